@@ -1,0 +1,68 @@
+#pragma once
+// Private text helpers shared by the readers and the builder.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace teamgraph::detail {
+
+// Checks that `text` is valid UTF-8 without control characters (tab is allowed; CR and LF only
+// when allow_newlines). Returns "" when fine, else what is wrong: "invalid UTF-8" or
+// "a control character (U+0000)".
+inline std::string check_text(std::string_view text, bool allow_newlines) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) {
+        const bool newline = c == '\n' || c == '\r';
+        if (!(c == '\t' || (newline && allow_newlines))) {
+          static constexpr char hex[] = "0123456789ABCDEF";
+          std::string code = "U+00";
+          code += hex[c >> 4];
+          code += hex[c & 15];
+          return "a control character (" + code + ")";
+        }
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return "invalid UTF-8";
+    }
+    if (i + len > n) return "invalid UTF-8";
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return "invalid UTF-8";
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return "invalid UTF-8";
+    i += len;
+  }
+  return {};
+}
+
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace teamgraph::detail

@@ -1,0 +1,48 @@
+#pragma once
+// Building an Org: the one place where input is validated.
+//
+//   teamgraph::OrgBuilder builder;
+//   builder.add_table("people", std::move(people_table));
+//   teamgraph::Org org = builder.build();  // throws OrgDataError listing every problem
+//
+// Tables come from read_csv_table, from a JSON team file or from DataFrames; build() checks all
+// of them together (ids, references, enums, ranges, cycles) and either returns a complete org
+// or throws with every problem found. Nothing is partly built.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "teamgraph/errors.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/table.hpp"
+
+namespace teamgraph {
+
+class OrgBuilder {
+ public:
+  // The tables teamgraph reads, by name: people, competencies, successors, sharing, meetings,
+  // attendance, incentives, goals, contributions.
+  static const std::vector<std::string>& table_names();
+
+  // Adds a table; throws std::invalid_argument for a name not in table_names() or given twice.
+  OrgBuilder& add_table(const std::string& name, Table table);
+  OrgBuilder& set_team(TeamInfo team);
+  // Problems found while reading the input, reported together with the builder's own.
+  OrgBuilder& add_problems(std::vector<Problem> problems);
+
+  // Validates every table and returns the frozen org. Throws OrgDataError holding every
+  // problem (sorted) when any has error severity; warnings end up in Org::warnings().
+  Org build();
+
+ private:
+  std::vector<std::pair<std::string, Table>> tables_;
+  TeamInfo team_;
+  std::vector<Problem> problems_;
+};
+
+// Reads the text of a team.json object (name, period, scales, policy, configuration).
+// Problems are appended; `source` names the file in them.
+TeamInfo parse_team_json(std::string_view text, const std::string& source, std::vector<Problem>& problems);
+
+}  // namespace teamgraph

@@ -1,0 +1,20 @@
+#pragma once
+// Loading a team from disk.
+//
+// A team is a folder of CSV tables (people.csv required; competencies.csv, successors.csv,
+// sharing.csv, meetings.csv, attendance.csv, incentives.csv, goals.csv, contributions.csv
+// optional) plus an optional team.json, or one JSON file holding the same tables as arrays of
+// records under their names and team.json's content under "team". docs/input-format.md is the
+// contract.
+
+#include <filesystem>
+
+#include "teamgraph/org.hpp"
+
+namespace teamgraph {
+
+// Reads and validates a team folder or JSON file. Throws OrgDataError with every problem of
+// every file when the data cannot make an org.
+Org read_org(const std::filesystem::path& path);
+
+}  // namespace teamgraph

@@ -1,0 +1,74 @@
+#pragma once
+// Raw input tables, before validation: what a CSV file, a JSON array of records or a pandas
+// DataFrame holds, as columns of text or numbers. The OrgBuilder turns tables into an Org;
+// this is the one door every input format goes through, so every format is validated alike.
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "teamgraph/errors.hpp"
+
+namespace teamgraph {
+
+// A column of a raw table. Text cells are views into the owning Table's storage; an empty cell
+// is a missing value. A numeric column (from a DataFrame's float/int column) holds doubles,
+// NaN meaning missing.
+struct TableColumn {
+  std::string name;
+  bool numeric = false;
+  std::vector<std::string_view> text;  // when !numeric
+  Eigen::VectorXd numbers;             // when numeric
+};
+
+class Table {
+ public:
+  // `source` names the table in problems: "people.csv", "org.json#/people".
+  explicit Table(std::string source = {});
+  Table(Table&&) noexcept = default;
+  Table& operator=(Table&&) noexcept = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+
+  const std::string& source() const noexcept { return source_; }
+  std::size_t rows() const noexcept { return records_.size(); }
+  const std::vector<TableColumn>& columns() const noexcept { return columns_; }
+  // Index of the column with this name, or -1.
+  int column_index(std::string_view name) const noexcept;
+  // The record number (CSV line, JSON position) of each row, for problems.
+  const std::vector<std::int64_t>& records() const noexcept { return records_; }
+
+  // Building. Columns must all end up with rows() cells; add_text_column copies its strings
+  // into the table's own storage.
+  void set_records(std::vector<std::int64_t> records) { records_ = std::move(records); }
+  void set_row_count(std::size_t rows);  // records 1..rows
+  TableColumn& add_text_column(std::string name, const std::vector<std::string_view>& cells);
+  // Adds a column whose views already point into this table's storage (see adopt()).
+  TableColumn& add_owned_text_column(std::string name, std::vector<std::string_view> cells);
+  TableColumn& add_numeric_column(std::string name, Eigen::VectorXd values);
+  // Keeps `buffer` alive for views into it and returns it (the CSV reader parses in place).
+  std::string& adopt(std::string buffer);
+  std::string_view store(std::string_view text);  // copies into owned storage
+
+ private:
+  std::string source_;
+  std::vector<TableColumn> columns_;
+  std::vector<std::int64_t> records_;
+  std::deque<std::string> storage_;  // deque: growing it never moves the strings already held
+};
+
+// Reads one CSV file (UTF-8, RFC 4180, header row). Problems (encoding, quoting, ragged rows,
+// headers) are appended to `problems`; the returned table holds every well-formed record.
+// `display_name` is used in problems instead of the full path.
+Table read_csv_table(const std::string& path, const std::string& display_name,
+                     std::vector<Problem>& problems);
+// Same, from text already in memory.
+Table parse_csv_table(std::string text, const std::string& display_name,
+                      std::vector<Problem>& problems);
+
+}  // namespace teamgraph

@@ -1,0 +1,309 @@
+// JSON input: team.json and the single-file team format.
+//
+// Parsed with nlohmann::json through a SAX handler of our own, so that duplicate keys and
+// absurd nesting are reported instead of silently resolved (the DOM parser keeps the last
+// duplicate) or allowed to exhaust memory.
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "teamgraph/detail/json.hpp"
+#include "teamgraph/detail/text.hpp"
+#include "teamgraph/detail/values.hpp"
+#include "teamgraph/org_builder.hpp"
+
+namespace teamgraph {
+namespace detail {
+namespace {
+
+using json = nlohmann::json;
+constexpr std::size_t max_depth = 64;
+
+std::string escape_pointer(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+class CheckedSax : public nlohmann::json_sax<json> {
+ public:
+  json root;
+  std::string error_code, error_message, error_path;
+
+  bool null() override { return insert(json(nullptr)) != nullptr; }
+  bool boolean(bool v) override { return insert(json(v)) != nullptr; }
+  bool number_integer(number_integer_t v) override { return insert(json(v)) != nullptr; }
+  bool number_unsigned(number_unsigned_t v) override { return insert(json(v)) != nullptr; }
+  bool number_float(number_float_t v, const string_t&) override { return insert(json(v)) != nullptr; }
+  bool string(string_t& v) override { return insert(json(std::move(v))) != nullptr; }
+  bool binary(binary_t&) override { return fail("json_syntax", "binary values are not JSON"); }
+  bool start_object(std::size_t) override { return open(json::object()); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(json::array()); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    json& object = *stack_.back();
+    if (object.contains(k)) {
+      error_path = path() + "/" + escape_pointer(k);
+      return fail("duplicate_key", "the key '" + k + "' appears twice in one object");
+    }
+    key_ = k;
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    position_ = position;
+    std::string what = ex.what();
+    // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    if (auto colon = what.find(": "); colon != std::string::npos && what.compare(0, 5, "[json") == 0)
+      what = what.substr(colon + 2);
+    return fail("json_syntax", what);
+  }
+  std::size_t position() const { return position_; }
+
+ private:
+  bool fail(std::string code, std::string message) {
+    if (error_code.empty()) {
+      error_code = std::move(code);
+      error_message = std::move(message);
+      if (error_path.empty()) error_path = path();
+    }
+    return false;
+  }
+  json* insert(json value) {
+    if (stack_.empty()) {
+      root = std::move(value);
+      return &root;
+    }
+    json& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    return &(parent[key_] = std::move(value));
+  }
+  bool open(json container) {
+    if (stack_.size() >= max_depth)
+      return fail("too_deep", "the JSON is nested more than " + std::to_string(max_depth) + " levels deep");
+    keys_.push_back(key_);
+    stack_.push_back(insert(std::move(container)));
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    key_ = keys_.back();
+    keys_.pop_back();
+    return true;
+  }
+  std::string path() const {
+    std::string out;
+    for (std::size_t i = 1; i < stack_.size(); ++i) {
+      const json& parent = *stack_[i - 1];
+      out += "/" + (parent.is_array() ? std::to_string(parent.size() - 1) : escape_pointer(keys_[i]));
+    }
+    if (!stack_.empty()) {
+      const json& top = *stack_.back();
+      if (top.is_array()) out += "/" + std::to_string(top.size());
+      else if (!key_.empty()) out += "/" + escape_pointer(key_);
+    }
+    return out;
+  }
+
+  std::vector<json*> stack_;
+  std::vector<std::string> keys_;
+  std::string key_;
+  std::size_t position_ = 0;
+};
+
+}  // namespace
+
+std::optional<nlohmann::json> parse_json(std::string_view text, const std::string& source, std::vector<Problem>& problems) {
+  CheckedSax sax;
+  const bool ok = json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
+  if (ok) return std::move(sax.root);
+  std::int64_t line = 0;
+  if (sax.error_code == "json_syntax") {
+    line = 1;
+    for (std::size_t i = 0; i < sax.position() && i < text.size(); ++i) line += text[i] == '\n';
+  }
+  problems.push_back(Problem{sax.error_code.empty() ? "json_syntax" : sax.error_code, Severity::error, source, line, {},
+                             sax.error_path, sax.error_message});
+  return std::nullopt;
+}
+
+Table json_records_to_table(const nlohmann::json& records, const std::string& source, std::vector<Problem>& problems) {
+  Table table(source);
+  auto problem = [&](std::string code, std::int64_t record, std::string field, std::string message) {
+    problems.push_back(Problem{std::move(code), Severity::error, source, record, {}, std::move(field), std::move(message)});
+  };
+  if (!records.is_array()) {
+    problem("bad_value", 0, {}, "expected an array of records (objects), found " + std::string(records.type_name()));
+    return table;
+  }
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> cells;
+  std::vector<std::int64_t> record_numbers;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto record = static_cast<std::int64_t>(i + 1);
+    const json& object = records[i];
+    if (!object.is_object()) {
+      problem("bad_record", record, {}, "expected a record (object), found " + std::string(object.type_name()));
+      continue;
+    }
+    const std::size_t row = record_numbers.size();
+    record_numbers.push_back(record);
+    for (auto& column : cells) column.emplace_back();
+    for (const auto& [key, value] : object.items()) {
+      auto it = std::find(names.begin(), names.end(), key);
+      if (it == names.end()) {
+        names.push_back(key);
+        cells.emplace_back(row + 1);
+        it = names.end() - 1;
+      }
+      std::string& cell = cells[static_cast<std::size_t>(it - names.begin())][row];
+      constexpr std::uint64_t exact = std::uint64_t{1} << 53;
+      switch (value.type()) {
+        case json::value_t::null: break;
+        case json::value_t::string: {
+          cell = value.get<std::string>();
+          if (auto issue = check_text(cell, true); !issue.empty())
+            problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", record, key,
+                    "the value contains " + issue);
+          break;
+        }
+        case json::value_t::boolean: cell = value.get<bool>() ? "true" : "false"; break;
+        case json::value_t::number_unsigned:
+        case json::value_t::number_integer: {
+          cell = value.dump();
+          const bool big = value.is_number_unsigned() ? value.get<std::uint64_t>() > exact
+                                                      : std::llabs(value.get<std::int64_t>()) > static_cast<long long>(exact);
+          if (big)
+            problem("imprecise_number", record, key,
+                    "the integer " + cell + " is beyond 2^53, where JSON tools lose precision; write it as a string");
+          break;
+        }
+        case json::value_t::number_float: {
+          char buffer[32];
+          std::snprintf(buffer, sizeof buffer, "%.17g", value.get<double>());
+          cell = buffer;
+          break;
+        }
+        default:
+          problem("bad_value", record, key, "expected a string, number or boolean, found " + std::string(value.type_name()));
+      }
+    }
+  }
+  table.set_records(std::move(record_numbers));
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    std::vector<std::string_view> views(cells[c].begin(), cells[c].end());
+    table.add_text_column(names[c], views);
+  }
+  return table;
+}
+
+}  // namespace detail
+
+TeamInfo parse_team_json(std::string_view text, const std::string& source, std::vector<Problem>& problems) {
+  auto parsed = detail::parse_json(text, source, problems);
+  if (!parsed) return {};
+  return detail::team_from_json(*parsed, source, problems);
+}
+
+namespace detail {
+
+TeamInfo team_from_json(const nlohmann::json& object, const std::string& source, std::vector<Problem>& problems) {
+  TeamInfo team;
+  auto problem = [&](std::string code, std::string field, std::string message, Severity severity = Severity::error) {
+    problems.push_back(Problem{std::move(code), severity, source, 0, {}, std::move(field), std::move(message)});
+  };
+  if (!object.is_object()) {
+    problem("bad_value", {}, "expected a JSON object, found " + std::string(object.type_name()));
+    return team;
+  }
+  team.json = object.dump();
+  for (const auto& [key, value] : object.items()) {
+    if (key == "name") {
+      if (value.is_string()) team.name = value.get<std::string>();
+      else problem("bad_value", "name", "expected a string");
+    } else if (key == "period") {
+      if (!value.is_object()) {
+        problem("bad_value", "period", "expected an object like {\"start\": \"2026-01-01\", \"end\": \"2026-06-30\"}");
+        continue;
+      }
+      for (const auto& [k, v] : value.items()) {
+        std::int64_t date = no_date;
+        if (k != "start" && k != "end") {
+          problem("unknown_key", "period." + k, "expected start or end");
+          continue;
+        }
+        if (!v.is_string() || parse_date(v.get<std::string>(), date) != ParseStatus::ok)
+          problem("bad_date", "period." + k, "expected a date like \"2026-01-01\"");
+        else
+          (k == "start" ? team.period_start : team.period_end) = date;
+      }
+      if (team.period_start != no_date && team.period_end != no_date && team.period_end < team.period_start)
+        problem("out_of_range", "period", "the period ends before it starts");
+    } else if (key == "scales") {
+      if (!value.is_object()) {
+        problem("bad_value", "scales", "expected an object like {\"competencies.score\": [1, 5]}");
+        continue;
+      }
+      static const std::vector<std::string> fields = {"competencies.score", "people.assessment", "people.flight_risk",
+                                                      "people.potential"};
+      for (const auto& [field, range] : value.items()) {
+        if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+          problem("unknown_key", "scales." + field,
+                  "scales can be declared for competencies.score, people.assessment, people.potential and "
+                  "people.flight_risk");
+          continue;
+        }
+        const bool pair = range.is_array() && range.size() == 2 && range[0].is_number() && range[1].is_number();
+        if (!pair || !(range[0].get<double>() < range[1].get<double>())) {
+          problem("bad_value", "scales." + field, "expected [low, high] with low < high, like [1, 5]");
+          continue;
+        }
+        team.scales.push_back(Scale{field, range[0].get<double>(), range[1].get<double>()});
+      }
+    } else if (key == "policy") {
+      if (value.is_object()) team.policy_json = value.dump();
+      else problem("bad_value", "policy", "expected an object of policy overrides");
+    } else if (key == "configuration") {
+      if (value.is_object()) team.configuration_json = value.dump();
+      else problem("bad_value", "configuration", "expected an object (budget, equipment, ...)");
+    } else {
+      problem("unknown_key", key, "team.json has name, period, scales, policy and configuration; this key is kept but not used",
+              Severity::warning);
+    }
+  }
+  return team;
+}
+
+void read_json_org(const std::string& text, const std::string& source, OrgBuilder& builder,
+                   std::vector<Problem>& problems) {
+  auto parsed = parse_json(text, source, problems);
+  if (!parsed) return;
+  if (!parsed->is_object()) {
+    problems.push_back(Problem{"bad_value", Severity::error, source, 0, {}, {},
+                               "expected an object with a \"people\" array and the other tables"});
+    return;
+  }
+  const auto& names = OrgBuilder::table_names();
+  for (const auto& [key, value] : parsed->items()) {
+    if (key == "team") {
+      builder.set_team(team_from_json(value, source + "#/team", problems));
+    } else if (std::find(names.begin(), names.end(), key) != names.end()) {
+      builder.add_table(key, json_records_to_table(value, source + "#/" + key, problems));
+    } else {
+      problems.push_back(Problem{"unknown_table", Severity::warning, source, 0, {}, key,
+                                 "not a teamgraph table; it is not read"});
+    }
+  }
+}
+
+}  // namespace detail
+}  // namespace teamgraph

@@ -1,0 +1,70 @@
+#include "teamgraph/org.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace teamgraph {
+
+std::string_view to_string(Tier tier) {
+  switch (tier) {
+    case Tier::core: return "core";
+    case Tier::execution: return "execution";
+    case Tier::support: return "support";
+  }
+  return "?";
+}
+
+std::string_view to_string(Readiness readiness) {
+  switch (readiness) {
+    case Readiness::ready_now: return "ready_now";
+    case Readiness::ready_1_2y: return "ready_1_2y";
+    case Readiness::ready_3y_plus: return "ready_3y_plus";
+  }
+  return "?";
+}
+
+std::string_view to_string(Channel channel) { return channel == Channel::online ? "online" : "offline"; }
+
+std::string_view to_string(IncentiveKind kind) { return kind == IncentiveKind::material ? "material" : "spiritual"; }
+
+std::string_view to_string(ContributionAction action) {
+  switch (action) {
+    case ContributionAction::create: return "create";
+    case ContributionAction::modify: return "modify";
+    case ContributionAction::rename: return "rename";
+    case ContributionAction::remove: return "delete";
+  }
+  return "?";
+}
+
+Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets) {
+  std::vector<std::pair<index_t, index_t>> edges(sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i) edges[i] = {sources[i], targets[i]};
+  return Digraph(boost::edges_are_sorted, edges.begin(), edges.end(), vertices);
+}
+
+Org::Org()
+    : people_(std::make_shared<People>()),
+      hierarchy_(std::make_shared<Hierarchy>(Hierarchy{{}, {}, {}, {}, make_digraph(0, {}, {}), 0})),
+      competencies_(std::make_shared<Competencies>()),
+      successors_(std::make_shared<Successors>(Successors{{}, {}, {}, make_digraph(0, {}, {}), {}})),
+      sharing_(std::make_shared<Sharing>(Sharing{{}, {}, {}, {}, make_digraph(0, {}, {}), {}, {}})),
+      meetings_(std::make_shared<Meetings>()),
+      incentives_(std::make_shared<Incentives>()),
+      goals_(std::make_shared<Goals>()),
+      contributions_(std::make_shared<Contributions>()),
+      team_(std::make_shared<TeamInfo>()) {}
+
+std::optional<index_t> Org::find(std::string_view id) const {
+  const auto& by_id = people_->by_id;
+  auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
+                             [&](index_t p, std::string_view v) { return people_->ids[p] < v; });
+  if (it != by_id.end() && people_->ids[*it] == id) return *it;
+  return std::nullopt;
+}
+
+bool Org::has_table(std::string_view table) const {
+  return std::binary_search(tables_.begin(), tables_.end(), table);
+}
+
+}  // namespace teamgraph

@@ -1,0 +1,1111 @@
+// Validation and assembly of an Org from raw tables.
+//
+// Every table is checked in "row space" (people by their row in people.csv); only when nothing
+// is wrong are people renumbered into the canonical preorder and the relations compressed.
+
+#include "teamgraph/org_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <unordered_map>
+
+#include "teamgraph/detail/text.hpp"
+#include "teamgraph/detail/values.hpp"
+
+namespace teamgraph {
+namespace {
+
+using detail::ParseStatus;
+
+const std::vector<std::string> known_tables = {"people",     "competencies", "successors",
+                                               "sharing",    "meetings",     "attendance",
+                                               "incentives", "goals",        "contributions"};
+
+std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string format_number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", v);
+  return buffer;
+}
+
+// Reads the cells of one table, reporting every problem with file, record, person and field.
+class TableReader {
+ public:
+  TableReader(const Table& table, std::vector<Problem>& problems, std::vector<std::string> known)
+      : table_(table), problems_(problems), known_(std::move(known)) {}
+
+  const Table& table() const { return table_; }
+  std::size_t rows() const { return table_.rows(); }
+  std::int64_t record(std::size_t row) const { return table_.records()[row]; }
+
+  int column(std::string_view name) const { return table_.column_index(name); }
+
+  // Reports a missing required column; returns its index or -1.
+  int require(std::string_view name) {
+    const int c = column(name);
+    if (c < 0) {
+      std::string found;
+      for (const auto& col : table_.columns()) found += (found.empty() ? "" : ", ") + quote(col.name);
+      problem("missing_column", name,
+              "the table needs a column " + quote(name) + "; found " + (found.empty() ? "no columns" : found));
+    }
+    return c;
+  }
+
+  // A problem about the whole table (record 0).
+  void problem(std::string code, std::string_view field, std::string message) {
+    problems_.push_back(Problem{std::move(code), Severity::error, table_.source(), 0, {}, std::string(field),
+                                std::move(message)});
+  }
+  void row_problem(std::string code, std::size_t row, std::string_view person, std::string_view field,
+                   std::string message) {
+    problems_.push_back(Problem{std::move(code), Severity::error, table_.source(), record(row), std::string(person),
+                                std::string(field), std::move(message)});
+  }
+
+  // Text of a cell; "" when the column is absent or the cell is empty.
+  std::string_view text(int c, std::size_t row) {
+    if (c < 0) return {};
+    const auto& col = table_.columns()[static_cast<std::size_t>(c)];
+    if (col.numeric) {
+      wrong_type(c, "text");
+      return {};
+    }
+    return col.text[row];
+  }
+
+  // An id cell: no surrounding spaces, no control characters.
+  std::string_view id(int c, std::size_t row, std::string_view person, bool required) {
+    const auto value = text(c, row);
+    const auto& name = table_.columns()[static_cast<std::size_t>(c < 0 ? 0 : c)].name;
+    if (value.empty()) {
+      if (required && c >= 0) row_problem("missing_value", row, person, name, "an id is required");
+      return {};
+    }
+    if (detail::trim(value).size() != value.size()) {
+      row_problem("id_whitespace", row, value, name,
+                  "the id " + quote(value) + " has spaces around it; ids are compared exactly, remove the spaces");
+      return {};
+    }
+    if (auto issue = detail::check_text(value, false); !issue.empty()) {
+      row_problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", row, {}, name,
+                  "the id contains " + issue);
+      return {};
+    }
+    return value;
+  }
+
+  // A number; NaN when empty. Reports unparsable and non-finite values.
+  double number(int c, std::size_t row, std::string_view person) {
+    if (c < 0) return std::nan("");
+    const auto& col = table_.columns()[static_cast<std::size_t>(c)];
+    if (col.numeric) {
+      const double v = col.numbers[static_cast<Eigen::Index>(row)];
+      if (std::isinf(v)) {
+        row_problem("not_finite", row, person, col.name, "expected a finite number, found " + format_number(v));
+        return std::nan("");
+      }
+      return v;
+    }
+    double v = 0;
+    switch (detail::parse_number(col.text[row], v)) {
+      case ParseStatus::ok: return v;
+      case ParseStatus::empty: return std::nan("");
+      case ParseStatus::not_finite:
+        row_problem("not_finite", row, person, col.name, "expected a finite number, found " + quote(col.text[row]));
+        return std::nan("");
+      case ParseStatus::bad:
+        row_problem("bad_number", row, person, col.name, detail::explain_bad_number(col.text[row]));
+        return std::nan("");
+    }
+    return std::nan("");
+  }
+
+  // A number within [low, high] (the declared scale), mapped to [0, 1] when `normalize`.
+  double scaled(int c, std::size_t row, std::string_view person, const Scale& scale, bool normalize) {
+    const double v = number(c, row, person);
+    if (std::isnan(v)) return v;
+    if (v < scale.low || v > scale.high) {
+      row_problem("out_of_range", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                  "expected a value on the scale " + format_number(scale.low) + " to " + format_number(scale.high) +
+                      " (declare another scale for " + scale.field + " in team.json), found " + format_number(v));
+      return std::nan("");
+    }
+    return normalize && scale.high > scale.low ? (v - scale.low) / (scale.high - scale.low) : v;
+  }
+
+  double non_negative(int c, std::size_t row, std::string_view person) {
+    const double v = number(c, row, person);
+    if (v < 0) {
+      row_problem("out_of_range", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                  "expected a number >= 0, found " + format_number(v));
+      return std::nan("");
+    }
+    return v;
+  }
+
+  std::int8_t boolean(int c, std::size_t row, std::string_view person) {
+    if (c < 0) return -1;
+    const auto& col = table_.columns()[static_cast<std::size_t>(c)];
+    if (col.numeric) {
+      const double v = col.numbers[static_cast<Eigen::Index>(row)];
+      if (std::isnan(v)) return -1;
+      if (v == 0 || v == 1) return static_cast<std::int8_t>(v);
+      row_problem("bad_boolean", row, person, col.name, "expected true or false (or 1/0), found " + format_number(v));
+      return -1;
+    }
+    std::int8_t out = -1;
+    switch (detail::parse_bool(col.text[row], out)) {
+      case ParseStatus::ok: return out;
+      case ParseStatus::empty: return -1;
+      default:
+        row_problem("bad_boolean", row, person, col.name,
+                    "expected true/false, yes/no or 1/0, found " + quote(col.text[row]));
+        return -1;
+    }
+  }
+
+  std::int64_t date(int c, std::size_t row, std::string_view person, bool required) {
+    if (c < 0) return no_date;
+    const auto value = text(c, row);
+    std::int64_t out = no_date;
+    switch (detail::parse_date(value, out)) {
+      case ParseStatus::ok: return out;
+      case ParseStatus::empty:
+        if (required) row_problem("missing_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                                  "a date is required");
+        return no_date;
+      default:
+        row_problem("bad_date", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                    "expected a date like 2024-03-31 or 2024-03-31T09:30:00Z, or Unix seconds, found " + quote(value));
+        return no_date;
+    }
+  }
+
+  // An enum value from `choices` (case-insensitive); returns the index in choices or -1.
+  int choice(int c, std::size_t row, std::string_view person, const std::vector<std::string_view>& choices,
+             bool required) {
+    const auto value = detail::trim(text(c, row));
+    if (value.empty()) {
+      if (required && c >= 0)
+        row_problem("missing_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                    "a value is required: one of " + list(choices));
+      return -1;
+    }
+    const auto wanted = lower(value);
+    for (std::size_t i = 0; i < choices.size(); ++i)
+      if (wanted == choices[i]) return static_cast<int>(i);
+    row_problem("unknown_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                "expected one of " + list(choices) + ", found " + quote(value));
+    return -1;
+  }
+
+  // The columns this table does not know, as text, rows reordered by `order`.
+  std::vector<ExtraColumn> extras(const std::vector<std::size_t>& order) const {
+    std::vector<ExtraColumn> out;
+    for (const auto& col : table_.columns()) {
+      if (std::find(known_.begin(), known_.end(), col.name) != known_.end()) continue;
+      ExtraColumn extra{col.name, {}};
+      for (auto row : order) {
+        if (!col.numeric) {
+          extra.values.push_back(col.text[row]);
+        } else {
+          const double v = col.numbers[static_cast<Eigen::Index>(row)];
+          extra.values.push_back(std::isnan(v) ? std::string() : format_number(v));
+        }
+      }
+      out.push_back(std::move(extra));
+    }
+    return out;
+  }
+
+ private:
+  void wrong_type(int c, std::string_view expected) {
+    const auto& name = table_.columns()[static_cast<std::size_t>(c)].name;
+    if (std::find(reported_types_.begin(), reported_types_.end(), name) != reported_types_.end()) return;
+    reported_types_.push_back(name);
+    problems_.push_back(Problem{"wrong_type", Severity::error, table_.source(), 0, {}, name,
+                                "expected a column of " + std::string(expected) + ", found numbers"});
+  }
+
+  static std::string list(const std::vector<std::string_view>& choices) {
+    std::string out;
+    for (auto c : choices) out += (out.empty() ? "" : ", ") + std::string(c);
+    return out;
+  }
+
+  const Table& table_;
+  std::vector<Problem>& problems_;
+  std::vector<std::string> known_;
+  std::vector<std::string> reported_types_;
+};
+
+// Builds sorted labels and per-row codes from text values ("" = not given).
+Categories make_categories(const std::vector<std::string_view>& values) {
+  Categories out;
+  std::unordered_map<std::string_view, std::int32_t> seen;
+  std::vector<std::string_view> labels;
+  std::vector<std::int32_t> first_codes(values.size(), -1);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty()) continue;
+    auto [it, inserted] = seen.try_emplace(values[i], static_cast<std::int32_t>(labels.size()));
+    if (inserted) labels.push_back(values[i]);
+    first_codes[i] = it->second;
+  }
+  std::vector<std::int32_t> order(labels.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return labels[a] < labels[b]; });
+  std::vector<std::int32_t> rank(labels.size());
+  for (std::size_t i = 0; i < order.size(); ++i) rank[static_cast<std::size_t>(order[i])] = static_cast<std::int32_t>(i);
+  for (auto o : order) out.labels.emplace_back(labels[static_cast<std::size_t>(o)]);
+  out.codes.resize(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out.codes[i] = first_codes[i] < 0 ? -1 : rank[static_cast<std::size_t>(first_codes[i])];
+  return out;
+}
+
+// Cycles of a parent-pointer forest (no_index = no parent), found without recursion. Each cycle
+// is listed from its smallest member under `less`, in parent order.
+template <class Less>
+std::vector<std::vector<index_t>> find_cycles(const std::vector<index_t>& parent, Less less) {
+  const std::size_t n = parent.size();
+  std::vector<std::uint8_t> state(n, 0);  // 0 new, 1 on the current walk, 2 done
+  std::vector<std::vector<index_t>> cycles;
+  std::vector<index_t> walk;
+  for (std::size_t start = 0; start < n; ++start) {
+    if (state[start]) continue;
+    walk.clear();
+    index_t v = static_cast<index_t>(start);
+    while (v != no_index && state[v] == 0) {
+      state[v] = 1;
+      walk.push_back(v);
+      v = parent[v];
+    }
+    if (v != no_index && state[v] == 1) {  // closed a new cycle at v
+      std::vector<index_t> cycle;
+      index_t u = v;
+      do {
+        cycle.push_back(u);
+        u = parent[u];
+      } while (u != v);
+      std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end(), less), cycle.end());
+      cycles.push_back(std::move(cycle));
+    }
+    for (auto w : walk) state[w] = 2;
+  }
+  std::sort(cycles.begin(), cycles.end(), [&](const auto& a, const auto& b) { return less(a.front(), b.front()); });
+  return cycles;
+}
+
+std::string member_list(const std::vector<index_t>& cycle, const std::vector<std::string_view>& ids) {
+  std::string out;
+  for (auto v : cycle) out += quote(ids[v]) + " -> ";
+  return out + quote(ids[cycle.front()]);
+}
+
+// Sorted (id -> row) index for lookups before the canonical order exists.
+class IdIndex {
+ public:
+  IdIndex() = default;
+  explicit IdIndex(const std::vector<std::string_view>& ids) : ids_(&ids) {
+    for (std::size_t r = 0; r < ids.size(); ++r)
+      if (!ids[r].empty()) rows_.push_back(static_cast<index_t>(r));
+    std::stable_sort(rows_.begin(), rows_.end(), [&](auto a, auto b) { return ids[a] < ids[b]; });
+  }
+  const std::vector<index_t>& sorted_rows() const { return rows_; }
+  // The first row with this id, or no_index.
+  index_t find(std::string_view id) const {
+    const auto& ids = *ids_;
+    auto it = std::lower_bound(rows_.begin(), rows_.end(), id, [&](index_t r, std::string_view v) { return ids[r] < v; });
+    return it != rows_.end() && ids[*it] == id ? *it : no_index;
+  }
+
+ private:
+  const std::vector<std::string_view>* ids_ = nullptr;
+  std::vector<index_t> rows_;
+};
+
+const Scale& scale_for(const TeamInfo& team, std::string_view field, Scale& fallback) {
+  for (const auto& s : team.scales)
+    if (s.field == field) return s;
+  fallback = Scale{std::string(field), 0.0, 1.0};
+  return fallback;
+}
+
+}  // namespace
+
+namespace detail {
+
+class OrgAssembler {
+ public:
+  OrgAssembler(TeamInfo team, std::vector<Problem>& problems) : team_(std::move(team)), problems_(problems) {}
+
+  Org run(std::vector<std::pair<std::string, Table>>& tables);
+
+ private:
+  const Table* table(std::vector<std::pair<std::string, Table>>& tables, std::string_view name) {
+    for (auto& [n, t] : tables)
+      if (n == name) return &t;
+    return nullptr;
+  }
+  bool failed() const {
+    return std::any_of(problems_.begin(), problems_.end(), [](const Problem& p) { return p.severity == Severity::error; });
+  }
+  // Resolves a person id of another table to a canonical index; reports unknown ids.
+  index_t person(TableReader& reader, std::size_t row, int c, bool required) {
+    const auto value = reader.id(c, row, {}, required);
+    if (value.empty()) return no_index;
+    const index_t r = ids_.find(value);
+    if (r == no_index) {
+      reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
+                         "no person has the id " + quote(value) + " in people");
+      return no_index;
+    }
+    return canonical_[r];
+  }
+
+  void read_people(const Table& table);
+  void read_competencies(const Table& table);
+  void read_successors(const Table& table);
+  void read_sharing(const Table& table);
+  void read_meetings(const Table* meetings, const Table* attendance);
+  void read_incentives(const Table& table);
+  void read_goals(const Table& table);
+  void read_contributions(const Table& table);
+
+  TeamInfo team_;
+  std::vector<Problem>& problems_;
+  std::vector<std::string_view> person_ids_;  // by row
+  IdIndex ids_;
+  std::vector<index_t> canonical_;  // row -> canonical index
+  std::vector<std::size_t> row_of_;  // canonical index -> row
+  std::vector<Problem> warnings_;
+
+  std::shared_ptr<People> people_ = std::make_shared<People>();
+  std::shared_ptr<Hierarchy> hierarchy_ = std::make_shared<Hierarchy>();
+  std::shared_ptr<Competencies> competencies_ = std::make_shared<Competencies>();
+  std::shared_ptr<Successors> successors_ = std::make_shared<Successors>();
+  std::shared_ptr<Sharing> sharing_ = std::make_shared<Sharing>();
+  std::shared_ptr<Meetings> meetings_ = std::make_shared<Meetings>();
+  std::shared_ptr<Incentives> incentives_ = std::make_shared<Incentives>();
+  std::shared_ptr<Goals> goals_ = std::make_shared<Goals>();
+  std::shared_ptr<Contributions> contributions_ = std::make_shared<Contributions>();
+};
+
+void OrgAssembler::read_people(const Table& table) {
+  TableReader reader(table, problems_,
+                     {"id", "name", "department", "role", "tier", "manager_id", "assessment", "potential",
+                      "flight_risk", "has_career_plan", "has_quantified_kpi", "learning_hours"});
+  const std::size_t n = table.rows();
+  const int c_id = reader.require("id");
+  person_ids_.assign(n, {});
+  if (c_id >= 0)
+    for (std::size_t r = 0; r < n; ++r) person_ids_[r] = reader.id(c_id, r, {}, true);
+  ids_ = IdIndex(person_ids_);
+
+  // Duplicate ids: every repeat is reported against the first record.
+  const auto& sorted = ids_.sorted_rows();
+  const int c_manager = reader.column("manager_id");
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    const auto first_row = ids_.find(person_ids_[sorted[i]]);
+    if (first_row == sorted[i]) continue;
+    reader.row_problem("duplicate_id", sorted[i], person_ids_[sorted[i]], "id",
+                       "the id is already used by the person on record " + std::to_string(reader.record(first_row)));
+    if (c_manager >= 0 && reader.text(c_manager, sorted[i]) != reader.text(c_manager, first_row))
+      reader.row_problem("multiple_managers", sorted[i], person_ids_[sorted[i]], "manager_id",
+                         "the person is listed again with another manager (" +
+                             quote(reader.text(c_manager, sorted[i])) + " here, " +
+                             quote(reader.text(c_manager, first_row)) + " on record " +
+                             std::to_string(reader.record(first_row)) + "); a person has one manager");
+  }
+
+  // Managers.
+  std::vector<index_t> manager_row(n, no_index);
+  bool hierarchy_ok = c_id >= 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    if (person_ids_[r].empty() || ids_.find(person_ids_[r]) != r) {
+      hierarchy_ok = false;
+      continue;
+    }
+    const auto value = c_manager >= 0 ? reader.id(c_manager, r, person_ids_[r], false) : std::string_view{};
+    if (value.empty()) continue;
+    const index_t m = ids_.find(value);
+    if (m == no_index) {
+      reader.row_problem("unknown_id", r, person_ids_[r], "manager_id",
+                         "no person has the id " + quote(value) + "; leave manager_id empty for the top");
+      hierarchy_ok = false;
+    } else if (m == r) {
+      reader.row_problem("self_manager", r, person_ids_[r], "manager_id", "the person is listed as their own manager");
+      hierarchy_ok = false;
+    } else {
+      manager_row[r] = m;
+    }
+  }
+  const auto by_id = [&](index_t a, index_t b) { return person_ids_[a] < person_ids_[b]; };
+  for (const auto& cycle : find_cycles(manager_row, by_id)) {
+    if (cycle.size() == 1) continue;  // self-management, reported above
+    reader.row_problem("reporting_cycle", cycle.front(), person_ids_[cycle.front()], "manager_id",
+                       "a reporting cycle of " + std::to_string(cycle.size()) +
+                           " people, each reporting to the next: " + member_list(cycle, person_ids_));
+    hierarchy_ok = false;
+  }
+
+  // Tops in id order; children in id order (a counting sort over the id order keeps it).
+  std::vector<index_t> tops;
+  std::vector<std::size_t> child_offsets(n + 1, 0);
+  for (auto r : sorted)
+    if (ids_.find(person_ids_[r]) == r) {
+      if (manager_row[r] == no_index)
+        tops.push_back(r);
+      else
+        ++child_offsets[manager_row[r] + 1];
+    }
+  if (n > 0 && tops.empty() && c_id >= 0)
+    reader.problem("no_top", "manager_id",
+                   "every person has a manager, so the org has no top; leave manager_id empty for the top");
+  if (tops.size() > 1) {
+    std::string names;
+    for (std::size_t i = 0; i < tops.size() && i < 10; ++i) names += (i ? ", " : "") + quote(person_ids_[tops[i]]);
+    if (tops.size() > 10) names += ", ...";
+    warnings_.push_back(Problem{"several_tops", Severity::warning, table.source(), 0, {}, "manager_id",
+                                "the org has " + std::to_string(tops.size()) + " people with no manager (" + names +
+                                    "); unified management expects one top"});
+  }
+
+  // Canonical numbering: preorder of the forest, with an explicit stack (no recursion, so a
+  // million-level chain is fine).
+  canonical_.assign(n, no_index);
+  row_of_.clear();
+  if (hierarchy_ok && !tops.empty()) {
+    for (std::size_t i = 0; i < n; ++i) child_offsets[i + 1] += child_offsets[i];
+    std::vector<index_t> children(child_offsets[n]);
+    std::vector<std::size_t> fill(child_offsets.begin(), child_offsets.end() - 1);
+    for (auto r : sorted)
+      if (ids_.find(person_ids_[r]) == r && manager_row[r] != no_index) children[fill[manager_row[r]]++] = r;
+    std::vector<index_t> stack(tops.rbegin(), tops.rend());
+    row_of_.reserve(n);
+    while (!stack.empty()) {
+      const index_t r = stack.back();
+      stack.pop_back();
+      canonical_[r] = static_cast<index_t>(row_of_.size());
+      row_of_.push_back(r);
+      for (std::size_t k = child_offsets[r + 1]; k-- > child_offsets[r];) stack.push_back(children[k]);
+    }
+  } else {
+    // Invalid hierarchy: keep row numbers so that the other tables can still be checked.
+    std::iota(canonical_.begin(), canonical_.end(), index_t{0});
+    row_of_.resize(n);
+    std::iota(row_of_.begin(), row_of_.end(), std::size_t{0});
+  }
+
+  // Attributes, in canonical order.
+  Scale fa, fp, ff;
+  const Scale& s_assessment = scale_for(team_, "people.assessment", fa);
+  const Scale& s_potential = scale_for(team_, "people.potential", fp);
+  const Scale& s_flight = scale_for(team_, "people.flight_risk", ff);
+  const int c_name = reader.column("name"), c_department = reader.column("department"), c_role = reader.column("role"),
+            c_tier = reader.column("tier"), c_assessment = reader.column("assessment"),
+            c_potential = reader.column("potential"), c_flight = reader.column("flight_risk"),
+            c_career = reader.column("has_career_plan"), c_kpi = reader.column("has_quantified_kpi"),
+            c_hours = reader.column("learning_hours");
+  auto& p = *people_;
+  const std::size_t m = row_of_.size();
+  std::size_t id_bytes = 0;
+  for (auto id : person_ids_) id_bytes += id.size();
+  p.ids.reserve(m, id_bytes);
+  p.tiers.resize(m);
+  p.assessment.resize(static_cast<Eigen::Index>(m));
+  p.potential.resize(static_cast<Eigen::Index>(m));
+  p.flight_risk.resize(static_cast<Eigen::Index>(m));
+  p.learning_hours.resize(static_cast<Eigen::Index>(m));
+  p.has_career_plan.resize(m);
+  p.has_quantified_kpi.resize(m);
+  p.records.resize(m);
+  std::vector<std::string_view> departments(m), roles(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const std::size_t r = row_of_[i];
+    const auto id = person_ids_[r];
+    const auto e = static_cast<Eigen::Index>(i);
+    p.ids.push_back(id);
+    p.names.push_back(reader.text(c_name, r));
+    departments[i] = reader.text(c_department, r);
+    roles[i] = reader.text(c_role, r);
+    const int tier = reader.choice(c_tier, r, id, {"core", "execution", "support"}, false);
+    p.tiers[i] = tier < 0 ? Tier::execution : static_cast<Tier>(tier);
+    p.assessment[e] = reader.scaled(c_assessment, r, id, s_assessment, true);
+    p.potential[e] = reader.scaled(c_potential, r, id, s_potential, true);
+    p.flight_risk[e] = reader.scaled(c_flight, r, id, s_flight, true);
+    p.learning_hours[e] = reader.non_negative(c_hours, r, id);
+    p.has_career_plan[i] = reader.boolean(c_career, r, id);
+    p.has_quantified_kpi[i] = reader.boolean(c_kpi, r, id);
+    p.records[i] = reader.record(r);
+  }
+  p.departments = make_categories(departments);
+  p.roles = make_categories(roles);
+  p.extra = reader.extras(row_of_);
+  p.by_id.reserve(m);
+  for (auto r : sorted)
+    if (canonical_[r] != no_index && ids_.find(person_ids_[r]) == r) p.by_id.push_back(canonical_[r]);
+
+  // Hierarchy arrays.
+  auto& h = *hierarchy_;
+  h.manager.assign(m, no_index);
+  h.depth.assign(m, 0);
+  h.subtree_end.resize(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const index_t mr = manager_row[row_of_[i]];
+    if (mr != no_index && canonical_[mr] != no_index) h.manager[i] = canonical_[mr];
+  }
+  if (hierarchy_ok) {
+    std::vector<index_t> size(m, 1);
+    for (std::size_t i = m; i-- > 0;)
+      if (h.manager[i] != no_index) size[h.manager[i]] += size[i];
+    index_t layers = m ? 1 : 0;
+    for (std::size_t i = 0; i < m; ++i) {
+      h.subtree_end[i] = static_cast<index_t>(i + size[i]);
+      if (h.manager[i] != no_index) h.depth[i] = h.depth[h.manager[i]] + 1;
+      else h.tops.push_back(static_cast<index_t>(i));
+      layers = std::max(layers, h.depth[i] + 1);
+    }
+    h.layers = layers;
+    std::vector<index_t> src, dst;
+    for (std::size_t i = 0; i < m; ++i)
+      if (h.manager[i] != no_index) {
+        src.push_back(h.manager[i]);
+        dst.push_back(static_cast<index_t>(i));
+      }
+    // Preorder puts every report after their manager, but reports of one manager are not
+    // contiguous in src order: sort edges by (manager, report).
+    std::vector<std::size_t> order(src.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return src[a] < src[b]; });
+    std::vector<index_t> s2(src.size()), d2(src.size());
+    for (std::size_t k = 0; k < order.size(); ++k) s2[k] = src[order[k]], d2[k] = dst[order[k]];
+    h.reports = make_digraph(static_cast<index_t>(m), s2, d2);
+  }
+}
+
+void OrgAssembler::read_competencies(const Table& table) {
+  TableReader reader(table, problems_, {"person_id", "competency", "score"});
+  const int c_person = reader.require("person_id"), c_name = reader.require("competency"),
+            c_score = reader.require("score");
+  if (c_person < 0 || c_name < 0 || c_score < 0) return;
+  Scale fallback;
+  const Scale& scale = scale_for(team_, "competencies.score", fallback);
+  struct Entry {
+    index_t person;
+    std::string_view name;
+    double score;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(table.rows());
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t p = person(reader, r, c_person, true);
+    const auto raw_name = reader.text(c_name, r);
+    const auto name = detail::trim(raw_name);
+    const auto pid = p == no_index ? std::string_view{} : reader.text(c_person, r);
+    if (name.empty()) reader.row_problem("missing_value", r, pid, "competency", "a competency name is required");
+    const double score = reader.scaled(c_score, r, pid, scale, true);
+    if (std::isnan(score) && detail::trim(reader.text(c_score, r)).empty() && !table.columns()[static_cast<std::size_t>(c_score)].numeric)
+      reader.row_problem("missing_value", r, pid, "score", "a score is required");
+    if (p == no_index || name.empty() || std::isnan(score)) continue;
+    entries.push_back(Entry{p, name, score, r});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return std::tie(a.person, a.name, a.row) < std::tie(b.person, b.name, b.row); });
+  std::vector<std::string_view> names;
+  for (const auto& e : entries) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  auto& c = *competencies_;
+  c.names.assign(names.begin(), names.end());
+  c.scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(row_of_.size()), static_cast<Eigen::Index>(names.size()),
+                                       std::nan(""));
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
+      reader.row_problem("duplicate_record", e.row, reader.text(c_person, e.row), "competency",
+                         "the person already has a score for " + quote(e.name) + " on record " +
+                             std::to_string(reader.record(entries[k - 1].row)));
+      continue;
+    }
+    const auto col = std::lower_bound(names.begin(), names.end(), e.name) - names.begin();
+    if (e.person < row_of_.size()) c.scores(static_cast<Eigen::Index>(e.person), col) = e.score;
+    order.push_back(e.row);
+  }
+  c.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_successors(const Table& table) {
+  TableReader reader(table, problems_, {"incumbent_id", "successor_id", "readiness"});
+  const int c_inc = reader.require("incumbent_id"), c_succ = reader.require("successor_id"),
+            c_ready = reader.require("readiness");
+  if (c_inc < 0 || c_succ < 0 || c_ready < 0) return;
+  struct Entry {
+    index_t incumbent, successor;
+    Readiness readiness;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t inc = person(reader, r, c_inc, true);
+    const index_t succ = person(reader, r, c_succ, true);
+    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), {"ready_now", "ready_1_2y", "ready_3y_plus"}, true);
+    if (inc != no_index && inc == succ) {
+      reader.row_problem("self_successor", r, reader.text(c_inc, r), "successor_id",
+                         "a person cannot be their own successor");
+      continue;
+    }
+    if (inc == no_index || succ == no_index || ready < 0) continue;
+    entries.push_back(Entry{inc, succ, static_cast<Readiness>(ready), r});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.incumbent, a.successor, a.row) < std::tie(b.incumbent, b.successor, b.row);
+  });
+  auto& s = *successors_;
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].incumbent == e.incumbent && entries[k - 1].successor == e.successor) {
+      reader.row_problem("duplicate_record", e.row, reader.text(c_succ, e.row), "successor_id",
+                         "the same successor is named again for " + quote(reader.text(c_inc, e.row)) +
+                             " (first on record " + std::to_string(reader.record(entries[k - 1].row)) + ")");
+      continue;
+    }
+    s.incumbent.push_back(e.incumbent);
+    s.successor.push_back(e.successor);
+    s.readiness.push_back(e.readiness);
+    order.push_back(e.row);
+  }
+  s.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_sharing(const Table& table) {
+  TableReader reader(table, problems_, {"person_a", "person_b", "channel", "per_week"});
+  const int c_a = reader.require("person_a"), c_b = reader.require("person_b"), c_channel = reader.require("channel"),
+            c_week = reader.column("per_week");
+  if (c_a < 0 || c_b < 0 || c_channel < 0) return;
+  struct Entry {
+    index_t a, b;
+    Channel channel;
+    double per_week;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    index_t a = person(reader, r, c_a, true), b = person(reader, r, c_b, true);
+    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), {"online", "offline"}, true);
+    const double per_week = reader.non_negative(c_week, r, reader.text(c_a, r));
+    if (a != no_index && a == b) {
+      reader.row_problem("self_link", r, reader.text(c_a, r), "person_b", "a person cannot share with themselves");
+      continue;
+    }
+    if (a == no_index || b == no_index || channel < 0) continue;
+    if (b < a) std::swap(a, b);
+    entries.push_back(Entry{a, b, static_cast<Channel>(channel), per_week, r});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+    return std::tie(x.a, x.b, x.channel, x.row) < std::tie(y.a, y.b, y.channel, y.row);
+  });
+  auto& s = *sharing_;
+  std::vector<std::size_t> order;
+  std::vector<double> weeks;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].a == e.a && entries[k - 1].b == e.b && entries[k - 1].channel == e.channel) {
+      reader.row_problem("duplicate_record", e.row, reader.text(c_a, e.row), "person_b",
+                         "the same pair is linked again on the same channel (first on record " +
+                             std::to_string(reader.record(entries[k - 1].row)) + "); give one row with per_week");
+      continue;
+    }
+    s.a.push_back(e.a);
+    s.b.push_back(e.b);
+    s.channel.push_back(e.channel);
+    weeks.push_back(e.per_week);
+    order.push_back(e.row);
+  }
+  s.per_week = Eigen::Map<Eigen::VectorXd>(weeks.data(), static_cast<Eigen::Index>(weeks.size()));
+  s.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance) {
+  auto& mt = *meetings_;
+  std::vector<std::string_view> meeting_ids;
+  std::vector<index_t> meeting_index;  // meeting row -> canonical meeting index
+  IdIndex lookup;
+  if (meetings) {
+    TableReader reader(*meetings, problems_, {"meeting_id", "date", "channel", "presenter_id"});
+    const int c_id = reader.require("meeting_id"), c_date = reader.require("date"),
+              c_channel = reader.column("channel"), c_presenter = reader.column("presenter_id");
+    if (c_id < 0 || c_date < 0) return;
+    meeting_ids.assign(meetings->rows(), {});
+    struct Entry {
+      std::int64_t date;
+      std::string_view id;
+      int channel;
+      index_t presenter;
+      std::size_t row;
+    };
+    std::vector<Entry> entries;
+    for (std::size_t r = 0; r < meetings->rows(); ++r) {
+      meeting_ids[r] = reader.id(c_id, r, {}, true);
+      const auto date = reader.date(c_date, r, {}, true);
+      const int channel = reader.choice(c_channel, r, {}, {"online", "offline"}, false);
+      const index_t presenter = c_presenter >= 0 ? person(reader, r, c_presenter, false) : no_index;
+      if (!meeting_ids[r].empty() && date != no_date) entries.push_back(Entry{date, meeting_ids[r], channel, presenter, r});
+    }
+    lookup = IdIndex(meeting_ids);
+    for (std::size_t i = 1; i < lookup.sorted_rows().size(); ++i) {
+      const auto r = lookup.sorted_rows()[i];
+      const auto first = lookup.find(meeting_ids[r]);
+      if (first != r)
+        reader.row_problem("duplicate_id", r, {}, "meeting_id",
+                           "the meeting id is already used on record " + std::to_string(reader.record(first)));
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return std::tie(a.date, a.id, a.row) < std::tie(b.date, b.id, b.row); });
+    meeting_index.assign(meetings->rows(), no_index);
+    std::vector<std::size_t> order;
+    for (const auto& e : entries) {
+      if (lookup.find(e.id) != e.row) continue;
+      meeting_index[e.row] = static_cast<index_t>(mt.date.size());
+      mt.ids.push_back(e.id);
+      mt.date.push_back(e.date);
+      mt.channel.push_back(e.channel < 0 ? Channel::offline : static_cast<Channel>(e.channel));
+      mt.presenter.push_back(e.presenter);
+      order.push_back(e.row);
+    }
+    mt.extra = reader.extras(order);
+  }
+  if (attendance) {
+    TableReader reader(*attendance, problems_, {"meeting_id", "person_id"});
+    const int c_meeting = reader.require("meeting_id"), c_person = reader.require("person_id");
+    if (c_meeting < 0 || c_person < 0) return;
+    if (!meetings) {
+      reader.problem("missing_table", {}, "attendance is given but meetings is not; both are needed");
+      return;
+    }
+    std::vector<std::pair<index_t, index_t>> pairs;
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < attendance->rows(); ++r) {
+      const auto mid = reader.id(c_meeting, r, {}, true);
+      const index_t p = person(reader, r, c_person, true);
+      if (mid.empty()) continue;
+      const index_t mrow = lookup.find(mid);
+      if (mrow == no_index) {
+        reader.row_problem("unknown_meeting", r, reader.text(c_person, r), "meeting_id",
+                           "no meeting has the id " + quote(mid) + " in meetings");
+        continue;
+      }
+      if (p == no_index || meeting_index[mrow] == no_index) continue;
+      pairs.emplace_back(meeting_index[mrow], p);
+      rows.push_back(r);
+    }
+    std::vector<std::size_t> order(pairs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return std::tie(pairs[a], rows[a]) < std::tie(pairs[b], rows[b]); });
+    mt.attendance_offsets.assign(mt.date.size() + 1, 0);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const auto& pr = pairs[order[k]];
+      if (k > 0 && pairs[order[k - 1]] == pr) {
+        reader.row_problem("duplicate_record", rows[order[k]], reader.text(c_person, rows[order[k]]), "person_id",
+                           "the attendance is listed again (first on record " +
+                               std::to_string(reader.record(rows[order[k - 1]])) + ")");
+        continue;
+      }
+      mt.attendees.push_back(pr.second);
+      ++mt.attendance_offsets[pr.first + 1];
+    }
+    for (std::size_t i = 0; i < mt.date.size(); ++i) mt.attendance_offsets[i + 1] += mt.attendance_offsets[i];
+  } else {
+    mt.attendance_offsets.assign(mt.date.size() + 1, 0);
+  }
+}
+
+void OrgAssembler::read_incentives(const Table& table) {
+  TableReader reader(table, problems_, {"person_id", "kind", "type", "amount", "date"});
+  const int c_person = reader.require("person_id"), c_kind = reader.require("kind"), c_type = reader.column("type"),
+            c_amount = reader.column("amount"), c_date = reader.column("date");
+  if (c_person < 0 || c_kind < 0) return;
+  struct Entry {
+    index_t person;
+    std::int64_t date;
+    int kind;
+    std::string_view type;
+    double amount;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t p = person(reader, r, c_person, true);
+    const auto pid = reader.text(c_person, r);
+    const int kind = reader.choice(c_kind, r, pid, {"material", "spiritual"}, true);
+    const double amount = reader.non_negative(c_amount, r, pid);
+    const auto date = reader.date(c_date, r, pid, false);
+    if (kind == 0 && std::isnan(amount) && c_amount >= 0 && detail::trim(reader.text(c_amount, r)).empty() &&
+        !table.columns()[static_cast<std::size_t>(c_amount)].numeric)
+      reader.row_problem("missing_value", r, pid, "amount", "a material incentive needs an amount");
+    if (p == no_index || kind < 0) continue;
+    entries.push_back(Entry{p, date, kind, reader.text(c_type, r), amount, r});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    // NaN amounts sort first (a missing amount is not "less" than any, but must sort stably).
+    const double x = std::isnan(a.amount) ? -1 : a.amount, y = std::isnan(b.amount) ? -1 : b.amount;
+    return std::tie(a.person, a.date, a.kind, a.type, x, a.row) < std::tie(b.person, b.date, b.kind, b.type, y, b.row);
+  });
+  auto& in = *incentives_;
+  std::vector<std::string_view> types;
+  std::vector<std::size_t> order;
+  in.amount.resize(static_cast<Eigen::Index>(entries.size()));
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    in.person.push_back(e.person);
+    in.kind.push_back(static_cast<IncentiveKind>(e.kind));
+    in.date.push_back(e.date);
+    in.amount[static_cast<Eigen::Index>(k)] = e.amount;
+    types.push_back(e.type);
+    order.push_back(e.row);
+  }
+  in.type = make_categories(types);
+  in.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_goals(const Table& table) {
+  TableReader reader(table, problems_, {"goal_id", "owner_id", "parent_goal_id", "quantified"});
+  const int c_id = reader.require("goal_id"), c_owner = reader.column("owner_id"),
+            c_parent = reader.column("parent_goal_id"), c_quantified = reader.column("quantified");
+  if (c_id < 0) return;
+  const std::size_t n = table.rows();
+  std::vector<std::string_view> goal_ids(n);
+  for (std::size_t r = 0; r < n; ++r) goal_ids[r] = reader.id(c_id, r, {}, true);
+  IdIndex lookup(goal_ids);
+  for (std::size_t i = 1; i < lookup.sorted_rows().size(); ++i) {
+    const auto r = lookup.sorted_rows()[i];
+    if (const auto first = lookup.find(goal_ids[r]); first != r)
+      reader.row_problem("duplicate_id", r, {}, "goal_id",
+                         "the goal id is already used on record " + std::to_string(reader.record(first)));
+  }
+  std::vector<index_t> parent_row(n, no_index), owner(n, no_index);
+  std::vector<std::int8_t> quantified(n, -1);
+  for (std::size_t r = 0; r < n; ++r) {
+    if (c_owner >= 0) owner[r] = person(reader, r, c_owner, false);
+    quantified[r] = reader.boolean(c_quantified, r, {});
+    const auto parent = c_parent >= 0 ? reader.id(c_parent, r, {}, false) : std::string_view{};
+    if (parent.empty()) continue;
+    const index_t pr = lookup.find(parent);
+    if (pr == no_index)
+      reader.row_problem("unknown_goal", r, reader.text(c_owner, r), "parent_goal_id",
+                         "no goal has the id " + quote(parent));
+    else if (pr == r)
+      reader.row_problem("goal_cycle", r, reader.text(c_owner, r), "parent_goal_id", "the goal is its own parent");
+    else
+      parent_row[r] = pr;
+  }
+  for (const auto& cycle : find_cycles(parent_row, [&](index_t a, index_t b) { return goal_ids[a] < goal_ids[b]; }))
+    if (cycle.size() > 1)
+      reader.row_problem("goal_cycle", cycle.front(), {}, "parent_goal_id",
+                         "a cycle of " + std::to_string(cycle.size()) + " goals, each the parent of the previous: " +
+                             member_list(cycle, goal_ids));
+  // Canonical order: by goal id.
+  std::vector<index_t> goal_index(n, no_index);
+  std::vector<std::size_t> order;
+  for (auto r : lookup.sorted_rows())
+    if (lookup.find(goal_ids[r]) == r) {
+      goal_index[r] = static_cast<index_t>(order.size());
+      order.push_back(r);
+    }
+  auto& g = *goals_;
+  for (auto r : order) {
+    g.ids.push_back(goal_ids[r]);
+    g.owner.push_back(owner[r]);
+    g.parent.push_back(parent_row[r] == no_index ? no_index : goal_index[parent_row[r]]);
+    g.quantified.push_back(quantified[r]);
+  }
+  g.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_contributions(const Table& table) {
+  TableReader reader(table, problems_, {"person_id", "artifact", "action", "date", "previous_artifact"});
+  const int c_person = reader.require("person_id"), c_artifact = reader.require("artifact"),
+            c_action = reader.require("action"), c_date = reader.require("date"),
+            c_previous = reader.column("previous_artifact");
+  if (c_person < 0 || c_artifact < 0 || c_action < 0 || c_date < 0) return;
+  struct Entry {
+    std::int64_t date;
+    index_t person;
+    std::string_view artifact;
+    int action;
+    std::string_view previous;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t p = person(reader, r, c_person, true);
+    const auto pid = reader.text(c_person, r);
+    const auto artifact = reader.text(c_artifact, r);
+    const int action = reader.choice(c_action, r, pid, {"create", "modify", "rename", "delete"}, true);
+    const auto date = reader.date(c_date, r, pid, true);
+    const auto previous = reader.text(c_previous, r);
+    if (artifact.empty()) reader.row_problem("missing_value", r, pid, "artifact", "an artifact is required");
+    if (action == 2 && previous.empty())
+      reader.row_problem("missing_value", r, pid, "previous_artifact", "a rename needs the previous artifact name");
+    if (action >= 0 && action != 2 && !previous.empty())
+      reader.row_problem("unexpected_value", r, pid, "previous_artifact",
+                         "previous_artifact is only for renames, found " + quote(previous));
+    if (p == no_index || artifact.empty() || action < 0 || date == no_date) continue;
+    entries.push_back(Entry{date, p, artifact, action, previous, r});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.date, a.person, a.artifact, a.action, a.previous, a.row) <
+           std::tie(b.date, b.person, b.artifact, b.action, b.previous, b.row);
+  });
+  auto& c = *contributions_;
+  std::vector<std::string_view> names;
+  std::vector<std::size_t> order;
+  for (const auto& e : entries) {
+    c.person.push_back(e.person);
+    c.action.push_back(static_cast<ContributionAction>(e.action));
+    c.date.push_back(e.date);
+    names.push_back(e.artifact);
+    order.push_back(e.row);
+  }
+  // Artifacts and previous names share one dictionary.
+  std::vector<std::string_view> all = names;
+  for (const auto& e : entries)
+    if (!e.previous.empty()) all.push_back(e.previous);
+  Categories cats = make_categories(all);
+  c.artifact.labels = cats.labels;
+  c.artifact.codes.assign(cats.codes.begin(), cats.codes.begin() + static_cast<std::ptrdiff_t>(names.size()));
+  std::size_t next = names.size();
+  for (const auto& e : entries) c.previous.push_back(e.previous.empty() ? -1 : cats.codes[next++]);
+  c.extra = reader.extras(order);
+}
+
+Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
+  const Table* people = table(tables, "people");
+  if (!people) {
+    problems_.push_back(Problem{"missing_table", Severity::error, "people.csv", 0, {}, {},
+                                "the people table is required (a folder needs people.csv)"});
+    throw OrgDataError(problems_);
+  }
+  read_people(*people);
+  if (auto* t = table(tables, "competencies")) read_competencies(*t);
+  if (auto* t = table(tables, "successors")) read_successors(*t);
+  if (auto* t = table(tables, "sharing")) read_sharing(*t);
+  read_meetings(table(tables, "meetings"), table(tables, "attendance"));
+  if (auto* t = table(tables, "incentives")) read_incentives(*t);
+  if (auto* t = table(tables, "goals")) read_goals(*t);
+  if (auto* t = table(tables, "contributions")) read_contributions(*t);
+  if (failed()) {
+    std::vector<Problem> all = problems_;
+    all.insert(all.end(), warnings_.begin(), warnings_.end());
+    sort_problems(all);
+    throw OrgDataError(std::move(all));
+  }
+
+  // Compress the relations.
+  const auto n = static_cast<index_t>(row_of_.size());
+  successors_->graph = make_digraph(n, successors_->incumbent, successors_->successor);
+  {
+    auto& s = *sharing_;
+    const std::size_t links = s.a.size();
+    std::vector<std::size_t> order(2 * links);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto source = [&](std::size_t e) { return e < links ? s.a[e] : s.b[e - links]; };
+    auto target = [&](std::size_t e) { return e < links ? s.b[e] : s.a[e - links]; };
+    std::sort(order.begin(), order.end(), [&](auto x, auto y) {
+      return std::tuple(source(x), target(x), x % links) < std::tuple(source(y), target(y), y % links);
+    });
+    std::vector<index_t> src(order.size()), dst(order.size());
+    s.link_of_edge.resize(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      src[k] = source(order[k]);
+      dst[k] = target(order[k]);
+      s.link_of_edge[k] = static_cast<index_t>(order[k] % links);
+    }
+    s.graph = make_digraph(n, src, dst);
+  }
+
+  Org org;
+  org.people_ = people_;
+  org.hierarchy_ = hierarchy_;
+  org.competencies_ = competencies_;
+  org.successors_ = successors_;
+  org.sharing_ = sharing_;
+  org.meetings_ = meetings_;
+  org.incentives_ = incentives_;
+  org.goals_ = goals_;
+  org.contributions_ = contributions_;
+  for (auto& [name, t] : tables) org.tables_.push_back(name);
+  std::sort(org.tables_.begin(), org.tables_.end());
+  sort_problems(warnings_);
+  org.warnings_ = std::move(warnings_);
+  org.team_ = std::make_shared<TeamInfo>(std::move(team_));
+  return org;
+}
+
+}  // namespace detail
+
+const std::vector<std::string>& OrgBuilder::table_names() { return known_tables; }
+
+OrgBuilder& OrgBuilder::add_table(const std::string& name, Table table) {
+  if (std::find(known_tables.begin(), known_tables.end(), name) == known_tables.end())
+    throw std::invalid_argument("unknown table '" + name + "'; expected one of people, competencies, successors, "
+                                "sharing, meetings, attendance, incentives, goals, contributions");
+  for (const auto& [n, t] : tables_)
+    if (n == name) throw std::invalid_argument("the table '" + name + "' is given twice");
+  tables_.emplace_back(name, std::move(table));
+  return *this;
+}
+
+OrgBuilder& OrgBuilder::set_team(TeamInfo team) {
+  team_ = std::move(team);
+  return *this;
+}
+
+OrgBuilder& OrgBuilder::add_problems(std::vector<Problem> problems) {
+  problems_.insert(problems_.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));
+  return *this;
+}
+
+Org OrgBuilder::build() {
+  std::vector<Problem> problems = std::move(problems_);
+  problems_.clear();
+  std::vector<Problem> warnings;
+  for (auto it = problems.begin(); it != problems.end();)
+    if (it->severity == Severity::warning) {
+      warnings.push_back(std::move(*it));
+      it = problems.erase(it);
+    } else {
+      ++it;
+    }
+  detail::OrgAssembler assembler(std::move(team_), problems);
+  Org org;
+  try {
+    org = assembler.run(tables_);
+  } catch (OrgDataError& e) {
+    std::vector<Problem> all = e.problems();
+    all.insert(all.end(), warnings.begin(), warnings.end());
+    sort_problems(all);
+    tables_.clear();
+    throw OrgDataError(std::move(all));
+  }
+  tables_.clear();
+  org.warnings_.insert(org.warnings_.end(), warnings.begin(), warnings.end());
+  sort_problems(org.warnings_);
+  return org;
+}
+
+}  // namespace teamgraph

@@ -1,0 +1,281 @@
+#include <gtest/gtest.h>
+#include <pthread.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include <boost/range/iterator_range.hpp>
+
+#include "helpers.hpp"
+
+namespace teamgraph {
+namespace {
+
+using testing::only;
+using testing::org_from_csv;
+using testing::problems_of;
+
+const std::string small_people =
+    "id,name,department,tier,manager_id,assessment,flight_risk,badge\n"
+    "c,Cai,ops,execution,b,0.5,0.1,B3\n"
+    "b,Bo,hq,core,,0.9,0.2,B1\n"
+    "a1,Ari,sales,execution,a,0.4,,B4\n"
+    "a,Ann,sales,core,b,0.7,0.5,B2\n";
+
+TEST(OrgBuilder, NumbersPeopleInPreorderWithSiblingsById) {
+  const Org org = org_from_csv({{"people", small_people}});
+  ASSERT_EQ(org.size(), 4u);
+  std::vector<std::string_view> ids;
+  for (index_t p = 0; p < org.size(); ++p) ids.push_back(org.id(p));
+  EXPECT_EQ(ids, (std::vector<std::string_view>{"b", "a", "a1", "c"}));
+  const auto& h = org.hierarchy();
+  EXPECT_EQ(h.manager, (std::vector<index_t>{no_index, 0, 1, 0}));
+  EXPECT_EQ(h.depth, (std::vector<index_t>{0, 1, 2, 1}));
+  EXPECT_EQ(h.subtree_end, (std::vector<index_t>{4, 3, 3, 4}));
+  EXPECT_EQ(h.tops, (std::vector<index_t>{0}));
+  EXPECT_EQ(h.layers, 3u);
+  EXPECT_EQ(boost::out_degree(index_t{0}, h.reports), 2u);
+  EXPECT_EQ(boost::num_edges(h.reports), 3u);
+  EXPECT_EQ(org.people().tiers[0], Tier::core);
+  EXPECT_DOUBLE_EQ(org.people().assessment[1], 0.7);
+  EXPECT_TRUE(std::isnan(org.people().flight_risk[2]));
+  EXPECT_EQ(org.people().departments.labels, (std::vector<std::string>{"hq", "ops", "sales"}));
+  EXPECT_EQ(org.people().departments.label(3), "ops");
+  ASSERT_EQ(org.people().extra.size(), 1u);
+  EXPECT_EQ(org.people().extra[0].name, "badge");
+  EXPECT_EQ(org.people().extra[0].values[2], "B4");
+  EXPECT_EQ(*org.find("a1"), 2u);
+  EXPECT_FALSE(org.find("A1"));
+}
+
+TEST(OrgBuilder, RowOrderDoesNotChangeTheOrg) {
+  std::vector<std::string> lines = {"p0,,core"};
+  for (int i = 1; i < 200; ++i) lines.push_back("p" + std::to_string(i) + ",p" + std::to_string((i - 1) / 3) + ",execution");
+  auto org_of = [](const std::vector<std::string>& rows) {
+    std::string text = "id,manager_id,tier\n";
+    for (const auto& r : rows) text += r + "\n";
+    return org_from_csv({{"people", text}});
+  };
+  const Org first = org_of(lines);
+  std::mt19937 rng(7);
+  std::shuffle(lines.begin(), lines.end(), rng);
+  const Org second = org_of(lines);
+  for (index_t p = 0; p < first.size(); ++p) {
+    EXPECT_EQ(first.id(p), second.id(p));
+    EXPECT_EQ(first.hierarchy().manager[p], second.hierarchy().manager[p]);
+  }
+}
+
+TEST(OrgBuilder, IdsAreNeverNumbers) {
+  const Org org = org_from_csv({{"people", "id,manager_id\n007,\n7,007\n"}});
+  EXPECT_EQ(org.size(), 2u);
+  EXPECT_EQ(org.id(*org.find("7")), "7");
+  EXPECT_EQ(org.hierarchy().manager[*org.find("7")], *org.find("007"));
+}
+
+TEST(OrgBuilder, ReportsEveryProblemOfEveryTableTogether) {
+  const auto problems = problems_of({
+      {"people", "id,manager_id,tier,assessment\n"
+                 "a,,core,0.5\n"
+                 "b,a,chief,1.000,50\n"  // ragged (a comma in the number), counted by the reader
+                 "c,zz,core,0.5\n"
+                 "c,a,core,0.5\n"
+                 "d,d,core,15%\n"
+                 " e,a,core,nan\n"},
+      {"successors", "incumbent_id,successor_id,readiness\na,nobody,ready_now\na,c,soon\n"},
+  });
+  EXPECT_EQ(only(problems, "ragged_row").record, 3);
+  EXPECT_EQ(only(problems, "duplicate_id").record, 5);
+  EXPECT_EQ(only(problems, "multiple_managers").message,
+            "the person is listed again with another manager ('a' here, 'zz' on record 4); a person has one manager");
+  const auto self = only(problems, "self_manager");
+  EXPECT_EQ(self.person_id, "d");
+  EXPECT_EQ(self.record, 6);
+  EXPECT_EQ(only(problems, "bad_number").message,
+            "'15%' is not a number: write percentages as plain numbers and declare the scale in team.json");
+  EXPECT_EQ(only(problems, "id_whitespace").record, 7);
+  EXPECT_EQ(only(problems, "not_finite").field, "assessment");
+  const auto unknown = std::count_if(problems.begin(), problems.end(), [](const Problem& p) { return p.code == "unknown_id"; });
+  EXPECT_EQ(unknown, 2);  // manager 'zz' and successor 'nobody'
+  const auto enum_problem = only(problems, "unknown_value");
+  EXPECT_EQ(enum_problem.file, "successors.csv");
+  EXPECT_EQ(enum_problem.field, "readiness");
+  EXPECT_EQ(enum_problem.message, "expected one of ready_now, ready_1_2y, ready_3y_plus, found 'soon'");
+}
+
+TEST(OrgBuilder, ListsEveryMemberOfAReportingCycle) {
+  const auto problems = problems_of({{"people", "id,manager_id\nboss,\nx,y\ny,x\nz,y\n"}});
+  const auto cycle = only(problems, "reporting_cycle");
+  EXPECT_EQ(cycle.person_id, "x");
+  EXPECT_EQ(cycle.message, "a reporting cycle of 2 people, each reporting to the next: 'x' -> 'y' -> 'x'");
+}
+
+TEST(OrgBuilder, LongCycleAndNoTop) {
+  std::string text = "id,manager_id\n";
+  const int n = 10000;
+  for (int i = 0; i < n; ++i) text += "m" + std::to_string(i) + ",m" + std::to_string((i + 1) % n) + "\n";
+  const auto problems = problems_of({{"people", text}});
+  const auto cycle = only(problems, "reporting_cycle");
+  EXPECT_NE(cycle.message.find("a reporting cycle of 10000 people"), std::string::npos);
+  for (int i : {0, 1, 4999, 9999}) EXPECT_NE(cycle.message.find("'m" + std::to_string(i) + "'"), std::string::npos);
+  EXPECT_EQ(only(problems, "no_top").field, "manager_id");
+}
+
+TEST(OrgBuilder, SeveralTopsAreAWarning) {
+  const Org org = org_from_csv({{"people", "id,manager_id\nb,\na,\nc,a\n"}});
+  ASSERT_EQ(org.warnings().size(), 1u);
+  EXPECT_EQ(org.warnings()[0].code, "several_tops");
+  EXPECT_EQ(org.warnings()[0].severity, Severity::warning);
+  EXPECT_EQ(org.hierarchy().tops, (std::vector<index_t>{0, 2}));
+}
+
+// A million-level chain must load on a small stack: nothing may recurse once per level.
+TEST(OrgBuilder, MillionLevelChainOnA256KiBStack) {
+  std::string text = "id,manager_id\n";
+  constexpr int n = 1'000'000;
+  text.reserve(static_cast<std::size_t>(n) * 16);
+  for (int i = 0; i < n; ++i) text += "p" + std::to_string(i) + "," + (i ? "p" + std::to_string(i - 1) : "") + "\n";
+  struct Job {
+    std::string* text;
+    index_t layers = 0;
+    index_t last_depth = 0;
+    std::string error;
+  } job{&text};
+  auto run = [](void* arg) -> void* {
+    auto* j = static_cast<Job*>(arg);
+    try {
+      const Org org = org_from_csv({{"people", *j->text}});
+      j->layers = org.hierarchy().layers;
+      j->last_depth = org.hierarchy().depth[*org.find("p999999")];
+    } catch (const std::exception& e) {
+      j->error = e.what();
+    }
+    return nullptr;
+  };
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(&thread, &attr, run, &job), 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  EXPECT_EQ(job.error, "");
+  EXPECT_EQ(job.layers, static_cast<index_t>(n));
+  EXPECT_EQ(job.last_depth, static_cast<index_t>(n - 1));
+}
+
+TEST(OrgBuilder, ScalesNormalizeAndBoundScores) {
+  const std::string team = R"({"scales": {"competencies.score": [1, 5], "people.assessment": [0, 100]}})";
+  const Org org = org_from_csv({{"people", "id,manager_id,assessment\nb,,80\na,b,\n"},
+                                {"competencies", "person_id,competency,score\na,planning,5\nb,planning,2\nb,control,1\n"}},
+                               team);
+  EXPECT_DOUBLE_EQ(org.people().assessment[0], 0.8);
+  const auto& c = org.competencies();
+  EXPECT_EQ(c.names, (std::vector<std::string>{"control", "planning"}));
+  EXPECT_DOUBLE_EQ(c.scores(0, 1), 0.25);
+  EXPECT_DOUBLE_EQ(c.scores(1, 1), 1.0);
+  EXPECT_DOUBLE_EQ(c.scores(0, 0), 0.0);
+  EXPECT_TRUE(std::isnan(c.scores(1, 0)));
+
+  const auto problems = problems_of({{"people", "id,manager_id\nb,\n"},
+                                     {"competencies", "person_id,competency,score\nb,planning,7\nb,planning,2\n"}},
+                                    team);
+  EXPECT_EQ(only(problems, "out_of_range").message,
+            "expected a value on the scale 1 to 5 (declare another scale for competencies.score in team.json), found 7");
+}
+
+TEST(OrgBuilder, RelationsBecomeCompressedGraphs) {
+  const Org org = org_from_csv({
+      {"people", small_people},
+      {"successors", "incumbent_id,successor_id,readiness\nb,a,ready_now\nb,c,ready_3y_plus\na,a1,ready_1_2y\n"},
+      {"sharing", "person_a,person_b,channel,per_week\nc,a,online,2\na,c,offline,1\nb,a1,online,\n"},
+      {"meetings", "meeting_id,date,channel,presenter_id\nm2,2026-03-09,offline,a\nm1,2026-03-02,online,b\n"},
+      {"attendance", "meeting_id,person_id\nm1,a\nm1,c\nm2,c\n"},
+      {"incentives", "person_id,kind,type,amount,date\na,material,bonus,100,2026-03-01\na,spiritual,praise,,2026-03-02\n"},
+      {"goals", "goal_id,owner_id,parent_goal_id,quantified\ng1,a,g0,no\ng0,,,yes\n"},
+      {"contributions", "person_id,artifact,action,date,previous_artifact\n"
+                        "a,listing.html,create,2026-01-02,\nc,shop.html,rename,2026-01-05,listing.html\n"},
+  });
+  const index_t b = 0, a = 1, a1 = 2, c = 3;
+  const auto& s = org.successors();
+  EXPECT_EQ(s.incumbent, (std::vector<index_t>{b, b, a}));
+  EXPECT_EQ(s.successor, (std::vector<index_t>{a, c, a1}));
+  EXPECT_EQ(s.readiness[1], Readiness::ready_3y_plus);
+  EXPECT_EQ(boost::out_degree(b, s.graph), 2u);
+
+  const auto& sh = org.sharing();
+  ASSERT_EQ(sh.a.size(), 3u);
+  EXPECT_EQ(sh.a, (std::vector<index_t>{b, a, a}));
+  EXPECT_EQ(sh.b, (std::vector<index_t>{a1, c, c}));
+  EXPECT_EQ(sh.channel, (std::vector<Channel>{Channel::online, Channel::online, Channel::offline}));
+  EXPECT_TRUE(std::isnan(sh.per_week[0]));
+  EXPECT_EQ(boost::num_edges(sh.graph), 6u);  // both directions
+  for (auto e : boost::make_iterator_range(boost::out_edges(c, sh.graph))) {
+    const index_t link = sh.link_of_edge[boost::get(boost::edge_index, sh.graph, e)];
+    EXPECT_EQ(sh.b[link], c);
+    EXPECT_EQ(boost::target(e, sh.graph), a);
+  }
+
+  const auto& m = org.meetings();
+  EXPECT_EQ(m.ids[0], "m1");  // sorted by date
+  EXPECT_EQ(m.presenter, (std::vector<index_t>{b, a}));
+  EXPECT_EQ(m.attendance_offsets, (std::vector<std::size_t>{0, 2, 3}));
+  EXPECT_EQ(m.attendees, (std::vector<index_t>{a, c, c}));
+
+  const auto& in = org.incentives();
+  EXPECT_EQ(in.kind, (std::vector<IncentiveKind>{IncentiveKind::material, IncentiveKind::spiritual}));
+  EXPECT_EQ(in.type.labels, (std::vector<std::string>{"bonus", "praise"}));
+  EXPECT_DOUBLE_EQ(in.amount[0], 100.0);
+
+  const auto& g = org.goals();
+  EXPECT_EQ(g.ids[0], "g0");
+  EXPECT_EQ(g.owner, (std::vector<index_t>{no_index, a}));
+  EXPECT_EQ(g.parent, (std::vector<index_t>{no_index, 0}));
+  EXPECT_EQ(g.quantified, (std::vector<std::int8_t>{1, 0}));
+
+  const auto& co = org.contributions();
+  EXPECT_EQ(co.artifact.labels, (std::vector<std::string>{"listing.html", "shop.html"}));
+  EXPECT_EQ(co.artifact.codes, (std::vector<std::int32_t>{0, 1}));
+  EXPECT_EQ(co.previous, (std::vector<std::int32_t>{-1, 0}));
+  EXPECT_EQ(co.action[1], ContributionAction::rename);
+  EXPECT_TRUE(org.has_table("goals"));
+  EXPECT_FALSE(org.has_table("competencies"));
+}
+
+TEST(OrgBuilder, RelationProblems) {
+  const auto problems = problems_of({
+      {"people", "id,manager_id\nb,\na,b\n"},
+      {"successors", "incumbent_id,successor_id,readiness\nb,b,ready_now\nb,a,ready_now\nb,a,ready_1_2y\n"},
+      {"sharing", "person_a,person_b,channel,per_week\na,a,online,1\na,b,email,1\na,b,online,-2\n"},
+      {"meetings", "meeting_id,date\nm1,2026-02-30\n"},
+      {"attendance", "meeting_id,person_id\nm9,a\n"},
+      {"incentives", "person_id,kind,amount\na,material,\n"},
+      {"goals", "goal_id,parent_goal_id\ng1,g2\ng2,g1\ng3,g9\n"},
+  });
+  EXPECT_EQ(only(problems, "self_successor").record, 2);
+  EXPECT_EQ(only(problems, "duplicate_record").record, 4);
+  EXPECT_EQ(only(problems, "self_link").file, "sharing.csv");
+  EXPECT_EQ(only(problems, "unknown_value").message, "expected one of online, offline, found 'email'");
+  EXPECT_EQ(only(problems, "out_of_range").field, "per_week");
+  EXPECT_EQ(only(problems, "bad_date").field, "date");
+  EXPECT_EQ(only(problems, "unknown_meeting").record, 2);
+  EXPECT_EQ(only(problems, "missing_value").field, "amount");
+  EXPECT_EQ(only(problems, "goal_cycle").message,
+            "a cycle of 2 goals, each the parent of the previous: 'g1' -> 'g2' -> 'g1'");
+  EXPECT_EQ(only(problems, "unknown_goal").record, 4);
+}
+
+TEST(OrgBuilder, EmptyTeamIsAnOrgOfSizeZero) {
+  const Org org = org_from_csv({{"people", "id,manager_id\n"}});
+  EXPECT_EQ(org.size(), 0u);
+  EXPECT_EQ(org.hierarchy().layers, 0u);
+}
+
+TEST(OrgBuilder, PeopleTableIsRequired) {
+  const auto problems = problems_of({{"sharing", "person_a,person_b,channel\n"}});
+  EXPECT_EQ(only(problems, "missing_table").file, "people.csv");
+}
+
+}  // namespace
+}  // namespace teamgraph
