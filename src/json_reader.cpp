@@ -50,7 +50,8 @@ class CheckedSax : public nlohmann::json_sax<json> {
   bool key(string_t& k) override {
     json& object = *stack_.back();
     if (object.contains(k)) {
-      error_path = path() + "/" + escape_pointer(k);
+      key_ = k;
+      error_path = path();
       return fail("duplicate_key", "the key '" + k + "' appears twice in one object");
     }
     key_ = k;

@@ -1,1 +1,86 @@
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "helpers.hpp"
+
+namespace teamgraph {
+namespace {
+
+using testing::only;
+const std::filesystem::path data = TEAMGRAPH_TEST_DATA;
+
+std::vector<Problem> problems_reading(const std::filesystem::path& path) {
+  try {
+    read_org(path);
+  } catch (const OrgDataError& e) {
+    return e.problems();
+  }
+  ADD_FAILURE() << path << " was accepted";
+  return {};
+}
+
+TEST(ReadOrg, SampleTeamLoads) {
+  const Org org = read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team");
+  EXPECT_EQ(org.size(), 46u);
+  EXPECT_EQ(org.team().name, "Harbor & Pine online store");
+  EXPECT_EQ(org.hierarchy().tops.size(), 1u);
+  EXPECT_EQ(org.id(0), "e01");
+  EXPECT_TRUE(org.warnings().empty());
+  EXPECT_EQ(org.tables().size(), 9u);
+  // Competencies are declared on 1-5 in team.json and normalized: 4.5 -> 0.875.
+  const auto& c = org.competencies();
+  const auto planning = std::find(c.names.begin(), c.names.end(), "planning") - c.names.begin();
+  EXPECT_DOUBLE_EQ(c.scores(0, planning), 0.875);
+}
+
+TEST(ReadOrg, EveryProblemOfEveryFileComesBackTogether) {
+  const auto problems = problems_reading(data / "bad-team");
+  // team.json: bad scale; people.csv: unknown tier; sharing.csv: unknown person; peple.csv: a warning.
+  EXPECT_EQ(only(problems, "bad_value").field, "scales.people.assessment");
+  const auto tier = only(problems, "unknown_value");
+  EXPECT_EQ(tier.file, "people.csv");
+  EXPECT_EQ(tier.record, 3);
+  EXPECT_EQ(tier.person_id, "b");
+  EXPECT_EQ(tier.field, "tier");
+  const auto unknown = only(problems, "unknown_id");
+  EXPECT_EQ(unknown.file, "sharing.csv");
+  EXPECT_EQ(unknown.person_id, "x");
+  EXPECT_EQ(only(problems, "unknown_table").severity, Severity::warning);
+}
+
+TEST(ReadOrg, SingleJsonFile) {
+  const Org org = read_org(data / "json-team" / "team.json");
+  ASSERT_EQ(org.size(), 2u);
+  EXPECT_EQ(org.team().name, "json team");
+  const index_t seven = *org.find("7");
+  EXPECT_DOUBLE_EQ(org.people().assessment[seven], 0.5);
+  EXPECT_EQ(org.people().has_career_plan[seven], 1);
+  EXPECT_DOUBLE_EQ(org.competencies().scores(seven, 0), 0.75);
+  EXPECT_EQ(org.people().extra[0].name, "badge");
+}
+
+TEST(ReadOrg, JsonProblems) {
+  const auto dir = std::filesystem::temp_directory_path() / "teamgraph-json-problems";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  };
+  EXPECT_EQ(only(problems_reading(write("dup.json", R"({"people": [{"id": "a", "id": "b"}]})")), "duplicate_key").field,
+            "/people/0/id");
+  const auto syntax = only(problems_reading(write("nan.json", "{\"people\": [\n{\"id\": \"a\", \"assessment\": NaN}]}")),
+                           "json_syntax");
+  EXPECT_EQ(syntax.record, 2);
+  std::string deep(1'000'000, '[');
+  EXPECT_EQ(only(problems_reading(write("deep.json", deep)), "too_deep").file, "deep.json");
+  EXPECT_EQ(only(problems_reading(write("big.json", R"({"people": [{"id": "a", "assessment": 9007199254740993}]})")),
+                 "imprecise_number")
+                .field,
+            "assessment");
+  EXPECT_EQ(only(problems_reading(dir / "missing"), "missing_file").code, "missing_file");
+}
+
+}  // namespace
+}  // namespace teamgraph
