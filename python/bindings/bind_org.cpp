@@ -1,0 +1,303 @@
+// Org, read_org and building from Python columns. Numeric columns come back as read-only numpy
+// views into the Org (no copy; the array keeps the Org alive); text comes back as lists.
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <cmath>
+
+#include "bindings.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/org_builder.hpp"
+#include "teamgraph/read_org.hpp"
+
+namespace py = pybind11;
+
+namespace teamgraph::python {
+namespace {
+
+using OrgPtr = std::shared_ptr<const Org>;
+
+template <class T>
+py::array_t<T> view(const T* data, std::size_t n, py::handle owner) {
+  py::array_t<T> out({static_cast<py::ssize_t>(n)}, {static_cast<py::ssize_t>(sizeof(T))}, data, owner);
+  py::detail::array_proxy(out.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+  return out;
+}
+
+py::array_t<double> view(const Eigen::VectorXd& v, py::handle owner) {
+  return view(v.data(), static_cast<std::size_t>(v.size()), owner);
+}
+
+// Index columns as int64 with -1 for "none" (no_index does not travel well to pandas).
+py::array_t<std::int64_t> indices(const std::vector<index_t>& v) {
+  py::array_t<std::int64_t> out(static_cast<py::ssize_t>(v.size()));
+  auto* data = out.mutable_data();
+  for (std::size_t i = 0; i < v.size(); ++i) data[i] = v[i] == no_index ? -1 : static_cast<std::int64_t>(v[i]);
+  return out;
+}
+
+py::object text_or_none(std::string_view s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s.data(), s.size())); }
+
+py::list texts(const StringColumn& column) {
+  py::list out(column.size());
+  for (std::size_t i = 0; i < column.size(); ++i) out[i] = text_or_none(column[i]);
+  return out;
+}
+
+py::list person_ids(const Org& org, const std::vector<index_t>& people) {
+  py::list out(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i)
+    out[i] = people[i] == no_index ? py::object(py::none()) : py::object(py::str(std::string(org.id(people[i]))));
+  return out;
+}
+
+py::tuple categories(const Categories& c) {
+  py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(c.codes.size()));
+  std::copy(c.codes.begin(), c.codes.end(), codes.mutable_data());
+  return py::make_tuple(codes, py::cast(c.labels));
+}
+
+template <class E>
+py::tuple enum_codes(const std::vector<E>& values, std::vector<std::string> labels) {
+  py::array_t<std::int8_t> codes(static_cast<py::ssize_t>(values.size()));
+  for (std::size_t i = 0; i < values.size(); ++i) codes.mutable_data()[i] = static_cast<std::int8_t>(values[i]);
+  return py::make_tuple(codes, py::cast(labels));
+}
+
+py::array_t<std::int8_t> flags(const std::vector<std::int8_t>& v) {
+  py::array_t<std::int8_t> out(static_cast<py::ssize_t>(v.size()));
+  std::copy(v.begin(), v.end(), out.mutable_data());
+  return out;
+}
+
+py::array_t<std::int64_t> dates(const std::vector<std::int64_t>& v) {
+  // Seconds since the epoch; no_date becomes the int64 minimum, which pandas reads as NaT.
+  py::array_t<std::int64_t> out(static_cast<py::ssize_t>(v.size()));
+  std::copy(v.begin(), v.end(), out.mutable_data());
+  return out;
+}
+
+void add_extras(py::dict& out, const std::vector<ExtraColumn>& extra) {
+  for (const auto& column : extra) out[py::str(column.name)] = texts(column.values);
+}
+
+// Columns of one table, in the Org's canonical row order. Typed values are tagged tuples that
+// the Python side turns into pandas dtypes: ("categorical", codes, labels), ("bool", int8),
+// ("date", seconds).
+py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle owner) {
+  py::dict out;
+  if (name == "people") {
+    const auto& p = org->people();
+    out["id"] = texts(p.ids);
+    out["name"] = texts(p.names);
+    out["department"] = py::make_tuple("categorical", categories(p.departments));
+    out["role"] = py::make_tuple("categorical", categories(p.roles));
+    out["tier"] = py::make_tuple("categorical", enum_codes(p.tiers, {"core", "execution", "support"}));
+    out["manager_id"] = person_ids(*org, org->hierarchy().manager);
+    out["assessment"] = view(p.assessment, owner);
+    out["potential"] = view(p.potential, owner);
+    out["flight_risk"] = view(p.flight_risk, owner);
+    out["has_career_plan"] = py::make_tuple("bool", flags(p.has_career_plan));
+    out["has_quantified_kpi"] = py::make_tuple("bool", flags(p.has_quantified_kpi));
+    out["learning_hours"] = view(p.learning_hours, owner);
+    add_extras(out, p.extra);
+  } else if (name == "competencies") {
+    const auto& c = org->competencies();
+    std::vector<index_t> person;
+    std::vector<std::string> competency;
+    std::vector<double> score;
+    for (Eigen::Index i = 0; i < c.scores.rows(); ++i)
+      for (Eigen::Index j = 0; j < c.scores.cols(); ++j)
+        if (!std::isnan(c.scores(i, j))) {
+          person.push_back(static_cast<index_t>(i));
+          competency.push_back(c.names[static_cast<std::size_t>(j)]);
+          score.push_back(c.scores(i, j));
+        }
+    out["person_id"] = person_ids(*org, person);
+    out["competency"] = py::cast(competency);
+    out["score"] = py::array_t<double>(static_cast<py::ssize_t>(score.size()), score.data());
+    add_extras(out, c.extra);
+  } else if (name == "successors") {
+    const auto& s = org->successors();
+    out["incumbent_id"] = person_ids(*org, s.incumbent);
+    out["successor_id"] = person_ids(*org, s.successor);
+    out["readiness"] = py::make_tuple("categorical", enum_codes(s.readiness, {"ready_now", "ready_1_2y", "ready_3y_plus"}));
+    add_extras(out, s.extra);
+  } else if (name == "sharing") {
+    const auto& s = org->sharing();
+    out["person_a"] = person_ids(*org, s.a);
+    out["person_b"] = person_ids(*org, s.b);
+    out["channel"] = py::make_tuple("categorical", enum_codes(s.channel, {"online", "offline"}));
+    out["per_week"] = view(s.per_week, owner);
+    add_extras(out, s.extra);
+  } else if (name == "meetings") {
+    const auto& m = org->meetings();
+    out["meeting_id"] = texts(m.ids);
+    out["date"] = py::make_tuple("date", dates(m.date));
+    out["channel"] = py::make_tuple("categorical", enum_codes(m.channel, {"online", "offline"}));
+    out["presenter_id"] = person_ids(*org, m.presenter);
+    add_extras(out, m.extra);
+  } else if (name == "attendance") {
+    const auto& m = org->meetings();
+    py::list meeting;
+    for (std::size_t k = 0; k + 1 < m.attendance_offsets.size(); ++k)
+      for (auto a = m.attendance_offsets[k]; a < m.attendance_offsets[k + 1]; ++a) meeting.append(text_or_none(m.ids[k]));
+    out["meeting_id"] = meeting;
+    out["person_id"] = person_ids(*org, m.attendees);
+  } else if (name == "incentives") {
+    const auto& in = org->incentives();
+    out["person_id"] = person_ids(*org, in.person);
+    out["kind"] = py::make_tuple("categorical", enum_codes(in.kind, {"material", "spiritual"}));
+    out["type"] = py::make_tuple("categorical", categories(in.type));
+    out["amount"] = view(in.amount, owner);
+    out["date"] = py::make_tuple("date", dates(in.date));
+    add_extras(out, in.extra);
+  } else if (name == "goals") {
+    const auto& g = org->goals();
+    out["goal_id"] = texts(g.ids);
+    out["owner_id"] = person_ids(*org, g.owner);
+    py::list parent(g.parent.size());
+    for (std::size_t i = 0; i < g.parent.size(); ++i)
+      parent[i] = g.parent[i] == no_index ? py::object(py::none()) : text_or_none(g.ids[g.parent[i]]);
+    out["parent_goal_id"] = parent;
+    out["quantified"] = py::make_tuple("bool", flags(g.quantified));
+    add_extras(out, g.extra);
+  } else if (name == "contributions") {
+    const auto& c = org->contributions();
+    out["person_id"] = person_ids(*org, c.person);
+    out["artifact"] = py::make_tuple("categorical", categories(c.artifact));
+    out["action"] = py::make_tuple("categorical", enum_codes(c.action, {"create", "modify", "rename", "delete"}));
+    out["date"] = py::make_tuple("date", dates(c.date));
+    py::list previous(c.previous.size());
+    for (std::size_t i = 0; i < c.previous.size(); ++i)
+      previous[i] = c.previous[i] < 0 ? py::object(py::none()) : py::object(py::str(c.artifact.labels[static_cast<std::size_t>(c.previous[i])]));
+    out["previous_artifact"] = previous;
+    add_extras(out, c.extra);
+  } else {
+    throw py::value_error("unknown table '" + name + "'");
+  }
+  return out;
+}
+
+// A Table from Python columns: each value is either a float64 numpy array (NaN = missing) or a
+// list of str/None.
+Table table_from_python(const std::string& source, const py::list& columns, std::size_t rows) {
+  Table table(source);
+  table.set_row_count(rows);
+  for (const auto& item : columns) {
+    const auto pair = item.cast<py::tuple>();
+    auto name = pair[0].cast<std::string>();
+    const py::object values = pair[1];
+    if (py::isinstance<py::array>(values)) {
+      const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
+      if (!array || array.ndim() != 1 || static_cast<std::size_t>(array.shape(0)) != rows)
+        throw py::value_error("column '" + name + "' of " + source + " must be a 1-d float array of " +
+                              std::to_string(rows) + " values");
+      table.add_numeric_column(std::move(name), Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0)));
+    } else {
+      const auto list = values.cast<py::list>();
+      if (list.size() != rows)
+        throw py::value_error("column '" + name + "' of " + source + " has " + std::to_string(list.size()) +
+                              " values, expected " + std::to_string(rows));
+      std::vector<std::string> cells(rows);
+      for (std::size_t i = 0; i < rows; ++i)
+        if (!list[i].is_none()) cells[i] = list[i].cast<std::string>();
+      std::vector<std::string_view> views(cells.begin(), cells.end());
+      table.add_text_column(std::move(name), views);
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+void bind_org(py::module_& m) {
+  py::class_<Org, std::shared_ptr<Org>>(m, "Org", "An immutable, validated team (C++ teamgraph::Org).")
+      .def(py::init<>(), "An empty team.")
+      .def("__len__", &Org::size)
+      .def_property_readonly("size", &Org::size, "Number of people.")
+      .def("find", [](const Org& org, std::string_view id) -> std::optional<index_t> { return org.find(id); },
+           py::arg("id"), "Index of the person with this id (exact match), or None.")
+      .def("ids", [](const Org& org) { return texts(org.people().ids); },
+           "Person ids in the org's canonical order (preorder of the reports-to forest).")
+      .def("table_columns",
+           [](const std::shared_ptr<Org>& org, const std::string& name) {
+             return table_columns(org, name, py::cast(org));
+           },
+           py::arg("name"), "Columns of one table in canonical order (used by Org.people / Org.table).")
+      .def("hierarchy_arrays",
+           [](const std::shared_ptr<Org>& org) {
+             const auto& h = org->hierarchy();
+             const py::object owner = py::cast(org);
+             py::dict out;
+             out["manager"] = indices(h.manager);
+             out["depth"] = view(h.depth.data(), h.depth.size(), owner);
+             out["subtree_end"] = view(h.subtree_end.data(), h.subtree_end.size(), owner);
+             out["tops"] = indices(h.tops);
+             out["layers"] = h.layers;
+             return out;
+           },
+           "manager (-1 for a top), depth, subtree_end (the unit of p is [p, subtree_end[p])), tops, layers.")
+      .def("competency_matrix",
+           [](const std::shared_ptr<Org>& org) {
+             const auto& c = org->competencies();
+             const py::object owner = py::cast(org);
+             // Eigen is column-major: people x competencies with Fortran strides, no copy.
+             py::array_t<double> scores({c.scores.rows(), c.scores.cols()},
+                                        {static_cast<py::ssize_t>(sizeof(double)),
+                                         static_cast<py::ssize_t>(sizeof(double) * c.scores.rows())},
+                                        c.scores.data(), owner);
+             py::detail::array_proxy(scores.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+             return py::make_tuple(py::cast(c.names), scores);
+           },
+           "(names, scores): people x competencies, normalized to [0, 1], NaN = not assessed.")
+      .def_property_readonly("warnings", &Org::warnings, "Problems that did not stop the build.")
+      .def_property_readonly("tables", &Org::tables, "The input tables that were given.")
+      .def_property_readonly("team_name", [](const Org& org) { return org.team().name; })
+      .def_property_readonly("team_json", [](const Org& org) { return org.team().json; },
+                             "team.json as canonical JSON text ('' when not given).")
+      .def_property_readonly("period", [](const Org& org) {
+        auto as_py = [](std::int64_t d) { return d == no_date ? py::object(py::none()) : py::object(py::int_(d)); };
+        return py::make_tuple(as_py(org.team().period_start), as_py(org.team().period_end));
+      }, "(start, end) of the analysis period in Unix seconds, None when not given.");
+
+  m.def(
+      "read_org",
+      [](const std::filesystem::path& path) {
+        py::gil_scoped_release release;
+        return std::make_shared<Org>(read_org(path));
+      },
+      py::arg("path"), "Reads and validates a team folder or JSON file; raises OrgDataError with every problem.");
+
+  m.def(
+      "org_from_columns",
+      [](const py::dict& tables, const std::string& team_json, const py::list& problems_so_far) {
+        OrgBuilder builder;
+        std::vector<Problem> problems = problems_so_far.cast<std::vector<Problem>>();
+        for (const auto& [key, value] : tables) {
+          const auto name = key.cast<std::string>();
+          const auto spec = value.cast<py::tuple>();  // (rows, [(column, values), ...])
+          builder.add_table(name, table_from_python(name, spec[1].cast<py::list>(), spec[0].cast<std::size_t>()));
+        }
+        if (!team_json.empty()) builder.set_team(parse_team_json(team_json, "team", problems));
+        builder.add_problems(std::move(problems));
+        py::gil_scoped_release release;
+        return std::make_shared<Org>(builder.build());
+      },
+      py::arg("tables"), py::arg("team_json") = "", py::arg("problems") = py::list(),
+      "Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.");
+
+  m.def(
+      "make_problem",
+      [](std::string code, std::string file, std::int64_t record, std::string person_id, std::string field,
+         std::string message, bool warning) {
+        return Problem{std::move(code), warning ? Severity::warning : Severity::error, std::move(file), record,
+                       std::move(person_id), std::move(field), std::move(message)};
+      },
+      py::arg("code"), py::arg("file"), py::arg("record"), py::arg("person_id"), py::arg("field"), py::arg("message"),
+      py::arg("warning") = false, "A Problem found by the Python layer (DataFrame checks).");
+}
+
+}  // namespace teamgraph::python

@@ -1,0 +1,291 @@
+"""The org model in Python: loading, DataFrames in and out, networkx export."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .errors import OrgDataError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+TABLES = ("people", "competencies", "successors", "sharing", "meetings", "attendance", "incentives", "goals",
+          "contributions")
+
+# Columns that hold ids: text, compared exactly, never numbers ("007" is not "7").
+_ID_COLUMNS = {
+    "people": ("id", "manager_id"),
+    "competencies": ("person_id",),
+    "successors": ("incumbent_id", "successor_id"),
+    "sharing": ("person_a", "person_b"),
+    "meetings": ("meeting_id", "presenter_id"),
+    "attendance": ("meeting_id", "person_id"),
+    "incentives": ("person_id",),
+    "goals": ("goal_id", "owner_id", "parent_goal_id"),
+    "contributions": ("person_id",),
+}
+_NUMERIC_COLUMNS = {
+    "people": ("assessment", "potential", "flight_risk", "learning_hours"),
+    "competencies": ("score",),
+    "sharing": ("per_week",),
+    "incentives": ("amount",),
+}
+_BOOL_COLUMNS = {"people": ("has_career_plan", "has_quantified_kpi"), "goals": ("quantified",)}
+_DATE_COLUMNS = {"meetings": ("date",), "incentives": ("date",), "contributions": ("date",)}
+
+
+def sample_team_path() -> Path:
+    """The bundled sample team (an invented e-commerce team of 46 people)."""
+    return Path(__file__).resolve().parent / "data" / "ecommerce-team"
+
+
+def read_org(path: PathLike) -> "Org":
+    """Reads and validates a team: a folder of CSV tables (plus team.json) or one JSON file.
+
+    Raises OrgDataError listing every problem of every file (``err.problems``).
+    """
+    return Org._wrap(_core.read_org(os.fspath(path)))
+
+
+class Org:
+    """An immutable, validated team.
+
+    People are numbered in the preorder of the reports-to forest (tops by id, each manager's
+    reports by id), so the order never depends on the input's row order. ``org.people`` and
+    ``org.table(name)`` give the tables back as DataFrames in that order; scores on 1-5 or
+    0-100 scales come back normalized to [0, 1] by the scales declared in team.json.
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self) -> None:
+        self._core = _core.Org()
+
+    @classmethod
+    def _wrap(cls, core: "_core.Org") -> "Org":
+        org = cls.__new__(cls)
+        org._core = core
+        return org
+
+    # -- building -------------------------------------------------------------------------
+    @classmethod
+    def from_frames(
+        cls,
+        people: pd.DataFrame,
+        competencies: Optional[pd.DataFrame] = None,
+        successors: Optional[pd.DataFrame] = None,
+        sharing: Optional[pd.DataFrame] = None,
+        meetings: Optional[pd.DataFrame] = None,
+        attendance: Optional[pd.DataFrame] = None,
+        incentives: Optional[pd.DataFrame] = None,
+        goals: Optional[pd.DataFrame] = None,
+        contributions: Optional[pd.DataFrame] = None,
+        team: Optional[Mapping[str, Any]] = None,
+    ) -> "Org":
+        """Builds an org from DataFrames with the columns of the input format (docs/input-format.md).
+
+        Id columns must hold text: read CSVs with ``dtype=str, keep_default_na=False`` (or
+        ``dtype={"id": str, ...}``) so that pandas does not turn ids into numbers. ``team`` is
+        the content of team.json as a dict. Problems name the table and the 1-based row.
+        """
+        frames = dict(people=people, competencies=competencies, successors=successors, sharing=sharing,
+                      meetings=meetings, attendance=attendance, incentives=incentives, goals=goals,
+                      contributions=contributions)
+        problems: List[_core.Problem] = []
+        tables: Dict[str, Tuple[int, List[Tuple[str, Any]]]] = {}
+        for name, frame in frames.items():
+            if frame is None:
+                continue
+            if not isinstance(frame, pd.DataFrame):
+                raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
+            tables[name] = (len(frame), _frame_columns(name, frame, problems))
+        if any(p.severity == _core.Severity.error for p in problems):
+            raise OrgDataError(f"{len(problems)} problems in the org data", problems)
+        team_json = json.dumps(dict(team), ensure_ascii=False) if team is not None else ""
+        return cls._wrap(_core.org_from_columns(tables, team_json, problems))
+
+    # -- reading --------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return self._core.size
+
+    @property
+    def size(self) -> int:
+        """Number of people."""
+        return self._core.size
+
+    @property
+    def name(self) -> str:
+        """The team's name from team.json ('' when not given)."""
+        return self._core.team_name
+
+    @property
+    def team(self) -> Dict[str, Any]:
+        """team.json as a dict ({} when not given)."""
+        text = self._core.team_json
+        return json.loads(text) if text else {}
+
+    @property
+    def tables(self) -> List[str]:
+        """The input tables that were given (absent tables mean "no data")."""
+        return list(self._core.tables)
+
+    @property
+    def warnings(self) -> List[_core.Problem]:
+        """Problems that did not stop the build (several tops, unknown files, ...)."""
+        return list(self._core.warnings)
+
+    def find(self, person_id: str) -> Optional[int]:
+        """The index of a person (exact id match), or None."""
+        return self._core.find(person_id)
+
+    @property
+    def ids(self) -> List[str]:
+        """Person ids in the org's order."""
+        return self._core.ids()
+
+    @property
+    def people(self) -> pd.DataFrame:
+        """One row a person, in the org's order: the people table, extra columns included."""
+        return self.table("people")
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One input table as a DataFrame, in canonical order, extra columns included.
+
+        Empty for a table that was not given (see ``tables``).
+        """
+        if name not in TABLES:
+            raise ValueError(f"unknown table {name!r}; expected one of {', '.join(TABLES)}")
+        columns = self._core.table_columns(name)
+        return pd.DataFrame({key: _to_series(value) for key, value in columns.items()})
+
+    @property
+    def hierarchy(self) -> Dict[str, Any]:
+        """manager (index, -1 for a top), depth, subtree_end (the unit led by p is
+        range(p, subtree_end[p])), tops and layers, as numpy arrays and ints."""
+        return self._core.hierarchy_arrays()
+
+    def __repr__(self) -> str:
+        h = self._core.hierarchy_arrays()
+        name = f" {self.name!r}" if self.name else ""
+        return f"<teamgraph.Org{name}: {len(self)} people, {h['layers']} layers>"
+
+    # -- export ---------------------------------------------------------------------------
+    def to_networkx(self, relation: str = "reports_to") -> "nx.Graph":
+        """The org as a networkx graph; nodes are person ids with the people columns as attributes.
+
+        relation: "reports_to" (DiGraph, manager -> report), "successors" (DiGraph, incumbent ->
+        successor, attribute readiness) or "sharing" (MultiGraph keyed by channel, attribute
+        per_week).
+        """
+        import networkx as nx
+
+        people = self.people
+        if relation == "reports_to":
+            graph: nx.Graph = nx.DiGraph()
+        elif relation == "successors":
+            graph = nx.DiGraph()
+        elif relation == "sharing":
+            graph = nx.MultiGraph()
+        else:
+            raise ValueError(f"relation must be 'reports_to', 'successors' or 'sharing', not {relation!r}")
+        records = people.astype(object).where(people.notna(), None).to_dict("records")
+        graph.add_nodes_from((r["id"], r) for r in records)
+        if relation == "reports_to":
+            graph.add_edges_from((m, p) for p, m in zip(people["id"], people["manager_id"]) if m is not None)
+        elif relation == "successors":
+            s = self.table("successors")
+            graph.add_edges_from((a, b, {"readiness": r}) for a, b, r in
+                                 zip(s["incumbent_id"], s["successor_id"], s["readiness"].astype(str)))
+        else:
+            s = self.table("sharing")
+            for a, b, c, w in zip(s["person_a"], s["person_b"], s["channel"].astype(str), s["per_week"]):
+                graph.add_edge(a, b, key=c, channel=c, per_week=None if pd.isna(w) else float(w))
+        return graph
+
+
+def _to_series(value: Any) -> Any:
+    """Turns a tagged column from the core into a pandas-friendly column."""
+    if isinstance(value, tuple):
+        kind = value[0]
+        if kind == "categorical":
+            codes, labels = value[1]
+            return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int64), categories=labels)
+        if kind == "bool":
+            flags = np.asarray(value[1])
+            return pd.array([None if f < 0 else bool(f) for f in flags], dtype="boolean")
+        if kind == "date":
+            seconds = np.asarray(value[1], dtype=np.int64)
+            missing = seconds == np.iinfo(np.int64).min
+            out = pd.to_datetime(np.where(missing, 0, seconds), unit="s", utc=True)
+            return pd.Series(out).where(~missing, pd.NaT)
+    return value
+
+
+def _problem(code: str, table: str, record: int, field: str, message: str) -> "_core.Problem":
+    return _core.make_problem(code, f"{table} frame", record, "", field, message)
+
+
+def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem"]) -> List[Tuple[str, Any]]:
+    """Converts a DataFrame into the core's columns: float64 arrays or lists of str/None."""
+    out: List[Tuple[str, Any]] = []
+    for column in frame.columns:
+        if not isinstance(column, str):
+            problems.append(_problem("bad_header", name, 0, str(column), "column names must be text"))
+            continue
+        series = frame[column]
+        if column in _ID_COLUMNS.get(name, ()):
+            out.append((column, _id_values(name, column, series, problems)))
+        elif column in _NUMERIC_COLUMNS.get(name, ()) or column in _BOOL_COLUMNS.get(name, ()):
+            if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+                out.append((column, series.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)))
+            else:
+                out.append((column, _text_values(series)))
+        elif column in _DATE_COLUMNS.get(name, ()) and pd.api.types.is_datetime64_any_dtype(series.dtype):
+            values = series.dt.tz_convert("UTC") if series.dt.tz is not None else series
+            out.append((column, [None if pd.isna(v) else v.strftime("%Y-%m-%dT%H:%M:%SZ") for v in values]))
+        else:
+            out.append((column, _text_values(series)))
+    return out
+
+
+def _text_values(series: pd.Series) -> List[Optional[str]]:
+    return [None if _missing(v) else str(v) for v in series.tolist()]
+
+
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and np.isnan(v))
+
+
+def _id_values(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> List[Optional[str]]:
+    advice = ("pandas turns id columns into floats when they have empty cells or look numeric; read the CSV with "
+              "dtype=str, keep_default_na=False (or dtype={'" + column + "': str}) to keep ids as text")
+    if pd.api.types.is_float_dtype(series.dtype):
+        problems.append(_problem("id_as_float", name, 0, column, f"the id column holds floats ({series.dtype}): {advice}"))
+        return [None] * len(series)
+    out: List[Optional[str]] = []
+    for row, v in enumerate(series.tolist(), start=1):
+        if _missing(v):
+            out.append(None)
+        elif isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, (bool, np.bool_)):
+            problems.append(_problem("bad_id", name, row, column, f"expected an id (text), found the boolean {v}"))
+            out.append(None)
+        elif isinstance(v, (int, np.integer)):
+            out.append(str(int(v)))
+        elif isinstance(v, (float, np.floating)):
+            problems.append(_problem("id_as_float", name, row, column, f"the id {v!r} is a float: {advice}"))
+            out.append(None)
+        else:
+            problems.append(_problem("bad_id", name, row, column, f"expected an id (text), found {type(v).__name__}"))
+            out.append(None)
+    return out
