@@ -451,6 +451,7 @@ void OrgAssembler::read_people(const Table& table) {
       manager_row[r] = m;
     }
   }
+  const bool references_ok = hierarchy_ok;  // every manager_id names a known other person
   const auto by_id = [&](index_t a, index_t b) { return person_ids_[a] < person_ids_[b]; };
   for (const auto& cycle : find_cycles(manager_row, by_id)) {
     if (cycle.size() == 1) continue;  // self-management, reported above
@@ -465,12 +466,14 @@ void OrgAssembler::read_people(const Table& table) {
   std::vector<std::size_t> child_offsets(n + 1, 0);
   for (auto r : sorted)
     if (ids_.find(person_ids_[r]) == r) {
-      if (manager_row[r] == no_index)
-        tops.push_back(r);
-      else
+      if (manager_row[r] == no_index) {
+        // A person whose manager_id is wrong is not a top: that problem is reported already.
+        if (c_manager < 0 || reader.text(c_manager, r).empty()) tops.push_back(r);
+      } else {
         ++child_offsets[manager_row[r] + 1];
+      }
     }
-  if (n > 0 && tops.empty() && c_id >= 0)
+  if (n > 0 && tops.empty() && references_ok)
     reader.problem("no_top", "manager_id",
                    "every person has a manager, so the org has no top; leave manager_id empty for the top");
   if (tops.size() > 1) {

@@ -200,7 +200,7 @@ class Org:
         records = people.astype(object).where(people.notna(), None).to_dict("records")
         graph.add_nodes_from((r["id"], r) for r in records)
         if relation == "reports_to":
-            graph.add_edges_from((m, p) for p, m in zip(people["id"], people["manager_id"]) if m is not None)
+            graph.add_edges_from((m, p) for p, m in zip(people["id"], people["manager_id"]) if not _missing(m))
         elif relation == "successors":
             s = self.table("successors")
             graph.add_edges_from((a, b, {"readiness": r}) for a, b, r in

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: the GoogleTest suite through ctest (built by `setup.sh --test` in build/py),
+# then pytest. Both always run; the exit code is non-zero if either failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+status=0
+echo "== C++ tests (ctest)"
+ctest --test-dir build/py --output-on-failure -j2 || status=1
+echo "== Python tests (pytest)"
+"$PYTHON" -m pytest -q -p no:cacheprovider || status=1
+exit $status

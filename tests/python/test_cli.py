@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import teamgraph
+from teamgraph.cli import main
+
+
+def test_report_on_the_sample_team(capsys) -> None:
+    assert main(["report"]) == 0
+    out = capsys.readouterr().out
+    assert "Harbor & Pine online store" in out
+    assert "people       46 (6 core, 37 execution, 3 support)" in out
+    assert "layers       4" in out
+
+
+def test_report_json_is_deterministic(tmp_path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert main(["report", str(teamgraph.sample_team_path()), "--format", "json", "--out", str(first)]) == 0
+    assert main(["report", "--format", "json", "--out", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    summary = json.loads(first.read_text())
+    assert summary["people"] == 46
+    assert summary["tops"] == ["e01"]
+    assert summary["span_of_control"] == {"min": 3, "median": 5.5, "max": 10}
+
+
+def test_validate_lists_every_problem_and_exits_2(data_dir, capsys) -> None:
+    assert main(["validate", str(data_dir / "bad-team")]) == 2
+    out = capsys.readouterr().out
+    assert "people.csv:3: person 'b', field 'tier', unknown_value" in out
+    assert "sharing.csv:2: person 'x', field 'person_b', unknown_id" in out or "sharing.csv:2: person 'x'" in out
+    assert "team.json" in out
+
+
+def test_validate_ok(capsys) -> None:
+    assert main(["validate", str(teamgraph.sample_team_path())]) == 0
+    assert capsys.readouterr().out.startswith("ok: 46 people, 8 units, 4 layers")
+
+
+def test_console_command_is_installed() -> None:
+    result = subprocess.run([sys.executable, "-m", "teamgraph", "--help"], capture_output=True, text=True, check=True)
+    assert "report" in result.stdout and "validate" in result.stdout

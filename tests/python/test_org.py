@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import io
+import json
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import teamgraph
+from teamgraph import Org, OrgDataError
+
+
+@pytest.fixture(scope="module")
+def sample() -> Org:
+    return teamgraph.read_org(teamgraph.sample_team_path())
+
+
+def test_sample_team_loads(sample: Org) -> None:
+    assert len(sample) == 46
+    assert sample.name == "Harbor & Pine online store"
+    assert sample.tables == sorted(teamgraph.org.TABLES)
+    assert sample.ids[0] == "e01"
+    assert sample.warnings == []
+    assert sample.team["period"] == {"start": "2026-07-01", "end": "2026-09-30"}
+    assert repr(sample) == "<teamgraph.Org 'Harbor & Pine online store': 46 people, 4 layers>"
+
+
+def test_people_frame_has_every_column_and_extras(sample: Org) -> None:
+    people = sample.people
+    assert list(people.columns[:12]) == ["id", "name", "department", "role", "tier", "manager_id", "assessment",
+                                         "potential", "flight_risk", "has_career_plan", "has_quantified_kpi",
+                                         "learning_hours"]
+    assert "hired" in people.columns  # an extra column, kept as text
+    e04 = people.set_index("id").loc["e04"]
+    assert e04["tier"] == "core"
+    assert e04["manager_id"] == "e01"
+    assert e04["flight_risk"] == pytest.approx(0.6)
+    assert e04["assessment"] == pytest.approx(0.75)  # 4 on the declared 1-5 scale
+    assert people["tier"].value_counts()["core"] == 6
+
+
+def test_numeric_columns_are_read_only_views(sample: Org) -> None:
+    column = sample._core.table_columns("people")["assessment"]
+    assert isinstance(column, np.ndarray)
+    assert not column.flags.writeable
+
+
+def test_from_frames_round_trip(sample: Org) -> None:
+    frames = {name: sample.table(name) for name in sample.tables}
+    people = frames["people"].copy()
+    # Back to the declared scales: the frames hold normalized values.
+    people["assessment"] = people["assessment"] * 4 + 1
+    people["potential"] = people["potential"] * 4 + 1
+    frames["people"] = people
+    frames["competencies"] = frames["competencies"].assign(score=frames["competencies"]["score"] * 4 + 1)
+    again = Org.from_frames(**frames, team=sample.team)
+    for name in sample.tables:
+        pd.testing.assert_frame_equal(again.table(name), sample.table(name))
+
+
+def test_row_order_does_not_matter(sample: Org) -> None:
+    path = teamgraph.sample_team_path()
+    people = pd.read_csv(path / "people.csv", dtype=str, keep_default_na=False)
+    sharing = pd.read_csv(path / "sharing.csv", dtype=str, keep_default_na=False)
+    team = json.loads((path / "team.json").read_text())
+    shuffled = Org.from_frames(people.sample(frac=1, random_state=3), sharing=sharing.sample(frac=1, random_state=4),
+                               team=team)
+    assert shuffled.ids == sample.ids
+    pd.testing.assert_frame_equal(shuffled.table("sharing"), sample.table("sharing"))
+
+
+def test_ids_stay_text() -> None:
+    org = Org.from_frames(pd.DataFrame({"id": ["007", "7"], "manager_id": [None, "007"]}))
+    assert org.ids == ["007", "7"]
+    assert org.find("7") == 1
+    assert org.find("07") is None
+
+
+def test_float_ids_get_a_clear_error() -> None:
+    csv = "id,manager_id\n1,\n2,1\n"
+    people = pd.read_csv(io.StringIO(csv))  # manager_id becomes float64 because of the empty cell
+    with pytest.raises(OrgDataError) as err:
+        Org.from_frames(people)
+    (problem,) = err.value.problems
+    assert problem.code == "id_as_float"
+    assert problem.field == "manager_id"
+    assert "dtype=str, keep_default_na=False" in problem.message
+
+
+def test_every_problem_comes_back_in_one_error() -> None:
+    people = pd.DataFrame({"id": ["a", "b", "b", "c"], "manager_id": [None, "a", "a", "zz"],
+                           "tier": ["core", "boss", "core", "core"], "assessment": [0.5, 2.0, 0.1, np.inf]})
+    with pytest.raises(OrgDataError) as err:
+        Org.from_frames(people)
+    assert isinstance(err.value, ValueError)
+    codes = sorted(p.code for p in err.value.problems)
+    assert codes == ["duplicate_id", "not_finite", "out_of_range", "unknown_id", "unknown_value"]
+    unknown = next(p for p in err.value.problems if p.code == "unknown_id")
+    assert (unknown.file, unknown.record, unknown.person_id, unknown.field) == ("people", 4, "c", "manager_id")
+    assert "no person has the id 'zz'" in unknown.message
+
+
+def test_read_org_reports_all_files(data_dir) -> None:
+    with pytest.raises(OrgDataError) as err:
+        teamgraph.read_org(data_dir / "bad-team")
+    found = {(p.code, p.file) for p in err.value.problems}
+    assert {("bad_value", "team.json"), ("unknown_value", "people.csv"), ("unknown_id", "sharing.csv"),
+            ("unknown_table", "peple.csv")} <= found
+    assert "problems in the org data" in str(err.value)
+
+
+def test_to_networkx(sample: Org) -> None:
+    tree = sample.to_networkx()
+    assert isinstance(tree, nx.DiGraph)
+    assert tree.number_of_nodes() == 46 and tree.number_of_edges() == 45
+    assert nx.is_arborescence(tree)
+    assert tree.nodes["e04"]["tier"] == "core"
+    succession = sample.to_networkx("successors")
+    assert succession.edges["e02", "m10"]["readiness"] == "ready_now"
+    sharing = sample.to_networkx("sharing")
+    assert sharing.number_of_edges() == len(sample.table("sharing"))
+    with pytest.raises(ValueError):
+        sample.to_networkx("friends")
+
+
+def test_empty_org() -> None:
+    org = Org()
+    assert len(org) == 0
+    assert org.people.empty
