@@ -11,6 +11,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "teamgraph/detail/id_map.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/values.hpp"
 
@@ -313,27 +314,49 @@ std::string member_list(const std::vector<index_t>& cycle, const std::vector<std
   return out + quote(ids[cycle.front()]);
 }
 
-// Sorted (id -> row) index for lookups before the canonical order exists.
+// Id -> row lookups before the canonical order exists: the rows sorted by id (for duplicates
+// and id-ordered walks) and a hash map from each distinct id to its first row.
 class IdIndex {
  public:
   IdIndex() = default;
-  explicit IdIndex(const std::vector<std::string_view>& ids) : ids_(&ids) {
+  explicit IdIndex(const std::vector<std::string_view>& ids) : first_(ids, ids.size()) {
     for (std::size_t r = 0; r < ids.size(); ++r)
-      if (!ids[r].empty()) rows_.push_back(static_cast<index_t>(r));
+      if (!ids[r].empty()) {
+        rows_.push_back(static_cast<index_t>(r));
+        first_.insert(static_cast<index_t>(r));  // rows in order: the first row of an id wins
+      }
     std::stable_sort(rows_.begin(), rows_.end(), [&](auto a, auto b) { return ids[a] < ids[b]; });
   }
+  // Rows with an id, sorted by id (rows of one id in row order).
   const std::vector<index_t>& sorted_rows() const { return rows_; }
   // The first row with this id, or no_index.
-  index_t find(std::string_view id) const {
-    const auto& ids = *ids_;
-    auto it = std::lower_bound(rows_.begin(), rows_.end(), id, [&](index_t r, std::string_view v) { return ids[r] < v; });
-    return it != rows_.end() && ids[*it] == id ? *it : no_index;
-  }
+  index_t find(std::string_view id) const { return first_.find(id); }
 
  private:
-  const std::vector<std::string_view>* ids_ = nullptr;
   std::vector<index_t> rows_;
+  detail::IdMap first_{empty_keys(), 0};
+  static const std::vector<std::string_view>& empty_keys() {
+    static const std::vector<std::string_view> keys;
+    return keys;
+  }
 };
+
+// A CSR graph from edges in any order: a stable counting sort by source (linear time), so
+// edges of one source keep their input order. input_of_edge[e] = input position of edge e.
+Digraph digraph_by_source(index_t n, const std::vector<index_t>& src, const std::vector<index_t>& dst,
+                          std::vector<index_t>& input_of_edge) {
+  std::vector<std::size_t> start(static_cast<std::size_t>(n) + 1, 0);
+  for (auto s : src) ++start[s + 1];
+  for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  input_of_edge.resize(src.size());
+  for (std::size_t i = 0; i < src.size(); ++i) input_of_edge[start[src[i]]++] = static_cast<index_t>(i);
+  std::vector<index_t> s2(src.size()), d2(src.size());
+  for (std::size_t e = 0; e < src.size(); ++e) {
+    s2[e] = src[input_of_edge[e]];
+    d2[e] = dst[input_of_edge[e]];
+  }
+  return make_digraph(n, s2, d2);
+}
 
 const Scale& scale_for(const TeamInfo& team, std::string_view field, Scale& fallback) {
   for (const auto& s : team.scales)
@@ -412,13 +435,15 @@ void OrgAssembler::read_people(const Table& table) {
   if (c_id >= 0)
     for (std::size_t r = 0; r < n; ++r) person_ids_[r] = reader.id(c_id, r, {}, true);
   ids_ = IdIndex(person_ids_);
+  std::vector<bool> first(n, false);  // the row is the first (kept) row of its id
+  for (auto r : ids_.sorted_rows()) first[r] = ids_.find(person_ids_[r]) == r;
 
   // Duplicate ids: every repeat is reported against the first record.
   const auto& sorted = ids_.sorted_rows();
   const int c_manager = reader.column("manager_id");
   for (std::size_t i = 1; i < sorted.size(); ++i) {
+    if (first[sorted[i]]) continue;
     const auto first_row = ids_.find(person_ids_[sorted[i]]);
-    if (first_row == sorted[i]) continue;
     reader.row_problem("duplicate_id", sorted[i], person_ids_[sorted[i]], "id",
                        "the id is already used by the person on record " + std::to_string(reader.record(first_row)));
     if (c_manager >= 0 && reader.text(c_manager, sorted[i]) != reader.text(c_manager, first_row))
@@ -433,7 +458,7 @@ void OrgAssembler::read_people(const Table& table) {
   std::vector<index_t> manager_row(n, no_index);
   bool hierarchy_ok = c_id >= 0;
   for (std::size_t r = 0; r < n; ++r) {
-    if (person_ids_[r].empty() || ids_.find(person_ids_[r]) != r) {
+    if (!first[r]) {
       hierarchy_ok = false;
       continue;
     }
@@ -465,7 +490,7 @@ void OrgAssembler::read_people(const Table& table) {
   std::vector<index_t> tops;
   std::vector<std::size_t> child_offsets(n + 1, 0);
   for (auto r : sorted)
-    if (ids_.find(person_ids_[r]) == r) {
+    if (first[r]) {
       if (manager_row[r] == no_index) {
         // A person whose manager_id is wrong is not a top: that problem is reported already.
         if (c_manager < 0 || reader.text(c_manager, r).empty()) tops.push_back(r);
@@ -494,7 +519,7 @@ void OrgAssembler::read_people(const Table& table) {
     std::vector<index_t> children(child_offsets[n]);
     std::vector<std::size_t> fill(child_offsets.begin(), child_offsets.end() - 1);
     for (auto r : sorted)
-      if (ids_.find(person_ids_[r]) == r && manager_row[r] != no_index) children[fill[manager_row[r]]++] = r;
+      if (first[r] && manager_row[r] != no_index) children[fill[manager_row[r]]++] = r;
     std::vector<index_t> stack(tops.rbegin(), tops.rend());
     row_of_.reserve(n);
     while (!stack.empty()) {
@@ -558,7 +583,7 @@ void OrgAssembler::read_people(const Table& table) {
   p.extra = reader.extras(row_of_);
   p.by_id.reserve(m);
   for (auto r : sorted)
-    if (canonical_[r] != no_index && ids_.find(person_ids_[r]) == r) p.by_id.push_back(canonical_[r]);
+    if (canonical_[r] != no_index && first[r]) p.by_id.push_back(canonical_[r]);
 
   // Hierarchy arrays.
   auto& h = *hierarchy_;
@@ -581,20 +606,14 @@ void OrgAssembler::read_people(const Table& table) {
       layers = std::max(layers, h.depth[i] + 1);
     }
     h.layers = layers;
-    std::vector<index_t> src, dst;
+    // Reports of a manager in preorder are in id order, so by-source order is (manager, report id).
+    std::vector<index_t> src, dst, unused;
     for (std::size_t i = 0; i < m; ++i)
       if (h.manager[i] != no_index) {
         src.push_back(h.manager[i]);
         dst.push_back(static_cast<index_t>(i));
       }
-    // Preorder puts every report after their manager, but reports of one manager are not
-    // contiguous in src order: sort edges by (manager, report).
-    std::vector<std::size_t> order(src.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return src[a] < src[b]; });
-    std::vector<index_t> s2(src.size()), d2(src.size());
-    for (std::size_t k = 0; k < order.size(); ++k) s2[k] = src[order[k]], d2[k] = dst[order[k]];
-    h.reports = make_digraph(static_cast<index_t>(m), s2, d2);
+    h.reports = digraph_by_source(static_cast<index_t>(m), src, dst, unused);
   }
 }
 
@@ -1022,23 +1041,16 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   const auto n = static_cast<index_t>(row_of_.size());
   successors_->graph = make_digraph(n, successors_->incumbent, successors_->successor);
   {
+    // Both directions of every link. Links are sorted by (a, b) with a < b, so listing the
+    // b -> a edges first and a -> b second, a stable sort by source leaves every row sorted by
+    // target: smaller neighbours first, then larger ones.
     auto& s = *sharing_;
     const std::size_t links = s.a.size();
-    std::vector<std::size_t> order(2 * links);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    auto source = [&](std::size_t e) { return e < links ? s.a[e] : s.b[e - links]; };
-    auto target = [&](std::size_t e) { return e < links ? s.b[e] : s.a[e - links]; };
-    std::sort(order.begin(), order.end(), [&](auto x, auto y) {
-      return std::tuple(source(x), target(x), x % links) < std::tuple(source(y), target(y), y % links);
-    });
-    std::vector<index_t> src(order.size()), dst(order.size());
-    s.link_of_edge.resize(order.size());
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      src[k] = source(order[k]);
-      dst[k] = target(order[k]);
-      s.link_of_edge[k] = static_cast<index_t>(order[k] % links);
-    }
-    s.graph = make_digraph(n, src, dst);
+    std::vector<index_t> src(s.b), dst(s.a);
+    src.insert(src.end(), s.a.begin(), s.a.end());
+    dst.insert(dst.end(), s.b.begin(), s.b.end());
+    s.graph = digraph_by_source(n, src, dst, s.link_of_edge);
+    for (auto& e : s.link_of_edge) e = static_cast<index_t>(e % links);
   }
 
   Org org;

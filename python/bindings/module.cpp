@@ -26,6 +26,17 @@ PYBIND11_MODULE(_core, m) {
       .def("__str__", &teamgraph::Problem::to_string)
       .def("__repr__", [](const teamgraph::Problem& p) { return "<Problem " + p.to_string() + ">"; })
       .def("__eq__", [](const teamgraph::Problem& a, const teamgraph::Problem& b) { return a == b; })
+      .def(py::pickle(
+          [](const teamgraph::Problem& p) {
+            return py::make_tuple(p.code, static_cast<int>(p.severity), p.file, p.record, p.person_id, p.field,
+                                  p.message);
+          },
+          [](const py::tuple& t) {
+            return teamgraph::Problem{t[0].cast<std::string>(),      static_cast<teamgraph::Severity>(t[1].cast<int>()),
+                                      t[2].cast<std::string>(),      t[3].cast<std::int64_t>(),
+                                      t[4].cast<std::string>(),      t[5].cast<std::string>(),
+                                      t[6].cast<std::string>()};
+          }))
       .def("to_dict", [](const teamgraph::Problem& p) {
         py::dict d;
         d["code"] = p.code;

@@ -1,0 +1,169 @@
+"""
+teamgraph's compiled core. Use the teamgraph package; this module is its engine.
+"""
+from __future__ import annotations
+import numpy
+import numpy.typing
+import os
+import typing
+__all__: list[str] = ['Org', 'Problem', 'Severity', 'make_problem', 'org_from_columns', 'read_org']
+class Severity:
+    """
+    Members:
+    
+      warning
+    
+      error
+    """
+    __members__: typing.ClassVar[dict[str, Severity]]
+    error: typing.ClassVar[Severity]
+    warning: typing.ClassVar[Severity]
+    @typing.overload
+    def __eq__(self, other: Severity) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Severity) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Problem:
+    """
+    One problem in the input data, with where it was found.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: Problem) -> bool:
+        ...
+    def __getstate__(self) -> tuple[str, int, str, int, str, str, str]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    def to_dict(self) -> dict:
+        ...
+    @property
+    def code(self) -> str:
+        """
+        Stable snake_case code, e.g. 'duplicate_id'.
+        """
+    @property
+    def field(self) -> str:
+        ...
+    @property
+    def file(self) -> str:
+        """
+        File or table the problem is in.
+        """
+    @property
+    def message(self) -> str:
+        ...
+    @property
+    def person_id(self) -> str:
+        ...
+    @property
+    def record(self) -> int:
+        """
+        1-based CSV line (or JSON/DataFrame record) of the record; 0 for a whole file.
+        """
+    @property
+    def severity(self) -> Severity:
+        ...
+class Org:
+    """
+    An immutable, validated team (C++ teamgraph::Org).
+    """
+    def __init__(self) -> None:
+        """
+        An empty team.
+        """
+    def __len__(self) -> int:
+        ...
+    def competency_matrix(self) -> tuple[typing.Any, numpy.typing.NDArray[numpy.float64]]:
+        """
+        (names, scores): people x competencies, normalized to [0, 1], NaN = not assessed.
+        """
+    def find(self, id: str) -> int | None:
+        """
+        Index of the person with this id (exact match), or None.
+        """
+    def hierarchy_arrays(self) -> dict:
+        """
+        manager (-1 for a top), depth, subtree_end (the unit of p is [p, subtree_end[p])), tops, layers.
+        """
+    def ids(self) -> list:
+        """
+        Person ids in the org's canonical order (preorder of the reports-to forest).
+        """
+    def table_columns(self, name: str) -> dict:
+        """
+        Columns of one table in canonical order (used by Org.people / Org.table).
+        """
+    @property
+    def period(self) -> tuple[typing.Any, typing.Any]:
+        """
+        (start, end) of the analysis period in Unix seconds, None when not given.
+        """
+    @property
+    def size(self) -> int:
+        """
+        Number of people.
+        """
+    @property
+    def tables(self) -> list[str]:
+        """
+        The input tables that were given.
+        """
+    @property
+    def team_json(self) -> str:
+        """
+        team.json as canonical JSON text ('' when not given).
+        """
+    @property
+    def team_name(self) -> str:
+        ...
+    @property
+    def warnings(self) -> list[Problem]:
+        """
+        Problems that did not stop the build.
+        """
+def make_problem(code: str, file: str, record: typing.SupportsInt | typing.SupportsIndex, person_id: str, field: str, message: str, warning: bool = False) -> Problem:
+    """
+    A Problem found by the Python layer (DataFrame checks).
+    """
+def org_from_columns(tables: dict, team_json: str = '', problems: list = []) -> Org:
+    """
+    Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.
+    """
+def read_org(path: os.PathLike | str | bytes) -> Org:
+    """
+    Reads and validates a team folder or JSON file; raises OrgDataError with every problem.
+    """
+__version__: str = '0.1.0'
