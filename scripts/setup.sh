@@ -30,8 +30,8 @@ fi
 
 # 2. Python build and runtime dependencies (no build isolation: the build directory is reused).
 pip() { "$PYTHON" -m pip --disable-pip-version-check -q "$@"; }
-requirements=(scikit-build-core'>=0.10' pybind11'>=2.12' cmake'>=3.20' ninja numpy'>=1.24' pandas'>=2.0' networkx'>=3.0')
-[[ $mode == test ]] && requirements+=(pytest'>=7' pybind11-stubgen'>=2.5')
+requirements=(scikit-build-core'>=0.10' pybind11'==3.1.0' cmake'>=3.20' ninja numpy'>=1.24' pandas'>=2.0' networkx'>=3.0')
+[[ $mode == test ]] && requirements+=(pytest'>=7' pybind11-stubgen'==3.0.0')
 stamp_dir=build
 mkdir -p "$stamp_dir"
 req_stamp="$stamp_dir/.requirements-$mode"
