@@ -43,6 +43,22 @@ Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, cons
   return Digraph(boost::edges_are_sorted, edges.begin(), edges.end(), vertices);
 }
 
+Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& sources,
+                                const std::vector<index_t>& targets, std::vector<index_t>& input_of_edge) {
+  // A stable counting sort by source: linear time, and the edges of one source keep their order.
+  std::vector<std::size_t> start(static_cast<std::size_t>(vertices) + 1, 0);
+  for (auto s : sources) ++start[s + 1];
+  for (std::size_t v = 0; v < vertices; ++v) start[v + 1] += start[v];
+  input_of_edge.resize(sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i) input_of_edge[start[sources[i]]++] = static_cast<index_t>(i);
+  std::vector<index_t> s2(sources.size()), d2(sources.size());
+  for (std::size_t e = 0; e < sources.size(); ++e) {
+    s2[e] = sources[input_of_edge[e]];
+    d2[e] = targets[input_of_edge[e]];
+  }
+  return make_digraph(vertices, s2, d2);
+}
+
 Org::Org()
     : people_(std::make_shared<People>()),
       hierarchy_(std::make_shared<Hierarchy>(Hierarchy{{}, {}, {}, {}, make_digraph(0, {}, {}), 0})),

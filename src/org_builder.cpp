@@ -341,23 +341,6 @@ class IdIndex {
   }
 };
 
-// A CSR graph from edges in any order: a stable counting sort by source (linear time), so
-// edges of one source keep their input order. input_of_edge[e] = input position of edge e.
-Digraph digraph_by_source(index_t n, const std::vector<index_t>& src, const std::vector<index_t>& dst,
-                          std::vector<index_t>& input_of_edge) {
-  std::vector<std::size_t> start(static_cast<std::size_t>(n) + 1, 0);
-  for (auto s : src) ++start[s + 1];
-  for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
-  input_of_edge.resize(src.size());
-  for (std::size_t i = 0; i < src.size(); ++i) input_of_edge[start[src[i]]++] = static_cast<index_t>(i);
-  std::vector<index_t> s2(src.size()), d2(src.size());
-  for (std::size_t e = 0; e < src.size(); ++e) {
-    s2[e] = src[input_of_edge[e]];
-    d2[e] = dst[input_of_edge[e]];
-  }
-  return make_digraph(n, s2, d2);
-}
-
 const Scale& scale_for(const TeamInfo& team, std::string_view field, Scale& fallback) {
   for (const auto& s : team.scales)
     if (s.field == field) return s;
@@ -613,7 +596,7 @@ void OrgAssembler::read_people(const Table& table) {
         src.push_back(h.manager[i]);
         dst.push_back(static_cast<index_t>(i));
       }
-    h.reports = digraph_by_source(static_cast<index_t>(m), src, dst, unused);
+    h.reports = make_digraph_from_edges(static_cast<index_t>(m), src, dst, unused);
   }
 }
 
@@ -1049,7 +1032,7 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
     std::vector<index_t> src(s.b), dst(s.a);
     src.insert(src.end(), s.a.begin(), s.a.end());
     dst.insert(dst.end(), s.b.begin(), s.b.end());
-    s.graph = digraph_by_source(n, src, dst, s.link_of_edge);
+    s.graph = make_digraph_from_edges(n, src, dst, s.link_of_edge);
     for (auto& e : s.link_of_edge) e = static_cast<index_t>(e % links);
   }
 

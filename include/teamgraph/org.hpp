@@ -247,5 +247,9 @@ class Org {
 
 // A CSR graph over `vertices` vertices from edges already sorted by source (edge i = row i).
 Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets);
+// The same from edges in any order (linear time); edges of one source keep their input order, and
+// input_of_edge[e] is the input position of graph edge e.
+Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& sources,
+                                const std::vector<index_t>& targets, std::vector<index_t>& input_of_edge);
 
 }  // namespace teamgraph

@@ -1,0 +1,52 @@
+#pragma once
+// assess(): every score of an org, with its findings, in one call.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "teamgraph/findings.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/policy.hpp"
+#include "teamgraph/scores/departure.hpp"
+#include "teamgraph/scores/leadership.hpp"
+#include "teamgraph/scores/succession.hpp"
+#include "teamgraph/scores/truck_factor.hpp"
+
+namespace teamgraph {
+
+// One score: a 0-100 value, or absent with the reason.
+struct Score {
+  std::string name;
+  bool assessed = false;
+  double value = 0.0;
+  std::string absent_reason;
+};
+
+struct TruckFactorSummary {
+  bool assessed = false;
+  std::string absent_reason;
+  TruckFactorResult result;
+};
+
+struct Report {
+  Policy policy;  // the policy used (defaults, then team.json, then the caller's overrides)
+  LeadershipReport leadership;
+  SuccessionReport succession;
+  DepartureImpact departure;
+  TruckFactorSummary truck_factor;
+  std::vector<Score> scores;      // in a fixed order
+  std::vector<Finding> findings;  // every score's findings, most severe first
+
+  const Score* score(std::string_view name) const;
+};
+
+// The policy for an org: `base` with the org's team.json "policy" overrides applied.
+Policy effective_policy(const Org& org, const Policy& base = {});
+
+// Every score of the org. The policy is used as given (see effective_policy for team.json).
+Report assess(const Org& org, const Policy& policy);
+// Same, with the org's own team.json policy on top of the defaults.
+Report assess(const Org& org);
+
+}  // namespace teamgraph

@@ -1,0 +1,62 @@
+#pragma once
+// Every threshold and weight of every score, in one object with documented defaults. Users load
+// overrides from JSON (a file, or the "policy" object of team.json); docs/scores.md explains
+// each value. `teamgraph policy --dump` prints the defaults.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace teamgraph {
+
+struct LeadershipPolicy {
+  // The capabilities the core layer must have (MODEL.md, S1): none may be missing.
+  std::vector<std::string> required{"planning", "analysis", "execution", "control", "command", "practice", "theory"};
+  double threshold = 0.6;             // a competency score (0-1) at or above this counts as held
+  double single_holder_score = 80.0;  // score of a competency held by one person only (0-100)
+  double missing_cap = 40.0;          // the team score never exceeds this while a competency is missing
+  // What each manager needs to lead a unit.
+  std::vector<std::string> unit_required{"planning", "execution", "control", "command"};
+  double training_reach = 0.2;  // someone this close to the threshold can be trained to it
+};
+
+struct SuccessionPolicy {
+  std::uint32_t large_unit = 8;  // managers with at least this many people under them hold key positions
+  double weight_ready_now = 1.0;
+  double weight_ready_1_2y = 0.5;
+  double weight_ready_3y_plus = 0.25;
+  double bench_target = 1.0;                 // bench strength that counts as a full reserve
+  double min_fitness = 0.7;                  // successors below this fitness get a finding
+  std::uint32_t max_positions_per_successor = 2;  // more than this is "one person named for many"
+};
+
+struct DeparturePolicy {
+  // Weights of the parts of a departure's impact (they are normalized to sum 1).
+  double weight_coverage = 0.4;   // drop of leadership coverage
+  double weight_unit = 0.2;       // share of the org left without its manager
+  double weight_sharing = 0.2;    // share of the org cut off from the core in the sharing network
+  double weight_knowledge = 0.2;  // share of artifacts left with no author
+};
+
+struct TruckFactorPolicy {
+  double authorship_ratio = 0.75;  // an author's DOA / the artifact's highest DOA must exceed this
+  double doa_minimum = 3.293;      // and the DOA must reach this
+  double coverage_stop = 0.5;      // the truck factor counts departures until coverage drops below this
+};
+
+struct Policy {
+  LeadershipPolicy leadership;
+  SuccessionPolicy succession;
+  DeparturePolicy departure;
+  TruckFactorPolicy truck_factor;
+  std::uint32_t min_group_size = 5;  // group aggregates over fewer people are withheld
+};
+
+// The policy with the overrides of `json` applied: {"leadership": {"threshold": 0.7}, ...}.
+// Throws std::invalid_argument naming every unknown key and every value of the wrong type.
+Policy policy_from_json(std::string_view json, const Policy& base = {});
+// The whole policy as JSON (sorted keys): the starting point for overrides.
+std::string policy_to_json(const Policy& policy);
+
+}  // namespace teamgraph

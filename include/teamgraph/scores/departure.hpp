@@ -1,0 +1,49 @@
+#pragma once
+// Departure impact of every person, in one pass (MODEL.md score 2): what breaks if they leave.
+//
+// Per person p (dense vectors indexed by person):
+// - coverage_drop: how many points the core layer's leadership coverage score loses. Computed
+//   from each competency's two best core holders and its depth, not by re-scoring per person.
+// - unit_left: people under p, left without their manager.
+// - cut_off: people who lose every sharing path to the core layer (the core as one source: a
+//   virtual root joined to every core member; a depth-first pass with Boost.Graph's
+//   biconnected_components gives discover times and low points, and a child subtree whose low
+//   point does not reach above p is cut off when p leaves).
+// - orphaned: artifacts p alone authors (truck-factor authorship).
+// impact = weighted mean of coverage_drop / 100, unit_left / n, cut_off / n and
+// orphaned / artifacts, with the policy's departure weights over the parts that have data.
+// risk = flight_risk x impact (NaN where flight risk is not given).
+
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "teamgraph/findings.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/policy.hpp"
+#include "teamgraph/scores/leadership.hpp"
+#include "teamgraph/scores/truck_factor.hpp"
+
+namespace teamgraph {
+
+struct DepartureImpact {
+  Eigen::VectorXd coverage_drop;
+  std::vector<index_t> unit_left;
+  std::vector<index_t> cut_off;
+  std::vector<index_t> orphaned;
+  Eigen::VectorXd impact;  // 0-1
+  Eigen::VectorXd risk;    // 0-1, NaN where flight risk is not given
+  std::vector<index_t> ranking;  // by risk (people without a flight risk after), then impact, then index
+  bool coverage_assessed = false;
+  bool sharing_assessed = false;
+  bool knowledge_assessed = false;
+  index_t reachable_from_core = 0;  // people with a sharing path to the core (core included)
+  std::vector<Finding> findings;
+};
+
+// `leadership` and `knowledge` may be passed when already computed (assess() does).
+DepartureImpact departure_impact(const Org& org, const Policy& policy = {}, const LeadershipReport* leadership = nullptr,
+                                 const Authorship* knowledge = nullptr);
+
+}  // namespace teamgraph

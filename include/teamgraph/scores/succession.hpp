@@ -1,0 +1,67 @@
+#pragma once
+// Succession readiness (MODEL.md score 2, the reserve mechanism): does every key person have a
+// reserve, so that losing one person never throws the team into chaos?
+//
+// Key positions: everyone in the core tier, and every manager with at least
+// policy.succession.large_unit people under them.
+// Bench strength of a key position = sum over its successors of w(readiness) / n_s, where w is
+// 1 / 0.5 / 0.25 for ready_now / ready_1_2y / ready_3y_plus and n_s is the number of key
+// positions successor s is named for (a shared successor counts fractionally).
+// A position is covered when one successor is ready now.
+// Team score = 100 * mean over key positions of min(1, bench_strength / bench_target).
+
+#include <string>
+#include <vector>
+
+#include "teamgraph/findings.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/policy.hpp"
+
+namespace teamgraph {
+
+struct SuccessorAssessment {
+  index_t person = no_index;
+  Readiness readiness = Readiness::ready_3y_plus;
+  double fitness = 0.0;  // 0-1: the successor's competencies against what the seat needs (NaN: not assessed)
+  double weight = 0.0;   // contribution to bench strength
+};
+
+struct KeyPosition {
+  index_t incumbent = no_index;
+  bool core = false;        // key because in the core tier
+  bool large_unit = false;  // key because they lead a large unit
+  index_t unit_size = 0;    // people under them
+  std::vector<SuccessorAssessment> successors;  // best first: readiness, fitness, index
+  double bench_strength = 0.0;
+  bool covered = false;
+  double score = 0.0;  // 0-100
+};
+
+// What happens when a key person leaves: the best ready-now successor is promoted, the seat they
+// vacate is filled the same way, and so on. No one fills two seats in one cascade.
+struct VacancyCascade {
+  index_t leaver = no_index;
+  std::vector<index_t> seats;     // the seats filled, in order (their previous holders)
+  std::vector<index_t> promoted;  // who filled each seat
+  index_t unfilled = no_index;    // the first seat nobody could fill, or no_index
+};
+
+struct SuccessionReport {
+  bool assessed = false;
+  std::string absent_reason;
+  double score = 0.0;          // 0-100
+  double covered_share = 0.0;  // key positions with a ready-now successor
+  std::vector<KeyPosition> positions;    // in index order
+  std::vector<VacancyCascade> cascades;  // one per key position
+  std::vector<Finding> findings;
+};
+
+SuccessionReport succession_readiness(const Org& org, const Policy& policy = {});
+
+// Which people hold key positions (the policy's definition), as flags by person index.
+std::vector<bool> key_positions(const Org& org, const Policy& policy);
+
+// The cascade after `leaver` leaves (`leaver` need not hold a key position).
+VacancyCascade vacancy_cascade(const Org& org, index_t leaver, const Policy& policy = {});
+
+}  // namespace teamgraph

@@ -1,0 +1,57 @@
+#include "teamgraph/findings.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <tuple>
+
+namespace teamgraph {
+
+std::string_view to_string(FindingSeverity s) {
+  switch (s) {
+    case FindingSeverity::info: return "info";
+    case FindingSeverity::low: return "low";
+    case FindingSeverity::medium: return "medium";
+    case FindingSeverity::high: return "high";
+    case FindingSeverity::critical: return "critical";
+  }
+  return "?";
+}
+
+std::string render(const std::string& text, const std::vector<index_t>& people, const Org& org) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      const std::size_t close = text.find('}', i);
+      if (close != std::string::npos && close > i + 1 &&
+          std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i) + 1, text.begin() + static_cast<std::ptrdiff_t>(close),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        const std::size_t k = std::stoul(text.substr(i + 1, close - i - 1));
+        if (k < people.size() && people[k] < org.size()) {
+          out += org.id(people[k]);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
+    return std::tie(sa, a.score, a.code, a.people, a.message) < std::tie(sb, b.score, b.code, b.people, b.message);
+  });
+}
+
+std::string format_value(double value, int decimals) {
+  if (std::isnan(value)) return "n/a";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+}  // namespace teamgraph

@@ -1,0 +1,138 @@
+#include "teamgraph/policy.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <stdexcept>
+#include <variant>
+
+namespace teamgraph {
+namespace {
+
+using json = nlohmann::ordered_json;
+using Slot = std::variant<double*, std::uint32_t*, std::vector<std::string>*>;
+
+struct Field {
+  const char* section;  // "" for top-level fields
+  const char* name;
+  Slot slot;
+};
+
+// The one list of policy fields: reading, writing and validation all go through it.
+std::vector<Field> fields(Policy& p) {
+  auto& l = p.leadership;
+  auto& s = p.succession;
+  auto& d = p.departure;
+  auto& t = p.truck_factor;
+  return {
+      {"leadership", "required", &l.required},
+      {"leadership", "threshold", &l.threshold},
+      {"leadership", "single_holder_score", &l.single_holder_score},
+      {"leadership", "missing_cap", &l.missing_cap},
+      {"leadership", "unit_required", &l.unit_required},
+      {"leadership", "training_reach", &l.training_reach},
+      {"succession", "large_unit", &s.large_unit},
+      {"succession", "weight_ready_now", &s.weight_ready_now},
+      {"succession", "weight_ready_1_2y", &s.weight_ready_1_2y},
+      {"succession", "weight_ready_3y_plus", &s.weight_ready_3y_plus},
+      {"succession", "bench_target", &s.bench_target},
+      {"succession", "min_fitness", &s.min_fitness},
+      {"succession", "max_positions_per_successor", &s.max_positions_per_successor},
+      {"departure", "weight_coverage", &d.weight_coverage},
+      {"departure", "weight_unit", &d.weight_unit},
+      {"departure", "weight_sharing", &d.weight_sharing},
+      {"departure", "weight_knowledge", &d.weight_knowledge},
+      {"truck_factor", "authorship_ratio", &t.authorship_ratio},
+      {"truck_factor", "doa_minimum", &t.doa_minimum},
+      {"truck_factor", "coverage_stop", &t.coverage_stop},
+      {"", "min_group_size", &p.min_group_size},
+  };
+}
+
+std::string path(const Field& f) { return *f.section ? std::string(f.section) + "." + f.name : std::string(f.name); }
+
+// Reads one value into its slot; returns a problem description or "".
+std::string assign(const Field& f, const json& value) {
+  return std::visit(
+      [&](auto* target) -> std::string {
+        using T = std::remove_pointer_t<decltype(target)>;
+        if constexpr (std::is_same_v<T, double>) {
+          if (!value.is_number() || !std::isfinite(value.get<double>())) return path(f) + ": expected a number";
+          if (value.get<double>() < 0) return path(f) + ": expected a number >= 0";
+          *target = value.get<double>();
+        } else if constexpr (std::is_same_v<T, std::uint32_t>) {
+          if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 0xFFFFFFFFll)
+            return path(f) + ": expected a whole number >= 0";
+          *target = value.get<std::uint32_t>();
+        } else {
+          if (!value.is_array()) return path(f) + ": expected a list of names";
+          std::vector<std::string> names;
+          for (const auto& item : value) {
+            if (!item.is_string() || item.get<std::string>().empty()) return path(f) + ": expected a list of names";
+            names.push_back(item.get<std::string>());
+          }
+          *target = std::move(names);
+        }
+        return {};
+      },
+      f.slot);
+}
+
+}  // namespace
+
+Policy policy_from_json(std::string_view text, const Policy& base) {
+  Policy policy = base;
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    throw std::invalid_argument(std::string("policy: not valid JSON: ") + e.what());
+  }
+  if (!root.is_object()) throw std::invalid_argument("policy: expected a JSON object");
+  const auto all = fields(policy);
+  std::vector<std::string> errors;
+  auto find = [&](std::string_view section, std::string_view name) -> const Field* {
+    for (const auto& f : all)
+      if (section == f.section && name == f.name) return &f;
+    return nullptr;
+  };
+  auto section_exists = [&](std::string_view name) {
+    for (const auto& f : all)
+      if (*f.section && name == f.section) return true;
+    return false;
+  };
+  for (const auto& [key, value] : root.items()) {
+    if (const Field* f = find("", key)) {
+      if (auto e = assign(*f, value); !e.empty()) errors.push_back(e);
+    } else if (section_exists(key) && value.is_object()) {
+      for (const auto& [name, v] : value.items()) {
+        if (const Field* g = find(key, name)) {
+          if (auto e = assign(*g, v); !e.empty()) errors.push_back(e);
+        } else {
+          errors.push_back(key + "." + name + ": unknown policy setting");
+        }
+      }
+    } else {
+      errors.push_back(key + (section_exists(key) ? ": expected an object" : ": unknown policy setting"));
+    }
+  }
+  if (policy.leadership.threshold > 1) errors.push_back("leadership.threshold: expected a value in [0, 1]");
+  if (!errors.empty()) {
+    std::string message = "policy: " + std::to_string(errors.size()) + " problem(s)";
+    for (const auto& e : errors) message += "\n  " + e;
+    throw std::invalid_argument(message);
+  }
+  return policy;
+}
+
+std::string policy_to_json(const Policy& policy) {
+  Policy copy = policy;
+  nlohmann::json root = nlohmann::json::object();  // std::map: sorted keys
+  for (const auto& f : fields(copy)) {
+    nlohmann::json& target = *f.section ? root[f.section][f.name] : root[f.name];
+    std::visit([&](auto* value) { target = *value; }, f.slot);
+  }
+  return root.dump(2);
+}
+
+}  // namespace teamgraph

@@ -1,0 +1,197 @@
+// The one translation unit that instantiates Boost.Graph's biconnected components.
+#include "teamgraph/scores/departure.hpp"
+
+#include <boost/graph/biconnected_components.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace teamgraph {
+namespace {
+
+// Points the core leadership score loses when each core member leaves, from per-competency
+// (best, second best, depth): O(core x competencies), no re-scoring per person.
+Eigen::VectorXd coverage_drops(const Org& org, const LeadershipReport& lr, const LeadershipPolicy& policy) {
+  Eigen::VectorXd drop = Eigen::VectorXd::Zero(org.size());
+  if (!lr.assessed) return drop;
+  const auto& comps = lr.core_coverage.competencies;
+  const auto& scores = org.competencies().scores;
+  struct Top {
+    int column;
+    double best, second;
+    index_t holder;
+  };
+  std::vector<Top> tops;
+  for (const auto& c : comps) {
+    Top t{competency_column(org, c.competency), 0.0, 0.0, no_index};
+    if (t.column >= 0)
+      for (const index_t p : lr.core) {
+        const double v = scores(p, t.column);
+        if (std::isnan(v)) continue;
+        if (t.holder == no_index || v > t.best) {
+          t.second = t.best;
+          t.best = v;
+          t.holder = p;
+        } else if (v > t.second) {
+          t.second = v;
+        }
+      }
+    tops.push_back(t);
+  }
+  std::vector<double> per(comps.size());
+  for (const index_t p : lr.core) {
+    bool complete = true;
+    for (std::size_t r = 0; r < comps.size(); ++r) {
+      const double v = tops[r].column >= 0 ? scores(p, tops[r].column) : std::nan("");
+      const double coverage = tops[r].holder == p ? tops[r].second : comps[r].coverage;
+      const index_t depth = comps[r].depth - (!std::isnan(v) && v >= policy.threshold ? 1 : 0);
+      per[r] = competency_score(coverage, depth, policy);
+      complete = complete && depth > 0;
+    }
+    const double after = lr.core.size() > 1 ? group_score(per, complete, policy) : 0.0;
+    drop[p] = std::max(0.0, lr.score - after);
+  }
+  return drop;
+}
+
+// People cut off from the core if each person leaves, and how many reach the core at all.
+std::vector<index_t> sharing_cut_off(const Org& org, const std::vector<index_t>& core, index_t& reachable) {
+  const index_t n = org.size();
+  const auto& s = org.sharing();
+  // Vertex 0 is a virtual root joined to every core member; person p is vertex p + 1. Links on
+  // several channels become one edge.
+  std::vector<index_t> src, dst;
+  src.reserve(2 * (s.a.size() + core.size()));
+  dst.reserve(src.capacity());
+  for (std::size_t row = 0; row < s.a.size(); ++row) {
+    if (row > 0 && s.a[row] == s.a[row - 1] && s.b[row] == s.b[row - 1]) continue;
+    src.push_back(s.a[row] + 1), dst.push_back(s.b[row] + 1);
+    src.push_back(s.b[row] + 1), dst.push_back(s.a[row] + 1);
+  }
+  for (const index_t c : core) {
+    src.push_back(0), dst.push_back(c + 1);
+    src.push_back(c + 1), dst.push_back(0);
+  }
+  std::vector<index_t> unused;
+  const Digraph g = make_digraph_from_edges(n + 1, src, dst, unused);
+  std::vector<std::size_t> component(boost::num_edges(g));
+  std::vector<index_t> discover(n + 1), low(n + 1), pred(n + 1);
+  const auto index = boost::get(boost::vertex_index, g);
+  boost::biconnected_components(
+      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::edge_index, g)),
+      boost::discover_time_map(boost::make_iterator_property_map(discover.begin(), index))
+          .lowpoint_map(boost::make_iterator_property_map(low.begin(), index))
+          .predecessor_map(boost::make_iterator_property_map(pred.begin(), index)));
+  // The depth-first tree rooted at vertex 0 holds everyone who reaches the core. Subtree sizes
+  // from the discovery order, children before parents.
+  std::vector<index_t> by_discovery(n + 1);
+  std::iota(by_discovery.begin(), by_discovery.end(), index_t{0});
+  std::sort(by_discovery.begin(), by_discovery.end(), [&](auto a, auto b) { return discover[a] < discover[b]; });
+  std::vector<bool> in_core_tree(n + 1, false);
+  in_core_tree[0] = true;
+  for (const auto v : by_discovery)
+    if (v != 0 && pred[v] != v) in_core_tree[v] = in_core_tree[pred[v]];
+  std::vector<index_t> size(n + 1, 1);
+  std::vector<index_t> cut(n, 0);
+  for (auto it = by_discovery.rbegin(); it != by_discovery.rend(); ++it) {
+    const index_t v = *it;
+    const index_t parent = pred[v];
+    if (parent == v || !in_core_tree[v]) continue;
+    size[parent] += size[v];
+    // Removing the parent separates v's subtree from the root when nothing in it reaches above.
+    if (parent != 0 && low[v] >= discover[parent]) cut[parent - 1] += size[v];
+  }
+  reachable = size[0] - 1;
+  return cut;
+}
+
+}  // namespace
+
+DepartureImpact departure_impact(const Org& org, const Policy& policy, const LeadershipReport* leadership,
+                                 const Authorship* knowledge) {
+  const index_t n = org.size();
+  DepartureImpact d;
+  LeadershipReport computed;
+  if (!leadership) {
+    computed = leadership_coverage(org, policy);
+    leadership = &computed;
+  }
+  d.coverage_assessed = leadership->assessed;
+  d.coverage_drop = coverage_drops(org, *leadership, policy.leadership);
+
+  const auto& h = org.hierarchy();
+  d.unit_left.resize(n);
+  for (index_t p = 0; p < n; ++p) d.unit_left[p] = h.subtree_end[p] - p - 1;
+
+  d.sharing_assessed = org.has_table("sharing") && !leadership->core.empty();
+  d.cut_off = d.sharing_assessed ? sharing_cut_off(org, leadership->core, d.reachable_from_core) : std::vector<index_t>(n, 0);
+
+  Authorship computed_knowledge;
+  if (!knowledge && org.has_table("contributions")) {
+    computed_knowledge = authorship(contribution_log(org), nullptr, TruckFactorMethod::standard, policy.truck_factor);
+    knowledge = &computed_knowledge;
+  }
+  d.orphaned.assign(n, 0);
+  std::size_t artifacts = 0;
+  if (knowledge) {
+    d.knowledge_assessed = true;
+    artifacts = knowledge->artifacts.size();
+    for (std::size_t a = 0; a < artifacts; ++a)
+      if (knowledge->offsets[a + 1] - knowledge->offsets[a] == 1) ++d.orphaned[knowledge->authors[knowledge->offsets[a]]];
+  }
+
+  // impact: the weighted mean over the parts that have data.
+  const auto& w = policy.departure;
+  const double wc = d.coverage_assessed ? w.weight_coverage : 0.0, wu = w.weight_unit,
+               ws = d.sharing_assessed ? w.weight_sharing : 0.0, wk = d.knowledge_assessed && artifacts ? w.weight_knowledge : 0.0;
+  const double total = wc + wu + ws + wk;
+  d.impact.resize(n);
+  d.risk.resize(n);
+  for (index_t p = 0; p < n; ++p) {
+    const double parts = wc * d.coverage_drop[p] / 100.0 + wu * d.unit_left[p] / static_cast<double>(n) +
+                         ws * d.cut_off[p] / static_cast<double>(n) +
+                         (wk > 0 ? wk * d.orphaned[p] / static_cast<double>(artifacts) : 0.0);
+    d.impact[p] = total > 0 ? parts / total : 0.0;
+    d.risk[p] = org.people().flight_risk[p] * d.impact[p];
+  }
+  d.ranking.resize(n);
+  std::iota(d.ranking.begin(), d.ranking.end(), index_t{0});
+  std::stable_sort(d.ranking.begin(), d.ranking.end(), [&](index_t a, index_t b) {
+    const double ra = std::isnan(d.risk[a]) ? -1.0 : d.risk[a], rb = std::isnan(d.risk[b]) ? -1.0 : d.risk[b];
+    if (ra != rb) return ra > rb;
+    return d.impact[a] > d.impact[b];
+  });
+
+  // Findings: the people whose departure would hurt most.
+  std::size_t shown = 0;
+  for (const index_t p : d.ranking) {
+    if (shown == 5 || d.impact[p] <= 0.0) break;
+    ++shown;
+    std::vector<std::string> parts;
+    if (d.coverage_drop[p] > 0) parts.push_back("core leadership coverage drops " + format_value(d.coverage_drop[p], 1) + " points");
+    if (d.unit_left[p] > 0) parts.push_back(std::to_string(d.unit_left[p]) + " people lose their manager");
+    if (d.cut_off[p] > 0) parts.push_back(std::to_string(d.cut_off[p]) + " people lose their only sharing path to the core");
+    if (d.orphaned[p] > 0) parts.push_back(std::to_string(d.orphaned[p]) + " artifacts are left with no one who knows them");
+    std::string what;
+    for (std::size_t i = 0; i < parts.size(); ++i) what += (i ? (i + 1 == parts.size() ? " and " : ", ") : "") + parts[i];
+    const double risk = d.risk[p];
+    const auto severity = std::isnan(risk) ? FindingSeverity::medium
+                          : risk >= 0.15   ? FindingSeverity::critical
+                          : risk >= 0.05   ? FindingSeverity::high
+                                           : FindingSeverity::medium;
+    Finding f{"departure_impact", "high_departure_impact", severity, {p}, {}, {}, {}};
+    f.message = "If {0} leaves, " + what + " (impact " + format_value(d.impact[p]) +
+                (std::isnan(risk) ? ", flight risk not given)." : ", risk " + format_value(risk) + ").");
+    f.evidence = {{"impact", d.impact[p]},       {"risk", risk},
+                  {"coverage_drop", d.coverage_drop[p]}, {"unit_left", static_cast<double>(d.unit_left[p])},
+                  {"cut_off", static_cast<double>(d.cut_off[p])}, {"orphaned_artifacts", static_cast<double>(d.orphaned[p])}};
+    f.recommendation = "Reduce the dependence on {0}: a ready successor, a second holder of their capabilities, "
+                       "more sharing links around them, and a second person on what only they know.";
+    d.findings.push_back(std::move(f));
+  }
+  sort_findings(d.findings);
+  return d;
+}
+
+}  // namespace teamgraph

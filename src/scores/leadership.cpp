@@ -1,0 +1,246 @@
+#include "teamgraph/scores/leadership.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include <boost/range/iterator_range.hpp>
+
+namespace teamgraph {
+
+int competency_column(const Org& org, std::string_view name) {
+  const auto& names = org.competencies().names;
+  const auto it = std::lower_bound(names.begin(), names.end(), name);
+  return it != names.end() && *it == name ? static_cast<int>(it - names.begin()) : -1;
+}
+
+double competency_score(double coverage, index_t depth, const LeadershipPolicy& policy) {
+  if (depth >= 2) return 100.0;
+  if (depth == 1) return policy.single_holder_score;
+  return policy.threshold > 0 ? policy.missing_cap * std::min(1.0, coverage / policy.threshold) : 0.0;
+}
+
+double group_score(const std::vector<double>& competency_scores, bool complete, const LeadershipPolicy& policy) {
+  if (competency_scores.empty()) return 0.0;
+  const double mean =
+      std::accumulate(competency_scores.begin(), competency_scores.end(), 0.0) / static_cast<double>(competency_scores.size());
+  return complete ? mean : std::min(mean, policy.missing_cap);
+}
+
+GroupCoverage group_coverage(const Org& org, const std::vector<index_t>& group, const std::vector<std::string>& required,
+                             const LeadershipPolicy& policy) {
+  const auto& scores = org.competencies().scores;
+  GroupCoverage out;
+  out.complete = true;
+  std::vector<double> per;
+  for (const auto& name : required) {
+    CompetencyCoverage c{name, 0.0, no_index, 0, 0.0};
+    if (const int col = competency_column(org, name); col >= 0) {
+      for (const index_t p : group) {
+        const double v = scores(p, col);
+        if (std::isnan(v)) continue;
+        if (c.best == no_index || v > c.coverage) {
+          c.coverage = v;
+          c.best = p;
+        }
+        if (v >= policy.threshold) ++c.depth;
+      }
+    }
+    c.score = competency_score(c.coverage, c.depth, policy);
+    out.complete = out.complete && c.depth > 0;
+    per.push_back(c.score);
+    out.competencies.push_back(std::move(c));
+  }
+  out.score = group_score(per, out.complete, policy);
+  return out;
+}
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? (i + 1 == items.size() ? " and " : ", ") : "") + items[i];
+  return out;
+}
+
+TrainingPlan training_plan(const Org& org, const std::vector<index_t>& core, const GroupCoverage& coverage,
+                           const LeadershipPolicy& policy) {
+  TrainingPlan plan;
+  std::vector<std::size_t> missing;  // indices into coverage.competencies
+  for (std::size_t i = 0; i < coverage.competencies.size(); ++i)
+    if (coverage.competencies[i].depth == 0) missing.push_back(i);
+  if (missing.empty()) return plan;
+  const auto& scores = org.competencies().scores;
+  // Which missing competencies each core member is within reach of.
+  struct Candidate {
+    index_t person;
+    std::uint32_t mask;
+    double gap;  // total training distance over what they could cover
+  };
+  std::vector<Candidate> candidates;
+  std::uint32_t coverable = 0;
+  for (const index_t p : core) {
+    Candidate c{p, 0, 0.0};
+    for (std::size_t k = 0; k < missing.size(); ++k) {
+      const int col = competency_column(org, coverage.competencies[missing[k]].competency);
+      const double v = col >= 0 ? scores(p, col) : std::nan("");
+      if (!std::isnan(v) && v >= policy.threshold - policy.training_reach) {
+        c.mask |= 1u << k;
+        c.gap += policy.threshold - v;
+      }
+    }
+    if (c.mask) {
+      candidates.push_back(c);
+      coverable |= c.mask;
+    }
+  }
+  for (std::size_t k = 0; k < missing.size(); ++k)
+    if (!(coverable & (1u << k))) plan.hire_for.push_back(coverage.competencies[missing[k]].competency);
+  // Exact minimum set cover over the coverable competencies: DP over subsets (at most 2^|R|).
+  const std::size_t full = coverable;
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  struct State {
+    std::size_t count = std::numeric_limits<std::size_t>::max();
+    double gap = inf;
+    std::vector<std::size_t> chosen;  // candidate indices, ascending
+  };
+  std::vector<State> best(std::size_t{1} << missing.size());
+  best[0] = State{0, 0.0, {}};
+  for (std::size_t mask = 0; mask < best.size(); ++mask) {
+    if (best[mask].count == std::numeric_limits<std::size_t>::max()) continue;
+    for (std::size_t ci = 0; ci < candidates.size(); ++ci) {
+      if (std::find(best[mask].chosen.begin(), best[mask].chosen.end(), ci) != best[mask].chosen.end()) continue;
+      const std::size_t next = (mask | candidates[ci].mask) & full;
+      if (next == mask) continue;
+      State s{best[mask].count + 1, best[mask].gap + candidates[ci].gap, best[mask].chosen};
+      s.chosen.insert(std::upper_bound(s.chosen.begin(), s.chosen.end(), ci), ci);
+      auto& target = best[next];
+      // Fewest people, then the least total training, then the lowest indices: deterministic.
+      if (std::tie(s.count, s.gap, s.chosen) < std::tie(target.count, target.gap, target.chosen)) target = std::move(s);
+    }
+  }
+  std::uint32_t remaining = static_cast<std::uint32_t>(full);
+  for (const std::size_t ci : best[full].chosen) {
+    const auto& c = candidates[ci];
+    std::vector<std::string> trains;
+    for (std::size_t k = 0; k < missing.size(); ++k)
+      if ((c.mask & remaining) & (1u << k)) trains.push_back(coverage.competencies[missing[k]].competency);
+    remaining &= ~c.mask;
+    plan.trainees.push_back(c.person);
+    plan.trains.push_back(std::move(trains));
+  }
+  return plan;
+}
+
+}  // namespace
+
+LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
+  const LeadershipPolicy& lp = policy.leadership;
+  LeadershipReport report;
+  const auto& people = org.people();
+  for (index_t p = 0; p < org.size(); ++p)
+    if (people.tiers[p] == Tier::core) report.core.push_back(p);
+  if (!org.has_table("competencies")) {
+    report.absent_reason = "no competencies table";
+    return report;
+  }
+  if (report.core.empty()) {
+    report.absent_reason = "no one is in the core tier";
+    return report;
+  }
+  report.assessed = true;
+  report.core_coverage = group_coverage(org, report.core, lp.required, lp);
+  report.score = report.core_coverage.score;
+  const std::string t = format_value(lp.threshold);
+
+  for (const auto& c : report.core_coverage.competencies) {
+    if (c.depth == 0) {
+      Finding f{"leadership_coverage", "missing_competency", FindingSeverity::critical, {}, {}, {}, {}};
+      f.evidence = {{"coverage", c.coverage}, {"threshold", lp.threshold}, {"gap", lp.threshold - c.coverage}};
+      if (c.best == no_index) {
+        f.message = "No one in the core layer has a score for " + c.competency + ", so the core cannot show it holds it.";
+        f.recommendation = "Assess the core layer on " + c.competency + "; the core must hold every capability.";
+      } else {
+        f.people = {c.best};
+        f.message = "No one in the core layer reaches " + t + " on " + c.competency + "; the closest is {0} at " +
+                    format_value(c.coverage) + " (a gap of " + format_value(lp.threshold - c.coverage) + ").";
+        f.recommendation = "Train {0} in " + c.competency +
+                           " or bring someone who holds it into the core: a core missing one capability caps the "
+                           "team however strong the rest are.";
+      }
+      report.findings.push_back(std::move(f));
+    } else if (c.depth == 1) {
+      Finding f{"leadership_coverage", "single_holder", FindingSeverity::medium, {c.best}, {}, {}, {}};
+      f.message = "{0} is the only one in the core layer who holds " + c.competency + " (" + format_value(c.coverage) +
+                  "); one departure leaves it missing.";
+      f.evidence = {{"coverage", c.coverage}, {"depth", 1.0}, {"threshold", lp.threshold}};
+      f.recommendation = "Develop a second holder of " + c.competency + " in the core layer.";
+      report.findings.push_back(std::move(f));
+    }
+  }
+
+  // Units: each manager with their direct reports.
+  const auto& h = org.hierarchy();
+  std::size_t unassessed_managers = 0;
+  for (index_t m = 0; m < org.size(); ++m) {
+    if (boost::out_degree(m, h.reports) == 0) continue;
+    UnitCoverage unit;
+    unit.manager = m;
+    unit.size = h.subtree_end[m] - m;
+    std::vector<index_t> group{m};
+    for (auto e : boost::make_iterator_range(boost::out_edges(m, h.reports))) group.push_back(boost::target(e, h.reports));
+    unit.coverage = group_coverage(org, group, lp.unit_required, lp);
+    for (const auto& name : lp.unit_required) {
+      const int col = competency_column(org, name);
+      const double v = col >= 0 ? org.competencies().scores(m, col) : std::nan("");
+      if (!std::isnan(v)) unit.assessed = true;
+      if (std::isnan(v) || v < lp.threshold) unit.manager_lacks.push_back(name);
+    }
+    if (!unit.assessed) {
+      ++unassessed_managers;
+    } else if (!unit.manager_lacks.empty()) {
+      Finding f{"leadership_coverage", "manager_lacks_leadership",
+                unit.size >= policy.succession.large_unit ? FindingSeverity::high : FindingSeverity::medium,
+                {m}, {}, {}, {}};
+      f.message = "{0} leads a unit of " + std::to_string(unit.size) + " people but is below " + t + " on " +
+                  join(unit.manager_lacks) + ".";
+      f.evidence = {{"unit_size", static_cast<double>(unit.size)},
+                    {"competencies_lacking", static_cast<double>(unit.manager_lacks.size())},
+                    {"unit_score", unit.coverage.score}};
+      f.recommendation = "Coach {0} in " + join(unit.manager_lacks) +
+                         ", or pair them with a deputy who holds it: a lion leading sheep beats a sheep leading lions.";
+      report.findings.push_back(std::move(f));
+    }
+    report.units.push_back(std::move(unit));
+  }
+  if (unassessed_managers > 0) {
+    Finding f{"leadership_coverage", "managers_not_assessed", FindingSeverity::info, {}, {}, {}, {}};
+    f.message = std::to_string(unassessed_managers) + " manager(s) have no score on any unit leadership competency (" +
+                join(lp.unit_required) + "), so their units are not assessed.";
+    f.evidence = {{"managers", static_cast<double>(unassessed_managers)}};
+    f.recommendation = "Assess every manager on " + join(lp.unit_required) + ".";
+    report.findings.push_back(std::move(f));
+  }
+
+  report.plan = training_plan(org, report.core, report.core_coverage, lp);
+  if (!report.plan.trainees.empty() || !report.plan.hire_for.empty()) {
+    Finding f{"leadership_coverage", "training_plan", FindingSeverity::high, report.plan.trainees, {}, {}, {}};
+    std::string parts;
+    for (std::size_t i = 0; i < report.plan.trainees.size(); ++i)
+      parts += (i ? "; " : "") + std::string("{") + std::to_string(i) + "} in " + join(report.plan.trains[i]);
+    f.message = "The smallest plan that closes every missing core capability: ";
+    f.message += parts.empty() ? std::string("no one can be trained into them") : "train " + parts;
+    if (!report.plan.hire_for.empty()) f.message += "; hire one person who holds " + join(report.plan.hire_for);
+    f.message += ".";
+    f.evidence = {{"trainees", static_cast<double>(report.plan.trainees.size())},
+                  {"hires", report.plan.hire_for.empty() ? 0.0 : 1.0}};
+    f.recommendation = "Put the training into the named people's development plans this period, and check the scores "
+                       "again at the next assessment.";
+    report.findings.push_back(std::move(f));
+  }
+  sort_findings(report.findings);
+  return report;
+}
+
+}  // namespace teamgraph

@@ -1,0 +1,229 @@
+#include "teamgraph/scores/succession.hpp"
+
+#include <boost/graph/strong_components.hpp>
+#include <boost/range/iterator_range.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "teamgraph/scores/leadership.hpp"
+
+namespace teamgraph {
+namespace {
+
+double readiness_weight(Readiness r, const SuccessionPolicy& p) {
+  switch (r) {
+    case Readiness::ready_now: return p.weight_ready_now;
+    case Readiness::ready_1_2y: return p.weight_ready_1_2y;
+    case Readiness::ready_3y_plus: return p.weight_ready_3y_plus;
+  }
+  return 0.0;
+}
+
+// How well `successor` fits `incumbent`'s seat: the mean over the seat's competencies of
+// min(1, successor's score / max(incumbent's score, threshold)); a missing score counts 0.
+double fitness(const Org& org, index_t incumbent, index_t successor, const Policy& policy) {
+  if (!org.has_table("competencies")) return std::nan("");
+  const auto& lp = policy.leadership;
+  const auto& needs = org.people().tiers[incumbent] == Tier::core ? lp.required : lp.unit_required;
+  const auto& scores = org.competencies().scores;
+  double sum = 0.0;
+  for (const auto& name : needs) {
+    const int col = competency_column(org, name);
+    const double inc = col >= 0 ? scores(incumbent, col) : std::nan("");
+    const double suc = col >= 0 ? scores(successor, col) : std::nan("");
+    const double bar = std::isnan(inc) ? lp.threshold : std::max(inc, lp.threshold);
+    sum += std::isnan(suc) || bar <= 0 ? 0.0 : std::min(1.0, suc / bar);
+  }
+  return needs.empty() ? 1.0 : sum / static_cast<double>(needs.size());
+}
+
+bool holds_a_seat_to_refill(const Org& org, const std::vector<bool>& key, index_t p) {
+  return key[p] || boost::out_degree(p, org.hierarchy().reports) > 0;
+}
+
+std::string seat_description(const KeyPosition& k) {
+  std::string out = k.core ? "core" : "";
+  if (k.large_unit) out += (out.empty() ? "" : ", ") + std::string("leads ") + std::to_string(k.unit_size) + " people";
+  return out;
+}
+
+}  // namespace
+
+std::vector<bool> key_positions(const Org& org, const Policy& policy) {
+  std::vector<bool> key(org.size(), false);
+  const auto& h = org.hierarchy();
+  for (index_t p = 0; p < org.size(); ++p)
+    key[p] = org.people().tiers[p] == Tier::core || h.subtree_end[p] - p - 1 >= policy.succession.large_unit;
+  return key;
+}
+
+namespace {
+
+VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index_t leaver, const Policy& policy) {
+  const auto& s = org.successors();
+  VacancyCascade cascade;
+  cascade.leaver = leaver;
+  std::vector<index_t> used{leaver};
+  index_t seat = leaver;
+  while (true) {
+    // The best ready-now successor not already moved: highest fitness, then lowest index.
+    index_t best = no_index;
+    double best_fit = -1.0;
+    for (auto e : boost::make_iterator_range(boost::out_edges(seat, s.graph))) {
+      const auto row = boost::get(boost::edge_index, s.graph, e);
+      const index_t c = s.successor[row];
+      if (s.readiness[row] != Readiness::ready_now || std::find(used.begin(), used.end(), c) != used.end()) continue;
+      double fit = fitness(org, seat, c, policy);
+      if (std::isnan(fit)) fit = 0.0;
+      if (fit > best_fit || (fit == best_fit && c < best)) {
+        best = c;
+        best_fit = fit;
+      }
+    }
+    if (best == no_index) {
+      cascade.unfilled = seat;
+      break;
+    }
+    cascade.seats.push_back(seat);
+    cascade.promoted.push_back(best);
+    used.push_back(best);
+    if (!holds_a_seat_to_refill(org, key, best)) break;  // an individual contributor's seat is an ordinary hire
+    seat = best;
+  }
+  return cascade;
+}
+
+}  // namespace
+
+VacancyCascade vacancy_cascade(const Org& org, index_t leaver, const Policy& policy) {
+  return cascade_after(org, key_positions(org, policy), leaver, policy);
+}
+
+SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
+  const auto& sp = policy.succession;
+  SuccessionReport report;
+  if (!org.has_table("successors")) {
+    report.absent_reason = "no successors table";
+    return report;
+  }
+  const auto key = key_positions(org, policy);
+  const auto& h = org.hierarchy();
+  const auto& s = org.successors();
+  // How many key positions each person is named for.
+  std::vector<index_t> named(org.size(), 0);
+  for (std::size_t row = 0; row < s.incumbent.size(); ++row)
+    if (key[s.incumbent[row]]) ++named[s.successor[row]];
+
+  for (index_t p = 0; p < org.size(); ++p) {
+    if (!key[p]) continue;
+    KeyPosition k;
+    k.incumbent = p;
+    k.core = org.people().tiers[p] == Tier::core;
+    k.unit_size = h.subtree_end[p] - p - 1;
+    k.large_unit = k.unit_size >= sp.large_unit;
+    for (auto e : boost::make_iterator_range(boost::out_edges(p, s.graph))) {
+      const auto row = boost::get(boost::edge_index, s.graph, e);
+      SuccessorAssessment a{s.successor[row], s.readiness[row], fitness(org, p, s.successor[row], policy), 0.0};
+      a.weight = readiness_weight(a.readiness, sp) / static_cast<double>(named[a.person]);
+      k.bench_strength += a.weight;
+      k.covered = k.covered || a.readiness == Readiness::ready_now;
+      k.successors.push_back(a);
+    }
+    std::sort(k.successors.begin(), k.successors.end(), [](const auto& a, const auto& b) {
+      const double fa = std::isnan(a.fitness) ? -1 : a.fitness, fb = std::isnan(b.fitness) ? -1 : b.fitness;
+      return std::tuple(a.readiness, -fa, a.person) < std::tuple(b.readiness, -fb, b.person);
+    });
+    k.score = sp.bench_target > 0 ? 100.0 * std::min(1.0, k.bench_strength / sp.bench_target) : 100.0;
+    report.positions.push_back(std::move(k));
+  }
+  if (report.positions.empty()) {
+    report.absent_reason = "no key positions (no core tier and no large units)";
+    return report;
+  }
+  report.assessed = true;
+  double sum = 0.0, covered = 0.0;
+  for (const auto& k : report.positions) {
+    sum += k.score;
+    covered += k.covered ? 1.0 : 0.0;
+  }
+  const double positions = static_cast<double>(report.positions.size());
+  report.score = sum / positions;
+  report.covered_share = covered / positions;
+
+  std::vector<bool> covered_key(org.size(), false);
+  for (const auto& k : report.positions) covered_key[k.incumbent] = k.covered;
+
+  for (const auto& k : report.positions) {
+    report.cascades.push_back(cascade_after(org, key, k.incumbent, policy));
+    if (!k.covered) {
+      const bool top = h.manager[k.incumbent] == no_index;
+      Finding f{"succession_readiness", "uncovered_key_position", top ? FindingSeverity::critical : FindingSeverity::high,
+                {k.incumbent}, {}, {}, {}};
+      f.message = "{0} holds a key position (" + seat_description(k) + ") and no successor is ready now";
+      if (k.successors.empty()) {
+        f.message += "; no successor is named at all.";
+      } else {
+        f.message += "; the nearest is {1} (" + std::string(to_string(k.successors.front().readiness)) + ").";
+        f.people.push_back(k.successors.front().person);
+      }
+      f.evidence = {{"bench_strength", k.bench_strength}, {"successors", static_cast<double>(k.successors.size())},
+                    {"unit_size", static_cast<double>(k.unit_size)}};
+      f.recommendation = "Name and train a reserve for {0} who can step in now: losing one person must never throw "
+                         "the team into chaos.";
+      report.findings.push_back(std::move(f));
+    }
+    for (const auto& a : k.successors) {
+      if (!std::isnan(a.fitness) && a.fitness < sp.min_fitness) {
+        Finding f{"succession_readiness", "weak_successor", FindingSeverity::medium, {a.person, k.incumbent}, {}, {}, {}};
+        f.message = "{0}, a named successor of {1}, reaches only " + format_value(100 * a.fitness, 0) +
+                    "% of what the seat needs.";
+        f.evidence = {{"fitness", a.fitness}, {"min_fitness", sp.min_fitness}};
+        f.recommendation = "Give {0} a development plan toward {1}'s competencies, or name a stronger successor.";
+        report.findings.push_back(std::move(f));
+      }
+      if (key[a.person] && !covered_key[a.person]) {
+        Finding f{"succession_readiness", "uncovered_successor", FindingSeverity::medium, {a.person, k.incumbent}, {}, {}, {}};
+        f.message = "{0} is a named successor of {1} but holds a key position with no ready-now successor: promoting "
+                    "{0} opens a seat nobody can fill.";
+        f.evidence = {{"readiness_weight", readiness_weight(a.readiness, sp)}};
+        f.recommendation = "Name a ready-now successor for {0} before relying on {0} for {1}'s seat.";
+        report.findings.push_back(std::move(f));
+      }
+    }
+  }
+  for (index_t p = 0; p < org.size(); ++p) {
+    if (named[p] <= sp.max_positions_per_successor) continue;
+    Finding f{"succession_readiness", "overloaded_successor", FindingSeverity::medium, {p}, {}, {}, {}};
+    f.message = "{0} is the named successor for " + std::to_string(named[p]) +
+                " key positions; they can fill only one, so the others are thinner than they look.";
+    f.evidence = {{"positions", static_cast<double>(named[p])}};
+    f.recommendation = "Spread the reserve: name other successors for some of the positions {0} is named for.";
+    report.findings.push_back(std::move(f));
+  }
+  // Successor loops: strongly connected groups of the successor graph.
+  if (!s.incumbent.empty()) {
+    std::vector<index_t> component(org.size());
+    const auto count = boost::strong_components(
+        s.graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, s.graph)));
+    std::vector<std::vector<index_t>> members(count);
+    for (index_t p = 0; p < org.size(); ++p) members[component[p]].push_back(p);
+    for (auto& loop : members) {
+      if (loop.size() < 2) continue;
+      std::sort(loop.begin(), loop.end());
+      Finding f{"succession_readiness", "successor_loop", FindingSeverity::medium, loop, {}, {}, {}};
+      std::string names;
+      for (std::size_t i = 0; i < loop.size(); ++i) names += (i ? ", " : "") + std::string("{") + std::to_string(i) + "}";
+      f.message = "Successors name each other in a loop (" + names +
+                  "): if one leaves, the reserve moves in a circle instead of filling the seat.";
+      f.evidence = {{"people", static_cast<double>(loop.size())}};
+      f.recommendation = "Break the loop: name at least one successor from outside it.";
+      report.findings.push_back(std::move(f));
+    }
+  }
+  sort_findings(report.findings);
+  return report;
+}
+
+}  // namespace teamgraph

@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "../helpers.hpp"
+
+namespace teamgraph {
+namespace {
+
+ContributionLog small_log() {
+  // alice creates x and y; bob creates z; alice changes z once; carol renames y to y2.
+  ContributionLog log;
+  log.people = {"alice", "bob", "carol"};
+  log.artifacts = {"x", "y", "y2", "z"};
+  auto add = [&](index_t p, std::int32_t a, ContributionAction act, std::int64_t day, std::int32_t prev = -1) {
+    log.person.push_back(p), log.artifact.push_back(a), log.action.push_back(act), log.date.push_back(day * 86400),
+        log.previous.push_back(prev);
+  };
+  add(0, 0, ContributionAction::create, 1);
+  add(0, 1, ContributionAction::create, 2);
+  add(1, 3, ContributionAction::create, 3);
+  add(0, 3, ContributionAction::modify, 4);
+  add(2, 2, ContributionAction::rename, 5, 1);
+  return log;
+}
+
+TEST(TruckFactor, DegreeOfAuthorshipByHand) {
+  const auto a = authorship(small_log());
+  // Live artifacts after the rename: x, y2, z (y is now y2).
+  ASSERT_EQ(a.artifacts, (std::vector<std::string>{"x", "y2", "z"}));
+  auto authors = [&](std::size_t k) {
+    return std::vector<index_t>(a.authors.begin() + static_cast<std::ptrdiff_t>(a.offsets[k]),
+                                a.authors.begin() + static_cast<std::ptrdiff_t>(a.offsets[k + 1]));
+  };
+  EXPECT_EQ(authors(0), (std::vector<index_t>{0}));
+  // y2: alice 3.293 + 1.098 - 0.321 ln 2 = 4.1685; carol 3.293 + 0.164 = 3.457; 3.457 / 4.1685 = 0.829.
+  EXPECT_EQ(authors(1), (std::vector<index_t>{0, 2}));
+  // z: bob 4.1685, alice 3.457: both authors.
+  EXPECT_EQ(authors(2), (std::vector<index_t>{0, 1}));
+  EXPECT_EQ(a.authored, (std::vector<std::size_t>{3, 1, 1}));
+}
+
+TEST(TruckFactor, GreedyRemovalAndCoverage) {
+  const auto r = truck_factor(small_log());
+  // Remove alice (3 artifacts): x is left with no author, y2 and z keep one: 2/3 >= 0.5. Then
+  // bob (ties with carol; the smaller index wins): z loses its last author: 1/3 < 0.5.
+  EXPECT_EQ(r.value, 2u);
+  EXPECT_EQ(r.removed, (std::vector<index_t>{0, 1}));
+  ASSERT_EQ(r.coverage.size(), 3u);
+  EXPECT_DOUBLE_EQ(r.coverage[0], 1.0);
+  EXPECT_NEAR(r.coverage[1], 2.0 / 3.0, 1e-12);
+  EXPECT_NEAR(r.coverage[2], 1.0 / 3.0, 1e-12);
+}
+
+TEST(TruckFactor, DeletedArtifactsNoLongerCount) {
+  auto log = small_log();
+  log.person.push_back(1), log.artifact.push_back(0), log.action.push_back(ContributionAction::remove),
+      log.date.push_back(9 * 86400), log.previous.push_back(-1);
+  const auto a = authorship(log);
+  EXPECT_EQ(a.artifacts, (std::vector<std::string>{"y2", "z"}));
+}
+
+}  // namespace
+}  // namespace teamgraph
