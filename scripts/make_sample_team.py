@@ -101,7 +101,7 @@ core_profile = {
     "e01": dict(planning=4.5, analysis=3.5, execution=4, control=3, command=5, practice=4, theory=4),
     "e02": dict(planning=3.5, analysis=3, execution=4.5, control=3.2, command=4, practice=4.5, theory=2.5),
     "e03": dict(planning=4, analysis=3.5, execution=3.5, control=2.5, command=3.5, practice=4, theory=4.5),
-    "e04": dict(planning=3, analysis=2.5, execution=4, control=3.4, command=3.5, practice=4, theory=2),
+    "e04": dict(planning=3, analysis=2.5, execution=4, control=3.3, command=3.5, practice=4, theory=2),
     "e05": dict(planning=3.5, analysis=4, execution=3.5, control=2.8, command=3, practice=3.5, theory=3.5),
     "e06": dict(planning=3, analysis=5, execution=3, control=3, command=2.5, practice=3, theory=4),
 }

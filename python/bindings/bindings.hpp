@@ -6,5 +6,6 @@
 namespace teamgraph::python {
 
 void bind_org(pybind11::module_& m);
+void bind_scores(pybind11::module_& m);
 
 }  // namespace teamgraph::python

@@ -2,11 +2,12 @@
 teamgraph's compiled core. Use the teamgraph package; this module is its engine.
 """
 from __future__ import annotations
+import collections.abc
 import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Org', 'Problem', 'Severity', 'make_problem', 'org_from_columns', 'read_org']
+__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'default_policy_json', 'make_problem', 'org_from_columns', 'policy_json', 'read_org', 'truck_factor', 'vacancy_cascade']
 class Severity:
     """
     Members:
@@ -154,6 +155,14 @@ class Org:
         """
         Problems that did not stop the build.
         """
+def assess(org: Org, policy: str = '') -> dict:
+    """
+    Every score of the org (releases the GIL).
+    """
+def default_policy_json() -> str:
+    """
+    The default policy as JSON.
+    """
 def make_problem(code: str, file: str, record: typing.SupportsInt | typing.SupportsIndex, person_id: str, field: str, message: str, warning: bool = False) -> Problem:
     """
     A Problem found by the Python layer (DataFrame checks).
@@ -162,8 +171,18 @@ def org_from_columns(tables: dict, team_json: str = '', problems: list = []) -> 
     """
     Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.
     """
+def policy_json(org: Org, overrides: str = '') -> str:
+    """
+    The policy assess() uses for this org: defaults, then team.json's policy, then `overrides` (JSON).
+    """
 def read_org(path: os.PathLike | str | bytes) -> Org:
     """
     Reads and validates a team folder or JSON file; raises OrgDataError with every problem.
     """
+def truck_factor(people: collections.abc.Sequence[str], artifacts: collections.abc.Sequence[str], person: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], artifact: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], action: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], date: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], previous: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], counted: collections.abc.Sequence[str] | None = None, method: str = 'default', policy: str = '') -> dict:
+    """
+    The truck factor of a contributions log given as codes (see teamgraph.truck_factor).
+    """
+def vacancy_cascade(org: Org, leaver: typing.SupportsInt | typing.SupportsIndex, policy: str = '') -> dict:
+    ...
 __version__: str = '0.1.0'

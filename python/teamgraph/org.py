@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -177,6 +177,23 @@ class Org:
         h = self._core.hierarchy_arrays()
         name = f" {self.name!r}" if self.name else ""
         return f"<teamgraph.Org{name}: {len(self)} people, {h['layers']} layers>"
+
+    # -- what-if --------------------------------------------------------------------------
+    def what_if(self, leave: Sequence[str] = (), promote: Optional[Mapping[str, str]] = None,
+                move: Optional[Mapping[str, str]] = None,
+                add_successor: Sequence[Tuple[str, str, str]] = ()) -> "Org":
+        """A changed copy of the org; this one is untouched.
+
+        leave: ids of people who leave (their links, incentives, attendance and contributions go
+        with them; their reports go to whoever fills their seat, else to their manager).
+        promote: {seat holder: successor}; the successor takes the seat (manager, reports, and the
+        core tier if the seat was core); the seat's successor bench moves to them. A seat must be
+        vacant: its holder leaves or is promoted. move: {person: new manager}.
+        add_successor: (incumbent, successor, readiness) rows to add.
+        """
+        from .whatif import what_if
+
+        return what_if(self, leave=leave, promote=promote, move=move, add_successor=add_successor)
 
     # -- export ---------------------------------------------------------------------------
     def to_networkx(self, relation: str = "reports_to") -> "nx.Graph":

@@ -203,7 +203,7 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
       Finding f{"leadership_coverage", "manager_lacks_leadership",
                 unit.size >= policy.succession.large_unit ? FindingSeverity::high : FindingSeverity::medium,
                 {m}, {}, {}, {}};
-      f.message = "{0} leads a unit of " + std::to_string(unit.size) + " people but is below " + t + " on " +
+      f.message = "{0} leads " + std::to_string(unit.size - 1) + " people but is below " + t + " on " +
                   join(unit.manager_lacks) + ".";
       f.evidence = {{"unit_size", static_cast<double>(unit.size)},
                     {"competencies_lacking", static_cast<double>(unit.manager_lacks.size())},

@@ -144,6 +144,7 @@ Authorship avelino_authorship(const ContributionLog& log, const std::vector<std:
     });
   }
   std::vector<std::uint8_t> treated(log.person.size(), 0);  // a rename expands once per run
+  std::vector<std::size_t> seen(log.person.size(), 0);      // a row counts once per file (stamp = file + 1)
   Authorship out;
   Tally tally;
   std::vector<std::pair<index_t, ContributionAction>> events;
@@ -155,6 +156,8 @@ Authorship avelino_authorship(const ContributionLog& log, const std::vector<std:
       const auto path = static_cast<std::size_t>(stack.back());
       stack.pop_back();
       for (const auto row : rows_of[path]) {
+        if (seen[row] == i + 1) continue;  // reached again through another rename
+        seen[row] = i + 1;
         events.emplace_back(log.person[row], log.action[row]);
         if (log.action[row] == ContributionAction::rename && !treated[row] && log.previous[row] >= 0) {
           treated[row] = 1;

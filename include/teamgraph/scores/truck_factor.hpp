@@ -16,7 +16,8 @@
 //   no longer counts); what docs/scores.md explains.
 // - avelino2016: reproduces the published tool exactly, quirks included (creations do not count
 //   as changes, deletions are ignored, a rename pulls in every row ever recorded under the old
-//   name, each rename is expanded once per run in artifact-list order, Java float thresholds,
+//   name, each rename is expanded once per run in artifact-list order, a row counts once per
+//   artifact however many renames reach it, Java float thresholds,
 //   "DOA >= 3.293 or FA"), so that it matches the paper's table.
 
 #include <string>

@@ -1,0 +1,359 @@
+"""assess(): every score of an org, explained; and the truck factor on a contributions table alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .org import Org
+
+PolicyLike = Union[None, Mapping[str, Any], str, "os.PathLike[str]"]
+
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+_PLACEHOLDER = re.compile(r"\{(\d+)\}")
+
+
+def default_policy() -> Dict[str, Any]:
+    """Every threshold and weight of every score, with its default (docs/scores.md explains them)."""
+    return json.loads(_core.default_policy_json())
+
+
+def _policy_text(policy: PolicyLike) -> str:
+    if policy is None:
+        return ""
+    if isinstance(policy, Mapping):
+        return json.dumps(dict(policy))
+    return Path(policy).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One explained result: severity, who it concerns, the numbers behind it and what to do."""
+
+    score: str
+    code: str
+    severity: str
+    people: List[str]
+    message: str
+    evidence: Dict[str, float]
+    recommendation: str
+
+    def __str__(self) -> str:
+        return f"[{self.severity}] {self.message} {self.recommendation}"
+
+
+def _render(text: str, people: Sequence[str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: people[int(m.group(1))] if int(m.group(1)) < len(people) else m.group(0), text)
+
+
+def _finding(raw: Mapping[str, Any], ids: Sequence[str]) -> Finding:
+    people = [ids[i] for i in raw["people"] if i is not None]
+    return Finding(raw["score"], raw["code"], raw["severity"], people, _render(raw["message"], people),
+                   dict(raw["evidence"]), _render(raw["recommendation"], people))
+
+
+class Report:
+    """The scores of one org with their findings. Build it with ``teamgraph.assess(org)``.
+
+    ``scores`` maps each score name to its 0-100 value, or None when its data is absent
+    (``absent_reasons`` says why).
+    """
+
+    def __init__(self, org: Org, raw: Dict[str, Any]) -> None:
+        self.org = org
+        self._raw = raw
+        ids = org.ids
+        self._ids = ids
+        self.scores: Dict[str, Optional[float]] = {s["name"]: s["value"] for s in raw["scores"]}
+        self.absent_reasons: Dict[str, str] = {s["name"]: s["absent_reason"] for s in raw["scores"] if not s["assessed"]}
+        self.findings: List[Finding] = [_finding(f, ids) for f in raw["findings"]]
+        self.policy: Dict[str, Any] = json.loads(raw["policy"])
+
+    # -- tables -----------------------------------------------------------------------------
+    def scores_frame(self) -> pd.DataFrame:
+        """One row a score: name, value (NaN when absent), assessed, absent_reason."""
+        return pd.DataFrame([{"name": s["name"], "value": np.nan if s["value"] is None else s["value"],
+                              "assessed": s["assessed"], "absent_reason": s["absent_reason"]}
+                             for s in self._raw["scores"]])
+
+    def findings_frame(self) -> pd.DataFrame:
+        """One row a finding, most severe first."""
+        return pd.DataFrame([{"severity": f.severity, "score": f.score, "code": f.code, "people": ", ".join(f.people),
+                              "message": f.message, "recommendation": f.recommendation, "evidence": f.evidence}
+                             for f in self.findings],
+                            columns=["severity", "score", "code", "people", "message", "recommendation", "evidence"])
+
+    @property
+    def departure_impact(self) -> pd.DataFrame:
+        """One row a person, highest departure risk first.
+
+        coverage_drop: points of core leadership coverage lost; unit_left: people left without
+        their manager; cut_off: people who lose every sharing path to the core;
+        orphaned_artifacts: artifacts only they author; impact in [0, 1]; risk = flight_risk x
+        impact (NaN where flight risk is not given).
+        """
+        d = self._raw["departure"]
+        people = self.org.people
+        frame = pd.DataFrame({
+            "id": people["id"], "name": people["name"], "tier": people["tier"],
+            "coverage_drop": d["coverage_drop"], "unit_left": d["unit_left"], "cut_off": d["cut_off"],
+            "orphaned_artifacts": d["orphaned"], "impact": d["impact"], "flight_risk": people["flight_risk"],
+            "risk": d["risk"],
+        })
+        ranking = np.asarray(d["ranking"])
+        frame = frame.iloc[ranking].reset_index(drop=True)
+        frame.insert(0, "rank", np.arange(1, len(frame) + 1))
+        return frame
+
+    @property
+    def key_positions(self) -> pd.DataFrame:
+        """One row a key position: incumbent, why key, bench strength, covered, successors."""
+        rows = []
+        for k in self._raw["succession"]["positions"]:
+            rows.append({
+                "incumbent": self._ids[k["incumbent"]], "core": k["core"], "large_unit": k["large_unit"],
+                "unit_size": k["unit_size"], "bench_strength": k["bench_strength"], "covered": k["covered"],
+                "score": k["score"],
+                "successors": [f"{self._ids[s['person']]} ({s['readiness']})" for s in k["successors"]],
+            })
+        return pd.DataFrame(rows, columns=["incumbent", "core", "large_unit", "unit_size", "bench_strength", "covered",
+                                           "score", "successors"])
+
+    @property
+    def coverage(self) -> pd.DataFrame:
+        """The core layer's coverage of each required competency: best holder, coverage, depth, score."""
+        c = self._raw["leadership"]["core_coverage"]["competencies"]
+        return pd.DataFrame([{"competency": x["competency"], "best_holder": None if x["best"] is None else self._ids[x["best"]],
+                              "coverage": x["coverage"], "depth": x["depth"], "score": x["score"]} for x in c],
+                            columns=["competency", "best_holder", "coverage", "depth", "score"])
+
+    @property
+    def training_plan(self) -> Dict[str, Any]:
+        """The fewest core members to train to close every missing capability, and what needs a hire."""
+        plan = self._raw["leadership"]["plan"]
+        return {"trainees": {self._ids[p]: t for p, t in zip(plan["trainees"], plan["trains"])},
+                "hire_for": list(plan["hire_for"])}
+
+    @property
+    def vacancy_cascades(self) -> List[Dict[str, Any]]:
+        """For each key position: who fills the seat, who fills theirs, and the first seat nobody can fill."""
+        return [_cascade(c, self._ids) for c in self._raw["succession"]["cascades"]]
+
+    @property
+    def truck_factor(self) -> Optional["TruckFactor"]:
+        """The team's truck factor from its contributions table (None when there is none)."""
+        tf = self._raw["truck_factor"]
+        return TruckFactor(tf["result"], self._ids) if tf["assessed"] else None
+
+    def diff(self, other: "Report") -> "ReportDiff":
+        """What changed from this report to `other` (e.g. the report of a what-if org)."""
+        return ReportDiff(self, other)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "team": self.org.name,
+            "scores": {k: v for k, v in self.scores.items()},
+            "absent_reasons": dict(self.absent_reasons),
+            "findings": [f.__dict__ for f in self.findings],
+            "policy": self.policy,
+        }
+
+    def __repr__(self) -> str:
+        parts = ", ".join(f"{k}={'n/a' if v is None else f'{v:.1f}'}" for k, v in self.scores.items())
+        return f"<teamgraph.Report {parts}; {len(self.findings)} findings>"
+
+
+class ReportDiff:
+    """Every score's change and the findings that appeared or disappeared between two reports."""
+
+    def __init__(self, before: Report, after: Report) -> None:
+        names = list(dict.fromkeys([*before.scores, *after.scores]))
+        rows = []
+        for name in names:
+            a, b = before.scores.get(name), after.scores.get(name)
+            rows.append({"score": name, "before": np.nan if a is None else a, "after": np.nan if b is None else b,
+                         "change": np.nan if a is None or b is None else b - a})
+        self.scores = pd.DataFrame(rows, columns=["score", "before", "after", "change"])
+        key = lambda f: (f.score, f.code, tuple(f.people), f.message)  # noqa: E731
+        old = {key(f): f for f in before.findings}
+        new = {key(f): f for f in after.findings}
+        self.appeared: List[Finding] = [f for k, f in new.items() if k not in old]
+        self.disappeared: List[Finding] = [f for k, f in old.items() if k not in new]
+
+    def __str__(self) -> str:
+        lines = ["score changes:"]
+        for r in self.scores.itertuples():
+            lines.append(f"  {r.score:<22} {_num(r.before):>6} -> {_num(r.after):>6}  ({_signed(r.change)})")
+        lines.append(f"findings that appeared ({len(self.appeared)}):")
+        lines.extend(f"  + {f}" for f in self.appeared)
+        lines.append(f"findings that disappeared ({len(self.disappeared)}):")
+        lines.extend(f"  - {f}" for f in self.disappeared)
+        return "\n".join(lines)
+
+
+def _num(v: float) -> str:
+    return "n/a" if pd.isna(v) else f"{v:.1f}"
+
+
+def _signed(v: float) -> str:
+    return "n/a" if pd.isna(v) else f"{v:+.1f}"
+
+
+def _cascade(c: Mapping[str, Any], ids: Sequence[str]) -> Dict[str, Any]:
+    return {"leaver": ids[c["leaver"]],
+            "chain": [(ids[s], ids[p]) for s, p in zip(c["seats"], c["promoted"])],
+            "unfilled": None if c["unfilled"] is None else ids[c["unfilled"]]}
+
+
+def assess(org: Org, policy: PolicyLike = None) -> Report:
+    """Every score of the org, with findings.
+
+    policy: overrides of the default policy (a dict, JSON text file path); they apply on top of
+    the org's own team.json "policy". ``teamgraph.default_policy()`` lists every setting.
+    """
+    return Report(org, _core.assess(org._core, _policy_text(policy)))
+
+
+def vacancy_cascade(org: Org, leaver: str, policy: PolicyLike = None) -> Dict[str, Any]:
+    """Who fills the seat when `leaver` leaves, who fills theirs, ..., and the first seat nobody can fill."""
+    index = org.find(leaver)
+    if index is None:
+        raise KeyError(f"no person with id {leaver!r}")
+    return _cascade(_core.vacancy_cascade(org._core, index, _policy_text(policy)), org.ids)
+
+
+@dataclass
+class TruckFactor:
+    """A truck factor: ``value``, the people removed in order with their authored counts
+    (``authors``), and the coverage before each removal (``coverage``)."""
+
+    value: int
+    authors: pd.DataFrame
+    coverage: List[float]
+    artifacts: int
+    authorship: Dict[str, List[str]] = field(repr=False)
+
+    def __init__(self, raw: Mapping[str, Any], people: Sequence[str]) -> None:
+        self.value = int(raw["value"])
+        self.authors = pd.DataFrame({"person": [people[i] for i in raw["removed"]],
+                                     "authored": [int(x) for x in raw["removed_authored"]]})
+        self.coverage = [float(c) for c in raw["coverage"]]
+        self.artifacts = len(raw["artifacts"])
+        offsets, authors = raw["author_offsets"], raw["authors"]
+        self.authorship = {a: [people[i] for i in authors[offsets[k]:offsets[k + 1]]]
+                           for k, a in enumerate(raw["artifacts"])}
+
+
+_ACTIONS = {"create": 0, "modify": 1, "rename": 2, "delete": 3}
+
+
+def truck_factor(contributions: pd.DataFrame, artifacts: Optional[Sequence[str]] = None, method: str = "default",
+                 policy: PolicyLike = None) -> TruckFactor:
+    """The truck factor of a contributions table on its own (no org needed).
+
+    contributions: columns person_id, artifact, action (create/modify/rename/delete), date and
+    previous_artifact (for renames); ``read_git_history`` and ``contributions_from_git`` make one
+    from git. artifacts: the artifacts to count (default: all that appear). method: "default"
+    (renames followed in time order) or "avelino2016" (the published tool, quirks included).
+    Ties in the greedy removal go to the smaller person label.
+    """
+    missing = {"person_id", "artifact", "action"} - set(contributions.columns)
+    if missing:
+        raise ValueError(f"contributions needs the columns {sorted(missing)}")
+    people_codes, people = pd.factorize(contributions["person_id"].astype(str), sort=True)
+    names = pd.concat([contributions["artifact"].astype(str),
+                       contributions.get("previous_artifact", pd.Series(dtype=str)).dropna().astype(str)])
+    names = names[names != ""]
+    artifact_labels = pd.Index(pd.unique(names)).sort_values()
+    artifact_codes = artifact_labels.get_indexer(contributions["artifact"].astype(str))
+    actions = contributions["action"].astype(str).str.lower().map(_ACTIONS)
+    if actions.isna().any():
+        bad = contributions["action"][actions.isna()].iloc[0]
+        raise ValueError(f"action must be create, modify, rename or delete, found {bad!r}")
+    if "previous_artifact" in contributions:
+        prev = contributions["previous_artifact"].fillna("").astype(str)
+        previous = np.where(prev == "", -1, artifact_labels.get_indexer(prev))
+    else:
+        previous = np.full(len(contributions), -1)
+    if "date" in contributions:
+        dates = contributions["date"]
+        if not pd.api.types.is_integer_dtype(dates):
+            dates = pd.to_datetime(dates, utc=True).astype("int64") // 10**9
+        dates = np.asarray(dates, dtype=np.int64)
+    else:
+        dates = np.zeros(len(contributions), dtype=np.int64)
+    raw = _core.truck_factor(list(people), list(artifact_labels), np.asarray(people_codes, dtype=np.int64),
+                             np.asarray(artifact_codes, dtype=np.int64), actions.to_numpy(dtype=np.int64), dates,
+                             np.asarray(previous, dtype=np.int64), None if artifacts is None else list(artifacts),
+                             method, _policy_text(policy))
+    return TruckFactor(raw, list(people))
+
+
+_GIT_ACTIONS = {"A": "create", "M": "modify", "R": "rename", "D": "delete"}
+
+
+def read_git_history(path: Union[str, "os.PathLike[str]"]) -> pd.DataFrame:
+    """Reads a git history CSV (plain or gzipped) with the columns commit, timestamp, author,
+    change (A/M/R/D, R with a similarity suffix allowed), path, old_path, into a contributions table.
+
+    Rows come oldest first (the reverse of git log order), so that changes made in the same
+    second replay in the order they happened; ``date`` is the author time in Unix seconds.
+    """
+    history = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"timestamp", "author", "change", "path", "old_path"} - set(history.columns)
+    if missing:
+        raise ValueError(f"{os.fspath(path)}: missing columns {sorted(missing)}")
+    change = history["change"].str[:1]
+    unknown = ~change.isin(list(_GIT_ACTIONS))
+    if unknown.any():
+        row = int(np.flatnonzero(unknown)[0])
+        raise ValueError(f"{os.fspath(path)}:{row + 2}: field 'change': expected A, M, R or D, "
+                         f"found {history['change'].iloc[row]!r}")
+    history = history.iloc[::-1].reset_index(drop=True)
+    change = change.iloc[::-1].reset_index(drop=True)
+    return pd.DataFrame({
+        "person_id": history["author"],
+        "artifact": history["path"],
+        "action": change.map(_GIT_ACTIONS),
+        "date": pd.to_numeric(history["timestamp"]).astype("int64"),
+        "previous_artifact": history["old_path"].where(change == "R", ""),
+    })
+
+
+def contributions_from_git(repo_path: Union[str, "os.PathLike[str]"], rev: str = "HEAD") -> pd.DataFrame:
+    """Runs ``git log`` on a repository and returns its contributions table, oldest first
+    (author e-mail as person_id; renames found with git's default similarity; merge commits give
+    no rows; copies and type changes are not authorship events and give no rows either)."""
+    import subprocess
+
+    out = subprocess.run(
+        ["git", "-C", os.fspath(repo_path), "-c", "diff.renameLimit=999999", "log", rev, "--name-status",
+         "--find-renames", "--no-color", "--format=%x00%H%x09%at%x09%ae"],
+        check=True, capture_output=True, text=True, encoding="utf-8", errors="replace").stdout
+    rows = []
+    author, timestamp = "", 0
+    for line in out.splitlines():
+        if line.startswith("\x00"):
+            _, timestamp_text, author = line[1:].split("\t", 2)
+            timestamp = int(timestamp_text)
+            continue
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        code = parts[0][:1]
+        if code not in _GIT_ACTIONS:
+            continue  # C (copy), T (type change), U: not authorship events
+        if code == "R":
+            rows.append((author, parts[2], "rename", timestamp, parts[1]))
+        else:
+            rows.append((author, parts[1], _GIT_ACTIONS[code], timestamp, ""))
+    rows.reverse()  # oldest first
+    return pd.DataFrame(rows, columns=["person_id", "artifact", "action", "date", "previous_artifact"])

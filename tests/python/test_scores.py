@@ -1,0 +1,126 @@
+"""Scores through the Python API: hand-checked numbers, the sample team, what-if and diffs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import teamgraph
+from teamgraph import Org
+
+POLICY = {"leadership": {"required": ["planning", "control", "command"], "unit_required": ["planning", "command"]}}
+
+
+def small_org(c_control: str = "0.55") -> Org:
+    people = pd.DataFrame({"id": ["A", "B", "C", "D", "E"], "tier": ["core", "core", "core", "execution", "execution"],
+                           "manager_id": [None, "A", "A", "B", "B"], "flight_risk": [0.5, 0.1, 0.2, 0.3, None]})
+    competencies = pd.DataFrame(
+        [("A", "planning", 0.9), ("B", "planning", 0.7), ("C", "planning", 0.3), ("A", "control", 0.5),
+         ("C", "control", float(c_control)), ("A", "command", 0.8), ("B", "command", 0.4)],
+        columns=["person_id", "competency", "score"])
+    successors = pd.DataFrame([("A", "B", "ready_now"), ("B", "D", "ready_1_2y"), ("B", "E", "ready_3y_plus")],
+                              columns=["incumbent_id", "successor_id", "readiness"])
+    sharing = pd.DataFrame([("A", "B", "offline"), ("B", "D", "online"), ("D", "E", "online"), ("A", "C", "offline")],
+                           columns=["person_a", "person_b", "channel"])
+    return Org.from_frames(people, competencies=competencies, successors=successors, sharing=sharing)
+
+
+def test_hand_checked_scores() -> None:
+    report = teamgraph.assess(small_org(), policy=POLICY)
+    assert report.scores["leadership_coverage"] == pytest.approx(40.0)
+    assert report.scores["succession_readiness"] == pytest.approx((100 + 75 + 0) / 3)
+    coverage = report.coverage.set_index("competency")
+    assert coverage.loc["control", "best_holder"] == "C"
+    assert coverage.loc["control", "depth"] == 0
+    assert report.training_plan == {"trainees": {"C": ["control"]}, "hire_for": []}
+    first = report.findings[0]
+    assert (first.severity, first.code, first.people) == ("critical", "missing_competency", ["C"])
+    assert first.message == "No one in the core layer reaches 0.60 on control; the closest is C at 0.55 (a gap of 0.05)."
+
+
+def test_departure_impact_table() -> None:
+    report = teamgraph.assess(small_org("0.65"), policy=POLICY)
+    d = report.departure_impact.set_index("id")
+    assert d.loc["A", "coverage_drop"] == pytest.approx(260 / 3 - 40)
+    assert d.loc["A", "unit_left"] == 4
+    # Sharing: A-B, B-D, D-E, A-C. The core (A, B, C) reaches D through B only; E through D.
+    assert d.loc["B", "cut_off"] == 2
+    assert d.loc["D", "cut_off"] == 1
+    assert d.loc["A", "cut_off"] == 0
+    assert pd.isna(d.loc["E", "risk"])
+    assert list(report.departure_impact["rank"]) == [1, 2, 3, 4, 5]
+
+
+def test_scores_absent_without_data() -> None:
+    org = Org.from_frames(pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"]}))
+    report = teamgraph.assess(org)
+    assert report.scores == {"leadership_coverage": None, "succession_readiness": None}
+    assert report.absent_reasons == {"leadership_coverage": "no competencies table",
+                                     "succession_readiness": "no successors table"}
+    frame = report.scores_frame()
+    assert frame["value"].isna().all()
+
+
+def test_policy_overrides_and_errors() -> None:
+    assert teamgraph.default_policy()["leadership"]["threshold"] == 0.6
+    strict = teamgraph.assess(small_org("0.65"), policy={**POLICY, "leadership": {**POLICY["leadership"], "threshold": 0.95}})
+    assert strict.scores["leadership_coverage"] < 40
+    with pytest.raises(ValueError, match="leadership.treshold: unknown policy setting"):
+        teamgraph.assess(small_org(), policy={"leadership": {"treshold": 0.7}})
+
+
+def test_sample_team_report() -> None:
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    report = teamgraph.assess(org)
+    codes = {f.code for f in report.findings}
+    # The sample is built to show: a missing core capability, a key seat with no successor.
+    assert "missing_competency" in codes
+    assert any(f.code == "uncovered_key_position" and f.people == ["e04"] for f in report.findings)
+    assert report.scores["leadership_coverage"] <= 40
+    assert report.truck_factor is not None and report.truck_factor.value >= 1
+    impact = report.departure_impact
+    assert impact["risk"].iloc[0] == impact["risk"].max()
+    assert impact.set_index("id").loc["e01", "unit_left"] == 45
+
+
+def test_vacancy_cascade() -> None:
+    cascade = teamgraph.vacancy_cascade(small_org(), "A")
+    assert cascade == {"leaver": "A", "chain": [("A", "B")], "unfilled": "B"}
+
+
+def test_what_if_leaves_the_original_untouched() -> None:
+    org = small_org("0.65")
+    before = teamgraph.assess(org, policy=POLICY)
+    changed = org.what_if(leave=["A"], promote={"A": "B"})
+    assert len(org) == 5 and len(changed) == 4
+    people = changed.people.set_index("id")
+    assert pd.isna(people.loc["B", "manager_id"])
+    assert people.loc["C", "manager_id"] == "B"
+    after = teamgraph.assess(changed, policy=POLICY)
+    diff = before.diff(after)
+    row = diff.scores.set_index("score").loc["leadership_coverage"]
+    assert row["before"] == pytest.approx(260 / 3) and row["after"] == pytest.approx(40.0)
+    assert any(f.code == "missing_competency" for f in diff.appeared)
+    assert "score changes:" in str(diff)
+
+
+def test_what_if_add_successor_and_move() -> None:
+    org = small_org()
+    better = org.what_if(add_successor=[("C", "A", "ready_now"), ("B", "D", "ready_now")])
+    assert teamgraph.assess(better, policy=POLICY).scores["succession_readiness"] == pytest.approx(100.0)
+    # E named for both B and C counts half for each: C's bench is 0.5.
+    shared = org.what_if(add_successor=[("C", "E", "ready_now"), ("B", "D", "ready_now")])
+    assert teamgraph.assess(shared, policy=POLICY).scores["succession_readiness"] == pytest.approx((100 + 100 + 50) / 3)
+    moved = org.what_if(move={"E": "A"})
+    assert moved.people.set_index("id").loc["E", "manager_id"] == "A"
+    with pytest.raises(ValueError, match="not vacant"):
+        org.what_if(promote={"A": "B"})
+    with pytest.raises(KeyError):
+        org.what_if(leave=["nobody"])
+
+
+def test_what_if_keeps_declared_scales() -> None:
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    same = org.what_if()
+    pd.testing.assert_frame_equal(same.table("competencies"), org.table("competencies"))
+    assert teamgraph.assess(same).scores == teamgraph.assess(org).scores
