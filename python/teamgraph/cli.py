@@ -18,6 +18,7 @@ import numpy as np
 from . import __version__
 from .errors import OrgDataError
 from .org import TABLES, Org, read_org, sample_team_path
+from .report import SEVERITIES, Report, assess
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -46,7 +47,7 @@ def summary(org: Org) -> Dict[str, Any]:
     }
 
 
-def _format_text(s: Dict[str, Any]) -> str:
+def _format_text(s: Dict[str, Any], report: Report, top: int) -> str:
     lines = [f"teamgraph {__version__} report: {s['team'] or '(unnamed team)'}", ""]
     tiers = ", ".join(f"{v} {k}" for k, v in s["tiers"].items())
     lines.append(f"  people       {s['people']} ({tiers})")
@@ -65,6 +66,30 @@ def _format_text(s: Dict[str, Any]) -> str:
         lines.extend(f"    {w['file']}: {w['code']}: {w['message']}" for w in s["warnings"])
     else:
         lines.append("  problems     none found")
+    lines.append("")
+    lines.append("Scores (weakest first)")
+    assessed = sorted(((v, k) for k, v in report.scores.items() if v is not None))
+    for value, name in assessed:
+        lines.append(f"  {name:<24} {value:5.1f}")
+    for name, reason in sorted(report.absent_reasons.items()):
+        lines.append(f"  {name:<24}   n/a  ({reason})")
+    tf = report.truck_factor
+    if tf is not None:
+        lines.append(f"  {'truck_factor':<24} {tf.value:5d}  (people whose departure leaves most of "
+                     f"{tf.artifacts} artifacts with no one who knows them)")
+    lines.append("")
+    shown = report.findings[:top] if top > 0 else report.findings
+    lines.append(f"Findings ({len(report.findings)}; {len(shown)} shown, most severe first)")
+    for severity in SEVERITIES:
+        group = [f for f in shown if f.severity == severity]
+        if not group:
+            continue
+        lines.append(f"  {severity.upper()}")
+        for f in group:
+            lines.append(f"    - {f.message}")
+            evidence = ", ".join(f"{k} {v:.3g}" for k, v in f.evidence.items())
+            lines.append(f"      who: {', '.join(f.people) or '-'}; evidence: {evidence}")
+            lines.append(f"      do: {f.recommendation}")
     return "\n".join(lines) + "\n"
 
 
@@ -85,7 +110,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         _print_problems(err, sys.stderr)
         return EXIT_BAD_INPUT
     s = summary(org)
-    text = json.dumps(s, indent=2, sort_keys=True, ensure_ascii=False) + "\n" if args.format == "json" else _format_text(s)
+    try:
+        report = assess(org, policy=args.policy)
+    except (ValueError, OSError) as err:  # a bad policy file
+        print(f"teamgraph: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        text = json.dumps({"summary": s, **report.to_dict()}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    else:
+        text = _format_text(s, report, args.top)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text)
@@ -117,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("path", nargs="?", help="team folder or JSON file (default: the sample team)")
     report.add_argument("--format", choices=["text", "json"], default="text")
     report.add_argument("--out", help="write the report to this file instead of standard output")
+    report.add_argument("--policy", help="JSON file of policy overrides (see teamgraph.default_policy())")
+    report.add_argument("--top", type=int, default=10, help="findings to show in text (0: all; default 10)")
     report.set_defaults(func=cmd_report)
 
     validate = sub.add_parser("validate", help="list every data problem of a team, or say ok",

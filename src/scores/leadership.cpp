@@ -205,7 +205,7 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
                 {m}, {}, {}, {}};
       f.message = "{0} leads " + std::to_string(unit.size - 1) + " people but is below " + t + " on " +
                   join(unit.manager_lacks) + ".";
-      f.evidence = {{"unit_size", static_cast<double>(unit.size)},
+      f.evidence = {{"people_led", static_cast<double>(unit.size - 1)},
                     {"competencies_lacking", static_cast<double>(unit.manager_lacks.size())},
                     {"unit_score", unit.coverage.score}};
       f.recommendation = "Coach {0} in " + join(unit.manager_lacks) +

@@ -14,6 +14,8 @@ def test_report_on_the_sample_team(capsys) -> None:
     assert "Harbor & Pine online store" in out
     assert "people       46 (6 core, 37 execution, 3 support)" in out
     assert "layers       4" in out
+    assert "leadership_coverage       40.0" in out
+    assert "CRITICAL" in out and "do: " in out
 
 
 def test_report_json_is_deterministic(tmp_path) -> None:
@@ -21,8 +23,11 @@ def test_report_json_is_deterministic(tmp_path) -> None:
     assert main(["report", str(teamgraph.sample_team_path()), "--format", "json", "--out", str(first)]) == 0
     assert main(["report", "--format", "json", "--out", str(second)]) == 0
     assert first.read_bytes() == second.read_bytes()
-    summary = json.loads(first.read_text())
+    report = json.loads(first.read_text())
+    summary = report["summary"]
     assert summary["people"] == 46
+    assert report["scores"]["leadership_coverage"] == 40.0
+    assert report["findings"][0]["code"] == "missing_competency"
     assert summary["tops"] == ["e01"]
     assert summary["span_of_control"] == {"min": 3, "median": 5.5, "max": 10}
 
@@ -43,3 +48,10 @@ def test_validate_ok(capsys) -> None:
 def test_console_command_is_installed() -> None:
     result = subprocess.run([sys.executable, "-m", "teamgraph", "--help"], capture_output=True, text=True, check=True)
     assert "report" in result.stdout and "validate" in result.stdout
+
+
+def test_bad_policy_file_exits_2(tmp_path, capsys) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text('{"leadership": {"treshold": 0.7}}')
+    assert main(["report", "--policy", str(policy)]) == 2
+    assert "leadership.treshold: unknown policy setting" in capsys.readouterr().err
