@@ -41,6 +41,51 @@ void truck_factor_findings(const Org& org, TruckFactorSummary& tf, std::vector<F
   (void)org;
 }
 
+// The authorship restricted to the artifacts `keep` selects.
+Authorship subset(const Authorship& all, const std::vector<bool>& keep) {
+  Authorship out;
+  for (std::size_t a = 0; a < all.artifacts.size(); ++a) {
+    if (!keep[a]) continue;
+    out.artifacts.push_back(all.artifacts[a]);
+    out.authors.insert(out.authors.end(), all.authors.begin() + static_cast<std::ptrdiff_t>(all.offsets[a]),
+                       all.authors.begin() + static_cast<std::ptrdiff_t>(all.offsets[a + 1]));
+    out.offsets.push_back(out.authors.size());
+  }
+  out.authored.assign(all.authored.size(), 0);
+  for (const auto p : out.authors) ++out.authored[p];
+  return out;
+}
+
+void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummary& tf) {
+  const Authorship& all = tf.result.authorship;
+  const std::size_t n = all.artifacts.size();
+  auto add = [&](const std::string& kind, const std::string& group, const std::vector<bool>& keep) {
+    GroupTruckFactor g{kind, group, 0, {}};
+    g.result = greedy_truck_factor(subset(all, keep), org.size(), TruckFactorMethod::standard, policy.truck_factor);
+    g.artifacts = g.result.authorship.artifacts.size();
+    if (g.artifacts > 0) tf.groups.push_back(std::move(g));
+  };
+  std::vector<std::string> areas;
+  for (const auto& a : all.artifacts) areas.push_back(a.substr(0, a.find('/')));
+  std::vector<std::string> distinct = areas;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  if (distinct.size() > 1)
+    for (const auto& area : distinct) {
+      std::vector<bool> keep(n);
+      for (std::size_t a = 0; a < n; ++a) keep[a] = areas[a] == area;
+      add("area", area.empty() ? std::string("(no area)") : area, keep);
+    }
+  const auto& departments = org.people().departments;
+  for (std::size_t d = 0; d < departments.labels.size(); ++d) {
+    std::vector<bool> keep(n, false);
+    for (std::size_t a = 0; a < n; ++a)
+      for (auto i = all.offsets[a]; i < all.offsets[a + 1] && !keep[a]; ++i)
+        keep[a] = departments.codes[all.authors[i]] == static_cast<std::int32_t>(d);
+    add("department", departments.labels[d], keep);
+  }
+}
+
 }  // namespace
 
 Report assess(const Org& org, const Policy& policy) {
@@ -52,6 +97,7 @@ Report assess(const Org& org, const Policy& policy) {
     report.truck_factor.assessed = true;
     report.truck_factor.result =
         truck_factor(contribution_log(org), nullptr, TruckFactorMethod::standard, policy.truck_factor);
+    group_truck_factors(org, policy, report.truck_factor);
   } else {
     report.truck_factor.absent_reason = "no contributions table";
   }

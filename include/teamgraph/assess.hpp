@@ -23,10 +23,20 @@ struct Score {
   std::string absent_reason;
 };
 
+// The truck factor of one group of artifacts: a knowledge area (the part of an artifact's name
+// before the first '/': "listing/001" is in "listing") or the artifacts a department's members author.
+struct GroupTruckFactor {
+  std::string kind;   // "area" or "department"
+  std::string group;  // the area or department
+  std::size_t artifacts = 0;
+  TruckFactorResult result;
+};
+
 struct TruckFactorSummary {
   bool assessed = false;
   std::string absent_reason;
   TruckFactorResult result;
+  std::vector<GroupTruckFactor> groups;  // areas, then departments, each in name order
 };
 
 struct Report {

@@ -214,6 +214,17 @@ void bind_scores(py::module_& m) {
         tf["assessed"] = report.truck_factor.assessed;
         tf["absent_reason"] = report.truck_factor.absent_reason;
         if (report.truck_factor.assessed) tf["result"] = truck(report.truck_factor.result);
+        py::list groups;
+        for (const auto& g : report.truck_factor.groups) {
+          py::dict x;
+          x["kind"] = g.kind;
+          x["group"] = g.group;
+          x["artifacts"] = g.artifacts;
+          x["value"] = g.result.value;
+          x["removed"] = indices(g.result.removed);
+          groups.append(x);
+        }
+        tf["groups"] = groups;
         d["truck_factor"] = tf;
         return d;
       },

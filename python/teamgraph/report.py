@@ -157,6 +157,14 @@ class Report:
         """What changed from this report to `other` (e.g. the report of a what-if org)."""
         return ReportDiff(self, other)
 
+    @property
+    def truck_factors(self) -> pd.DataFrame:
+        """The truck factor of each knowledge area (artifact names before the first '/') and of the
+        artifacts each department's members author: kind, group, artifacts, truck_factor, people."""
+        rows = [{"kind": g["kind"], "group": g["group"], "artifacts": g["artifacts"], "truck_factor": g["value"],
+                 "people": [self._ids[i] for i in g["removed"]]} for g in self._raw["truck_factor"]["groups"]]
+        return pd.DataFrame(rows, columns=["kind", "group", "artifacts", "truck_factor", "people"])
+
     def to_dict(self) -> Dict[str, Any]:
         return {
             "team": self.org.name,

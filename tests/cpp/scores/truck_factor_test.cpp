@@ -62,3 +62,28 @@ TEST(TruckFactor, DeletedArtifactsNoLongerCount) {
 
 }  // namespace
 }  // namespace teamgraph
+
+namespace teamgraph {
+namespace {
+
+TEST(TruckFactor, PerKnowledgeAreaAndDepartment) {
+  const Org org = testing::org_from_csv(
+      {{"people", "id,department,manager_id\nboss,hq,\nann,shop,boss\nbo,shop,boss\ncy,ads,boss\n"},
+       {"contributions",
+        "person_id,artifact,action,date\n"
+        "ann,listing/1,create,2026-01-01\nann,listing/2,create,2026-01-02\nbo,listing/3,create,2026-01-03\n"
+        "cy,campaign/a,create,2026-01-04\ncy,campaign/b,create,2026-01-05\n"}});
+  const Report r = assess(org);
+  ASSERT_TRUE(r.truck_factor.assessed);
+  // Team: ann 2, cy 2, bo 1. Remove ann (ties with cy: ann is earlier in the org): 3/5 covered;
+  // remove cy: 1/5 < 0.5. Truck factor 2.
+  EXPECT_EQ(r.truck_factor.result.value, 2u);
+  std::vector<std::string> groups;
+  for (const auto& g : r.truck_factor.groups)
+    groups.push_back(g.kind + ":" + g.group + ":" + std::to_string(g.artifacts) + ":" + std::to_string(g.result.value));
+  EXPECT_EQ(groups, (std::vector<std::string>{"area:campaign:2:1", "area:listing:3:1", "department:ads:2:1",
+                                              "department:shop:3:1"}));
+}
+
+}  // namespace
+}  // namespace teamgraph
