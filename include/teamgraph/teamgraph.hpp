@@ -14,3 +14,4 @@
 #include "teamgraph/scores/leadership.hpp"
 #include "teamgraph/scores/succession.hpp"
 #include "teamgraph/scores/truck_factor.hpp"
+#include "teamgraph/what_if.hpp"

@@ -11,6 +11,7 @@
 #include "teamgraph/org.hpp"
 #include "teamgraph/org_builder.hpp"
 #include "teamgraph/read_org.hpp"
+#include "teamgraph/what_if.hpp"
 
 namespace py = pybind11;
 
@@ -288,6 +289,25 @@ void bind_org(py::module_& m) {
       },
       py::arg("tables"), py::arg("team_json") = "", py::arg("problems") = py::list(),
       "Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.");
+
+  m.def(
+      "what_if",
+      [](const std::shared_ptr<Org>& org, std::vector<std::string> leave,
+         std::vector<std::pair<std::string, std::string>> promote, std::vector<std::pair<std::string, std::string>> move,
+         const std::vector<std::tuple<std::string, std::string, std::string>>& add_successor) {
+        WhatIf w{std::move(leave), std::move(promote), std::move(move), {}};
+        for (const auto& [incumbent, successor, readiness] : add_successor) {
+          const std::vector<std::string> names{"ready_now", "ready_1_2y", "ready_3y_plus"};
+          const auto it = std::find(names.begin(), names.end(), readiness);
+          if (it == names.end())
+            throw py::value_error("readiness must be ready_now, ready_1_2y or ready_3y_plus, not '" + readiness + "'");
+          w.add_successor.emplace_back(incumbent, successor, static_cast<Readiness>(it - names.begin()));
+        }
+        py::gil_scoped_release release;
+        return std::make_shared<Org>(what_if(*org, w));
+      },
+      py::arg("org"), py::arg("leave"), py::arg("promote"), py::arg("move"), py::arg("add_successor"),
+      "The org after the changes (see teamgraph::what_if); the original is untouched.");
 
   m.def(
       "make_problem",

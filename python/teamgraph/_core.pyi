@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'default_policy_json', 'make_problem', 'org_from_columns', 'policy_json', 'read_org', 'truck_factor', 'vacancy_cascade']
+__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'default_policy_json', 'make_problem', 'org_from_columns', 'policy_json', 'read_org', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -185,4 +185,8 @@ def truck_factor(people: collections.abc.Sequence[str], artifacts: collections.a
     """
 def vacancy_cascade(org: Org, leaver: typing.SupportsInt | typing.SupportsIndex, policy: str = '') -> dict:
     ...
+def what_if(org: Org, leave: collections.abc.Sequence[str], promote: collections.abc.Sequence[tuple[str, str]], move: collections.abc.Sequence[tuple[str, str]], add_successor: collections.abc.Sequence[tuple[str, str, str]]) -> Org:
+    """
+    The org after the changes (see teamgraph::what_if); the original is untouched.
+    """
 __version__: str = '0.1.0'

@@ -184,16 +184,19 @@ class Org:
                 add_successor: Sequence[Tuple[str, str, str]] = ()) -> "Org":
         """A changed copy of the org; this one is untouched.
 
-        leave: ids of people who leave (their links, incentives, attendance and contributions go
-        with them; their reports go to whoever fills their seat, else to their manager).
+        leave: ids of people who leave (their links, incentives, attendance, competencies and
+        contributions go with them; their goals are dropped and the goals under them re-attached
+        to the next goal up; their reports go to whoever fills their seat, else up to their manager).
         promote: {seat holder: successor}; the successor takes the seat (manager, reports, and the
-        core tier if the seat was core); the seat's successor bench moves to them. A seat must be
-        vacant: its holder leaves or is promoted. move: {person: new manager}.
+        core tier if the seat was core) and the seat's successor bench. A seat must be vacant: its
+        holder leaves or is promoted in the same call; a seat vacated by a promotion and not
+        refilled passes its reports up. move: {person: new manager}.
         add_successor: (incumbent, successor, readiness) rows to add.
+        Raises ValueError for an impossible change and OrgDataError when the result is not a valid
+        org (a move that makes a reporting cycle).
         """
-        from .whatif import what_if
-
-        return what_if(self, leave=leave, promote=promote, move=move, add_successor=add_successor)
+        return Org._wrap(_core.what_if(self._core, list(leave), list((promote or {}).items()),
+                                       list((move or {}).items()), [tuple(row) for row in add_successor]))
 
     # -- export ---------------------------------------------------------------------------
     def to_networkx(self, relation: str = "reports_to") -> "nx.Graph":

@@ -115,8 +115,11 @@ def test_what_if_add_successor_and_move() -> None:
     assert moved.people.set_index("id").loc["E", "manager_id"] == "A"
     with pytest.raises(ValueError, match="not vacant"):
         org.what_if(promote={"A": "B"})
-    with pytest.raises(KeyError):
+    with pytest.raises(ValueError, match="no person has the id 'nobody'"):
         org.what_if(leave=["nobody"])
+    with pytest.raises(teamgraph.OrgDataError) as err:
+        org.what_if(move={"A": "D"})
+    assert "reporting_cycle" in {p.code for p in err.value.problems}
 
 
 def test_what_if_keeps_declared_scales() -> None:

@@ -1,0 +1,347 @@
+#include "teamgraph/what_if.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <stdexcept>
+
+#include "teamgraph/org_builder.hpp"
+
+namespace teamgraph {
+namespace {
+
+// What to change while exporting: who stays, their manager and tier, and (optionally) the
+// successor rows that replace the org's own.
+struct Edits {
+  std::vector<bool> keep;
+  std::vector<index_t> manager;
+  std::vector<Tier> tier;
+  bool replace_successors = false;
+  std::map<std::pair<index_t, index_t>, Readiness> successors;
+};
+
+Edits identity(const Org& org) {
+  Edits e;
+  e.keep.assign(org.size(), true);
+  e.manager = org.hierarchy().manager;
+  e.tier = org.people().tiers;
+  return e;
+}
+
+// Collects one table's columns as text or numbers, then makes the Table.
+class TableOut {
+ public:
+  explicit TableOut(std::string name) : name_(std::move(name)) {}
+  std::vector<std::string>& text(const std::string& column) {
+    text_.emplace_back(column, std::vector<std::string>{});
+    order_.emplace_back(true, text_.size() - 1);
+    return text_.back().second;
+  }
+  std::vector<double>& numbers(const std::string& column) {
+    numbers_.emplace_back(column, std::vector<double>{});
+    order_.emplace_back(false, numbers_.size() - 1);
+    return numbers_.back().second;
+  }
+  Table finish(std::size_t rows) {
+    Table t(name_);
+    t.set_row_count(rows);
+    for (const auto& [is_text, k] : order_) {
+      if (is_text) {
+        std::vector<std::string_view> views(text_[k].second.begin(), text_[k].second.end());
+        t.add_text_column(text_[k].first, views);
+      } else {
+        t.add_numeric_column(numbers_[k].first, Eigen::Map<const Eigen::VectorXd>(numbers_[k].second.data(),
+                                                                                    static_cast<Eigen::Index>(rows)));
+      }
+    }
+    return t;
+  }
+
+ private:
+  std::string name_;
+  // Deques: the references text() and numbers() hand out stay valid as columns are added.
+  std::deque<std::pair<std::string, std::vector<std::string>>> text_;
+  std::deque<std::pair<std::string, std::vector<double>>> numbers_;
+  std::vector<std::pair<bool, std::size_t>> order_;  // columns in the order they were added
+};
+
+double on_scale(const Org& org, std::string_view field, double v) {
+  if (std::isnan(v)) return v;
+  for (const auto& s : org.team().scales)
+    if (s.field == field) return std::clamp(v * (s.high - s.low) + s.low, s.low, s.high);
+  return v;
+}
+
+std::string person(const Org& org, index_t p) { return p == no_index ? std::string() : std::string(org.id(p)); }
+std::string date_text(std::int64_t d) { return d == no_date ? std::string() : std::to_string(d); }
+double flag(std::int8_t f) { return f < 0 ? std::nan("") : f; }
+
+void extras(TableOut& out, const std::vector<ExtraColumn>& extra, const std::vector<std::size_t>& rows) {
+  for (const auto& column : extra) {
+    auto& cells = out.text(column.name);
+    for (const auto r : rows) cells.emplace_back(column.values[r]);
+  }
+}
+
+std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const Edits& e) {
+  std::vector<std::pair<std::string, Table>> tables;
+  const index_t n = org.size();
+  auto kept = [&](index_t p) { return p == no_index || e.keep[p]; };
+
+  {  // people
+    const auto& p = org.people();
+    TableOut out("people");
+    auto &id = out.text("id"), &name = out.text("name"), &department = out.text("department"), &role = out.text("role"),
+         &tier = out.text("tier"), &manager = out.text("manager_id");
+    auto &assessment = out.numbers("assessment"), &potential = out.numbers("potential"),
+         &flight = out.numbers("flight_risk"), &career = out.numbers("has_career_plan"),
+         &kpi = out.numbers("has_quantified_kpi"), &hours = out.numbers("learning_hours");
+    std::vector<std::size_t> rows;
+    for (index_t i = 0; i < n; ++i) {
+      if (!e.keep[i]) continue;
+      rows.push_back(i);
+      id.emplace_back(org.id(i));
+      name.emplace_back(p.names[i]);
+      department.emplace_back(p.departments.label(i));
+      role.emplace_back(p.roles.label(i));
+      tier.emplace_back(to_string(e.tier[i]));
+      manager.push_back(person(org, e.manager[i]));
+      assessment.push_back(on_scale(org, "people.assessment", p.assessment[i]));
+      potential.push_back(on_scale(org, "people.potential", p.potential[i]));
+      flight.push_back(on_scale(org, "people.flight_risk", p.flight_risk[i]));
+      career.push_back(flag(p.has_career_plan[i]));
+      kpi.push_back(flag(p.has_quantified_kpi[i]));
+      hours.push_back(p.learning_hours[i]);
+    }
+    extras(out, p.extra, rows);
+    tables.emplace_back("people", out.finish(rows.size()));
+  }
+  if (org.has_table("competencies")) {
+    const auto& c = org.competencies();
+    TableOut out("competencies");
+    auto &who = out.text("person_id"), &what = out.text("competency");
+    auto& score = out.numbers("score");
+    std::vector<std::size_t> rows;
+    std::size_t row = 0;  // extras follow the (person, competency) order of the non-missing cells
+    for (index_t i = 0; i < n; ++i)
+      for (Eigen::Index k = 0; k < c.scores.cols(); ++k) {
+        if (std::isnan(c.scores(i, k))) continue;
+        if (e.keep[i]) {
+          rows.push_back(row);
+          who.emplace_back(org.id(i));
+          what.push_back(c.names[static_cast<std::size_t>(k)]);
+          score.push_back(on_scale(org, "competencies.score", c.scores(i, k)));
+        }
+        ++row;
+      }
+    extras(out, c.extra, rows);
+    tables.emplace_back("competencies", out.finish(rows.size()));
+  }
+  if (org.has_table("successors") || e.replace_successors) {
+    const auto& s = org.successors();
+    TableOut out("successors");
+    auto &inc = out.text("incumbent_id"), &suc = out.text("successor_id"), &ready = out.text("readiness");
+    std::vector<std::size_t> rows;
+    if (e.replace_successors) {
+      for (const auto& [pair, r] : e.successors) {
+        inc.emplace_back(org.id(pair.first));
+        suc.emplace_back(org.id(pair.second));
+        ready.emplace_back(to_string(r));
+      }
+    } else {
+      for (std::size_t r = 0; r < s.incumbent.size(); ++r) {
+        if (!kept(s.incumbent[r]) || !kept(s.successor[r])) continue;
+        rows.push_back(r);
+        inc.emplace_back(org.id(s.incumbent[r]));
+        suc.emplace_back(org.id(s.successor[r]));
+        ready.emplace_back(to_string(s.readiness[r]));
+      }
+      extras(out, s.extra, rows);
+    }
+    tables.emplace_back("successors", out.finish(inc.size()));
+  }
+  if (org.has_table("sharing")) {
+    const auto& s = org.sharing();
+    TableOut out("sharing");
+    auto &a = out.text("person_a"), &b = out.text("person_b"), &channel = out.text("channel");
+    auto& week = out.numbers("per_week");
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < s.a.size(); ++r) {
+      if (!kept(s.a[r]) || !kept(s.b[r])) continue;
+      rows.push_back(r);
+      a.emplace_back(org.id(s.a[r]));
+      b.emplace_back(org.id(s.b[r]));
+      channel.emplace_back(to_string(s.channel[r]));
+      week.push_back(s.per_week[static_cast<Eigen::Index>(r)]);
+    }
+    extras(out, s.extra, rows);
+    tables.emplace_back("sharing", out.finish(rows.size()));
+  }
+  if (org.has_table("meetings")) {
+    const auto& m = org.meetings();
+    TableOut out("meetings");
+    auto &id = out.text("meeting_id"), &date = out.text("date"), &channel = out.text("channel"),
+         &presenter = out.text("presenter_id");
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < m.date.size(); ++r) {
+      rows.push_back(r);
+      id.emplace_back(m.ids[r]);
+      date.push_back(date_text(m.date[r]));
+      channel.emplace_back(to_string(m.channel[r]));
+      presenter.push_back(kept(m.presenter[r]) ? person(org, m.presenter[r]) : std::string());
+    }
+    extras(out, m.extra, rows);
+    tables.emplace_back("meetings", out.finish(rows.size()));
+    if (org.has_table("attendance")) {
+      TableOut att("attendance");
+      auto &meeting = att.text("meeting_id"), &who = att.text("person_id");
+      for (std::size_t k = 0; k < m.date.size(); ++k)
+        for (auto a = m.attendance_offsets[k]; a < m.attendance_offsets[k + 1]; ++a)
+          if (e.keep[m.attendees[a]]) {
+            meeting.emplace_back(m.ids[k]);
+            who.emplace_back(org.id(m.attendees[a]));
+          }
+      tables.emplace_back("attendance", att.finish(who.size()));
+    }
+  }
+  if (org.has_table("incentives")) {
+    const auto& in = org.incentives();
+    TableOut out("incentives");
+    auto &who = out.text("person_id"), &kind = out.text("kind"), &type = out.text("type"), &date = out.text("date");
+    auto& amount = out.numbers("amount");
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < in.person.size(); ++r) {
+      if (!e.keep[in.person[r]]) continue;
+      rows.push_back(r);
+      who.emplace_back(org.id(in.person[r]));
+      kind.emplace_back(to_string(in.kind[r]));
+      type.emplace_back(in.type.label(r));
+      date.push_back(date_text(in.date[r]));
+      amount.push_back(in.amount[static_cast<Eigen::Index>(r)]);
+    }
+    extras(out, in.extra, rows);
+    tables.emplace_back("incentives", out.finish(rows.size()));
+  }
+  if (org.has_table("goals")) {
+    const auto& g = org.goals();
+    // A leaver's goals are dropped; the goals under them attach to the next goal up.
+    auto dropped = [&](index_t goal) { return g.owner[goal] != no_index && !e.keep[g.owner[goal]]; };
+    TableOut out("goals");
+    auto &id = out.text("goal_id"), &owner = out.text("owner_id"), &parent = out.text("parent_goal_id");
+    auto& quantified = out.numbers("quantified");
+    std::vector<std::size_t> rows;
+    for (index_t r = 0; r < g.owner.size(); ++r) {
+      if (dropped(r)) continue;
+      rows.push_back(r);
+      id.emplace_back(g.ids[r]);
+      owner.push_back(person(org, g.owner[r]));
+      index_t up = g.parent[r];
+      while (up != no_index && dropped(up)) up = g.parent[up];
+      parent.push_back(up == no_index ? std::string() : std::string(g.ids[up]));
+      quantified.push_back(flag(g.quantified[r]));
+    }
+    extras(out, g.extra, rows);
+    tables.emplace_back("goals", out.finish(rows.size()));
+  }
+  if (org.has_table("contributions")) {
+    const auto& c = org.contributions();
+    TableOut out("contributions");
+    auto &who = out.text("person_id"), &artifact = out.text("artifact"), &action = out.text("action"),
+         &date = out.text("date"), &previous = out.text("previous_artifact");
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < c.person.size(); ++r) {
+      if (!e.keep[c.person[r]]) continue;
+      rows.push_back(r);
+      who.emplace_back(org.id(c.person[r]));
+      artifact.emplace_back(c.artifact.label(r));
+      action.emplace_back(to_string(c.action[r]));
+      date.push_back(date_text(c.date[r]));
+      previous.push_back(c.previous[r] < 0 ? std::string() : c.artifact.labels[static_cast<std::size_t>(c.previous[r])]);
+    }
+    extras(out, c.extra, rows);
+    tables.emplace_back("contributions", out.finish(rows.size()));
+  }
+  return tables;
+}
+
+Org build(const Org& org, std::vector<std::pair<std::string, Table>> tables) {
+  OrgBuilder builder;
+  for (auto& [name, table] : tables) builder.add_table(name, std::move(table));
+  builder.set_team(org.team());
+  return builder.build();
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, Table>> org_tables(const Org& org) { return export_tables(org, identity(org)); }
+
+Org what_if(const Org& org, const WhatIf& w) {
+  const index_t n = org.size();
+  auto index = [&](const std::string& id) {
+    const auto p = org.find(id);
+    if (!p) throw std::invalid_argument("what-if: no person has the id '" + id + "'");
+    return *p;
+  };
+  Edits e = identity(org);
+  std::vector<bool> gone(n, false), vacated(n, false);
+  std::vector<index_t> holder(n, no_index);  // seat -> who fills it
+  for (const auto& id : w.leave) gone[index(id)] = vacated[index(id)] = true;
+  std::vector<bool> promoted(n, false);
+  for (const auto& [seat_id, successor_id] : w.promote) {
+    const index_t seat = index(seat_id), successor = index(successor_id);
+    if (gone[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' leaves and cannot fill a seat");
+    if (promoted[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' cannot fill two seats");
+    if (holder[seat] != no_index) throw std::invalid_argument("what-if: '" + seat_id + "''s seat is filled twice");
+    holder[seat] = successor;
+    promoted[successor] = vacated[successor] = true;
+  }
+  for (const auto& [seat_id, successor_id] : w.promote)
+    if (!vacated[index(seat_id)])
+      throw std::invalid_argument("what-if: '" + seat_id + "''s seat is not vacant: promote fills the seats of people "
+                                  "who leave or who are promoted themselves");
+  const auto& manager = org.hierarchy().manager;
+  // Who holds a seat afterwards, walking up past seats nobody fills.
+  auto occupant = [&](index_t seat) {
+    while (seat != no_index) {
+      if (holder[seat] != no_index) return holder[seat];
+      if (!vacated[seat]) return seat;
+      seat = manager[seat];
+    }
+    return no_index;
+  };
+  for (index_t p = 0; p < n; ++p) {
+    e.keep[p] = !gone[p];
+    if (!promoted[p]) e.manager[p] = gone[p] ? no_index : occupant(manager[p]);
+  }
+  for (index_t seat = 0; seat < n; ++seat) {
+    const index_t t = holder[seat];
+    if (t == no_index) continue;
+    e.manager[t] = occupant(manager[seat]);
+    if (org.people().tiers[seat] == Tier::core) e.tier[t] = Tier::core;
+  }
+  for (const auto& [person_id, manager_id] : w.move) {
+    const index_t p = index(person_id);
+    if (gone[p]) throw std::invalid_argument("what-if: '" + person_id + "' leaves and cannot move");
+    e.manager[p] = occupant(index(manager_id));
+  }
+  // Successor rows: each seat's bench backs whoever holds the seat afterwards.
+  if (org.has_table("successors") || !w.add_successor.empty() || !w.promote.empty()) {
+    e.replace_successors = true;
+    auto put = [&](index_t incumbent, index_t successor, Readiness r) {
+      if (incumbent == no_index || incumbent == successor || gone[incumbent] || gone[successor]) return;
+      auto [it, inserted] = e.successors.try_emplace({incumbent, successor}, r);
+      if (!inserted) it->second = std::min(it->second, r);  // the readier wins
+    };
+    const auto& s = org.successors();
+    for (std::size_t r = 0; r < s.incumbent.size(); ++r) {
+      const index_t seat = s.incumbent[r];
+      const index_t now = holder[seat] != no_index ? holder[seat] : (vacated[seat] && !promoted[seat] ? no_index : seat);
+      put(now, s.successor[r], s.readiness[r]);
+    }
+    for (const auto& [inc, suc, r] : w.add_successor) put(index(inc), index(suc), r);
+  }
+  return build(org, export_tables(org, e));
+}
+
+}  // namespace teamgraph
