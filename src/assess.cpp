@@ -10,6 +10,12 @@ const Score* Report::score(std::string_view name) const {
   return nullptr;
 }
 
+const ScoreReport* Report::support_score(std::string_view name) const {
+  for (const auto& s : support)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
 Policy effective_policy(const Org& org, const Policy& base) {
   const auto& overrides = org.team().policy_json;
   return overrides.empty() ? base : policy_from_json(overrides, base);
@@ -109,9 +115,39 @@ Report assess(const Org& org, const Policy& policy) {
   };
   add("leadership_coverage", report.leadership.assessed, report.leadership.score, report.leadership.absent_reason);
   add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
+  report.support = {incentive_balance(org, policy), nobody_behind(org, policy),  sharing_health(org, policy),
+                    unified_management(org, policy), goal_alignment(org, policy), team_configuration(org, policy)};
+  for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason);
+
+  // Health index: the weighted mean of the scores that have data; the weakest is the one whose
+  // shortfall (weight x (100 - score)) costs the index most.
+  const auto& w = policy.health;
+  const std::vector<std::pair<std::string, double>> weights = {
+      {"leadership_coverage", w.leadership_coverage}, {"succession_readiness", w.succession_readiness},
+      {"incentive_balance", w.incentive_balance},     {"nobody_behind", w.nobody_behind},
+      {"sharing_health", w.sharing_health},           {"unified_management", w.unified_management},
+      {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration}};
+  double total = 0.0, weighted = 0.0, worst = 0.0;
+  for (const auto& [name, weight] : weights) {
+    const Score* s = report.score(name);
+    if (!s || !s->assessed || weight <= 0) continue;
+    total += weight;
+    weighted += weight * s->value;
+    if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest = name;
+  }
+  add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data");
+  if (!report.weakest.empty()) {
+    Finding f{"health_index", "weakest_score", FindingSeverity::info, {}, {}, {}, {}};
+    f.message = "The team health index is " + format_value(weighted / total, 1) + "; " + report.weakest +
+                " holds it down most (it costs " + format_value(worst / total, 1) + " points).";
+    f.evidence = {{"health_index", weighted / total}, {"points_lost", worst / total}};
+    f.recommendation = "Start with " + report.weakest + ": its findings say where.";
+    report.findings.push_back(std::move(f));
+  }
 
   for (const auto* list : {&report.leadership.findings, &report.succession.findings, &report.departure.findings})
     report.findings.insert(report.findings.end(), list->begin(), list->end());
+  for (const auto& s : report.support) report.findings.insert(report.findings.end(), s.findings.begin(), s.findings.end());
   truck_factor_findings(org, report.truck_factor, report.findings);
   sort_findings(report.findings);
   return report;

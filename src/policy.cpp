@@ -24,6 +24,11 @@ std::vector<Field> fields(Policy& p) {
   auto& s = p.succession;
   auto& d = p.departure;
   auto& t = p.truck_factor;
+  auto& i = p.incentives;
+  auto& b = p.behind;
+  auto& sh = p.sharing;
+  auto& m = p.management;
+  auto& h = p.health;
   return {
       {"leadership", "required", &l.required},
       {"leadership", "threshold", &l.threshold},
@@ -45,6 +50,30 @@ std::vector<Field> fields(Policy& p) {
       {"truck_factor", "authorship_ratio", &t.authorship_ratio},
       {"truck_factor", "doa_minimum", &t.doa_minimum},
       {"truck_factor", "coverage_stop", &t.coverage_stop},
+      {"incentives", "spiritual_share_low", &i.spiritual_share_low},
+      {"incentives", "spiritual_share_high", &i.spiritual_share_high},
+      {"incentives", "min_people_for_correlation", &i.min_people_for_correlation},
+      {"incentives", "bootstrap_samples", &i.bootstrap_samples},
+      {"incentives", "high_potential", &i.high_potential},
+      {"behind", "dimensions", &b.dimensions},
+      {"behind", "floor", &b.floor},
+      {"behind", "robust_z", &b.robust_z},
+      {"behind", "strong", &b.strong},
+      {"behind", "max_mentees", &b.max_mentees},
+      {"sharing", "meetings_per_week", &sh.meetings_per_week},
+      {"sharing", "attendance_share", &sh.attendance_share},
+      {"management", "min_span", &m.min_span},
+      {"management", "max_span", &m.max_span},
+      {"management", "typical_span", &m.typical_span},
+      {"management", "manager_titles", &m.manager_titles},
+      {"health", "leadership_coverage", &h.leadership_coverage},
+      {"health", "succession_readiness", &h.succession_readiness},
+      {"health", "incentive_balance", &h.incentive_balance},
+      {"health", "nobody_behind", &h.nobody_behind},
+      {"health", "sharing_health", &h.sharing_health},
+      {"health", "unified_management", &h.unified_management},
+      {"health", "goal_alignment", &h.goal_alignment},
+      {"health", "team_configuration", &h.team_configuration},
       {"", "min_group_size", &p.min_group_size},
   };
 }
@@ -58,7 +87,8 @@ std::string assign(const Field& f, const json& value) {
         using T = std::remove_pointer_t<decltype(target)>;
         if constexpr (std::is_same_v<T, double>) {
           if (!value.is_number() || !std::isfinite(value.get<double>())) return path(f) + ": expected a number";
-          if (value.get<double>() < 0) return path(f) + ": expected a number >= 0";
+          if (value.get<double>() < 0 && std::string_view(f.name) != "robust_z")
+            return path(f) + ": expected a number >= 0";
           *target = value.get<double>();
         } else if constexpr (std::is_same_v<T, std::uint32_t>) {
           if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 0xFFFFFFFFll)

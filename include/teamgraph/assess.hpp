@@ -11,6 +11,7 @@
 #include "teamgraph/scores/departure.hpp"
 #include "teamgraph/scores/leadership.hpp"
 #include "teamgraph/scores/succession.hpp"
+#include "teamgraph/scores/support.hpp"
 #include "teamgraph/scores/truck_factor.hpp"
 
 namespace teamgraph {
@@ -45,10 +46,13 @@ struct Report {
   SuccessionReport succession;
   DepartureImpact departure;
   TruckFactorSummary truck_factor;
-  std::vector<Score> scores;      // in a fixed order
+  std::vector<ScoreReport> support;  // incentive balance, nobody behind, sharing, management, goals, configuration
+  std::string weakest;               // the score that holds the health index down most ("" if none)
+  std::vector<Score> scores;         // in a fixed order; health_index last
   std::vector<Finding> findings;  // every score's findings, most severe first
 
   const Score* score(std::string_view name) const;
+  const ScoreReport* support_score(std::string_view name) const;
 };
 
 // The policy for an org: `base` with the org's team.json "policy" overrides applied.

@@ -45,11 +45,56 @@ struct TruckFactorPolicy {
   double coverage_stop = 0.5;      // the truck factor counts departures until coverage drops below this
 };
 
+struct IncentivePolicy {
+  double spiritual_share_low = 0.25;   // the spiritual share of incentive events should be at least this
+  double spiritual_share_high = 0.75;  // and at most this: a team leaning on one kind only scores lower
+  std::uint32_t min_people_for_correlation = 8;  // pay-for-performance needs at least this many people
+  std::uint32_t bootstrap_samples = 1000;        // resamples for the pay-for-performance interval (fixed seed)
+  double high_potential = 0.75;                  // potential (0-1) at or above this is "high potential"
+};
+
+struct BehindPolicy {
+  std::vector<std::string> dimensions{"professional_knowledge", "product_knowledge", "expression", "conduct"};
+  double floor = 0.5;          // below this score (0-1) a person lags
+  double robust_z = -2.0;      // or when (score - median) / (1.4826 MAD) is below this
+  double strong = 0.75;        // mentors score at least this in the dimension
+  std::uint32_t max_mentees = 3;  // prefer mentors with fewer than this many mentees
+};
+
+struct SharingPolicy {
+  double meetings_per_week = 1.0;  // at least one sharing meeting a week (S3)
+  double attendance_share = 0.5;   // a person is reached when they attend at least this share of meetings
+};
+
+struct ManagementPolicy {
+  std::uint32_t min_span = 3;  // direct reports of a manager
+  std::uint32_t max_span = 10;
+  double typical_span = 7.0;   // layers needed = 1 + ceil(log(n) / log(typical_span))
+  std::vector<std::string> manager_titles{"manager", "lead", "director", "head", "chief", "supervisor"};
+};
+
+struct HealthPolicy {
+  // Weights of the scores in the team health index (scores without data are left out).
+  double leadership_coverage = 2.0;
+  double succession_readiness = 2.0;
+  double incentive_balance = 1.0;
+  double nobody_behind = 1.0;
+  double sharing_health = 1.0;
+  double unified_management = 1.0;
+  double goal_alignment = 1.0;
+  double team_configuration = 0.5;
+};
+
 struct Policy {
   LeadershipPolicy leadership;
   SuccessionPolicy succession;
   DeparturePolicy departure;
   TruckFactorPolicy truck_factor;
+  IncentivePolicy incentives;
+  BehindPolicy behind;
+  SharingPolicy sharing;
+  ManagementPolicy management;
+  HealthPolicy health;
   std::uint32_t min_group_size = 5;  // group aggregates over fewer people are withheld
 };
 

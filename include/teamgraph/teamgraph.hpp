@@ -15,3 +15,4 @@
 #include "teamgraph/scores/succession.hpp"
 #include "teamgraph/scores/truck_factor.hpp"
 #include "teamgraph/what_if.hpp"
+#include "teamgraph/scores/support.hpp"

@@ -4,6 +4,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
+
 #include "bindings.hpp"
 #include "teamgraph/assess.hpp"
 
@@ -226,6 +228,36 @@ void bind_scores(py::module_& m) {
         }
         tf["groups"] = groups;
         d["truck_factor"] = tf;
+        py::list support;
+        for (const auto& r : report.support) {
+          py::dict x;
+          x["name"] = r.name;
+          py::dict figures, notes;
+          for (const auto& f : r.figures) {
+            figures[py::str(f.name)] = std::isnan(f.value) ? py::object(py::none()) : py::object(py::float_(f.value));
+            if (!f.note.empty()) notes[py::str(f.name)] = f.note;
+          }
+          x["figures"] = figures;
+          x["notes"] = notes;
+          py::list groups;
+          for (const auto& g : r.groups) {
+            py::dict y;
+            y["kind"] = g.kind;
+            y["group"] = g.group;
+            y["figure"] = g.figure;
+            y["size"] = g.size;
+            y["value"] = std::isnan(g.value) ? py::object(py::none()) : py::object(py::float_(g.value));
+            y["withheld"] = g.withheld;
+            groups.append(y);
+          }
+          x["groups"] = groups;
+          py::dict people;
+          for (const auto& c : r.people) people[py::str(c.name)] = array(c.values);
+          x["people"] = people;
+          support.append(x);
+        }
+        d["support"] = support;
+        d["weakest"] = report.weakest;
         return d;
       },
       py::arg("org"), py::arg("policy") = "", "Every score of the org (releases the GIL).");

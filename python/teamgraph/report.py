@@ -114,6 +114,46 @@ class Report:
         return frame
 
     @property
+    def people(self) -> pd.DataFrame:
+        """One row a person (in the org's order), a column per per-person figure: departure impact
+        and each support score's columns, named score.column."""
+        d = self._raw["departure"]
+        base = self.org.people[["id", "name", "department", "tier"]].copy()
+        for column, key in [("coverage_drop", "coverage_drop"), ("unit_left", "unit_left"), ("cut_off", "cut_off"),
+                            ("orphaned_artifacts", "orphaned"), ("departure_impact", "impact"),
+                            ("departure_risk", "risk")]:
+            base[column] = d[key]
+        for score in self._raw["support"]:
+            for column, values in score["people"].items():
+                base[f"{score['name']}.{column}"] = values
+        return base
+
+    @property
+    def figures(self) -> Dict[str, Dict[str, Optional[float]]]:
+        """Team-level figures of each support score (None where not available; see figure_notes)."""
+        return {s["name"]: dict(s["figures"]) for s in self._raw["support"]}
+
+    @property
+    def figure_notes(self) -> Dict[str, Dict[str, str]]:
+        """Why a figure is not available, by score and figure."""
+        return {s["name"]: dict(s["notes"]) for s in self._raw["support"] if s["notes"]}
+
+    @property
+    def groups(self) -> pd.DataFrame:
+        """Group aggregates (by tier, department, unit). Groups under the policy's minimum group
+        size are withheld, with the reason; so is a second group where one withheld group could
+        otherwise be recovered from the others."""
+        rows = [{"score": s["name"], **g} for s in self._raw["support"] for g in s["groups"]]
+        frame = pd.DataFrame(rows, columns=["score", "kind", "group", "figure", "size", "value", "withheld"])
+        frame["value"] = frame["value"].astype(float)
+        return frame
+
+    @property
+    def weakest(self) -> Optional[str]:
+        """The score that holds the health index down most."""
+        return self._raw["weakest"] or None
+
+    @property
     def key_positions(self) -> pd.DataFrame:
         """One row a key position: incumbent, why key, bench strength, covered, successors."""
         rows = []
@@ -169,6 +209,8 @@ class Report:
         return {
             "team": self.org.name,
             "scores": {k: v for k, v in self.scores.items()},
+            "weakest": self.weakest,
+            "figures": self.figures,
             "absent_reasons": dict(self.absent_reasons),
             "findings": [f.__dict__ for f in self.findings],
             "policy": self.policy,

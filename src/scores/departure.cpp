@@ -2,8 +2,11 @@
 #include "teamgraph/scores/departure.hpp"
 
 #include <boost/graph/biconnected_components.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
+#include <iterator>
+#include <limits>
 #include <cmath>
 #include <numeric>
 
@@ -55,58 +58,110 @@ Eigen::VectorXd coverage_drops(const Org& org, const LeadershipReport& lr, const
   return drop;
 }
 
-// People cut off from the core if each person leaves, and how many reach the core at all.
-std::vector<index_t> sharing_cut_off(const Org& org, const std::vector<index_t>& core, index_t& reachable) {
-  const index_t n = org.size();
+// The sharing links as a symmetric CSR graph over `offset` + n vertices (people shifted by
+// `offset`), plus `extra` edges; links on several channels become one edge.
+Digraph sharing_graph(const Org& org, index_t offset, const std::vector<std::pair<index_t, index_t>>& extra) {
   const auto& s = org.sharing();
-  // Vertex 0 is a virtual root joined to every core member; person p is vertex p + 1. Links on
-  // several channels become one edge.
   std::vector<index_t> src, dst;
-  src.reserve(2 * (s.a.size() + core.size()));
+  src.reserve(2 * (s.a.size() + extra.size()));
   dst.reserve(src.capacity());
   for (std::size_t row = 0; row < s.a.size(); ++row) {
     if (row > 0 && s.a[row] == s.a[row - 1] && s.b[row] == s.b[row - 1]) continue;
-    src.push_back(s.a[row] + 1), dst.push_back(s.b[row] + 1);
-    src.push_back(s.b[row] + 1), dst.push_back(s.a[row] + 1);
+    src.push_back(s.a[row] + offset), dst.push_back(s.b[row] + offset);
+    src.push_back(s.b[row] + offset), dst.push_back(s.a[row] + offset);
   }
-  for (const index_t c : core) {
-    src.push_back(0), dst.push_back(c + 1);
-    src.push_back(c + 1), dst.push_back(0);
+  for (const auto& [u, v] : extra) {
+    src.push_back(u), dst.push_back(v);
+    src.push_back(v), dst.push_back(u);
   }
   std::vector<index_t> unused;
-  const Digraph g = make_digraph_from_edges(n + 1, src, dst, unused);
-  std::vector<std::size_t> component(boost::num_edges(g));
-  std::vector<index_t> discover(n + 1), low(n + 1), pred(n + 1);
+  return make_digraph_from_edges(org.size() + offset, src, dst, unused);
+}
+
+struct DepthFirst {
+  std::vector<std::size_t> component;  // per edge; unassigned edges keep `none`
+  std::vector<index_t> discover, low, pred;
+  std::vector<index_t> articulation_points;
+  static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+};
+
+// Boost.Graph's biconnected components over a symmetric directed CSR graph: a depth-first pass
+// (iterative, so a long chain cannot overflow the stack) that also keeps discover times, low
+// points and the depth-first tree.
+DepthFirst depth_first(const Digraph& g) {
+  const auto n = boost::num_vertices(g);
+  DepthFirst d;
+  d.component.assign(boost::num_edges(g), DepthFirst::none);
+  d.discover.resize(n);
+  d.low.resize(n);
+  d.pred.resize(n);
   const auto index = boost::get(boost::vertex_index, g);
   boost::biconnected_components(
-      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::edge_index, g)),
-      boost::discover_time_map(boost::make_iterator_property_map(discover.begin(), index))
-          .lowpoint_map(boost::make_iterator_property_map(low.begin(), index))
-          .predecessor_map(boost::make_iterator_property_map(pred.begin(), index)));
-  // The depth-first tree rooted at vertex 0 holds everyone who reaches the core. Subtree sizes
-  // from the discovery order, children before parents.
-  std::vector<index_t> by_discovery(n + 1);
-  std::iota(by_discovery.begin(), by_discovery.end(), index_t{0});
-  std::sort(by_discovery.begin(), by_discovery.end(), [&](auto a, auto b) { return discover[a] < discover[b]; });
-  std::vector<bool> in_core_tree(n + 1, false);
-  in_core_tree[0] = true;
-  for (const auto v : by_discovery)
-    if (v != 0 && pred[v] != v) in_core_tree[v] = in_core_tree[pred[v]];
-  std::vector<index_t> size(n + 1, 1);
-  std::vector<index_t> cut(n, 0);
-  for (auto it = by_discovery.rbegin(); it != by_discovery.rend(); ++it) {
-    const index_t v = *it;
-    const index_t parent = pred[v];
-    if (parent == v || !in_core_tree[v]) continue;
-    size[parent] += size[v];
-    // Removing the parent separates v's subtree from the root when nothing in it reaches above.
-    if (parent != 0 && low[v] >= discover[parent]) cut[parent - 1] += size[v];
-  }
-  reachable = size[0] - 1;
-  return cut;
+      g, boost::make_iterator_property_map(d.component.begin(), boost::get(boost::edge_index, g)),
+      std::back_inserter(d.articulation_points),
+      boost::discover_time_map(boost::make_iterator_property_map(d.discover.begin(), index))
+          .lowpoint_map(boost::make_iterator_property_map(d.low.begin(), index))
+          .predecessor_map(boost::make_iterator_property_map(d.pred.begin(), index)));
+  return d;
 }
 
 }  // namespace
+
+SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core) {
+  const index_t n = org.size();
+  SharingStructure out;
+  // Reach and cut-off: vertex 0 is a virtual root joined to every core member; person p is p + 1.
+  std::vector<std::pair<index_t, index_t>> root_links;
+  for (const index_t c : core) root_links.emplace_back(0, c + 1);
+  {
+    const Digraph g = sharing_graph(org, 1, root_links);
+    const DepthFirst d = depth_first(g);
+    std::vector<index_t> by_discovery(n + 1);
+    std::iota(by_discovery.begin(), by_discovery.end(), index_t{0});
+    std::sort(by_discovery.begin(), by_discovery.end(), [&](auto a, auto b) { return d.discover[a] < d.discover[b]; });
+    std::vector<bool> in_core_tree(n + 1, false);
+    in_core_tree[0] = !core.empty();
+    for (const auto v : by_discovery)
+      if (v != 0 && d.pred[v] != v) in_core_tree[v] = in_core_tree[d.pred[v]];
+    std::vector<index_t> size(n + 1, 1);
+    out.cut_off.assign(n, 0);
+    for (auto it = by_discovery.rbegin(); it != by_discovery.rend(); ++it) {
+      const index_t v = *it;
+      const index_t parent = d.pred[v];
+      if (parent == v || !in_core_tree[v]) continue;
+      size[parent] += size[v];
+      // Removing the parent separates v's subtree from the root when nothing in it reaches above.
+      if (parent != 0 && d.low[v] >= d.discover[parent]) out.cut_off[parent - 1] += size[v];
+    }
+    out.reaches_core.resize(n);
+    for (index_t p = 0; p < n; ++p) out.reaches_core[p] = in_core_tree[p + 1];
+    out.reachable_from_core = core.empty() ? 0 : size[0] - 1;
+  }
+  // Brokers and bridges of the network itself (no virtual root).
+  {
+    const Digraph g = sharing_graph(org, 0, {});
+    const DepthFirst d = depth_first(g);
+    out.articulation_points = d.articulation_points;
+    std::sort(out.articulation_points.begin(), out.articulation_points.end());
+    out.articulation_points.erase(std::unique(out.articulation_points.begin(), out.articulation_points.end()),
+                                  out.articulation_points.end());
+    // Each link is labelled on exactly one of its two arcs; a component of one link is a bridge.
+    std::vector<std::size_t> edges_in;
+    for (const auto c : d.component)
+      if (c != DepthFirst::none) {
+        if (c >= edges_in.size()) edges_in.resize(c + 1, 0);
+        ++edges_in[c];
+      }
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+      const auto c = d.component[boost::get(boost::edge_index, g, e)];
+      if (c == DepthFirst::none || edges_in[c] != 1) continue;
+      const index_t u = boost::source(e, g), v = boost::target(e, g);
+      out.bridges.emplace_back(std::min(u, v), std::max(u, v));
+    }
+    std::sort(out.bridges.begin(), out.bridges.end());
+  }
+  return out;
+}
 
 DepartureImpact departure_impact(const Org& org, const Policy& policy, const LeadershipReport* leadership,
                                  const Authorship* knowledge) {
@@ -125,7 +180,13 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
   for (index_t p = 0; p < n; ++p) d.unit_left[p] = h.subtree_end[p] - p - 1;
 
   d.sharing_assessed = org.has_table("sharing") && !leadership->core.empty();
-  d.cut_off = d.sharing_assessed ? sharing_cut_off(org, leadership->core, d.reachable_from_core) : std::vector<index_t>(n, 0);
+  if (d.sharing_assessed) {
+    SharingStructure structure = sharing_structure(org, leadership->core);
+    d.cut_off = std::move(structure.cut_off);
+    d.reachable_from_core = structure.reachable_from_core;
+  } else {
+    d.cut_off.assign(n, 0);
+  }
 
   Authorship computed_knowledge;
   if (!knowledge && org.has_table("contributions")) {

@@ -39,3 +39,19 @@ TEST(Krackhardt, ReportsToTreeAndAdviceNetwork) {
 
 }  // namespace
 }  // namespace teamgraph
+
+namespace teamgraph {
+namespace {
+
+// Each advice tie as a sharing link between the two managers (145 pairs), departments as given:
+// E-I index 0.5172 and no articulation point.
+TEST(Krackhardt, SharingHealthFigures) {
+  const Org org = read_org(std::filesystem::path(TEAMGRAPH_TEST_DATA) / "krackhardt-team");
+  const auto r = sharing_health(org);
+  EXPECT_NEAR(r.figure("ei_index")->value, 0.5172, 5e-5);
+  EXPECT_DOUBLE_EQ(r.figure("articulation_points")->value, 0.0);
+  EXPECT_DOUBLE_EQ(r.figure("isolated")->value, 0.0);
+}
+
+}  // namespace
+}  // namespace teamgraph

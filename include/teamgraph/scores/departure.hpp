@@ -42,6 +42,16 @@ struct DepartureImpact {
   std::vector<Finding> findings;
 };
 
+// The structure of the sharing network (links on several channels count once).
+struct SharingStructure {
+  std::vector<index_t> cut_off;             // per person: people cut off from the core if they leave
+  std::vector<bool> reaches_core;           // per person: has a sharing path to a core member
+  index_t reachable_from_core = 0;          // people who reach the core (the core included)
+  std::vector<index_t> articulation_points; // people whose absence splits the network, ascending
+  std::vector<std::pair<index_t, index_t>> bridges;  // links whose absence splits it, (a, b) with a < b, sorted
+};
+SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core);
+
 // `leadership` and `knowledge` may be passed when already computed (assess() does).
 DepartureImpact departure_impact(const Org& org, const Policy& policy = {}, const LeadershipReport* leadership = nullptr,
                                  const Authorship* knowledge = nullptr);
