@@ -54,11 +54,15 @@ def test_departure_impact_table() -> None:
 def test_scores_absent_without_data() -> None:
     org = Org.from_frames(pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"]}))
     report = teamgraph.assess(org)
-    assert report.scores == {"leadership_coverage": None, "succession_readiness": None}
-    assert report.absent_reasons == {"leadership_coverage": "no competencies table",
-                                     "succession_readiness": "no successors table"}
-    frame = report.scores_frame()
-    assert frame["value"].isna().all()
+    assert report.scores["leadership_coverage"] is None and report.scores["succession_readiness"] is None
+    assert report.absent_reasons["leadership_coverage"] == "no competencies table"
+    assert report.absent_reasons["succession_readiness"] == "no successors table"
+    assert report.absent_reasons["team_configuration"] == "no configuration in team.json"
+    # Unified management needs only the people table.
+    assert report.scores["unified_management"] is not None
+    frame = report.scores_frame().set_index("name")
+    assert frame.loc["leadership_coverage", "value"] != frame.loc["leadership_coverage", "value"]  # NaN
+    assert frame.loc["leadership_coverage", "absent_reason"] == "no competencies table"
 
 
 def test_policy_overrides_and_errors() -> None:
