@@ -16,6 +16,7 @@ PYTHON=${PYTHON:-python3}
 
 # 1. System packages (Boost.Graph, Eigen, nlohmann-json, GoogleTest, Google Benchmark).
 packages=(g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev)
+[[ $mode == test ]] && packages+=(chromium)  # the HTML report test renders the page headless
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -30,8 +31,10 @@ fi
 
 # 2. Python build and runtime dependencies (no build isolation: the build directory is reused).
 pip() { "$PYTHON" -m pip --disable-pip-version-check -q "$@"; }
-requirements=(scikit-build-core'>=0.10' pybind11'==3.1.0' cmake'>=3.20' ninja numpy'>=1.24' pandas'>=2.0' networkx'>=3.0')
-[[ $mode == test ]] && requirements+=(pytest'>=7' pybind11-stubgen'==3.0.0')
+requirements=(scikit-build-core'>=0.10' pybind11'==3.1.0' cmake'>=3.20' ninja numpy'>=1.24' pandas'>=2.0' networkx'>=3.0'
+              matplotlib'>=3.7' pyarrow'>=12')
+[[ $mode == test ]] && requirements+=(pytest'>=7' pybind11-stubgen'==3.0.0' jsonschema'>=4' nbclient'>=0.8' nbformat'>=5'
+                                      ipykernel'>=6')
 stamp_dir=build
 mkdir -p "$stamp_dir"
 req_stamp="$stamp_dir/.requirements-$mode"

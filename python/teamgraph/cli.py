@@ -1,53 +1,44 @@
 """The teamgraph command line.
 
-    teamgraph report [PATH] [--format text|json] [--out FILE]
+    teamgraph report [PATH] [--format text|markdown|json|html] [--out FILE] [--policy FILE]
+                     [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N]
+    teamgraph what-if PATH --leave ID [--leave ID ...] [--promote SEAT=SUCCESSOR] [--move PERSON=MANAGER]
     teamgraph validate PATH
+    teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
+    teamgraph policy --dump
 
-Exit codes: 0 ok, 2 bad input (the problems are printed).
+Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 bad input (the problems are printed).
+Nothing personal is logged: problems and reports go only where the command writes them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
-
-import numpy as np
 
 from . import __version__
 from .errors import OrgDataError
-from .org import TABLES, Org, read_org, sample_team_path
-from .report import SEVERITIES, Report, assess
+from .export import csv_safe, read_key, summary
+from .org import Org, read_org, sample_team_path
+from .report import SEVERITIES, Report, assess, default_policy
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
-def summary(org: Org) -> Dict[str, Any]:
-    """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings."""
-    h = org.hierarchy
-    people = org.people
-    manager = np.asarray(h["manager"])
-    reports = np.bincount(manager[manager >= 0], minlength=len(org)) if len(org) else np.zeros(0, dtype=np.int64)
-    spans = reports[reports > 0]
-    tiers = people["tier"].value_counts().reindex(["core", "execution", "support"], fill_value=0)
-    return {
-        "team": org.name,
-        "people": len(org),
-        "tiers": {str(k): int(v) for k, v in tiers.items()},
-        "departments": int(people["department"].nunique()),
-        "units": int(len(spans)),
-        "layers": int(h["layers"]),
-        "tops": [org.ids[int(t)] for t in h["tops"]],
-        "span_of_control": None if not len(spans) else {
-            "min": int(spans.min()), "median": float(np.median(spans)), "max": int(spans.max())},
-        "tables": {name: int(len(org.table(name))) for name in TABLES if name in org.tables},
-        "warnings": [p.to_dict() for p in org.warnings],
-    }
+class _BadInput(Exception):
+    """A problem with the command's input: printed, exit code 2."""
 
 
 def _format_text(s: Dict[str, Any], report: Report, top: int) -> str:
+    color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+    paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
+    reset = "\033[0m" if color else ""
     lines = [f"teamgraph {__version__} report: {s['team'] or '(unnamed team)'}", ""]
     tiers = ", ".join(f"{v} {k}" for k, v in s["tiers"].items())
     lines.append(f"  people       {s['people']} ({tiers})")
@@ -84,7 +75,7 @@ def _format_text(s: Dict[str, Any], report: Report, top: int) -> str:
         group = [f for f in shown if f.severity == severity]
         if not group:
             continue
-        lines.append(f"  {severity.upper()}")
+        lines.append(f"  {paint[severity] if color else ''}{severity.upper()}{reset}")
         for f in group:
             lines.append(f"    - {f.message}")
             evidence = ", ".join(f"{k} {v:.3g}" for k, v in f.evidence.items())
@@ -103,28 +94,80 @@ def _load(path: Optional[str]) -> Org:
     return read_org(path if path else sample_team_path())
 
 
-def cmd_report(args: argparse.Namespace) -> int:
+def _assess(org: Org, args: argparse.Namespace) -> Report:
     try:
-        org = _load(args.path)
-    except OrgDataError as err:
-        _print_problems(err, sys.stderr)
-        return EXIT_BAD_INPUT
-    s = summary(org)
-    try:
-        report = assess(org, policy=args.policy)
+        report = assess(org, policy=getattr(args, "policy", None))
     except (ValueError, OSError) as err:  # a bad policy file
-        print(f"teamgraph: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if args.format == "json":
-        text = json.dumps({"summary": s, **report.to_dict()}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    else:
-        text = _format_text(s, report, args.top)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text)
+        raise _BadInput(str(err)) from err
+    key_file = getattr(args, "pseudonymize", None)
+    if key_file:
+        try:
+            report = report.pseudonymize(read_key(key_file))
+        except (ValueError, OSError) as err:
+            raise _BadInput(str(err)) from err
+    return report
+
+
+def _write(text: str, out: Optional[str]) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+
+
+def _fails(report: Report, fail_on: Optional[str]) -> bool:
+    if not fail_on:
+        return False
+    limit = SEVERITIES.index(fail_on)
+    return any(SEVERITIES.index(f.severity) <= limit for f in report.findings)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    org = _load(args.path)
+    report = _assess(org, args)
+    if args.format == "json":
+        text = report.to_json()
+    elif args.format == "markdown":
+        text = report.to_markdown(top=args.top)
+    elif args.format == "html":
+        text = report.to_html()
+    else:
+        text = _format_text(summary(org, report._ids), report, args.top)
+    _write(text, args.out)
+    return EXIT_FINDINGS if _fails(report, args.fail_on) else EXIT_OK
+
+
+def _pairs(values: Optional[List[str]], flag: str) -> Dict[str, str]:
+    out = {}
+    for value in values or []:
+        left, sep, right = value.partition("=")
+        if not sep or not left or not right:
+            raise _BadInput(f"{flag} expects A=B, got {value!r}")
+        out[left] = right
+    return out
+
+
+def cmd_what_if(args: argparse.Namespace) -> int:
+    org = _load(args.path)
+    before = _assess(org, args)
+    try:
+        changed = org.what_if(leave=args.leave or [], promote=_pairs(args.promote, "--promote"),
+                              move=_pairs(args.move, "--move"))
+    except ValueError as err:
+        if isinstance(err, OrgDataError):
+            raise
+        raise _BadInput(str(err)) from err
+    after = _assess(changed, args)
+    diff = before.diff(after)
+    if args.format == "json":
+        text = json.dumps({"scores": json.loads(diff.scores.to_json(orient="records")),
+                           "appeared": [f.__dict__ for f in diff.appeared],
+                           "disappeared": [f.__dict__ for f in diff.disappeared]},
+                          indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    else:
+        text = str(diff) + "\n"
+    _write(text, args.out)
+    return EXIT_FINDINGS if _fails(after, args.fail_on) else EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -140,30 +183,129 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _teams(inputs: Sequence[str]) -> List[Path]:
+    teams: List[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir() and not (path / "people.csv").exists():
+            teams.extend(sorted(p for p in path.iterdir() if (p.is_dir() and (p / "people.csv").exists())
+                                or p.suffix == ".json"))
+        else:
+            teams.append(path)
+    return teams
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    out = Path(args.out)
+    if out.suffix not in (".csv", ".parquet", ".jsonl"):
+        raise _BadInput(f"--out must end in .csv, .parquet or .jsonl, not {out.name!r}")
+    teams = _teams(args.inputs)
+    errors_path = out.with_name(out.stem + ".errors.jsonl")
+    rows, errors = [], []
+    progress = sys.stderr.isatty()
+    for k, team in enumerate(teams, start=1):
+        try:
+            org = read_org(team)
+            report = _assess(org, args)
+        except OrgDataError as err:
+            errors.append({"team": str(team), "problems": [p.to_dict() for p in err.problems]})
+        else:
+            row: Dict[str, Any] = {"team": str(team), "name": org.name, "people": len(org)}
+            row.update({name: value for name, value in report.scores.items()})
+            row["weakest"] = report.weakest
+            for severity in SEVERITIES:
+                row[f"findings_{severity}"] = sum(f.severity == severity for f in report.findings)
+            rows.append(row)
+        if progress:
+            done = int(30 * k / max(1, len(teams)))
+            sys.stderr.write(f"\r[{'#' * done}{' ' * (30 - done)}] {k}/{len(teams)} teams")
+            sys.stderr.flush()
+    if progress:
+        sys.stderr.write("\n")
+    frame = pd.DataFrame(rows)
+    if out.suffix == ".csv":
+        csv_safe(frame).to_csv(out, index=False)
+    elif out.suffix == ".parquet":
+        frame.to_parquet(out, index=False)
+    else:
+        frame.to_json(out, orient="records", lines=True, force_ascii=False)
+    if errors:
+        with open(errors_path, "w", encoding="utf-8") as f:
+            for e in errors:
+                f.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
+    elif errors_path.exists():
+        errors_path.unlink()
+    print(f"{len(rows)} team(s) scored into {out}" + (f"; {len(errors)} with bad data, see {errors_path}" if errors else ""))
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def cmd_policy(args: argparse.Namespace) -> int:
+    print(json.dumps(default_policy(), indent=2, sort_keys=True))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="teamgraph", description="Org-health analytics on an org graph.")
     parser.add_argument("--version", action="version", version=f"teamgraph {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    report = sub.add_parser("report", help="report on a team (default: the bundled sample team)",
-                            description="Loads and validates a team and prints its report.")
+    def scoring_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--policy", help="JSON file of policy overrides (teamgraph policy --dump shows them all)")
+        p.add_argument("--pseudonymize", metavar="KEY_FILE",
+                       help="replace every person id and name by a keyed hash (HMAC-SHA-256) of the id")
+        p.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 when a finding is at least this severe")
+        p.add_argument("--out", help="write to this file instead of standard output")
+
+    report = sub.add_parser("report", help="the full report on a team (default: the bundled sample team)",
+                            description="Loads and validates a team, scores it and prints the report.")
     report.add_argument("path", nargs="?", help="team folder or JSON file (default: the sample team)")
-    report.add_argument("--format", choices=["text", "json"], default="text")
-    report.add_argument("--out", help="write the report to this file instead of standard output")
-    report.add_argument("--policy", help="JSON file of policy overrides (see teamgraph.default_policy())")
-    report.add_argument("--top", type=int, default=10, help="findings to show in text (0: all; default 10)")
+    report.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    report.add_argument("--top", type=int, default=10, help="findings to show in text and markdown (0: all)")
+    scoring_options(report)
     report.set_defaults(func=cmd_report)
+
+    what_if = sub.add_parser("what-if", help="how the report changes if people leave, are promoted or move",
+                             description="Scores the team before and after the changes and prints the difference.")
+    what_if.add_argument("path", help="team folder or JSON file")
+    what_if.add_argument("--leave", action="append", metavar="ID", help="a person who leaves (repeatable)")
+    what_if.add_argument("--promote", action="append", metavar="SEAT=SUCCESSOR",
+                         help="the successor takes the seat of SEAT, who leaves or is promoted (repeatable)")
+    what_if.add_argument("--move", action="append", metavar="PERSON=MANAGER", help="a new manager (repeatable)")
+    what_if.add_argument("--format", choices=["text", "json"], default="text")
+    scoring_options(what_if)
+    what_if.set_defaults(func=cmd_what_if)
 
     validate = sub.add_parser("validate", help="list every data problem of a team, or say ok",
                               description="Checks a team folder or JSON file and lists every problem.")
     validate.add_argument("path", help="team folder or JSON file")
     validate.set_defaults(func=cmd_validate)
+
+    batch = sub.add_parser("batch", help="score many teams into one table",
+                           description="Scores every team (a team folder, a JSON file, or a folder of them) into one "
+                                       "row each; teams with bad data go to OUT.errors.jsonl and the rest go on.")
+    batch.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
+    batch.add_argument("--out", required=True, help="results.csv, results.parquet or results.jsonl")
+    batch.add_argument("--policy", help="JSON file of policy overrides")
+    batch.set_defaults(func=cmd_batch)
+
+    policy = sub.add_parser("policy", help="the scoring policy", description="Prints the default policy as JSON.")
+    policy.add_argument("--dump", action="store_true", required=True, help="print the default policy")
+    policy.set_defaults(func=cmd_policy)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except OrgDataError as err:
+        _print_problems(err, sys.stderr)
+        return EXIT_BAD_INPUT
+    except _BadInput as err:
+        print(f"teamgraph: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

@@ -67,15 +67,32 @@ class Report:
     (``absent_reasons`` says why).
     """
 
-    def __init__(self, org: Org, raw: Dict[str, Any]) -> None:
+    def __init__(self, org: Org, raw: Dict[str, Any], pseudonyms: Optional[Sequence[str]] = None) -> None:
         self.org = org
         self._raw = raw
-        ids = org.ids
-        self._ids = ids
+        self.pseudonymized = pseudonyms is not None
+        people = org.people
+        # Every output names people through these two lists, so a pseudonymized report never
+        # shows a real id or name anywhere.
+        self._ids: List[str] = list(pseudonyms) if pseudonyms is not None else org.ids
+        self._names: List[Optional[str]] = (list(pseudonyms) if pseudonyms is not None else
+                                            [None if pd.isna(n) else n for n in people["name"]])
         self.scores: Dict[str, Optional[float]] = {s["name"]: s["value"] for s in raw["scores"]}
         self.absent_reasons: Dict[str, str] = {s["name"]: s["absent_reason"] for s in raw["scores"] if not s["assessed"]}
-        self.findings: List[Finding] = [_finding(f, ids) for f in raw["findings"]]
+        self.findings: List[Finding] = [_finding(f, self._ids) for f in raw["findings"]]
         self.policy: Dict[str, Any] = json.loads(raw["policy"])
+
+    def pseudonymize(self, key: bytes) -> "Report":
+        """The same report with every person id and name replaced by a keyed hash
+        (HMAC-SHA-256 of the id, stable for the same key). The key itself appears nowhere."""
+        from .export import pseudonym
+
+        return Report(self.org, self._raw, [pseudonym(key, i) for i in self.org.ids])
+
+    def _people_base(self) -> pd.DataFrame:
+        people = self.org.people
+        return pd.DataFrame({"id": self._ids, "name": self._names, "department": people["department"],
+                             "tier": people["tier"]})
 
     # -- tables -----------------------------------------------------------------------------
     def scores_frame(self) -> pd.DataFrame:
@@ -103,7 +120,7 @@ class Report:
         d = self._raw["departure"]
         people = self.org.people
         frame = pd.DataFrame({
-            "id": people["id"], "name": people["name"], "tier": people["tier"],
+            "id": self._ids, "name": self._names, "tier": people["tier"],
             "coverage_drop": d["coverage_drop"], "unit_left": d["unit_left"], "cut_off": d["cut_off"],
             "orphaned_artifacts": d["orphaned"], "impact": d["impact"], "flight_risk": people["flight_risk"],
             "risk": d["risk"],
@@ -118,7 +135,7 @@ class Report:
         """One row a person (in the org's order), a column per per-person figure: departure impact
         and each support score's columns, named score.column."""
         d = self._raw["departure"]
-        base = self.org.people[["id", "name", "department", "tier"]].copy()
+        base = self._people_base()
         for column, key in [("coverage_drop", "coverage_drop"), ("unit_left", "unit_left"), ("cut_off", "cut_off"),
                             ("orphaned_artifacts", "orphaned"), ("departure_impact", "impact"),
                             ("departure_risk", "risk")]:
@@ -144,6 +161,10 @@ class Report:
         size are withheld, with the reason; so is a second group where one withheld group could
         otherwise be recovered from the others."""
         rows = [{"score": s["name"], **g} for s in self._raw["support"] for g in s["groups"]]
+        if self.pseudonymized:  # a unit is named by its manager's id
+            for row in rows:
+                if row["kind"] == "unit":
+                    row["group"] = self._ids[self.org.find(row["group"])]
         frame = pd.DataFrame(rows, columns=["score", "kind", "group", "figure", "size", "value", "withheld"])
         frame["value"] = frame["value"].astype(float)
         return frame
@@ -206,15 +227,38 @@ class Report:
         return pd.DataFrame(rows, columns=["kind", "group", "artifacts", "truck_factor", "people"])
 
     def to_dict(self) -> Dict[str, Any]:
-        return {
-            "team": self.org.name,
-            "scores": {k: v for k, v in self.scores.items()},
-            "weakest": self.weakest,
-            "figures": self.figures,
-            "absent_reasons": dict(self.absent_reasons),
-            "findings": [f.__dict__ for f in self.findings],
-            "policy": self.policy,
-        }
+        """The report as the versioned JSON document (docs/report-format.md)."""
+        from .export import report_dict
+
+        return report_dict(self)
+
+    def to_json(self, path: Optional[Union[str, "os.PathLike[str]"]] = None) -> str:
+        """The JSON report (byte-identical for the same data in any row order); written to `path` if given."""
+        from .export import to_json
+
+        text = to_json(self)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def to_markdown(self, top: int = 0) -> str:
+        from .export import to_markdown
+
+        return to_markdown(self, top)
+
+    def to_html(self, path: Optional[Union[str, "os.PathLike[str]"]] = None) -> str:
+        """One self-contained HTML page (no network needed): scores, charts, findings."""
+        from .html import to_html
+
+        text = to_html(self)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def _repr_html_(self) -> str:
+        from .html import to_html
+
+        return to_html(self, fragment=True)
 
     def __repr__(self) -> str:
         parts = ", ".join(f"{k}={'n/a' if v is None else f'{v:.1f}'}" for k, v in self.scores.items())

@@ -26,7 +26,7 @@ def test_report_json_is_deterministic(tmp_path) -> None:
     report = json.loads(first.read_text())
     summary = report["summary"]
     assert summary["people"] == 46
-    assert report["scores"]["leadership_coverage"] == 40.0
+    assert report["scores"]["leadership_coverage"]["value"] == 40.0
     assert report["findings"][0]["code"] == "missing_competency"
     assert summary["tops"] == ["e01"]
     assert summary["span_of_control"] == {"min": 3, "median": 5.5, "max": 10}

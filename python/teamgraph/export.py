@@ -1,0 +1,166 @@
+"""Report outputs that leave the library: JSON (versioned schema), Markdown, CSV; pseudonyms and
+the input checksum.
+
+The JSON report is byte-identical for the same data in any row order: people come in the org's
+canonical order, keys are sorted, and the input checksum hashes the canonical tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import math
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+
+if TYPE_CHECKING:
+    from .org import Org
+    from .report import Report
+
+SCHEMA_VERSION = "1.0"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def pseudonym(key: bytes, person_id: str) -> str:
+    """A stable keyed pseudonym for a person id: "p-" + the first 16 hex digits of HMAC-SHA-256."""
+    return "p-" + hmac.new(key, person_id.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+
+def read_key(path: str) -> bytes:
+    """Reads a pseudonymization key file (its bytes, trailing newline removed). Refuses an empty key."""
+    with open(path, "rb") as f:
+        key = f.read().rstrip(b"\r\n")
+    if len(key) < 16:
+        raise ValueError(f"{path}: the pseudonymization key must be at least 16 bytes")
+    return key
+
+
+def input_checksum(org: "Org") -> str:
+    """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
+    order gives the same checksum."""
+    digest = hashlib.sha256()
+    for name in sorted(org.tables):
+        digest.update(f"\x00table {name}\n".encode())
+        digest.update(org.table(name).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
+    return "sha256:" + digest.hexdigest()
+
+
+def _clean(value: Any) -> Any:
+    """JSON-safe values: NaN and infinities become null, numpy scalars plain numbers."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, (np.bool_,)):
+        return bool(value)
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+def summary(org: "Org", ids: Optional[List[str]] = None) -> Dict[str, Any]:
+    """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings."""
+    ids = ids if ids is not None else org.ids
+    h = org.hierarchy
+    people = org.people
+    manager = np.asarray(h["manager"])
+    reports = np.bincount(manager[manager >= 0], minlength=len(org)) if len(org) else np.zeros(0, dtype=np.int64)
+    spans = reports[reports > 0]
+    tiers = people["tier"].value_counts().reindex(["core", "execution", "support"], fill_value=0)
+    return {
+        "team": org.name,
+        "people": len(org),
+        "tiers": {str(k): int(v) for k, v in tiers.items()},
+        "departments": int(people["department"].nunique()),
+        "units": int(len(spans)),
+        "layers": int(h["layers"]),
+        "tops": [ids[int(t)] for t in h["tops"]],
+        "span_of_control": None if not len(spans) else {
+            "min": int(spans.min()), "median": float(np.median(spans)), "max": int(spans.max())},
+        "tables": {name: int(len(org.table(name))) for name in sorted(org.tables)},
+        "warnings": [p.to_dict() for p in org.warnings],
+    }
+
+
+def report_dict(report: "Report") -> Dict[str, Any]:
+    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.0.schema.json)."""
+    people = report.people
+    people_rows = []
+    for row in people.to_dict("records"):
+        people_rows.append({k: (str(v) if isinstance(v, str) or k in ("department", "tier") and v is not None else v)
+                            for k, v in row.items()})
+    tf = report.truck_factor
+    doc = {
+        "schema": "teamgraph-report",
+        "schema_version": SCHEMA_VERSION,
+        "teamgraph_version": _core.__version__,
+        "team": report.org.name,
+        "input_checksum": input_checksum(report.org),
+        "pseudonymized": report.pseudonymized,
+        "summary": summary(report.org, report._ids),
+        "scores": {s["name"]: {"value": s["value"], "assessed": s["assessed"], "absent_reason": s["absent_reason"]}
+                   for s in report._raw["scores"]},
+        "weakest": report.weakest,
+        "figures": report.figures,
+        "figure_notes": report.figure_notes,
+        "groups": report.groups.to_dict("records"),
+        "people": people_rows,
+        "findings": [f.__dict__ for f in report.findings],
+        "truck_factor": None if tf is None else {
+            "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
+            "removed": [{"person": p, "authored": int(a)} for p, a in zip(tf.authors["person"], tf.authors["authored"])],
+            "groups": report.truck_factors.to_dict("records")},
+        "policy": report.policy,
+    }
+    return _clean(doc)
+
+
+def to_json(report: "Report") -> str:
+    return json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def schema() -> Dict[str, Any]:
+    """The JSON Schema of the report document."""
+    text = resources.files("teamgraph").joinpath(f"schemas/report-{SCHEMA_VERSION}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def to_markdown(report: "Report", top: int = 0) -> str:
+    doc = report_dict(report)
+    lines = [f"# Team report: {doc['team'] or '(unnamed team)'}", "",
+             f"teamgraph {doc['teamgraph_version']}, input {doc['input_checksum'][:19]}", "",
+             "| score | value |", "|---|---|"]
+    scores = sorted(doc["scores"].items(), key=lambda kv: (kv[1]["value"] is None, kv[1]["value"] or 0, kv[0]))
+    for name, s in scores:
+        value = f"{s['value']:.1f}" if s["value"] is not None else f"n/a ({s['absent_reason']})"
+        lines.append(f"| {name} | {value} |")
+    lines += ["", "## Findings", ""]
+    findings = doc["findings"][:top] if top else doc["findings"]
+    for f in findings:
+        evidence = ", ".join(f"{k} {v:.3g}" if isinstance(v, (int, float)) else f"{k} n/a" for k, v in f["evidence"].items())
+        lines.append(f"- **{f['severity']}** ({f['score']}): {f['message']}  ")
+        lines.append(f"  who: {', '.join(f['people']) or '-'}; evidence: {evidence}  ")
+        lines.append(f"  do: {f['recommendation']}")
+    return "\n".join(lines) + "\n"
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Neutralizes text cells that a spreadsheet would run as formulas (leading =, +, -, @, tab,
+    CR) by prefixing a single quote. Numbers are left alone."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in out[column]]
+    return out

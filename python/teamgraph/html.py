@@ -1,0 +1,93 @@
+"""The HTML report: one self-contained page (charts are inline SVG; no script, style sheet or font
+is fetched from anywhere), readable offline and safe to mail to a team lead."""
+
+from __future__ import annotations
+
+import html
+import io
+from typing import TYPE_CHECKING, List
+
+from . import _core
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from .report import Report
+
+_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1100px;
+       color: #1f2933; line-height: 1.45; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #d9e2ec; }
+.meta { color: #627d98; font-size: 0.85rem; }
+table { border-collapse: collapse; margin: 0.6rem 0; } td, th { padding: 0.3rem 0.7rem; text-align: left; }
+th { background: #f0f4f8; } tr:nth-child(even) td { background: #fafbfc; }
+.bar { display: inline-block; height: 0.7rem; background: #2e86c1; border-radius: 2px; vertical-align: middle; }
+.absent { color: #829ab1; font-style: italic; }
+.finding { border-left: 4px solid #9fb3c8; padding: 0.3rem 0.8rem; margin: 0.6rem 0; background: #fbfcfd; }
+.critical { border-color: #c0392b; } .high { border-color: #e67e22; } .medium { border-color: #f1c40f; }
+.low { border-color: #5dade2; } .info { border-color: #bcccdc; }
+.sev { font-weight: 600; text-transform: uppercase; font-size: 0.75rem; letter-spacing: 0.05em; }
+.chart svg { max-width: 100%; height: auto; }
+"""
+
+
+def _svg(fig: "Figure") -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]  # drop the XML prolog and doctype: inline SVG
+
+
+def _scores_table(report: "Report") -> str:
+    rows = []
+    ordered = sorted(report.scores.items(), key=lambda kv: (kv[1] is None, kv[1] or 0.0, kv[0]))
+    for name, value in ordered:
+        if value is None:
+            cell = f'<span class="absent">not assessed: {html.escape(report.absent_reasons.get(name, ""))}</span>'
+        else:
+            cell = f'{value:.1f} <span class="bar" style="width:{max(1, value) * 2:.0f}px"></span>'
+        rows.append(f"<tr><td>{html.escape(name)}</td><td>{cell}</td></tr>")
+    return '<table id="scores"><tr><th>score</th><th>0-100</th></tr>' + "".join(rows) + "</table>"
+
+
+def _findings(report: "Report", limit: int = 0) -> str:
+    items = []
+    for f in report.findings[:limit] if limit else report.findings:
+        evidence = ", ".join(f"{html.escape(k)} {v:.3g}" for k, v in f.evidence.items() if v == v)
+        items.append(
+            f'<div class="finding {f.severity}"><span class="sev">{f.severity}</span> '
+            f'<span class="meta">{html.escape(f.score)} / {html.escape(f.code)}</span>'
+            f"<div>{html.escape(f.message)}</div>"
+            f'<div class="meta">who: {html.escape(", ".join(f.people) or "-")}; evidence: {evidence}</div>'
+            f"<div><b>Do:</b> {html.escape(f.recommendation)}</div></div>")
+    return '<section id="findings">' + "".join(items) + "</section>"
+
+
+def to_html(report: "Report", fragment: bool = False) -> str:
+    """The whole report as one HTML page; `fragment` gives a light version for notebooks (scores
+    and the top findings, no charts)."""
+    title = html.escape(report.org.name or "Team report")
+    if fragment:
+        return (f'<div class="teamgraph-report"><b>{title}</b>: {len(report.org)} people, '
+                f"{len(report.findings)} findings{_scores_table(report)}{_findings(report, limit=5)}</div>")
+    from . import plot
+    from .export import input_checksum
+
+    charts: List[str] = []
+    for section, heading, fn in [("org-chart", "Org chart by departure risk", plot.org_chart),
+                                 ("coverage", "Leadership coverage", plot.coverage),
+                                 ("incentives", "Incentive balance", plot.incentive_balance),
+                                 ("sharing", "Sharing network", plot.sharing_network),
+                                 ("departure", "Departure impact", plot.departure_ranking)]:
+        charts.append(f'<h2>{heading}</h2><div class="chart" id="{section}">{_svg(fn(report))}</div>')
+    weakest = f"<p>The score holding the team back most: <b>{html.escape(report.weakest)}</b>.</p>" if report.weakest else ""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{title}</h1><div class=\"meta\">teamgraph {html.escape(_core.__version__)} &middot; "
+        f"{len(report.org)} people &middot; input {html.escape(input_checksum(report.org)[:19])}"
+        f"{' &middot; pseudonymized' if report.pseudonymized else ''}</div>"
+        f"<h2>Scores</h2>{_scores_table(report)}{weakest}"
+        + "".join(charts)
+        + f"<h2>Findings ({len(report.findings)})</h2>{_findings(report)}"
+        "</body></html>\n")

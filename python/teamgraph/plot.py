@@ -1,0 +1,171 @@
+"""matplotlib figures of a report. Each function returns the Figure (nothing is shown or saved).
+
+People are labelled as the report names them (pseudonyms in a pseudonymized report).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, List
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from .report import Report
+
+_LABEL_LIMIT = 60  # label people by id up to this many nodes
+
+
+def _figure(width: float, height: float) -> "Figure":
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def _tree_positions(manager: np.ndarray, subtree_end: np.ndarray) -> np.ndarray:
+    """x, y of each person for a top-down org chart. People are in preorder, so one backward pass
+    places every manager over the middle of their reports (no recursion)."""
+    n = len(manager)
+    x = np.zeros(n)
+    depth = np.zeros(n, dtype=np.int64)
+    for p in range(n):
+        if manager[p] >= 0:
+            depth[p] = depth[manager[p]] + 1
+    leaf = subtree_end == np.arange(n) + 1
+    x[leaf] = np.arange(int(leaf.sum()))
+    first = np.full(n, np.inf)
+    last = np.full(n, -np.inf)
+    for p in range(n - 1, -1, -1):
+        if not leaf[p]:
+            x[p] = (first[p] + last[p]) / 2.0
+        m = manager[p]
+        if m >= 0:
+            first[m] = min(first[m], x[p])
+            last[m] = max(last[m], x[p])
+    y = -depth.astype(float)
+    return np.stack([x, y], axis=1)
+
+
+def org_chart(report: "Report", color_by: str = "risk") -> "Figure":
+    """The reports-to tree, top down, each person coloured by departure risk (grey: not given)."""
+    import matplotlib
+    from matplotlib.collections import LineCollection
+
+    h = report.org.hierarchy
+    manager = np.asarray(h["manager"])
+    positions = _tree_positions(manager, np.asarray(h["subtree_end"]))
+    values = np.asarray(report._raw["departure"]["risk" if color_by == "risk" else "impact"], dtype=float)
+    n = len(manager)
+    fig = _figure(max(6.0, min(24.0, 0.25 * max(1, int((np.asarray(h["subtree_end"]) == np.arange(n) + 1).sum())))), 4.5)
+    ax = fig.add_subplot()
+    segments = [(positions[manager[p]], positions[p]) for p in range(n) if manager[p] >= 0]
+    ax.add_collection(LineCollection(segments, colors="#9aa5b1", linewidths=0.8, zorder=1))
+    known = ~np.isnan(values)
+    ax.scatter(positions[~known, 0], positions[~known, 1], s=40, color="#d0d4d9", edgecolors="#6b7785", zorder=2)
+    points = ax.scatter(positions[known, 0], positions[known, 1], s=40, c=values[known], cmap=matplotlib.colormaps["OrRd"],
+                        vmin=0, edgecolors="#6b7785", zorder=3)
+    fig.colorbar(points, ax=ax, label=f"departure {color_by}", shrink=0.8)
+    if n <= _LABEL_LIMIT:
+        for p in range(n):
+            ax.annotate(report._ids[p], positions[p], textcoords="offset points", xytext=(0, 6), ha="center", fontsize=6)
+    ax.set_title("Org chart, coloured by departure " + color_by)
+    ax.set_axis_off()
+    ax.autoscale_view()
+    return fig
+
+
+def coverage(report: "Report") -> "Figure":
+    """Each required core competency: the best holder's score, the depth, and the threshold."""
+    frame = report.coverage
+    fig = _figure(7.0, 3.8)
+    ax = fig.add_subplot()
+    threshold = report.policy["leadership"]["threshold"]
+    colors = ["#c0392b" if d == 0 else ("#e67e22" if d == 1 else "#2e86c1") for d in frame["depth"]]
+    bars = ax.bar(frame["competency"], frame["coverage"], color=colors)
+    ax.axhline(threshold, color="#34495e", linestyle="--", linewidth=1, label=f"threshold {threshold:g}")
+    for bar, holder, depth in zip(bars, frame["best_holder"], frame["depth"]):
+        ax.annotate(f"{holder or '-'}\ndepth {depth}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7)
+    ax.set_ylim(0, 1.25)
+    ax.set_ylabel("best score in the core (0-1)")
+    ax.set_title("Leadership coverage of the core layer (red: missing, orange: one holder)")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.tick_params(axis="x", labelrotation=30)
+    return fig
+
+
+def incentive_balance(report: "Report") -> "Figure":
+    """Material total against spiritual incentives received, one point a person."""
+    people = report.people
+    fig = _figure(7.0, 4.2)
+    ax = fig.add_subplot()
+    if "incentive_balance.material_total" not in people:
+        ax.text(0.5, 0.5, "no incentives data", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    material = people["incentive_balance.material_total"].to_numpy(dtype=float)
+    spiritual = people["incentive_balance.spiritual_count"].to_numpy(dtype=float)
+    forgotten = spiritual == 0
+    ax.scatter(material[~forgotten], spiritual[~forgotten], s=30, color="#2e86c1", label="recognized")
+    ax.scatter(material[forgotten], spiritual[forgotten], s=40, color="#c0392b", marker="x",
+               label="never recognized")
+    if len(people) <= _LABEL_LIMIT:
+        for i in np.flatnonzero(forgotten):
+            ax.annotate(report._ids[i], (material[i], spiritual[i]), textcoords="offset points", xytext=(3, 3), fontsize=7)
+    ax.set_xlabel("material incentives in the period")
+    ax.set_ylabel("spiritual incentives received")
+    ax.set_title("Incentive balance: material and spiritual, per person")
+    ax.legend(fontsize=8)
+    return fig
+
+
+def sharing_network(report: "Report", seed: int = 7) -> "Figure":
+    """The sharing network: core members as squares, brokers (whose absence splits it) in red."""
+    import networkx as nx
+
+    org = report.org
+    fig = _figure(7.0, 6.0)
+    ax = fig.add_subplot()
+    if "sharing" not in org.tables:
+        ax.text(0.5, 0.5, "no sharing data", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    graph = nx.Graph(org.to_networkx("sharing"))
+    index = {pid: i for i, pid in enumerate(org.ids)}
+    graph = nx.relabel_nodes(graph, {pid: index[pid] for pid in graph.nodes})
+    positions = nx.spring_layout(graph, seed=seed)
+    people = report.people
+    broker = (people["sharing_health.broker"].to_numpy(dtype=float) > 0 if "sharing_health.broker" in people
+              else np.zeros(len(people), dtype=bool))
+    tiers = people["tier"].astype(str).to_numpy()
+    nx.draw_networkx_edges(graph, positions, ax=ax, edge_color="#b8c2cc", width=0.7)
+    for shape, selected in (("s", tiers == "core"), ("o", tiers != "core")):
+        nodes = [i for i in graph.nodes if selected[i]]
+        colors = ["#c0392b" if broker[i] else "#2e86c1" for i in nodes]
+        nx.draw_networkx_nodes(graph, positions, nodelist=nodes, node_shape=shape, node_color=colors, node_size=60, ax=ax)
+    if len(people) <= _LABEL_LIMIT:
+        nx.draw_networkx_labels(graph, positions, labels={i: report._ids[i] for i in graph.nodes}, font_size=6, ax=ax)
+    ax.set_title("Sharing network (squares: core; red: brokers)")
+    ax.set_axis_off()
+    return fig
+
+
+def departure_ranking(report: "Report", top: int = 15) -> "Figure":
+    """The people whose departure would hurt most: impact, and risk where flight risk is given."""
+    frame = report.departure_impact.head(top).iloc[::-1]
+    fig = _figure(7.0, max(2.5, 0.3 * len(frame) + 1))
+    ax = fig.add_subplot()
+    ax.barh(frame["id"], frame["impact"], color="#f5b041", label="impact")
+    ax.barh(frame["id"], frame["risk"].fillna(0), color="#c0392b", label="risk = flight risk x impact")
+    ax.set_xlabel("0-1")
+    ax.set_title("Departure impact, highest risk first")
+    ax.legend(fontsize=8, loc="lower right")
+    return fig
+
+
+ALL = ("org_chart", "coverage", "incentive_balance", "sharing_network", "departure_ranking")
+
+
+def all_figures(report: "Report") -> List["Figure"]:
+    return [globals()[name](report) for name in ALL]

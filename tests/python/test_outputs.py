@@ -1,0 +1,140 @@
+"""What the analyst sees: JSON (schema, determinism), Markdown, HTML, plots, pseudonyms, CSV safety."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pandas as pd
+import pytest
+
+import teamgraph
+from teamgraph.export import csv_safe, input_checksum, schema
+
+OUTPUT = Path(__file__).resolve().parents[1] / "output"
+KEY = b"a-secret-key-of-32-bytes-0123456"
+
+
+@pytest.fixture(scope="module")
+def org() -> teamgraph.Org:
+    return teamgraph.read_org(teamgraph.sample_team_path())
+
+
+@pytest.fixture(scope="module")
+def report(org) -> teamgraph.Report:
+    return teamgraph.assess(org)
+
+
+def shuffled_copy(source: Path, target: Path, seed: int) -> Path:
+    """The same team with the rows of every CSV file in another order."""
+    target.mkdir(parents=True)
+    rng = random.Random(seed)
+    for path in source.iterdir():
+        if path.suffix != ".csv":
+            shutil.copy(path, target / path.name)
+            continue
+        header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        rng.shuffle(rows)
+        (target / path.name).write_text(header + "".join(rows), encoding="utf-8")
+    return target
+
+
+def test_json_report_matches_its_schema(report) -> None:
+    document = json.loads(report.to_json())
+    jsonschema.validate(document, schema())
+    assert document["schema_version"] == "1.0"
+    assert document["teamgraph_version"] == teamgraph.__version__
+    assert len(document["people"]) == 46
+    assert document["policy"]["leadership"]["threshold"] == 0.6
+
+
+def test_json_report_is_byte_identical_in_any_row_order(report, tmp_path) -> None:
+    first = report.to_json()
+    for seed in (1, 2):
+        folder = shuffled_copy(teamgraph.sample_team_path(), tmp_path / f"shuffled{seed}", seed)
+        assert teamgraph.assess(teamgraph.read_org(folder)).to_json() == first
+
+
+def test_checksum_follows_the_data_not_the_order(org, tmp_path) -> None:
+    folder = shuffled_copy(teamgraph.sample_team_path(), tmp_path / "team", 5)
+    assert input_checksum(teamgraph.read_org(folder)) == input_checksum(org)
+    people = folder / "people.csv"
+    people.write_text(people.read_text().replace("Lin Wei", "Lin Wen"))
+    assert input_checksum(teamgraph.read_org(folder)) != input_checksum(org)
+
+
+def test_pseudonymized_outputs_hold_no_id_or_name(org, report) -> None:
+    masked = report.pseudonymize(KEY)
+    outputs = [masked.to_json(), masked.to_markdown(), masked.to_html(), str(masked.findings)]
+    names = [n for n in org.people["name"] if isinstance(n, str)]
+    for text in outputs:
+        for person in org.ids:
+            assert f'"{person}"' not in text and f" {person} " not in text and f"{person}," not in text
+        for name in names:
+            assert name not in text
+        assert KEY.decode() not in text
+    again = report.pseudonymize(KEY)
+    assert again.findings[0].people == masked.findings[0].people  # stable for one key
+    other = report.pseudonymize(b"another-key-of-sufficient-length")
+    assert other.findings[0].people != masked.findings[0].people
+    assert json.loads(masked.to_json())["pseudonymized"] is True
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralized() -> None:
+    frame = pd.DataFrame({"name": ["=SUM(A1)", "+1", "-x", "@cmd", "\tTab", "\rCR", "plain"], "n": [-1, 2, 3, 4, 5, 6, 7]})
+    safe = csv_safe(frame)
+    assert list(safe["name"]) == ["'=SUM(A1)", "'+1", "'-x", "'@cmd", "'\tTab", "'\rCR", "plain"]
+    assert list(safe["n"]) == [-1, 2, 3, 4, 5, 6, 7]
+
+
+def test_markdown_report(report) -> None:
+    text = report.to_markdown(top=3)
+    assert text.startswith("# Team report: Harbor & Pine online store")
+    assert "| leadership_coverage | 40.0 |" in text
+    assert text.count("- **") == 3
+
+
+def test_plots_return_figures(report) -> None:
+    from matplotlib.figure import Figure
+
+    from teamgraph import plot
+
+    for name in plot.ALL:
+        figure = getattr(plot, name)(report)
+        assert isinstance(figure, Figure), name
+        assert figure.axes, name
+
+
+def test_notebook_html_repr(report) -> None:
+    html = report._repr_html_()
+    assert "leadership_coverage" in html and "<table" in html
+
+
+def test_html_report_renders_in_headless_chromium(report, tmp_path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "chromium is installed by scripts/setup.sh --test"
+    page = tmp_path / "report.html"
+    report.to_html(page)
+    text = page.read_text()
+    # Self-contained: nothing is fetched (SVG namespaces are names, not fetches).
+    assert "src=\"http" not in text and "href=\"http" not in text and "@import" not in text
+    OUTPUT.mkdir(exist_ok=True)
+    screenshot = OUTPUT / "report.png"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+             "--enable-logging=stderr", "--v=0"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    for section in ["id=\"scores\"", "id=\"org-chart\"", "id=\"coverage\"", "id=\"incentives\"", "id=\"sharing\"",
+                    "id=\"departure\"", "id=\"findings\""]:
+        assert section in dom.stdout, section
+    assert dom.stdout.count("<svg") >= 5
+    console_errors = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    assert console_errors == []
+    shot = subprocess.run([chromium, *flags, "--window-size=1280,2400", f"--screenshot={screenshot}", page.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    assert shot.returncode == 0 and screenshot.stat().st_size > 10_000
