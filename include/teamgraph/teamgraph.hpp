@@ -16,3 +16,4 @@
 #include "teamgraph/scores/truck_factor.hpp"
 #include "teamgraph/what_if.hpp"
 #include "teamgraph/scores/support.hpp"
+#include "teamgraph/batch.hpp"

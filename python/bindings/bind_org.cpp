@@ -11,7 +11,9 @@
 #include "teamgraph/org.hpp"
 #include "teamgraph/org_builder.hpp"
 #include "teamgraph/read_org.hpp"
+#include "teamgraph/policy.hpp"
 #include "teamgraph/what_if.hpp"
+#include "teamgraph/batch.hpp"
 
 namespace py = pybind11;
 
@@ -212,6 +214,32 @@ Table table_from_python(const std::string& source, const py::list& columns, std:
   return table;
 }
 
+// The inverse of table_from_python: (rows, [(column, float64 array | list of str/None)]).
+py::tuple table_to_python(const Table& table) {
+  py::list columns;
+  for (const auto& c : table.columns()) {
+    if (c.numeric) {
+      columns.append(py::make_tuple(c.name, py::array_t<double>(c.numbers.size(), c.numbers.data())));
+    } else {
+      py::list values(c.text.size());
+      for (std::size_t i = 0; i < c.text.size(); ++i) values[i] = text_or_none(c.text[i]);
+      columns.append(py::make_tuple(c.name, values));
+    }
+  }
+  return py::make_tuple(table.rows(), columns);
+}
+
+// Tables from the Python form {name: (rows, columns)}, in a stable order.
+std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables) {
+  std::vector<std::pair<std::string, Table>> out;
+  for (const auto& [key, value] : tables) {
+    const auto name = key.cast<std::string>();
+    const auto spec = value.cast<py::tuple>();
+    out.emplace_back(name, table_from_python(name, spec[1].cast<py::list>(), spec[0].cast<std::size_t>()));
+  }
+  return out;
+}
+
 }  // namespace
 
 void bind_org(py::module_& m) {
@@ -308,6 +336,71 @@ void bind_org(py::module_& m) {
       },
       py::arg("org"), py::arg("leave"), py::arg("promote"), py::arg("move"), py::arg("add_successor"),
       "The org after the changes (see teamgraph::what_if); the original is untouched.");
+
+  m.def(
+      "org_state",
+      [](const std::shared_ptr<Org>& org) {
+        py::dict out;
+        for (const auto& [name, table] : org_tables(*org)) out[py::str(name)] = table_to_python(table);
+        return py::make_tuple(out, org->team().json);
+      },
+      py::arg("org"), "The org's tables (values on their declared scales) and team.json: what rebuilds it (pickling).");
+
+  m.def(
+      "assess_many",
+      [](const py::dict& tables, const std::string& team_column, const std::string& team_json,
+         const std::string& policy_json, unsigned threads) {
+        auto owned = tables_from_python(tables);
+        std::vector<std::pair<std::string, const Table*>> views;
+        for (const auto& [name, table] : owned) views.emplace_back(name, &table);
+        std::vector<Problem> problems;
+        const TeamInfo team = team_json.empty() ? TeamInfo{} : parse_team_json(team_json, "team", problems);
+        if (!problems.empty()) throw OrgDataError(problems);
+        Policy policy = team.policy_json.empty() ? Policy{} : policy_from_json(team.policy_json);
+        if (!policy_json.empty()) policy = policy_from_json(policy_json, policy);
+        std::vector<TeamResult> results;
+        {
+          py::gil_scoped_release release;
+          results = assess_many(views, team_column, team, policy, threads);
+        }
+        // Columns of the result table.
+        py::dict out;
+        py::list teams, weakest;
+        std::vector<std::int64_t> people;
+        std::vector<std::string> names;
+        for (const auto& r : results)
+          if (!r.scores.empty()) {
+            for (const auto& s : r.scores) names.push_back(s.name);
+            break;
+          }
+        std::vector<std::vector<double>> values(names.size());
+        std::vector<std::vector<std::int64_t>> findings(5);
+        py::dict problems_by_team;
+        std::vector<std::int64_t> problem_count;
+        for (const auto& r : results) {
+          teams.append(r.team);
+          people.push_back(r.people);
+          weakest.append(r.weakest.empty() ? py::object(py::none()) : py::object(py::str(r.weakest)));
+          for (std::size_t k = 0; k < names.size(); ++k)
+            values[k].push_back(k < r.scores.size() && r.scores[k].assessed ? r.scores[k].value : std::nan(""));
+          for (std::size_t k = 0; k < 5; ++k) findings[k].push_back(static_cast<std::int64_t>(r.findings[k]));
+          problem_count.push_back(static_cast<std::int64_t>(r.problems.size()));
+          if (!r.problems.empty()) problems_by_team[py::str(r.team)] = py::cast(r.problems);
+        }
+        out["team"] = teams;
+        out["people"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(people.size()), people.data());
+        for (std::size_t k = 0; k < names.size(); ++k)
+          out[py::str(names[k])] = py::array_t<double>(static_cast<py::ssize_t>(values[k].size()), values[k].data());
+        out["weakest"] = weakest;
+        const char* severities[] = {"info", "low", "medium", "high", "critical"};
+        for (std::size_t k = 5; k-- > 0;)
+          out[py::str(std::string("findings_") + severities[k])] =
+              py::array_t<std::int64_t>(static_cast<py::ssize_t>(findings[k].size()), findings[k].data());
+        out["problems"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(problem_count.size()), problem_count.data());
+        return py::make_tuple(out, problems_by_team);
+      },
+      py::arg("tables"), py::arg("team_column"), py::arg("team_json") = "", py::arg("policy") = "",
+      py::arg("threads") = 0, "Scores every team of concatenated tables (releases the GIL; threads=0: every core).");
 
   m.def(
       "make_problem",

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'default_policy_json', 'make_problem', 'org_from_columns', 'policy_json', 'read_org', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'assess_many', 'default_policy_json', 'make_problem', 'org_from_columns', 'org_state', 'policy_json', 'read_org', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -159,6 +159,10 @@ def assess(org: Org, policy: str = '') -> dict:
     """
     Every score of the org (releases the GIL).
     """
+def assess_many(tables: dict, team_column: str, team_json: str = '', policy: str = '', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[dict, dict]:
+    """
+    Scores every team of concatenated tables (releases the GIL; threads=0: every core).
+    """
 def default_policy_json() -> str:
     """
     The default policy as JSON.
@@ -170,6 +174,10 @@ def make_problem(code: str, file: str, record: typing.SupportsInt | typing.Suppo
 def org_from_columns(tables: dict, team_json: str = '', problems: list = []) -> Org:
     """
     Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.
+    """
+def org_state(org: Org) -> tuple[dict, str]:
+    """
+    The org's tables (values on their declared scales) and team.json: what rebuilds it (pickling).
     """
 def policy_json(org: Org, overrides: str = '') -> str:
     """

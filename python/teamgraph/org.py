@@ -70,6 +70,11 @@ class Org:
     def __init__(self) -> None:
         self._core = _core.Org()
 
+    def __reduce__(self):
+        """Orgs pickle (to travel between processes) as their tables and team.json."""
+        tables, team_json = _core.org_state(self._core)
+        return (_rebuild, (tables, team_json))
+
     @classmethod
     def _wrap(cls, core: "_core.Org") -> "Org":
         org = cls.__new__(cls)
@@ -230,6 +235,10 @@ class Org:
             for a, b, c, w in zip(s["person_a"], s["person_b"], s["channel"].astype(str), s["per_week"]):
                 graph.add_edge(a, b, key=c, channel=c, per_week=None if pd.isna(w) else float(w))
         return graph
+
+
+def _rebuild(tables: Dict[str, Any], team_json: str) -> "Org":
+    return Org._wrap(_core.org_from_columns(tables, team_json))
 
 
 def _to_series(value: Any) -> Any:

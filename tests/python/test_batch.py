@@ -1,0 +1,84 @@
+"""Many teams in one call, pickling, and the Dask scale-out."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import teamgraph
+
+
+def batch_tables(teams: int = 40, size: int = 12, seed: int = 3):
+    rng = np.random.default_rng(seed)
+    people, competencies, sharing = [], [], []
+    for t in range(teams):
+        team = f"t{t:03d}"
+        for i in range(size):
+            people.append((team, f"p{i}", None if i == 0 else f"p{(i - 1) // 3}", "core" if i < 3 else "execution",
+                           float(rng.uniform(0, 1))))
+            for c in ("planning", "control", "expression"):
+                competencies.append((team, f"p{i}", c, float(rng.uniform(0.3, 1))))
+            if i:
+                sharing.append((team, f"p{i}", f"p{int(rng.integers(0, i))}", "online"))
+    people = pd.DataFrame(people, columns=["team_id", "id", "manager_id", "tier", "flight_risk"])
+    competencies = pd.DataFrame(competencies, columns=["team_id", "person_id", "competency", "score"])
+    sharing = pd.DataFrame(sharing, columns=["team_id", "person_a", "person_b", "channel"])
+    return people, competencies, sharing
+
+
+def test_assess_many_equals_one_team_at_a_time() -> None:
+    people, competencies, sharing = batch_tables()
+    result = teamgraph.assess_many(people, competencies=competencies, sharing=sharing, threads=2)
+    assert len(result) == 40 and list(result["team_id"]) == sorted(result["team_id"])
+    for team in ("t000", "t017", "t039"):
+        org = teamgraph.Org.from_frames(
+            people[people.team_id == team].drop(columns="team_id"),
+            competencies=competencies[competencies.team_id == team].drop(columns="team_id"),
+            sharing=sharing[sharing.team_id == team].drop(columns="team_id"))
+        single = teamgraph.assess(org).scores
+        row = result.set_index("team_id").loc[team]
+        for name, value in single.items():
+            assert (np.isnan(row[name]) and value is None) or row[name] == pytest.approx(value), name
+    # Threads do not change the answer.
+    pd.testing.assert_frame_equal(result, teamgraph.assess_many(people, competencies=competencies, sharing=sharing,
+                                                                threads=1))
+
+
+def test_assess_many_reports_bad_teams_and_goes_on() -> None:
+    people, competencies, sharing = batch_tables(teams=5)
+    people.loc[people.index[13], "manager_id"] = "nobody"  # team t001
+    result = teamgraph.assess_many(people, competencies=competencies, sharing=sharing)
+    bad = result.set_index("team_id").loc["t001"]
+    assert bad["problems"] == 1 and np.isnan(bad["health_index"])
+    (problem,) = result.attrs["problems"]["t001"]
+    assert (problem.code, problem.record, problem.field) == ("unknown_id", 14, "manager_id")
+    assert result["problems"].sum() == 1 and result["health_index"].notna().sum() == 4
+    with pytest.raises(ValueError, match="team_id"):
+        teamgraph.assess_many(people.drop(columns="team_id"))
+
+
+def test_org_and_report_pickle() -> None:
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    again = pickle.loads(pickle.dumps(org))
+    assert again.ids == org.ids
+    pd.testing.assert_frame_equal(again.people, org.people)
+    report = teamgraph.assess(org)
+    assert pickle.loads(pickle.dumps(report)).to_json() == report.to_json()
+
+
+def test_dask_local_cluster_matches_single_process() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("dask.distributed")
+    import teamgraph.dask
+
+    people, competencies, sharing = batch_tables(teams=30)
+    expected = teamgraph.assess_many(people, competencies=competencies, sharing=sharing)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        result = teamgraph.dask.assess_many(dd.from_pandas(people, npartitions=3),
+                                            competencies=dd.from_pandas(competencies, npartitions=4),
+                                            sharing=dd.from_pandas(sharing, npartitions=2), npartitions=4)
+    pd.testing.assert_frame_equal(result, expected)
