@@ -107,15 +107,21 @@ Report assess(const Org& org, const Policy& policy) {
   } else {
     report.truck_factor.absent_reason = "no contributions table";
   }
+  // The sharing network's structure serves both departure impact and sharing health.
+  SharingStructure sharing;
+  const bool has_sharing = org.has_table("sharing");
+  if (has_sharing) sharing = sharing_structure(org, report.leadership.core);
   report.departure = departure_impact(org, policy, &report.leadership,
-                                      report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr);
+                                      report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
+                                      has_sharing ? &sharing : nullptr);
 
   auto add = [&](const std::string& name, bool assessed, double value, const std::string& reason) {
     report.scores.push_back(Score{name, assessed, assessed ? value : 0.0, assessed ? std::string() : reason});
   };
   add("leadership_coverage", report.leadership.assessed, report.leadership.score, report.leadership.absent_reason);
   add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
-  report.support = {incentive_balance(org, policy), nobody_behind(org, policy),  sharing_health(org, policy),
+  report.support = {incentive_balance(org, policy), nobody_behind(org, policy),
+                    sharing_health(org, policy, has_sharing ? &sharing : nullptr),
                     unified_management(org, policy), goal_alignment(org, policy), team_configuration(org, policy)};
   for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason);
 

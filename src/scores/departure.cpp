@@ -107,7 +107,7 @@ DepthFirst depth_first(const Digraph& g) {
 
 }  // namespace
 
-SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core) {
+SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers) {
   const index_t n = org.size();
   SharingStructure out;
   // Reach and cut-off: vertex 0 is a virtual root joined to every core member; person p is p + 1.
@@ -116,9 +116,9 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
   {
     const Digraph g = sharing_graph(org, 1, root_links);
     const DepthFirst d = depth_first(g);
+    // Discover times are 0..n, each used once: the discovery order is a permutation, no sort needed.
     std::vector<index_t> by_discovery(n + 1);
-    std::iota(by_discovery.begin(), by_discovery.end(), index_t{0});
-    std::sort(by_discovery.begin(), by_discovery.end(), [&](auto a, auto b) { return d.discover[a] < d.discover[b]; });
+    for (index_t v = 0; v <= n; ++v) by_discovery[d.discover[v]] = v;
     std::vector<bool> in_core_tree(n + 1, false);
     in_core_tree[0] = !core.empty();
     for (const auto v : by_discovery)
@@ -138,7 +138,7 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
     out.reachable_from_core = core.empty() ? 0 : size[0] - 1;
   }
   // Brokers and bridges of the network itself (no virtual root).
-  {
+  if (brokers) {
     const Digraph g = sharing_graph(org, 0, {});
     const DepthFirst d = depth_first(g);
     out.articulation_points = d.articulation_points;
@@ -164,7 +164,7 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
 }
 
 DepartureImpact departure_impact(const Org& org, const Policy& policy, const LeadershipReport* leadership,
-                                 const Authorship* knowledge) {
+                                 const Authorship* knowledge, const SharingStructure* sharing) {
   const index_t n = org.size();
   DepartureImpact d;
   LeadershipReport computed;
@@ -181,9 +181,13 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
 
   d.sharing_assessed = org.has_table("sharing") && !leadership->core.empty();
   if (d.sharing_assessed) {
-    SharingStructure structure = sharing_structure(org, leadership->core);
-    d.cut_off = std::move(structure.cut_off);
-    d.reachable_from_core = structure.reachable_from_core;
+    SharingStructure computed_structure;
+    if (!sharing) {
+      computed_structure = sharing_structure(org, leadership->core, /*brokers=*/false);
+      sharing = &computed_structure;
+    }
+    d.cut_off = sharing->cut_off;
+    d.reachable_from_core = sharing->reachable_from_core;
   } else {
     d.cut_off.assign(n, 0);
   }

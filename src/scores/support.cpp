@@ -489,7 +489,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
 // ---------------------------------------------------------------------------------------------
 // Sharing health (S3)
 
-ScoreReport sharing_health(const Org& org, const Policy& policy) {
+ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingStructure* precomputed) {
   const auto& sp = policy.sharing;
   const bool meetings = org.has_table("meetings"), network = org.has_table("sharing");
   if (!meetings && !network) return absent("sharing_health", "no meetings or sharing table");
@@ -595,7 +595,9 @@ ScoreReport sharing_health(const Org& org, const Policy& policy) {
     std::vector<index_t> core;
     for (index_t p = 0; p < n; ++p)
       if (org.people().tiers[p] == Tier::core) core.push_back(p);
-    const SharingStructure structure = sharing_structure(org, core);
+    SharingStructure computed;
+    if (!precomputed) computed = sharing_structure(org, core);
+    const SharingStructure& structure = precomputed ? *precomputed : computed;
     std::vector<index_t> isolated;
     for (index_t p = 0; p < n; ++p)
       if (degree[p] == 0) isolated.push_back(p);
@@ -666,16 +668,21 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   const auto& h = org.hierarchy();
   std::vector<index_t> narrow, wide, title_only;
   double managers = 0, within = 0;
+  // Which role titles name a manager: once per distinct role, not once per person.
+  const auto& roles = org.people().roles;
+  std::vector<bool> titled(roles.labels.size(), false);
+  for (std::size_t k = 0; k < roles.labels.size(); ++k) {
+    std::string role = roles.labels[k];
+    std::transform(role.begin(), role.end(), role.begin(), [](unsigned char c) { return std::tolower(c); });
+    titled[k] = std::any_of(mp.manager_titles.begin(), mp.manager_titles.end(),
+                            [&](const std::string& t) { return role.find(t) != std::string::npos; });
+  }
   Eigen::VectorXd span = Eigen::VectorXd::Zero(n);
   for (index_t p = 0; p < n; ++p) {
     const auto reports = boost::out_degree(p, h.reports);
     span[p] = static_cast<double>(reports);
     if (reports == 0) {
-      std::string role(org.people().roles.label(p));
-      std::transform(role.begin(), role.end(), role.begin(), [](unsigned char c) { return std::tolower(c); });
-      const bool titled = std::any_of(mp.manager_titles.begin(), mp.manager_titles.end(),
-                                      [&](const std::string& t) { return role.find(t) != std::string::npos; });
-      if (titled) title_only.push_back(p);
+      if (roles.codes[p] >= 0 && titled[static_cast<std::size_t>(roles.codes[p])]) title_only.push_back(p);
       continue;
     }
     managers += 1;

@@ -50,10 +50,12 @@ struct SharingStructure {
   std::vector<index_t> articulation_points; // people whose absence splits the network, ascending
   std::vector<std::pair<index_t, index_t>> bridges;  // links whose absence splits it, (a, b) with a < b, sorted
 };
-SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core);
+// `brokers`: also find articulation points and bridges (a second depth-first pass).
+SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers = true);
 
-// `leadership` and `knowledge` may be passed when already computed (assess() does).
+// `leadership`, `knowledge` and `sharing` (for the core tier) may be passed when already
+// computed (assess() does).
 DepartureImpact departure_impact(const Org& org, const Policy& policy = {}, const LeadershipReport* leadership = nullptr,
-                                 const Authorship* knowledge = nullptr);
+                                 const Authorship* knowledge = nullptr, const SharingStructure* sharing = nullptr);
 
 }  // namespace teamgraph

@@ -54,7 +54,9 @@ struct ScoreReport {
 
 ScoreReport incentive_balance(const Org& org, const Policy& policy = {});
 ScoreReport nobody_behind(const Org& org, const Policy& policy = {});
-ScoreReport sharing_health(const Org& org, const Policy& policy = {});
+struct SharingStructure;
+// `structure` (for the core tier) may be passed when already computed (assess() does).
+ScoreReport sharing_health(const Org& org, const Policy& policy = {}, const SharingStructure* structure = nullptr);
 ScoreReport unified_management(const Org& org, const Policy& policy = {});
 ScoreReport goal_alignment(const Org& org, const Policy& policy = {});
 ScoreReport team_configuration(const Org& org, const Policy& policy = {});

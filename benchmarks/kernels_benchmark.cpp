@@ -1,0 +1,91 @@
+// Google Benchmark for the C++ kernels on synthetic orgs of 1e3 .. 2e6 people (spans 6-8, about
+// four sharing links a person, deterministic seed). Run:
+//   cmake -S . -B build/bench -DTEAMGRAPH_BUILD_BENCHMARKS=ON -DCMAKE_BUILD_TYPE=Release
+//   cmake --build build/bench --target teamgraph_benchmarks && build/bench/benchmarks/teamgraph_benchmarks
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <random>
+
+#include "teamgraph/teamgraph.hpp"
+
+namespace {
+
+using teamgraph::Org;
+
+// A synthetic org built through the public builder, cached per size.
+const Org& synthetic(std::int64_t n) {
+  static std::map<std::int64_t, Org> cache;
+  if (auto it = cache.find(n); it != cache.end()) return it->second;
+  std::mt19937_64 rng(42);
+  std::vector<std::string> ids(static_cast<std::size_t>(n)), managers(static_cast<std::size_t>(n)), tiers(static_cast<std::size_t>(n));
+  std::vector<std::int64_t> manager(static_cast<std::size_t>(n), -1);
+  std::int64_t next = 1;
+  for (std::int64_t m = 0; m < n && next < n; ++m) {
+    const std::int64_t span = 6 + static_cast<std::int64_t>(rng() % 3);
+    for (std::int64_t k = 0; k < span && next < n; ++k) manager[static_cast<std::size_t>(next++)] = m;
+  }
+  for (std::int64_t i = 0; i < n; ++i) {
+    ids[static_cast<std::size_t>(i)] = "p" + std::to_string(i);
+    tiers[static_cast<std::size_t>(i)] = i < 8 ? "core" : "execution";
+  }
+  for (std::int64_t i = 0; i < n; ++i)
+    managers[static_cast<std::size_t>(i)] = manager[static_cast<std::size_t>(i)] < 0 ? "" : ids[static_cast<std::size_t>(manager[static_cast<std::size_t>(i)])];
+  std::vector<std::string> a, b;
+  std::map<std::pair<std::int64_t, std::int64_t>, bool> seen;
+  for (std::int64_t i = 1; i < n; ++i) {
+    for (const auto j : {manager[static_cast<std::size_t>(i)], static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(n))}) {
+      if (j == i) continue;
+      const auto key = std::minmax(i, j);
+      if (!seen.emplace(key, true).second) continue;
+      a.push_back(ids[static_cast<std::size_t>(key.first)]);
+      b.push_back(ids[static_cast<std::size_t>(key.second)]);
+    }
+  }
+  auto views = [](const std::vector<std::string>& v) { return std::vector<std::string_view>(v.begin(), v.end()); };
+  teamgraph::Table people("people");
+  people.set_row_count(static_cast<std::size_t>(n));
+  people.add_text_column("id", views(ids));
+  people.add_text_column("manager_id", views(managers));
+  people.add_text_column("tier", views(tiers));
+  teamgraph::Table sharing("sharing");
+  sharing.set_row_count(a.size());
+  sharing.add_text_column("person_a", views(a));
+  sharing.add_text_column("person_b", views(b));
+  std::vector<std::string> online(a.size(), "online");
+  sharing.add_text_column("channel", views(online));
+  teamgraph::OrgBuilder builder;
+  builder.add_table("people", std::move(people));
+  builder.add_table("sharing", std::move(sharing));
+  return cache.emplace(n, builder.build()).first->second;
+}
+
+void BM_Assess(benchmark::State& state) {
+  const Org& org = synthetic(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::assess(org));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void BM_DepartureImpact(benchmark::State& state) {
+  const Org& org = synthetic(state.range(0));
+  const teamgraph::Policy policy;
+  const auto leadership = teamgraph::leadership_coverage(org, policy);
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::departure_impact(org, policy, &leadership));
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_SharingStructure(benchmark::State& state) {
+  const Org& org = synthetic(state.range(0));
+  std::vector<teamgraph::index_t> core;
+  for (teamgraph::index_t p = 0; p < org.size(); ++p)
+    if (org.people().tiers[p] == teamgraph::Tier::core) core.push_back(p);
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::sharing_structure(org, core));
+  state.SetComplexityN(state.range(0));
+}
+
+}  // namespace
+
+BENCHMARK(BM_Assess)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_SharingStructure)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
