@@ -116,9 +116,11 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
   {
     const Digraph g = sharing_graph(org, 1, root_links);
     const DepthFirst d = depth_first(g);
-    // Discover times are 0..n, each used once: the discovery order is a permutation, no sort needed.
+    // Discover times are consecutive and each used once (Boost counts from 1): the discovery
+    // order is a permutation, no sort needed.
     std::vector<index_t> by_discovery(n + 1);
-    for (index_t v = 0; v <= n; ++v) by_discovery[d.discover[v]] = v;
+    const index_t first_time = *std::min_element(d.discover.begin(), d.discover.end());
+    for (index_t v = 0; v <= n; ++v) by_discovery[d.discover[v] - first_time] = v;
     std::vector<bool> in_core_tree(n + 1, false);
     in_core_tree[0] = !core.empty();
     for (const auto v : by_discovery)
