@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the GoogleTest suite through ctest (built by `setup.sh --test` in build/py),
-# then pytest. Both always run; the exit code is non-zero if either failed.
+# pytest, and the GoogleTest suite again under ASan + UBSan. All always run; the exit code is
+# non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -9,4 +10,6 @@ echo "== C++ tests (ctest)"
 ctest --test-dir build/py --output-on-failure -j2 || status=1
 echo "== Python tests (pytest)"
 "$PYTHON" -m pytest -q -p no:cacheprovider || status=1
+echo "== C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)"
+bash scripts/sanitize.sh 2>&1 | grep -vE "^\[[0-9]+/[0-9]+\] (Building|Linking)" || status=1
 exit $status

@@ -16,7 +16,8 @@ PYTHON=${PYTHON:-python3}
 
 # 1. System packages (Boost.Graph, Eigen, nlohmann-json, GoogleTest, Google Benchmark).
 packages=(g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev)
-[[ $mode == test ]] && packages+=(chromium)  # the HTML report test renders the page headless
+# Tests also need chromium (the HTML report renders headless) and clang with its sanitizer runtimes.
+[[ $mode == test ]] && packages+=(chromium clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
