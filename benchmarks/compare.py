@@ -1,0 +1,187 @@
+"""teamgraph side by side with networkx and python-igraph, in one run, on the same synthetic orgs.
+
+The work every tool does (the pipeline an analyst would write): build the graphs from the people
+and sharing tables; reports-to depth and subtree size of every person; articulation points of the
+sharing network; for every person, how many people lose their only sharing path to the core layer
+if they leave (a dominator tree from a virtual root joined to the core). teamgraph does it inside
+`Org.from_frames` + `assess()`, which computes every other score too. The tools must agree; the
+table gives seconds, peak memory of the process (each tool runs in a fresh one) and ratios.
+
+    python benchmarks/compare.py                 # sizes 1e3 1e4 1e5 1e6
+    python benchmarks/compare.py --sizes 1000 100000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NETWORKX_LIMIT = 100_000  # above this networkx takes minutes; the table says so
+
+
+def frames(n: int):
+    sys.path.insert(0, str(HERE))
+    from synthetic_org import synthetic_frames
+
+    return synthetic_frames(n)
+
+
+def summary(depth, size, articulation, cut_off) -> dict:
+    return {"depth_sum": int(sum(depth)), "subtree_sum": int(sum(size)), "articulation_points": int(articulation),
+            "cut_off_sum": int(sum(cut_off)), "cut_off_max": int(max(cut_off) if len(cut_off) else 0)}
+
+
+def run_teamgraph(n: int) -> dict:
+    import teamgraph
+
+    f = frames(n)
+    start = time.perf_counter()
+    org = teamgraph.Org.from_frames(**f)
+    built = time.perf_counter()
+    report = teamgraph.assess(org)
+    seconds = time.perf_counter() - start
+    h = org.hierarchy
+    size = h["subtree_end"] - __import__("numpy").arange(len(org))
+    d = report.departure_impact
+    return {"seconds": seconds, "build": built - start,
+            **summary(h["depth"], size, report.figures["sharing_health"]["articulation_points"], d["cut_off"].to_numpy())}
+
+
+def _core_ids(people):
+    return list(people.loc[people["tier"] == "core", "id"])
+
+
+def run_networkx(n: int) -> dict:
+    import networkx as nx
+
+    f = frames(n)
+    people, sharing = f["people"], f["sharing"]
+    start = time.perf_counter()
+    tree = nx.DiGraph()
+    tree.add_nodes_from(people["id"])
+    tree.add_edges_from((m, p) for p, m in zip(people["id"], people["manager_id"]) if m)
+    g = nx.Graph()
+    g.add_nodes_from(people["id"])
+    g.add_edges_from(zip(sharing["person_a"], sharing["person_b"]))
+    built = time.perf_counter()
+    top = next(p for p, m in zip(people["id"], people["manager_id"]) if not m)
+    depth = nx.single_source_shortest_path_length(tree, top)
+    size = {p: 1 for p in tree}
+    for p in reversed(list(nx.topological_sort(tree))):
+        for c in tree.successors(p):
+            size[p] += size[c]
+    articulation = sum(1 for _ in nx.articulation_points(g))
+    directed = g.to_directed()
+    directed.add_edges_from(("__root__", c) for c in _core_ids(people))
+    idom = nx.immediate_dominators(directed, "__root__")
+    dom_tree = nx.DiGraph((d, v) for v, d in idom.items() if v != d)
+    below = {v: 1 for v in set(idom) | set(dom_tree.nodes)}
+    for v in reversed(list(nx.topological_sort(dom_tree))):
+        for c in dom_tree.successors(v):
+            below[v] += below[c]
+    cut_off = [below.get(p, 1) - 1 for p in people["id"]]
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "build": built - start, **summary(depth.values(), size.values(), articulation, cut_off)}
+
+
+def run_igraph(n: int) -> dict:
+    import igraph as ig
+    import numpy as np
+
+    f = frames(n)
+    people, sharing = f["people"], f["sharing"]
+    start = time.perf_counter()
+    index = {p: i for i, p in enumerate(people["id"])}
+    managers = [(index[m], index[p]) for p, m in zip(people["id"], people["manager_id"]) if m]
+    tree = ig.Graph(n=n, edges=managers, directed=True)
+    pairs = [(index[a], index[b]) for a, b in zip(sharing["person_a"], sharing["person_b"])]
+    g = ig.Graph(n=n, edges=pairs)
+    built = time.perf_counter()
+    top = next(i for i, m in enumerate(people["manager_id"]) if not m)
+    depth = tree.distances(source=top, mode="out")[0]
+    order = tree.topological_sorting()
+    size = np.ones(n, dtype=np.int64)
+    parents = np.full(n, -1)
+    for m, p in managers:
+        parents[p] = m
+    for v in reversed(order):
+        if parents[v] >= 0:
+            size[parents[v]] += size[v]
+    articulation = len(g.articulation_points())
+    directed = ig.Graph(n=n + 1, edges=pairs + [(b, a) for a, b in pairs] + [(n, index[c]) for c in _core_ids(people)],
+                        directed=True)
+    dom = directed.dominator(n, mode="out")
+    below = np.ones(n + 1, dtype=np.int64)
+    dom_children = [[] for _ in range(n + 1)]
+    for v, d in enumerate(dom):
+        if d is not None and d >= 0 and v != n:
+            dom_children[d].append(v)
+    order = [n]
+    for v in order:
+        order.extend(dom_children[v])
+    for v in reversed(order):
+        for c in dom_children[v]:
+            below[v] += below[c]
+    reachable = set(order)
+    cut_off = [int(below[v] - 1) if v in reachable else 0 for v in range(n)]
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "build": built - start, **summary(depth, size, articulation, cut_off)}
+
+
+TOOLS = {"teamgraph": run_teamgraph, "networkx": run_networkx, "igraph": run_igraph}
+
+
+def worker(tool: str, n: int) -> None:
+    result = TOOLS[tool](n)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def measure(tool: str, n: int, repeat: int) -> dict:
+    best = None
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--worker", tool, str(n)], capture_output=True, text=True,
+                             check=True)
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        if best is None or result["seconds"] < best["seconds"]:
+            best = result
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size; the best is kept")
+    parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker[0], int(args.worker[1]))
+        return
+    print("| people | tool | total s | build s | analysis s | peak MB | total x | analysis x | agrees |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
+    for n in args.sizes:
+        results = {"teamgraph": measure("teamgraph", n, args.repeat)}
+        for tool in ("igraph", "networkx"):
+            if tool == "networkx" and n > NETWORKX_LIMIT:
+                print(f"| {n:,} | networkx | skipped (minutes above {NETWORKX_LIMIT:,} people) | | | | | | |")
+                continue
+            results[tool] = measure(tool, n, args.repeat)
+        reference = {k: v for k, v in results["teamgraph"].items() if k not in ("seconds", "build", "peak_mb")}
+        base = results["teamgraph"]
+        for tool, r in results.items():
+            agrees = all(r[k] == v for k, v in reference.items())
+            analysis = r["seconds"] - r["build"]
+            print(f"| {n:,} | {tool} | {r['seconds']:.3f} | {r['build']:.3f} | {analysis:.3f} | {r['peak_mb']:.0f} | "
+                  f"{r['seconds'] / base['seconds']:.1f} | {analysis / (base['seconds'] - base['build']):.1f} | "
+                  f"{'yes' if agrees else 'NO: ' + json.dumps({k: r[k] for k in reference})} |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
