@@ -256,6 +256,8 @@ def _to_series(value: Any) -> Any:
             missing = seconds == np.iinfo(np.int64).min
             out = pd.to_datetime(np.where(missing, 0, seconds), unit="s", utc=True)
             return pd.Series(out).where(~missing, pd.NaT)
+    if isinstance(value, list):  # text: keep the text dtype even when the table is empty
+        return pd.Series(value, dtype="str")
     return value
 
 
@@ -297,7 +299,7 @@ def _missing(v: Any) -> bool:
 def _id_values(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> List[Optional[str]]:
     advice = ("pandas turns id columns into floats when they have empty cells or look numeric; read the CSV with "
               "dtype=str, keep_default_na=False (or dtype={'" + column + "': str}) to keep ids as text")
-    if pd.api.types.is_float_dtype(series.dtype):
+    if pd.api.types.is_float_dtype(series.dtype) and series.notna().any():
         problems.append(_problem("id_as_float", name, 0, column, f"the id column holds floats ({series.dtype}): {advice}"))
         return [None] * len(series)
     out: List[Optional[str]] = []
