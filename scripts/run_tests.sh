@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the GoogleTest suite through ctest (built by `setup.sh --test` in build/py),
-# pytest, and the GoogleTest suite again under ASan + UBSan. All always run; the exit code is
-# non-zero if any failed.
+# pytest, the GoogleTest suite again under ASan + UBSan, and the fuzz targets for 60 s each. All
+# always run; the exit code is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -12,4 +12,6 @@ echo "== Python tests (pytest)"
 "$PYTHON" -m pytest -q -p no:cacheprovider || status=1
 echo "== C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)"
 bash scripts/sanitize.sh 2>&1 | grep -vE "^\[[0-9]+/[0-9]+\] (Building|Linking)" || status=1
+echo "== Fuzzing (libFuzzer, ASan + UBSan): 60 s a target"
+bash scripts/fuzz.sh "${TEAMGRAPH_FUZZ_SECONDS:-60}" || status=1
 exit $status

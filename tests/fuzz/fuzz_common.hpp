@@ -1,0 +1,66 @@
+#pragma once
+// Shared checks of the fuzz targets: beyond "no crash", every target asserts the contract.
+// Input is either accepted, or rejected with problems that say where (a record and a field, or a
+// whole-file code); every score of an accepted org is finite and in [0, 100], or absent with a
+// reason.
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include "teamgraph/teamgraph.hpp"
+
+namespace teamgraph::fuzz {
+
+[[noreturn]] inline void fail(const std::string& what) {
+  std::fprintf(stderr, "contract violated: %s\n", what.c_str());
+  std::abort();
+}
+
+// Codes about a whole file or table: they carry no record.
+inline bool whole_file(const std::string& code) {
+  static const std::set<std::string> codes = {
+      "empty_file", "bad_encoding", "wrong_delimiter", "missing_column", "missing_table", "unknown_table",
+      "unreadable_file", "missing_file", "unsupported_input", "json_syntax", "duplicate_key", "too_deep",
+      "bad_value", "unknown_key", "no_top", "several_tops", "wrong_type", "out_of_range", "bad_date",
+      "duplicate_column", "empty_header", "unterminated_quote"};
+  return codes.count(code) > 0;
+}
+
+inline void check_problem(const Problem& p) {
+  if (p.code.empty() || p.message.empty()) fail("a problem without a code or message");
+  if (p.record < 0) fail("a negative record in " + p.to_string());
+  if (p.record == 0 && !whole_file(p.code)) fail("a record-level problem without a record: " + p.to_string());
+  if (p.record > 0 && p.field.empty() && p.code != "ragged_row" && p.code != "bad_record" && p.code != "json_syntax")
+    fail("a record-level problem without a field: " + p.to_string());
+}
+
+inline void check_report(const Org& org) {
+  const Report report = assess(org);
+  for (const auto& s : report.scores) {
+    if (s.assessed && (!std::isfinite(s.value) || s.value < -1e-9 || s.value > 100 + 1e-9))
+      fail("score " + s.name + " out of range: " + std::to_string(s.value));
+    if (!s.assessed && s.absent_reason.empty()) fail("score " + s.name + " absent without a reason");
+  }
+  for (const auto& f : report.findings)
+    if (f.message.empty() || f.recommendation.empty()) fail("a finding without a message or recommendation");
+  for (index_t p = 0; p < org.size(); ++p)
+    if (!std::isfinite(report.departure.impact[p])) fail("a non-finite departure impact");
+}
+
+// Builds and checks; returns whether the input was accepted.
+inline bool build_and_check(OrgBuilder& builder) {
+  try {
+    const Org org = builder.build();
+    check_report(org);
+    return true;
+  } catch (const OrgDataError& e) {
+    if (e.problems().empty()) fail("OrgDataError without problems");
+    for (const auto& p : e.problems()) check_problem(p);
+    return false;
+  }
+}
+
+}  // namespace teamgraph::fuzz
