@@ -99,3 +99,29 @@ TEST(CsvReader, DuplicateAndEmptyHeaders) {
 
 }  // namespace
 }  // namespace teamgraph
+
+namespace teamgraph {
+namespace {
+
+TEST(CsvReaderHostile, HundredMegabyteLineIsRefusedWithAClearError) {
+  std::vector<Problem> problems;
+  std::string text = "id,name\n1,";
+  text.append(100u << 20, 'x');  // 100 MB, no newline
+  const Table t = parse_csv_table(std::move(text), "people.csv", problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].code, "field_too_long");
+  EXPECT_EQ(problems[0].record, 2);
+  EXPECT_EQ(problems[0].field, "name");
+  EXPECT_EQ(t.rows(), 0u);
+}
+
+TEST(CsvReaderHostile, QuotedLocaleNumberNamesTheField) {
+  const auto p = testing::problems_of({{"people", "id,manager_id,assessment\na,,\"1.000,50\"\n"}});
+  const auto bad = testing::only(p, "bad_number");
+  EXPECT_EQ(bad.record, 2);
+  EXPECT_EQ(bad.field, "assessment");
+  EXPECT_EQ(bad.message, "'1.000,50' is not a number: use '.' for decimals and no thousands separators");
+}
+
+}  // namespace
+}  // namespace teamgraph

@@ -1,0 +1,91 @@
+"""Hostile input through the Python API, and runtime safety (threads, object lifetimes)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import teamgraph
+from teamgraph import Org, OrgDataError
+
+
+def problems(**frames):
+    with pytest.raises(OrgDataError) as err:
+        Org.from_frames(**frames)
+    return err.value.problems
+
+
+def test_numeric_columns_strided_read_only_and_int_typed() -> None:
+    base = np.linspace(0, 1, 8)
+    strided = base[::2]  # a view with a stride
+    strided.setflags(write=False)
+    people = pd.DataFrame({"id": ["a", "b", "c", "d"], "manager_id": [None, "a", "a", "a"]})
+    people["assessment"] = strided
+    people["learning_hours"] = np.array([1, 2, 3, 4], dtype=np.int16)  # not float64
+    org = Org.from_frames(people)
+    assert list(org.people["assessment"]) == pytest.approx(list(strided))
+    assert list(org.people["learning_hours"]) == [1.0, 2.0, 3.0, 4.0]
+
+
+def test_text_in_numeric_column_names_row_and_field() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"], "assessment": ["0.5", "1.000,50"]})
+    (p,) = problems(people=people)
+    assert (p.code, p.record, p.person_id, p.field) == ("bad_number", 2, "b", "assessment")
+
+
+def test_ids_with_spaces_and_floats() -> None:
+    codes = {p.code for p in problems(people=pd.DataFrame({"id": ["a", " b"], "manager_id": [None, "a"]}))}
+    assert codes == {"id_whitespace"}
+    codes = {p.code for p in problems(people=pd.DataFrame({"id": ["a", "b"], "manager_id": [None, 1.0]}, dtype=object))}
+    assert codes == {"id_as_float"}
+
+
+def test_nan_and_infinite_values() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"], "flight_risk": [np.nan, np.inf]})
+    (p,) = problems(people=people)
+    assert (p.code, p.record, p.field) == ("not_finite", 2, "flight_risk")
+
+
+def test_million_wide_single_manager() -> None:
+    n = 1_000_000
+    ids = np.char.add("p", np.arange(n).astype(str))
+    people = pd.DataFrame({"id": ids, "manager_id": np.where(np.arange(n) == 0, None, "p0")})
+    org = Org.from_frames(people)
+    assert len(org) == n and org.hierarchy["layers"] == 2
+    report = teamgraph.assess(org)
+    assert report.scores["unified_management"] is not None
+    assert any(f.code == "wide_span" for f in report.findings)
+
+
+def test_eight_threads_scoring_one_org_agree() -> None:
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    results, errors = [None] * 8, []
+
+    def work(i: int) -> None:
+        try:
+            results[i] = teamgraph.assess(org).to_json()
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(set(results)) == 1
+
+
+def test_arrays_outlive_their_org() -> None:
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    assessment = org._core.table_columns("people")["assessment"]
+    names, matrix = org._core.competency_matrix()
+    expected = assessment.copy()
+    del org
+    gc.collect()
+    assert np.array_equal(assessment, expected, equal_nan=True)
+    assert matrix.shape[0] == 46 and not matrix.flags.writeable
