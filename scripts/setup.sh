@@ -48,7 +48,8 @@ fi
 # 3. The package itself, rebuilt only when a source changed.
 tests=OFF
 [[ $mode == test ]] && tests=ON
-sources_hash=$( { echo "tests=$tests"; find CMakeLists.txt VERSION pyproject.toml cmake include src python examples tests/CMakeLists.txt \
+sources_hash=$( { echo "tests=$tests"; find CMakeLists.txt VERSION pyproject.toml cmake include src python examples benchmarks \
+  tests/CMakeLists.txt tests/cpp tests/consumer tests/fuzz \
   -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -d' ' -f1)
 pkg_stamp="$stamp_dir/.installed"
 if [[ -f $pkg_stamp && "$(cat "$pkg_stamp")" == "$sources_hash" ]] && "$PYTHON" -c "import teamgraph" 2>/dev/null; then

@@ -30,9 +30,7 @@ void truck_factor_findings(const Org& org, TruckFactorSummary& tf, std::vector<F
   if (r.value <= 2) {
     Finding f{"truck_factor", "low_truck_factor", r.value <= 1 ? FindingSeverity::critical : FindingSeverity::high,
               r.removed, {}, {}, {}};
-    std::string who;
-    for (std::size_t i = 0; i < r.removed.size(); ++i)
-      who += (i ? (i + 1 == r.removed.size() ? " and " : ", ") : "") + std::string("{") + std::to_string(i) + "}";
+    const std::string who = placeholders(r.removed.size());
     f.message = r.value == 0 ? "Fewer than half of the " + std::to_string(artifacts) +
                                    " artifacts have an author now: the team's knowledge is already thin."
                              : "Truck factor " + std::to_string(r.value) + ": if " + who +

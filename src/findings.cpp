@@ -47,6 +47,18 @@ void sort_findings(std::vector<Finding>& findings) {
   });
 }
 
+std::string join_words(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? (i + 1 == items.size() ? " and " : ", ") : "") + items[i];
+  return out;
+}
+
+std::string placeholders(std::size_t count) {
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < count; ++i) items.push_back("{" + std::to_string(i) + "}");
+  return join_words(items);
+}
+
 std::string format_value(double value, int decimals) {
   if (std::isnan(value)) return "n/a";
   char buffer[64];

@@ -36,6 +36,11 @@ std::string render(const std::string& text, const std::vector<index_t>& people, 
 // Sorts findings: most severe first, then score, code, people, message (a stable, total order).
 void sort_findings(std::vector<Finding>& findings);
 
+// "a, b and c": a list in a sentence.
+std::string join_words(const std::vector<std::string>& items);
+// "{0}, {1} and {2}": placeholders for the first `count` people of a finding.
+std::string placeholders(std::size_t count);
+
 // "0.53": numbers as findings print them.
 std::string format_value(double value, int decimals = 2);
 

@@ -240,8 +240,7 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
     if (d.unit_left[p] > 0) parts.push_back(std::to_string(d.unit_left[p]) + " people lose their manager");
     if (d.cut_off[p] > 0) parts.push_back(std::to_string(d.cut_off[p]) + " people lose their only sharing path to the core");
     if (d.orphaned[p] > 0) parts.push_back(std::to_string(d.orphaned[p]) + " artifacts are left with no one who knows them");
-    std::string what;
-    for (std::size_t i = 0; i < parts.size(); ++i) what += (i ? (i + 1 == parts.size() ? " and " : ", ") : "") + parts[i];
+    const std::string what = join_words(parts);
     const double risk = d.risk[p];
     const auto severity = std::isnan(risk) ? FindingSeverity::medium
                           : risk >= 0.15   ? FindingSeverity::critical

@@ -58,12 +58,6 @@ GroupCoverage group_coverage(const Org& org, const std::vector<index_t>& group, 
 
 namespace {
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? (i + 1 == items.size() ? " and " : ", ") : "") + items[i];
-  return out;
-}
-
 TrainingPlan training_plan(const Org& org, const std::vector<index_t>& core, const GroupCoverage& coverage,
                            const LeadershipPolicy& policy) {
   TrainingPlan plan;
@@ -204,11 +198,11 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
                 unit.size >= policy.succession.large_unit ? FindingSeverity::high : FindingSeverity::medium,
                 {m}, {}, {}, {}};
       f.message = "{0} leads " + std::to_string(unit.size - 1) + " people but is below " + t + " on " +
-                  join(unit.manager_lacks) + ".";
+                  join_words(unit.manager_lacks) + ".";
       f.evidence = {{"people_led", static_cast<double>(unit.size - 1)},
                     {"competencies_lacking", static_cast<double>(unit.manager_lacks.size())},
                     {"unit_score", unit.coverage.score}};
-      f.recommendation = "Coach {0} in " + join(unit.manager_lacks) +
+      f.recommendation = "Coach {0} in " + join_words(unit.manager_lacks) +
                          ", or pair them with a deputy who holds it: a lion leading sheep beats a sheep leading lions.";
       report.findings.push_back(std::move(f));
     }
@@ -217,9 +211,9 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
   if (unassessed_managers > 0) {
     Finding f{"leadership_coverage", "managers_not_assessed", FindingSeverity::info, {}, {}, {}, {}};
     f.message = std::to_string(unassessed_managers) + " manager(s) have no score on any unit leadership competency (" +
-                join(lp.unit_required) + "), so their units are not assessed.";
+                join_words(lp.unit_required) + "), so their units are not assessed.";
     f.evidence = {{"managers", static_cast<double>(unassessed_managers)}};
-    f.recommendation = "Assess every manager on " + join(lp.unit_required) + ".";
+    f.recommendation = "Assess every manager on " + join_words(lp.unit_required) + ".";
     report.findings.push_back(std::move(f));
   }
 
@@ -228,10 +222,10 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
     Finding f{"leadership_coverage", "training_plan", FindingSeverity::high, report.plan.trainees, {}, {}, {}};
     std::string parts;
     for (std::size_t i = 0; i < report.plan.trainees.size(); ++i)
-      parts += (i ? "; " : "") + std::string("{") + std::to_string(i) + "} in " + join(report.plan.trains[i]);
+      parts += (i ? "; " : "") + std::string("{") + std::to_string(i) + "} in " + join_words(report.plan.trains[i]);
     f.message = "The smallest plan that closes every missing core capability: ";
     f.message += parts.empty() ? std::string("no one can be trained into them") : "train " + parts;
-    if (!report.plan.hire_for.empty()) f.message += "; hire one person who holds " + join(report.plan.hire_for);
+    if (!report.plan.hire_for.empty()) f.message += "; hire one person who holds " + join_words(report.plan.hire_for);
     f.message += ".";
     f.evidence = {{"trainees", static_cast<double>(report.plan.trainees.size())},
                   {"hires", report.plan.hire_for.empty() ? 0.0 : 1.0}};

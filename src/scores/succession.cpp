@@ -213,8 +213,7 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
       if (loop.size() < 2) continue;
       std::sort(loop.begin(), loop.end());
       Finding f{"succession_readiness", "successor_loop", FindingSeverity::medium, loop, {}, {}, {}};
-      std::string names;
-      for (std::size_t i = 0; i < loop.size(); ++i) names += (i ? ", " : "") + std::string("{") + std::to_string(i) + "}";
+      const std::string names = placeholders(loop.size());
       f.message = "Successors name each other in a loop (" + names +
                   "): if one leaves, the reserve moves in a circle instead of filling the seat.";
       f.evidence = {{"people", static_cast<double>(loop.size())}};

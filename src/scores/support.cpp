@@ -141,12 +141,6 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-std::string people_list(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) out += (i ? ", " : "") + std::string("{") + std::to_string(i) + "}";
-  return out;
-}
-
 // Mean of the parts that are not NaN, times 100.
 double mean_score(const std::vector<double>& parts) {
   double sum = 0.0;
@@ -307,7 +301,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   if (!no_spiritual.empty()) {
     Finding f{"incentive_balance", "no_spiritual_incentive", FindingSeverity::high, no_spiritual, {}, {}, {}};
     f.message = std::to_string(no_spiritual.size()) + " people were paid but never recognized in the period (" +
-                people_list(no_spiritual.size()) + "): spiritual incentives are the ones people forget.";
+                placeholders(no_spiritual.size()) + "): spiritual incentives are the ones people forget.";
     f.evidence = {{"people", static_cast<double>(no_spiritual.size())}, {"recognition_coverage", recognized}};
     f.recommendation = "Recognize their work this month: praise in the team meeting, training, an honour.";
     r.findings.push_back(std::move(f));
@@ -315,7 +309,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   if (!neither.empty()) {
     Finding f{"incentive_balance", "no_incentive", FindingSeverity::high, neither, {}, {}, {}};
     f.message = std::to_string(neither.size()) + " people received no incentive of either kind in the period (" +
-                people_list(neither.size()) + ").";
+                placeholders(neither.size()) + ").";
     f.evidence = {{"people", static_cast<double>(neither.size())}};
     f.recommendation = "Check that their work is seen: tie an incentive to their next result.";
     r.findings.push_back(std::move(f));
@@ -339,7 +333,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
       if (rx[i] > 0.75 * m && ry[i] <= 0.25 * m) contradict.push_back(assessed_people[i]);
     if (!contradict.empty()) {
       Finding f{"incentive_balance", "reward_contradicts_assessment", FindingSeverity::medium, contradict, {}, {}, {}};
-      f.message = people_list(contradict.size()) +
+      f.message = placeholders(contradict.size()) +
                   (contradict.size() == 1 ? " is" : " are") +
                   " among the best paid but the lowest assessed: the reward contradicts the assessment.";
       f.evidence = {{"people", static_cast<double>(contradict.size())}, {"pay_for_performance", rho}};
@@ -360,7 +354,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
     if ((successor[p] || people.potential[p] >= ip.high_potential) && people.has_career_plan[p] == 0) no_plan.push_back(p);
   if (!no_plan.empty()) {
     Finding f{"incentive_balance", "no_career_plan", FindingSeverity::medium, no_plan, {}, {}, {}};
-    f.message = "Named successors or high-potential people without a career plan: " + people_list(no_plan.size()) +
+    f.message = "Named successors or high-potential people without a career plan: " + placeholders(no_plan.size()) +
                 "; their incentives are not linked to where they are going.";
     f.evidence = {{"people", static_cast<double>(no_plan.size())}, {"career_plan_share", career_all}};
     f.recommendation = "Write a career plan with each of them and tie their incentives to it.";
@@ -466,7 +460,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   }
   if (!low_learning.empty()) {
     Finding f{"nobody_behind", "low_learning", FindingSeverity::medium, low_learning, {}, {}, {}};
-    f.message = people_list(low_learning.size()) + " spent far fewer hours learning than the team (median " +
+    f.message = placeholders(low_learning.size()) + " spent far fewer hours learning than the team (median " +
                 format_value(hmed, 1) + " hours).";
     f.evidence = {{"people", static_cast<double>(low_learning.size())}, {"median_hours", hmed}};
     f.recommendation = "Agree learning time with them: the capacity to learn keeps people from falling behind.";
@@ -559,7 +553,7 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     }
     if (!never.empty()) {
       Finding f{"sharing_health", "never_attends", FindingSeverity::medium, never, {}, {}, {}};
-      f.message = people_list(never.size()) + (never.size() == 1 ? " never attended" : " never attended") +
+      f.message = placeholders(never.size()) + " never attended" +
                   " a sharing meeting in the period.";
       f.evidence = {{"people", static_cast<double>(never.size())}, {"meetings", static_cast<double>(counted.size())}};
       f.recommendation = "Invite them in person, and let them present once: sharing only works if it reaches everyone.";
@@ -627,14 +621,14 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     }
     if (!isolated.empty()) {
       Finding f{"sharing_health", "isolated", FindingSeverity::high, isolated, {}, {}, {}};
-      f.message = people_list(isolated.size()) + " share with no one.";
+      f.message = placeholders(isolated.size()) + " share with no one.";
       f.evidence = {{"people", static_cast<double>(isolated.size())}};
       f.recommendation = "Connect each of them with a colleague in their department and one outside it.";
       r.findings.push_back(std::move(f));
     }
     if (!structure.articulation_points.empty()) {
       Finding f{"sharing_health", "broker", FindingSeverity::medium, structure.articulation_points, {}, {}, {}};
-      f.message = "The sharing network splits if " + people_list(structure.articulation_points.size()) +
+      f.message = "The sharing network splits if " + placeholders(structure.articulation_points.size()) +
                   (structure.articulation_points.size() == 1 ? " is" : " are") + " absent (" +
                   std::to_string(structure.bridges.size()) + " links are bridges).";
       f.evidence = {{"articulation_points", static_cast<double>(structure.articulation_points.size())},
@@ -708,7 +702,7 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   if (tops > 1) {
     std::vector<index_t> t(h.tops.begin(), h.tops.end());
     Finding f{"unified_management", "several_tops", FindingSeverity::high, t, {}, {}, {}};
-    f.message = std::to_string(h.tops.size()) + " people have no manager (" + people_list(t.size()) +
+    f.message = std::to_string(h.tops.size()) + " people have no manager (" + placeholders(t.size()) +
                 "): the team is not under unified management.";
     f.evidence = {{"tops", tops}};
     f.recommendation = "Put one person in charge, so that everyone's work is coordinated by someone.";
@@ -717,7 +711,7 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   auto span_finding = [&](const std::vector<index_t>& who, const char* code, const std::string& what) {
     if (who.empty()) return;
     Finding f{"unified_management", code, FindingSeverity::medium, who, {}, {}, {}};
-    f.message = people_list(who.size()) + " " + what + ".";
+    f.message = placeholders(who.size()) + " " + what + ".";
     f.evidence = {{"managers", static_cast<double>(who.size())}, {"min_span", static_cast<double>(mp.min_span)},
                   {"max_span", static_cast<double>(mp.max_span)}};
     f.recommendation = std::string(code) == "wide_span" ? "Split the unit or add a team lead."
@@ -736,7 +730,7 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   }
   if (!title_only.empty()) {
     Finding f{"unified_management", "manager_without_unit", FindingSeverity::low, title_only, {}, {}, {}};
-    f.message = people_list(title_only.size()) + " hold a manager's title but lead no one: their unit is only themselves.";
+    f.message = placeholders(title_only.size()) + " hold a manager's title but lead no one: their unit is only themselves.";
     f.evidence = {{"people", static_cast<double>(title_only.size())}};
     f.recommendation = "Either give the role a team or change the title: the division of labour must be clear.";
     r.findings.push_back(std::move(f));
@@ -746,7 +740,7 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
     for (index_t p = 0; p < n; ++p)
       if (org.people().has_quantified_kpi[p] == 0) without.push_back(p);
     Finding f{"unified_management", "no_quantified_kpi", FindingSeverity::medium, without, {}, {}, {}};
-    f.message = people_list(without.size()) + " work without a quantified KPI.";
+    f.message = placeholders(without.size()) + " work without a quantified KPI.";
     f.evidence = {{"quantified_kpi_share", kpi}};
     f.recommendation = "Quantify their work: a number each of them can see move every week.";
     r.findings.push_back(std::move(f));
@@ -846,7 +840,7 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   }
   if (!without.empty()) {
     Finding f{"goal_alignment", "no_goal", FindingSeverity::low, without, {}, {}, {}};
-    f.message = people_list(without.size()) + " have no goal.";
+    f.message = placeholders(without.size()) + " have no goal.";
     f.evidence = {{"people", static_cast<double>(without.size())}};
     f.recommendation = "Agree a goal with each of them that serves a team goal.";
     r.findings.push_back(std::move(f));

@@ -58,7 +58,7 @@ TEST(IncentiveBalance, HandChecked) {
   ASSERT_FALSE(r.findings.empty());
   EXPECT_EQ(r.findings[0].code, "no_spiritual_incentive");
   EXPECT_EQ(render(r.findings[0].message, r.findings[0].people, org),
-            "3 people were paid but never recognized in the period (A, B, C): spiritual incentives are the ones "
+            "3 people were paid but never recognized in the period (A, B and C): spiritual incentives are the ones "
             "people forget.");
 }
 
