@@ -1,0 +1,59 @@
+// Concurrency: an Org is immutable, so any number of threads may score it at once; assess_many
+// scores teams on a pool of threads. Run under ThreadSanitizer by scripts/sanitize.sh.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "helpers.hpp"
+
+namespace teamgraph {
+namespace {
+
+TEST(Concurrency, EightThreadsAssessOneOrg) {
+  const Org org = read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team");
+  const Report reference = assess(org);
+  std::vector<double> health(8, -1.0);
+  std::vector<std::size_t> findings(8, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < 8; ++i)
+    threads.emplace_back([&, i] {
+      const Report r = assess(org);
+      health[i] = r.score("health_index")->value;
+      findings[i] = r.findings.size();
+    });
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < 8; ++i) {
+    EXPECT_DOUBLE_EQ(health[i], reference.score("health_index")->value);
+    EXPECT_EQ(findings[i], reference.findings.size());
+  }
+}
+
+TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
+  std::string people = "team,id,manager_id,tier\n", sharing = "team,person_a,person_b,channel\n";
+  for (int t = 0; t < 40; ++t) {
+    const std::string team = "t" + std::to_string(t);
+    for (int i = 0; i < 9; ++i) {
+      people += team + ",p" + std::to_string(i) + "," + (i ? "p" + std::to_string((i - 1) / 3) : "") + "," +
+                (i < 2 ? "core" : "execution") + "\n";
+      if (i) sharing += team + ",p" + std::to_string(i) + ",p" + std::to_string((i * 7 + t) % i) + ",online\n";
+    }
+  }
+  std::vector<Problem> problems;
+  const Table p = parse_csv_table(people, "people.csv", problems);
+  const Table s = parse_csv_table(sharing, "sharing.csv", problems);
+  ASSERT_TRUE(problems.empty());
+  const std::vector<std::pair<std::string, const Table*>> tables{{"people", &p}, {"sharing", &s}};
+  const auto one = assess_many(tables, "team", {}, {}, 1);
+  const auto four = assess_many(tables, "team", {}, {}, 4);
+  ASSERT_EQ(one.size(), 40u);
+  ASSERT_EQ(four.size(), 40u);
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].team, four[i].team);
+    ASSERT_EQ(one[i].scores.size(), four[i].scores.size());
+    for (std::size_t k = 0; k < one[i].scores.size(); ++k) EXPECT_EQ(one[i].scores[k].value, four[i].scores[k].value);
+  }
+}
+
+}  // namespace
+}  // namespace teamgraph
