@@ -8,34 +8,6 @@
 #include "teamgraph/org_builder.hpp"
 
 namespace teamgraph {
-namespace {
-
-// The rows of one team in one table, copied into a table of its own (the team column dropped,
-// record numbers kept so that problems name rows of the batch input).
-Table team_table(const Table& all, int team_col, const std::vector<std::size_t>& rows) {
-  Table t(all.source());
-  std::vector<std::int64_t> records;
-  records.reserve(rows.size());
-  for (const auto r : rows) records.push_back(all.records()[r]);
-  t.set_records(std::move(records));
-  for (std::size_t c = 0; c < all.columns().size(); ++c) {
-    if (static_cast<int>(c) == team_col) continue;
-    const auto& column = all.columns()[c];
-    if (column.numeric) {
-      Eigen::VectorXd values(static_cast<Eigen::Index>(rows.size()));
-      for (std::size_t i = 0; i < rows.size(); ++i) values[static_cast<Eigen::Index>(i)] = column.numbers[static_cast<Eigen::Index>(rows[i])];
-      t.add_numeric_column(column.name, std::move(values));
-    } else {
-      std::vector<std::string_view> cells;
-      cells.reserve(rows.size());
-      for (const auto r : rows) cells.push_back(column.text[r]);
-      t.add_text_column(column.name, cells);
-    }
-  }
-  return t;
-}
-
-}  // namespace
 
 std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, const Table*>>& tables,
                                     const std::string& team_column, const TeamInfo& team, const Policy& policy,
@@ -72,9 +44,9 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
         OrgBuilder builder;
         for (std::size_t k = 0; k < tables.size(); ++k)
           if (k < rows.size() && !rows[k].empty())
-            builder.add_table(tables[k].first, team_table(*tables[k].second, team_cols[k], rows[k]));
+            builder.add_table(tables[k].first, tables[k].second->select(rows[k], team_cols[k]));
           else if (tables[k].first == "people")
-            builder.add_table("people", team_table(*tables[k].second, team_cols[k], {}));
+            builder.add_table("people", tables[k].second->select({}, team_cols[k]));
         builder.set_team(team);
         const Org org = builder.build();
         const Report report = assess(org, policy);

@@ -1079,6 +1079,67 @@ OrgBuilder& OrgBuilder::add_problems(std::vector<Problem> problems) {
 }
 
 Org OrgBuilder::build() {
+  if (!lenient_) return build_strict();
+  // Reading problems of single records: those records are already out of the tables.
+  std::vector<Problem> warnings;
+  for (auto& p : problems_)
+    if (p.severity == Severity::error && p.record > 0) {
+      p.severity = Severity::warning;
+      warnings.push_back(p);
+    }
+  problems_.erase(std::remove_if(problems_.begin(), problems_.end(),
+                                 [](const Problem& p) { return p.severity == Severity::warning; }),
+                  problems_.end());
+  const std::vector<Problem> carried = problems_;  // whole-file problems: they still fail
+  std::vector<std::pair<std::string, Table>> tables;
+  for (auto& [name, table] : tables_) tables.emplace_back(name, table.select([&] {
+    std::vector<std::size_t> all(table.rows());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    return all;
+  }()));
+  const TeamInfo team = team_;
+  // Each pass leaves out the records that failed; what referred to them fails in the next pass.
+  for (int pass = 0; pass < 64; ++pass) {
+    tables_.clear();
+    for (auto& [name, table] : tables) {
+      std::vector<std::size_t> all(table.rows());
+      std::iota(all.begin(), all.end(), std::size_t{0});
+      tables_.emplace_back(name, table.select(all));
+    }
+    team_ = team;
+    problems_ = carried;
+    try {
+      Org org = build_strict();
+      org.warnings_.insert(org.warnings_.end(), warnings.begin(), warnings.end());
+      sort_problems(org.warnings_);
+      org.warnings_.erase(std::unique(org.warnings_.begin(), org.warnings_.end()), org.warnings_.end());
+      return org;
+    } catch (const OrgDataError& e) {
+      bool progress = false;
+      for (const auto& p : e.problems()) {
+        if (p.severity != Severity::error) continue;
+        if (p.record == 0) throw;  // a whole file or table is wrong: leaving out rows cannot fix it
+        for (auto& [name, table] : tables) {
+          if (table.source() != p.file) continue;
+          std::vector<std::size_t> keep;
+          for (std::size_t r = 0; r < table.rows(); ++r)
+            if (table.records()[r] != p.record) keep.push_back(r);
+          if (keep.size() == table.rows()) continue;
+          table = table.select(keep);
+          progress = true;
+        }
+        Problem w = p;
+        w.severity = Severity::warning;
+        warnings.push_back(std::move(w));
+      }
+      if (!progress) throw;
+    }
+  }
+  throw OrgDataError({Problem{"too_many_problems", Severity::error, {}, 0, {}, {},
+                              "lenient loading gave up after 64 passes of leaving out bad records"}});
+}
+
+Org OrgBuilder::build_strict() {
   std::vector<Problem> problems = std::move(problems_);
   problems_.clear();
   std::vector<Problem> warnings;

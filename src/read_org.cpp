@@ -27,7 +27,7 @@ bool read_file(const fs::path& path, std::string& out) {
 
 }  // namespace
 
-Org read_org(const fs::path& path) {
+Org read_org(const fs::path& path, bool lenient) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   const std::string shown = path.filename().string();
@@ -69,6 +69,7 @@ Org read_org(const fs::path& path) {
     fail(path.string(), "missing_file", "no such folder or file");
   }
   builder.add_problems(std::move(problems));
+  builder.set_lenient(lenient);
   return builder.build();
 }
 

@@ -50,6 +50,30 @@ TableColumn& Table::add_owned_text_column(std::string name, std::vector<std::str
   return columns_.back();
 }
 
+Table Table::select(const std::vector<std::size_t>& rows, int skip_column) const {
+  Table t(source_);
+  std::vector<std::int64_t> records;
+  records.reserve(rows.size());
+  for (const auto r : rows) records.push_back(records_[r]);
+  t.set_records(std::move(records));
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (static_cast<int>(c) == skip_column) continue;
+    const auto& column = columns_[c];
+    if (column.numeric) {
+      Eigen::VectorXd values(static_cast<Eigen::Index>(rows.size()));
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        values[static_cast<Eigen::Index>(i)] = column.numbers[static_cast<Eigen::Index>(rows[i])];
+      t.add_numeric_column(column.name, std::move(values));
+    } else {
+      std::vector<std::string_view> cells;
+      cells.reserve(rows.size());
+      for (const auto r : rows) cells.push_back(column.text[r]);
+      t.add_text_column(column.name, cells);
+    }
+  }
+  return t;
+}
+
 TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values) {
   columns_.push_back(TableColumn{std::move(name), true, {}, std::move(values)});
   return columns_.back();

@@ -31,14 +31,25 @@ class OrgBuilder {
   // Problems found while reading the input, reported together with the builder's own.
   OrgBuilder& add_problems(std::vector<Problem> problems);
 
+  // Lenient mode: records with problems are left out (and whatever then refers to them, pass by
+  // pass) and their problems come back as warnings in Org::warnings(). Problems about a whole
+  // file or table (a missing column, no top at all) still throw.
+  OrgBuilder& set_lenient(bool lenient) {
+    lenient_ = lenient;
+    return *this;
+  }
+
   // Validates every table and returns the frozen org. Throws OrgDataError holding every
   // problem (sorted) when any has error severity; warnings end up in Org::warnings().
   Org build();
 
  private:
   std::vector<std::pair<std::string, Table>> tables_;
+  Org build_strict();
+
   TeamInfo team_;
   std::vector<Problem> problems_;
+  bool lenient_ = false;
 };
 
 // Reads the text of a team.json object (name, period, scales, policy, configuration).

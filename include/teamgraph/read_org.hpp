@@ -14,7 +14,8 @@
 namespace teamgraph {
 
 // Reads and validates a team folder or JSON file. Throws OrgDataError with every problem of
-// every file when the data cannot make an org.
-Org read_org(const std::filesystem::path& path);
+// every file when the data cannot make an org. `lenient`: load the valid records and return the
+// problems as warnings (see OrgBuilder::set_lenient).
+Org read_org(const std::filesystem::path& path, bool lenient = false);
 
 }  // namespace teamgraph

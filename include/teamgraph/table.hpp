@@ -43,6 +43,10 @@ class Table {
   // The record number (CSV line, JSON position) of each row, for problems.
   const std::vector<std::int64_t>& records() const noexcept { return records_; }
 
+  // A table of some of the rows (in the given order), records kept; `skip_column` (if >= 0) is
+  // left out. The cells are copied: the new table owns its text.
+  Table select(const std::vector<std::size_t>& rows, int skip_column = -1) const;
+
   // Building. Columns must all end up with rows() cells; add_text_column copies its strings
   // into the table's own storage.
   void set_records(std::vector<std::int64_t> records) { records_ = std::move(records); }

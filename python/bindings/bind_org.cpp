@@ -294,16 +294,18 @@ void bind_org(py::module_& m) {
 
   m.def(
       "read_org",
-      [](const std::filesystem::path& path) {
+      [](const std::filesystem::path& path, bool lenient) {
         py::gil_scoped_release release;
-        return std::make_shared<Org>(read_org(path));
+        return std::make_shared<Org>(read_org(path, lenient));
       },
-      py::arg("path"), "Reads and validates a team folder or JSON file; raises OrgDataError with every problem.");
+      py::arg("path"), py::arg("lenient") = false,
+      "Reads and validates a team folder or JSON file; raises OrgDataError with every problem.");
 
   m.def(
       "org_from_columns",
-      [](const py::dict& tables, const std::string& team_json, const py::list& problems_so_far) {
+      [](const py::dict& tables, const std::string& team_json, const py::list& problems_so_far, bool lenient) {
         OrgBuilder builder;
+        builder.set_lenient(lenient);
         std::vector<Problem> problems = problems_so_far.cast<std::vector<Problem>>();
         for (const auto& [key, value] : tables) {
           const auto name = key.cast<std::string>();
@@ -315,7 +317,7 @@ void bind_org(py::module_& m) {
         py::gil_scoped_release release;
         return std::make_shared<Org>(builder.build());
       },
-      py::arg("tables"), py::arg("team_json") = "", py::arg("problems") = py::list(),
+      py::arg("tables"), py::arg("team_json") = "", py::arg("problems") = py::list(), py::arg("lenient") = false,
       "Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.");
 
   m.def(

@@ -171,7 +171,7 @@ def make_problem(code: str, file: str, record: typing.SupportsInt | typing.Suppo
     """
     A Problem found by the Python layer (DataFrame checks).
     """
-def org_from_columns(tables: dict, team_json: str = '', problems: list = []) -> Org:
+def org_from_columns(tables: dict, team_json: str = '', problems: list = [], lenient: bool = False) -> Org:
     """
     Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.
     """
@@ -183,7 +183,7 @@ def policy_json(org: Org, overrides: str = '') -> str:
     """
     The policy assess() uses for this org: defaults, then team.json's policy, then `overrides` (JSON).
     """
-def read_org(path: os.PathLike | str | bytes) -> Org:
+def read_org(path: os.PathLike | str | bytes, lenient: bool = False) -> Org:
     """
     Reads and validates a team folder or JSON file; raises OrgDataError with every problem.
     """

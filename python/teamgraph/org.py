@@ -48,12 +48,15 @@ def sample_team_path() -> Path:
     return Path(__file__).resolve().parent / "data" / "ecommerce-team"
 
 
-def read_org(path: PathLike) -> "Org":
+def read_org(path: PathLike, lenient: bool = False) -> "Org":
     """Reads and validates a team: a folder of CSV tables (plus team.json) or one JSON file.
 
-    Raises OrgDataError listing every problem of every file (``err.problems``).
+    Raises OrgDataError listing every problem of every file (``err.problems``). With
+    ``lenient=True`` the valid records are loaded and the problems come back as warnings
+    (``org.warnings``); records that refer to a left-out record are left out too. Problems about a
+    whole file (a missing column, no top) still raise.
     """
-    return Org._wrap(_core.read_org(os.fspath(path)))
+    return Org._wrap(_core.read_org(os.fspath(path), lenient))
 
 
 class Org:
@@ -95,12 +98,14 @@ class Org:
         goals: Optional[pd.DataFrame] = None,
         contributions: Optional[pd.DataFrame] = None,
         team: Optional[Mapping[str, Any]] = None,
+        lenient: bool = False,
     ) -> "Org":
         """Builds an org from DataFrames with the columns of the input format (docs/input-format.md).
 
         Id columns must hold text: read CSVs with ``dtype=str, keep_default_na=False`` (or
         ``dtype={"id": str, ...}``) so that pandas does not turn ids into numbers. ``team`` is
         the content of team.json as a dict. Problems name the table and the 1-based row.
+        ``lenient``: as in ``read_org``.
         """
         frames = dict(people=people, competencies=competencies, successors=successors, sharing=sharing,
                       meetings=meetings, attendance=attendance, incentives=incentives, goals=goals,
@@ -113,10 +118,11 @@ class Org:
             if not isinstance(frame, pd.DataFrame):
                 raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
             tables[name] = (len(frame), _frame_columns(name, frame, problems))
-        if any(p.severity == _core.Severity.error for p in problems):
+        fatal = [p for p in problems if p.severity == _core.Severity.error and (p.record == 0 or not lenient)]
+        if fatal:
             raise OrgDataError(f"{len(problems)} problems in the org data", problems)
         team_json = json.dumps(dict(team), ensure_ascii=False) if team is not None else ""
-        return cls._wrap(_core.org_from_columns(tables, team_json, problems))
+        return cls._wrap(_core.org_from_columns(tables, team_json, problems, lenient))
 
     # -- reading --------------------------------------------------------------------------
     def __len__(self) -> int:

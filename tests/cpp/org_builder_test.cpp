@@ -279,3 +279,41 @@ TEST(OrgBuilder, PeopleTableIsRequired) {
 
 }  // namespace
 }  // namespace teamgraph
+
+namespace teamgraph {
+namespace {
+
+TEST(LenientMode, LoadsTheValidRowsAndReturnsTheProblemsAsWarnings) {
+  const testing::Tables tables = {
+      {"people", "id,manager_id,tier,assessment\na,,core,0.5\nb,a,chief,0.5\nc,zz,core,0.5\nd,c,core,0.4\ne,a,core,7\n"},
+      {"sharing", "person_a,person_b,channel\na,b,online\na,d,online\na,e,online,extra\n"}};
+  const auto strict = testing::problems_of(tables);
+  std::vector<Problem> reading;
+  OrgBuilder builder = testing::builder_from_csv(tables, {}, reading);
+  builder.add_problems(reading);
+  builder.set_lenient(true);
+  const Org org = builder.build();
+  // b (unknown tier), c (unknown manager), e (assessment out of range) are left out, and d,
+  // whose manager c is gone, in a second pass; so is the link to d.
+  ASSERT_EQ(org.size(), 1u);
+  EXPECT_EQ(org.id(0), "a");
+  EXPECT_TRUE(org.sharing().a.empty());
+  for (const auto& p : strict) {
+    const bool found = std::any_of(org.warnings().begin(), org.warnings().end(), [&](const Problem& w) {
+      return w.code == p.code && w.file == p.file && w.record == p.record && w.severity == Severity::warning;
+    });
+    EXPECT_TRUE(found) << p.to_string();
+  }
+  EXPECT_TRUE(std::any_of(org.warnings().begin(), org.warnings().end(),
+                          [](const Problem& w) { return w.person_id == "d" && w.code == "unknown_id"; }));
+}
+
+TEST(LenientMode, WholeFileProblemsStillFail) {
+  std::vector<Problem> reading;
+  OrgBuilder builder = testing::builder_from_csv({{"people", "name\nx\n"}}, {}, reading);
+  builder.set_lenient(true);
+  EXPECT_THROW(builder.build(), OrgDataError);
+}
+
+}  // namespace
+}  // namespace teamgraph

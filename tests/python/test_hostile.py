@@ -89,3 +89,23 @@ def test_arrays_outlive_their_org() -> None:
     gc.collect()
     assert np.array_equal(assessment, expected, equal_nan=True)
     assert matrix.shape[0] == 46 and not matrix.flags.writeable
+
+
+def test_lenient_loading(data_dir, tmp_path) -> None:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "people.csv").write_text("id,manager_id,tier\na,,core\nb,a,chief\nc,a,core\nd,c,core\n")
+    (folder / "sharing.csv").write_text("person_a,person_b,channel\na,c,online\na,x,online\nb,c,offline\n")
+    with pytest.raises(OrgDataError) as err:
+        teamgraph.read_org(folder)
+    strict = {(p.code, p.file, p.record) for p in err.value.problems}
+    org = teamgraph.read_org(folder, lenient=True)
+    assert org.ids == ["a", "c", "d"]
+    warnings = {(p.code, p.file, p.record) for p in org.warnings}
+    assert strict <= warnings
+    assert all(p.severity == teamgraph.Severity.warning for p in org.warnings)
+    assert len(org.table("sharing")) == 1
+    with pytest.raises(OrgDataError):  # a whole-file problem: no id column
+        teamgraph.read_org(data_dir / "krackhardt-managers", lenient=True)
+    frames = Org.from_frames(pd.DataFrame({"id": ["a", "b", "b"], "manager_id": [None, "a", "zz"]}), lenient=True)
+    assert frames.ids == ["a", "b"] and {p.code for p in frames.warnings} == {"duplicate_id", "multiple_managers"}
