@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 status=0
 echo "== C++ tests (ctest)"
-ctest --test-dir build/py --output-on-failure -j2 || status=1
+ctest --test-dir build/py --output-on-failure -j2 || { status=1; echo "C++ tests FAILED"; }
 echo "== Python tests (pytest)"
-"$PYTHON" -m pytest -q -p no:cacheprovider || status=1
+"$PYTHON" -m pytest -q -p no:cacheprovider || { status=1; echo "Python tests FAILED"; }
 echo "== C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)"
-bash scripts/sanitize.sh 2>&1 | grep -vE "^\[[0-9]+/[0-9]+\] (Building|Linking)" || status=1
+bash scripts/sanitize.sh 2>&1 | grep -vE "^\[[0-9]+/[0-9]+\] (Building|Linking)" || { status=1; echo "sanitizer step FAILED"; }
 echo "== Fuzzing (libFuzzer, ASan + UBSan): 60 s a target"
-bash scripts/fuzz.sh "${TEAMGRAPH_FUZZ_SECONDS:-60}" || status=1
+bash scripts/fuzz.sh "${TEAMGRAPH_FUZZ_SECONDS:-60}" || { status=1; echo "fuzzing step FAILED"; }
+[[ $status -eq 0 ]] && echo "== all test steps passed" || echo "== some test steps FAILED"
 exit $status

@@ -1091,21 +1091,18 @@ Org OrgBuilder::build() {
                                  [](const Problem& p) { return p.severity == Severity::warning; }),
                   problems_.end());
   const std::vector<Problem> carried = problems_;  // whole-file problems: they still fail
-  std::vector<std::pair<std::string, Table>> tables;
-  for (auto& [name, table] : tables_) tables.emplace_back(name, table.select([&] {
-    std::vector<std::size_t> all(table.rows());
+  auto copy = [](const Table& t) {
+    std::vector<std::size_t> all(t.rows());
     std::iota(all.begin(), all.end(), std::size_t{0});
-    return all;
-  }()));
+    return t.select(all);
+  };
+  std::vector<std::pair<std::string, Table>> tables;
+  for (const auto& entry : tables_) tables.emplace_back(entry.first, copy(entry.second));
   const TeamInfo team = team_;
   // Each pass leaves out the records that failed; what referred to them fails in the next pass.
   for (int pass = 0; pass < 64; ++pass) {
     tables_.clear();
-    for (auto& [name, table] : tables) {
-      std::vector<std::size_t> all(table.rows());
-      std::iota(all.begin(), all.end(), std::size_t{0});
-      tables_.emplace_back(name, table.select(all));
-    }
+    for (const auto& entry : tables) tables_.emplace_back(entry.first, copy(entry.second));
     team_ = team;
     problems_ = carried;
     try {
