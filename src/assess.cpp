@@ -1,5 +1,7 @@
 #include "teamgraph/assess.hpp"
 
+#include "teamgraph/cancel.hpp"
+
 #include <algorithm>
 
 namespace teamgraph {
@@ -95,8 +97,11 @@ void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummar
 Report assess(const Org& org, const Policy& policy) {
   Report report;
   report.policy = policy;
+  check_cancelled();
   report.leadership = leadership_coverage(org, policy);
+  check_cancelled();
   report.succession = succession_readiness(org, policy);
+  check_cancelled();
   if (org.has_table("contributions")) {
     report.truck_factor.assessed = true;
     report.truck_factor.result =
@@ -109,6 +114,7 @@ Report assess(const Org& org, const Policy& policy) {
   SharingStructure sharing;
   const bool has_sharing = org.has_table("sharing");
   if (has_sharing) sharing = sharing_structure(org, report.leadership.core);
+  check_cancelled();
   report.departure = departure_impact(org, policy, &report.leadership,
                                       report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
                                       has_sharing ? &sharing : nullptr);
@@ -121,6 +127,7 @@ Report assess(const Org& org, const Policy& policy) {
   report.support = {incentive_balance(org, policy), nobody_behind(org, policy),
                     sharing_health(org, policy, has_sharing ? &sharing : nullptr),
                     unified_management(org, policy), goal_alignment(org, policy), team_configuration(org, policy)};
+  check_cancelled();
   for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason);
 
   // Health index: the weighted mean of the scores that have data; the weakest is the one whose

@@ -5,6 +5,7 @@
 #include <map>
 #include <thread>
 
+#include "teamgraph/cancel.hpp"
 #include "teamgraph/org_builder.hpp"
 
 namespace teamgraph {
@@ -35,8 +36,17 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   std::vector<TeamResult> results(order.size());
 
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  const std::atomic<bool>* cancel = current_cancel_flag();
   auto work = [&]() {
-    for (std::size_t i = next++; i < order.size(); i = next++) {
+    CancelScope scope(cancel);  // the caller's flag holds on every worker
+    for (std::size_t i = next++; i < order.size() && !stop; i = next++) {
+      try {
+        check_cancelled();
+      } catch (const Cancelled&) {
+        stop = true;
+        return;
+      }
       TeamResult& result = results[i];
       result.team = std::string(order[i].first);
       const auto& rows = *order[i].second;
@@ -67,6 +77,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+  check_cancelled();  // a cancelled batch is not returned half done
   return results;
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/table.hpp"
 
@@ -31,6 +32,7 @@ class CsvParser {
              std::vector<bool>& bad_rows) {
     const std::size_t n = data_.size();
     while (pos_ < n) {
+      if ((rows.size() & 0xFFFF) == 0) check_cancelled();
       std::vector<Cell> row;
       bool bad = false;
       const std::int64_t record_line = line_;

@@ -11,6 +11,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/id_map.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/values.hpp"
@@ -1006,13 +1007,16 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
     throw OrgDataError(problems_);
   }
   read_people(*people);
+  check_cancelled();
   if (auto* t = table(tables, "competencies")) read_competencies(*t);
+  check_cancelled();
   if (auto* t = table(tables, "successors")) read_successors(*t);
   if (auto* t = table(tables, "sharing")) read_sharing(*t);
   read_meetings(table(tables, "meetings"), table(tables, "attendance"));
   if (auto* t = table(tables, "incentives")) read_incentives(*t);
   if (auto* t = table(tables, "goals")) read_goals(*t);
   if (auto* t = table(tables, "contributions")) read_contributions(*t);
+  check_cancelled();
   if (failed()) {
     std::vector<Problem> all = problems_;
     all.insert(all.end(), warnings_.begin(), warnings_.end());

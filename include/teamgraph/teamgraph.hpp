@@ -17,3 +17,4 @@
 #include "teamgraph/what_if.hpp"
 #include "teamgraph/scores/support.hpp"
 #include "teamgraph/batch.hpp"
+#include "teamgraph/cancel.hpp"

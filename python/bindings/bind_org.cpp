@@ -295,8 +295,7 @@ void bind_org(py::module_& m) {
   m.def(
       "read_org",
       [](const std::filesystem::path& path, bool lenient) {
-        py::gil_scoped_release release;
-        return std::make_shared<Org>(read_org(path, lenient));
+        return interruptible([&] { return std::make_shared<Org>(read_org(path, lenient)); });
       },
       py::arg("path"), py::arg("lenient") = false,
       "Reads and validates a team folder or JSON file; raises OrgDataError with every problem.");
@@ -314,8 +313,7 @@ void bind_org(py::module_& m) {
         }
         if (!team_json.empty()) builder.set_team(parse_team_json(team_json, "team", problems));
         builder.add_problems(std::move(problems));
-        py::gil_scoped_release release;
-        return std::make_shared<Org>(builder.build());
+        return interruptible([&] { return std::make_shared<Org>(builder.build()); });
       },
       py::arg("tables"), py::arg("team_json") = "", py::arg("problems") = py::list(), py::arg("lenient") = false,
       "Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.");
@@ -333,8 +331,7 @@ void bind_org(py::module_& m) {
             throw py::value_error("readiness must be ready_now, ready_1_2y or ready_3y_plus, not '" + readiness + "'");
           w.add_successor.emplace_back(incumbent, successor, static_cast<Readiness>(it - names.begin()));
         }
-        py::gil_scoped_release release;
-        return std::make_shared<Org>(what_if(*org, w));
+        return interruptible([&] { return std::make_shared<Org>(what_if(*org, w)); });
       },
       py::arg("org"), py::arg("leave"), py::arg("promote"), py::arg("move"), py::arg("add_successor"),
       "The org after the changes (see teamgraph::what_if); the original is untouched.");
@@ -360,11 +357,8 @@ void bind_org(py::module_& m) {
         if (!problems.empty()) throw OrgDataError(problems);
         Policy policy = team.policy_json.empty() ? Policy{} : policy_from_json(team.policy_json);
         if (!policy_json.empty()) policy = policy_from_json(policy_json, policy);
-        std::vector<TeamResult> results;
-        {
-          py::gil_scoped_release release;
-          results = assess_many(views, team_column, team, policy, threads);
-        }
+        const std::vector<TeamResult> results =
+            interruptible([&] { return assess_many(views, team_column, team, policy, threads); });
         // Columns of the result table.
         py::dict out;
         py::list teams, weakest;

@@ -190,12 +190,8 @@ void bind_scores(py::module_& m) {
   m.def(
       "assess",
       [](const std::shared_ptr<Org>& org, const std::string& overrides) {
-        Report report;
-        {
-          const Policy policy = policy_for(*org, overrides);
-          py::gil_scoped_release release;
-          report = assess(*org, policy);
-        }
+        const Policy policy = policy_for(*org, overrides);
+        const Report report = interruptible([&] { return assess(*org, policy); });
         py::dict d;
         py::list scores;
         for (const auto& s : report.scores) {
@@ -301,11 +297,9 @@ void bind_scores(py::module_& m) {
           log.previous.push_back(static_cast<std::int32_t>(v(pi) < 0 ? -1 : v(pi)));
         }
         const Policy policy = overrides.empty() ? Policy{} : policy_from_json(overrides);
-        TruckFactorResult result;
-        {
-          py::gil_scoped_release release;
-          result = truck_factor(log, counted ? &*counted : nullptr, method_of(method), policy.truck_factor);
-        }
+        const auto chosen = method_of(method);
+        const TruckFactorResult result =
+            interruptible([&] { return truck_factor(log, counted ? &*counted : nullptr, chosen, policy.truck_factor); });
         return truck(result);
       },
       py::arg("people"), py::arg("artifacts"), py::arg("person"), py::arg("artifact"), py::arg("action"),

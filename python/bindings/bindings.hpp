@@ -3,7 +3,63 @@
 
 #include <pybind11/pybind11.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "teamgraph/cancel.hpp"
+
 namespace teamgraph::python {
+
+// Runs a long C++ call with the GIL released, on a worker thread, while this thread checks for
+// Ctrl-C every 100 ms. On Ctrl-C the call is cancelled (it stops at its next check, well within a
+// second), the KeyboardInterrupt propagates, and nothing is left half-built. `f` must not touch
+// Python objects.
+template <class F>
+auto interruptible(F&& f) -> decltype(f()) {
+  using Result = decltype(f());
+  std::atomic<bool> cancel{false};
+  std::optional<Result> result;
+  std::exception_ptr error;
+  bool done = false, interrupted = false;
+  std::mutex mutex;
+  std::condition_variable finished;
+  {
+    pybind11::gil_scoped_release release;
+    std::thread worker([&] {
+      CancelScope scope(&cancel);
+      try {
+        result.emplace(f());
+      } catch (...) {
+        error = std::current_exception();
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      done = true;
+      finished.notify_one();
+    });
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return done; })) {
+      if (interrupted) continue;
+      lock.unlock();
+      {
+        pybind11::gil_scoped_acquire gil;
+        interrupted = PyErr_CheckSignals() != 0;  // leaves the KeyboardInterrupt set
+      }
+      if (interrupted) cancel = true;
+      lock.lock();
+    }
+    lock.unlock();
+    worker.join();
+  }
+  if (interrupted) throw pybind11::error_already_set();
+  if (error) std::rethrow_exception(error);
+  return std::move(*result);
+}
+
 
 void bind_org(pybind11::module_& m);
 void bind_scores(pybind11::module_& m);

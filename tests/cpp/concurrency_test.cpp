@@ -57,3 +57,20 @@ TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
 
 }  // namespace
 }  // namespace teamgraph
+
+namespace teamgraph {
+namespace {
+
+TEST(Cancellation, ASetFlagStopsTheCallAndTheOrgStaysUsable) {
+  const Org org = read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team");
+  std::atomic<bool> cancel{true};
+  {
+    CancelScope scope(&cancel);
+    EXPECT_THROW(assess(org), Cancelled);
+    EXPECT_THROW(read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team"), Cancelled);
+  }
+  EXPECT_NO_THROW(assess(org));  // outside the scope nothing is cancelled
+}
+
+}  // namespace
+}  // namespace teamgraph

@@ -109,3 +109,29 @@ def test_lenient_loading(data_dir, tmp_path) -> None:
         teamgraph.read_org(data_dir / "krackhardt-managers", lenient=True)
     frames = Org.from_frames(pd.DataFrame({"id": ["a", "b", "b"], "manager_id": [None, "a", "zz"]}), lenient=True)
     assert frames.ids == ["a", "b"] and {p.code for p in frames.warnings} == {"duplicate_id", "multiple_managers"}
+
+
+def test_ctrl_c_stops_a_long_call_within_a_second() -> None:
+    import os
+    import signal
+    import time
+
+    teams = 400_000  # about 0.8 s to convert, then several seconds of scoring
+    people = pd.DataFrame({"team_id": np.repeat(np.arange(teams).astype(str), 4),
+                           "id": np.tile(["a", "b", "c", "d"], teams),
+                           "manager_id": np.tile([None, "a", "a", "b"], teams)})
+    fired = []
+
+    def interrupt() -> None:
+        fired.append(time.perf_counter())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    timer = threading.Timer(1.5, interrupt)  # while the C++ scoring runs
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        teamgraph.assess_many(people, threads=2)
+    stopped = time.perf_counter()
+    timer.cancel()
+    assert fired and stopped - fired[0] < 1.0
+    # The library is still usable.
+    assert teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path())).scores["health_index"] > 0
