@@ -193,7 +193,29 @@ Table table_from_python(const std::string& source, const py::list& columns, std:
     const auto pair = item.cast<py::tuple>();
     auto name = pair[0].cast<std::string>();
     const py::object values = pair[1];
-    if (py::isinstance<py::array>(values)) {
+    if (py::isinstance<py::tuple>(values)) {
+      // ("arrow", offsets int64[rows + 1], bytes uint8[], valid bool[rows]): one copy of the bytes.
+      const auto spec = values.cast<py::tuple>();
+      const auto offsets = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(spec[1]);
+      const auto bytes = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>::ensure(spec[2]);
+      const auto valid = py::array_t<bool, py::array::c_style | py::array::forcecast>::ensure(spec[3]);
+      if (!offsets || !bytes || !valid || static_cast<std::size_t>(offsets.size()) != rows + 1 ||
+          static_cast<std::size_t>(valid.size()) != rows)
+        throw py::value_error("column '" + name + "' of " + source + " has malformed text buffers");
+      const auto* off = offsets.data();
+      const auto total = static_cast<std::int64_t>(bytes.size());
+      if (off[0] < 0 || off[rows] > total)
+        throw py::value_error("column '" + name + "' of " + source + " has offsets past its bytes");
+      std::string& owned = table.adopt(std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+      std::vector<std::string_view> cells(rows);
+      for (std::size_t i = 0; i < rows; ++i) {
+        if (off[i + 1] < off[i] || off[i + 1] > total)
+          throw py::value_error("column '" + name + "' of " + source + " has offsets out of order");
+        if (valid.data()[i]) cells[i] = std::string_view(owned).substr(static_cast<std::size_t>(off[i]),
+                                                                       static_cast<std::size_t>(off[i + 1] - off[i]));
+      }
+      table.add_owned_text_column(std::move(name), std::move(cells));
+    } else if (py::isinstance<py::array>(values)) {
       const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
       if (!array || array.ndim() != 1 || static_cast<std::size_t>(array.shape(0)) != rows)
         throw py::value_error("column '" + name + "' of " + source + " must be a 1-d float array of " +

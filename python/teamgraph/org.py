@@ -294,7 +294,31 @@ def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem
     return out
 
 
-def _text_values(series: pd.Series) -> List[Optional[str]]:
+def _arrow_text(series: pd.Series) -> Optional[tuple]:
+    """A text column as Arrow-style buffers ("arrow", offsets, bytes, valid): handed to the core
+    without a Python object per cell. None when the column is not all text (the slow path then
+    converts cell by cell and reports what it finds)."""
+    if not (pd.api.types.is_string_dtype(series.dtype) or series.dtype == object):
+        return None
+    try:
+        import pyarrow as pa
+
+        array = pa.array(series, type=pa.large_string(), from_pandas=True)
+    except (ImportError, pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    _, offsets_buffer, data_buffer = array.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[array.offset:array.offset + len(array) + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, dtype=np.uint8)
+    valid = array.is_valid().to_numpy(zero_copy_only=False)
+    return ("arrow", offsets, data, valid)
+
+
+def _text_values(series: pd.Series) -> Any:
+    fast = _arrow_text(series)
+    if fast is not None:
+        return fast
     return [None if _missing(v) else str(v) for v in series.tolist()]
 
 
@@ -302,12 +326,15 @@ def _missing(v: Any) -> bool:
     return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and np.isnan(v))
 
 
-def _id_values(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> List[Optional[str]]:
+def _id_values(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> Any:
     advice = ("pandas turns id columns into floats when they have empty cells or look numeric; read the CSV with "
               "dtype=str, keep_default_na=False (or dtype={'" + column + "': str}) to keep ids as text")
     if pd.api.types.is_float_dtype(series.dtype) and series.notna().any():
         problems.append(_problem("id_as_float", name, 0, column, f"the id column holds floats ({series.dtype}): {advice}"))
         return [None] * len(series)
+    fast = _arrow_text(series)  # all text (or missing): nothing to check cell by cell here
+    if fast is not None:
+        return fast
     out: List[Optional[str]] = []
     for row, v in enumerate(series.tolist(), start=1):
         if _missing(v):

@@ -71,12 +71,11 @@ class Report:
         self.org = org
         self._raw = raw
         self.pseudonymized = pseudonyms is not None
-        people = org.people
-        # Every output names people through these two lists, so a pseudonymized report never
+        self._pseudonyms = list(pseudonyms) if pseudonyms is not None else None
+        self._people_cache: Optional[pd.DataFrame] = None
+        # Every output names people through _ids and _names, so a pseudonymized report never
         # shows a real id or name anywhere.
-        self._ids: List[str] = list(pseudonyms) if pseudonyms is not None else org.ids
-        self._names: List[Optional[str]] = (list(pseudonyms) if pseudonyms is not None else
-                                            [None if pd.isna(n) else n for n in people["name"]])
+        self._ids: List[str] = self._pseudonyms if self._pseudonyms is not None else org.ids
         self.scores: Dict[str, Optional[float]] = {s["name"]: s["value"] for s in raw["scores"]}
         self.absent_reasons: Dict[str, str] = {s["name"]: s["absent_reason"] for s in raw["scores"] if not s["assessed"]}
         self.findings: List[Finding] = [_finding(f, self._ids) for f in raw["findings"]]
@@ -89,8 +88,21 @@ class Report:
 
         return Report(self.org, self._raw, [pseudonym(key, i) for i in self.org.ids])
 
+    @property
+    def _people(self) -> pd.DataFrame:
+        """The org's people table, read once (an Org never changes)."""
+        if self._people_cache is None:
+            self._people_cache = self.org.people
+        return self._people_cache
+
+    @property
+    def _names(self) -> List[Optional[str]]:
+        if self._pseudonyms is not None:
+            return self._pseudonyms
+        return [None if pd.isna(n) else n for n in self._people["name"]]
+
     def _people_base(self) -> pd.DataFrame:
-        people = self.org.people
+        people = self._people
         return pd.DataFrame({"id": self._ids, "name": self._names, "department": people["department"],
                              "tier": people["tier"]})
 
@@ -118,7 +130,7 @@ class Report:
         impact (NaN where flight risk is not given).
         """
         d = self._raw["departure"]
-        people = self.org.people
+        people = self._people
         frame = pd.DataFrame({
             "id": self._ids, "name": self._names, "tier": people["tier"],
             "coverage_drop": d["coverage_drop"], "unit_left": d["unit_left"], "cut_off": d["cut_off"],
