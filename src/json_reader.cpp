@@ -160,6 +160,10 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
     record_numbers.push_back(record);
     for (auto& column : cells) column.emplace_back();
     for (const auto& [key, value] : object.items()) {
+      if (key.empty()) {  // a column needs a name, as a CSV header does
+        problem("empty_header", record, "(empty key)", "a key of the record is empty; name every field");
+        continue;
+      }
       auto it = std::find(names.begin(), names.end(), key);
       if (it == names.end()) {
         names.push_back(key);

@@ -84,3 +84,20 @@ TEST(ReadOrg, JsonProblems) {
 
 }  // namespace
 }  // namespace teamgraph
+
+namespace teamgraph {
+namespace {
+
+// Found by fuzz_json: a record with an empty key (and a big integer under it) gave a problem with
+// no field. tests/data/fuzz-regressions/fuzz_json/empty-key-with-big-integer.json
+TEST(ReadOrgRegression, EmptyJsonKeyIsNamed) {
+  const auto problems = problems_reading(data / "fuzz-regressions" / "fuzz_json" / "empty-key-with-big-integer.json");
+  const auto empty = only(problems, "empty_header");
+  EXPECT_EQ(empty.record, 2);
+  EXPECT_EQ(empty.field, "(empty key)");
+  for (const auto& p : problems)
+    if (p.record > 0) EXPECT_FALSE(p.field.empty()) << p.to_string();
+}
+
+}  // namespace
+}  // namespace teamgraph
