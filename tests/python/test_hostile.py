@@ -135,3 +135,35 @@ def test_ctrl_c_stops_a_long_call_within_a_second() -> None:
     assert fired and stopped - fired[0] < 1.0
     # The library is still usable.
     assert teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path())).scores["health_index"] > 0
+
+
+def test_allocation_failure_is_a_memory_error(tmp_path) -> None:
+    """Under an address-space limit, a huge input fails with MemoryError, and the library works after."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import resource, numpy as np, pandas as pd, teamgraph
+        n = 3_000_000
+        ids = np.char.add("p", np.arange(n).astype(str)).astype(object)
+        people = pd.DataFrame({"id": ids, "manager_id": np.concatenate([[None], ids[:-1]])})
+        used = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        with open("/proc/self/statm") as f:
+            virtual = int(f.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (virtual + 400 * 2**20, resource.RLIM_INFINITY))
+        try:
+            teamgraph.Org.from_frames(people)
+        except MemoryError:
+            print("memory error")
+        else:
+            print("loaded")
+        small = teamgraph.Org.from_frames(pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"]}))
+        print("usable", len(small))
+    """)
+    if "asan" in os.environ.get("LD_PRELOAD", ""):
+        pytest.skip("AddressSanitizer reserves its own address space; an address-space limit does not apply")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["memory", "error", "usable", "2"]
