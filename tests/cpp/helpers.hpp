@@ -2,7 +2,9 @@
 // Test helpers: orgs from CSV text held in the test, and the problems a bad input raises.
 
 #include <gtest/gtest.h>
+#include <pthread.h>
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,5 +53,33 @@ inline Problem only(const std::vector<Problem>& problems, const std::string& cod
   }
   return found.front();
 }
+
+// Runs `job` on a thread with a 256 KiB stack: nothing may recurse once per level of a hierarchy.
+inline void run_on_small_stack(const std::function<void()>& job) {
+  struct Box {
+    const std::function<void()>* job;
+  } box{&job};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(
+                &thread, &attr,
+                [](void* arg) -> void* {
+                  (*static_cast<Box*>(arg)->job)();
+                  return nullptr;
+                },
+                &box),
+            0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+}
+
+// A small org used by several score tests: three core members (A over B and C) and two reports of B.
+inline const std::string small_people =
+    "id,tier,manager_id,flight_risk\n"
+    "A,core,,0.5\nB,core,A,0.1\nC,core,A,0.2\nD,execution,B,0.3\nE,execution,B,\n";
+inline const std::string small_successors =
+    "incumbent_id,successor_id,readiness\nA,B,ready_now\nB,D,ready_1_2y\nB,E,ready_3y_plus\n";
 
 }  // namespace teamgraph::testing

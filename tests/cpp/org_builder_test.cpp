@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-#include <pthread.h>
 
 #include <algorithm>
 #include <cmath>
@@ -136,33 +135,20 @@ TEST(OrgBuilder, MillionLevelChainOnA256KiBStack) {
   constexpr int n = 1'000'000;
   text.reserve(static_cast<std::size_t>(n) * 16);
   for (int i = 0; i < n; ++i) text += "p" + std::to_string(i) + "," + (i ? "p" + std::to_string(i - 1) : "") + "\n";
-  struct Job {
-    std::string* text;
-    index_t layers = 0;
-    index_t last_depth = 0;
-    std::string error;
-  } job{&text};
-  auto run = [](void* arg) -> void* {
-    auto* j = static_cast<Job*>(arg);
+  index_t layers = 0, last_depth = 0;
+  std::string error;
+  testing::run_on_small_stack([&] {
     try {
-      const Org org = org_from_csv({{"people", *j->text}});
-      j->layers = org.hierarchy().layers;
-      j->last_depth = org.hierarchy().depth[*org.find("p999999")];
+      const Org org = org_from_csv({{"people", text}});
+      layers = org.hierarchy().layers;
+      last_depth = org.hierarchy().depth[*org.find("p999999")];
     } catch (const std::exception& e) {
-      j->error = e.what();
+      error = e.what();
     }
-    return nullptr;
-  };
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 256 * 1024);
-  pthread_t thread;
-  ASSERT_EQ(pthread_create(&thread, &attr, run, &job), 0);
-  pthread_join(thread, nullptr);
-  pthread_attr_destroy(&attr);
-  EXPECT_EQ(job.error, "");
-  EXPECT_EQ(job.layers, static_cast<index_t>(n));
-  EXPECT_EQ(job.last_depth, static_cast<index_t>(n - 1));
+  });
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(layers, static_cast<index_t>(n));
+  EXPECT_EQ(last_depth, static_cast<index_t>(n - 1));
 }
 
 // A million people under one manager, loaded and scored on a 256 KiB stack.
@@ -171,36 +157,24 @@ TEST(OrgBuilder, MillionWideManagerOnA256KiBStack) {
   std::string text = "id,manager_id\nboss,\n";
   text.reserve(static_cast<std::size_t>(n) * 16);
   for (int i = 1; i < n; ++i) text += "p" + std::to_string(i) + ",boss\n";
-  struct Job {
-    std::string* text;
-    index_t layers = 0;
-    std::size_t reports = 0;
-    double management = -1;
-    std::string error;
-  } job{&text};
-  auto run = [](void* arg) -> void* {
-    auto* j = static_cast<Job*>(arg);
+  index_t layers = 0;
+  std::size_t reports = 0;
+  double management = -1;
+  std::string error;
+  testing::run_on_small_stack([&] {
     try {
-      const Org org = testing::org_from_csv({{"people", *j->text}});
-      j->layers = org.hierarchy().layers;
-      j->reports = boost::out_degree(index_t{0}, org.hierarchy().reports);
-      j->management = assess(org).score("unified_management")->value;
+      const Org org = testing::org_from_csv({{"people", text}});
+      layers = org.hierarchy().layers;
+      reports = boost::out_degree(index_t{0}, org.hierarchy().reports);
+      management = assess(org).score("unified_management")->value;
     } catch (const std::exception& e) {
-      j->error = e.what();
+      error = e.what();
     }
-    return nullptr;
-  };
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 256 * 1024);
-  pthread_t thread;
-  ASSERT_EQ(pthread_create(&thread, &attr, run, &job), 0);
-  pthread_join(thread, nullptr);
-  pthread_attr_destroy(&attr);
-  EXPECT_EQ(job.error, "");
-  EXPECT_EQ(job.layers, 2u);
-  EXPECT_EQ(job.reports, static_cast<std::size_t>(n - 1));
-  EXPECT_GE(job.management, 0.0);
+  });
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(layers, 2u);
+  EXPECT_EQ(reports, static_cast<std::size_t>(n - 1));
+  EXPECT_GE(management, 0.0);
 }
 
 TEST(OrgBuilder, ScalesNormalizeAndBoundScores) {

@@ -10,11 +10,8 @@ namespace {
 
 using testing::org_from_csv;
 
-const std::string people =
-    "id,tier,manager_id,flight_risk\n"
-    "A,core,,0.5\nB,core,A,0.1\nC,core,A,0.2\nD,execution,B,0.3\nE,execution,B,\n";
-const std::string successors =
-    "incumbent_id,successor_id,readiness\nA,B,ready_now\nB,D,ready_1_2y\nB,E,ready_3y_plus\n";
+const std::string& people = testing::small_people;
+const std::string& successors = testing::small_successors;
 
 TEST(OrgTables, RebuildingGivesTheSameOrg) {
   const Org org = read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team");
