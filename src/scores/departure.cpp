@@ -2,6 +2,8 @@
 #include "teamgraph/scores/departure.hpp"
 
 #include <boost/graph/biconnected_components.hpp>
+#include <boost/iterator/function_output_iterator.hpp>
+#include <boost/property_map/property_map.hpp>
 #include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
@@ -58,51 +60,107 @@ Eigen::VectorXd coverage_drops(const Org& org, const LeadershipReport& lr, const
   return drop;
 }
 
-// The sharing links as a symmetric CSR graph over `offset` + n vertices (people shifted by
-// `offset`), plus `extra` edges; links on several channels become one edge.
-Digraph sharing_graph(const Org& org, index_t offset, const std::vector<std::pair<index_t, index_t>>& extra) {
-  const auto& s = org.sharing();
-  std::vector<index_t> src, dst;
-  src.reserve(2 * (s.a.size() + extra.size()));
-  dst.reserve(src.capacity());
-  for (std::size_t row = 0; row < s.a.size(); ++row) {
-    if (row > 0 && s.a[row] == s.a[row - 1] && s.b[row] == s.b[row - 1]) continue;
-    src.push_back(s.a[row] + offset), dst.push_back(s.b[row] + offset);
-    src.push_back(s.b[row] + offset), dst.push_back(s.a[row] + offset);
+// The distinct sharing links as a symmetric CSR graph. The rows of org.sharing().graph are sorted
+// and links on several channels are adjacent repeats, so one sequential pass writes the arcs
+// already grouped by source and Boost's in-place construction leaves them where they are (no
+// scatter over a million rows). With `core`, vertex 0 is a virtual root joined to every core
+// member and person p is vertex p + 1.
+Digraph link_graph(const Org& org, const std::vector<index_t>* core) {
+  const Digraph& g = org.sharing().graph;
+  const index_t n = org.size(), offset = core ? 1 : 0;
+  std::vector<index_t> sorted_core;
+  std::vector<bool> in_core(n, false);
+  if (core) {
+    sorted_core = *core;
+    std::sort(sorted_core.begin(), sorted_core.end());
+    for (const index_t c : sorted_core) in_core[c] = true;
   }
-  for (const auto& [u, v] : extra) {
-    src.push_back(u), dst.push_back(v);
-    src.push_back(v), dst.push_back(u);
+  std::vector<index_t> sources, targets;
+  sources.reserve(boost::num_edges(g) + 2 * sorted_core.size());
+  targets.reserve(sources.capacity());
+  for (const index_t c : sorted_core) sources.push_back(0), targets.push_back(c + 1);
+  for (index_t p = 0; p < n; ++p) {
+    if (in_core[p]) sources.push_back(p + offset), targets.push_back(0);
+    index_t previous = no_index;
+    for (const index_t q : boost::make_iterator_range(boost::adjacent_vertices(p, g))) {
+      if (q == previous) continue;
+      previous = q;
+      sources.push_back(p + offset), targets.push_back(q + offset);
+    }
   }
-  std::vector<index_t> unused;
-  return make_digraph_from_edges(org.size() + offset, src, dst, unused);
+  return Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n + offset);
 }
 
-struct DepthFirst {
-  std::vector<std::size_t> component;  // per edge; unassigned edges keep `none`
-  std::vector<index_t> discover, low, pred;
-  std::vector<index_t> articulation_points;
-  static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+// Per-vertex state of the rooted pass, kept together so that reaching a vertex costs one cache
+// line instead of one per array.
+struct alignas(32) VertexState {
+  index_t pred = 0, discover = 0, low = 0, size = 1, cut_off = 0;
+  bool in_core_tree = false;
 };
 
-// Boost.Graph's biconnected components over a symmetric directed CSR graph: a depth-first pass
-// (iterative, so a long chain cannot overflow the stack) that also keeps discover times, low
-// points and the depth-first tree.
-DepthFirst depth_first(const Digraph& g) {
-  const auto n = boost::num_vertices(g);
-  DepthFirst d;
-  d.component.assign(boost::num_edges(g), DepthFirst::none);
-  d.discover.resize(n);
-  d.low.resize(n);
-  d.pred.resize(n);
-  const auto index = boost::get(boost::vertex_index, g);
-  boost::biconnected_components(
-      g, boost::make_iterator_property_map(d.component.begin(), boost::get(boost::edge_index, g)),
-      std::back_inserter(d.articulation_points),
-      boost::discover_time_map(boost::make_iterator_property_map(d.discover.begin(), index))
-          .lowpoint_map(boost::make_iterator_property_map(d.low.begin(), index))
-          .predecessor_map(boost::make_iterator_property_map(d.pred.begin(), index)));
-  return d;
+// A property map onto one field of VertexState, for Boost.Graph's algorithms.
+template <index_t VertexState::*Field>
+struct StateField : boost::put_get_helper<index_t&, StateField<Field>> {
+  using key_type = index_t;
+  using value_type = index_t;
+  using reference = index_t&;
+  using category = boost::lvalue_property_map_tag;
+  VertexState* states;
+  index_t& operator[](index_t v) const { return states[v].*Field; }
+};
+
+// Adds the cut-off counts to Boost's biconnected-components pass: when v finishes, its subtree
+// size is final, and removing its parent cuts the subtree off the root when v's low point does
+// not reach above the parent. Only the tree grown from the virtual root (vertex 0) reaches the
+// core.
+struct CutOffVisitor : boost::default_dfs_visitor {
+  VertexState* states;
+  bool has_core;
+  index_t* tree_root;
+  void start_vertex(index_t v, const Digraph&) const { *tree_root = v; }
+  void discover_vertex(index_t v, const Digraph&) const { states[v].in_core_tree = has_core && *tree_root == 0; }
+  void finish_vertex(index_t v, const Digraph&) const {
+    VertexState& s = states[v];
+    if (s.pred == v) return;
+    VertexState& parent = states[s.pred];
+    parent.size += s.size;
+    if (s.in_core_tree && s.pred != 0 && s.low >= parent.discover) parent.cut_off += s.size;
+  }
+};
+
+// People by risk (NaN after every given risk), then impact, then index. Most people have no
+// impact at all (no unit, no cut-off, no core seat): they are appended in index order, and only the
+// rest is sorted, as contiguous records rather than indices into two arrays.
+std::vector<index_t> rank_by_risk(const Eigen::VectorXd& risk, const Eigen::VectorXd& impact) {
+  struct Key {
+    double risk, impact;
+    index_t person;
+  };
+  const auto n = static_cast<index_t>(impact.size());
+  std::vector<Key> keyed;
+  std::vector<index_t> zero, zero_unknown;  // impact 0: risk 0, and risk not given
+  for (index_t p = 0; p < n; ++p) {
+    const bool unknown = std::isnan(risk[p]);
+    if (impact[p] > 0 || (!unknown && risk[p] != 0))
+      keyed.push_back(Key{unknown ? -1.0 : risk[p], impact[p], p});
+    else
+      (unknown ? zero_unknown : zero).push_back(p);
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Key& a, const Key& b) {
+    if (a.risk != b.risk) return a.risk > b.risk;
+    if (a.impact != b.impact) return a.impact > b.impact;
+    return a.person < b.person;
+  });
+  // Every keyed person has some impact, so the people with risk 0 and no impact follow the keyed
+  // people with a risk (>= 0) and precede those without one (-1); no risk and no impact is last.
+  std::vector<index_t> ranking;
+  ranking.reserve(n);
+  auto it = keyed.begin();
+  for (; it != keyed.end() && it->risk >= 0; ++it) ranking.push_back(it->person);
+  ranking.insert(ranking.end(), zero.begin(), zero.end());
+  for (; it != keyed.end(); ++it) ranking.push_back(it->person);
+  ranking.insert(ranking.end(), zero_unknown.begin(), zero_unknown.end());
+  return ranking;
 }
 
 }  // namespace
@@ -110,53 +168,44 @@ DepthFirst depth_first(const Digraph& g) {
 SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers) {
   const index_t n = org.size();
   SharingStructure out;
-  // Reach and cut-off: vertex 0 is a virtual root joined to every core member; person p is p + 1.
-  std::vector<std::pair<index_t, index_t>> root_links;
-  for (const index_t c : core) root_links.emplace_back(0, c + 1);
   {
-    const Digraph g = sharing_graph(org, 1, root_links);
-    const DepthFirst d = depth_first(g);
-    // Discover times are consecutive and each used once (Boost counts from 1): the discovery
-    // order is a permutation, no sort needed.
-    std::vector<index_t> by_discovery(n + 1);
-    const index_t first_time = *std::min_element(d.discover.begin(), d.discover.end());
-    for (index_t v = 0; v <= n; ++v) by_discovery[d.discover[v] - first_time] = v;
-    std::vector<bool> in_core_tree(n + 1, false);
-    in_core_tree[0] = !core.empty();
-    for (const auto v : by_discovery)
-      if (v != 0 && d.pred[v] != v) in_core_tree[v] = in_core_tree[d.pred[v]];
-    std::vector<index_t> size(n + 1, 1);
-    out.cut_off.assign(n, 0);
-    for (auto it = by_discovery.rbegin(); it != by_discovery.rend(); ++it) {
-      const index_t v = *it;
-      const index_t parent = d.pred[v];
-      if (parent == v || !in_core_tree[v]) continue;
-      size[parent] += size[v];
-      // Removing the parent separates v's subtree from the root when nothing in it reaches above.
-      if (parent != 0 && d.low[v] >= d.discover[parent]) out.cut_off[parent - 1] += size[v];
-    }
+    const Digraph g = link_graph(org, &core);
+    std::vector<VertexState> states(n + 1);
+    index_t tree_root = 0;
+    boost::biconnected_components(
+        g, boost::dummy_property_map(), boost::make_function_output_iterator([](index_t) {}),
+        boost::discover_time_map(StateField<&VertexState::discover>{{}, states.data()})
+            .lowpoint_map(StateField<&VertexState::low>{{}, states.data()})
+            .predecessor_map(StateField<&VertexState::pred>{{}, states.data()})
+            .visitor(CutOffVisitor{{}, states.data(), !core.empty(), &tree_root}));
+    out.cut_off.resize(n);
     out.reaches_core.resize(n);
-    for (index_t p = 0; p < n; ++p) out.reaches_core[p] = in_core_tree[p + 1];
-    out.reachable_from_core = core.empty() ? 0 : size[0] - 1;
+    for (index_t p = 0; p < n; ++p) {
+      out.cut_off[p] = states[p + 1].cut_off;
+      out.reaches_core[p] = states[p + 1].in_core_tree;
+    }
+    out.reachable_from_core = core.empty() ? 0 : states[0].size - 1;
   }
   // Brokers and bridges of the network itself (no virtual root).
   if (brokers) {
-    const Digraph g = sharing_graph(org, 0, {});
-    const DepthFirst d = depth_first(g);
-    out.articulation_points = d.articulation_points;
+    const Digraph g = link_graph(org, nullptr);
+    std::vector<std::size_t> component(boost::num_edges(g), std::numeric_limits<std::size_t>::max());
+    const auto edge_index = boost::get(boost::edge_index, g);
+    boost::biconnected_components(g, boost::make_iterator_property_map(component.begin(), edge_index),
+                                  std::back_inserter(out.articulation_points));
     std::sort(out.articulation_points.begin(), out.articulation_points.end());
     out.articulation_points.erase(std::unique(out.articulation_points.begin(), out.articulation_points.end()),
                                   out.articulation_points.end());
     // Each link is labelled on exactly one of its two arcs; a component of one link is a bridge.
     std::vector<std::size_t> edges_in;
-    for (const auto c : d.component)
-      if (c != DepthFirst::none) {
+    for (const auto c : component)
+      if (c != std::numeric_limits<std::size_t>::max()) {
         if (c >= edges_in.size()) edges_in.resize(c + 1, 0);
         ++edges_in[c];
       }
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
-      const auto c = d.component[boost::get(boost::edge_index, g, e)];
-      if (c == DepthFirst::none || edges_in[c] != 1) continue;
+      const auto c = component[boost::get(boost::edge_index, g, e)];
+      if (c == std::numeric_limits<std::size_t>::max() || edges_in[c] != 1) continue;
       const index_t u = boost::source(e, g), v = boost::target(e, g);
       out.bridges.emplace_back(std::min(u, v), std::max(u, v));
     }
@@ -222,13 +271,7 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
     d.impact[p] = total > 0 ? parts / total : 0.0;
     d.risk[p] = org.people().flight_risk[p] * d.impact[p];
   }
-  d.ranking.resize(n);
-  std::iota(d.ranking.begin(), d.ranking.end(), index_t{0});
-  std::stable_sort(d.ranking.begin(), d.ranking.end(), [&](index_t a, index_t b) {
-    const double ra = std::isnan(d.risk[a]) ? -1.0 : d.risk[a], rb = std::isnan(d.risk[b]) ? -1.0 : d.risk[b];
-    if (ra != rb) return ra > rb;
-    return d.impact[a] > d.impact[b];
-  });
+  d.ranking = rank_by_risk(d.risk, d.impact);
 
   // Findings: the people whose departure would hurt most.
   std::size_t shown = 0;
