@@ -5,8 +5,12 @@
 
 #include <benchmark/benchmark.h>
 
+#include <malloc.h>
+
+#include <fstream>
 #include <map>
 #include <random>
+#include <string>
 
 #include "teamgraph/teamgraph.hpp"
 
@@ -61,10 +65,31 @@ const Org& synthetic(std::int64_t n) {
   return cache.emplace(n, builder.build()).first->second;
 }
 
+// A field of /proc/self/status in KiB (Linux).
+long status_kib(const std::string& field) {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
+  return -1;
+}
+
+// Peak memory that `run` adds to the process, in MB: freed heap is returned to the system and
+// the kernel's high-water mark reset first, so the peak is of pages `run` itself touched.
+template <typename F>
+double peak_mb(F run) {
+  malloc_trim(0);
+  std::ofstream("/proc/self/clear_refs") << "5";
+  const long before = status_kib("VmRSS");
+  run();
+  return static_cast<double>(status_kib("VmHWM") - before) / 1024.0;
+}
+
 void BM_Assess(benchmark::State& state) {
   const Org& org = synthetic(state.range(0));
+  const double assess_mb = peak_mb([&] { benchmark::DoNotOptimize(teamgraph::assess(org)); });
   for (auto _ : state) benchmark::DoNotOptimize(teamgraph::assess(org));
   state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["peak_MB"] = assess_mb;  // peak of one assess() on top of the org it reads
 }
 
 void BM_DepartureImpact(benchmark::State& state) {

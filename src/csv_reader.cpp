@@ -3,6 +3,7 @@
 // Every malformed record is reported (with its starting line and the column) and left out of
 // the table; the builder then refuses to build the org, so nothing is silently dropped.
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -23,65 +24,67 @@ struct Cell {
 
 class CsvParser {
  public:
-  CsvParser(std::string& data, std::size_t start, const std::string& file, std::vector<Problem>& problems)
-      : data_(data), pos_(start), file_(file), problems_(problems) {}
+  // `check_cells`: check every cell's text (UTF-8, control characters); false when the whole
+  // buffer was checked at once and found clean.
+  CsvParser(std::string& data, std::size_t start, const std::string& file, std::vector<Problem>& problems,
+            bool check_cells)
+      : data_(data), pos_(start), file_(file), problems_(problems), check_cells_(check_cells) {}
 
-  // Parses every record; returns false if the rest of the file could not be read (an
-  // unterminated quote), after reporting it.
-  bool parse(std::vector<std::vector<Cell>>& rows, std::vector<std::int64_t>& lines,
-             std::vector<bool>& bad_rows) {
+  enum class End { record, blank, fatal };
+
+  bool at_end() const { return pos_ >= data_.size(); }
+  // The header names the fields of later problems; before it is known they are named by
+  // position ("#3").
+  void set_header(const std::vector<std::string>* header) { header_ = header; }
+
+  // Parses one record, passing each cell to on_cell(index, cell). `fatal`: the rest of the file
+  // cannot be read (an unterminated quote), reported. `blank`: an empty line, which carries no
+  // data. `bad`: a cell of the record was reported.
+  template <typename OnCell>
+  End record(OnCell&& on_cell, std::int64_t& record_line, std::size_t& count, bool& bad) {
     const std::size_t n = data_.size();
-    while (pos_ < n) {
-      if ((rows.size() & 0xFFFF) == 0) check_cancelled();
-      std::vector<Cell> row;
-      bool bad = false;
-      const std::int64_t record_line = line_;
-      bool all_blank = true;
-      while (true) {
-        Cell cell{};
-        bool quoted = false;
-        if (!parse_field(cell, quoted, bad, record_line, row.size())) return false;
-        if (quoted || cell.length > 0) all_blank = false;
-        row.push_back(cell);
-        if (pos_ >= n) break;
-        const char c = data_[pos_];
-        if (c == ',') {
-          ++pos_;
-          if (pos_ >= n) {  // a trailing comma at the very end: one more empty field
-            row.push_back(Cell{pos_, 0});
-            break;
-          }
-          continue;
+    record_line = line_;
+    count = 0;
+    bad = false;
+    bool all_blank = true;
+    while (true) {
+      Cell cell{};
+      bool quoted = false;
+      if (!parse_field(cell, quoted, bad, record_line, count)) return End::fatal;
+      if (quoted || cell.length > 0) all_blank = false;
+      on_cell(count++, cell);
+      if (pos_ >= n) break;
+      const char c = data_[pos_];
+      if (c == ',') {
+        ++pos_;
+        if (pos_ >= n) {  // a trailing comma at the very end: one more empty field
+          on_cell(count++, Cell{pos_, 0});
+          break;
         }
-        // end of record
-        if (c == '\r') ++pos_;
-        if (pos_ < n && data_[pos_] == '\n') ++pos_;
-        ++line_;
-        break;
+        continue;
       }
-      if (all_blank && row.size() == 1) continue;  // blank line: carries no data
-      rows.push_back(std::move(row));
-      lines.push_back(record_line);
-      bad_rows.push_back(bad);
+      // end of record
+      if (c == '\r') ++pos_;
+      if (pos_ < n && data_[pos_] == '\n') ++pos_;
+      ++line_;
+      break;
     }
-    return true;
+    return all_blank && count == 1 ? End::blank : End::record;
   }
 
  private:
-  void report(std::string code, std::int64_t line, std::string message) {
-    problems_.push_back(Problem{std::move(code), Severity::error, file_, line, {}, field_name_, std::move(message)});
+  void report(std::string code, std::int64_t line, std::size_t index, std::string message) {
+    std::string field = header_ && index < header_->size() ? (*header_)[index] : "#" + std::to_string(index + 1);
+    problems_.push_back(Problem{std::move(code), Severity::error, file_, line, {}, std::move(field), std::move(message)});
   }
 
-  // Problems are reported before the header is known: name the field by its position ("#3");
-  // parse_csv_table renames it once the header is read.
-  void name_field(std::size_t index) { field_name_ = "#" + std::to_string(index + 1); }
-
-  std::string field_name_;
+  // The bytes that end or complicate an unquoted field.
+  static bool special(char c) { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
 
   bool parse_field(Cell& cell, bool& quoted, bool& bad, std::int64_t record_line, std::size_t index) {
-    name_field(index);
     const std::size_t n = data_.size();
-    if (pos_ < n && data_[pos_] == '"') {
+    char* const data = data_.data();
+    if (pos_ < n && data[pos_] == '"') {
       quoted = true;
       const std::int64_t open_line = line_;
       std::size_t read = pos_ + 1;
@@ -89,15 +92,15 @@ class CsvParser {
       cell.offset = write;
       while (true) {
         if (read >= n) {
-          report("unterminated_quote", record_line,
+          report("unterminated_quote", record_line, index,
                  "a quoted field opened on line " + std::to_string(open_line) +
                      " is never closed; the rest of the file cannot be read");
           return false;
         }
-        const char c = data_[read];
+        const char c = data[read];
         if (c == '"') {
-          if (read + 1 < n && data_[read + 1] == '"') {
-            data_[write++] = '"';
+          if (read + 1 < n && data[read + 1] == '"') {
+            data[write++] = '"';
             read += 2;
             continue;
           }
@@ -105,55 +108,58 @@ class CsvParser {
           break;
         }
         if (c == '\n') ++line_;
-        data_[write++] = c;
+        data[write++] = c;
         ++read;
       }
       cell.length = write - cell.offset;
       pos_ = read;
       // After the closing quote only a delimiter or the end of the record may follow.
-      if (pos_ < n && data_[pos_] != ',' && data_[pos_] != '\n' && data_[pos_] != '\r') {
-        report("stray_quote", record_line,
+      if (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') {
+        report("stray_quote", record_line, index,
                "text follows the closing quote of a quoted field; quote the whole field and double "
                "any quote inside it (\"\")");
         bad = true;
-        while (pos_ < n && data_[pos_] != ',' && data_[pos_] != '\n') ++pos_;
-      } else if (pos_ + 1 < n && data_[pos_] == '\r' && data_[pos_ + 1] != '\n') {
+        while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n') ++pos_;
+      } else if (pos_ + 1 < n && data[pos_] == '\r' && data[pos_ + 1] != '\n') {
         ++pos_;  // a lone CR after a quoted field ends the record like CRLF would not: flag it
-        report("control_character", record_line, "a carriage return without a line feed ends the field");
+        report("control_character", record_line, index, "a carriage return without a line feed ends the field");
         bad = true;
       }
     } else {
       cell.offset = pos_;
       bool stray = false;
-      while (pos_ < n) {
-        const char c = data_[pos_];
+      std::size_t p = pos_;
+      for (; p < n; ++p) {
+        const char c = data[p];
+        if (!special(c)) continue;
         if (c == ',' || c == '\n') break;
-        if (c == '\r' && (pos_ + 1 >= n || data_[pos_ + 1] == '\n')) break;
+        if (c == '\r' && (p + 1 >= n || data[p + 1] == '\n')) break;
         if (c == '"') stray = true;
-        ++pos_;
       }
+      pos_ = p;
       cell.length = pos_ - cell.offset;
       if (stray) {
-        report("stray_quote", record_line,
+        report("stray_quote", record_line, index,
                "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
         bad = true;
       }
     }
-    if (!check_cell(cell, record_line)) bad = true;
+    if (!check_cell(cell, record_line, index)) bad = true;
     return true;
   }
 
-  bool check_cell(const Cell& cell, std::int64_t record_line) {
+  bool check_cell(const Cell& cell, std::int64_t record_line, std::size_t index) {
     if (cell.length > max_field_bytes) {
-      report("field_too_long", record_line,
+      report("field_too_long", record_line, index,
              "the field is " + std::to_string(cell.length) + " bytes long; at most " +
                  std::to_string(max_field_bytes) + " are accepted");
       return false;
     }
+    if (!check_cells_) return true;
     const std::string_view text(data_.data() + cell.offset, cell.length);
     const auto issue = detail::check_text(text, /*allow_newlines=*/true);
     if (issue.empty()) return true;
-    report(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", record_line,
+    report(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", record_line, index,
            issue == "invalid UTF-8" ? "the field is not valid UTF-8; save the file as UTF-8"
                                     : "the field contains " + issue);
     return false;
@@ -164,6 +170,8 @@ class CsvParser {
   std::int64_t line_ = 1;
   const std::string& file_;
   std::vector<Problem>& problems_;
+  bool check_cells_;
+  const std::vector<std::string>* header_ = nullptr;
 };
 
 bool looks_like_utf16(std::string_view data) {
@@ -190,37 +198,45 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // UTF-8 BOM
 
   std::string& data = table.adopt(std::move(text));
+  // Cells are split at ASCII bytes, so if the whole text is valid UTF-8 without control
+  // characters, so is every cell: one fast pass instead of one check per cell.
+  const bool check_cells = !detail::check_text(std::string_view(data).substr(start), /*allow_newlines=*/true).empty();
   const std::size_t problems_before = problems.size();
-  CsvParser parser(data, start, display_name, problems);
-  std::vector<std::vector<Cell>> rows;
-  std::vector<std::int64_t> lines;
-  std::vector<bool> bad;
+  CsvParser parser(data, start, display_name, problems, check_cells);
 
-  std::vector<std::string> header;
-  parser.parse(rows, lines, bad);  // an unterminated quote is reported; the records before it stay
-  if (rows.empty()) {
-    if (problems.size() == problems_before)
-      return whole_file("empty_file", "the file holds no header row");
+  // The header: the first record that is not blank.
+  std::vector<Cell> header_cells;
+  std::int64_t header_line = 0, line = 0;
+  std::size_t count = 0;
+  bool bad = false;
+  auto end = CsvParser::End::blank;
+  while (end == CsvParser::End::blank && !parser.at_end()) {
+    header_cells.clear();
+    end = parser.record([&](std::size_t, const Cell& cell) { header_cells.push_back(cell); }, header_line, count, bad);
+  }
+  if (end != CsvParser::End::record) {
+    if (problems.size() == problems_before) return whole_file("empty_file", "the file holds no header row");
     return table;
   }
-  for (const auto& cell : rows.front()) header.emplace_back(data.data() + cell.offset, cell.length);
+  std::vector<std::string> header;
+  for (const auto& cell : header_cells) header.emplace_back(data.data() + cell.offset, cell.length);
 
-  bool header_ok = true;
   if (header.size() == 1 && (header[0].find(';') != std::string::npos || header[0].find('\t') != std::string::npos)) {
     const char delimiter = header[0].find(';') != std::string::npos ? ';' : '\t';
     return whole_file("wrong_delimiter", std::string("the header is one column holding '") +
                                              (delimiter == ';' ? ";" : "\\t") +
                                              "': the file is not comma-separated; save it as CSV with commas");
   }
+  bool header_ok = true;
   for (std::size_t c = 0; c < header.size(); ++c) {
     if (header[c].empty()) {
-      problems.push_back(Problem{"empty_header", Severity::error, display_name, lines.front(), {},
+      problems.push_back(Problem{"empty_header", Severity::error, display_name, header_line, {},
                                  "#" + std::to_string(c + 1), "column " + std::to_string(c + 1) + " has no name"});
       header_ok = false;
     }
     for (std::size_t d = 0; d < c; ++d)
       if (!header[c].empty() && header[c] == header[d]) {
-        problems.push_back(Problem{"duplicate_column", Severity::error, display_name, lines.front(), {}, header[c],
+        problems.push_back(Problem{"duplicate_column", Severity::error, display_name, header_line, {}, header[c],
                                    "the column appears twice (columns " + std::to_string(d + 1) + " and " +
                                        std::to_string(c + 1) + ")"});
         header_ok = false;
@@ -228,32 +244,34 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
   }
   if (!header_ok) return table;
 
-  // Data records.
-  std::vector<std::vector<std::string_view>> cells(header.size());
+  // Data records, straight into columns; a record that is ragged or has a bad cell is taken out
+  // again (its problems are reported).
+  parser.set_header(&header);
+  const std::size_t columns = header.size();
+  const std::size_t capacity = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+  std::vector<std::vector<std::string_view>> cells(columns);
+  for (auto& column : cells) column.reserve(capacity);
   std::vector<std::int64_t> records;
-  for (auto& column : cells) column.reserve(rows.size() - 1);
-  records.reserve(rows.size() - 1);
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    if (rows[r].size() != header.size()) {
-      problems.push_back(Problem{"ragged_row", Severity::error, display_name, lines[r], {}, {},
-                                 "expected " + std::to_string(header.size()) + " fields as in the header, found " +
-                                     std::to_string(rows[r].size())});
+  records.reserve(capacity);
+  auto keep = [&](std::size_t index, const Cell& cell) {
+    if (index < columns) cells[index].emplace_back(data.data() + cell.offset, cell.length);
+  };
+  while (!parser.at_end()) {
+    if ((records.size() & 0xFFFF) == 0) check_cancelled();
+    end = parser.record(keep, line, count, bad);
+    if (end == CsvParser::End::record && count == columns && !bad) {
+      records.push_back(line);
       continue;
     }
-    if (bad[r]) continue;
-    for (std::size_t c = 0; c < header.size(); ++c)
-      cells[c].emplace_back(data.data() + rows[r][c].offset, rows[r][c].length);
-    records.push_back(lines[r]);
-  }
-  // Field-level problems were reported before the header was known: name their column now.
-  for (std::size_t p = problems_before; p < problems.size(); ++p) {
-    auto& problem = problems[p];
-    if (problem.field.empty() || problem.field[0] != '#') continue;
-    const auto index = std::stoul(problem.field.substr(1)) - 1;
-    if (index < header.size() && problem.record != lines.front()) problem.field = header[index];
+    for (std::size_t c = 0; c < std::min(count, columns); ++c) cells[c].pop_back();
+    if (end == CsvParser::End::fatal) break;
+    if (end == CsvParser::End::record && count != columns)
+      problems.push_back(Problem{"ragged_row", Severity::error, display_name, line, {}, {},
+                                 "expected " + std::to_string(columns) + " fields as in the header, found " +
+                                     std::to_string(count)});
   }
   table.set_records(std::move(records));
-  for (std::size_t c = 0; c < header.size(); ++c) table.add_owned_text_column(header[c], std::move(cells[c]));
+  for (std::size_t c = 0; c < columns; ++c) table.add_owned_text_column(header[c], std::move(cells[c]));
   return table;
 }
 

@@ -5,6 +5,8 @@
 
 #include "teamgraph/org_builder.hpp"
 
+#include <boost/sort/spreadsort/integer_sort.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -26,13 +28,6 @@ const std::vector<std::string> known_tables = {"people",     "competencies", "su
                                                "incentives", "goals",        "contributions"};
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string format_number(double v) {
   char buffer[32];
@@ -94,6 +89,10 @@ class TableReader {
       if (required && c >= 0) row_problem("missing_value", row, person, name, "an id is required");
       return {};
     }
+    // Most ids are printable ASCII with no space at either end: nothing more to check.
+    if (value.front() != ' ' && value.back() != ' ' &&
+        std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 0x20 && ch < 0x7F; }))
+      return value;
     if (detail::trim(value).size() != value.size()) {
       row_problem("id_whitespace", row, value, name,
                   "the id " + quote(value) + " has spaces around it; ids are compared exactly, remove the spaces");
@@ -195,7 +194,7 @@ class TableReader {
   }
 
   // An enum value from `choices` (case-insensitive); returns the index in choices or -1.
-  int choice(int c, std::size_t row, std::string_view person, const std::vector<std::string_view>& choices,
+  int choice(int c, std::size_t row, std::string_view person, std::initializer_list<std::string_view> choices,
              bool required) {
     const auto value = detail::trim(text(c, row));
     if (value.empty()) {
@@ -204,9 +203,11 @@ class TableReader {
                     "a value is required: one of " + list(choices));
       return -1;
     }
-    const auto wanted = lower(value);
-    for (std::size_t i = 0; i < choices.size(); ++i)
-      if (wanted == choices[i]) return static_cast<int>(i);
+    int index = 0;
+    for (const auto choice : choices) {
+      if (detail::iequals(value, choice)) return index;
+      ++index;
+    }
     row_problem("unknown_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
                 "expected one of " + list(choices) + ", found " + quote(value));
     return -1;
@@ -240,7 +241,7 @@ class TableReader {
                                 "expected a column of " + std::string(expected) + ", found numbers"});
   }
 
-  static std::string list(const std::vector<std::string_view>& choices) {
+  static std::string list(std::initializer_list<std::string_view> choices) {
     std::string out;
     for (auto c : choices) out += (out.empty() ? "" : ", ") + std::string(c);
     return out;
@@ -315,27 +316,60 @@ std::string member_list(const std::vector<index_t>& cycle, const std::vector<std
   return out + quote(ids[cycle.front()]);
 }
 
+// Rows with an id, sorted by id, rows of one id in row order. The sort compares the ids' first
+// eight bytes as one integer, so that the text itself (a cache miss per id) is read only on ties.
+std::vector<index_t> rows_sorted_by_id(const std::vector<std::string_view>& ids) {
+  struct Key {
+    std::uint64_t prefix;  // the first eight bytes, big-endian, zero-padded
+    index_t row;
+  };
+  std::vector<Key> keys;
+  keys.reserve(ids.size());
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    if (ids[r].empty()) continue;
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+      prefix = (prefix << 8) | (i < ids[r].size() ? static_cast<unsigned char>(ids[r][i]) : 0u);
+    keys.push_back(Key{prefix, static_cast<index_t>(r)});
+  }
+  // Boost's spreadsort: radix passes on the prefix, comparisons only within small bins.
+  boost::sort::spreadsort::integer_sort(
+      keys.begin(), keys.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; },
+      [&](const Key& a, const Key& b) {
+        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        if (const int c = ids[a.row].compare(ids[b.row]); c != 0) return c < 0;
+        return a.row < b.row;
+      });
+  std::vector<index_t> rows(keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) rows[k] = keys[k].row;
+  return rows;
+}
+
 // Id -> row lookups before the canonical order exists: the rows sorted by id (for duplicates
 // and id-ordered walks) and a hash map from each distinct id to its first row.
 class IdIndex {
  public:
   IdIndex() = default;
-  explicit IdIndex(const std::vector<std::string_view>& ids) : first_(ids, ids.size()) {
+  explicit IdIndex(const std::vector<std::string_view>& ids)
+      : first_(ids, ids.size()), first_of_(ids.size(), no_index), rows_(rows_sorted_by_id(ids)) {
     for (std::size_t r = 0; r < ids.size(); ++r)
-      if (!ids[r].empty()) {
-        rows_.push_back(static_cast<index_t>(r));
-        first_.insert(static_cast<index_t>(r));  // rows in order: the first row of an id wins
-      }
-    std::stable_sort(rows_.begin(), rows_.end(), [&](auto a, auto b) { return ids[a] < ids[b]; });
+      if (!ids[r].empty()) first_of_[r] = first_.insert(static_cast<index_t>(r));  // the first row of an id wins
   }
   // Rows with an id, sorted by id (rows of one id in row order).
   const std::vector<index_t>& sorted_rows() const { return rows_; }
+  // Per row: the first row with the same id (itself when it is the first), no_index without an id.
+  const std::vector<index_t>& first_rows() const { return first_of_; }
   // The first row with this id, or no_index.
   index_t find(std::string_view id) const { return first_.find(id); }
+  // find() of many ids at once (faster than one by one: see IdMap::find_all).
+  void find_all(const std::vector<std::string_view>& ids, std::vector<index_t>& rows) const {
+    first_.find_all(ids, rows);
+  }
 
  private:
-  std::vector<index_t> rows_;
   detail::IdMap first_{empty_keys(), 0};
+  std::vector<index_t> first_of_;
+  std::vector<index_t> rows_;
   static const std::vector<std::string_view>& empty_keys() {
     static const std::vector<std::string_view> keys;
     return keys;
@@ -368,14 +402,33 @@ class OrgAssembler {
   bool failed() const {
     return std::any_of(problems_.begin(), problems_.end(), [](const Problem& p) { return p.severity == Severity::error; });
   }
+  // person() of every row of column c, the lookups batched (IdIndex::find_all).
+  std::vector<index_t> people_in(TableReader& reader, int c, bool required) {
+    const std::size_t rows = reader.rows();
+    std::vector<std::string_view> values(rows);
+    for (std::size_t r = 0; r < rows; ++r) values[r] = reader.id(c, r, {}, required);
+    std::vector<index_t> found;
+    ids_.find_all(values, found);
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (values[r].empty()) continue;
+      if (found[r] == no_index)
+        unknown_person(reader, r, c, values[r]);
+      else
+        found[r] = canonical_[found[r]];
+    }
+    return found;
+  }
+  void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
+    reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
+                       "no person has the id " + quote(value) + " in people");
+  }
   // Resolves a person id of another table to a canonical index; reports unknown ids.
   index_t person(TableReader& reader, std::size_t row, int c, bool required) {
     const auto value = reader.id(c, row, {}, required);
     if (value.empty()) return no_index;
     const index_t r = ids_.find(value);
     if (r == no_index) {
-      reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
-                         "no person has the id " + quote(value) + " in people");
+      unknown_person(reader, row, c, value);
       return no_index;
     }
     return canonical_[r];
@@ -419,15 +472,16 @@ void OrgAssembler::read_people(const Table& table) {
   if (c_id >= 0)
     for (std::size_t r = 0; r < n; ++r) person_ids_[r] = reader.id(c_id, r, {}, true);
   ids_ = IdIndex(person_ids_);
+  const auto& first_of = ids_.first_rows();
   std::vector<bool> first(n, false);  // the row is the first (kept) row of its id
-  for (auto r : ids_.sorted_rows()) first[r] = ids_.find(person_ids_[r]) == r;
+  for (std::size_t r = 0; r < n; ++r) first[r] = first_of[r] == r;
 
   // Duplicate ids: every repeat is reported against the first record.
   const auto& sorted = ids_.sorted_rows();
   const int c_manager = reader.column("manager_id");
   for (std::size_t i = 1; i < sorted.size(); ++i) {
     if (first[sorted[i]]) continue;
-    const auto first_row = ids_.find(person_ids_[sorted[i]]);
+    const auto first_row = first_of[sorted[i]];
     reader.row_problem("duplicate_id", sorted[i], person_ids_[sorted[i]], "id",
                        "the id is already used by the person on record " + std::to_string(reader.record(first_row)));
     if (c_manager >= 0 && reader.text(c_manager, sorted[i]) != reader.text(c_manager, first_row))
@@ -441,14 +495,19 @@ void OrgAssembler::read_people(const Table& table) {
   // Managers.
   std::vector<index_t> manager_row(n, no_index);
   bool hierarchy_ok = c_id >= 0;
+  std::vector<std::string_view> manager_ids(n);
+  for (std::size_t r = 0; r < n; ++r)
+    if (first[r] && c_manager >= 0) manager_ids[r] = reader.id(c_manager, r, person_ids_[r], false);
+  std::vector<index_t> manager_found;
+  ids_.find_all(manager_ids, manager_found);
   for (std::size_t r = 0; r < n; ++r) {
     if (!first[r]) {
       hierarchy_ok = false;
       continue;
     }
-    const auto value = c_manager >= 0 ? reader.id(c_manager, r, person_ids_[r], false) : std::string_view{};
+    const auto value = manager_ids[r];
     if (value.empty()) continue;
-    const index_t m = ids_.find(value);
+    const index_t m = manager_found[r];
     if (m == no_index) {
       reader.row_problem("unknown_id", r, person_ids_[r], "manager_id",
                          "no person has the id " + quote(value) + "; leave manager_id empty for the top");
@@ -705,26 +764,42 @@ void OrgAssembler::read_sharing(const Table& table) {
   if (c_a < 0 || c_b < 0 || c_channel < 0) return;
   struct Entry {
     index_t a, b;
+    std::uint32_t row;
     Channel channel;
-    double per_week;
-    std::size_t row;
   };
+  const std::size_t people = row_of_.size();
   std::vector<Entry> entries;
+  entries.reserve(table.rows());
+  std::vector<std::size_t> bucket(people + 1, 0);  // counting sort by a
+  std::vector<double> per_week(table.rows());
+  const auto people_a = people_in(reader, c_a, true), people_b = people_in(reader, c_b, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
-    index_t a = person(reader, r, c_a, true), b = person(reader, r, c_b, true);
+    index_t a = people_a[r], b = people_b[r];
     const int channel = reader.choice(c_channel, r, reader.text(c_a, r), {"online", "offline"}, true);
-    const double per_week = reader.non_negative(c_week, r, reader.text(c_a, r));
+    per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
     if (a != no_index && a == b) {
       reader.row_problem("self_link", r, reader.text(c_a, r), "person_b", "a person cannot share with themselves");
       continue;
     }
     if (a == no_index || b == no_index || channel < 0) continue;
     if (b < a) std::swap(a, b);
-    entries.push_back(Entry{a, b, static_cast<Channel>(channel), per_week, r});
+    entries.push_back(Entry{a, b, static_cast<std::uint32_t>(r), static_cast<Channel>(channel)});
+    ++bucket[a + 1];
   }
-  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
-    return std::tie(x.a, x.b, x.channel, x.row) < std::tie(y.a, y.b, y.channel, y.row);
-  });
+  // Sorted by (a, b, channel, row): a counting sort by a (linear; rows stay in order), then each
+  // person's few links by (b, channel, row).
+  for (std::size_t p = 0; p < people; ++p) bucket[p + 1] += bucket[p];
+  {
+    std::vector<Entry> by_a(entries.size());
+    std::vector<std::size_t> fill(bucket.begin(), bucket.end() - 1);
+    for (const auto& e : entries) by_a[fill[e.a]++] = e;
+    entries = std::move(by_a);
+  }
+  for (std::size_t p = 0; p < people; ++p)
+    std::sort(entries.begin() + static_cast<std::ptrdiff_t>(bucket[p]),
+              entries.begin() + static_cast<std::ptrdiff_t>(bucket[p + 1]), [](const Entry& x, const Entry& y) {
+                return std::tie(x.b, x.channel, x.row) < std::tie(y.b, y.channel, y.row);
+              });
   auto& s = *sharing_;
   std::vector<std::size_t> order;
   std::vector<double> weeks;
@@ -739,7 +814,7 @@ void OrgAssembler::read_sharing(const Table& table) {
     s.a.push_back(e.a);
     s.b.push_back(e.b);
     s.channel.push_back(e.channel);
-    weeks.push_back(e.per_week);
+    weeks.push_back(per_week[e.row]);
     order.push_back(e.row);
   }
   s.per_week = Eigen::Map<Eigen::VectorXd>(weeks.data(), static_cast<Eigen::Index>(weeks.size()));
@@ -1028,16 +1103,27 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   const auto n = static_cast<index_t>(row_of_.size());
   successors_->graph = make_digraph(n, successors_->incumbent, successors_->successor);
   {
-    // Both directions of every link. Links are sorted by (a, b) with a < b, so listing the
-    // b -> a edges first and a -> b second, a stable sort by source leaves every row sorted by
-    // target: smaller neighbours first, then larger ones.
+    // Both directions of every link, each row sorted by target. Links are sorted by (a, b) with
+    // a < b, so in link order a person first meets the links where they are b (smaller
+    // neighbours, ascending) and then those where they are a (larger ones, ascending): one pass
+    // fills every row in order, and Boost's in-place construction has nothing left to move.
     auto& s = *sharing_;
     const std::size_t links = s.a.size();
-    std::vector<index_t> src(s.b), dst(s.a);
-    src.insert(src.end(), s.a.begin(), s.a.end());
-    dst.insert(dst.end(), s.b.begin(), s.b.end());
-    s.graph = make_digraph_from_edges(n, src, dst, s.link_of_edge);
-    for (auto& e : s.link_of_edge) e = static_cast<index_t>(e % links);
+    std::vector<std::size_t> fill(static_cast<std::size_t>(n) + 1, 0);
+    for (std::size_t k = 0; k < links; ++k) ++fill[s.a[k] + 1], ++fill[s.b[k] + 1];
+    for (std::size_t v = 0; v < n; ++v) fill[v + 1] += fill[v];
+    std::vector<index_t> sources(2 * links), targets(2 * links);
+    s.link_of_edge.resize(2 * links);
+    for (std::size_t k = 0; k < links; ++k) {
+      const index_t a = s.a[k], b = s.b[k];
+      for (const auto& [from, to] : {std::pair{b, a}, std::pair{a, b}}) {
+        const std::size_t e = fill[from]++;
+        sources[e] = from;
+        targets[e] = to;
+        s.link_of_edge[e] = static_cast<index_t>(k);
+      }
+    }
+    s.graph = Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n);
   }
 
   Org org;

@@ -10,17 +10,6 @@
 namespace teamgraph::detail {
 namespace {
 
-bool ieq(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 bool read_digits(std::string_view s, std::size_t& i, std::size_t count, int& out) {
   out = 0;
   for (std::size_t k = 0; k < count; ++k, ++i) {
@@ -51,9 +40,9 @@ ParseStatus parse_bool(std::string_view text, std::int8_t& out) {
   text = trim(text);
   if (text.empty()) return ParseStatus::empty;
   for (auto yes : {"true", "yes", "1", "y", "t"})
-    if (ieq(text, yes)) return out = 1, ParseStatus::ok;
+    if (iequals(text, yes)) return out = 1, ParseStatus::ok;
   for (auto no : {"false", "no", "0", "n", "f"})
-    if (ieq(text, no)) return out = 0, ParseStatus::ok;
+    if (iequals(text, no)) return out = 0, ParseStatus::ok;
   return ParseStatus::bad;
 }
 

@@ -2,6 +2,7 @@
 // Private text helpers shared by the readers and the builder.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,18 @@ namespace teamgraph::detail {
 inline std::string check_text(std::string_view text, bool allow_newlines) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   for (std::size_t i = 0; i < n;) {
+    // Eight printable ASCII bytes (0x20-0x7E) at a time: no byte >= 0x80, < 0x20 or 0x7F.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const std::uint64_t below_space = (w - ones * 0x20) & ~w, del = ((w ^ (ones * 0x7F)) - ones) & ~(w ^ (ones * 0x7F));
+      if (((w | below_space | del) & highs) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char c = p[i];
     if (c < 0x80) {
       if (c < 0x20 || c == 0x7F) {
@@ -55,6 +67,18 @@ inline std::string check_text(std::string_view text, bool allow_newlines) {
     i += len;
   }
   return {};
+}
+
+// ASCII case-insensitive equality ("Online" == "online").
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
 }
 
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
