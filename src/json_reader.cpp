@@ -31,10 +31,37 @@ std::string escape_pointer(const std::string& key) {
   return out;
 }
 
+// Walks the text for the JSON parser and counts the lines it has read, so that a problem found
+// in a callback (a duplicate key, too deep a nesting) can name its line.
+struct LineCountingIterator {
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  const char* at;
+  std::int64_t* lines;
+  reference operator*() const { return *at; }
+  LineCountingIterator& operator++() {
+    *lines += *at == '\n';
+    ++at;
+    return *this;
+  }
+  LineCountingIterator operator++(int) {
+    LineCountingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const LineCountingIterator& other) const { return at == other.at; }
+  bool operator!=(const LineCountingIterator& other) const { return at != other.at; }
+};
+
 class CheckedSax : public nlohmann::json_sax<json> {
  public:
   json root;
   std::string error_code, error_message, error_path;
+  std::int64_t lines_read = 0;  // newlines the parser has gone past
+  std::int64_t error_line = 0;
 
   bool null() override { return insert(json(nullptr)) != nullptr; }
   bool boolean(bool v) override { return insert(json(v)) != nullptr; }
@@ -72,6 +99,7 @@ class CheckedSax : public nlohmann::json_sax<json> {
     if (error_code.empty()) {
       error_code = std::move(code);
       error_message = std::move(message);
+      error_line = lines_read + 1;
       if (error_path.empty()) error_path = path();
     }
     return false;
@@ -125,9 +153,11 @@ class CheckedSax : public nlohmann::json_sax<json> {
 
 std::optional<nlohmann::json> parse_json(std::string_view text, const std::string& source, std::vector<Problem>& problems) {
   CheckedSax sax;
-  const bool ok = json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
+  const bool ok = json::sax_parse(LineCountingIterator{text.data(), &sax.lines_read},
+                                  LineCountingIterator{text.data() + text.size(), &sax.lines_read}, &sax,
+                                  nlohmann::detail::input_format_t::json, true, false);
   if (ok) return std::move(sax.root);
-  std::int64_t line = 0;
+  std::int64_t line = sax.error_line;
   if (sax.error_code == "json_syntax") {
     line = 1;
     for (std::size_t i = 0; i < sax.position() && i < text.size(); ++i) line += text[i] == '\n';

@@ -282,7 +282,10 @@ def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem
         if column in _ID_COLUMNS.get(name, ()):
             out.append((column, _id_values(name, column, series, problems)))
         elif column in _NUMERIC_COLUMNS.get(name, ()) or column in _BOOL_COLUMNS.get(name, ()):
-            if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+            if pd.api.types.is_complex_dtype(series.dtype):
+                problems.append(_problem("wrong_type", name, 0, column,
+                                         f"expected a column of real numbers, found {series.dtype}"))
+            elif pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
                 out.append((column, series.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)))
             else:
                 out.append((column, _text_values(series)))

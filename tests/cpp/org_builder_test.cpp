@@ -103,24 +103,6 @@ TEST(OrgBuilder, ReportsEveryProblemOfEveryTableTogether) {
   EXPECT_EQ(enum_problem.message, "expected one of ready_now, ready_1_2y, ready_3y_plus, found 'soon'");
 }
 
-TEST(OrgBuilder, ListsEveryMemberOfAReportingCycle) {
-  const auto problems = problems_of({{"people", "id,manager_id\nboss,\nx,y\ny,x\nz,y\n"}});
-  const auto cycle = only(problems, "reporting_cycle");
-  EXPECT_EQ(cycle.person_id, "x");
-  EXPECT_EQ(cycle.message, "a reporting cycle of 2 people, each reporting to the next: 'x' -> 'y' -> 'x'");
-}
-
-TEST(OrgBuilder, LongCycleAndNoTop) {
-  std::string text = "id,manager_id\n";
-  const int n = 10000;
-  for (int i = 0; i < n; ++i) text += "m" + std::to_string(i) + ",m" + std::to_string((i + 1) % n) + "\n";
-  const auto problems = problems_of({{"people", text}});
-  const auto cycle = only(problems, "reporting_cycle");
-  EXPECT_NE(cycle.message.find("a reporting cycle of 10000 people"), std::string::npos);
-  for (int i : {0, 1, 4999, 9999}) EXPECT_NE(cycle.message.find("'m" + std::to_string(i) + "'"), std::string::npos);
-  EXPECT_EQ(only(problems, "no_top").field, "manager_id");
-}
-
 TEST(OrgBuilder, SeveralTopsAreAWarning) {
   const Org org = org_from_csv({{"people", "id,manager_id\nb,\na,\nc,a\n"}});
   ASSERT_EQ(org.warnings().size(), 1u);
@@ -255,38 +237,10 @@ TEST(OrgBuilder, RelationsBecomeCompressedGraphs) {
   EXPECT_FALSE(org.has_table("competencies"));
 }
 
-TEST(OrgBuilder, RelationProblems) {
-  const auto problems = problems_of({
-      {"people", "id,manager_id\nb,\na,b\n"},
-      {"successors", "incumbent_id,successor_id,readiness\nb,b,ready_now\nb,a,ready_now\nb,a,ready_1_2y\n"},
-      {"sharing", "person_a,person_b,channel,per_week\na,a,online,1\na,b,email,1\na,b,online,-2\n"},
-      {"meetings", "meeting_id,date\nm1,2026-02-30\n"},
-      {"attendance", "meeting_id,person_id\nm9,a\n"},
-      {"incentives", "person_id,kind,amount\na,material,\n"},
-      {"goals", "goal_id,parent_goal_id\ng1,g2\ng2,g1\ng3,g9\n"},
-  });
-  EXPECT_EQ(only(problems, "self_successor").record, 2);
-  EXPECT_EQ(only(problems, "duplicate_record").record, 4);
-  EXPECT_EQ(only(problems, "self_link").file, "sharing.csv");
-  EXPECT_EQ(only(problems, "unknown_value").message, "expected one of online, offline, found 'email'");
-  EXPECT_EQ(only(problems, "out_of_range").field, "per_week");
-  EXPECT_EQ(only(problems, "bad_date").field, "date");
-  EXPECT_EQ(only(problems, "unknown_meeting").record, 2);
-  EXPECT_EQ(only(problems, "missing_value").field, "amount");
-  EXPECT_EQ(only(problems, "goal_cycle").message,
-            "a cycle of 2 goals, each the parent of the previous: 'g1' -> 'g2' -> 'g1'");
-  EXPECT_EQ(only(problems, "unknown_goal").record, 4);
-}
-
 TEST(OrgBuilder, EmptyTeamIsAnOrgOfSizeZero) {
   const Org org = org_from_csv({{"people", "id,manager_id\n"}});
   EXPECT_EQ(org.size(), 0u);
   EXPECT_EQ(org.hierarchy().layers, 0u);
-}
-
-TEST(OrgBuilder, PeopleTableIsRequired) {
-  const auto problems = problems_of({{"sharing", "person_a,person_b,channel\n"}});
-  EXPECT_EQ(only(problems, "missing_table").file, "people.csv");
 }
 
 }  // namespace

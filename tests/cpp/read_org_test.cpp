@@ -61,27 +61,6 @@ TEST(ReadOrg, SingleJsonFile) {
   EXPECT_EQ(org.people().extra[0].name, "badge");
 }
 
-TEST(ReadOrg, JsonProblems) {
-  const auto dir = std::filesystem::temp_directory_path() / "teamgraph-json-problems";
-  std::filesystem::create_directories(dir);
-  auto write = [&](const std::string& name, const std::string& text) {
-    std::ofstream(dir / name) << text;
-    return dir / name;
-  };
-  EXPECT_EQ(only(problems_reading(write("dup.json", R"({"people": [{"id": "a", "id": "b"}]})")), "duplicate_key").field,
-            "/people/0/id");
-  const auto syntax = only(problems_reading(write("nan.json", "{\"people\": [\n{\"id\": \"a\", \"assessment\": NaN}]}")),
-                           "json_syntax");
-  EXPECT_EQ(syntax.record, 2);
-  std::string deep(1'000'000, '[');
-  EXPECT_EQ(only(problems_reading(write("deep.json", deep)), "too_deep").file, "deep.json");
-  EXPECT_EQ(only(problems_reading(write("big.json", R"({"people": [{"id": "a", "assessment": 9007199254740993}]})")),
-                 "imprecise_number")
-                .field,
-            "assessment");
-  EXPECT_EQ(only(problems_reading(dir / "missing"), "missing_file").code, "missing_file");
-}
-
 }  // namespace
 }  // namespace teamgraph
 

@@ -19,16 +19,34 @@ def problems(**frames):
     return err.value.problems
 
 
-def test_numeric_columns_strided_read_only_and_int_typed() -> None:
-    base = np.linspace(0, 1, 8)
-    strided = base[::2]  # a view with a stride
+def only(found, code: str):
+    """The one problem with this code."""
+    matching = [p for p in found if p.code == code]
+    assert len(matching) == 1, [str(p) for p in found]
+    return matching[0]
+
+
+def test_strided_read_only_numeric_column() -> None:
+    strided = np.linspace(0, 1, 8)[::2]  # a view with a stride
     strided.setflags(write=False)
     people = pd.DataFrame({"id": ["a", "b", "c", "d"], "manager_id": [None, "a", "a", "a"]})
     people["assessment"] = strided
-    people["learning_hours"] = np.array([1, 2, 3, 4], dtype=np.int16)  # not float64
     org = Org.from_frames(people)
     assert list(org.people["assessment"]) == pytest.approx(list(strided))
-    assert list(org.people["learning_hours"]) == [1.0, 2.0, 3.0, 4.0]
+    assert not strided.flags.writeable  # the input is not touched
+
+
+def test_integer_typed_numeric_column() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"],
+                           "learning_hours": np.array([1, 2], dtype=np.int16)})
+    assert list(Org.from_frames(people).people["learning_hours"]) == [1.0, 2.0]
+
+
+def test_complex_numeric_column_is_a_wrong_type() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"], "assessment": np.array([0.5 + 1j, 0.2])})
+    p = only(problems(people=people), "wrong_type")
+    assert (p.record, p.field, p.file) == (0, "assessment", "people frame")
+    assert p.message == "expected a column of real numbers, found complex128"
 
 
 def test_text_in_numeric_column_names_row_and_field() -> None:
@@ -37,17 +55,39 @@ def test_text_in_numeric_column_names_row_and_field() -> None:
     assert (p.code, p.record, p.person_id, p.field) == ("bad_number", 2, "b", "assessment")
 
 
-def test_ids_with_spaces_and_floats() -> None:
-    codes = {p.code for p in problems(people=pd.DataFrame({"id": ["a", " b"], "manager_id": [None, "a"]}))}
-    assert codes == {"id_whitespace"}
-    codes = {p.code for p in problems(people=pd.DataFrame({"id": ["a", "b"], "manager_id": [None, 1.0]}, dtype=object))}
-    assert codes == {"id_as_float"}
+def test_id_with_surrounding_spaces() -> None:
+    p = only(problems(people=pd.DataFrame({"id": ["a", " b"], "manager_id": [None, "a"]})), "id_whitespace")
+    assert (p.record, p.field) == (2, "id")
 
 
-def test_nan_and_infinite_values() -> None:
-    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"], "flight_risk": [np.nan, np.inf]})
-    (p,) = problems(people=people)
-    assert (p.code, p.record, p.field) == ("not_finite", 2, "flight_risk")
+def test_id_cell_pandas_turned_into_a_float() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, 1.0]}, dtype=object)
+    p = only(problems(people=people), "id_as_float")
+    assert (p.record, p.field) == (2, "manager_id")
+    assert "dtype={'manager_id': str}" in p.message and "keep_default_na=False" in p.message
+
+
+def test_id_column_pandas_turned_into_floats() -> None:
+    found = problems(people=pd.DataFrame({"id": [1.0, 2.0], "manager_id": [np.nan, 1.0]}))
+    assert sorted((p.code, p.record, p.field) for p in found) == [("id_as_float", 0, "id"),
+                                                                  ("id_as_float", 0, "manager_id")]
+    assert all("read the CSV with dtype=str, keep_default_na=False" in p.message for p in found)
+
+
+def test_id_pandas_turned_into_nan() -> None:
+    p = only(problems(people=pd.DataFrame({"id": ["a", np.nan], "manager_id": [None, "a"]})), "missing_value")
+    assert (p.record, p.field, p.message) == (2, "id", "an id is required")
+
+
+def test_nan_value_is_not_given() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"], "flight_risk": [np.nan, 0.5]})
+    assert np.isnan(Org.from_frames(people).people["flight_risk"][0])
+
+
+def test_infinite_value() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"], "flight_risk": [0.5, np.inf]})
+    p = only(problems(people=people), "not_finite")
+    assert (p.record, p.field, p.person_id) == (2, "flight_risk", "b")
 
 
 def test_million_wide_single_manager() -> None:
