@@ -79,6 +79,7 @@ class CheckedSax : public nlohmann::json_sax<json> {
     if (object.contains(k)) {
       key_ = k;
       error_path = path();
+      if (k.empty()) error_path += "/";  // the JSON pointer of the key "" (path() leaves it out)
       return fail("duplicate_key", "the key '" + k + "' appears twice in one object");
     }
     key_ = k;

@@ -80,3 +80,43 @@ TEST(ReadOrgRegression, EmptyJsonKeyIsNamed) {
 
 }  // namespace
 }  // namespace teamgraph
+
+#include "teamgraph/detail/id_map.hpp"
+
+namespace teamgraph {
+namespace {
+
+// Found by all three fuzz targets (UBSan) as soon as the id map kept key prefixes: an empty id
+// (the top's manager_id) has no text, and copying its prefix passed a null pointer to memcpy.
+// tests/data/fuzz-regressions/fuzz_org/empty-id-lookup.bin
+TEST(FuzzRegression, EmptyIdsAreLookedUpWithoutTouchingTheirText) {
+  const std::vector<std::string_view> keys = {"a", "b"};
+  detail::IdMap map(keys, keys.size());
+  map.insert(0);
+  map.insert(1);
+  EXPECT_EQ(map.find(std::string_view{}), detail::IdMap::none);
+  std::vector<std::uint32_t> found;
+  map.find_all({std::string_view{}, "b", std::string_view{}}, found);
+  EXPECT_EQ(found, (std::vector<std::uint32_t>{detail::IdMap::none, 1, detail::IdMap::none}));
+  const Org org = testing::org_from_csv({{"people", "id,manager_id\na,\nb,a\n"}});
+  EXPECT_EQ(org.hierarchy().manager[1], 0u);
+}
+
+}  // namespace
+}  // namespace teamgraph
+
+namespace teamgraph {
+namespace {
+
+// Found by fuzz_json once duplicate keys named their line: a repeated empty key at the top level
+// had an empty JSON pointer as its field. The pointer to the key "" is "/".
+// tests/data/fuzz-regressions/fuzz_json/duplicate-empty-key.json
+TEST(FuzzRegression, DuplicateEmptyKeyIsNamed) {
+  const auto problems = problems_reading(data / "fuzz-regressions" / "fuzz_json" / "duplicate-empty-key.json");
+  const auto p = only(problems, "duplicate_key");
+  EXPECT_EQ(p.record, 2);
+  EXPECT_EQ(p.field, "/");
+}
+
+}  // namespace
+}  // namespace teamgraph

@@ -84,6 +84,7 @@ class IdMap {
   };
   static std::uint64_t prefix_of(std::string_view key) {
     std::uint64_t prefix = 0;
+    if (key.empty()) return prefix;  // an empty view may have no text at all (a null pointer)
     std::memcpy(&prefix, key.data(), key.size() < 8 ? key.size() : 8);
     return prefix;
   }
