@@ -23,11 +23,11 @@ SIZE = 20
 
 def batch_frames(teams: int, seed: int = 7) -> dict[str, pd.DataFrame]:
     rng = np.random.default_rng(seed)
+    names = np.array([f"p{k}" for k in range(SIZE)], dtype=object)  # the same ids in every team
     i = np.tile(np.arange(SIZE), teams)
-    team = np.repeat(np.arange(teams), SIZE)
-    team_ids = np.char.add("t", team.astype(str))
-    person = np.char.add("p", i.astype(str))
-    manager = np.where(i > 0, np.char.add("p", ((i - 1) // 3).astype(str)), "")
+    team_ids = np.repeat(np.array([f"t{t}" for t in range(teams)], dtype=object), SIZE)
+    person = names[i]
+    manager = np.where(i > 0, names[np.maximum(i - 1, 0) // 3], "")
     people = pd.DataFrame({
         "team_id": team_ids, "id": person, "manager_id": manager,
         "tier": np.where(i < 3, "core", "execution"),
@@ -37,13 +37,12 @@ def batch_frames(teams: int, seed: int = 7) -> dict[str, pd.DataFrame]:
     later = i > 0
     other = (rng.random(len(i)) * np.maximum(i, 1)).astype(np.int64)  # an earlier colleague
     sharing = pd.DataFrame({
-        "team_id": team_ids[later], "person_a": person[later], "person_b": np.char.add("p", other[later].astype(str)),
-        "channel": "online",
+        "team_id": team_ids[later], "person_a": person[later], "person_b": names[other[later]], "channel": "online",
     })
     comp_i = np.repeat(np.arange(len(i)), 3)
     competencies = pd.DataFrame({
         "team_id": team_ids[comp_i], "person_id": person[comp_i],
-        "competency": np.tile(np.array(["planning", "control", "expression"]), len(i)),
+        "competency": np.tile(np.array(["planning", "control", "expression"], dtype=object), len(i)),
         "score": np.round(rng.uniform(0.3, 1.0, size=len(comp_i)), 2),
     })
     return {"people": people, "sharing": sharing, "competencies": competencies}

@@ -1,8 +1,10 @@
 #include "teamgraph/assess.hpp"
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/detail/assess.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace teamgraph {
 
@@ -94,9 +96,10 @@ void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummar
 
 }  // namespace
 
-Report assess(const Org& org, const Policy& policy) {
+namespace detail {
+
+Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings) {
   Report report;
-  report.policy = policy;
   check_cancelled();
   report.leadership = leadership_coverage(org, policy);
   check_cancelled();
@@ -124,9 +127,13 @@ Report assess(const Org& org, const Policy& policy) {
   };
   add("leadership_coverage", report.leadership.assessed, report.leadership.score, report.leadership.absent_reason);
   add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
-  report.support = {incentive_balance(org, policy), nobody_behind(org, policy),
-                    sharing_health(org, policy, has_sharing ? &sharing : nullptr),
-                    unified_management(org, policy), goal_alignment(org, policy), team_configuration(org, policy)};
+  report.support.reserve(6);  // moved in: a braced list would copy every report
+  report.support.push_back(incentive_balance(org, policy));
+  report.support.push_back(nobody_behind(org, policy));
+  report.support.push_back(sharing_health(org, policy, has_sharing ? &sharing : nullptr));
+  report.support.push_back(unified_management(org, policy));
+  report.support.push_back(goal_alignment(org, policy));
+  report.support.push_back(team_configuration(org, policy));
   check_cancelled();
   for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason);
 
@@ -155,11 +162,20 @@ Report assess(const Org& org, const Policy& policy) {
     f.recommendation = "Start with " + report.weakest + ": its findings say where.";
     report.findings.push_back(std::move(f));
   }
+  truck_factor_findings(org, report.truck_factor, truck_findings);
+  return report;
+}
 
+}  // namespace detail
+
+Report assess(const Org& org, const Policy& policy) {
+  std::vector<Finding> truck;
+  Report report = detail::assess_scores(org, policy, truck);
+  report.policy = policy;
   for (const auto* list : {&report.leadership.findings, &report.succession.findings, &report.departure.findings})
     report.findings.insert(report.findings.end(), list->begin(), list->end());
   for (const auto& s : report.support) report.findings.insert(report.findings.end(), s.findings.begin(), s.findings.end());
-  truck_factor_findings(org, report.truck_factor, report.findings);
+  report.findings.insert(report.findings.end(), std::make_move_iterator(truck.begin()), std::make_move_iterator(truck.end()));
   sort_findings(report.findings);
   return report;
 }

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
+#include <span>
 #include <thread>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/detail/assess.hpp"
+#include "teamgraph/detail/sort.hpp"
 #include "teamgraph/org_builder.hpp"
 
 namespace teamgraph {
@@ -13,26 +15,44 @@ namespace teamgraph {
 std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, const Table*>>& tables,
                                     const std::string& team_column, const TeamInfo& team, const Policy& policy,
                                     unsigned threads) {
-  // Rows of every team in every table.
-  std::map<std::string_view, std::vector<std::vector<std::size_t>>> teams;
+  // Each table's rows sorted by team (rows of a team in row order); a team is then a run of rows
+  // in every table, found by merging the tables' team orders.
+  const std::size_t k_tables = tables.size();
   std::vector<int> team_cols;
-  for (std::size_t k = 0; k < tables.size(); ++k) {
+  std::vector<const std::vector<std::string_view>*> team_ids;
+  std::vector<std::vector<std::uint32_t>> sorted;
+  for (std::size_t k = 0; k < k_tables; ++k) {
     const Table& t = *tables[k].second;
     const int col = t.column_index(team_column);
     if (col < 0 || t.columns()[static_cast<std::size_t>(col)].numeric)
       throw std::invalid_argument("assess_many: the " + tables[k].first + " table needs a text column '" + team_column +
                                   "' naming each row's team");
     team_cols.push_back(col);
-    const auto& ids = t.columns()[static_cast<std::size_t>(col)].text;
-    for (std::size_t r = 0; r < t.rows(); ++r) {
-      auto& slots = teams[ids[r]];
-      slots.resize(tables.size());
-      slots[k].push_back(r);
-    }
+    team_ids.push_back(&t.columns()[static_cast<std::size_t>(col)].text);
+    sorted.push_back(detail::rows_sorted_by_text(*team_ids.back(), /*skip_empty=*/false));
   }
-  std::vector<std::pair<std::string_view, std::vector<std::vector<std::size_t>>*>> order;
-  order.reserve(teams.size());
-  for (auto& [id, rows] : teams) order.emplace_back(id, &rows);
+  struct TeamRows {
+    std::string_view id;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // per table: [begin, end) in sorted[k]
+  };
+  std::vector<TeamRows> order;
+  std::vector<std::size_t> at(k_tables, 0);
+  while (true) {
+    const std::string_view* next = nullptr;
+    for (std::size_t k = 0; k < k_tables; ++k)
+      if (at[k] < sorted[k].size()) {
+        const std::string_view& id = (*team_ids[k])[sorted[k][at[k]]];
+        if (!next || id < *next) next = &id;
+      }
+    if (!next) break;
+    TeamRows rows{*next, std::vector<std::pair<std::size_t, std::size_t>>(k_tables)};
+    for (std::size_t k = 0; k < k_tables; ++k) {
+      const std::size_t begin = at[k];
+      while (at[k] < sorted[k].size() && (*team_ids[k])[sorted[k][at[k]]] == rows.id) ++at[k];
+      rows.ranges[k] = {begin, at[k]};
+    }
+    order.push_back(std::move(rows));
+  }
   std::vector<TeamResult> results(order.size());
 
   std::atomic<std::size_t> next{0};
@@ -48,22 +68,31 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
         return;
       }
       TeamResult& result = results[i];
-      result.team = std::string(order[i].first);
-      const auto& rows = *order[i].second;
+      result.team = std::string(order[i].id);
       try {
+        // The team's tables view the batch's text: nothing is copied.
         OrgBuilder builder;
-        for (std::size_t k = 0; k < tables.size(); ++k)
-          if (k < rows.size() && !rows[k].empty())
-            builder.add_table(tables[k].first, tables[k].second->select(rows[k], team_cols[k]));
-          else if (tables[k].first == "people")
-            builder.add_table("people", tables[k].second->select({}, team_cols[k]));
+        for (std::size_t k = 0; k < k_tables; ++k) {
+          const auto [begin, end] = order[i].ranges[k];
+          if (begin < end || tables[k].first == "people")
+            builder.add_table(tables[k].first,
+                              tables[k].second->view(std::span(sorted[k]).subspan(begin, end - begin), team_cols[k]));
+        }
         builder.set_team(team);
         const Org org = builder.build();
-        const Report report = assess(org, policy);
+        std::vector<Finding> truck;
+        Report report = detail::assess_scores(org, policy, truck);
         result.people = org.size();
-        result.scores = report.scores;
-        result.weakest = report.weakest;
-        for (const auto& f : report.findings) ++result.findings[static_cast<std::size_t>(f.severity)];
+        result.scores = std::move(report.scores);
+        result.weakest = std::move(report.weakest);
+        auto count = [&](const std::vector<Finding>& findings) {
+          for (const auto& f : findings) ++result.findings[static_cast<std::size_t>(f.severity)];
+        };
+        for (const auto* list : std::initializer_list<const std::vector<Finding>*>{
+                 &report.findings, &report.leadership.findings, &report.succession.findings, &report.departure.findings,
+                 &truck})
+          count(*list);
+        for (const auto& s : report.support) count(s.findings);
       } catch (const OrgDataError& e) {
         result.problems = e.problems();
       } catch (const std::exception& e) {

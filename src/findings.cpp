@@ -1,6 +1,7 @@
 #include "teamgraph/findings.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <tuple>
@@ -49,7 +50,13 @@ void sort_findings(std::vector<Finding>& findings) {
 
 std::string join_words(const std::vector<std::string>& items) {
   std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? (i + 1 == items.size() ? " and " : ", ") : "") + items[i];
+  std::size_t length = 0;
+  for (const auto& item : items) length += item.size() + 2;
+  out.reserve(length + 4);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += i ? (i + 1 == items.size() ? " and " : ", ") : "";
+    out += items[i];
+  }
   return out;
 }
 
@@ -61,9 +68,9 @@ std::string placeholders(std::size_t count) {
 
 std::string format_value(double value, int decimals) {
   if (std::isnan(value)) return "n/a";
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
+  char buffer[400];  // the longest fixed-point double with a few decimals fits
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals).ptr;
+  return std::string(buffer, end);
 }
 
 }  // namespace teamgraph

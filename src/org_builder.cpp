@@ -5,8 +5,6 @@
 
 #include "teamgraph/org_builder.hpp"
 
-#include <boost/sort/spreadsort/integer_sort.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -15,6 +13,7 @@
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/id_map.hpp"
+#include "teamgraph/detail/sort.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/values.hpp"
 
@@ -38,8 +37,9 @@ std::string format_number(double v) {
 // Reads the cells of one table, reporting every problem with file, record, person and field.
 class TableReader {
  public:
-  TableReader(const Table& table, std::vector<Problem>& problems, std::vector<std::string> known)
-      : table_(table), problems_(problems), known_(std::move(known)) {}
+  // `known`: the table's columns (string literals); the others are kept as extra columns.
+  TableReader(const Table& table, std::vector<Problem>& problems, std::initializer_list<std::string_view> known)
+      : table_(table), problems_(problems), known_(known) {}
 
   const Table& table() const { return table_; }
   std::size_t rows() const { return table_.rows(); }
@@ -249,7 +249,7 @@ class TableReader {
 
   const Table& table_;
   std::vector<Problem>& problems_;
-  std::vector<std::string> known_;
+  std::vector<std::string_view> known_;
   std::vector<std::string> reported_types_;
 };
 
@@ -316,42 +316,13 @@ std::string member_list(const std::vector<index_t>& cycle, const std::vector<std
   return out + quote(ids[cycle.front()]);
 }
 
-// Rows with an id, sorted by id, rows of one id in row order. The sort compares the ids' first
-// eight bytes as one integer, so that the text itself (a cache miss per id) is read only on ties.
-std::vector<index_t> rows_sorted_by_id(const std::vector<std::string_view>& ids) {
-  struct Key {
-    std::uint64_t prefix;  // the first eight bytes, big-endian, zero-padded
-    index_t row;
-  };
-  std::vector<Key> keys;
-  keys.reserve(ids.size());
-  for (std::size_t r = 0; r < ids.size(); ++r) {
-    if (ids[r].empty()) continue;
-    std::uint64_t prefix = 0;
-    for (std::size_t i = 0; i < 8; ++i)
-      prefix = (prefix << 8) | (i < ids[r].size() ? static_cast<unsigned char>(ids[r][i]) : 0u);
-    keys.push_back(Key{prefix, static_cast<index_t>(r)});
-  }
-  // Boost's spreadsort: radix passes on the prefix, comparisons only within small bins.
-  boost::sort::spreadsort::integer_sort(
-      keys.begin(), keys.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; },
-      [&](const Key& a, const Key& b) {
-        if (a.prefix != b.prefix) return a.prefix < b.prefix;
-        if (const int c = ids[a.row].compare(ids[b.row]); c != 0) return c < 0;
-        return a.row < b.row;
-      });
-  std::vector<index_t> rows(keys.size());
-  for (std::size_t k = 0; k < keys.size(); ++k) rows[k] = keys[k].row;
-  return rows;
-}
-
 // Id -> row lookups before the canonical order exists: the rows sorted by id (for duplicates
 // and id-ordered walks) and a hash map from each distinct id to its first row.
 class IdIndex {
  public:
   IdIndex() = default;
   explicit IdIndex(const std::vector<std::string_view>& ids)
-      : first_(ids, ids.size()), first_of_(ids.size(), no_index), rows_(rows_sorted_by_id(ids)) {
+      : first_(ids, ids.size()), first_of_(ids.size(), no_index), rows_(detail::rows_sorted_by_text(ids, /*skip_empty=*/true)) {
     for (std::size_t r = 0; r < ids.size(); ++r)
       if (!ids[r].empty()) first_of_[r] = first_.insert(static_cast<index_t>(r));  // the first row of an id wins
   }
@@ -1126,7 +1097,7 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
     s.graph = Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n);
   }
 
-  Org org;
+  Org org{Org::Unassembled{}};
   org.people_ = people_;
   org.hierarchy_ = hierarchy_;
   org.competencies_ = competencies_;
@@ -1238,16 +1209,17 @@ Org OrgBuilder::build_strict() {
       ++it;
     }
   detail::OrgAssembler assembler(std::move(team_), problems);
-  Org org;
-  try {
-    org = assembler.run(tables_);
-  } catch (OrgDataError& e) {
-    std::vector<Problem> all = e.problems();
-    all.insert(all.end(), warnings.begin(), warnings.end());
-    sort_problems(all);
-    tables_.clear();
-    throw OrgDataError(std::move(all));
-  }
+  Org org = [&] {
+    try {
+      return assembler.run(tables_);
+    } catch (OrgDataError& e) {
+      std::vector<Problem> all = e.problems();
+      all.insert(all.end(), warnings.begin(), warnings.end());
+      sort_problems(all);
+      tables_.clear();
+      throw OrgDataError(std::move(all));
+    }
+  }();
   tables_.clear();
   org.warnings_.insert(org.warnings_.end(), warnings.begin(), warnings.end());
   sort_problems(org.warnings_);

@@ -1,6 +1,10 @@
 #include "teamgraph/table.hpp"
 
+#include <boost/sort/spreadsort/integer_sort.hpp>
+
 #include <numeric>
+
+#include "teamgraph/detail/sort.hpp"
 
 namespace teamgraph {
 
@@ -50,15 +54,19 @@ TableColumn& Table::add_owned_text_column(std::string name, std::vector<std::str
   return columns_.back();
 }
 
-Table Table::select(const std::vector<std::size_t>& rows, int skip_column) const {
-  Table t(source_);
+namespace {
+
+// Some rows of a table, in the given order; text copied into the new table or viewed.
+template <typename Rows>
+Table pick(const Table& from, const Rows& rows, int skip_column, bool copy_text) {
+  Table t(from.source());
   std::vector<std::int64_t> records;
   records.reserve(rows.size());
-  for (const auto r : rows) records.push_back(records_[r]);
+  for (const auto r : rows) records.push_back(from.records()[r]);
   t.set_records(std::move(records));
-  for (std::size_t c = 0; c < columns_.size(); ++c) {
+  for (std::size_t c = 0; c < from.columns().size(); ++c) {
     if (static_cast<int>(c) == skip_column) continue;
-    const auto& column = columns_[c];
+    const auto& column = from.columns()[c];
     if (column.numeric) {
       Eigen::VectorXd values(static_cast<Eigen::Index>(rows.size()));
       for (std::size_t i = 0; i < rows.size(); ++i)
@@ -68,10 +76,23 @@ Table Table::select(const std::vector<std::size_t>& rows, int skip_column) const
       std::vector<std::string_view> cells;
       cells.reserve(rows.size());
       for (const auto r : rows) cells.push_back(column.text[r]);
-      t.add_text_column(column.name, cells);
+      if (copy_text)
+        t.add_text_column(column.name, cells);
+      else
+        t.add_owned_text_column(column.name, std::move(cells));
     }
   }
   return t;
+}
+
+}  // namespace
+
+Table Table::select(const std::vector<std::size_t>& rows, int skip_column) const {
+  return pick(*this, rows, skip_column, true);
+}
+
+Table Table::view(std::span<const std::uint32_t> rows, int skip_column) const {
+  return pick(*this, rows, skip_column, false);
 }
 
 TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values) {
@@ -79,4 +100,43 @@ TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values)
   return columns_.back();
 }
 
+namespace detail {
+
+std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty) {
+  // Already in order (a batch grouped by team, a table sorted by id): nothing to sort.
+  bool in_order = true;
+  for (std::size_t r = 1; r < keys.size() && in_order; ++r) in_order = !(keys[r] < keys[r - 1]);
+  if (in_order) {
+    std::vector<std::uint32_t> rows;
+    rows.reserve(keys.size());
+    for (std::size_t r = 0; r < keys.size(); ++r)
+      if (!skip_empty || !keys[r].empty()) rows.push_back(static_cast<std::uint32_t>(r));
+    return rows;
+  }
+  struct Key {
+    std::uint64_t prefix;  // the first eight bytes, big-endian, zero-padded
+    std::uint32_t row;
+  };
+  std::vector<Key> sorted;
+  sorted.reserve(keys.size());
+  for (std::size_t r = 0; r < keys.size(); ++r) {
+    if (skip_empty && keys[r].empty()) continue;
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+      prefix = (prefix << 8) | (i < keys[r].size() ? static_cast<unsigned char>(keys[r][i]) : 0u);
+    sorted.push_back(Key{prefix, static_cast<std::uint32_t>(r)});
+  }
+  boost::sort::spreadsort::integer_sort(
+      sorted.begin(), sorted.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; },
+      [&](const Key& a, const Key& b) {
+        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        if (const int c = keys[a.row].compare(keys[b.row]); c != 0) return c < 0;
+        return a.row < b.row;
+      });
+  std::vector<std::uint32_t> rows(sorted.size());
+  for (std::size_t k = 0; k < sorted.size(); ++k) rows[k] = sorted[k].row;
+  return rows;
+}
+
+}  // namespace detail
 }  // namespace teamgraph

@@ -231,6 +231,8 @@ class Org {
  private:
   friend class OrgBuilder;
   friend class detail::OrgAssembler;
+  struct Unassembled {};
+  explicit Org(Unassembled) {}  // every part is set by the assembler
   std::shared_ptr<const People> people_;
   std::shared_ptr<const Hierarchy> hierarchy_;
   std::shared_ptr<const Competencies> competencies_;

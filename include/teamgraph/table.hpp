@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,9 @@ class Table {
   // A table of some of the rows (in the given order), records kept; `skip_column` (if >= 0) is
   // left out. The cells are copied: the new table owns its text.
   Table select(const std::vector<std::size_t>& rows, int skip_column = -1) const;
+  // The same without copying text: the new table's cells view this table's storage, so it is
+  // valid only while this table lives (batch scoring, where the batch outlives every team).
+  Table view(std::span<const std::uint32_t> rows, int skip_column = -1) const;
 
   // Building. Columns must all end up with rows() cells; add_text_column copies its strings
   // into the table's own storage.
