@@ -91,7 +91,7 @@ def main() -> None:
     frames = batch_frames(args.teams)
     print(f"{args.teams:,} teams of {SIZE} ({', '.join(args.tables)}): data built in {time.perf_counter() - start:.1f} s")
     extra = {name: frames[name] for name in args.tables if name != "people"}
-    print("| tool | threads | seconds | us a team | x teamgraph (1 thread) |")
+    print("| tool | threads | seconds | us a team | x teamgraph (first row) |")
     print("|---|---:|---:|---:|---:|")
     base = None
     for threads in args.threads:

@@ -1,0 +1,102 @@
+"""Loading a folder of CSVs: `teamgraph.read_org` (parse, validate, resolve every id, build the
+graphs) against pandas and pyarrow only reading the same files into tables, each in a fresh
+process, on the synthetic orgs of `synthetic_org.py` (people.csv and sharing.csv).
+
+    python benchmarks/loading.py --sizes 100000 1000000 --repeat 3
+
+pandas is timed twice: with its defaults (pandas 3 reads text columns as Arrow strings) and with
+the options that keep every cell as written (dtype=str, keep_default_na=False), which is what ids
+like "007" need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FILES = ("people.csv", "sharing.csv")
+
+
+def run_teamgraph(folder: Path) -> None:
+    import teamgraph
+
+    teamgraph.read_org(folder)
+
+
+def run_pandas(folder: Path) -> None:
+    import pandas as pd
+
+    for name in FILES:
+        pd.read_csv(folder / name)
+
+
+def run_pandas_text(folder: Path) -> None:
+    import pandas as pd
+
+    for name in FILES:
+        pd.read_csv(folder / name, dtype=str, keep_default_na=False)
+
+
+def run_pyarrow(folder: Path) -> None:
+    import pyarrow.csv as pc
+
+    for name in FILES:
+        pc.read_csv(folder / name)
+
+
+TOOLS = {"teamgraph.read_org": run_teamgraph, "pandas.read_csv": run_pandas,
+         "pandas.read_csv (text kept)": run_pandas_text, "pyarrow.csv": run_pyarrow}
+
+
+def worker(tool: str, folder: str) -> None:
+    TOOLS[tool](Path(folder))  # imports and a warm page cache before timing
+    start = time.perf_counter()
+    TOOLS[tool](Path(folder))
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def measure(tool: str, folder: Path, repeat: int) -> dict:
+    best = None
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--worker", tool, str(folder)], capture_output=True, text=True,
+                             check=True)
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        if best is None or result["seconds"] < best["seconds"]:
+            best = result
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size; the best is kept")
+    parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(*args.worker)
+        return
+    print("| people | tool | seconds | MB/s | peak MB | x teamgraph |")
+    print("|---:|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            folder = Path(tmp) / str(n)
+            # Written by another process: a worker forked from a big parent would inherit its peak.
+            subprocess.run([sys.executable, str(HERE / "synthetic_org.py"), str(n), str(folder)], check=True)
+            size_mb = sum((folder / f).stat().st_size for f in FILES) / 1e6
+            results = {tool: measure(tool, folder, args.repeat) for tool in TOOLS}
+            base = results["teamgraph.read_org"]["seconds"]
+            for tool, r in results.items():
+                print(f"| {n:,} | {tool} | {r['seconds']:.3f} | {size_mb / r['seconds']:.0f} | {r['peak_mb']:.0f} | "
+                      f"{r['seconds'] / base:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
