@@ -103,38 +103,47 @@ TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values)
 namespace detail {
 
 std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty) {
-  // Already in order (a batch grouped by team, a table sorted by id): nothing to sort.
+  // Runs of equal keys (a batch grouped by team, a person's rows together) are sorted as one:
+  // run k is rows [run_start[k], run_start[k + 1]).
+  std::vector<std::uint32_t> run_start;
   bool in_order = true;
-  for (std::size_t r = 1; r < keys.size() && in_order; ++r) in_order = !(keys[r] < keys[r - 1]);
-  if (in_order) {
-    std::vector<std::uint32_t> rows;
-    rows.reserve(keys.size());
-    for (std::size_t r = 0; r < keys.size(); ++r)
-      if (!skip_empty || !keys[r].empty()) rows.push_back(static_cast<std::uint32_t>(r));
-    return rows;
-  }
-  struct Key {
-    std::uint64_t prefix;  // the first eight bytes, big-endian, zero-padded
-    std::uint32_t row;
-  };
-  std::vector<Key> sorted;
-  sorted.reserve(keys.size());
   for (std::size_t r = 0; r < keys.size(); ++r) {
-    if (skip_empty && keys[r].empty()) continue;
-    std::uint64_t prefix = 0;
-    for (std::size_t i = 0; i < 8; ++i)
-      prefix = (prefix << 8) | (i < keys[r].size() ? static_cast<unsigned char>(keys[r][i]) : 0u);
-    sorted.push_back(Key{prefix, static_cast<std::uint32_t>(r)});
+    if (r > 0 && keys[r] == keys[r - 1]) continue;
+    if (r > 0 && keys[r] < keys[r - 1]) in_order = false;
+    run_start.push_back(static_cast<std::uint32_t>(r));
   }
-  boost::sort::spreadsort::integer_sort(
-      sorted.begin(), sorted.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; },
-      [&](const Key& a, const Key& b) {
-        if (a.prefix != b.prefix) return a.prefix < b.prefix;
-        if (const int c = keys[a.row].compare(keys[b.row]); c != 0) return c < 0;
-        return a.row < b.row;
-      });
-  std::vector<std::uint32_t> rows(sorted.size());
-  for (std::size_t k = 0; k < sorted.size(); ++k) rows[k] = sorted[k].row;
+  run_start.push_back(static_cast<std::uint32_t>(keys.size()));
+  const std::size_t runs = run_start.size() - 1;
+  std::vector<std::uint32_t> order(runs);  // runs by (key, first row)
+  for (std::size_t k = 0; k < runs; ++k) order[k] = static_cast<std::uint32_t>(k);
+  if (!in_order) {
+    struct Key {
+      std::uint64_t prefix;  // the first eight bytes, big-endian, zero-padded
+      std::uint32_t run;
+    };
+    std::vector<Key> sorted(runs);
+    for (std::size_t k = 0; k < runs; ++k) {
+      const std::string_view key = keys[run_start[k]];
+      std::uint64_t prefix = 0;
+      for (std::size_t i = 0; i < 8; ++i) prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+      sorted[k] = Key{prefix, static_cast<std::uint32_t>(k)};
+    }
+    // Boost's spreadsort: radix passes on the prefix, comparisons only within small bins.
+    boost::sort::spreadsort::integer_sort(
+        sorted.begin(), sorted.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; },
+        [&](const Key& a, const Key& b) {
+          if (a.prefix != b.prefix) return a.prefix < b.prefix;
+          if (const int c = keys[run_start[a.run]].compare(keys[run_start[b.run]]); c != 0) return c < 0;
+          return a.run < b.run;
+        });
+    for (std::size_t k = 0; k < runs; ++k) order[k] = sorted[k].run;
+  }
+  std::vector<std::uint32_t> rows;
+  rows.reserve(keys.size());
+  for (const auto k : order) {
+    if (skip_empty && keys[run_start[k]].empty()) continue;
+    for (std::uint32_t r = run_start[k]; r < run_start[k + 1]; ++r) rows.push_back(r);
+  }
   return rows;
 }
 

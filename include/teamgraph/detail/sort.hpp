@@ -8,9 +8,9 @@
 namespace teamgraph::detail {
 
 // The rows sorted by their key (byte order), rows of one key in row order; rows with an empty
-// key are left out when `skip_empty`. The sort compares the keys' first eight bytes as one
-// integer (Boost's spreadsort: radix passes, then comparisons within small bins), so the text
-// itself, a cache miss per key, is read only on ties.
+// key are left out when `skip_empty`. Runs of equal keys move as one, and the sort compares the
+// keys' first eight bytes as one integer (Boost's spreadsort: radix passes, then comparisons
+// within small bins), so the text itself, a cache miss per key, is read only on ties.
 std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty);
 
 }  // namespace teamgraph::detail
