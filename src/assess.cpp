@@ -122,6 +122,7 @@ Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>&
                                       report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
                                       has_sharing ? &sharing : nullptr);
 
+  report.scores.reserve(9);
   auto add = [&](const std::string& name, bool assessed, double value, const std::string& reason) {
     report.scores.push_back(Score{name, assessed, assessed ? value : 0.0, assessed ? std::string() : reason});
   };
