@@ -1,9 +1,13 @@
 #include "teamgraph/read_org.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <future>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
+#include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/json.hpp"
 #include "teamgraph/org_builder.hpp"
 
@@ -38,6 +42,7 @@ Org read_org(const fs::path& path, bool lenient) {
     for (const auto& entry : fs::directory_iterator(path, ec)) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     const auto& names = OrgBuilder::table_names();
+    std::vector<fs::path> tables;  // the CSV tables, in file-name order
     for (const auto& file : files) {
       const std::string name = file.filename().string();
       if (name == "team.json") {
@@ -49,15 +54,40 @@ Org read_org(const fs::path& path, bool lenient) {
         continue;
       }
       if (file.extension() != ".csv") continue;
-      const std::string table = file.stem().string();
-      if (std::find(names.begin(), names.end(), table) == names.end()) {
+      if (std::find(names.begin(), names.end(), file.stem().string()) == names.end()) {
         problems.push_back(Problem{"unknown_table", Severity::warning, name, 0, {}, {},
                                    "not a teamgraph table (expected people.csv, competencies.csv, successors.csv, "
                                    "sharing.csv, meetings.csv, attendance.csv, incentives.csv, goals.csv or "
                                    "contributions.csv); it is not read"});
         continue;
       }
-      builder.add_table(table, read_csv_table(file.string(), name, problems));
+      tables.push_back(file);
+    }
+    // The files are parsed side by side (one thread each, up to the machine's cores) and added in
+    // file-name order, so the result and its problems do not depend on which finishes first.
+    struct Parsed {
+      Table table;
+      std::vector<Problem> problems;
+    };
+    const std::atomic<bool>* cancel = current_cancel_flag();
+    auto parse = [cancel](const fs::path& file) {
+      CancelScope scope(cancel);  // the caller's Ctrl-C reaches the parsing threads too
+      Parsed out{Table(), {}};
+      out.table = read_csv_table(file.string(), file.filename().string(), out.problems);
+      return out;
+    };
+    std::vector<std::future<Parsed>> parsing;
+    const std::size_t parallel = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<Parsed> parsed;
+    for (std::size_t next = 0; next < tables.size();) {
+      parsing.clear();
+      for (; next < tables.size() && parsing.size() < parallel; ++next)
+        parsing.push_back(std::async(std::launch::async, parse, tables[next]));
+      for (auto& p : parsing) parsed.push_back(p.get());  // rethrows a thread's exception
+    }
+    for (std::size_t k = 0; k < tables.size(); ++k) {
+      problems.insert(problems.end(), parsed[k].problems.begin(), parsed[k].problems.end());
+      builder.add_table(tables[k].stem().string(), std::move(parsed[k].table));
     }
   } else if (fs::is_regular_file(status)) {
     if (path.extension() != ".json")

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "helpers.hpp"
@@ -27,6 +28,35 @@ TEST(Concurrency, EightThreadsAssessOneOrg) {
     EXPECT_DOUBLE_EQ(health[i], reference.score("health_index")->value);
     EXPECT_EQ(findings[i], reference.findings.size());
   }
+}
+
+// read_org parses a folder's files side by side: the problems must not depend on which file
+// finishes first.
+TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {
+  const auto dir = std::filesystem::temp_directory_path() / "teamgraph-parallel-read";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string people = "id,manager_id\nboss,\n";
+  for (int i = 0; i < 20000; ++i) people += "p" + std::to_string(i) + ",boss\n";
+  people += "bad,nobody\n";
+  std::ofstream(dir / "people.csv") << people;
+  std::ofstream(dir / "sharing.csv") << "person_a,person_b,channel\np1,p2,online\np1,p1,online\n";
+  std::ofstream(dir / "successors.csv") << "incumbent_id,successor_id,readiness\nboss,ghost,ready_now\n";
+  std::ofstream(dir / "goals.csv") << "goal_id,parent_goal_id\n\"open\n";
+  auto problems = [&] {
+    try {
+      read_org(dir);
+    } catch (const OrgDataError& e) {
+      std::vector<std::string> out;
+      for (const auto& p : e.problems()) out.push_back(p.to_string());
+      return out;
+    }
+    ADD_FAILURE() << "the folder was accepted";
+    return std::vector<std::string>{};
+  };
+  const auto first = problems();
+  EXPECT_EQ(first.size(), 4u);
+  for (int run = 0; run < 5; ++run) EXPECT_EQ(problems(), first);
 }
 
 TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
