@@ -248,7 +248,10 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
   // again (its problems are reported).
   parser.set_header(&header);
   const std::size_t columns = header.size();
-  const std::size_t capacity = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+  // Room for every record: no more than there are lines, nor than records of a byte a field could
+  // fill, so that a file of blank lines under a wide header reserves little.
+  const std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+  const std::size_t capacity = std::min(lines, data.size() / std::max<std::size_t>(columns, 1) + 1);
   std::vector<std::vector<std::string_view>> cells(columns);
   for (auto& column : cells) column.reserve(capacity);
   std::vector<std::int64_t> records;

@@ -119,6 +119,18 @@ TEST(HostileCsv, HundredMegabyteLineWithNoNewline) {
   EXPECT_EQ(t.rows(), 0u);
 }
 
+TEST(HostileCsv, TenMillionBlankLinesUnderAWideHeader) {
+  std::string text = "id";
+  for (int c = 1; c < 200; ++c) text += ",c" + std::to_string(c);
+  text += "\n";
+  text.append(10'000'000, '\n');
+  std::vector<Problem> problems;
+  const Table t = parse_csv_table(std::move(text), "people.csv", problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(t.rows(), 0u);
+  EXPECT_EQ(t.columns().size(), 200u);
+}
+
 TEST(HostileCsv, DuplicateHeader) {
   const auto p = only(reading("id,name,name\n1,a,b\n"), "duplicate_column");
   expect_problem(p, "duplicate_column", 1, "name");
