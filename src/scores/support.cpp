@@ -277,19 +277,25 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   const double career_successors = plan_share([&](index_t p) { return successor[p]; });
   const double career_high_potential = plan_share([&](index_t p) { return people.potential[p] >= ip.high_potential; });
 
-  r.figures = {{"spiritual_share_of_events", spiritual_share, {}},
+  // A figure that is not available says why.
+  auto why = [](double value, const char* reason) { return std::isnan(value) ? std::string(reason) : std::string(); };
+  const double recognition_gini = gini(recognitions), recognition_herfindahl = herfindahl(recognitions);
+  r.figures = {{"spiritual_share_of_events", spiritual_share, why(spiritual_share, "no incentive events")},
                {"material_events", events_material, {}},
                {"spiritual_events", events_spiritual, {}},
                {"recognition_coverage", recognized, {}},
-               {"recognition_gini", gini(recognitions), {}},
-               {"recognition_herfindahl", herfindahl(recognitions), {}},
-               {"material_gini", pay_gini, {}},
+               {"recognition_gini", recognition_gini, why(recognition_gini, "no one received spiritual recognition")},
+               {"recognition_herfindahl", recognition_herfindahl,
+                why(recognition_herfindahl, "no one received spiritual recognition")},
+               {"material_gini", pay_gini, why(pay_gini, "no material incentives")},
                {"pay_for_performance", rho, rho_note},
                {"pay_for_performance_low", low, rho_note},
                {"pay_for_performance_high", high, rho_note},
-               {"career_plan_share", career_all, {}},
-               {"career_plan_share_successors", career_successors, {}},
-               {"career_plan_share_high_potential", career_high_potential, {}}};
+               {"career_plan_share", career_all, why(career_all, "has_career_plan is not given")},
+               {"career_plan_share_successors", career_successors,
+                why(career_successors, "no successor has has_career_plan given")},
+               {"career_plan_share_high_potential", career_high_potential,
+                why(career_high_potential, "no high-potential person has has_career_plan given")}};
   r.groups = group_means("tier", tier_labels, tier_groups(org), material, "material_total", policy.min_group_size);
   auto by_department = group_means("department", people.departments.labels, people.departments.codes, material,
                                    "material_total", policy.min_group_size);
@@ -470,7 +476,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::size_t people_lagging = 0;
   for (index_t p = 0; p < n; ++p) people_lagging += lagging[p] > 0;
   r.figures = {{"people_lagging", static_cast<double>(people_lagging), {}},
-               {"lagging_share", n ? static_cast<double>(people_lagging) / n : nan, {}},
+               {"lagging_share", n ? static_cast<double>(people_lagging) / n : nan, n ? "" : "no people"},
                {"lags", static_cast<double>(lag_events), {}},
                {"learning_hours_median", hmed, hours.empty() ? "no learning hours given" : ""}};
   r.score = assessed_cells ? 100.0 * (1.0 - static_cast<double>(lag_events) / static_cast<double>(assessed_cells)) : nan;
@@ -529,10 +535,11 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     r.figures.push_back({"meetings", static_cast<double>(counted.size()), {}});
     r.figures.push_back({"weeks", weeks, std::isnan(weeks) ? "no meetings and no analysis period" : ""});
     r.figures.push_back({"meetings_per_week", per_week, {}});
-    r.figures.push_back({"weeks_without_meeting", empty_weeks, {}});
+    r.figures.push_back({"weeks_without_meeting", empty_weeks, std::isnan(empty_weeks) ? "no meetings and no analysis period" : ""});
     r.figures.push_back({"reach", reach, {}});
     r.figures.push_back({"presenters", presenters, {}});
-    r.figures.push_back({"presenter_gini", gini(presented), {}});
+    const double presenter_gini = gini(presented);
+    r.figures.push_back({"presenter_gini", presenter_gini, std::isnan(presenter_gini) ? "no meeting has a presenter" : ""});
     parts.push_back(std::min(1.0, per_week / sp.meetings_per_week));
     parts.push_back(std::isnan(weeks) ? nan : 1.0 - empty_weeks / weeks);
     parts.push_back(reach);
@@ -801,7 +808,7 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   const double aligned_share = member_aligned / member;
   const double quantified_share = quantified_known > 0 ? quantified / quantified_known : nan;
   r.figures = {{"member_goals", member, {}},
-               {"aligned_share", aligned_share, {}},
+               {"aligned_share", aligned_share, std::isnan(aligned_share) ? "no goals owned by members" : ""},
                {"orphan_goals", static_cast<double>(orphan_ids.size()), {}},
                {"quantified_share", quantified_share, quantified_known > 0 ? "" : "quantified not given"},
                {"people_without_goal", static_cast<double>(without.size()), {}}};

@@ -46,6 +46,14 @@ inline void check_report(const Org& org) {
   }
   for (const auto& f : report.findings)
     if (f.message.empty() || f.recommendation.empty()) fail("a finding without a message or recommendation");
+  // A figure or group aggregate that is not available says why.
+  for (const auto& r : report.support) {
+    for (const auto& f : r.figures)
+      if (std::isnan(f.value) && f.note.empty()) fail(r.name + " figure " + f.name + " is NaN without a note");
+    for (const auto& g : r.groups)
+      if (std::isnan(g.value) && g.withheld.empty())
+        fail(r.name + " group " + g.kind + " " + g.group + " " + g.figure + " is NaN without a reason");
+  }
   for (index_t p = 0; p < org.size(); ++p)
     if (!std::isfinite(report.departure.impact[p])) fail("a non-finite departure impact");
 }

@@ -151,6 +151,33 @@ TEST(HealthIndex, WeightedMeanOfTheScoresWithData) {
   EXPECT_EQ(r.weakest, "leadership_coverage");
 }
 
+// A department none of whose people has the data a group figure needs (no incentives, no
+// assessment, no learning hours): its figures are withheld or absent with a reason, never NaN
+// without one, and nothing divides by zero.
+TEST(EmptyTeam, ADepartmentWithNoDataIsAbsentWithAReason) {
+  std::string people = "id,manager_id,department,tier,assessment,learning_hours\nboss,,ops,core,0.8,10\n";
+  for (int i = 0; i < 6; ++i) people += "o" + std::to_string(i) + ",boss,ops,execution,0." + std::to_string(i + 2) + ",5\n";
+  for (int i = 0; i < 6; ++i) people += "s" + std::to_string(i) + ",boss,sales,execution,,\n";
+  std::string incentives = "person_id,kind,type,amount,date\n";
+  for (int i = 0; i < 6; ++i) incentives += "o" + std::to_string(i) + ",material,bonus,100,2026-01-15\n";
+  const Org org = org_from_csv({{"people", people}, {"incentives", incentives}, {"goals", "goal_id,owner_id\ng1,boss\n"}});
+  const Report r = assess(org);
+  for (const auto& s : r.scores)
+    if (s.assessed) EXPECT_TRUE(std::isfinite(s.value)) << s.name;
+    else EXPECT_FALSE(s.absent_reason.empty()) << s.name;
+  std::size_t sales_groups = 0;
+  for (const auto& report : r.support) {
+    for (const auto& f : report.figures)
+      if (std::isnan(f.value)) EXPECT_FALSE(f.note.empty()) << report.name << " " << f.name;
+    for (const auto& g : report.groups) {
+      if (g.group == "sales") ++sales_groups;
+      if (std::isnan(g.value)) EXPECT_FALSE(g.withheld.empty()) << report.name << " " << g.group << " " << g.figure;
+      else EXPECT_TRUE(std::isfinite(g.value)) << report.name << " " << g.group << " " << g.figure;
+    }
+  }
+  EXPECT_GT(sales_groups, 0u);  // the department is there, with its figures withheld or given
+}
+
 TEST(EmptyTeam, ScoresAreAbsentNeverNaN) {
   const Org org = org_from_csv({{"people", "id,manager_id\n"}, {"incentives", "person_id,kind\n"}, {"goals", "goal_id\n"}});
   const Report r = assess(org);
