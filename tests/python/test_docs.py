@@ -18,6 +18,15 @@ def test_readme_python_examples_run(repo, capsys) -> None:
     assert "duplicate_id 2 id" in out
 
 
+def test_python_doc_examples_run(repo, capsys) -> None:
+    namespace: dict = {}
+    for block in _blocks((repo / "docs" / "python.md").read_text(), "python"):
+        exec(compile(block, "docs/python.md", "exec"), namespace)
+    out = capsys.readouterr().out
+    assert "north" in out and "south" in out
+    assert "[('unknown_id', 6, 'manager_id')]" in out
+
+
 def test_quickstart_commands(repo) -> None:
     readme = (repo / "README.md").read_text()
     quickstart = readme.split("## Quickstart", 1)[1]
