@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <span>
 #include <thread>
 
@@ -69,6 +70,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
       }
       TeamResult& result = results[i];
       result.team = std::string(order[i].id);
+      result.scores.fill(std::numeric_limits<double>::quiet_NaN());
       try {
         // The team's tables view the batch's text: nothing is copied.
         OrgBuilder builder;
@@ -81,10 +83,15 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
         builder.set_team(team);
         const Org org = builder.build();
         std::vector<Finding> truck;
-        Report report = detail::assess_scores(org, policy, truck);
+        const Report report = detail::assess_scores(org, policy, truck);
         result.people = org.size();
-        result.scores = std::move(report.scores);
-        result.weakest = std::move(report.weakest);
+        for (std::size_t k = 0; k < batch_scores.size(); ++k) {
+          const Score* s = k < report.scores.size() && report.scores[k].name == batch_scores[k]
+                               ? &report.scores[k]
+                               : report.score(batch_scores[k]);
+          if (s && s->assessed) result.scores[k] = s->value;
+          if (batch_scores[k] == report.weakest) result.weakest = static_cast<int>(k);
+        }
         auto count = [&](const std::vector<Finding>& findings) {
           for (const auto& f : findings) ++result.findings[static_cast<std::size_t>(f.severity)];
         };

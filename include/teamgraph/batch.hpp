@@ -4,6 +4,7 @@
 // on several threads. A team with bad data gets its problems; the others go on.
 
 #include <array>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,11 +14,17 @@
 
 namespace teamgraph {
 
+// The scores of a batch row, in this order (the order of assess()'s scores).
+inline constexpr std::array<std::string_view, 9> batch_scores = {
+    "leadership_coverage", "succession_readiness", "incentive_balance", "nobody_behind",     "sharing_health",
+    "unified_management",  "goal_alignment",       "team_configuration", "health_index"};
+
+// One team of a batch: compact, since a batch may hold a million of them.
 struct TeamResult {
   std::string team;
   index_t people = 0;
-  std::vector<Score> scores;  // as in assess(); empty when the team's data is bad
-  std::string weakest;
+  std::array<double, batch_scores.size()> scores;  // in batch_scores order; NaN = absent (no data, or bad data)
+  int weakest = -1;                       // index in batch_scores of the score that holds the health index down most
   std::array<std::size_t, 5> findings{};  // by severity: info, low, medium, high, critical
   std::vector<Problem> problems;          // the team's data problems (records are rows of the batch tables)
 };

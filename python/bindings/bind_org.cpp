@@ -385,12 +385,7 @@ void bind_org(py::module_& m) {
         py::dict out;
         py::list teams, weakest;
         std::vector<std::int64_t> people;
-        std::vector<std::string> names;
-        for (const auto& r : results)
-          if (!r.scores.empty()) {
-            for (const auto& s : r.scores) names.push_back(s.name);
-            break;
-          }
+        const auto& names = batch_scores;
         std::vector<std::vector<double>> values(names.size());
         std::vector<std::vector<std::int64_t>> findings(5);
         py::dict problems_by_team;
@@ -398,9 +393,9 @@ void bind_org(py::module_& m) {
         for (const auto& r : results) {
           teams.append(r.team);
           people.push_back(r.people);
-          weakest.append(r.weakest.empty() ? py::object(py::none()) : py::object(py::str(r.weakest)));
-          for (std::size_t k = 0; k < names.size(); ++k)
-            values[k].push_back(k < r.scores.size() && r.scores[k].assessed ? r.scores[k].value : std::nan(""));
+          weakest.append(r.weakest < 0 ? py::object(py::none())
+                                       : py::object(py::str(std::string(names[static_cast<std::size_t>(r.weakest)]))));
+          for (std::size_t k = 0; k < names.size(); ++k) values[k].push_back(r.scores[k]);
           for (std::size_t k = 0; k < 5; ++k) findings[k].push_back(static_cast<std::int64_t>(r.findings[k]));
           problem_count.push_back(static_cast<std::int64_t>(r.problems.size()));
           if (!r.problems.empty()) problems_by_team[py::str(r.team)] = py::cast(r.problems);
@@ -408,7 +403,7 @@ void bind_org(py::module_& m) {
         out["team"] = teams;
         out["people"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(people.size()), people.data());
         for (std::size_t k = 0; k < names.size(); ++k)
-          out[py::str(names[k])] = py::array_t<double>(static_cast<py::ssize_t>(values[k].size()), values[k].data());
+          out[py::str(std::string(names[k]))] = py::array_t<double>(static_cast<py::ssize_t>(values[k].size()), values[k].data());
         out["weakest"] = weakest;
         const char* severities[] = {"info", "low", "medium", "high", "critical"};
         for (std::size_t k = 5; k-- > 0;)
