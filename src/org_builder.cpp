@@ -6,6 +6,8 @@
 #include "teamgraph/org_builder.hpp"
 
 #include <algorithm>
+#include <tuple>
+#include <future>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -321,10 +323,13 @@ std::string member_list(const std::vector<index_t>& cycle, const std::vector<std
 class IdIndex {
  public:
   IdIndex() = default;
-  explicit IdIndex(const std::vector<std::string_view>& ids)
-      : first_(ids, ids.size()), first_of_(ids.size(), no_index), rows_(detail::rows_sorted_by_text(ids, /*skip_empty=*/true)) {
+  // The sort runs on a second thread while the map is filled (they share nothing).
+  explicit IdIndex(const std::vector<std::string_view>& ids) : first_(ids, ids.size()), first_of_(ids.size(), no_index) {
+    auto sorting = std::async(ids.size() > (1u << 16) ? std::launch::async : std::launch::deferred,
+                              [&ids] { return detail::rows_sorted_by_text(ids, /*skip_empty=*/true); });
     for (std::size_t r = 0; r < ids.size(); ++r)
       if (!ids[r].empty()) first_of_[r] = first_.insert(static_cast<index_t>(r));  // the first row of an id wins
+    rows_ = sorting.get();
   }
   // Rows with an id, sorted by id (rows of one id in row order).
   const std::vector<index_t>& sorted_rows() const { return rows_; }
@@ -373,21 +378,27 @@ class OrgAssembler {
   bool failed() const {
     return std::any_of(problems_.begin(), problems_.end(), [](const Problem& p) { return p.severity == Severity::error; });
   }
-  // person() of every row of column c, the lookups batched (IdIndex::find_all).
-  std::vector<index_t> people_in(TableReader& reader, int c, bool required) {
+  // person() of every row of columns c1 and c2, the lookups batched (IdIndex::find_all); the two
+  // columns' lookups run side by side on a big table.
+  std::pair<std::vector<index_t>, std::vector<index_t>> people_in(TableReader& reader, int c1, int c2, bool required) {
     const std::size_t rows = reader.rows();
-    std::vector<std::string_view> values(rows);
-    for (std::size_t r = 0; r < rows; ++r) values[r] = reader.id(c, r, {}, required);
-    std::vector<index_t> found;
-    ids_.find_all(values, found);
-    for (std::size_t r = 0; r < rows; ++r) {
-      if (values[r].empty()) continue;
-      if (found[r] == no_index)
-        unknown_person(reader, r, c, values[r]);
-      else
-        found[r] = canonical_[found[r]];
-    }
-    return found;
+    std::vector<std::string_view> values1(rows), values2(rows);
+    for (std::size_t r = 0; r < rows; ++r) values1[r] = reader.id(c1, r, {}, required);
+    for (std::size_t r = 0; r < rows; ++r) values2[r] = reader.id(c2, r, {}, required);
+    std::vector<index_t> found1, found2;
+    auto second = std::async(rows > (1u << 16) ? std::launch::async : std::launch::deferred,
+                             [&] { ids_.find_all(values2, found2); });
+    ids_.find_all(values1, found1);
+    second.get();
+    for (auto [c, values, found] : {std::tuple{c1, &values1, &found1}, std::tuple{c2, &values2, &found2}})
+      for (std::size_t r = 0; r < rows; ++r) {
+        if ((*values)[r].empty()) continue;
+        if ((*found)[r] == no_index)
+          unknown_person(reader, r, c, (*values)[r]);
+        else
+          (*found)[r] = canonical_[(*found)[r]];
+      }
+    return {std::move(found1), std::move(found2)};
   }
   void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
     reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
@@ -743,7 +754,7 @@ void OrgAssembler::read_sharing(const Table& table) {
   entries.reserve(table.rows());
   std::vector<std::size_t> bucket(people + 1, 0);  // counting sort by a
   std::vector<double> per_week(table.rows());
-  const auto people_a = people_in(reader, c_a, true), people_b = people_in(reader, c_b, true);
+  const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
     index_t a = people_a[r], b = people_b[r];
     const int channel = reader.choice(c_channel, r, reader.text(c_a, r), {"online", "offline"}, true);

@@ -37,11 +37,15 @@ TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {
   const auto dir = std::filesystem::temp_directory_path() / "teamgraph-parallel-read";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  std::string people = "id,manager_id\nboss,\n";
-  for (int i = 0; i < 20000; ++i) people += "p" + std::to_string(i) + ",boss\n";
+  // Big enough (70,000 rows) that the id index and the sharing lookups use their second thread too.
+  std::string people = "id,manager_id\nboss,\n", sharing = "person_a,person_b,channel\np1,p1,online\n";
+  for (int i = 0; i < 70000; ++i) {
+    people += "p" + std::to_string(i) + ",boss\n";
+    if (i > 0) sharing += "p" + std::to_string(i - 1) + ",p" + std::to_string(i) + ",online\n";
+  }
   people += "bad,nobody\n";
   std::ofstream(dir / "people.csv") << people;
-  std::ofstream(dir / "sharing.csv") << "person_a,person_b,channel\np1,p2,online\np1,p1,online\n";
+  std::ofstream(dir / "sharing.csv") << sharing;
   std::ofstream(dir / "successors.csv") << "incumbent_id,successor_id,readiness\nboss,ghost,ready_now\n";
   std::ofstream(dir / "goals.csv") << "goal_id,parent_goal_id\n\"open\n";
   auto problems = [&] {
