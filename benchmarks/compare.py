@@ -16,10 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from fresh_process import best_of
 
 HERE = Path(__file__).resolve().parent
 NETWORKX_LIMIT = 100_000  # above this networkx takes minutes; the table says so
@@ -144,14 +145,7 @@ def worker(tool: str, n: int) -> None:
 
 
 def measure(tool: str, n: int, repeat: int) -> dict:
-    best = None
-    for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, "--worker", tool, str(n)], capture_output=True, text=True,
-                             check=True)
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        if best is None or result["seconds"] < best["seconds"]:
-            best = result
-    return best
+    return best_of(__file__, [tool, str(n)], repeat)
 
 
 def main() -> None:

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from fresh_process import best_of
+
 HERE = Path(__file__).resolve().parent
 FILES = ("people.csv", "sharing.csv")
 
@@ -64,14 +66,7 @@ def worker(tool: str, folder: str) -> None:
 
 
 def measure(tool: str, folder: Path, repeat: int) -> dict:
-    best = None
-    for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, "--worker", tool, str(folder)], capture_output=True, text=True,
-                             check=True)
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        if best is None or result["seconds"] < best["seconds"]:
-            best = result
-    return best
+    return best_of(__file__, [tool, str(folder)], repeat)
 
 
 def main() -> None:

@@ -32,11 +32,10 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
     team_ids.push_back(&t.columns()[static_cast<std::size_t>(col)].text);
     sorted.push_back(detail::rows_sorted_by_text(*team_ids.back(), /*skip_empty=*/false));
   }
-  struct TeamRows {
-    std::string_view id;
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // per table: [begin, end) in sorted[k]
-  };
-  std::vector<TeamRows> order;
+  // The teams in id order; team i's rows of table k are sorted[k][begin, end) with
+  // {begin, end} = ranges[i * k_tables + k].
+  std::vector<std::string_view> order;
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
   std::vector<std::size_t> at(k_tables, 0);
   while (true) {
     const std::string_view* next = nullptr;
@@ -46,13 +45,13 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
         if (!next || id < *next) next = &id;
       }
     if (!next) break;
-    TeamRows rows{*next, std::vector<std::pair<std::size_t, std::size_t>>(k_tables)};
+    const std::string_view id = *next;
     for (std::size_t k = 0; k < k_tables; ++k) {
       const std::size_t begin = at[k];
-      while (at[k] < sorted[k].size() && (*team_ids[k])[sorted[k][at[k]]] == rows.id) ++at[k];
-      rows.ranges[k] = {begin, at[k]};
+      while (at[k] < sorted[k].size() && (*team_ids[k])[sorted[k][at[k]]] == id) ++at[k];
+      ranges.emplace_back(begin, at[k]);
     }
-    order.push_back(std::move(rows));
+    order.push_back(id);
   }
   std::vector<TeamResult> results(order.size());
 
@@ -69,13 +68,13 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
         return;
       }
       TeamResult& result = results[i];
-      result.team = std::string(order[i].id);
+      result.team = std::string(order[i]);
       result.scores.fill(std::numeric_limits<double>::quiet_NaN());
       try {
         // The team's tables view the batch's text: nothing is copied.
         OrgBuilder builder;
         for (std::size_t k = 0; k < k_tables; ++k) {
-          const auto [begin, end] = order[i].ranges[k];
+          const auto [begin, end] = ranges[i * k_tables + k];
           if (begin < end || tables[k].first == "people")
             builder.add_table(tables[k].first,
                               tables[k].second->view(std::span(sorted[k]).subspan(begin, end - begin), team_cols[k]));

@@ -6,10 +6,9 @@
 #include "teamgraph/org_builder.hpp"
 
 #include <algorithm>
-#include <tuple>
-#include <future>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <numeric>
 #include <unordered_map>
 
@@ -390,14 +389,17 @@ class OrgAssembler {
                              [&] { ids_.find_all(values2, found2); });
     ids_.find_all(values1, found1);
     second.get();
-    for (auto [c, values, found] : {std::tuple{c1, &values1, &found1}, std::tuple{c2, &values2, &found2}})
+    auto resolve = [&](int c, const std::vector<std::string_view>& values, std::vector<index_t>& found) {
       for (std::size_t r = 0; r < rows; ++r) {
-        if ((*values)[r].empty()) continue;
-        if ((*found)[r] == no_index)
-          unknown_person(reader, r, c, (*values)[r]);
+        if (values[r].empty()) continue;
+        if (found[r] == no_index)
+          unknown_person(reader, r, c, values[r]);
         else
-          (*found)[r] = canonical_[(*found)[r]];
+          found[r] = canonical_[found[r]];
       }
+    };
+    resolve(c1, values1, found1);
+    resolve(c2, values2, found2);
     return {std::move(found1), std::move(found2)};
   }
   void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {

@@ -189,7 +189,8 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
   // Brokers and bridges of the network itself (no virtual root).
   if (brokers) {
     const Digraph g = link_graph(org, nullptr);
-    std::vector<std::size_t> component(boost::num_edges(g), std::numeric_limits<std::size_t>::max());
+    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();  // an arc no component labels
+    std::vector<std::size_t> component(boost::num_edges(g), none);
     const auto edge_index = boost::get(boost::edge_index, g);
     boost::biconnected_components(g, boost::make_iterator_property_map(component.begin(), edge_index),
                                   std::back_inserter(out.articulation_points));
@@ -199,13 +200,13 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
     // Each link is labelled on exactly one of its two arcs; a component of one link is a bridge.
     std::vector<std::size_t> edges_in;
     for (const auto c : component)
-      if (c != std::numeric_limits<std::size_t>::max()) {
+      if (c != none) {
         if (c >= edges_in.size()) edges_in.resize(c + 1, 0);
         ++edges_in[c];
       }
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
       const auto c = component[boost::get(boost::edge_index, g, e)];
-      if (c == std::numeric_limits<std::size_t>::max() || edges_in[c] != 1) continue;
+      if (c == none || edges_in[c] != 1) continue;
       const index_t u = boost::source(e, g), v = boost::target(e, g);
       out.bridges.emplace_back(std::min(u, v), std::max(u, v));
     }

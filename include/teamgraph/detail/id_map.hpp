@@ -41,14 +41,7 @@ class IdMap {
     }
   }
 
-  std::uint32_t find(std::string_view key) const {
-    const std::uint64_t prefix = prefix_of(key);
-    for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.row == none) return none;
-      if (matches(slot, key, prefix)) return slot.row;
-    }
-  }
+  std::uint32_t find(std::string_view key) const { return probe(key, hash(key)); }
 
   // find() of every key: results[i] = find(keys[i]). The slots of a few keys ahead are
   // prefetched, so the cache misses of a million random lookups overlap instead of queueing.
@@ -59,18 +52,7 @@ class IdMap {
     for (std::size_t k = 0; k < keys.size(); ++k) hashes[k] = hash(keys[k]);
     for (std::size_t k = 0; k < keys.size(); ++k) {
       if (k + ahead < keys.size()) __builtin_prefetch(&slots_[hashes[k + ahead] & mask_]);
-      const std::string_view key = keys[k];
-      const std::uint64_t prefix = prefix_of(key);
-      std::uint32_t found = none;
-      for (std::size_t i = hashes[k] & mask_;; i = (i + 1) & mask_) {
-        const Slot& slot = slots_[i];
-        if (slot.row == none) break;
-        if (matches(slot, key, prefix)) {
-          found = slot.row;
-          break;
-        }
-      }
-      results[k] = found;
+      results[k] = probe(keys[k], hashes[k]);
     }
   }
 
@@ -87,6 +69,14 @@ class IdMap {
     if (key.empty()) return prefix;  // an empty view may have no text at all (a null pointer)
     std::memcpy(&prefix, key.data(), key.size() < 8 ? key.size() : 8);
     return prefix;
+  }
+  std::uint32_t probe(std::string_view key, std::size_t h) const {
+    const std::uint64_t prefix = prefix_of(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.row == none) return none;
+      if (matches(slot, key, prefix)) return slot.row;
+    }
   }
   bool matches(const Slot& slot, std::string_view key, std::uint64_t prefix) const {
     if (slot.prefix != prefix || slot.length != key.size()) return false;
