@@ -109,8 +109,62 @@ void BM_SharingStructure(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
+// Teams of 20 as benchmarks/batch.py makes them (spans of 3, three core members, one sharing
+// link a person to an earlier colleague, an assessment and a flight risk), all in one pair of batch tables with a team_id column.
+struct Batch {
+  teamgraph::Table people{"people"}, sharing{"sharing"};
+};
+const Batch& batch(std::int64_t teams) {
+  static std::map<std::int64_t, Batch> cache;
+  if (auto it = cache.find(teams); it != cache.end()) return it->second;
+  constexpr int size = 20;
+  std::mt19937_64 rng(7);
+  std::vector<std::string> team, id, manager, tier, s_team, s_a, s_b;
+  std::vector<double> assessment, flight_risk;
+  for (std::int64_t t = 0; t < teams; ++t)
+    for (int i = 0; i < size; ++i) {
+      team.push_back("t" + std::to_string(t));
+      id.push_back("p" + std::to_string(i));
+      manager.push_back(i ? "p" + std::to_string((i - 1) / 3) : "");
+      tier.push_back(i < 3 ? "core" : "execution");
+      assessment.push_back(static_cast<double>(1 + rng() % 5) / 5.0);
+      flight_risk.push_back(static_cast<double>(rng() % 1000) / 1000.0);
+      if (i) {
+        s_team.push_back(team.back());
+        s_a.push_back(id.back());
+        s_b.push_back("p" + std::to_string(rng() % static_cast<std::uint64_t>(i)));
+      }
+    }
+  auto views = [](const std::vector<std::string>& v) { return std::vector<std::string_view>(v.begin(), v.end()); };
+  Batch& b = cache[teams];
+  b.people.set_row_count(id.size());
+  b.people.add_text_column("team_id", views(team));
+  b.people.add_text_column("id", views(id));
+  b.people.add_text_column("manager_id", views(manager));
+  b.people.add_text_column("tier", views(tier));
+  b.people.add_numeric_column("assessment", Eigen::Map<Eigen::VectorXd>(assessment.data(), std::ssize(assessment)));
+  b.people.add_numeric_column("flight_risk", Eigen::Map<Eigen::VectorXd>(flight_risk.data(), std::ssize(flight_risk)));
+  b.sharing.set_row_count(s_a.size());
+  b.sharing.add_text_column("team_id", views(s_team));
+  b.sharing.add_text_column("person_a", views(s_a));
+  b.sharing.add_text_column("person_b", views(s_b));
+  const std::vector<std::string> online(s_a.size(), "online");
+  b.sharing.add_text_column("channel", views(online));
+  return b;
+}
+
+void BM_AssessMany(benchmark::State& state) {
+  const Batch& b = batch(state.range(0));
+  const std::vector<std::pair<std::string, const teamgraph::Table*>> tables{{"people", &b.people},
+                                                                            {"sharing", &b.sharing}};
+  for (auto _ : state)
+    benchmark::DoNotOptimize(teamgraph::assess_many(tables, "team_id", {}, {}, static_cast<unsigned>(state.range(1))));
+  state.SetItemsProcessed(state.iterations() * state.range(0));  // teams a second
+}
+
 }  // namespace
 
+BENCHMARK(BM_AssessMany)->Args({10000, 1})->Args({100000, 1})->Args({100000, 2})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Assess)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_SharingStructure)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();

@@ -1,15 +1,13 @@
-// The one translation unit that instantiates Boost.Graph's biconnected components.
+// The one translation unit that instantiates Boost.Graph's depth-first search on the sharing network.
 #include "teamgraph/scores/departure.hpp"
 
-#include <boost/graph/biconnected_components.hpp>
-#include <boost/iterator/function_output_iterator.hpp>
+#include <boost/graph/depth_first_search.hpp>
 #include <boost/property_map/property_map.hpp>
 #include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
-#include <iterator>
-#include <limits>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 namespace teamgraph {
@@ -63,68 +61,97 @@ Eigen::VectorXd coverage_drops(const Org& org, const LeadershipReport& lr, const
 // The distinct sharing links as a symmetric CSR graph. The rows of org.sharing().graph are sorted
 // and links on several channels are adjacent repeats, so one sequential pass writes the arcs
 // already grouped by source and Boost's in-place construction leaves them where they are (no
-// scatter over a million rows). With `core`, vertex 0 is a virtual root joined to every core
-// member and person p is vertex p + 1.
-Digraph link_graph(const Org& org, const std::vector<index_t>* core) {
+// scatter over a million rows).
+Digraph link_graph(const Org& org) {
   const Digraph& g = org.sharing().graph;
-  const index_t n = org.size(), offset = core ? 1 : 0;
-  std::vector<index_t> sorted_core;
-  std::vector<bool> in_core(n, false);
-  if (core) {
-    sorted_core = *core;
-    std::sort(sorted_core.begin(), sorted_core.end());
-    for (const index_t c : sorted_core) in_core[c] = true;
-  }
+  const index_t n = org.size();
   std::vector<index_t> sources, targets;
-  sources.reserve(boost::num_edges(g) + 2 * sorted_core.size());
+  sources.reserve(boost::num_edges(g));
   targets.reserve(sources.capacity());
-  for (const index_t c : sorted_core) sources.push_back(0), targets.push_back(c + 1);
   for (index_t p = 0; p < n; ++p) {
-    if (in_core[p]) sources.push_back(p + offset), targets.push_back(0);
     index_t previous = no_index;
     for (const index_t q : boost::make_iterator_range(boost::adjacent_vertices(p, g))) {
       if (q == previous) continue;
       previous = q;
-      sources.push_back(p + offset), targets.push_back(q + offset);
+      sources.push_back(p), targets.push_back(q);
     }
   }
-  return Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n + offset);
+  return Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n);
 }
 
-// Per-vertex state of the rooted pass, kept together so that reaching a vertex costs one cache
-// line instead of one per array.
-struct alignas(32) VertexState {
-  index_t pred = 0, discover = 0, low = 0, size = 1, cut_off = 0;
-  bool in_core_tree = false;
+// Per-vertex state of the depth-first pass in 16 bytes, Boost's colour included, so that reaching
+// a vertex costs one cache line (shared with three others) instead of one per array.
+struct VertexState {
+  index_t discover = 0, low = 0, size = 1;
+  std::uint8_t colour = 0;             // boost::default_color_type, white = 0
+  bool has_core = false;               // the vertex's DFS subtree holds a core member
+  bool articulation = false;
 };
+static_assert(sizeof(VertexState) == 16);
 
-// A property map onto one field of VertexState, for Boost.Graph's algorithms.
-template <index_t VertexState::*Field>
-struct StateField : boost::put_get_helper<index_t&, StateField<Field>> {
+// Boost's colour map, onto VertexState::colour.
+struct ColourMap {
   using key_type = index_t;
-  using value_type = index_t;
-  using reference = index_t&;
-  using category = boost::lvalue_property_map_tag;
+  using value_type = boost::default_color_type;
+  using reference = value_type;
+  using category = boost::read_write_property_map_tag;
   VertexState* states;
-  index_t& operator[](index_t v) const { return states[v].*Field; }
+  friend value_type get(const ColourMap& m, index_t v) { return static_cast<value_type>(m.states[v].colour); }
+  friend void put(const ColourMap& m, index_t v, value_type c) { m.states[v].colour = static_cast<std::uint8_t>(c); }
 };
 
-// Adds the cut-off counts to Boost's biconnected-components pass: when v finishes, its subtree
-// size is final, and removing its parent cuts the subtree off the root when v's low point does
-// not reach above the parent. Only the tree grown from the virtual root (vertex 0) reaches the
-// core.
-struct CutOffVisitor : boost::default_dfs_visitor {
+// Hopcroft and Tarjan's low points on Boost's depth-first search, and with them everything the
+// sharing structure needs in one pass: articulation points, bridges, and the people each person
+// cuts off from the core. Trees are grown from the core members first (in index order), so a
+// child subtree that cannot reach above its parent loses the core when the parent leaves unless
+// it holds a core member itself. The path from the root to the vertex being explored is kept on a
+// stack of its own, so the parent is its second entry and no predecessor map is needed.
+struct LowPointVisitor : boost::default_dfs_visitor {
   VertexState* states;
-  bool has_core;
-  index_t* tree_root;
-  void start_vertex(index_t v, const Digraph&) const { *tree_root = v; }
-  void discover_vertex(index_t v, const Digraph&) const { states[v].in_core_tree = has_core && *tree_root == 0; }
-  void finish_vertex(index_t v, const Digraph&) const {
+  std::vector<index_t>* path;
+  std::vector<index_t>* cut_off;
+  std::vector<std::pair<index_t, index_t>>* bridges;  // null: not wanted
+  const std::vector<bool>* in_core;
+  index_t* time;
+  index_t* root_children;
+  bool core_tree;  // the current tree is grown from a core member
+
+  void discover_vertex(index_t v, const Digraph& g) const {
     VertexState& s = states[v];
-    if (s.pred == v) return;
-    VertexState& parent = states[s.pred];
+    s.discover = s.low = ++*time;
+    s.has_core = (*in_core)[v];
+    path->push_back(v);
+    // The neighbours' records are needed next (their colour, for back edges their discovery
+    // time): ask for them all at once rather than one cache miss after the other.
+    const auto& rows = g.m_forward.m_rowstart;
+    for (const index_t w : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
+      __builtin_prefetch(&states[w]);
+      __builtin_prefetch(&g.m_forward.m_column[rows[w]]);
+    }
+  }
+  void back_edge(const boost::graph_traits<Digraph>::edge_descriptor& e, const Digraph& g) const {
+    const index_t v = boost::source(e, g), w = boost::target(e, g);
+    const std::size_t depth = path->size();
+    if (depth >= 2 && (*path)[depth - 2] == w) return;  // the tree edge itself, seen from below
+    states[v].low = std::min(states[v].low, states[w].discover);
+  }
+  void finish_vertex(index_t v, const Digraph&) const {
+    path->pop_back();
+    if (path->empty()) {
+      states[v].articulation = *root_children > 1;
+      return;
+    }
+    const index_t p = path->back();
+    VertexState &s = states[v], &parent = states[p];
+    parent.low = std::min(parent.low, s.low);
     parent.size += s.size;
-    if (s.in_core_tree && s.pred != 0 && s.low >= parent.discover) parent.cut_off += s.size;
+    parent.has_core = parent.has_core || s.has_core;
+    if (path->size() == 1) ++*root_children;
+    if (s.low >= parent.discover) {
+      if (path->size() > 1) parent.articulation = true;
+      if (core_tree && !s.has_core) (*cut_off)[p] += s.size;
+      if (bridges && s.low > parent.discover) bridges->emplace_back(std::min(p, v), std::max(p, v));
+    }
   }
 };
 
@@ -168,48 +195,34 @@ std::vector<index_t> rank_by_risk(const Eigen::VectorXd& risk, const Eigen::Vect
 SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers) {
   const index_t n = org.size();
   SharingStructure out;
-  {
-    const Digraph g = link_graph(org, &core);
-    std::vector<VertexState> states(n + 1);
-    index_t tree_root = 0;
-    boost::biconnected_components(
-        g, boost::dummy_property_map(), boost::make_function_output_iterator([](index_t) {}),
-        boost::discover_time_map(StateField<&VertexState::discover>{{}, states.data()})
-            .lowpoint_map(StateField<&VertexState::low>{{}, states.data()})
-            .predecessor_map(StateField<&VertexState::pred>{{}, states.data()})
-            .visitor(CutOffVisitor{{}, states.data(), !core.empty(), &tree_root}));
-    out.cut_off.resize(n);
-    out.reaches_core.resize(n);
-    for (index_t p = 0; p < n; ++p) {
-      out.cut_off[p] = states[p + 1].cut_off;
-      out.reaches_core[p] = states[p + 1].in_core_tree;
-    }
-    out.reachable_from_core = core.empty() ? 0 : states[0].size - 1;
+  const Digraph g = link_graph(org);
+  std::vector<VertexState> states(n);
+  std::vector<bool> in_core(n, false);
+  for (const index_t c : core) in_core[c] = true;
+  std::vector<index_t> path;
+  out.cut_off.assign(n, 0);
+  index_t time = 0, root_children = 0;
+  LowPointVisitor visitor{{}, states.data(), &path, &out.cut_off, brokers ? &out.bridges : nullptr, &in_core, &time,
+                          &root_children, true};
+  const ColourMap colour{states.data()};
+  auto grow = [&](index_t root) {
+    if (states[root].colour != boost::white_color) return;
+    root_children = 0;
+    boost::depth_first_visit(g, root, visitor, colour);
+  };
+  for (index_t p = 0; p < n; ++p)
+    if (in_core[p]) grow(p);
+  out.reaches_core.resize(n);
+  for (index_t p = 0; p < n; ++p) {
+    out.reaches_core[p] = states[p].colour != boost::white_color;
+    out.reachable_from_core += out.reaches_core[p] ? 1 : 0;
   }
-  // Brokers and bridges of the network itself (no virtual root).
+  // Brokers and bridges of the rest of the network.
   if (brokers) {
-    const Digraph g = link_graph(org, nullptr);
-    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();  // an arc no component labels
-    std::vector<std::size_t> component(boost::num_edges(g), none);
-    const auto edge_index = boost::get(boost::edge_index, g);
-    boost::biconnected_components(g, boost::make_iterator_property_map(component.begin(), edge_index),
-                                  std::back_inserter(out.articulation_points));
-    std::sort(out.articulation_points.begin(), out.articulation_points.end());
-    out.articulation_points.erase(std::unique(out.articulation_points.begin(), out.articulation_points.end()),
-                                  out.articulation_points.end());
-    // Each link is labelled on exactly one of its two arcs; a component of one link is a bridge.
-    std::vector<std::size_t> edges_in;
-    for (const auto c : component)
-      if (c != none) {
-        if (c >= edges_in.size()) edges_in.resize(c + 1, 0);
-        ++edges_in[c];
-      }
-    for (auto e : boost::make_iterator_range(boost::edges(g))) {
-      const auto c = component[boost::get(boost::edge_index, g, e)];
-      if (c == none || edges_in[c] != 1) continue;
-      const index_t u = boost::source(e, g), v = boost::target(e, g);
-      out.bridges.emplace_back(std::min(u, v), std::max(u, v));
-    }
+    visitor.core_tree = false;
+    for (index_t p = 0; p < n; ++p) grow(p);
+    for (index_t p = 0; p < n; ++p)
+      if (states[p].articulation) out.articulation_points.push_back(p);
     std::sort(out.bridges.begin(), out.bridges.end());
   }
   return out;

@@ -50,7 +50,8 @@ struct SharingStructure {
   std::vector<index_t> articulation_points; // people whose absence splits the network, ascending
   std::vector<std::pair<index_t, index_t>> bridges;  // links whose absence splits it, (a, b) with a < b, sorted
 };
-// `brokers`: also find articulation points and bridges (a second depth-first pass).
+// `brokers`: also find articulation points and bridges (the depth-first pass then covers the
+// parts of the network that do not reach the core too).
 SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers = true);
 
 // `leadership`, `knowledge` and `sharing` (for the core tier) may be passed when already
