@@ -4,6 +4,7 @@
 #include "teamgraph/detail/assess.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace teamgraph {
@@ -123,8 +124,8 @@ Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>&
                                       has_sharing ? &sharing : nullptr);
 
   report.scores.reserve(9);
-  auto add = [&](const std::string& name, bool assessed, double value, const std::string& reason) {
-    report.scores.push_back(Score{name, assessed, assessed ? value : 0.0, assessed ? std::string() : reason});
+  auto add = [&](std::string_view name, bool assessed, double value, const std::string& reason) {
+    report.scores.push_back(Score{std::string(name), assessed, assessed ? value : 0.0, assessed ? std::string() : reason});
   };
   add("leadership_coverage", report.leadership.assessed, report.leadership.score, report.leadership.absent_reason);
   add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
@@ -141,18 +142,18 @@ Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>&
   // Health index: the weighted mean of the scores that have data; the weakest is the one whose
   // shortfall (weight x (100 - score)) costs the index most.
   const auto& w = policy.health;
-  const std::vector<std::pair<std::string, double>> weights = {
+  const std::array<std::pair<std::string_view, double>, 8> weights = {{
       {"leadership_coverage", w.leadership_coverage}, {"succession_readiness", w.succession_readiness},
       {"incentive_balance", w.incentive_balance},     {"nobody_behind", w.nobody_behind},
       {"sharing_health", w.sharing_health},           {"unified_management", w.unified_management},
-      {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration}};
+      {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration}}};
   double total = 0.0, weighted = 0.0, worst = 0.0;
   for (const auto& [name, weight] : weights) {
     const Score* s = report.score(name);
     if (!s || !s->assessed || weight <= 0) continue;
     total += weight;
     weighted += weight * s->value;
-    if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest = name;
+    if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest = std::string(name);
   }
   add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data");
   if (!report.weakest.empty()) {

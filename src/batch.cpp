@@ -58,52 +58,58 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   const std::atomic<bool>* cancel = current_cancel_flag();
+  auto score = [&](std::size_t i) {
+    TeamResult& result = results[i];
+    result.team = std::string(order[i]);
+    result.scores.fill(std::numeric_limits<double>::quiet_NaN());
+    try {
+      // The team's tables view the batch's text: nothing is copied.
+      OrgBuilder builder;
+      for (std::size_t k = 0; k < k_tables; ++k) {
+        const auto [begin, end] = ranges[i * k_tables + k];
+        if (begin < end || tables[k].first == "people")
+          builder.add_table(tables[k].first,
+                            tables[k].second->view(std::span(sorted[k]).subspan(begin, end - begin), team_cols[k]));
+      }
+      builder.set_team(team);
+      const Org org = builder.build();
+      std::vector<Finding> truck;
+      const Report report = detail::assess_scores(org, policy, truck);
+      result.people = org.size();
+      for (std::size_t k = 0; k < batch_scores.size(); ++k) {
+        const Score* s = k < report.scores.size() && report.scores[k].name == batch_scores[k]
+                             ? &report.scores[k]
+                             : report.score(batch_scores[k]);
+        if (s && s->assessed) result.scores[k] = s->value;
+        if (batch_scores[k] == report.weakest) result.weakest = static_cast<int>(k);
+      }
+      auto count = [&](const std::vector<Finding>& findings) {
+        for (const auto& f : findings) ++result.findings[static_cast<std::size_t>(f.severity)];
+      };
+      for (const auto* list : std::initializer_list<const std::vector<Finding>*>{
+               &report.findings, &report.leadership.findings, &report.succession.findings, &report.departure.findings,
+               &truck})
+        count(*list);
+      for (const auto& s : report.support) count(s.findings);
+    } catch (const OrgDataError& e) {
+      result.problems = e.problems();
+    } catch (const std::exception& e) {
+      result.problems.push_back(Problem{"error", Severity::error, {}, 0, {}, {}, e.what()});
+    }
+  };
   auto work = [&]() {
     CancelScope scope(cancel);  // the caller's flag holds on every worker
-    for (std::size_t i = next++; i < order.size() && !stop; i = next++) {
+    // Teams are taken a chunk at a time: fewer trips to the shared counter, and neighbouring
+    // results are written by one thread.
+    constexpr std::size_t chunk = 16;
+    for (std::size_t first = next.fetch_add(chunk); first < order.size() && !stop; first = next.fetch_add(chunk)) {
       try {
         check_cancelled();
       } catch (const Cancelled&) {
         stop = true;
         return;
       }
-      TeamResult& result = results[i];
-      result.team = std::string(order[i]);
-      result.scores.fill(std::numeric_limits<double>::quiet_NaN());
-      try {
-        // The team's tables view the batch's text: nothing is copied.
-        OrgBuilder builder;
-        for (std::size_t k = 0; k < k_tables; ++k) {
-          const auto [begin, end] = ranges[i * k_tables + k];
-          if (begin < end || tables[k].first == "people")
-            builder.add_table(tables[k].first,
-                              tables[k].second->view(std::span(sorted[k]).subspan(begin, end - begin), team_cols[k]));
-        }
-        builder.set_team(team);
-        const Org org = builder.build();
-        std::vector<Finding> truck;
-        const Report report = detail::assess_scores(org, policy, truck);
-        result.people = org.size();
-        for (std::size_t k = 0; k < batch_scores.size(); ++k) {
-          const Score* s = k < report.scores.size() && report.scores[k].name == batch_scores[k]
-                               ? &report.scores[k]
-                               : report.score(batch_scores[k]);
-          if (s && s->assessed) result.scores[k] = s->value;
-          if (batch_scores[k] == report.weakest) result.weakest = static_cast<int>(k);
-        }
-        auto count = [&](const std::vector<Finding>& findings) {
-          for (const auto& f : findings) ++result.findings[static_cast<std::size_t>(f.severity)];
-        };
-        for (const auto* list : std::initializer_list<const std::vector<Finding>*>{
-                 &report.findings, &report.leadership.findings, &report.succession.findings, &report.departure.findings,
-                 &truck})
-          count(*list);
-        for (const auto& s : report.support) count(s.findings);
-      } catch (const OrgDataError& e) {
-        result.problems = e.problems();
-      } catch (const std::exception& e) {
-        result.problems.push_back(Problem{"error", Severity::error, {}, 0, {}, {}, e.what()});
-      }
+      for (std::size_t i = first; i < std::min(first + chunk, order.size()); ++i) score(i);
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <tuple>
 
 namespace teamgraph {
@@ -42,10 +43,17 @@ std::string render(const std::string& text, const std::vector<index_t>& people, 
 }
 
 void sort_findings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  const auto less = [](const Finding& a, const Finding& b) {
     const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
     return std::tie(sa, a.score, a.code, a.people, a.message) < std::tie(sb, b.score, b.code, b.people, b.message);
-  });
+  };
+  if (findings.size() > 32) {
+    std::stable_sort(findings.begin(), findings.end(), less);
+    return;
+  }
+  // A score's few findings: insertion sort (stable, and no buffer to allocate as stable_sort does).
+  for (auto it = findings.begin(); it != findings.end(); ++it)
+    std::rotate(std::upper_bound(findings.begin(), it, *it, less), it, std::next(it));
 }
 
 std::string join_words(const std::vector<std::string>& items) {
@@ -61,9 +69,12 @@ std::string join_words(const std::vector<std::string>& items) {
 }
 
 std::string placeholders(std::size_t count) {
-  std::vector<std::string> items;
-  for (std::size_t i = 0; i < count; ++i) items.push_back("{" + std::to_string(i) + "}");
-  return join_words(items);
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) {
+    out += i ? (i + 1 == count ? " and " : ", ") : "";
+    out += "{" + std::to_string(i) + "}";
+  }
+  return out;
 }
 
 std::string format_value(double value, int decimals) {

@@ -317,6 +317,23 @@ std::string member_list(const std::vector<index_t>& cycle, const std::vector<std
   return out + quote(ids[cycle.front()]);
 }
 
+// Tables above this many rows use a second core for independent steps.
+constexpr std::size_t big_table = std::size_t{1} << 16;
+
+// Runs `first` and `second` (which share nothing), `second` on another thread when `parallel`:
+// on a small table a thread costs more than it saves.
+template <typename F, typename G>
+void side_by_side(bool parallel, F&& first, G&& second) {
+  if (!parallel) {
+    first();
+    second();
+    return;
+  }
+  auto other = std::async(std::launch::async, std::forward<G>(second));
+  first();
+  other.get();
+}
+
 // Id -> row lookups before the canonical order exists: the rows sorted by id (for duplicates
 // and id-ordered walks) and a hash map from each distinct id to its first row.
 class IdIndex {
@@ -324,11 +341,13 @@ class IdIndex {
   IdIndex() = default;
   // The sort runs on a second thread while the map is filled (they share nothing).
   explicit IdIndex(const std::vector<std::string_view>& ids) : first_(ids, ids.size()), first_of_(ids.size(), no_index) {
-    auto sorting = std::async(ids.size() > (1u << 16) ? std::launch::async : std::launch::deferred,
-                              [&ids] { return detail::rows_sorted_by_text(ids, /*skip_empty=*/true); });
-    for (std::size_t r = 0; r < ids.size(); ++r)
-      if (!ids[r].empty()) first_of_[r] = first_.insert(static_cast<index_t>(r));  // the first row of an id wins
-    rows_ = sorting.get();
+    side_by_side(
+        ids.size() > big_table,
+        [&] {
+          for (std::size_t r = 0; r < ids.size(); ++r)
+            if (!ids[r].empty()) first_of_[r] = first_.insert(static_cast<index_t>(r));  // the first row of an id wins
+        },
+        [&] { rows_ = detail::rows_sorted_by_text(ids, /*skip_empty=*/true); });
   }
   // Rows with an id, sorted by id (rows of one id in row order).
   const std::vector<index_t>& sorted_rows() const { return rows_; }
@@ -385,10 +404,8 @@ class OrgAssembler {
     for (std::size_t r = 0; r < rows; ++r) values1[r] = reader.id(c1, r, {}, required);
     for (std::size_t r = 0; r < rows; ++r) values2[r] = reader.id(c2, r, {}, required);
     std::vector<index_t> found1, found2;
-    auto second = std::async(rows > (1u << 16) ? std::launch::async : std::launch::deferred,
-                             [&] { ids_.find_all(values2, found2); });
-    ids_.find_all(values1, found1);
-    second.get();
+    side_by_side(
+        rows > big_table, [&] { ids_.find_all(values1, found1); }, [&] { ids_.find_all(values2, found2); });
     auto resolve = [&](int c, const std::vector<std::string_view>& values, std::vector<index_t>& found) {
       for (std::size_t r = 0; r < rows; ++r) {
         if (values[r].empty()) continue;
@@ -787,6 +804,10 @@ void OrgAssembler::read_sharing(const Table& table) {
   auto& s = *sharing_;
   std::vector<std::size_t> order;
   std::vector<double> weeks;
+  for (auto* v : {&s.a, &s.b}) v->reserve(entries.size());
+  s.channel.reserve(entries.size());
+  weeks.reserve(entries.size());
+  order.reserve(entries.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].a == e.a && entries[k - 1].b == e.b && entries[k - 1].channel == e.channel) {

@@ -106,6 +106,7 @@ std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_vie
   // Runs of equal keys (a batch grouped by team, a person's rows together) are sorted as one:
   // run k is rows [run_start[k], run_start[k + 1]).
   std::vector<std::uint32_t> run_start;
+  run_start.reserve(keys.size() + 1);
   bool in_order = true;
   for (std::size_t r = 0; r < keys.size(); ++r) {
     if (r > 0 && keys[r] == keys[r - 1]) continue;

@@ -5,7 +5,10 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <atomic>
 #include <cmath>
+#include <cstring>
+#include <thread>
 
 #include "bindings.hpp"
 #include "teamgraph/org.hpp"
@@ -186,54 +189,144 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
 
 // A Table from Python columns: each value is either a float64 numpy array (NaN = missing) or a
 // list of str/None.
-Table table_from_python(const std::string& source, const py::list& columns, std::size_t rows) {
-  Table table(source);
-  table.set_row_count(rows);
+// A table's columns as read from Python (with the GIL held), added to the Table once the text
+// columns' cells are cut out of their Arrow buffers (without it, several columns at once).
+struct PendingColumn {
+  std::string name;
+  enum class Kind { arrow, numeric, list } kind;
+  py::object keep;                    // the arrays the pointers below read
+  const std::int64_t* offsets = nullptr;
+  const std::uint8_t* bytes = nullptr;
+  std::size_t size = 0;               // bytes
+  const bool* valid = nullptr;
+  std::string* owned = nullptr;       // the table's copy of the bytes
+  const double* numbers = nullptr;
+  std::vector<std::string> strings;   // a list column's cells
+  std::vector<std::string_view> cells;
+  std::size_t rows = 0;
+  std::string error;
+};
+struct PendingTable {
+  Table table;
+  std::size_t rows;
+  std::vector<PendingColumn> columns;
+};
+
+// Step 1 (GIL held): checks the shapes and keeps the buffers of {name: (rows, [(column, float64
+// array | ("arrow", offsets int64[rows + 1], bytes uint8[], valid bool[rows]) | list of
+// str/None), ...])}.
+PendingTable read_python_table(const std::string& source, const py::list& columns, std::size_t rows) {
+  PendingTable out{Table(source), rows, {}};
+  out.table.set_row_count(rows);
   for (const auto& item : columns) {
     const auto pair = item.cast<py::tuple>();
-    auto name = pair[0].cast<std::string>();
+    PendingColumn c;
+    c.name = pair[0].cast<std::string>();
+    c.rows = rows;
     const py::object values = pair[1];
     if (py::isinstance<py::tuple>(values)) {
-      // ("arrow", offsets int64[rows + 1], bytes uint8[], valid bool[rows]): one copy of the bytes.
       const auto spec = values.cast<py::tuple>();
       const auto offsets = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(spec[1]);
       const auto bytes = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>::ensure(spec[2]);
       const auto valid = py::array_t<bool, py::array::c_style | py::array::forcecast>::ensure(spec[3]);
       if (!offsets || !bytes || !valid || static_cast<std::size_t>(offsets.size()) != rows + 1 ||
           static_cast<std::size_t>(valid.size()) != rows)
-        throw py::value_error("column '" + name + "' of " + source + " has malformed text buffers");
-      const auto* off = offsets.data();
-      const auto total = static_cast<std::int64_t>(bytes.size());
-      if (off[0] < 0 || off[rows] > total)
-        throw py::value_error("column '" + name + "' of " + source + " has offsets past its bytes");
-      std::string& owned = table.adopt(std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
-      std::vector<std::string_view> cells(rows);
-      for (std::size_t i = 0; i < rows; ++i) {
-        if (off[i + 1] < off[i] || off[i + 1] > total)
-          throw py::value_error("column '" + name + "' of " + source + " has offsets out of order");
-        if (valid.data()[i]) cells[i] = std::string_view(owned).substr(static_cast<std::size_t>(off[i]),
-                                                                       static_cast<std::size_t>(off[i + 1] - off[i]));
-      }
-      table.add_owned_text_column(std::move(name), std::move(cells));
+        throw py::value_error("column '" + c.name + "' of " + source + " has malformed text buffers");
+      c.kind = PendingColumn::Kind::arrow;
+      c.offsets = offsets.data();
+      c.bytes = bytes.data();
+      c.size = static_cast<std::size_t>(bytes.size());
+      c.valid = valid.data();
+      if (c.offsets[0] < 0 || c.offsets[rows] > static_cast<std::int64_t>(c.size))
+        throw py::value_error("column '" + c.name + "' of " + source + " has offsets past its bytes");
+      c.owned = &out.table.adopt(std::string(c.size, '\0'));
+      c.keep = py::make_tuple(offsets, bytes, valid);
     } else if (py::isinstance<py::array>(values)) {
       const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
       if (!array || array.ndim() != 1 || static_cast<std::size_t>(array.shape(0)) != rows)
-        throw py::value_error("column '" + name + "' of " + source + " must be a 1-d float array of " +
+        throw py::value_error("column '" + c.name + "' of " + source + " must be a 1-d float array of " +
                               std::to_string(rows) + " values");
-      table.add_numeric_column(std::move(name), Eigen::Map<const Eigen::VectorXd>(array.data(), array.shape(0)));
+      c.kind = PendingColumn::Kind::numeric;
+      c.numbers = array.data();
+      c.keep = array;
     } else {
       const auto list = values.cast<py::list>();
       if (list.size() != rows)
-        throw py::value_error("column '" + name + "' of " + source + " has " + std::to_string(list.size()) +
+        throw py::value_error("column '" + c.name + "' of " + source + " has " + std::to_string(list.size()) +
                               " values, expected " + std::to_string(rows));
-      std::vector<std::string> cells(rows);
+      c.kind = PendingColumn::Kind::list;
+      c.strings.resize(rows);
       for (std::size_t i = 0; i < rows; ++i)
-        if (!list[i].is_none()) cells[i] = list[i].cast<std::string>();
-      std::vector<std::string_view> views(cells.begin(), cells.end());
-      table.add_text_column(std::move(name), views);
+        if (!list[i].is_none()) c.strings[i] = list[i].cast<std::string>();
     }
+    out.columns.push_back(std::move(c));
   }
-  return table;
+  return out;
+}
+
+// Step 2 (no Python objects touched): one copy of an Arrow column's bytes, and its cells.
+void cut_cells(PendingColumn& c) {
+  const std::size_t rows = c.rows;
+  std::memcpy(c.owned->data(), c.bytes, c.size);
+  c.cells.resize(rows);
+  const std::string_view text(*c.owned);
+  const auto total = static_cast<std::int64_t>(c.size);
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (c.offsets[i + 1] < c.offsets[i] || c.offsets[i + 1] > total) {
+      c.error = "has offsets out of order";
+      return;
+    }
+    if (c.valid[i])
+      c.cells[i] = text.substr(static_cast<std::size_t>(c.offsets[i]), static_cast<std::size_t>(c.offsets[i + 1] - c.offsets[i]));
+  }
+}
+
+// Steps 2 and 3 for several tables: the text columns are cut on up to two threads with the GIL
+// released (a batch of a million teams has a hundred million cells), then every table gets its
+// columns in their order.
+std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std::pair<std::string, PendingTable>> pending) {
+  std::vector<PendingColumn*> jobs;
+  std::size_t cells = 0;
+  for (auto& [name, t] : pending)
+    for (auto& c : t.columns)
+      if (c.kind == PendingColumn::Kind::arrow) jobs.push_back(&c), cells += t.rows;
+  {
+    py::gil_scoped_release release;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t j = next++; j < jobs.size(); j = next++) try {
+          cut_cells(*jobs[j]);
+        } catch (const std::bad_alloc&) {
+          jobs[j]->error = "does not fit in memory";
+        }
+    };
+    std::thread second;
+    if (jobs.size() > 1 && cells > (std::size_t{1} << 20)) second = std::thread(work);
+    work();
+    if (second.joinable()) second.join();
+  }
+  std::vector<std::pair<std::string, Table>> out;
+  for (auto& [name, t] : pending) {
+    for (auto& c : t.columns) {
+      if (!c.error.empty()) throw py::value_error("column '" + c.name + "' of " + name + " " + c.error);
+      switch (c.kind) {
+        case PendingColumn::Kind::arrow:
+          t.table.add_owned_text_column(std::move(c.name), std::move(c.cells));
+          break;
+        case PendingColumn::Kind::numeric:
+          t.table.add_numeric_column(std::move(c.name),
+                                     Eigen::Map<const Eigen::VectorXd>(c.numbers, static_cast<Eigen::Index>(t.rows)));
+          break;
+        case PendingColumn::Kind::list: {
+          std::vector<std::string_view> views(c.strings.begin(), c.strings.end());
+          t.table.add_text_column(std::move(c.name), views);
+          break;
+        }
+      }
+    }
+    out.emplace_back(std::move(name), std::move(t.table));
+  }
+  return out;
 }
 
 // The inverse of table_from_python: (rows, [(column, float64 array | list of str/None)]).
@@ -253,13 +346,13 @@ py::tuple table_to_python(const Table& table) {
 
 // Tables from the Python form {name: (rows, columns)}, in a stable order.
 std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables) {
-  std::vector<std::pair<std::string, Table>> out;
+  std::vector<std::pair<std::string, PendingTable>> pending;
   for (const auto& [key, value] : tables) {
     const auto name = key.cast<std::string>();
     const auto spec = value.cast<py::tuple>();
-    out.emplace_back(name, table_from_python(name, spec[1].cast<py::list>(), spec[0].cast<std::size_t>()));
+    pending.emplace_back(name, read_python_table(name, spec[1].cast<py::list>(), spec[0].cast<std::size_t>()));
   }
-  return out;
+  return finish_python_tables(std::move(pending));
 }
 
 }  // namespace
@@ -328,11 +421,7 @@ void bind_org(py::module_& m) {
         OrgBuilder builder;
         builder.set_lenient(lenient);
         std::vector<Problem> problems = problems_so_far.cast<std::vector<Problem>>();
-        for (const auto& [key, value] : tables) {
-          const auto name = key.cast<std::string>();
-          const auto spec = value.cast<py::tuple>();  // (rows, [(column, values), ...])
-          builder.add_table(name, table_from_python(name, spec[1].cast<py::list>(), spec[0].cast<std::size_t>()));
-        }
+        for (auto& [name, table] : tables_from_python(tables)) builder.add_table(name, std::move(table));
         if (!team_json.empty()) builder.set_team(parse_team_json(team_json, "team", problems));
         builder.add_problems(std::move(problems));
         return interruptible([&] { return std::make_shared<Org>(builder.build()); });
