@@ -101,6 +101,17 @@ namespace detail {
 
 Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings) {
   Report report;
+  assess_scores(org, policy, truck_findings, report);
+  return report;
+}
+
+void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report) {
+  report.truck_factor = {};
+  report.support.clear();
+  report.weakest.clear();
+  report.scores.clear();
+  report.findings.clear();
+  truck_findings.clear();
   check_cancelled();
   report.leadership = leadership_coverage(org, policy);
   check_cancelled();
@@ -165,7 +176,6 @@ Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>&
     report.findings.push_back(std::move(f));
   }
   truck_factor_findings(org, report.truck_factor, truck_findings);
-  return report;
 }
 
 }  // namespace detail

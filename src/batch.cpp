@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <limits>
 #include <span>
 #include <thread>
@@ -20,8 +21,6 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   // in every table, found by merging the tables' team orders.
   const std::size_t k_tables = tables.size();
   std::vector<int> team_cols;
-  std::vector<const std::vector<std::string_view>*> team_ids;
-  std::vector<std::vector<std::uint32_t>> sorted;
   for (std::size_t k = 0; k < k_tables; ++k) {
     const Table& t = *tables[k].second;
     const int col = t.column_index(team_column);
@@ -29,8 +28,37 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
       throw std::invalid_argument("assess_many: the " + tables[k].first + " table needs a text column '" + team_column +
                                   "' naming each row's team");
     team_cols.push_back(col);
-    team_ids.push_back(&t.columns()[static_cast<std::size_t>(col)].text);
-    sorted.push_back(detail::rows_sorted_by_text(*team_ids.back(), /*skip_empty=*/false));
+  }
+  // Each table's team ids (cut into cells when the column is still in Arrow's layout) and its
+  // rows sorted by them; the tables side by side.
+  std::vector<std::vector<std::string_view>> cut(k_tables);
+  std::vector<const std::vector<std::string_view>*> team_ids(k_tables);
+  std::vector<std::vector<std::uint32_t>> sorted(k_tables);
+  auto prepare = [&](std::size_t k) {
+    const Table& t = *tables[k].second;
+    const TableColumn& column = t.columns()[static_cast<std::size_t>(team_cols[k])];
+    if (column.is_arrow()) {
+      cut[k].resize(t.rows());
+      for (std::size_t r = 0; r < t.rows(); ++r) cut[k][r] = column.cell(r);
+      team_ids[k] = &cut[k];
+    } else {
+      team_ids[k] = &column.text;
+    }
+    sorted[k] = detail::rows_sorted_by_text(*team_ids[k], /*skip_empty=*/false);
+  };
+  {
+    const std::atomic<bool>* caller_cancel = current_cancel_flag();
+    std::vector<std::future<void>> others;
+    for (std::size_t k = 1; k < k_tables; ++k)
+      if (threads != 1 && tables[k].second->rows() > (std::size_t{1} << 16))
+        others.push_back(std::async(std::launch::async, [&, k] {
+          CancelScope scope(caller_cancel);
+          prepare(k);
+        }));
+      else
+        prepare(k);
+    if (k_tables) prepare(0);
+    for (auto& f : others) f.get();
   }
   // The teams in id order; team i's rows of table k are sorted[k][begin, end) with
   // {begin, end} = ranges[i * k_tables + k].
@@ -73,8 +101,10 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
       }
       builder.set_team(team);
       const Org org = builder.build();
-      std::vector<Finding> truck;
-      const Report report = detail::assess_scores(org, policy, truck);
+      // One report (and its vectors' room) per thread, refilled for every team.
+      thread_local Report report;
+      thread_local std::vector<Finding> truck;
+      detail::assess_scores(org, policy, truck, report);
       result.people = org.size();
       for (std::size_t k = 0; k < batch_scores.size(); ++k) {
         const Score* s = k < report.scores.size() && report.scores[k].name == batch_scores[k]

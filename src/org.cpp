@@ -1,5 +1,8 @@
 #include "teamgraph/org.hpp"
 
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
+
 #include <algorithm>
 #include <utility>
 
@@ -37,10 +40,22 @@ std::string_view to_string(ContributionAction action) {
   return "?";
 }
 
+namespace {
+
+// Builds the CSR graph from edges (sources[at(k)], targets[at(k)]) for k = 0, 1, ..., already
+// sorted by source, read straight from the two arrays (no array of pairs in between).
+template <typename At>
+Digraph sorted_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets, At at) {
+  auto edge = [&](std::size_t k) { return std::pair<index_t, index_t>(sources[at(k)], targets[at(k)]); };
+  const auto begin = boost::make_transform_iterator(boost::counting_iterator<std::size_t>(0), edge);
+  const auto end = boost::make_transform_iterator(boost::counting_iterator<std::size_t>(sources.size()), edge);
+  return Digraph(boost::edges_are_sorted, begin, end, vertices);
+}
+
+}  // namespace
+
 Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets) {
-  std::vector<std::pair<index_t, index_t>> edges(sources.size());
-  for (std::size_t i = 0; i < sources.size(); ++i) edges[i] = {sources[i], targets[i]};
-  return Digraph(boost::edges_are_sorted, edges.begin(), edges.end(), vertices);
+  return sorted_digraph(vertices, sources, targets, [](std::size_t k) { return k; });
 }
 
 Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& sources,
@@ -51,12 +66,7 @@ Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& so
   for (std::size_t v = 0; v < vertices; ++v) start[v + 1] += start[v];
   input_of_edge.resize(sources.size());
   for (std::size_t i = 0; i < sources.size(); ++i) input_of_edge[start[sources[i]]++] = static_cast<index_t>(i);
-  std::vector<index_t> s2(sources.size()), d2(sources.size());
-  for (std::size_t e = 0; e < sources.size(); ++e) {
-    s2[e] = sources[input_of_edge[e]];
-    d2[e] = targets[input_of_edge[e]];
-  }
-  return make_digraph(vertices, s2, d2);
+  return sorted_digraph(vertices, sources, targets, [&](std::size_t k) { return input_of_edge[k]; });
 }
 
 Org::Org()

@@ -370,6 +370,15 @@ class IdIndex {
   }
 };
 
+// An org part for a table that was not given: one empty part per thread, shared by every org
+// built there (parts are immutable), instead of one allocation per org. A batch builds a million.
+template <typename T>
+std::shared_ptr<const T> part_or_empty(std::shared_ptr<T> part) {
+  if (part) return part;
+  thread_local const std::shared_ptr<const T> empty = std::make_shared<const T>();
+  return empty;
+}
+
 const Scale& scale_for(const TeamInfo& team, std::string_view field, Scale& fallback) {
   for (const auto& s : team.scales)
     if (s.field == field) return s;
@@ -454,13 +463,13 @@ class OrgAssembler {
 
   std::shared_ptr<People> people_ = std::make_shared<People>();
   std::shared_ptr<Hierarchy> hierarchy_ = std::make_shared<Hierarchy>();
-  std::shared_ptr<Competencies> competencies_ = std::make_shared<Competencies>();
+  std::shared_ptr<Competencies> competencies_;  // made when the table is given
   std::shared_ptr<Successors> successors_ = std::make_shared<Successors>();
   std::shared_ptr<Sharing> sharing_ = std::make_shared<Sharing>();
   std::shared_ptr<Meetings> meetings_ = std::make_shared<Meetings>();
-  std::shared_ptr<Incentives> incentives_ = std::make_shared<Incentives>();
-  std::shared_ptr<Goals> goals_ = std::make_shared<Goals>();
-  std::shared_ptr<Contributions> contributions_ = std::make_shared<Contributions>();
+  std::shared_ptr<Incentives> incentives_;  // made when the table is given
+  std::shared_ptr<Goals> goals_;  // made when the table is given
+  std::shared_ptr<Contributions> contributions_;  // made when the table is given
 };
 
 void OrgAssembler::read_people(const Table& table) {
@@ -662,6 +671,7 @@ void OrgAssembler::read_people(const Table& table) {
 }
 
 void OrgAssembler::read_competencies(const Table& table) {
+  competencies_ = std::make_shared<Competencies>();
   TableReader reader(table, problems_, {"person_id", "competency", "score"});
   const int c_person = reader.require("person_id"), c_name = reader.require("competency"),
             c_score = reader.require("score");
@@ -921,6 +931,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
 }
 
 void OrgAssembler::read_incentives(const Table& table) {
+  incentives_ = std::make_shared<Incentives>();
   TableReader reader(table, problems_, {"person_id", "kind", "type", "amount", "date"});
   const int c_person = reader.require("person_id"), c_kind = reader.require("kind"), c_type = reader.column("type"),
             c_amount = reader.column("amount"), c_date = reader.column("date");
@@ -969,6 +980,7 @@ void OrgAssembler::read_incentives(const Table& table) {
 }
 
 void OrgAssembler::read_goals(const Table& table) {
+  goals_ = std::make_shared<Goals>();
   TableReader reader(table, problems_, {"goal_id", "owner_id", "parent_goal_id", "quantified"});
   const int c_id = reader.require("goal_id"), c_owner = reader.column("owner_id"),
             c_parent = reader.column("parent_goal_id"), c_quantified = reader.column("quantified");
@@ -1023,6 +1035,7 @@ void OrgAssembler::read_goals(const Table& table) {
 }
 
 void OrgAssembler::read_contributions(const Table& table) {
+  contributions_ = std::make_shared<Contributions>();
   TableReader reader(table, problems_, {"person_id", "artifact", "action", "date", "previous_artifact"});
   const int c_person = reader.require("person_id"), c_artifact = reader.require("artifact"),
             c_action = reader.require("action"), c_date = reader.require("date"),
@@ -1132,15 +1145,15 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   }
 
   Org org{Org::Unassembled{}};
-  org.people_ = people_;
-  org.hierarchy_ = hierarchy_;
-  org.competencies_ = competencies_;
-  org.successors_ = successors_;
-  org.sharing_ = sharing_;
-  org.meetings_ = meetings_;
-  org.incentives_ = incentives_;
-  org.goals_ = goals_;
-  org.contributions_ = contributions_;
+  org.people_ = std::move(people_);
+  org.hierarchy_ = std::move(hierarchy_);
+  org.competencies_ = part_or_empty(std::move(competencies_));
+  org.successors_ = std::move(successors_);
+  org.sharing_ = std::move(sharing_);
+  org.meetings_ = std::move(meetings_);
+  org.incentives_ = part_or_empty(std::move(incentives_));
+  org.goals_ = part_or_empty(std::move(goals_));
+  org.contributions_ = part_or_empty(std::move(contributions_));
   for (auto& [name, t] : tables) org.tables_.push_back(name);
   std::sort(org.tables_.begin(), org.tables_.end());
   sort_problems(warnings_);
@@ -1159,6 +1172,8 @@ OrgBuilder& OrgBuilder::add_table(const std::string& name, Table table) {
                                 "sharing, meetings, attendance, incentives, goals, contributions");
   for (const auto& [n, t] : tables_)
     if (n == name) throw std::invalid_argument("the table '" + name + "' is given twice");
+  if (table.has_arrow_columns())
+    throw std::invalid_argument("the table '" + name + "' has text columns not cut into cells (Table::view cuts them)");
   tables_.emplace_back(name, std::move(table));
   return *this;
 }

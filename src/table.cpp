@@ -50,7 +50,7 @@ TableColumn& Table::add_text_column(std::string name, const std::vector<std::str
 }
 
 TableColumn& Table::add_owned_text_column(std::string name, std::vector<std::string_view> cells) {
-  columns_.push_back(TableColumn{std::move(name), false, std::move(cells), {}});
+  columns_.push_back(TableColumn{std::move(name), false, std::move(cells), {}, {}});
   return columns_.back();
 }
 
@@ -64,6 +64,7 @@ Table pick(const Table& from, const Rows& rows, int skip_column, bool copy_text)
   records.reserve(rows.size());
   for (const auto r : rows) records.push_back(from.records()[r]);
   t.set_records(std::move(records));
+  t.reserve_columns(from.columns().size());
   for (std::size_t c = 0; c < from.columns().size(); ++c) {
     if (static_cast<int>(c) == skip_column) continue;
     const auto& column = from.columns()[c];
@@ -75,7 +76,10 @@ Table pick(const Table& from, const Rows& rows, int skip_column, bool copy_text)
     } else {
       std::vector<std::string_view> cells;
       cells.reserve(rows.size());
-      for (const auto r : rows) cells.push_back(column.text[r]);
+      if (column.is_arrow())
+        for (const auto r : rows) cells.push_back(column.cell(r));
+      else
+        for (const auto r : rows) cells.push_back(column.text[r]);
       if (copy_text)
         t.add_text_column(column.name, cells);
       else
@@ -95,8 +99,19 @@ Table Table::view(std::span<const std::uint32_t> rows, int skip_column) const {
   return pick(*this, rows, skip_column, false);
 }
 
+TableColumn& Table::add_arrow_text_column(std::string name, TableColumn::Arrow arrow) {
+  columns_.push_back(TableColumn{std::move(name), false, {}, {}, arrow});
+  return columns_.back();
+}
+
+bool Table::has_arrow_columns() const noexcept {
+  for (const auto& c : columns_)
+    if (c.is_arrow()) return true;
+  return false;
+}
+
 TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values) {
-  columns_.push_back(TableColumn{std::move(name), true, {}, std::move(values)});
+  columns_.push_back(TableColumn{std::move(name), true, {}, std::move(values), {}});
   return columns_.back();
 }
 

@@ -6,7 +6,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
-#include <deque>
+#include <list>
 #include <memory>
 #include <span>
 #include <string>
@@ -25,6 +25,22 @@ struct TableColumn {
   bool numeric = false;
   std::vector<std::string_view> text;  // when !numeric
   Eigen::VectorXd numbers;             // when numeric
+  // Text still in Apache Arrow's layout (cell i is bytes[offsets[i], offsets[i + 1]), missing
+  // where !valid[i]), held by someone else: a batch's input straight from pandas, whose rows
+  // are cut into cells one team at a time. Only view(), select() and cell() read it; `text` is
+  // then empty.
+  struct Arrow {
+    const std::int64_t* offsets = nullptr;
+    const char* bytes = nullptr;
+    const bool* valid = nullptr;
+  } arrow;
+  bool is_arrow() const noexcept { return arrow.offsets != nullptr; }
+  std::string_view cell(std::size_t row) const noexcept {
+    if (!is_arrow()) return text[row];
+    return arrow.valid[row] ? std::string_view(arrow.bytes + arrow.offsets[row],
+                                               static_cast<std::size_t>(arrow.offsets[row + 1] - arrow.offsets[row]))
+                            : std::string_view();
+  }
 };
 
 class Table {
@@ -55,10 +71,16 @@ class Table {
   // into the table's own storage.
   void set_records(std::vector<std::int64_t> records) { records_ = std::move(records); }
   void set_row_count(std::size_t rows);  // records 1..rows
+  void reserve_columns(std::size_t columns) { columns_.reserve(columns); }
   TableColumn& add_text_column(std::string name, const std::vector<std::string_view>& cells);
   // Adds a column whose views already point into this table's storage (see adopt()).
   TableColumn& add_owned_text_column(std::string name, std::vector<std::string_view> cells);
   TableColumn& add_numeric_column(std::string name, Eigen::VectorXd values);
+  // A text column in Arrow's layout whose buffers outlive this table and every view of it; the
+  // offsets must rise and stay within the bytes (the caller checks). Tables with such columns
+  // are for view() (batch scoring): an OrgBuilder takes only tables whose cells are cut.
+  TableColumn& add_arrow_text_column(std::string name, TableColumn::Arrow arrow);
+  bool has_arrow_columns() const noexcept;
   // Keeps `buffer` alive for views into it and returns it (the CSV reader parses in place).
   std::string& adopt(std::string buffer);
   std::string_view store(std::string_view text);  // copies into owned storage
@@ -67,7 +89,7 @@ class Table {
   std::string source_;
   std::vector<TableColumn> columns_;
   std::vector<std::int64_t> records_;
-  std::deque<std::string> storage_;  // deque: growing it never moves the strings already held
+  std::list<std::string> storage_;  // a list: growing it never moves the strings already held, and an empty one allocates nothing
 };
 
 // Reads one CSV file (UTF-8, RFC 4180, header row). Problems (encoding, quoting, ragged rows,

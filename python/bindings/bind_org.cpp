@@ -239,7 +239,6 @@ PendingTable read_python_table(const std::string& source, const py::list& column
       c.valid = valid.data();
       if (c.offsets[0] < 0 || c.offsets[rows] > static_cast<std::int64_t>(c.size))
         throw py::value_error("column '" + c.name + "' of " + source + " has offsets past its bytes");
-      c.owned = &out.table.adopt(std::string(c.size, '\0'));
       c.keep = py::make_tuple(offsets, bytes, valid);
     } else if (py::isinstance<py::array>(values)) {
       const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(values);
@@ -264,38 +263,47 @@ PendingTable read_python_table(const std::string& source, const py::list& column
   return out;
 }
 
-// Step 2 (no Python objects touched): one copy of an Arrow column's bytes, and its cells.
-void cut_cells(PendingColumn& c) {
+// Step 2 (no Python objects touched): checks that an Arrow column's offsets rise within its
+// bytes; unless the column stays in Arrow's layout (`lazy`), copies the bytes once and cuts the
+// cells.
+void cut_cells(PendingColumn& c, bool lazy) {
   const std::size_t rows = c.rows;
-  std::memcpy(c.owned->data(), c.bytes, c.size);
-  c.cells.resize(rows);
-  const std::string_view text(*c.owned);
   const auto total = static_cast<std::int64_t>(c.size);
-  for (std::size_t i = 0; i < rows; ++i) {
+  for (std::size_t i = 0; i < rows; ++i)
     if (c.offsets[i + 1] < c.offsets[i] || c.offsets[i + 1] > total) {
       c.error = "has offsets out of order";
       return;
     }
+  if (lazy) return;
+  std::memcpy(c.owned->data(), c.bytes, c.size);
+  c.cells.resize(rows);
+  const std::string_view text(*c.owned);
+  for (std::size_t i = 0; i < rows; ++i)
     if (c.valid[i])
       c.cells[i] = text.substr(static_cast<std::size_t>(c.offsets[i]), static_cast<std::size_t>(c.offsets[i + 1] - c.offsets[i]));
-  }
 }
 
-// Steps 2 and 3 for several tables: the text columns are cut on up to two threads with the GIL
-// released (a batch of a million teams has a hundred million cells), then every table gets its
-// columns in their order.
-std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std::pair<std::string, PendingTable>> pending) {
+// Steps 2 and 3 for several tables: the text columns are checked (and cut) on up to two threads
+// with the GIL released (a batch of a million teams has a hundred million cells), then every
+// table gets its columns in their order. With `keep` (batch scoring), text columns stay in
+// Arrow's layout, read where pandas holds them, and `keep` holds their arrays for the tables'
+// lifetime.
+std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std::pair<std::string, PendingTable>> pending,
+                                                                std::vector<py::object>* keep = nullptr) {
   std::vector<PendingColumn*> jobs;
   std::size_t cells = 0;
   for (auto& [name, t] : pending)
     for (auto& c : t.columns)
-      if (c.kind == PendingColumn::Kind::arrow) jobs.push_back(&c), cells += t.rows;
+      if (c.kind == PendingColumn::Kind::arrow) {
+        if (!keep) c.owned = &t.table.adopt(std::string(c.size, '\0'));
+        jobs.push_back(&c), cells += t.rows;
+      }
   {
     py::gil_scoped_release release;
     std::atomic<std::size_t> next{0};
     auto work = [&] {
       for (std::size_t j = next++; j < jobs.size(); j = next++) try {
-          cut_cells(*jobs[j]);
+          cut_cells(*jobs[j], keep != nullptr);
         } catch (const std::bad_alloc&) {
           jobs[j]->error = "does not fit in memory";
         }
@@ -311,7 +319,13 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
       if (!c.error.empty()) throw py::value_error("column '" + c.name + "' of " + name + " " + c.error);
       switch (c.kind) {
         case PendingColumn::Kind::arrow:
-          t.table.add_owned_text_column(std::move(c.name), std::move(c.cells));
+          if (keep) {
+            t.table.add_arrow_text_column(std::move(c.name),
+                                          {c.offsets, reinterpret_cast<const char*>(c.bytes), c.valid});
+            keep->push_back(std::move(c.keep));
+          } else {
+            t.table.add_owned_text_column(std::move(c.name), std::move(c.cells));
+          }
           break;
         case PendingColumn::Kind::numeric:
           t.table.add_numeric_column(std::move(c.name),
@@ -345,14 +359,16 @@ py::tuple table_to_python(const Table& table) {
 }
 
 // Tables from the Python form {name: (rows, columns)}, in a stable order.
-std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables) {
+// `keep`: see finish_python_tables.
+std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables,
+                                                              std::vector<py::object>* keep = nullptr) {
   std::vector<std::pair<std::string, PendingTable>> pending;
   for (const auto& [key, value] : tables) {
     const auto name = key.cast<std::string>();
     const auto spec = value.cast<py::tuple>();
     pending.emplace_back(name, read_python_table(name, spec[1].cast<py::list>(), spec[0].cast<std::size_t>()));
   }
-  return finish_python_tables(std::move(pending));
+  return finish_python_tables(std::move(pending), keep);
 }
 
 }  // namespace
@@ -460,7 +476,8 @@ void bind_org(py::module_& m) {
       "assess_many",
       [](const py::dict& tables, const std::string& team_column, const std::string& team_json,
          const std::string& policy_json, unsigned threads) {
-        auto owned = tables_from_python(tables);
+        std::vector<py::object> buffers;  // the DataFrames' text, read in place while the batch runs
+        auto owned = tables_from_python(tables, &buffers);
         std::vector<std::pair<std::string, const Table*>> views;
         for (const auto& [name, table] : owned) views.emplace_back(name, &table);
         std::vector<Problem> problems;
@@ -479,11 +496,16 @@ void bind_org(py::module_& m) {
         std::vector<std::vector<std::int64_t>> findings(5);
         py::dict problems_by_team;
         std::vector<std::int64_t> problem_count;
+        std::vector<py::object> name_objects;  // one Python string per score name, shared by the rows
+        for (const auto& name : names) name_objects.push_back(py::str(std::string(name)));
+        people.reserve(results.size());
+        for (auto& v : values) v.reserve(results.size());
+        for (auto& v : findings) v.reserve(results.size());
+        problem_count.reserve(results.size());
         for (const auto& r : results) {
           teams.append(r.team);
           people.push_back(r.people);
-          weakest.append(r.weakest < 0 ? py::object(py::none())
-                                       : py::object(py::str(std::string(names[static_cast<std::size_t>(r.weakest)]))));
+          weakest.append(r.weakest < 0 ? py::object(py::none()) : name_objects[static_cast<std::size_t>(r.weakest)]);
           for (std::size_t k = 0; k < names.size(); ++k) values[k].push_back(r.scores[k]);
           for (std::size_t k = 0; k < 5; ++k) findings[k].push_back(static_cast<std::int64_t>(r.findings[k]));
           problem_count.push_back(static_cast<std::int64_t>(r.problems.size()));

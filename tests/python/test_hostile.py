@@ -156,10 +156,10 @@ def test_ctrl_c_stops_a_long_call_within_a_second() -> None:
     import signal
     import time
 
-    teams = 400_000  # about 0.8 s to convert, then several seconds of scoring
-    people = pd.DataFrame({"team_id": np.repeat(np.arange(teams).astype(str), 4),
-                           "id": np.tile(["a", "b", "c", "d"], teams),
-                           "manager_id": np.tile([None, "a", "a", "b"], teams)})
+    teams = 1_000_000  # well under a second to convert, then about 3 s of scoring on two cores
+    people = pd.DataFrame({"team_id": np.repeat(np.arange(teams).astype(str), 6),
+                           "id": np.tile(["a", "b", "c", "d", "e", "f"], teams),
+                           "manager_id": np.tile([None, "a", "a", "b", "b", "c"], teams)})
     fired = []
 
     def interrupt() -> None:
