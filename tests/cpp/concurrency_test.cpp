@@ -64,6 +64,54 @@ TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {
   for (int run = 0; run < 5; ++run) EXPECT_EQ(problems(), first);
 }
 
+// A table's text columns in Apache Arrow's layout (offsets, bytes, validity), the buffers owned
+// here; empty cells are missing.
+struct ArrowCopy {
+  struct Buffers {
+    std::vector<std::int64_t> offsets{0};
+    std::string bytes;
+    std::unique_ptr<bool[]> valid;
+  };
+  std::vector<Buffers> columns;
+  Table table;
+  explicit ArrowCopy(const Table& from) : columns(from.columns().size()), table(from.source()) {
+    table.set_records(from.records());
+    for (std::size_t c = 0; c < from.columns().size(); ++c) {
+      const auto& column = from.columns()[c];
+      Buffers& b = columns[c];
+      b.valid = std::make_unique<bool[]>(from.rows());
+      for (std::size_t r = 0; r < from.rows(); ++r) {
+        b.bytes += column.text[r];
+        b.offsets.push_back(static_cast<std::int64_t>(b.bytes.size()));
+        b.valid[r] = !column.text[r].empty();
+      }
+      table.add_arrow_text_column(column.name, {b.offsets.data(), b.bytes.data(), b.valid.get()});
+    }
+  }
+};
+
+TEST(Batch, ArrowLayoutColumnsAreCutByViewAndRefusedByTheBuilder) {
+  std::vector<Problem> problems;
+  const Table people = parse_csv_table("id,manager_id\na,\nb,a\nc,a\n", "people.csv", problems);
+  ArrowCopy arrow(people);
+  EXPECT_TRUE(arrow.table.has_arrow_columns());
+  EXPECT_EQ(arrow.table.columns()[1].cell(0), "");  // missing
+  EXPECT_EQ(arrow.table.columns()[1].cell(2), "a");
+  const std::vector<std::uint32_t> rows{2, 0};
+  const Table view = arrow.table.view(rows);
+  EXPECT_FALSE(view.has_arrow_columns());
+  ASSERT_EQ(view.rows(), 2u);
+  EXPECT_EQ(view.columns()[0].text, (std::vector<std::string_view>{"c", "a"}));
+  EXPECT_EQ(view.columns()[1].text, (std::vector<std::string_view>{"a", ""}));
+  EXPECT_EQ(view.records(), (std::vector<std::int64_t>{4, 2}));
+  // The builder takes cut tables only: an Arrow column's buffers belong to someone else.
+  OrgBuilder builder;
+  ArrowCopy refused(people);
+  EXPECT_THROW(builder.add_table("people", std::move(refused.table)), std::invalid_argument);
+  builder.add_table("people", arrow.table.view(std::vector<std::uint32_t>{0, 1, 2}));
+  EXPECT_EQ(builder.build().size(), 3);
+}
+
 TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
   std::string people = "team,id,manager_id,tier\n", sharing = "team,person_a,person_b,channel\n";
   for (int t = 0; t < 40; ++t) {
@@ -89,6 +137,17 @@ TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
       if (!std::isnan(one[i].scores[k]) || !std::isnan(four[i].scores[k])) EXPECT_EQ(one[i].scores[k], four[i].scores[k]);
     EXPECT_EQ(one[i].weakest, four[i].weakest);
     EXPECT_EQ(one[i].findings, four[i].findings);
+  }
+  // The same tables with their text in Arrow's layout (as pandas hands it over) give the same rows.
+  ArrowCopy arrow_p(p), arrow_s(s);
+  const auto in_place = assess_many({{"people", &arrow_p.table}, {"sharing", &arrow_s.table}}, "team", {}, {}, 2);
+  ASSERT_EQ(in_place.size(), one.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(in_place[i].team, one[i].team);
+    for (std::size_t k = 0; k < one[i].scores.size(); ++k)
+      if (!std::isnan(one[i].scores[k]) || !std::isnan(in_place[i].scores[k]))
+        EXPECT_EQ(in_place[i].scores[k], one[i].scores[k]);
+    EXPECT_EQ(in_place[i].findings, one[i].findings);
   }
   // A batch row holds what assess() gives for that team alone, in assess()'s order.
   const Report single = assess(testing::org_from_csv({{"people", "id,manager_id,tier\np0,,core\np1,p0,core\np2,p0,execution\n"}}));

@@ -60,6 +60,20 @@ def test_assess_many_reports_bad_teams_and_goes_on() -> None:
         teamgraph.assess_many(people.drop(columns="team_id"))
 
 
+@pytest.mark.parametrize("offsets, message", [([0, 1, 3, 2], "offsets out of order"),
+                                               ([0, 1, 2, 99], "offsets past its bytes")])
+def test_assess_many_checks_text_buffers_before_reading_them_in_place(offsets, message) -> None:
+    # The batch reads a text column where pandas holds it, so its Arrow offsets are checked first.
+    from teamgraph import _core
+
+    text = ("arrow", np.array(offsets, dtype=np.int64), np.frombuffer(b"abc", dtype=np.uint8),
+            np.ones(3, dtype=bool))
+    team = ("arrow", np.array([0, 1, 2, 3], dtype=np.int64), np.frombuffer(b"ttt", dtype=np.uint8),
+            np.ones(3, dtype=bool))
+    with pytest.raises(ValueError, match=f"column 'id' of people.*{message}"):
+        _core.assess_many({"people": (3, [("team_id", team), ("id", text)])}, "team_id", "", "", 1)
+
+
 def test_org_and_report_pickle() -> None:
     org = teamgraph.read_org(teamgraph.sample_team_path())
     again = pickle.loads(pickle.dumps(org))
