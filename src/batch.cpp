@@ -29,22 +29,14 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
                                   "' naming each row's team");
     team_cols.push_back(col);
   }
-  // Each table's team ids (cut into cells when the column is still in Arrow's layout) and its
-  // rows sorted by them; the tables side by side.
-  std::vector<std::vector<std::string_view>> cut(k_tables);
-  std::vector<const std::vector<std::string_view>*> team_ids(k_tables);
+  // Each table's rows sorted by team id (read in place when the column is in Arrow's layout),
+  // the tables side by side.
+  std::vector<const TableColumn*> team_ids(k_tables);
+  for (std::size_t k = 0; k < k_tables; ++k)
+    team_ids[k] = &tables[k].second->columns()[static_cast<std::size_t>(team_cols[k])];
   std::vector<std::vector<std::uint32_t>> sorted(k_tables);
   auto prepare = [&](std::size_t k) {
-    const Table& t = *tables[k].second;
-    const TableColumn& column = t.columns()[static_cast<std::size_t>(team_cols[k])];
-    if (column.is_arrow()) {
-      cut[k].resize(t.rows());
-      for (std::size_t r = 0; r < t.rows(); ++r) cut[k][r] = column.cell(r);
-      team_ids[k] = &cut[k];
-    } else {
-      team_ids[k] = &column.text;
-    }
-    sorted[k] = detail::rows_sorted_by_text(*team_ids[k], /*skip_empty=*/false);
+    sorted[k] = detail::rows_sorted_by_text(*team_ids[k], tables[k].second->rows(), /*skip_empty=*/false);
   };
   {
     const std::atomic<bool>* caller_cancel = current_cancel_flag();
@@ -66,17 +58,17 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   std::vector<std::size_t> at(k_tables, 0);
   while (true) {
-    const std::string_view* next = nullptr;
+    bool found = false;
+    std::string_view id;  // the smallest team id not yet taken
     for (std::size_t k = 0; k < k_tables; ++k)
       if (at[k] < sorted[k].size()) {
-        const std::string_view& id = (*team_ids[k])[sorted[k][at[k]]];
-        if (!next || id < *next) next = &id;
+        const std::string_view candidate = team_ids[k]->cell(sorted[k][at[k]]);
+        if (!found || candidate < id) id = candidate, found = true;
       }
-    if (!next) break;
-    const std::string_view id = *next;
+    if (!found) break;
     for (std::size_t k = 0; k < k_tables; ++k) {
       const std::size_t begin = at[k];
-      while (at[k] < sorted[k].size() && (*team_ids[k])[sorted[k][at[k]]] == id) ++at[k];
+      while (at[k] < sorted[k].size() && team_ids[k]->cell(sorted[k][at[k]]) == id) ++at[k];
       ranges.emplace_back(begin, at[k]);
     }
     order.push_back(id);

@@ -2,6 +2,7 @@
 
 #include <boost/sort/spreadsort/integer_sort.hpp>
 
+#include <algorithm>
 #include <numeric>
 
 #include "teamgraph/detail/sort.hpp"
@@ -117,11 +118,15 @@ TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values)
 
 namespace detail {
 
-std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty) {
+namespace {
+
+// keys[r] and keys.size(): a vector of views, or a table column (cells cut on the fly).
+template <typename Keys>
+std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty) {
   // Runs of equal keys (a batch grouped by team, a person's rows together) are sorted as one:
   // run k is rows [run_start[k], run_start[k + 1]).
   std::vector<std::uint32_t> run_start;
-  run_start.reserve(keys.size() + 1);
+  run_start.reserve(std::min<std::size_t>(keys.size() + 1, 4096));
   bool in_order = true;
   for (std::size_t r = 0; r < keys.size(); ++r) {
     if (r > 0 && keys[r] == keys[r - 1]) continue;
@@ -161,6 +166,23 @@ std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_vie
     for (std::uint32_t r = run_start[k]; r < run_start[k + 1]; ++r) rows.push_back(r);
   }
   return rows;
+}
+
+struct ColumnKeys {
+  const TableColumn& column;
+  std::size_t rows;
+  std::size_t size() const { return rows; }
+  std::string_view operator[](std::size_t r) const { return column.cell(r); }
+};
+
+}  // namespace
+
+std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty) {
+  return sorted_rows(keys, skip_empty);
+}
+
+std::vector<std::uint32_t> rows_sorted_by_text(const TableColumn& column, std::size_t rows, bool skip_empty) {
+  return sorted_rows(ColumnKeys{column, rows}, skip_empty);
 }
 
 }  // namespace detail

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "teamgraph/table.hpp"
+
 namespace teamgraph::detail {
 
 // The rows sorted by their key (byte order), rows of one key in row order; rows with an empty
@@ -12,5 +14,7 @@ namespace teamgraph::detail {
 // keys' first eight bytes as one integer (Boost's spreadsort: radix passes, then comparisons
 // within small bins), so the text itself, a cache miss per key, is read only on ties.
 std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty);
+// The same over a table's text column (in Arrow's layout or cut) of `rows` rows.
+std::vector<std::uint32_t> rows_sorted_by_text(const TableColumn& column, std::size_t rows, bool skip_empty);
 
 }  // namespace teamgraph::detail
