@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 #include "bindings.hpp"
@@ -359,6 +360,27 @@ py::tuple table_to_python(const Table& table) {
 }
 
 // Tables from the Python form {name: (rows, columns)}, in a stable order.
+// A text column as ("arrow", offsets int64[n + 1], bytes uint8[], valid bool[n]), the form
+// read_python_table takes: `cell(i)` gives row i's text or nullopt (missing).
+template <typename Cell>
+py::tuple arrow_text(std::size_t n, Cell cell) {
+  py::array_t<std::int64_t> offsets(static_cast<py::ssize_t>(n + 1));
+  py::array_t<bool> valid(static_cast<py::ssize_t>(n));
+  auto* off = offsets.mutable_data();
+  auto* ok = valid.mutable_data();
+  std::string bytes;
+  off[0] = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::optional<std::string_view> text = cell(i);
+    ok[i] = text.has_value();
+    if (text) bytes.append(*text);
+    off[i + 1] = static_cast<std::int64_t>(bytes.size());
+  }
+  py::array_t<std::uint8_t> data(static_cast<py::ssize_t>(bytes.size()));
+  std::memcpy(data.mutable_data(), bytes.data(), bytes.size());
+  return py::make_tuple("arrow", offsets, data, valid);
+}
+
 // `keep`: see finish_python_tables.
 std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables,
                                                               std::vector<py::object>* keep = nullptr) {
@@ -487,35 +509,33 @@ void bind_org(py::module_& m) {
         if (!policy_json.empty()) policy = policy_from_json(policy_json, policy);
         const std::vector<TeamResult> results =
             interruptible([&] { return assess_many(views, team_column, team, policy, threads); });
-        // Columns of the result table.
+        // Columns of the result table; text columns as Arrow buffers (no Python string per row).
         py::dict out;
-        py::list teams, weakest;
         std::vector<std::int64_t> people;
         const auto& names = batch_scores;
         std::vector<std::vector<double>> values(names.size());
         std::vector<std::vector<std::int64_t>> findings(5);
         py::dict problems_by_team;
         std::vector<std::int64_t> problem_count;
-        std::vector<py::object> name_objects;  // one Python string per score name, shared by the rows
-        for (const auto& name : names) name_objects.push_back(py::str(std::string(name)));
         people.reserve(results.size());
         for (auto& v : values) v.reserve(results.size());
         for (auto& v : findings) v.reserve(results.size());
         problem_count.reserve(results.size());
         for (const auto& r : results) {
-          teams.append(r.team);
           people.push_back(r.people);
-          weakest.append(r.weakest < 0 ? py::object(py::none()) : name_objects[static_cast<std::size_t>(r.weakest)]);
           for (std::size_t k = 0; k < names.size(); ++k) values[k].push_back(r.scores[k]);
           for (std::size_t k = 0; k < 5; ++k) findings[k].push_back(static_cast<std::int64_t>(r.findings[k]));
           problem_count.push_back(static_cast<std::int64_t>(r.problems.size()));
           if (!r.problems.empty()) problems_by_team[py::str(r.team)] = py::cast(r.problems);
         }
-        out["team"] = teams;
+        out["team"] = arrow_text(results.size(), [&](std::size_t i) { return std::optional<std::string_view>(results[i].team); });
+        out["weakest"] = arrow_text(results.size(), [&](std::size_t i) {
+          const int w = results[i].weakest;
+          return w < 0 ? std::nullopt : std::optional<std::string_view>(names[static_cast<std::size_t>(w)]);
+        });
         out["people"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(people.size()), people.data());
         for (std::size_t k = 0; k < names.size(); ++k)
           out[py::str(std::string(names[k]))] = py::array_t<double>(static_cast<py::ssize_t>(values[k].size()), values[k].data());
-        out["weakest"] = weakest;
         const char* severities[] = {"info", "low", "medium", "high", "critical"};
         for (std::size_t k = 5; k-- > 0;)
           out[py::str(std::string("findings_") + severities[k])] =

@@ -40,6 +40,19 @@ def assess_many(people: pd.DataFrame, *, team_id: str = "team_id", threads: Opti
         raise OrgDataError(f"{len(problems)} problems in the batch data", problems)
     team_json = json.dumps(dict(team)) if team is not None else ""
     result, problems_by_team = _core.assess_many(columns, team_id, team_json, _policy_text(policy), threads or 0)
+    for name in ("team", "weakest"):  # text columns come as Arrow buffers: no Python string per team
+        result[name] = _arrow_series(result[name])
     frame = pd.DataFrame(result).rename(columns={"team": team_id})
     frame.attrs["problems"] = {k: list(v) for k, v in problems_by_team.items()}
     return frame
+
+
+def _arrow_series(spec: tuple) -> pd.Series:
+    """("arrow", offsets, bytes, valid) as a pandas text column (missing where not valid)."""
+    import numpy as np
+    import pyarrow as pa
+
+    _, offsets, data, valid = spec
+    mask = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+    array = pa.LargeStringArray.from_buffers(len(valid), pa.py_buffer(offsets), pa.py_buffer(data), mask)
+    return array.to_pandas()
