@@ -84,4 +84,15 @@ std::string format_value(double value, int decimals) {
   return std::string(buffer, end);
 }
 
+namespace detail {
+namespace {
+thread_local bool brief = false;
+}  // namespace
+
+BriefFindingsScope::BriefFindingsScope() : previous_(brief) { brief = true; }
+BriefFindingsScope::~BriefFindingsScope() { brief = previous_; }
+bool brief_findings() noexcept { return brief; }
+
+}  // namespace detail
+
 }  // namespace teamgraph

@@ -44,4 +44,21 @@ std::string placeholders(std::size_t count);
 // "0.53": numbers as findings print them.
 std::string format_value(double value, int decimals = 2);
 
+namespace detail {
+// Batch scoring keeps only how many findings of each severity a team has. While a scope lives on
+// a thread, the findings that cost most to write there (departure impact's, five a team) are made
+// with their score, code, severity and people but no text.
+class BriefFindingsScope {
+ public:
+  BriefFindingsScope();
+  ~BriefFindingsScope();
+  BriefFindingsScope(const BriefFindingsScope&) = delete;
+  BriefFindingsScope& operator=(const BriefFindingsScope&) = delete;
+
+ private:
+  bool previous_;
+};
+bool brief_findings() noexcept;
+}  // namespace detail
+
 }  // namespace teamgraph

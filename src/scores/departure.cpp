@@ -288,68 +288,59 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
   }
   d.ranking = rank_by_risk(d.risk, d.impact);
 
-  // Findings: the people whose departure would hurt most.
+  // Findings: the people whose departure would hurt most. "If {0} leaves, a, b and c (impact ..)",
+  // written in place: up to five findings a team, and a batch scores a million teams.
+  auto message = [&](index_t p, double risk) {
+    std::string out = "If {0} leaves, ";
+    out.reserve(256);
+    const int count = (d.coverage_drop[p] > 0) + (d.unit_left[p] > 0) + (d.cut_off[p] > 0) + (d.orphaned[p] > 0);
+    int written = 0;
+    auto part = [&](bool present, const std::string& number, const char* text) {
+      if (!present) return;
+      if (written) out += written + 1 == count ? " and " : ", ";
+      ++written;
+      out += number;
+      out += text;
+    };
+    part(d.coverage_drop[p] > 0, "core leadership coverage drops " + format_value(d.coverage_drop[p], 1), " points");
+    part(d.unit_left[p] > 0, std::to_string(d.unit_left[p]), " people lose their manager");
+    part(d.cut_off[p] > 0, std::to_string(d.cut_off[p]), " people lose their only sharing path to the core");
+    part(d.orphaned[p] > 0, std::to_string(d.orphaned[p]), " artifacts are left with no one who knows them");
+    out += " (impact ";
+    out += format_value(d.impact[p]);
+    if (std::isnan(risk)) {
+      out += ", flight risk not given).";
+    } else {
+      out += ", risk ";
+      out += format_value(risk);
+      out += ").";
+    }
+    return out;
+  };
   std::size_t shown = 0;
   d.findings.reserve(5);
   for (const index_t p : d.ranking) {
     if (shown == 5 || d.impact[p] <= 0.0) break;
     ++shown;
-    // "a, b and c" of what the departure breaks, written in place (up to five findings a team,
-    // and a batch scores a million teams).
-    std::string message = "If {0} leaves, ";
-    message.reserve(256);
-    const int count = (d.coverage_drop[p] > 0) + (d.unit_left[p] > 0) + (d.cut_off[p] > 0) + (d.orphaned[p] > 0);
-    int written = 0;
-    auto part = [&](bool present, auto&& write) {
-      if (!present) return;
-      if (written) message += written + 1 == count ? " and " : ", ";
-      ++written;
-      write();
-    };
-    part(d.coverage_drop[p] > 0, [&] {
-      message += "core leadership coverage drops ";
-      message += format_value(d.coverage_drop[p], 1);
-      message += " points";
-    });
-    part(d.unit_left[p] > 0, [&] {
-      message += std::to_string(d.unit_left[p]);
-      message += " people lose their manager";
-    });
-    part(d.cut_off[p] > 0,
-         [&] {
-      message += std::to_string(d.cut_off[p]);
-      message += " people lose their only sharing path to the core";
-    });
-    part(d.orphaned[p] > 0,
-         [&] {
-      message += std::to_string(d.orphaned[p]);
-      message += " artifacts are left with no one who knows them";
-    });
     const double risk = d.risk[p];
     const auto severity = std::isnan(risk) ? FindingSeverity::medium
                           : risk >= 0.15   ? FindingSeverity::critical
                           : risk >= 0.05   ? FindingSeverity::high
                                            : FindingSeverity::medium;
-    message += " (impact ";
-    message += format_value(d.impact[p]);
-    if (std::isnan(risk)) {
-      message += ", flight risk not given).";
-    } else {
-      message += ", risk ";
-      message += format_value(risk);
-      message += ").";
+    Finding f{"departure_impact", "high_departure_impact", severity, {p}, {}, {}, {}};
+    if (!detail::brief_findings()) {
+      f.message = message(p, risk);
+      f.evidence.reserve(6);
+      for (auto [name, value] : {std::pair<const char*, double>{"impact", d.impact[p]},
+                                 {"risk", risk},
+                                 {"coverage_drop", d.coverage_drop[p]},
+                                 {"unit_left", static_cast<double>(d.unit_left[p])},
+                                 {"cut_off", static_cast<double>(d.cut_off[p])},
+                                 {"orphaned_artifacts", static_cast<double>(d.orphaned[p])}})
+        f.evidence.push_back(Evidence{name, value});
+      f.recommendation = "Reduce the dependence on {0}: a ready successor, a second holder of their capabilities, "
+                         "more sharing links around them, and a second person on what only they know.";
     }
-    Finding f{"departure_impact", "high_departure_impact", severity, {p}, std::move(message), {}, {}};
-    f.evidence.reserve(6);
-    for (auto [name, value] : {std::pair<const char*, double>{"impact", d.impact[p]},
-                               {"risk", risk},
-                               {"coverage_drop", d.coverage_drop[p]},
-                               {"unit_left", static_cast<double>(d.unit_left[p])},
-                               {"cut_off", static_cast<double>(d.cut_off[p])},
-                               {"orphaned_artifacts", static_cast<double>(d.orphaned[p])}})
-      f.evidence.push_back(Evidence{name, value});
-    f.recommendation = "Reduce the dependence on {0}: a ready successor, a second holder of their capabilities, "
-                       "more sharing links around them, and a second person on what only they know.";
     d.findings.push_back(std::move(f));
   }
   sort_findings(d.findings);

@@ -2,9 +2,13 @@
 // scores teams on a pool of threads. Run under ThreadSanitizer by scripts/sanitize.sh.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
+#include <sstream>
 #include <thread>
 
 #include "helpers.hpp"
@@ -137,6 +141,24 @@ TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
       if (!std::isnan(one[i].scores[k]) || !std::isnan(four[i].scores[k])) EXPECT_EQ(one[i].scores[k], four[i].scores[k]);
     EXPECT_EQ(one[i].weakest, four[i].weakest);
     EXPECT_EQ(one[i].findings, four[i].findings);
+  }
+  // Each row's finding counts are those of assess() on the team alone (the batch skips the text
+  // of some findings, never the findings).
+  for (const int t : {0, 7, 39}) {
+    const std::string team = "t" + std::to_string(t) + ",";
+    std::string team_people = "id,manager_id,tier\n", team_sharing = "person_a,person_b,channel\n";
+    std::istringstream people_lines(people), sharing_lines(sharing);
+    for (std::string line; std::getline(people_lines, line);)
+      if (line.rfind(team, 0) == 0) team_people += line.substr(team.size()) + "\n";
+    for (std::string line; std::getline(sharing_lines, line);)
+      if (line.rfind(team, 0) == 0) team_sharing += line.substr(team.size()) + "\n";
+    const Report alone = assess(testing::org_from_csv({{"people", team_people}, {"sharing", team_sharing}}));
+    std::array<std::size_t, 5> counts{};
+    for (const auto& f : alone.findings) ++counts[static_cast<std::size_t>(f.severity)];
+    const auto row = std::find_if(one.begin(), one.end(), [&](const TeamResult& r) { return r.team + "," == team; });
+    ASSERT_NE(row, one.end());
+    EXPECT_EQ(row->findings, counts) << team;
+    EXPECT_GT(std::accumulate(counts.begin(), counts.end(), std::size_t{0}), 0u);
   }
   // The same tables with their text in Arrow's layout (as pandas hands it over) give the same rows.
   ArrowCopy arrow_p(p), arrow_s(s);
