@@ -7,6 +7,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <random>
@@ -18,10 +19,13 @@ namespace {
 
 using teamgraph::Org;
 
-// A synthetic org built through the public builder, cached per size.
-const Org& synthetic(std::int64_t n) {
-  static std::map<std::int64_t, Org> cache;
-  if (auto it = cache.find(n); it != cache.end()) return it->second;
+// A synthetic org built through the public builder, cached per size. Everyone shares with their
+// manager and with one other person: anyone at all (`local_share` = 0), or with that probability
+// someone within 50 places of them in the org's breadth-first numbering (their own or a
+// neighbouring team) and anyone otherwise.
+const Org& synthetic(std::int64_t n, double local_share = 0.0) {
+  static std::map<std::pair<std::int64_t, double>, Org> cache;
+  if (auto it = cache.find({n, local_share}); it != cache.end()) return it->second;
   std::mt19937_64 rng(42);
   std::vector<std::string> ids(static_cast<std::size_t>(n)), managers(static_cast<std::size_t>(n)), tiers(static_cast<std::size_t>(n));
   std::vector<std::int64_t> manager(static_cast<std::size_t>(n), -1);
@@ -39,7 +43,10 @@ const Org& synthetic(std::int64_t n) {
   std::vector<std::string> a, b;
   std::map<std::pair<std::int64_t, std::int64_t>, bool> seen;
   for (std::int64_t i = 1; i < n; ++i) {
-    for (const auto j : {manager[static_cast<std::size_t>(i)], static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(n))}) {
+    const bool local = local_share > 0 && static_cast<double>(rng() % 1000) < local_share * 1000;
+    const std::int64_t other = local ? std::clamp<std::int64_t>(i - 50 + static_cast<std::int64_t>(rng() % 101), 0, n - 1)
+                                     : static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(n));
+    for (const auto j : {manager[static_cast<std::size_t>(i)], other}) {
       if (j == i) continue;
       const auto key = std::minmax(i, j);
       if (!seen.emplace(key, true).second) continue;
@@ -62,7 +69,7 @@ const Org& synthetic(std::int64_t n) {
   teamgraph::OrgBuilder builder;
   builder.add_table("people", std::move(people));
   builder.add_table("sharing", std::move(sharing));
-  return cache.emplace(n, builder.build()).first->second;
+  return cache.emplace(std::pair{n, local_share}, builder.build()).first->second;
 }
 
 // A field of /proc/self/status in KiB (Linux).
@@ -94,6 +101,16 @@ void BM_Assess(benchmark::State& state) {
 
 void BM_DepartureImpact(benchmark::State& state) {
   const Org& org = synthetic(state.range(0));
+  const teamgraph::Policy policy;
+  const auto leadership = teamgraph::leadership_coverage(org, policy);
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::departure_impact(org, policy, &leadership));
+  state.SetComplexityN(state.range(0));
+}
+
+// The same on orgs whose sharing links are mostly local (nine in ten within the team or a
+// neighbouring one), as in a real org: the pass then walks memory in order.
+void BM_DepartureImpactLocalLinks(benchmark::State& state) {
+  const Org& org = synthetic(state.range(0), 0.9);
   const teamgraph::Policy policy;
   const auto leadership = teamgraph::leadership_coverage(org, policy);
   for (auto _ : state) benchmark::DoNotOptimize(teamgraph::departure_impact(org, policy, &leadership));
@@ -167,4 +184,5 @@ void BM_AssessMany(benchmark::State& state) {
 BENCHMARK(BM_AssessMany)->Args({10000, 1})->Args({100000, 1})->Args({100000, 2})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Assess)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_DepartureImpactLocalLinks)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_SharingStructure)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();

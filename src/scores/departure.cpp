@@ -58,13 +58,24 @@ Eigen::VectorXd coverage_drops(const Org& org, const LeadershipReport& lr, const
   return drop;
 }
 
-// The distinct sharing links as a symmetric CSR graph. The rows of org.sharing().graph are sorted
-// and links on several channels are adjacent repeats, so one sequential pass writes the arcs
-// already grouped by source and Boost's in-place construction leaves them where they are (no
-// scatter over a million rows).
-Digraph link_graph(const Org& org) {
+// The distinct sharing links as a symmetric CSR graph: org.sharing().graph itself when no pair is
+// linked on several channels (`own` is then left empty), else a copy without the repeats. The
+// graph's rows are sorted, so repeats are adjacent; one sequential pass writes the arcs already
+// grouped by source and Boost's in-place construction leaves them where they are (no scatter over
+// a million rows).
+const Digraph& link_graph(const Org& org, Digraph& own) {
   const Digraph& g = org.sharing().graph;
   const index_t n = org.size();
+  const auto& column = g.m_forward.m_column;
+  const auto& rows = g.m_forward.m_rowstart;
+  bool repeats = false;
+  for (index_t p = 0; p < n && !repeats; ++p)
+    for (auto e = rows[p] + 1; e < rows[p + 1]; ++e)
+      if (column[e] == column[e - 1]) {
+        repeats = true;
+        break;
+      }
+  if (!repeats) return g;
   std::vector<index_t> sources, targets;
   sources.reserve(boost::num_edges(g));
   targets.reserve(sources.capacity());
@@ -76,7 +87,8 @@ Digraph link_graph(const Org& org) {
       sources.push_back(p), targets.push_back(q);
     }
   }
-  return Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n);
+  own = Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n);
+  return own;
 }
 
 // Per-vertex state of the depth-first pass in 16 bytes, Boost's colour included, so that reaching
@@ -195,7 +207,8 @@ std::vector<index_t> rank_by_risk(const Eigen::VectorXd& risk, const Eigen::Vect
 SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers) {
   const index_t n = org.size();
   SharingStructure out;
-  const Digraph g = link_graph(org);
+  Digraph copy;
+  const Digraph& g = link_graph(org, copy);
   std::vector<VertexState> states(n);
   std::vector<bool> in_core(n, false);
   for (const index_t c : core) in_core[c] = true;
