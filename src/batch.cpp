@@ -78,7 +78,8 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   const std::atomic<bool>* cancel = current_cancel_flag();
-  auto score = [&](std::size_t i) {
+  // `report` and `truck` are the worker's: refilled for every team, they keep their vectors' room.
+  auto score = [&](std::size_t i, Report& report, std::vector<Finding>& truck) {
     TeamResult& result = results[i];
     result.team = std::string(order[i]);
     result.scores.fill(std::numeric_limits<double>::quiet_NaN());
@@ -93,9 +94,6 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
       }
       builder.set_team(team);
       const Org org = builder.build();
-      // One report (and its vectors' room) per thread, refilled for every team.
-      thread_local Report report;
-      thread_local std::vector<Finding> truck;
       detail::assess_scores(org, policy, truck, report);
       result.people = org.size();
       for (std::size_t k = 0; k < batch_scores.size(); ++k) {
@@ -122,6 +120,8 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   auto work = [&]() {
     CancelScope scope(cancel);  // the caller's flag holds on every worker
     detail::BriefFindingsScope brief;  // findings are only counted
+    Report report;
+    std::vector<Finding> truck;
     // Teams are taken a chunk at a time: fewer trips to the shared counter, and neighbouring
     // results are written by one thread.
     constexpr std::size_t chunk = 16;
@@ -132,7 +132,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
         stop = true;
         return;
       }
-      for (std::size_t i = first; i < std::min(first + chunk, order.size()); ++i) score(i);
+      for (std::size_t i = first; i < std::min(first + chunk, order.size()); ++i) score(i, report, truck);
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
