@@ -91,15 +91,17 @@ const Digraph& link_graph(const Org& org, Digraph& own) {
   return own;
 }
 
-// Per-vertex state of the depth-first pass in 16 bytes, Boost's colour included, so that reaching
-// a vertex costs one cache line (shared with three others) instead of one per array.
+// Per-vertex state of the depth-first pass in 12 bytes, Boost's colour included, so that reaching
+// a vertex costs one cache line (shared with four others) instead of one per array. A subtree's
+// size needs no field: discovery times are consecutive, so the people found between a person's
+// discovery and finish are exactly their subtree.
 struct VertexState {
-  index_t discover = 0, low = 0, size = 1;
+  index_t discover = 0, low = 0;
   std::uint8_t colour = 0;             // boost::default_color_type, white = 0
   bool has_core = false;               // the vertex's DFS subtree holds a core member
   bool articulation = false;
 };
-static_assert(sizeof(VertexState) == 16);
+static_assert(sizeof(VertexState) == 12);
 
 // Boost's colour map, onto VertexState::colour.
 struct ColourMap {
@@ -155,13 +157,13 @@ struct LowPointVisitor : boost::default_dfs_visitor {
     }
     const index_t p = path->back();
     VertexState &s = states[v], &parent = states[p];
+    const index_t size = *time - s.discover + 1;  // v's subtree
     parent.low = std::min(parent.low, s.low);
-    parent.size += s.size;
     parent.has_core = parent.has_core || s.has_core;
     if (path->size() == 1) ++*root_children;
     if (s.low >= parent.discover) {
       if (path->size() > 1) parent.articulation = true;
-      if (core_tree && !s.has_core) (*cut_off)[p] += s.size;
+      if (core_tree && !s.has_core) (*cut_off)[p] += size;
       if (bridges && s.low > parent.discover) bridges->emplace_back(std::min(p, v), std::max(p, v));
     }
   }
