@@ -39,7 +39,7 @@ TableColumn& Table::add_text_column(std::string name, const std::vector<std::str
   buffer.reserve(total);
   for (auto c : cells) buffer.append(c);
   const std::string_view owned = adopt(std::move(buffer));
-  TableColumn column{std::move(name), false, {}, {}};
+  TableColumn column{std::move(name), false, {}, {}, {}};
   column.text.reserve(cells.size());
   std::size_t offset = 0;
   for (auto c : cells) {

@@ -188,8 +188,6 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
   return out;
 }
 
-// A Table from Python columns: each value is either a float64 numpy array (NaN = missing) or a
-// list of str/None.
 // A table's columns as read from Python (with the GIL held), added to the Table once the text
 // columns' cells are cut out of their Arrow buffers (without it, several columns at once).
 struct PendingColumn {
@@ -344,7 +342,8 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
   return out;
 }
 
-// The inverse of table_from_python: (rows, [(column, float64 array | list of str/None)]).
+// The inverse of tables_from_python for one table: (rows, [(column, float64 array | list of
+// str/None)]).
 py::tuple table_to_python(const Table& table) {
   py::list columns;
   for (const auto& c : table.columns()) {
@@ -359,7 +358,6 @@ py::tuple table_to_python(const Table& table) {
   return py::make_tuple(table.rows(), columns);
 }
 
-// Tables from the Python form {name: (rows, columns)}, in a stable order.
 // A text column as ("arrow", offsets int64[n + 1], bytes uint8[], valid bool[n]), the form
 // read_python_table takes: `cell(i)` gives row i's text or nullopt (missing).
 template <typename Cell>
@@ -381,7 +379,8 @@ py::tuple arrow_text(std::size_t n, Cell cell) {
   return py::make_tuple("arrow", offsets, data, valid);
 }
 
-// `keep`: see finish_python_tables.
+// Tables from the Python form {name: (rows, columns)}, in a stable order. `keep`: see
+// finish_python_tables.
 std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables,
                                                               std::vector<py::object>* keep = nullptr) {
   std::vector<std::pair<std::string, PendingTable>> pending;
