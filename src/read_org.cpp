@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <future>
-#include <thread>
 #include <fstream>
+#include <future>
 #include <sstream>
+#include <thread>
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/json.hpp"

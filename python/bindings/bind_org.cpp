@@ -207,7 +207,6 @@ struct PendingColumn {
 };
 struct PendingTable {
   Table table;
-  std::size_t rows;
   std::vector<PendingColumn> columns;
 };
 
@@ -215,7 +214,7 @@ struct PendingTable {
 // array | ("arrow", offsets int64[rows + 1], bytes uint8[], valid bool[rows]) | list of
 // str/None), ...])}.
 PendingTable read_python_table(const std::string& source, const py::list& columns, std::size_t rows) {
-  PendingTable out{Table(source), rows, {}};
+  PendingTable out{Table(source), {}};
   out.table.set_row_count(rows);
   for (const auto& item : columns) {
     const auto pair = item.cast<py::tuple>();
@@ -295,7 +294,7 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
     for (auto& c : t.columns)
       if (c.kind == PendingColumn::Kind::arrow) {
         if (!keep) c.owned = &t.table.adopt(std::string(c.size, '\0'));
-        jobs.push_back(&c), cells += t.rows;
+        jobs.push_back(&c), cells += c.rows;
       }
   {
     py::gil_scoped_release release;
@@ -328,7 +327,7 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
           break;
         case PendingColumn::Kind::numeric:
           t.table.add_numeric_column(std::move(c.name),
-                                     Eigen::Map<const Eigen::VectorXd>(c.numbers, static_cast<Eigen::Index>(t.rows)));
+                                     Eigen::Map<const Eigen::VectorXd>(c.numbers, static_cast<Eigen::Index>(c.rows)));
           break;
         case PendingColumn::Kind::list: {
           std::vector<std::string_view> views(c.strings.begin(), c.strings.end());

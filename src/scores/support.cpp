@@ -40,6 +40,10 @@ double herfindahl(const std::vector<double>& v) {
 }
 
 namespace {
+
+// The note of a figure: why it is not available when it is NaN, nothing otherwise.
+std::string why(double value, const char* reason) { return std::isnan(value) ? std::string(reason) : std::string(); }
+
 std::vector<double> ranks(const std::vector<double>& x) {
   std::vector<std::size_t> order(x.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -277,8 +281,6 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   const double career_successors = plan_share([&](index_t p) { return successor[p]; });
   const double career_high_potential = plan_share([&](index_t p) { return people.potential[p] >= ip.high_potential; });
 
-  // A figure that is not available says why.
-  auto why = [](double value, const char* reason) { return std::isnan(value) ? std::string(reason) : std::string(); };
   const double recognition_gini = gini(recognitions), recognition_herfindahl = herfindahl(recognitions);
   r.figures = {{"spiritual_share_of_events", spiritual_share, why(spiritual_share, "no incentive events")},
                {"material_events", events_material, {}},
@@ -533,13 +535,13 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     r.people.push_back({"meetings_attended", attended});
     r.people.push_back({"attendance_share", share});
     r.figures.push_back({"meetings", static_cast<double>(counted.size()), {}});
-    r.figures.push_back({"weeks", weeks, std::isnan(weeks) ? "no meetings and no analysis period" : ""});
+    r.figures.push_back({"weeks", weeks, why(weeks, "no meetings and no analysis period")});
     r.figures.push_back({"meetings_per_week", per_week, {}});
-    r.figures.push_back({"weeks_without_meeting", empty_weeks, std::isnan(empty_weeks) ? "no meetings and no analysis period" : ""});
+    r.figures.push_back({"weeks_without_meeting", empty_weeks, why(empty_weeks, "no meetings and no analysis period")});
     r.figures.push_back({"reach", reach, {}});
     r.figures.push_back({"presenters", presenters, {}});
     const double presenter_gini = gini(presented);
-    r.figures.push_back({"presenter_gini", presenter_gini, std::isnan(presenter_gini) ? "no meeting has a presenter" : ""});
+    r.figures.push_back({"presenter_gini", presenter_gini, why(presenter_gini, "no meeting has a presenter")});
     parts.push_back(std::min(1.0, per_week / sp.meetings_per_week));
     parts.push_back(std::isnan(weeks) ? nan : 1.0 - empty_weeks / weeks);
     parts.push_back(reach);
@@ -612,7 +614,7 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     r.figures.push_back({"offline_in_use", offline ? 1.0 : 0.0, {}});
     r.figures.push_back({"reachable_from_core", reachable, core.empty() ? "no one is in the core tier" : ""});
     r.figures.push_back({"isolated", static_cast<double>(isolated.size()), {}});
-    r.figures.push_back({"ei_index", ei, std::isnan(ei) ? "no links between people with a department" : ""});
+    r.figures.push_back({"ei_index", ei, why(ei, "no links between people with a department")});
     r.figures.push_back({"cross_department_links", external, {}});
     r.figures.push_back({"articulation_points", static_cast<double>(structure.articulation_points.size()), {}});
     r.figures.push_back({"bridges", static_cast<double>(structure.bridges.size()), {}});
@@ -808,7 +810,7 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   const double aligned_share = member_aligned / member;
   const double quantified_share = quantified_known > 0 ? quantified / quantified_known : nan;
   r.figures = {{"member_goals", member, {}},
-               {"aligned_share", aligned_share, std::isnan(aligned_share) ? "no goals owned by members" : ""},
+               {"aligned_share", aligned_share, why(aligned_share, "no goals owned by members")},
                {"orphan_goals", static_cast<double>(orphan_ids.size()), {}},
                {"quantified_share", quantified_share, quantified_known > 0 ? "" : "quantified not given"},
                {"people_without_goal", static_cast<double>(without.size()), {}}};

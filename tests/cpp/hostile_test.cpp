@@ -27,9 +27,17 @@ void expect_problem(const Problem& p, const std::string& code, std::int64_t reco
   EXPECT_EQ(p.field, field) << p.to_string();
 }
 
+// The one problem with this code, at this record and field.
+Problem expect_only(const std::vector<Problem>& problems, const std::string& code, std::int64_t record,
+                    const std::string& field) {
+  const Problem p = only(problems, code);
+  expect_problem(p, code, record, field);
+  return p;
+}
+
 // --- encodings and bytes -------------------------------------------------------------------
 
-TEST(HostileCsv, EmptyFile) { expect_problem(only(reading(""), "empty_file"), "empty_file", 0, ""); }
+TEST(HostileCsv, EmptyFile) { expect_only(reading(""), "empty_file", 0, ""); }
 
 TEST(HostileCsv, HeaderOnlyFileIsAnEmptyTable) {
   std::vector<Problem> problems;
@@ -47,27 +55,23 @@ TEST(HostileCsv, Utf8BomIsAccepted) {
 }
 
 TEST(HostileCsv, InvalidUtf8) {
-  const auto p = only(reading("id,name\n1,a\n2,caf\xE9\n"), "bad_encoding");
-  expect_problem(p, "bad_encoding", 3, "name");
+  const auto p = expect_only(reading("id,name\n1,a\n2,caf\xE9\n"), "bad_encoding", 3, "name");
   EXPECT_EQ(p.message, "the field is not valid UTF-8; save the file as UTF-8");
 }
 
 TEST(HostileCsv, Utf16IsRefusedAsAWhole) {
-  const auto p = only(reading(std::string("\xFF\xFEi\0d\0\n\0", 8)), "bad_encoding");
-  expect_problem(p, "bad_encoding", 0, "");
+  const auto p = expect_only(reading(std::string("\xFF\xFEi\0d\0\n\0", 8)), "bad_encoding", 0, "");
   EXPECT_EQ(p.message, "the file looks like UTF-16; save it as UTF-8");
 }
 
 TEST(HostileCsv, NulInAField) {
   const char text[] = "id,name\n1,a\0b\n";
-  const auto p = only(reading(std::string(text, sizeof text - 1)), "control_character");
-  expect_problem(p, "control_character", 2, "name");
+  const auto p = expect_only(reading(std::string(text, sizeof text - 1)), "control_character", 2, "name");
   EXPECT_EQ(p.message, "the field contains a control character (U+0000)");
 }
 
 TEST(HostileCsv, ControlCharacterInAField) {
-  const auto p = only(reading("id,name\n1,ok\n2,bell\x07\n"), "control_character");
-  expect_problem(p, "control_character", 3, "name");
+  const auto p = expect_only(reading("id,name\n1,ok\n2,bell\x07\n"), "control_character", 3, "name");
   EXPECT_EQ(p.message, "the field contains a control character (U+0007)");
 }
 
@@ -85,17 +89,16 @@ TEST(HostileCsv, QuotedNewlinesAreAcceptedAndLinesStayRight) {
 TEST(HostileCsv, UnterminatedQuoteNamesTheRecordWhereItOpens) {
   std::vector<Problem> problems;
   const Table t = parse_csv_table("id,name\n1,a\n2,\"open\n3,c\n", "people.csv", problems);
-  expect_problem(only(problems, "unterminated_quote"), "unterminated_quote", 3, "name");
+  expect_only(problems, "unterminated_quote", 3, "name");
   EXPECT_EQ(t.rows(), 1u);  // the record before it is kept
 }
 
 TEST(HostileCsv, StrayQuoteInAnUnquotedField) {
-  expect_problem(only(reading("id,name\n1,ab\"c\n"), "stray_quote"), "stray_quote", 2, "name");
+  expect_only(reading("id,name\n1,ab\"c\n"), "stray_quote", 2, "name");
 }
 
 TEST(HostileCsv, TextAfterAClosingQuote) {
-  const auto p = only(reading("id,name\n1,a\n2,\"x\"y\n"), "stray_quote");
-  expect_problem(p, "stray_quote", 3, "name");
+  const auto p = expect_only(reading("id,name\n1,a\n2,\"x\"y\n"), "stray_quote", 3, "name");
   EXPECT_NE(p.message.find("text follows the closing quote"), std::string::npos);
 }
 
@@ -132,81 +135,75 @@ TEST(HostileCsv, TenMillionBlankLinesUnderAWideHeader) {
 }
 
 TEST(HostileCsv, DuplicateHeader) {
-  const auto p = only(reading("id,name,name\n1,a,b\n"), "duplicate_column");
-  expect_problem(p, "duplicate_column", 1, "name");
+  const auto p = expect_only(reading("id,name,name\n1,a,b\n"), "duplicate_column", 1, "name");
   EXPECT_EQ(p.message, "the column appears twice (columns 2 and 3)");
 }
 
 TEST(HostileCsv, EmptyHeader) {
-  expect_problem(only(reading("id,,name\n1,a,b\n"), "empty_header"), "empty_header", 1, "#2");
+  expect_only(reading("id,,name\n1,a,b\n"), "empty_header", 1, "#2");
 }
 
 TEST(HostileCsv, MissingRequiredHeader) {
-  const auto p = only(problems_of({{"people", "name,manager_id\nAnn,\n"}}), "missing_column");
-  expect_problem(p, "missing_column", 0, "id");
+  const auto p = expect_only(problems_of({{"people", "name,manager_id\nAnn,\n"}}), "missing_column", 0, "id");
   EXPECT_EQ(p.file, "people.csv");
 }
 
 TEST(HostileCsv, SemicolonDelimitedFileIsNeverOneColumn) {
   std::vector<Problem> problems;
   const Table t = parse_csv_table("id;name\n1;a\n", "people.csv", problems);
-  expect_problem(only(problems, "wrong_delimiter"), "wrong_delimiter", 0, "");
+  expect_only(problems, "wrong_delimiter", 0, "");
   EXPECT_TRUE(t.columns().empty());
 }
 
 // --- values --------------------------------------------------------------------------------
 
 TEST(HostileValues, LocaleDecimalComma) {
-  const auto p = only(problems_of({{"people", "id,manager_id,assessment\na,,\"1.000,50\"\n"}}), "bad_number");
-  expect_problem(p, "bad_number", 2, "assessment");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id,assessment\na,,\"1.000,50\"\n"}}),
+                             "bad_number", 2, "assessment");
   EXPECT_EQ(p.message, "'1.000,50' is not a number: use '.' for decimals and no thousands separators");
 }
 
 TEST(HostileValues, PercentSign) {
-  const auto p = only(problems_of({{"people", "id,manager_id,assessment\na,,0.5\nb,a,15%\n"}}), "bad_number");
-  expect_problem(p, "bad_number", 3, "assessment");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id,assessment\na,,0.5\nb,a,15%\n"}}),
+                             "bad_number", 3, "assessment");
   EXPECT_EQ(p.message, "'15%' is not a number: write percentages as plain numbers and declare the scale in team.json");
 }
 
 TEST(HostileValues, NanScore) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\n"}, {"competencies", "person_id,competency,score\na,planning,nan\n"}}),
-                      "not_finite");
-  expect_problem(p, "not_finite", 2, "score");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\n"},
+                                          {"competencies", "person_id,competency,score\na,planning,nan\n"}}),
+                             "not_finite", 2, "score");
   EXPECT_EQ(p.file, "competencies.csv");
 }
 
 TEST(HostileValues, InfiniteAmount) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\n"},
-                                   {"incentives", "person_id,kind,amount\na,material,1e999\n"}}),
-                      "not_finite");
-  expect_problem(p, "not_finite", 2, "amount");
+  expect_only(problems_of({{"people", "id,manager_id\na,\n"},
+                           {"incentives", "person_id,kind,amount\na,material,1e999\n"}}),
+              "not_finite", 2, "amount");
 }
 
 TEST(HostileValues, OutOfScaleAssessment) {
-  const auto p = only(problems_of({{"people", "id,manager_id,assessment\na,,7\n"}}), "out_of_range");
-  expect_problem(p, "out_of_range", 2, "assessment");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id,assessment\na,,7\n"}}),
+                             "out_of_range", 2, "assessment");
   EXPECT_NE(p.message.find("found 7"), std::string::npos);
 }
 
 TEST(HostileValues, NegativeMeetingsAWeek) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\nb,a\n"},
-                                   {"sharing", "person_a,person_b,channel,per_week\na,b,online,-2\n"}}),
-                      "out_of_range");
-  expect_problem(p, "out_of_range", 2, "per_week");
+  expect_only(problems_of({{"people", "id,manager_id\na,\nb,a\n"},
+                           {"sharing", "person_a,person_b,channel,per_week\na,b,online,-2\n"}}),
+              "out_of_range", 2, "per_week");
 }
 
 TEST(HostileValues, UnknownEnumValue) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\nb,a\n"},
-                                   {"sharing", "person_a,person_b,channel\na,b,email\n"}}),
-                      "unknown_value");
-  expect_problem(p, "unknown_value", 2, "channel");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\nb,a\n"},
+                                          {"sharing", "person_a,person_b,channel\na,b,email\n"}}),
+                             "unknown_value", 2, "channel");
   EXPECT_EQ(p.message, "expected one of online, offline, found 'email'");
 }
 
 TEST(HostileValues, ImpossibleDate) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\n"}, {"meetings", "meeting_id,date\nm1,2026-02-30\n"}}),
-                      "bad_date");
-  expect_problem(p, "bad_date", 2, "date");
+  expect_only(problems_of({{"people", "id,manager_id\na,\n"}, {"meetings", "meeting_id,date\nm1,2026-02-30\n"}}),
+              "bad_date", 2, "date");
 }
 
 // --- ids -----------------------------------------------------------------------------------
@@ -218,32 +215,29 @@ TEST(HostileIds, LeadingZerosMakeAnotherId) {
 }
 
 TEST(HostileIds, SurroundingSpaces) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\n e,a\n"}}), "id_whitespace");
-  expect_problem(p, "id_whitespace", 3, "id");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\n e,a\n"}}), "id_whitespace", 3, "id");
   EXPECT_EQ(p.message, "the id ' e' has spaces around it; ids are compared exactly, remove the spaces");
 }
 
 TEST(HostileIds, MissingId) {
-  expect_problem(only(problems_of({{"people", "id,manager_id\na,\n,a\n"}}), "missing_value"), "missing_value", 3, "id");
+  expect_only(problems_of({{"people", "id,manager_id\na,\n,a\n"}}), "missing_value", 3, "id");
 }
 
 TEST(HostileIds, DuplicateId) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\nb,a\nb,a\n"}}), "duplicate_id");
-  expect_problem(p, "duplicate_id", 4, "id");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\nb,a\nb,a\n"}}), "duplicate_id", 4, "id");
   EXPECT_EQ(p.message, "the id is already used by the person on record 3");
 }
 
 // --- the hierarchy -------------------------------------------------------------------------
 
 TEST(HostileHierarchy, SelfManagement) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\nd,d\n"}}), "self_manager");
-  expect_problem(p, "self_manager", 3, "manager_id");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\nd,d\n"}}), "self_manager", 3, "manager_id");
   EXPECT_EQ(p.person_id, "d");
 }
 
 TEST(HostileHierarchy, CycleOfTwoListsBothMembers) {
-  const auto p = only(problems_of({{"people", "id,manager_id\nboss,\nx,y\ny,x\nz,y\n"}}), "reporting_cycle");
-  expect_problem(p, "reporting_cycle", 3, "manager_id");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\nboss,\nx,y\ny,x\nz,y\n"}}),
+                             "reporting_cycle", 3, "manager_id");
   EXPECT_EQ(p.message, "a reporting cycle of 2 people, each reporting to the next: 'x' -> 'y' -> 'x'");
 }
 
@@ -251,27 +245,25 @@ TEST(HostileHierarchy, CycleOfTenThousandListsEveryMember) {
   std::string text = "id,manager_id\nboss,\n";
   const int n = 10000;
   for (int i = 0; i < n; ++i) text += "m" + std::to_string(i) + ",m" + std::to_string((i + 1) % n) + "\n";
-  const auto p = only(problems_of({{"people", text}}), "reporting_cycle");
-  expect_problem(p, "reporting_cycle", 3, "manager_id");
+  const auto p = expect_only(problems_of({{"people", text}}), "reporting_cycle", 3, "manager_id");
   EXPECT_NE(p.message.find("a reporting cycle of 10000 people"), std::string::npos);
   for (int i = 0; i < n; ++i) ASSERT_NE(p.message.find("'m" + std::to_string(i) + "'"), std::string::npos) << i;
 }
 
 TEST(HostileHierarchy, NoTopAtAll) {
   const auto problems = problems_of({{"people", "id,manager_id\na,b\nb,a\n"}});
-  expect_problem(only(problems, "no_top"), "no_top", 0, "manager_id");
+  expect_only(problems, "no_top", 0, "manager_id");
 }
 
 TEST(HostileHierarchy, SeveralManagersForOnePerson) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\nb,\nc,a\nc,b\n"}}), "multiple_managers");
-  expect_problem(p, "multiple_managers", 5, "manager_id");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\nb,\nc,a\nc,b\n"}}),
+                             "multiple_managers", 5, "manager_id");
   EXPECT_EQ(p.message,
             "the person is listed again with another manager ('b' here, 'a' on record 4); a person has one manager");
 }
 
 TEST(HostileHierarchy, UnknownManager) {
-  const auto p = only(problems_of({{"people", "id,manager_id\na,\nc,zz\n"}}), "unknown_id");
-  expect_problem(p, "unknown_id", 3, "manager_id");
+  const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\nc,zz\n"}}), "unknown_id", 3, "manager_id");
   EXPECT_EQ(p.message, "no person has the id 'zz'; leave manager_id empty for the top");
 }
 
@@ -280,44 +272,39 @@ TEST(HostileHierarchy, UnknownManager) {
 const std::string two_people = "id,manager_id\nb,\na,b\n";
 
 TEST(HostileRelations, SuccessorIsThemself) {
-  const auto p = only(problems_of({{"people", two_people}, {"successors", "incumbent_id,successor_id,readiness\nb,b,ready_now\n"}}),
-                      "self_successor");
-  expect_problem(p, "self_successor", 2, "successor_id");
+  expect_only(problems_of({{"people", two_people},
+                           {"successors", "incumbent_id,successor_id,readiness\nb,b,ready_now\n"}}),
+              "self_successor", 2, "successor_id");
 }
 
 TEST(HostileRelations, UnknownSuccessor) {
-  const auto p = only(
+  const auto p = expect_only(
       problems_of({{"people", two_people}, {"successors", "incumbent_id,successor_id,readiness\nb,nobody,ready_now\n"}}),
-      "unknown_id");
-  expect_problem(p, "unknown_id", 2, "successor_id");
+      "unknown_id", 2, "successor_id");
   EXPECT_EQ(p.file, "successors.csv");
 }
 
 TEST(HostileRelations, SuccessorNamedTwice) {
-  const auto p = only(problems_of({{"people", two_people},
-                                   {"successors", "incumbent_id,successor_id,readiness\nb,a,ready_now\nb,a,ready_1_2y\n"}}),
-                      "duplicate_record");
-  expect_problem(p, "duplicate_record", 3, "successor_id");
+  expect_only(problems_of({{"people", two_people},
+                           {"successors", "incumbent_id,successor_id,readiness\nb,a,ready_now\nb,a,ready_1_2y\n"}}),
+              "duplicate_record", 3, "successor_id");
 }
 
 TEST(HostileRelations, SharingWithThemself) {
-  const auto p = only(problems_of({{"people", two_people}, {"sharing", "person_a,person_b,channel\na,a,online\n"}}),
-                      "self_link");
-  expect_problem(p, "self_link", 2, "person_b");
+  expect_only(problems_of({{"people", two_people}, {"sharing", "person_a,person_b,channel\na,a,online\n"}}),
+              "self_link", 2, "person_b");
 }
 
 TEST(HostileRelations, AttendanceOfAnUnknownMeeting) {
-  const auto p = only(problems_of({{"people", two_people},
-                                   {"meetings", "meeting_id,date\nm1,2026-03-02\n"},
-                                   {"attendance", "meeting_id,person_id\nm1,a\nm9,a\n"}}),
-                      "unknown_meeting");
-  expect_problem(p, "unknown_meeting", 3, "meeting_id");
+  expect_only(problems_of({{"people", two_people},
+                           {"meetings", "meeting_id,date\nm1,2026-03-02\n"},
+                           {"attendance", "meeting_id,person_id\nm1,a\nm9,a\n"}}),
+              "unknown_meeting", 3, "meeting_id");
 }
 
 TEST(HostileRelations, MissingIncentiveAmount) {
-  const auto p = only(problems_of({{"people", two_people}, {"incentives", "person_id,kind,amount\na,material,\n"}}),
-                      "missing_value");
-  expect_problem(p, "missing_value", 2, "amount");
+  expect_only(problems_of({{"people", two_people}, {"incentives", "person_id,kind,amount\na,material,\n"}}),
+              "missing_value", 2, "amount");
 }
 
 TEST(HostileRelations, GoalCycleAndUnknownParent) {
@@ -325,12 +312,11 @@ TEST(HostileRelations, GoalCycleAndUnknownParent) {
   const auto cycle = only(problems, "goal_cycle");
   EXPECT_EQ(cycle.message, "a cycle of 2 goals, each the parent of the previous: 'g1' -> 'g2' -> 'g1'");
   EXPECT_EQ(cycle.field, "parent_goal_id");
-  expect_problem(only(problems, "unknown_goal"), "unknown_goal", 4, "parent_goal_id");
+  expect_only(problems, "unknown_goal", 4, "parent_goal_id");
 }
 
 TEST(HostileRelations, PeopleTableIsRequired) {
-  const auto p = only(problems_of({{"sharing", "person_a,person_b,channel\n"}}), "missing_table");
-  expect_problem(p, "missing_table", 0, "");
+  const auto p = expect_only(problems_of({{"sharing", "person_a,person_b,channel\n"}}), "missing_table", 0, "");
   EXPECT_EQ(p.file, "people.csv");
 }
 
@@ -362,8 +348,8 @@ TEST_F(HostileJson, NestedAMillionDeep) {
 }
 
 TEST_F(HostileJson, DuplicateKeys) {
-  const auto p = only(problems_reading("dup.json", "{\"people\": [\n{\"id\": \"a\", \"id\": \"b\"}]}"), "duplicate_key");
-  expect_problem(p, "duplicate_key", 2, "/people/0/id");
+  expect_only(problems_reading("dup.json", "{\"people\": [\n{\"id\": \"a\", \"id\": \"b\"}]}"),
+              "duplicate_key", 2, "/people/0/id");
 }
 
 TEST_F(HostileJson, NaN) {
@@ -379,9 +365,9 @@ TEST_F(HostileJson, Infinity) {
 
 TEST_F(HostileJson, IntegerBeyondTwoToThe53) {
   // Records of a JSON table are numbered by their position in the array.
-  const auto p = only(problems_reading("big.json", "{\"people\": [\n{\"id\": \"a\", \"assessment\": 9007199254740993}]}"),
-                      "imprecise_number");
-  expect_problem(p, "imprecise_number", 1, "assessment");
+  const auto p = expect_only(
+      problems_reading("big.json", "{\"people\": [\n{\"id\": \"a\", \"assessment\": 9007199254740993}]}"),
+      "imprecise_number", 1, "assessment");
   EXPECT_EQ(p.file, "big.json#/people");
 }
 
@@ -393,7 +379,7 @@ TEST_F(HostileJson, MissingFile) {
   } catch (const OrgDataError& e) {
     problems = e.problems();
   }
-  expect_problem(only(problems, "missing_file"), "missing_file", 0, "");
+  expect_only(problems, "missing_file", 0, "");
 }
 
 }  // namespace

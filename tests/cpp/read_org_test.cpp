@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "helpers.hpp"
+#include "teamgraph/detail/id_map.hpp"
 
 namespace teamgraph {
 namespace {
@@ -61,12 +62,6 @@ TEST(ReadOrg, SingleJsonFile) {
   EXPECT_EQ(org.people().extra[0].name, "badge");
 }
 
-}  // namespace
-}  // namespace teamgraph
-
-namespace teamgraph {
-namespace {
-
 // Found by fuzz_json: a record with an empty key (and a big integer under it) gave a problem with
 // no field. tests/data/fuzz-regressions/fuzz_json/empty-key-with-big-integer.json
 TEST(ReadOrgRegression, EmptyJsonKeyIsNamed) {
@@ -77,14 +72,6 @@ TEST(ReadOrgRegression, EmptyJsonKeyIsNamed) {
   for (const auto& p : problems)
     if (p.record > 0) EXPECT_FALSE(p.field.empty()) << p.to_string();
 }
-
-}  // namespace
-}  // namespace teamgraph
-
-#include "teamgraph/detail/id_map.hpp"
-
-namespace teamgraph {
-namespace {
 
 // Found by all three fuzz targets (UBSan) as soon as the id map kept key prefixes: an empty id
 // (the top's manager_id) has no text, and copying its prefix passed a null pointer to memcpy.
@@ -101,12 +88,6 @@ TEST(FuzzRegression, EmptyIdsAreLookedUpWithoutTouchingTheirText) {
   const Org org = testing::org_from_csv({{"people", "id,manager_id\na,\nb,a\n"}});
   EXPECT_EQ(org.hierarchy().manager[1], 0u);
 }
-
-}  // namespace
-}  // namespace teamgraph
-
-namespace teamgraph {
-namespace {
 
 // Found by fuzz_json once duplicate keys named their line: a repeated empty key at the top level
 // had an empty JSON pointer as its field. The pointer to the key "" is "/".
