@@ -4,6 +4,8 @@
 //   cmake --build build/bench --target teamgraph_benchmarks && build/bench/benchmarks/teamgraph_benchmarks
 
 #include <benchmark/benchmark.h>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include <malloc.h>
 
@@ -126,6 +128,42 @@ void BM_SharingStructure(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
+// The floor under any analysis of who is cut off: reach everyone from the core once (Boost's
+// breadth-first search, which unlike a depth-first pass knows its next people in advance and so
+// can have many reads in flight), then read the far end of every link once. Both read memory at
+// random, so this shows how much of departure impact's growth from one size to the next comes
+// from the data outgrowing a cache level rather than from the algorithm. Second argument: the
+// share of local links in percent (0 as BM_DepartureImpact, 90 as BM_DepartureImpactLocalLinks).
+void BM_LinkScanFloor(benchmark::State& state) {
+  using teamgraph::index_t;
+  const Org& org = synthetic(state.range(0), static_cast<double>(state.range(1)) / 100.0);
+  const auto& g = org.sharing().graph;
+  const index_t n = org.size();
+  std::vector<index_t> core;
+  for (index_t p = 0; p < n; ++p)
+    if (org.people().tiers[p] == teamgraph::Tier::core) core.push_back(p);
+  struct Order : boost::default_bfs_visitor {
+    index_t* order;
+    index_t* next;
+    void discover_vertex(index_t v, const teamgraph::Digraph&) const { order[v] = (*next)++; }
+  };
+  for (auto _ : state) {
+    std::vector<index_t> order(n, teamgraph::no_index), nearest(n);
+    std::vector<boost::default_color_type> colour(n, boost::white_color);
+    index_t next = 0;
+    boost::queue<index_t> queue;
+    boost::breadth_first_search(g, core.begin(), core.end(), queue, Order{{}, order.data(), &next},
+                                boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g)));
+    for (index_t v = 0; v < n; ++v) {
+      index_t m = order[v];
+      for (const index_t w : boost::make_iterator_range(boost::adjacent_vertices(v, g))) m = std::min(m, order[w]);
+      nearest[v] = m;
+    }
+    benchmark::DoNotOptimize(nearest.data());
+  }
+  state.SetComplexityN(state.range(0));
+}
+
 // Teams of 20 as benchmarks/batch.py makes them (spans of 3, three core members, one sharing
 // link a person to an earlier colleague, an assessment and a flight risk), all in one pair of batch tables with a team_id column.
 struct Batch {
@@ -186,3 +224,4 @@ BENCHMARK(BM_Assess)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->U
 BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_DepartureImpactLocalLinks)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_SharingStructure)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_LinkScanFloor)->ArgsProduct({{1000, 10000, 100000, 200000, 1000000, 2000000}, {0, 90}})->Unit(benchmark::kMillisecond);
