@@ -109,7 +109,6 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   report.truck_factor = {};
   report.support.clear();
   report.weakest.clear();
-  report.scores.clear();
   report.findings.clear();
   truck_findings.clear();
   check_cancelled();
@@ -130,13 +129,24 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   const bool has_sharing = org.has_table("sharing");
   if (has_sharing) sharing = sharing_structure(org, report.leadership.core);
   check_cancelled();
-  report.departure = departure_impact(org, policy, &report.leadership,
-                                      report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
-                                      has_sharing ? &sharing : nullptr);
+  detail::departure_impact(org, policy, &report.leadership,
+                           report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
+                           has_sharing ? &sharing : nullptr, report.departure);
 
+  // Scores are written over the report's own (a batch worker refills one report for every team,
+  // and its score names keep their room), then cut to the number written.
+  std::size_t scores = 0;
   report.scores.reserve(9);
   auto add = [&](std::string_view name, bool assessed, double value, const std::string& reason) {
-    report.scores.push_back(Score{std::string(name), assessed, assessed ? value : 0.0, assessed ? std::string() : reason});
+    if (scores == report.scores.size()) report.scores.emplace_back();
+    Score& s = report.scores[scores++];
+    s.name.assign(name);
+    s.assessed = assessed;
+    s.value = assessed ? value : 0.0;
+    if (assessed)
+      s.absent_reason.clear();
+    else
+      s.absent_reason.assign(reason);
   };
   add("leadership_coverage", report.leadership.assessed, report.leadership.score, report.leadership.absent_reason);
   add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
@@ -149,6 +159,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   report.support.push_back(team_configuration(org, policy));
   check_cancelled();
   for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason);
+  report.scores.resize(scores);  // a previous team's are not looked up below
 
   // Health index: the weighted mean of the scores that have data; the weakest is the one whose
   // shortfall (weight x (100 - score)) costs the index most.
@@ -164,7 +175,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
     if (!s || !s->assessed || weight <= 0) continue;
     total += weight;
     weighted += weight * s->value;
-    if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest = std::string(name);
+    if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest.assign(name);
   }
   add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data");
   if (!report.weakest.empty()) {

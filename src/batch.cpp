@@ -5,11 +5,13 @@
 #include <future>
 #include <limits>
 #include <span>
+#include <system_error>
 #include <thread>
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/assess.hpp"
 #include "teamgraph/detail/sort.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/org_builder.hpp"
 
 namespace teamgraph {
@@ -34,21 +36,24 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   std::vector<const TableColumn*> team_ids(k_tables);
   for (std::size_t k = 0; k < k_tables; ++k)
     team_ids[k] = &tables[k].second->columns()[static_cast<std::size_t>(team_cols[k])];
-  std::vector<std::vector<std::uint32_t>> sorted(k_tables);
+  std::vector<std::vector<std::uint32_t>> sorted(k_tables), groups(k_tables);  // groups: where each team starts
   auto prepare = [&](std::size_t k) {
-    sorted[k] = detail::rows_sorted_by_text(*team_ids[k], tables[k].second->rows(), /*skip_empty=*/false);
+    sorted[k] = detail::rows_sorted_by_text(*team_ids[k], tables[k].second->rows(), /*skip_empty=*/false, &groups[k]);
   };
   {
     const std::atomic<bool>* caller_cancel = current_cancel_flag();
     std::vector<std::future<void>> others;
-    for (std::size_t k = 1; k < k_tables; ++k)
-      if (threads != 1 && tables[k].second->rows() > (std::size_t{1} << 16))
-        others.push_back(std::async(std::launch::async, [&, k] {
-          CancelScope scope(caller_cancel);
-          prepare(k);
-        }));
-      else
-        prepare(k);
+    for (std::size_t k = 1; k < k_tables; ++k) {
+      if (threads != 1 && tables[k].second->rows() > (std::size_t{1} << 16)) try {
+          others.push_back(std::async(std::launch::async, [&, k] {
+            CancelScope scope(caller_cancel);
+            prepare(k);
+          }));
+          continue;
+        } catch (const std::system_error&) {  // no thread to be had: sorted here instead
+        }
+      prepare(k);
+    }
     if (k_tables) prepare(0);
     for (auto& f : others) f.get();
   }
@@ -56,20 +61,29 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   // {begin, end} = ranges[i * k_tables + k].
   std::vector<std::string_view> order;
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  std::vector<std::size_t> at(k_tables, 0);
+  std::vector<std::size_t> at(k_tables, 0);  // each table's next team (an index into groups[k])
+  const std::size_t teams_at_least = k_tables ? groups[0].size() - 1 : 0;
+  order.reserve(teams_at_least);
+  ranges.reserve(teams_at_least * k_tables);
+  auto left = [&](std::size_t k) { return at[k] + 1 < groups[k].size(); };
+  auto next_id = [&](std::size_t k) { return team_ids[k]->cell(sorted[k][groups[k][at[k]]]); };
   while (true) {
     bool found = false;
     std::string_view id;  // the smallest team id not yet taken
     for (std::size_t k = 0; k < k_tables; ++k)
-      if (at[k] < sorted[k].size()) {
-        const std::string_view candidate = team_ids[k]->cell(sorted[k][at[k]]);
+      if (left(k)) {
+        const std::string_view candidate = next_id(k);
         if (!found || candidate < id) id = candidate, found = true;
       }
     if (!found) break;
     for (std::size_t k = 0; k < k_tables; ++k) {
-      const std::size_t begin = at[k];
-      while (at[k] < sorted[k].size() && team_ids[k]->cell(sorted[k][at[k]]) == id) ++at[k];
-      ranges.emplace_back(begin, at[k]);
+      const std::size_t begin = groups[k][at[k]];
+      if (left(k) && next_id(k) == id) {
+        ranges.emplace_back(begin, groups[k][at[k] + 1]);
+        ++at[k];
+      } else {
+        ranges.emplace_back(begin, begin);  // the team has no rows here
+      }
     }
     order.push_back(id);
   }
@@ -138,7 +152,11 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, order.size())));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < threads; ++t) {
+    std::thread worker = detail::try_thread(work);
+    if (!worker.joinable()) break;  // the system has no more threads to give: fewer workers share the teams
+    pool.push_back(std::move(worker));
+  }
   work();
   for (auto& t : pool) t.join();
   check_cancelled();  // a cancelled batch is not returned half done

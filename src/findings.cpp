@@ -70,9 +70,14 @@ std::string join_words(const std::vector<std::string>& items) {
 
 std::string placeholders(std::size_t count) {
   std::string out;
+  out.reserve(count * 8);  // "{123}, " is 7
   for (std::size_t i = 0; i < count; ++i) {
-    out += i ? (i + 1 == count ? " and " : ", ") : "";
-    out += "{" + std::to_string(i) + "}";
+    if (i) out += i + 1 == count ? " and " : ", ";
+    char number[24];
+    const auto end = std::to_chars(number, number + sizeof number, i).ptr;
+    out += '{';
+    out.append(number, end);
+    out += '}';
   }
   return out;
 }

@@ -49,7 +49,7 @@ Digraph sorted_digraph(index_t vertices, const std::vector<index_t>& sources, co
   auto edge = [&](std::size_t k) { return std::pair<index_t, index_t>(sources[at(k)], targets[at(k)]); };
   const auto begin = boost::make_transform_iterator(boost::counting_iterator<std::size_t>(0), edge);
   const auto end = boost::make_transform_iterator(boost::counting_iterator<std::size_t>(sources.size()), edge);
-  return Digraph(boost::edges_are_sorted, begin, end, vertices);
+  return Digraph(boost::edges_are_sorted, begin, end, vertices, sources.size());  // the count: room reserved once
 }
 
 }  // namespace

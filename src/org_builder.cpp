@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <future>
+#include <deque>
+#include <exception>
 #include <numeric>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@
 #include "teamgraph/detail/id_map.hpp"
 #include "teamgraph/detail/sort.hpp"
 #include "teamgraph/detail/text.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/detail/values.hpp"
 
 namespace teamgraph {
@@ -44,7 +46,7 @@ class TableReader {
 
   const Table& table() const { return table_; }
   std::size_t rows() const { return table_.rows(); }
-  std::int64_t record(std::size_t row) const { return table_.records()[row]; }
+  std::int64_t record(std::size_t row) const { return table_.record(row); }
 
   int column(std::string_view name) const { return table_.column_index(name); }
 
@@ -205,6 +207,11 @@ class TableReader {
       return -1;
     }
     int index = 0;
+    for (const auto choice : choices) {  // as written (the usual case), then in any case
+      if (value == choice) return index;
+      ++index;
+    }
+    index = 0;
     for (const auto choice : choices) {
       if (detail::iequals(value, choice)) return index;
       ++index;
@@ -320,18 +327,30 @@ std::string member_list(const std::vector<index_t>& cycle, const std::vector<std
 // Tables above this many rows use a second core for independent steps.
 constexpr std::size_t big_table = std::size_t{1} << 16;
 
-// Runs `first` and `second` (which share nothing), `second` on another thread when `parallel`:
-// on a small table a thread costs more than it saves.
+// Runs `first` and `second` (which share nothing), `second` on another thread when `parallel`
+// (on a small table a thread costs more than it saves) and the system can start one.
 template <typename F, typename G>
 void side_by_side(bool parallel, F&& first, G&& second) {
-  if (!parallel) {
+  std::exception_ptr failed;
+  auto run_second = [&] {
+    try {
+      second();
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  };
+  std::thread other = parallel ? detail::try_thread(run_second) : std::thread();
+  try {
     first();
-    second();
-    return;
+  } catch (...) {
+    if (other.joinable()) other.join();
+    throw;
   }
-  auto other = std::async(std::launch::async, std::forward<G>(second));
-  first();
-  other.get();
+  if (other.joinable())
+    other.join();
+  else
+    run_second();
+  if (failed) std::rethrow_exception(failed);
 }
 
 // Id -> row lookups before the canonical order exists: the rows sorted by id (for duplicates
@@ -379,11 +398,15 @@ std::shared_ptr<const T> part_or_empty(std::shared_ptr<T> part) {
   return empty;
 }
 
-const Scale& scale_for(const TeamInfo& team, std::string_view field, Scale& fallback) {
+// The team's scale for a field, else 0-1 (one per field and thread, made once: a batch reads a
+// million teams).
+const Scale& scale_for(const TeamInfo& team, std::string_view field) {
   for (const auto& s : team.scales)
     if (s.field == field) return s;
-  fallback = Scale{std::string(field), 0.0, 1.0};
-  return fallback;
+  thread_local std::deque<Scale> defaults;  // references stay valid as it grows
+  for (const auto& s : defaults)
+    if (s.field == field) return s;
+  return defaults.emplace_back(Scale{std::string(field), 0.0, 1.0});
 }
 
 }  // namespace
@@ -590,10 +613,9 @@ void OrgAssembler::read_people(const Table& table) {
   }
 
   // Attributes, in canonical order.
-  Scale fa, fp, ff;
-  const Scale& s_assessment = scale_for(team_, "people.assessment", fa);
-  const Scale& s_potential = scale_for(team_, "people.potential", fp);
-  const Scale& s_flight = scale_for(team_, "people.flight_risk", ff);
+  const Scale& s_assessment = scale_for(team_, "people.assessment");
+  const Scale& s_potential = scale_for(team_, "people.potential");
+  const Scale& s_flight = scale_for(team_, "people.flight_risk");
   const int c_name = reader.column("name"), c_department = reader.column("department"), c_role = reader.column("role"),
             c_tier = reader.column("tier"), c_assessment = reader.column("assessment"),
             c_potential = reader.column("potential"), c_flight = reader.column("flight_risk"),
@@ -601,9 +623,12 @@ void OrgAssembler::read_people(const Table& table) {
             c_hours = reader.column("learning_hours");
   auto& p = *people_;
   const std::size_t m = row_of_.size();
-  std::size_t id_bytes = 0;
+  std::size_t id_bytes = 0, name_bytes = 0;
   for (auto id : person_ids_) id_bytes += id.size();
+  if (c_name >= 0)
+    for (const std::size_t r : row_of_) name_bytes += reader.text(c_name, r).size();
   p.ids.reserve(m, id_bytes);
+  p.names.reserve(m, name_bytes);
   p.tiers.resize(m);
   p.assessment.resize(static_cast<Eigen::Index>(m));
   p.potential.resize(static_cast<Eigen::Index>(m));
@@ -661,6 +686,7 @@ void OrgAssembler::read_people(const Table& table) {
     h.layers = layers;
     // Reports of a manager in preorder are in id order, so by-source order is (manager, report id).
     std::vector<index_t> src, dst, unused;
+    src.reserve(m), dst.reserve(m);
     for (std::size_t i = 0; i < m; ++i)
       if (h.manager[i] != no_index) {
         src.push_back(h.manager[i]);
@@ -676,8 +702,7 @@ void OrgAssembler::read_competencies(const Table& table) {
   const int c_person = reader.require("person_id"), c_name = reader.require("competency"),
             c_score = reader.require("score");
   if (c_person < 0 || c_name < 0 || c_score < 0) return;
-  Scale fallback;
-  const Scale& scale = scale_for(team_, "competencies.score", fallback);
+  const Scale& scale = scale_for(team_, "competencies.score");
   struct Entry {
     index_t person;
     std::string_view name;
@@ -1231,7 +1256,7 @@ Org OrgBuilder::build() {
           if (table.source() != p.file) continue;
           std::vector<std::size_t> keep;
           for (std::size_t r = 0; r < table.rows(); ++r)
-            if (table.records()[r] != p.record) keep.push_back(r);
+            if (table.record(r) != p.record) keep.push_back(r);
           if (keep.size() == table.rows()) continue;
           table = table.select(keep);
           progress = true;

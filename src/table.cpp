@@ -3,6 +3,7 @@
 #include <boost/sort/spreadsort/integer_sort.hpp>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 #include "teamgraph/detail/sort.hpp"
@@ -17,9 +18,11 @@ int Table::column_index(std::string_view name) const noexcept {
   return -1;
 }
 
-void Table::set_row_count(std::size_t rows) {
-  records_.resize(rows);
-  std::iota(records_.begin(), records_.end(), std::int64_t{1});
+std::vector<std::int64_t> Table::records() const {
+  if (!records_.empty() || rows_ == 0) return records_;
+  std::vector<std::int64_t> out(rows_);
+  std::iota(out.begin(), out.end(), std::int64_t{1});
+  return out;
 }
 
 std::string& Table::adopt(std::string buffer) {
@@ -63,7 +66,7 @@ Table pick(const Table& from, const Rows& rows, int skip_column, bool copy_text)
   Table t(from.source());
   std::vector<std::int64_t> records;
   records.reserve(rows.size());
-  for (const auto r : rows) records.push_back(from.records()[r]);
+  for (const auto r : rows) records.push_back(from.record(r));
   t.set_records(std::move(records));
   t.reserve_columns(from.columns().size());
   for (std::size_t c = 0; c < from.columns().size(); ++c) {
@@ -72,7 +75,7 @@ Table pick(const Table& from, const Rows& rows, int skip_column, bool copy_text)
     if (column.numeric) {
       Eigen::VectorXd values(static_cast<Eigen::Index>(rows.size()));
       for (std::size_t i = 0; i < rows.size(); ++i)
-        values[static_cast<Eigen::Index>(i)] = column.numbers[static_cast<Eigen::Index>(rows[i])];
+        values[static_cast<Eigen::Index>(i)] = column.number(rows[i]);
       t.add_numeric_column(column.name, std::move(values));
     } else {
       std::vector<std::string_view> cells;
@@ -111,6 +114,11 @@ bool Table::has_arrow_columns() const noexcept {
   return false;
 }
 
+TableColumn& Table::add_arrow_numeric_column(std::string name, const double* values) {
+  columns_.push_back(TableColumn{std::move(name), true, {}, {}, TableColumn::Arrow{nullptr, nullptr, nullptr, values}});
+  return columns_.back();
+}
+
 TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values) {
   columns_.push_back(TableColumn{std::move(name), true, {}, std::move(values), {}});
   return columns_.back();
@@ -122,15 +130,18 @@ namespace {
 
 // keys[r] and keys.size(): a vector of views, or a table column (cells cut on the fly).
 template <typename Keys>
-std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty) {
+std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::vector<std::uint32_t>* groups) {
   // Runs of equal keys (a batch grouped by team, a person's rows together) are sorted as one:
   // run k is rows [run_start[k], run_start[k + 1]).
   std::vector<std::uint32_t> run_start;
   run_start.reserve(std::min<std::size_t>(keys.size() + 1, 4096));
   bool in_order = true;
   for (std::size_t r = 0; r < keys.size(); ++r) {
-    if (r > 0 && keys[r] == keys[r - 1]) continue;
-    if (r > 0 && keys[r] < keys[r - 1]) in_order = false;
+    if (r > 0) {
+      const int c = keys[r].compare(keys[r - 1]);
+      if (c == 0) continue;
+      if (c < 0) in_order = false;
+    }
     run_start.push_back(static_cast<std::uint32_t>(r));
   }
   run_start.push_back(static_cast<std::uint32_t>(keys.size()));
@@ -138,33 +149,55 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty) {
   std::vector<std::uint32_t> order(runs);  // runs by (key, first row)
   for (std::size_t k = 0; k < runs; ++k) order[k] = static_cast<std::uint32_t>(k);
   if (!in_order) {
+    // Each run keyed by its first eight bytes (big-endian, zero-padded); full keys are compared
+    // only where those tie.
     struct Key {
-      std::uint64_t prefix;  // the first eight bytes, big-endian, zero-padded
+      std::uint64_t prefix;
       std::uint32_t run;
     };
-    std::vector<Key> sorted(runs);
-    for (std::size_t k = 0; k < runs; ++k) {
+    auto key_of = [&](std::size_t k) {
       const std::string_view key = keys[run_start[k]];
       std::uint64_t prefix = 0;
       for (std::size_t i = 0; i < 8; ++i) prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
-      sorted[k] = Key{prefix, static_cast<std::uint32_t>(k)};
+      return Key{prefix, static_cast<std::uint32_t>(k)};
+    };
+    auto less = [&](const Key& a, const Key& b) {
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      if (const int c = keys[run_start[a.run]].compare(keys[run_start[b.run]]); c != 0) return c < 0;
+      return a.run < b.run;
+    };
+    constexpr std::size_t few = 32;
+    if (runs <= few) {  // a team's ids: sorted by insertion on the stack, no allocation
+      std::array<Key, few> sorted;
+      for (std::size_t k = 0; k < runs; ++k) {
+        const Key key = key_of(k);
+        std::size_t j = k;
+        for (; j > 0 && less(key, sorted[j - 1]); --j) sorted[j] = sorted[j - 1];
+        sorted[j] = key;
+      }
+      for (std::size_t k = 0; k < runs; ++k) order[k] = sorted[k].run;
+    } else {
+      std::vector<Key> sorted(runs);
+      for (std::size_t k = 0; k < runs; ++k) sorted[k] = key_of(k);
+      // Boost's spreadsort: radix passes on the prefix, comparisons only within small bins.
+      boost::sort::spreadsort::integer_sort(
+          sorted.begin(), sorted.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; }, less);
+      for (std::size_t k = 0; k < runs; ++k) order[k] = sorted[k].run;
     }
-    // Boost's spreadsort: radix passes on the prefix, comparisons only within small bins.
-    boost::sort::spreadsort::integer_sort(
-        sorted.begin(), sorted.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; },
-        [&](const Key& a, const Key& b) {
-          if (a.prefix != b.prefix) return a.prefix < b.prefix;
-          if (const int c = keys[run_start[a.run]].compare(keys[run_start[b.run]]); c != 0) return c < 0;
-          return a.run < b.run;
-        });
-    for (std::size_t k = 0; k < runs; ++k) order[k] = sorted[k].run;
   }
   std::vector<std::uint32_t> rows;
   rows.reserve(keys.size());
+  if (groups) groups->clear();
+  std::size_t previous = runs;  // the run written last
   for (const auto k : order) {
     if (skip_empty && keys[run_start[k]].empty()) continue;
+    // Runs of one key are adjacent in `order`: one comparison a run finds where keys change.
+    if (groups && (previous == runs || keys[run_start[k]] != keys[run_start[previous]]))
+      groups->push_back(static_cast<std::uint32_t>(rows.size()));
+    previous = k;
     for (std::uint32_t r = run_start[k]; r < run_start[k + 1]; ++r) rows.push_back(r);
   }
+  if (groups) groups->push_back(static_cast<std::uint32_t>(rows.size()));
   return rows;
 }
 
@@ -178,11 +211,12 @@ struct ColumnKeys {
 }  // namespace
 
 std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty) {
-  return sorted_rows(keys, skip_empty);
+  return sorted_rows(keys, skip_empty, nullptr);
 }
 
-std::vector<std::uint32_t> rows_sorted_by_text(const TableColumn& column, std::size_t rows, bool skip_empty) {
-  return sorted_rows(ColumnKeys{column, rows}, skip_empty);
+std::vector<std::uint32_t> rows_sorted_by_text(const TableColumn& column, std::size_t rows, bool skip_empty,
+                                               std::vector<std::uint32_t>* groups) {
+  return sorted_rows(ColumnKeys{column, rows}, skip_empty, groups);
 }
 
 }  // namespace detail

@@ -52,11 +52,12 @@ using Digraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_p
 // Strings stored back to back: one allocation for a whole column, not one per person.
 class StringColumn {
  public:
-  std::size_t size() const noexcept { return offsets_.size() - 1; }
+  std::size_t size() const noexcept { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   std::string_view operator[](std::size_t i) const noexcept {
     return std::string_view(chars_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
   }
   void push_back(std::string_view s) {
+    if (offsets_.empty()) offsets_.push_back(0);
     chars_.append(s);
     offsets_.push_back(chars_.size());
   }
@@ -67,7 +68,7 @@ class StringColumn {
 
  private:
   std::string chars_;
-  std::vector<std::uint64_t> offsets_{0};
+  std::vector<std::uint64_t> offsets_;  // rows + 1 entries once a row is added (none before: no allocation)
 };
 
 // A categorical column: labels in sorted order, a code per row (-1 = not given).

@@ -25,18 +25,22 @@ struct TableColumn {
   bool numeric = false;
   std::vector<std::string_view> text;  // when !numeric
   Eigen::VectorXd numbers;             // when numeric
-  // Text still in Apache Arrow's layout (cell i is bytes[offsets[i], offsets[i + 1]), missing
-  // where !valid[i]), held by someone else: a batch's input straight from pandas, whose rows
-  // are cut into cells one team at a time. Only view(), select() and cell() read it; `text` is
-  // then empty.
+  // A column still in Apache Arrow's layout, held by someone else: a batch's input straight
+  // from pandas, whose rows are cut into cells (or copied) one team at a time. Text: cell i is
+  // bytes[offsets[i], offsets[i + 1]), missing where !valid[i]; numbers: values[i]. Only view(),
+  // select(), cell() and number() read it; `text` and `numbers` are then empty.
   struct Arrow {
     const std::int64_t* offsets = nullptr;
     const char* bytes = nullptr;
     const bool* valid = nullptr;
+    const double* values = nullptr;
   } arrow;
-  bool is_arrow() const noexcept { return arrow.offsets != nullptr; }
+  bool is_arrow() const noexcept { return arrow.offsets != nullptr || arrow.values != nullptr; }
+  double number(std::size_t row) const noexcept {
+    return arrow.values ? arrow.values[row] : numbers[static_cast<Eigen::Index>(row)];
+  }
   std::string_view cell(std::size_t row) const noexcept {
-    if (!is_arrow()) return text[row];
+    if (!arrow.offsets) return text[row];
     return arrow.valid[row] ? std::string_view(arrow.bytes + arrow.offsets[row],
                                                static_cast<std::size_t>(arrow.offsets[row + 1] - arrow.offsets[row]))
                             : std::string_view();
@@ -53,12 +57,17 @@ class Table {
   Table& operator=(const Table&) = delete;
 
   const std::string& source() const noexcept { return source_; }
-  std::size_t rows() const noexcept { return records_.size(); }
+  std::size_t rows() const noexcept { return rows_; }
   const std::vector<TableColumn>& columns() const noexcept { return columns_; }
   // Index of the column with this name, or -1.
   int column_index(std::string_view name) const noexcept;
-  // The record number (CSV line, JSON position) of each row, for problems.
-  const std::vector<std::int64_t>& records() const noexcept { return records_; }
+  // The record number (CSV line, JSON position) of a row, for problems; 1, 2, ... for a table
+  // built with set_row_count.
+  std::int64_t record(std::size_t row) const noexcept {
+    return records_.empty() ? static_cast<std::int64_t>(row) + 1 : records_[row];
+  }
+  // Every row's record number.
+  std::vector<std::int64_t> records() const;
 
   // A table of some of the rows (in the given order), records kept; `skip_column` (if >= 0) is
   // left out. The cells are copied: the new table owns its text.
@@ -69,8 +78,14 @@ class Table {
 
   // Building. Columns must all end up with rows() cells; add_text_column copies its strings
   // into the table's own storage.
-  void set_records(std::vector<std::int64_t> records) { records_ = std::move(records); }
-  void set_row_count(std::size_t rows);  // records 1..rows
+  void set_records(std::vector<std::int64_t> records) {
+    rows_ = records.size();
+    records_ = std::move(records);
+  }
+  void set_row_count(std::size_t rows) {  // records 1..rows, kept as a rule rather than an array
+    rows_ = rows;
+    records_.clear();
+  }
   void reserve_columns(std::size_t columns) { columns_.reserve(columns); }
   TableColumn& add_text_column(std::string name, const std::vector<std::string_view>& cells);
   // Adds a column whose views already point into this table's storage (see adopt()).
@@ -80,6 +95,8 @@ class Table {
   // offsets must rise and stay within the bytes (the caller checks). Tables with such columns
   // are for view() (batch scoring): an OrgBuilder takes only tables whose cells are cut.
   TableColumn& add_arrow_text_column(std::string name, TableColumn::Arrow arrow);
+  // The same for numbers: `values` (rows() of them) outlive this table and every view of it.
+  TableColumn& add_arrow_numeric_column(std::string name, const double* values);
   bool has_arrow_columns() const noexcept;
   // Keeps `buffer` alive for views into it and returns it (the CSV reader parses in place).
   std::string& adopt(std::string buffer);
@@ -88,7 +105,8 @@ class Table {
  private:
   std::string source_;
   std::vector<TableColumn> columns_;
-  std::vector<std::int64_t> records_;
+  std::size_t rows_ = 0;
+  std::vector<std::int64_t> records_;  // empty: records 1..rows_
   std::list<std::string> storage_;  // a list: growing it never moves the strings already held, and an empty one allocates nothing
 };
 

@@ -18,6 +18,7 @@
 #include "teamgraph/policy.hpp"
 #include "teamgraph/what_if.hpp"
 #include "teamgraph/batch.hpp"
+#include "teamgraph/detail/threads.hpp"
 
 namespace py = pybind11;
 
@@ -283,9 +284,9 @@ void cut_cells(PendingColumn& c, bool lazy) {
 
 // Steps 2 and 3 for several tables: the text columns are checked (and cut) on up to two threads
 // with the GIL released (a batch of a million teams has a hundred million cells), then every
-// table gets its columns in their order. With `keep` (batch scoring), text columns stay in
-// Arrow's layout, read where pandas holds them, and `keep` holds their arrays for the tables'
-// lifetime.
+// table gets its columns in their order. With `keep` (batch scoring), text and number columns
+// stay in Arrow's layout, read where pandas holds them, and `keep` holds their arrays for the
+// tables' lifetime.
 std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std::pair<std::string, PendingTable>> pending,
                                                                 std::vector<py::object>* keep = nullptr) {
   std::vector<PendingColumn*> jobs;
@@ -306,8 +307,8 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
           jobs[j]->error = "does not fit in memory";
         }
     };
-    std::thread second;
-    if (jobs.size() > 1 && cells > (std::size_t{1} << 20)) second = std::thread(work);
+    std::thread second;  // when the system cannot start one, this thread does every column
+    if (jobs.size() > 1 && cells > (std::size_t{1} << 20)) second = teamgraph::detail::try_thread(work);
     work();
     if (second.joinable()) second.join();
   }
@@ -326,8 +327,13 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
           }
           break;
         case PendingColumn::Kind::numeric:
-          t.table.add_numeric_column(std::move(c.name),
-                                     Eigen::Map<const Eigen::VectorXd>(c.numbers, static_cast<Eigen::Index>(c.rows)));
+          if (keep) {  // read in place too
+            t.table.add_arrow_numeric_column(std::move(c.name), c.numbers);
+            keep->push_back(std::move(c.keep));
+          } else {
+            t.table.add_numeric_column(std::move(c.name),
+                                       Eigen::Map<const Eigen::VectorXd>(c.numbers, static_cast<Eigen::Index>(c.rows)));
+          }
           break;
         case PendingColumn::Kind::list: {
           std::vector<std::string_view> views(c.strings.begin(), c.strings.end());

@@ -171,8 +171,9 @@ struct LowPointVisitor : boost::default_dfs_visitor {
 
 // People by risk (NaN after every given risk), then impact, then index. Most people have no
 // impact at all (no unit, no cut-off, no core seat): they are appended in index order, and only the
-// rest is sorted, as contiguous records rather than indices into two arrays.
-std::vector<index_t> rank_by_risk(const Eigen::VectorXd& risk, const Eigen::VectorXd& impact) {
+// rest is sorted, as contiguous records rather than indices into two arrays. Written into
+// `ranking`, which keeps its room.
+void rank_by_risk(const Eigen::VectorXd& risk, const Eigen::VectorXd& impact, std::vector<index_t>& ranking) {
   struct Key {
     double risk, impact;
     index_t person;
@@ -180,6 +181,17 @@ std::vector<index_t> rank_by_risk(const Eigen::VectorXd& risk, const Eigen::Vect
   const auto n = static_cast<index_t>(impact.size());
   std::vector<Key> keyed;
   std::vector<index_t> zero, zero_unknown;  // impact 0: risk 0, and risk not given
+  std::size_t keyed_count = 0, unknown_count = 0;
+  for (index_t p = 0; p < n; ++p) {
+    const bool unknown = std::isnan(risk[p]);
+    if (impact[p] > 0 || (!unknown && risk[p] != 0))
+      ++keyed_count;
+    else if (unknown)
+      ++unknown_count;
+  }
+  keyed.reserve(keyed_count);
+  zero_unknown.reserve(unknown_count);
+  zero.reserve(static_cast<std::size_t>(n) - keyed_count - unknown_count);
   for (index_t p = 0; p < n; ++p) {
     const bool unknown = std::isnan(risk[p]);
     if (impact[p] > 0 || (!unknown && risk[p] != 0))
@@ -194,14 +206,13 @@ std::vector<index_t> rank_by_risk(const Eigen::VectorXd& risk, const Eigen::Vect
   });
   // Every keyed person has some impact, so the people with risk 0 and no impact follow the keyed
   // people with a risk (>= 0) and precede those without one (-1); no risk and no impact is last.
-  std::vector<index_t> ranking;
+  ranking.clear();
   ranking.reserve(n);
   auto it = keyed.begin();
   for (; it != keyed.end() && it->risk >= 0; ++it) ranking.push_back(it->person);
   ranking.insert(ranking.end(), zero.begin(), zero.end());
   for (; it != keyed.end(); ++it) ranking.push_back(it->person);
   ranking.insert(ranking.end(), zero_unknown.begin(), zero_unknown.end());
-  return ranking;
 }
 
 }  // namespace
@@ -217,6 +228,7 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
   std::vector<index_t> path;  // the DFS path, at most every vertex
   path.reserve(n);
   out.cut_off.assign(n, 0);
+  if (brokers) out.bridges.reserve(n);  // a forest has fewer than n bridges, and most networks far fewer
   index_t time = 0, root_children = 0;
   LowPointVisitor visitor{{}, states.data(), &path, &out.cut_off, brokers ? &out.bridges : nullptr, &in_core, &time,
                           &root_children, true};
@@ -237,6 +249,8 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
   if (brokers) {
     visitor.core_tree = false;
     for (index_t p = 0; p < n; ++p) grow(p);
+    out.articulation_points.reserve(static_cast<std::size_t>(
+        std::count_if(states.begin(), states.end(), [](const VertexState& s) { return s.articulation; })));
     for (index_t p = 0; p < n; ++p)
       if (states[p].articulation) out.articulation_points.push_back(p);
     std::sort(out.bridges.begin(), out.bridges.end());
@@ -244,10 +258,13 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
   return out;
 }
 
-DepartureImpact departure_impact(const Org& org, const Policy& policy, const LeadershipReport* leadership,
-                                 const Authorship* knowledge, const SharingStructure* sharing) {
+namespace detail {
+
+void departure_impact(const Org& org, const Policy& policy, const LeadershipReport* leadership,
+                      const Authorship* knowledge, const SharingStructure* sharing, DepartureImpact& d) {
   const index_t n = org.size();
-  DepartureImpact d;
+  d.reachable_from_core = 0;
+  d.knowledge_assessed = false;
   LeadershipReport computed;
   if (!leadership) {
     computed = leadership_coverage(org, policy);
@@ -301,7 +318,7 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
     d.impact[p] = total > 0 ? parts / total : 0.0;
     d.risk[p] = org.people().flight_risk[p] * d.impact[p];
   }
-  d.ranking = rank_by_risk(d.risk, d.impact);
+  rank_by_risk(d.risk, d.impact, d.ranking);
 
   // Findings: the people whose departure would hurt most. "If {0} leaves, a, b and c (impact ..)",
   // written in place: up to five findings a team, and a batch scores a million teams.
@@ -332,18 +349,27 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
     }
     return out;
   };
+  // Written over the record's own findings (a batch worker refills one record for every team, and
+  // the findings' strings and lists keep their room), then cut to the number written.
   std::size_t shown = 0;
   d.findings.reserve(5);
   for (const index_t p : d.ranking) {
     if (shown == 5 || d.impact[p] <= 0.0) break;
-    ++shown;
+    if (shown == d.findings.size()) d.findings.emplace_back();
+    Finding& f = d.findings[shown++];
     const double risk = d.risk[p];
     const auto severity = std::isnan(risk) ? FindingSeverity::medium
                           : risk >= 0.15   ? FindingSeverity::critical
                           : risk >= 0.05   ? FindingSeverity::high
                                            : FindingSeverity::medium;
-    Finding f{"departure_impact", "high_departure_impact", severity, {p}, {}, {}, {}};
-    if (!detail::brief_findings()) {
+    f.score.assign("departure_impact");
+    f.code.assign("high_departure_impact");
+    f.severity = severity;
+    f.people.assign(1, p);
+    f.message.clear();
+    f.evidence.clear();
+    f.recommendation.clear();
+    if (!brief_findings()) {
       f.message = message(p, risk);
       f.evidence.reserve(6);
       for (auto [name, value] : {std::pair<const char*, double>{"impact", d.impact[p]},
@@ -356,9 +382,17 @@ DepartureImpact departure_impact(const Org& org, const Policy& policy, const Lea
       f.recommendation = "Reduce the dependence on {0}: a ready successor, a second holder of their capabilities, "
                          "more sharing links around them, and a second person on what only they know.";
     }
-    d.findings.push_back(std::move(f));
   }
+  d.findings.resize(shown);
   sort_findings(d.findings);
+}
+
+}  // namespace detail
+
+DepartureImpact departure_impact(const Org& org, const Policy& policy, const LeadershipReport* leadership,
+                                 const Authorship* knowledge, const SharingStructure* sharing) {
+  DepartureImpact d;
+  detail::departure_impact(org, policy, leadership, knowledge, sharing, d);
   return d;
 }
 

@@ -116,6 +116,24 @@ TEST(Batch, ArrowLayoutColumnsAreCutByViewAndRefusedByTheBuilder) {
   EXPECT_EQ(builder.build().size(), 3);
 }
 
+TEST(Batch, ArrowLayoutNumbersAreCopiedByViewAndRowsNumberedByRule) {
+  const std::vector<double> assessment{0.25, std::nan(""), 0.75};
+  Table table("people");
+  table.set_row_count(3);  // records 1, 2, 3 without an array
+  EXPECT_EQ(table.records(), (std::vector<std::int64_t>{1, 2, 3}));
+  EXPECT_EQ(table.record(2), 3);
+  table.add_arrow_numeric_column("assessment", assessment.data());
+  EXPECT_TRUE(table.has_arrow_columns());
+  EXPECT_TRUE(table.columns()[0].numbers.size() == 0);  // read where the caller holds it
+  const Table view = table.view(std::vector<std::uint32_t>{2, 1, 0});
+  EXPECT_FALSE(view.has_arrow_columns());
+  ASSERT_EQ(view.columns()[0].numbers.size(), 3);
+  EXPECT_EQ(view.columns()[0].numbers[0], 0.75);
+  EXPECT_TRUE(std::isnan(view.columns()[0].numbers[1]));
+  EXPECT_EQ(view.columns()[0].numbers[2], 0.25);
+  EXPECT_EQ(view.records(), (std::vector<std::int64_t>{3, 2, 1}));
+}
+
 TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
   std::string people = "team,id,manager_id,tier\n", sharing = "team,person_a,person_b,channel\n";
   for (int t = 0; t < 40; ++t) {

@@ -14,7 +14,10 @@ namespace teamgraph::detail {
 // keys' first eight bytes as one integer (Boost's spreadsort: radix passes, then comparisons
 // within small bins), so the text itself, a cache miss per key, is read only on ties.
 std::vector<std::uint32_t> rows_sorted_by_text(const std::vector<std::string_view>& keys, bool skip_empty);
-// The same over a table's text column (in Arrow's layout or cut) of `rows` rows.
-std::vector<std::uint32_t> rows_sorted_by_text(const TableColumn& column, std::size_t rows, bool skip_empty);
+// The same over a table's text column (in Arrow's layout or cut) of `rows` rows. With `groups`,
+// also where each key's rows start in the result, and the result's size last: key g's rows are
+// result[groups[g], groups[g + 1]).
+std::vector<std::uint32_t> rows_sorted_by_text(const TableColumn& column, std::size_t rows, bool skip_empty,
+                                               std::vector<std::uint32_t>* groups = nullptr);
 
 }  // namespace teamgraph::detail

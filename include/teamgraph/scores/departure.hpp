@@ -59,4 +59,11 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
 DepartureImpact departure_impact(const Org& org, const Policy& policy = {}, const LeadershipReport* leadership = nullptr,
                                  const Authorship* knowledge = nullptr, const SharingStructure* sharing = nullptr);
 
+namespace detail {
+// The same, written over `out` (every field), whose vectors keep their room: a batch worker
+// refills one record for every team.
+void departure_impact(const Org& org, const Policy& policy, const LeadershipReport* leadership,
+                      const Authorship* knowledge, const SharingStructure* sharing, DepartureImpact& out);
+}  // namespace detail
+
 }  // namespace teamgraph
