@@ -29,6 +29,11 @@ const std::vector<std::string> known_tables = {"people",     "competencies", "su
                                                "sharing",    "meetings",     "attendance",
                                                "incentives", "goals",        "contributions"};
 
+// The columns of people.csv that teamgraph reads (the others are kept as extra columns).
+const std::initializer_list<std::string_view> people_columns = {
+    "id",         "name",      "department",  "role",            "tier",               "manager_id",
+    "assessment", "potential", "flight_risk", "has_career_plan", "has_quantified_kpi", "learning_hours"};
+
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string format_number(double v) {
@@ -467,7 +472,12 @@ class OrgAssembler {
     return canonical_[r];
   }
 
+  // Ids, managers, the canonical numbering and the hierarchy: what every other table needs.
   void read_people(const Table& table);
+  // The other columns of people (names, tiers, figures...), problems into `problems`: it shares
+  // nothing with the readers of the other tables, so it runs beside them.
+  void read_people_attributes(const Table& table, std::vector<Problem>& problems);
+  void read_relations(std::vector<std::pair<std::string, Table>>& tables);
   void read_competencies(const Table& table);
   void read_successors(const Table& table);
   void read_sharing(const Table& table);
@@ -496,9 +506,7 @@ class OrgAssembler {
 };
 
 void OrgAssembler::read_people(const Table& table) {
-  TableReader reader(table, problems_,
-                     {"id", "name", "department", "role", "tier", "manager_id", "assessment", "potential",
-                      "flight_risk", "has_career_plan", "has_quantified_kpi", "learning_hours"});
+  TableReader reader(table, problems_, people_columns);
   const std::size_t n = table.rows();
   const int c_id = reader.require("id");
   person_ids_.assign(n, {});
@@ -612,7 +620,48 @@ void OrgAssembler::read_people(const Table& table) {
     std::iota(row_of_.begin(), row_of_.end(), std::size_t{0});
   }
 
-  // Attributes, in canonical order.
+  auto& p = *people_;
+  const std::size_t m = row_of_.size();
+  p.by_id.reserve(m);
+  for (auto r : sorted)
+    if (canonical_[r] != no_index && first[r]) p.by_id.push_back(canonical_[r]);
+
+  // Hierarchy arrays.
+  auto& h = *hierarchy_;
+  h.manager.assign(m, no_index);
+  h.depth.assign(m, 0);
+  h.subtree_end.resize(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const index_t mr = manager_row[row_of_[i]];
+    if (mr != no_index && canonical_[mr] != no_index) h.manager[i] = canonical_[mr];
+  }
+  if (hierarchy_ok) {
+    std::vector<index_t> size(m, 1);
+    for (std::size_t i = m; i-- > 0;)
+      if (h.manager[i] != no_index) size[h.manager[i]] += size[i];
+    index_t layers = m ? 1 : 0;
+    for (std::size_t i = 0; i < m; ++i) {
+      h.subtree_end[i] = static_cast<index_t>(i + size[i]);
+      if (h.manager[i] != no_index) h.depth[i] = h.depth[h.manager[i]] + 1;
+      else h.tops.push_back(static_cast<index_t>(i));
+      layers = std::max(layers, h.depth[i] + 1);
+    }
+    h.layers = layers;
+    // Reports of a manager in preorder are in id order, so by-source order is (manager, report id).
+    std::vector<index_t> src, dst, unused;
+    src.reserve(m), dst.reserve(m);
+    for (std::size_t i = 0; i < m; ++i)
+      if (h.manager[i] != no_index) {
+        src.push_back(h.manager[i]);
+        dst.push_back(static_cast<index_t>(i));
+      }
+    h.reports = make_digraph_from_edges(static_cast<index_t>(m), src, dst, unused);
+  }
+}
+
+void OrgAssembler::read_people_attributes(const Table& table, std::vector<Problem>& problems) {
+  TableReader reader(table, problems, people_columns);
+  // In canonical order.
   const Scale& s_assessment = scale_for(team_, "people.assessment");
   const Scale& s_potential = scale_for(team_, "people.potential");
   const Scale& s_flight = scale_for(team_, "people.flight_risk");
@@ -659,41 +708,6 @@ void OrgAssembler::read_people(const Table& table) {
   p.departments = make_categories(departments);
   p.roles = make_categories(roles);
   p.extra = reader.extras(row_of_);
-  p.by_id.reserve(m);
-  for (auto r : sorted)
-    if (canonical_[r] != no_index && first[r]) p.by_id.push_back(canonical_[r]);
-
-  // Hierarchy arrays.
-  auto& h = *hierarchy_;
-  h.manager.assign(m, no_index);
-  h.depth.assign(m, 0);
-  h.subtree_end.resize(m);
-  for (std::size_t i = 0; i < m; ++i) {
-    const index_t mr = manager_row[row_of_[i]];
-    if (mr != no_index && canonical_[mr] != no_index) h.manager[i] = canonical_[mr];
-  }
-  if (hierarchy_ok) {
-    std::vector<index_t> size(m, 1);
-    for (std::size_t i = m; i-- > 0;)
-      if (h.manager[i] != no_index) size[h.manager[i]] += size[i];
-    index_t layers = m ? 1 : 0;
-    for (std::size_t i = 0; i < m; ++i) {
-      h.subtree_end[i] = static_cast<index_t>(i + size[i]);
-      if (h.manager[i] != no_index) h.depth[i] = h.depth[h.manager[i]] + 1;
-      else h.tops.push_back(static_cast<index_t>(i));
-      layers = std::max(layers, h.depth[i] + 1);
-    }
-    h.layers = layers;
-    // Reports of a manager in preorder are in id order, so by-source order is (manager, report id).
-    std::vector<index_t> src, dst, unused;
-    src.reserve(m), dst.reserve(m);
-    for (std::size_t i = 0; i < m; ++i)
-      if (h.manager[i] != no_index) {
-        src.push_back(h.manager[i]);
-        dst.push_back(static_cast<index_t>(i));
-      }
-    h.reports = make_digraph_from_edges(static_cast<index_t>(m), src, dst, unused);
-  }
 }
 
 void OrgAssembler::read_competencies(const Table& table) {
@@ -1117,6 +1131,17 @@ void OrgAssembler::read_contributions(const Table& table) {
   c.extra = reader.extras(order);
 }
 
+void OrgAssembler::read_relations(std::vector<std::pair<std::string, Table>>& tables) {
+  if (auto* t = table(tables, "competencies")) read_competencies(*t);
+  check_cancelled();
+  if (auto* t = table(tables, "successors")) read_successors(*t);
+  if (auto* t = table(tables, "sharing")) read_sharing(*t);
+  read_meetings(table(tables, "meetings"), table(tables, "attendance"));
+  if (auto* t = table(tables, "incentives")) read_incentives(*t);
+  if (auto* t = table(tables, "goals")) read_goals(*t);
+  if (auto* t = table(tables, "contributions")) read_contributions(*t);
+}
+
 Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   const Table* people = table(tables, "people");
   if (!people) {
@@ -1126,14 +1151,11 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   }
   read_people(*people);
   check_cancelled();
-  if (auto* t = table(tables, "competencies")) read_competencies(*t);
-  check_cancelled();
-  if (auto* t = table(tables, "successors")) read_successors(*t);
-  if (auto* t = table(tables, "sharing")) read_sharing(*t);
-  read_meetings(table(tables, "meetings"), table(tables, "attendance"));
-  if (auto* t = table(tables, "incentives")) read_incentives(*t);
-  if (auto* t = table(tables, "goals")) read_goals(*t);
-  if (auto* t = table(tables, "contributions")) read_contributions(*t);
+  std::vector<Problem> attribute_problems;  // problems are sorted before anyone sees them
+  side_by_side(
+      people->rows() > big_table, [&] { read_relations(tables); },
+      [&] { read_people_attributes(*people, attribute_problems); });
+  problems_.insert(problems_.end(), attribute_problems.begin(), attribute_problems.end());
   check_cancelled();
   if (failed()) {
     std::vector<Problem> all = problems_;
