@@ -1,6 +1,9 @@
 // Concurrency: an Org is immutable, so any number of threads may score it at once; assess_many
 // scores teams on a pool of threads. Run under ThreadSanitizer by scripts/sanitize.sh.
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -9,6 +12,7 @@
 #include <fstream>
 #include <numeric>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "helpers.hpp"
@@ -41,13 +45,15 @@ TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {
   const auto dir = std::filesystem::temp_directory_path() / "teamgraph-parallel-read";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  // Big enough (70,000 rows) that the id index and the sharing lookups use their second thread too.
-  std::string people = "id,manager_id\nboss,\n", sharing = "person_a,person_b,channel\np1,p1,online\n";
+  // Big enough (70,000 rows) that the id index, the sharing lookups and the people's other columns
+  // (read beside the other tables) use their second thread too.
+  std::string people = "id,manager_id,tier,assessment\nboss,,core,0.5\n",
+              sharing = "person_a,person_b,channel\np1,p1,online\n";
   for (int i = 0; i < 70000; ++i) {
-    people += "p" + std::to_string(i) + ",boss\n";
+    people += "p" + std::to_string(i) + ",boss,execution,0." + std::to_string(i % 10) + "\n";
     if (i > 0) sharing += "p" + std::to_string(i - 1) + ",p" + std::to_string(i) + ",online\n";
   }
-  people += "bad,nobody\n";
+  people += "bad,nobody,chief,2\n";  // an unknown manager, and two problems of the other columns
   std::ofstream(dir / "people.csv") << people;
   std::ofstream(dir / "sharing.csv") << sharing;
   std::ofstream(dir / "successors.csv") << "incumbent_id,successor_id,readiness\nboss,ghost,ready_now\n";
@@ -64,8 +70,69 @@ TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {
     return std::vector<std::string>{};
   };
   const auto first = problems();
-  EXPECT_EQ(first.size(), 4u);
+  EXPECT_EQ(first.size(), 6u);
   for (int run = 0; run < 5; ++run) EXPECT_EQ(problems(), first);
+}
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool sanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool sanitized = true;
+#else
+constexpr bool sanitized = false;
+#endif
+#else
+constexpr bool sanitized = false;
+#endif
+
+// Extra threads are a speed-up: when none can start (here every new thread would need a 1 GB stack
+// and the address space has 256 MB to spare), the calling thread does the work, with the same
+// result. In a child process, so that the limits stay there.
+TEST(Concurrency, WithNoThreadToBeHadTheCallingThreadDoesTheWork) {
+  if (sanitized) GTEST_SKIP() << "a sanitizer reserves address space of its own, so a limit on it does not apply";
+  const auto dir = std::filesystem::temp_directory_path() / "teamgraph-no-threads";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // Big enough (70,000 people) that every step with a second thread asks for one.
+  std::string people = "id,manager_id,tier\nboss,,core\n", sharing = "person_a,person_b,channel\n";
+  for (int i = 0; i < 70000; ++i) {
+    people += "p" + std::to_string(i) + ",boss,execution\n";
+    sharing += (i ? "p" + std::to_string(i - 1) : std::string("boss")) + ",p" + std::to_string(i) + ",online\n";
+  }
+  std::ofstream(dir / "people.csv") << people;
+  std::ofstream(dir / "sharing.csv") << sharing;
+  const Org expected = read_org(dir);
+  const double expected_health = assess(expected).score("health_index")->value;
+  std::vector<Problem> problems;
+  const Table batch_people = parse_csv_table("team,id,manager_id,tier\na,x,,core\na,y,x,execution\nb,x,,core\n",
+                                             "people.csv", problems);
+  const std::vector<std::pair<std::string, const Table*>> batch{{"people", &batch_people}};
+  const auto expected_rows = assess_many(batch, "team", {}, {}, 1);
+  auto without_threads = [&] {
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setstacksize(&attributes, std::size_t{1} << 30);
+    pthread_setattr_default_np(&attributes);
+    long pages = 0;
+    std::ifstream("/proc/self/statm") >> pages;
+    const rlimit limit{static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + (rlim_t{256} << 20),
+                       RLIM_INFINITY};
+    setrlimit(RLIMIT_AS, &limit);
+    try {
+      std::thread([] {}).join();
+      std::_Exit(3);  // a thread started: the limits did not hold, and the test shows nothing
+    } catch (const std::system_error&) {
+    }
+    const Org org = read_org(dir);
+    if (org.size() != expected.size() || assess(org).score("health_index")->value != expected_health) std::_Exit(1);
+    const auto rows = assess_many(batch, "team", {}, {}, 2);
+    if (rows.size() != expected_rows.size()) std::_Exit(2);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (rows[i].team != expected_rows[i].team || rows[i].findings != expected_rows[i].findings) std::_Exit(2);
+    std::_Exit(0);
+  };
+  EXPECT_EXIT(without_threads(), ::testing::ExitedWithCode(0), "");
 }
 
 // A table's text columns in Apache Arrow's layout (offsets, bytes, validity), the buffers owned
