@@ -180,10 +180,12 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data");
   if (!report.weakest.empty()) {
     Finding f{"health_index", "weakest_score", FindingSeverity::info, {}, {}, {}, {}};
-    f.message = "The team health index is " + format_value(weighted / total, 1) + "; " + report.weakest +
-                " holds it down most (it costs " + format_value(worst / total, 1) + " points).";
-    f.evidence = {{"health_index", weighted / total}, {"points_lost", worst / total}};
-    f.recommendation = "Start with " + report.weakest + ": its findings say where.";
+    if (!brief_findings()) {  // a batch counts findings and has the weakest score in its own column
+      f.message = "The team health index is " + format_value(weighted / total, 1) + "; " + report.weakest +
+                  " holds it down most (it costs " + format_value(worst / total, 1) + " points).";
+      f.evidence = {{"health_index", weighted / total}, {"points_lost", worst / total}};
+      f.recommendation = "Start with " + report.weakest + ": its findings say where.";
+    }
     report.findings.push_back(std::move(f));
   }
   truck_factor_findings(org, report.truck_factor, truck_findings);

@@ -54,6 +54,15 @@ Digraph sorted_digraph(index_t vertices, const std::vector<index_t>& sources, co
 
 }  // namespace
 
+std::vector<index_t> people_in_tier(const Org& org, Tier tier) {
+  const auto& tiers = org.people().tiers;
+  std::vector<index_t> out;
+  out.reserve(static_cast<std::size_t>(std::count(tiers.begin(), tiers.end(), tier)));
+  for (index_t p = 0; p < org.size(); ++p)
+    if (tiers[p] == tier) out.push_back(p);
+  return out;
+}
+
 Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets) {
   return sorted_digraph(vertices, sources, targets, [](std::size_t k) { return k; });
 }

@@ -605,6 +605,7 @@ void OrgAssembler::read_people(const Table& table) {
     for (auto r : sorted)
       if (first[r] && manager_row[r] != no_index) children[fill[manager_row[r]]++] = r;
     std::vector<index_t> stack(tops.rbegin(), tops.rend());
+    stack.reserve(n);  // at most everyone waits on it
     row_of_.reserve(n);
     while (!stack.empty()) {
       const index_t r = stack.back();

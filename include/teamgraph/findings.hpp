@@ -46,8 +46,8 @@ std::string format_value(double value, int decimals = 2);
 
 namespace detail {
 // Batch scoring keeps only how many findings of each severity a team has. While a scope lives on
-// a thread, the findings that cost most to write there (departure impact's, five a team) are made
-// with their score, code, severity and people but no text.
+// a thread, the findings that cost most to write there (departure impact's, five a team, and the
+// health index's weakest score) are made with their score, code, severity and people but no text.
 class BriefFindingsScope {
  public:
   BriefFindingsScope();

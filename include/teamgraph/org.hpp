@@ -248,6 +248,9 @@ class Org {
   std::vector<Problem> warnings_;
 };
 
+// The people of a tier, ascending (counted first: one allocation).
+std::vector<index_t> people_in_tier(const Org& org, Tier tier);
+
 // A CSR graph over `vertices` vertices from edges already sorted by source (edge i = row i).
 Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets);
 // The same from edges in any order (linear time); edges of one source keep their input order, and

@@ -132,9 +132,7 @@ TrainingPlan training_plan(const Org& org, const std::vector<index_t>& core, con
 LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
   const LeadershipPolicy& lp = policy.leadership;
   LeadershipReport report;
-  const auto& people = org.people();
-  for (index_t p = 0; p < org.size(); ++p)
-    if (people.tiers[p] == Tier::core) report.core.push_back(p);
+  report.core = people_in_tier(org, Tier::core);
   if (!org.has_table("competencies")) {
     report.absent_reason = "no competencies table";
     return report;

@@ -595,9 +595,7 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
       (da == db ? internal : external) += 1;
     }
     const double ei = internal + external > 0 ? (external - internal) / (external + internal) : nan;
-    std::vector<index_t> core;
-    for (index_t p = 0; p < n; ++p)
-      if (org.people().tiers[p] == Tier::core) core.push_back(p);
+    const std::vector<index_t> core = people_in_tier(org, Tier::core);
     SharingStructure computed;
     if (!precomputed) computed = sharing_structure(org, core);
     const SharingStructure& structure = precomputed ? *precomputed : computed;
@@ -700,12 +698,13 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   const double needed = n <= 1 ? 1.0 : 1.0 + std::ceil(std::log(static_cast<double>(n)) / std::log(mp.typical_span));
   const double tops = static_cast<double>(h.tops.size());
   r.people.push_back({"direct_reports", span});
-  r.figures = {{"tops", tops, {}},
-               {"managers", managers, {}},
-               {"span_within_bounds", managers > 0 ? within / managers : nan, managers > 0 ? "" : "no managers"},
-               {"layers", static_cast<double>(h.layers), {}},
-               {"layers_needed", needed, {}},
-               {"quantified_kpi_share", kpi, kpi_known > 0 ? "" : "has_quantified_kpi not given"}};
+  r.figures.reserve(6);  // built in place: a braced list would copy every name
+  r.figures.push_back({"tops", tops, {}});
+  r.figures.push_back({"managers", managers, {}});
+  r.figures.push_back({"span_within_bounds", managers > 0 ? within / managers : nan, managers > 0 ? "" : "no managers"});
+  r.figures.push_back({"layers", static_cast<double>(h.layers), {}});
+  r.figures.push_back({"layers_needed", needed, {}});
+  r.figures.push_back({"quantified_kpi_share", kpi, kpi_known > 0 ? "" : "has_quantified_kpi not given"});
   const double layers_part = h.layers <= needed + 1 ? 1.0 : std::max(0.0, 1.0 - (h.layers - needed - 1) / needed);
   r.score = mean_score({1.0 / tops, managers > 0 ? within / managers : nan, layers_part, kpi});
   if (tops > 1) {
