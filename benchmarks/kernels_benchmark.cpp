@@ -121,9 +121,7 @@ void BM_DepartureImpactLocalLinks(benchmark::State& state) {
 
 void BM_SharingStructure(benchmark::State& state) {
   const Org& org = synthetic(state.range(0));
-  std::vector<teamgraph::index_t> core;
-  for (teamgraph::index_t p = 0; p < org.size(); ++p)
-    if (org.people().tiers[p] == teamgraph::Tier::core) core.push_back(p);
+  const auto core = teamgraph::people_in_tier(org, teamgraph::Tier::core);
   for (auto _ : state) benchmark::DoNotOptimize(teamgraph::sharing_structure(org, core));
   state.SetComplexityN(state.range(0));
 }
@@ -139,9 +137,7 @@ void BM_LinkScanFloor(benchmark::State& state) {
   const Org& org = synthetic(state.range(0), static_cast<double>(state.range(1)) / 100.0);
   const auto& g = org.sharing().graph;
   const index_t n = org.size();
-  std::vector<index_t> core;
-  for (index_t p = 0; p < n; ++p)
-    if (org.people().tiers[p] == teamgraph::Tier::core) core.push_back(p);
+  const auto core = teamgraph::people_in_tier(org, teamgraph::Tier::core);
   struct Order : boost::default_bfs_visitor {
     index_t* order;
     index_t* next;

@@ -5,7 +5,6 @@
 #include <future>
 #include <limits>
 #include <span>
-#include <system_error>
 #include <thread>
 
 #include "teamgraph/cancel.hpp"
@@ -43,17 +42,14 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   {
     const std::atomic<bool>* caller_cancel = current_cancel_flag();
     std::vector<std::future<void>> others;
-    for (std::size_t k = 1; k < k_tables; ++k) {
-      if (threads != 1 && tables[k].second->rows() > (std::size_t{1} << 16)) try {
-          others.push_back(std::async(std::launch::async, [&, k] {
-            CancelScope scope(caller_cancel);
-            prepare(k);
-          }));
-          continue;
-        } catch (const std::system_error&) {  // no thread to be had: sorted here instead
-        }
-      prepare(k);
-    }
+    for (std::size_t k = 1; k < k_tables; ++k)
+      if (threads != 1 && tables[k].second->rows() > (std::size_t{1} << 16))
+        others.push_back(detail::async_or_deferred([&, k] {
+          CancelScope scope(caller_cancel);
+          prepare(k);
+        }));
+      else
+        prepare(k);
     if (k_tables) prepare(0);
     for (auto& f : others) f.get();
   }

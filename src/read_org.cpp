@@ -5,11 +5,11 @@
 #include <fstream>
 #include <future>
 #include <sstream>
-#include <system_error>
 #include <thread>
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/json.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/org_builder.hpp"
 
 namespace teamgraph {
@@ -82,11 +82,8 @@ Org read_org(const fs::path& path, bool lenient) {
     std::vector<Parsed> parsed;
     for (std::size_t next = 0; next < tables.size();) {
       parsing.clear();
-      for (; next < tables.size() && parsing.size() < parallel; ++next) try {
-          parsing.push_back(std::async(std::launch::async, parse, tables[next]));
-        } catch (const std::system_error&) {  // no thread to be had: parsed here, when its turn comes
-          parsing.push_back(std::async(std::launch::deferred, parse, tables[next]));
-        }
+      for (; next < tables.size() && parsing.size() < parallel; ++next)
+        parsing.push_back(detail::async_or_deferred([&parse, file = tables[next]] { return parse(file); }));
       for (auto& p : parsing) parsed.push_back(p.get());  // rethrows a thread's exception
     }
     for (std::size_t k = 0; k < tables.size(); ++k) {

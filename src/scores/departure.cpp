@@ -6,6 +6,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
@@ -179,25 +180,25 @@ void rank_by_risk(const Eigen::VectorXd& risk, const Eigen::VectorXd& impact, st
     index_t person;
   };
   const auto n = static_cast<index_t>(impact.size());
+  enum Group { sorted_group, zero_group, zero_unknown_group };
+  auto group_of = [&](index_t p) {
+    const bool unknown = std::isnan(risk[p]);
+    if (impact[p] > 0 || (!unknown && risk[p] != 0)) return sorted_group;
+    return unknown ? zero_unknown_group : zero_group;
+  };
+  std::array<std::size_t, 3> sizes{};  // counted first: each list allocated once
+  for (index_t p = 0; p < n; ++p) ++sizes[group_of(p)];
   std::vector<Key> keyed;
   std::vector<index_t> zero, zero_unknown;  // impact 0: risk 0, and risk not given
-  std::size_t keyed_count = 0, unknown_count = 0;
+  keyed.reserve(sizes[sorted_group]);
+  zero.reserve(sizes[zero_group]);
+  zero_unknown.reserve(sizes[zero_unknown_group]);
   for (index_t p = 0; p < n; ++p) {
-    const bool unknown = std::isnan(risk[p]);
-    if (impact[p] > 0 || (!unknown && risk[p] != 0))
-      ++keyed_count;
-    else if (unknown)
-      ++unknown_count;
-  }
-  keyed.reserve(keyed_count);
-  zero_unknown.reserve(unknown_count);
-  zero.reserve(static_cast<std::size_t>(n) - keyed_count - unknown_count);
-  for (index_t p = 0; p < n; ++p) {
-    const bool unknown = std::isnan(risk[p]);
-    if (impact[p] > 0 || (!unknown && risk[p] != 0))
-      keyed.push_back(Key{unknown ? -1.0 : risk[p], impact[p], p});
+    const Group g = group_of(p);
+    if (g == sorted_group)
+      keyed.push_back(Key{std::isnan(risk[p]) ? -1.0 : risk[p], impact[p], p});
     else
-      (unknown ? zero_unknown : zero).push_back(p);
+      (g == zero_unknown_group ? zero_unknown : zero).push_back(p);
   }
   std::sort(keyed.begin(), keyed.end(), [](const Key& a, const Key& b) {
     if (a.risk != b.risk) return a.risk > b.risk;

@@ -2,6 +2,7 @@
 // Private: extra threads are a speed-up, never a requirement.
 
 #include <functional>
+#include <future>
 #include <new>
 #include <system_error>
 #include <thread>
@@ -20,6 +21,17 @@ std::thread try_thread(F& f) {
     return std::thread();
   } catch (const std::bad_alloc&) {
     return std::thread();
+  }
+}
+
+// std::async on a new thread, or, when the system cannot start one, deferred: `f` then runs on
+// the thread that asks for its result.
+template <typename F>
+auto async_or_deferred(F f) {
+  try {
+    return std::async(std::launch::async, f);
+  } catch (const std::system_error&) {
+    return std::async(std::launch::deferred, std::move(f));
   }
 }
 
