@@ -4,6 +4,7 @@
 #include <boost/iterator/transform_iterator.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 
 namespace teamgraph {
@@ -65,6 +66,20 @@ std::vector<index_t> people_in_tier(const Org& org, Tier tier) {
 
 Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets) {
   return sorted_digraph(vertices, sources, targets, [](std::size_t k) { return k; });
+}
+
+Digraph digraph_from_rows(std::vector<index_t> row_starts, std::vector<index_t> targets) {
+  if (row_starts.empty() || row_starts.front() != 0 || row_starts.back() != targets.size() ||
+      !std::is_sorted(row_starts.begin(), row_starts.end()))
+    throw std::invalid_argument("digraph_from_rows: the row starts must rise from 0 to the number of targets");
+  const auto vertices = static_cast<index_t>(row_starts.size() - 1);
+  if (!std::all_of(targets.begin(), targets.end(), [&](index_t t) { return t < vertices; }))
+    throw std::invalid_argument("digraph_from_rows: a target is not a vertex");
+  const std::pair<index_t, index_t>* none = nullptr;
+  Digraph g(boost::edges_are_sorted, none, none, vertices);  // the vertices, no edges
+  g.m_forward.m_rowstart = std::move(row_starts);  // Boost's CSR arrays, public members
+  g.m_forward.m_column = std::move(targets);
+  return g;
 }
 
 Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& sources,

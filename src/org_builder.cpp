@@ -15,6 +15,7 @@
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/id_map.hpp"
+#include "teamgraph/detail/memory.hpp"
 #include "teamgraph/detail/sort.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/threads.hpp"
@@ -89,6 +90,12 @@ class TableReader {
     return col.text[row];
   }
 
+  // Most ids are printable ASCII with no space at either end: nothing more to check.
+  static bool plain_id(std::string_view value) {
+    return !value.empty() && value.front() != ' ' && value.back() != ' ' &&
+           std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 0x20 && ch < 0x7F; });
+  }
+
   // An id cell: no surrounding spaces, no control characters.
   std::string_view id(int c, std::size_t row, std::string_view person, bool required) {
     const auto value = text(c, row);
@@ -97,10 +104,7 @@ class TableReader {
       if (required && c >= 0) row_problem("missing_value", row, person, name, "an id is required");
       return {};
     }
-    // Most ids are printable ASCII with no space at either end: nothing more to check.
-    if (value.front() != ' ' && value.back() != ' ' &&
-        std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 0x20 && ch < 0x7F; }))
-      return value;
+    if (plain_id(value)) return value;
     if (detail::trim(value).size() != value.size()) {
       row_problem("id_whitespace", row, value, name,
                   "the id " + quote(value) + " has spaces around it; ids are compared exactly, remove the spaces");
@@ -112,6 +116,18 @@ class TableReader {
       return {};
     }
     return value;
+  }
+
+  // id() of every row of column c: the column's own cells when every one is a plain id (the usual
+  // case; nothing is copied), else `checked`, filled with id() of each row.
+  const std::vector<std::string_view>& ids(int c, bool required, std::vector<std::string_view>& checked) {
+    if (c >= 0 && !table_.columns()[static_cast<std::size_t>(c)].numeric) {
+      const auto& cells = table_.columns()[static_cast<std::size_t>(c)].text;
+      if (std::all_of(cells.begin(), cells.end(), plain_id)) return cells;
+    }
+    detail::assign_huge(checked, rows(), std::string_view());
+    for (std::size_t r = 0; r < rows(); ++r) checked[r] = id(c, r, {}, required);
+    return checked;
   }
 
   // A number; NaN when empty. Reports unparsable and non-finite values.
@@ -364,13 +380,9 @@ class IdIndex {
  public:
   IdIndex() = default;
   // The sort runs on a second thread while the map is filled (they share nothing).
-  explicit IdIndex(const std::vector<std::string_view>& ids) : first_(ids, ids.size()), first_of_(ids.size(), no_index) {
+  explicit IdIndex(const std::vector<std::string_view>& ids) : first_(ids, ids.size()) {
     side_by_side(
-        ids.size() > big_table,
-        [&] {
-          for (std::size_t r = 0; r < ids.size(); ++r)
-            if (!ids[r].empty()) first_of_[r] = first_.insert(static_cast<index_t>(r));  // the first row of an id wins
-        },
+        ids.size() > big_table, [&] { first_.insert_all(first_of_); },  // the first row of an id wins
         [&] { rows_ = detail::rows_sorted_by_text(ids, /*skip_empty=*/true); });
   }
   // Rows with an id, sorted by id (rows of one id in row order).
@@ -433,18 +445,35 @@ class OrgAssembler {
   bool failed() const {
     return std::any_of(problems_.begin(), problems_.end(), [](const Problem& p) { return p.severity == Severity::error; });
   }
-  // person() of every row of columns c1 and c2, the lookups batched (IdIndex::find_all); the two
-  // columns' lookups run side by side on a big table.
-  std::pair<std::vector<index_t>, std::vector<index_t>> people_in(TableReader& reader, int c1, int c2, bool required) {
-    const std::size_t rows = reader.rows();
-    std::vector<std::string_view> values1(rows), values2(rows);
-    for (std::size_t r = 0; r < rows; ++r) values1[r] = reader.id(c1, r, {}, required);
-    for (std::size_t r = 0; r < rows; ++r) values2[r] = reader.id(c2, r, {}, required);
-    std::vector<index_t> found1, found2;
+  // The person ids in columns c1 and c2 of a table, checked (problems into `problems`) and looked
+  // up as people rows (IdIndex::find_all: batched), the two columns side by side on a big table.
+  // Needs the ids, not the canonical numbering: sharing's run beside the hierarchy's construction.
+  struct Lookup {
+    const Table* table = nullptr;
+    int c1 = -1, c2 = -1;
+    std::vector<std::string_view> checked1, checked2;  // when a column's cells are not all plain ids
+    const std::vector<std::string_view>* values1 = nullptr;
+    const std::vector<std::string_view>* values2 = nullptr;
+    std::vector<index_t> rows1, rows2;
+  };
+  void look_up(const Table& table, int c1, int c2, bool required, std::vector<Problem>& problems, Lookup& out) {
+    TableReader reader(table, problems, {});
+    out.table = &table, out.c1 = c1, out.c2 = c2;
+    out.values1 = &reader.ids(c1, required, out.checked1);
+    out.values2 = &reader.ids(c2, required, out.checked2);
     side_by_side(
-        rows > big_table, [&] { ids_.find_all(values1, found1); }, [&] { ids_.find_all(values2, found2); });
+        table.rows() > big_table, [&] { ids_.find_all(*out.values1, out.rows1); },
+        [&] { ids_.find_all(*out.values2, out.rows2); });
+  }
+  // The canonical index of every row of columns c1 and c2 (no_index: empty or unknown, reported),
+  // from the lookup made early when there is one.
+  std::pair<std::vector<index_t>, std::vector<index_t>> people_in(TableReader& reader, int c1, int c2, bool required) {
+    Lookup own;
+    const bool early = early_.table == &reader.table() && early_.c1 == c1 && early_.c2 == c2;
+    if (!early) look_up(reader.table(), c1, c2, required, problems_, own);
+    Lookup& l = early ? early_ : own;
     auto resolve = [&](int c, const std::vector<std::string_view>& values, std::vector<index_t>& found) {
-      for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t r = 0; r < reader.rows(); ++r) {
         if (values[r].empty()) continue;
         if (found[r] == no_index)
           unknown_person(reader, r, c, values[r]);
@@ -452,9 +481,9 @@ class OrgAssembler {
           found[r] = canonical_[found[r]];
       }
     };
-    resolve(c1, values1, found1);
-    resolve(c2, values2, found2);
-    return {std::move(found1), std::move(found2)};
+    resolve(c1, *l.values1, l.rows1);
+    resolve(c2, *l.values2, l.rows2);
+    return {std::move(l.rows1), std::move(l.rows2)};
   }
   void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
     reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
@@ -472,8 +501,10 @@ class OrgAssembler {
     return canonical_[r];
   }
 
-  // Ids, managers, the canonical numbering and the hierarchy: what every other table needs.
-  void read_people(const Table& table);
+  // Ids (person_ids_, ids_), then managers, the canonical numbering and the hierarchy: what every
+  // other table needs.
+  void read_ids(const Table& table);
+  void read_hierarchy(const Table& table);
   // The other columns of people (names, tiers, figures...), problems into `problems`: it shares
   // nothing with the readers of the other tables, so it runs beside them.
   void read_people_attributes(const Table& table, std::vector<Problem>& problems);
@@ -493,6 +524,7 @@ class OrgAssembler {
   std::vector<index_t> canonical_;  // row -> canonical index
   std::vector<std::size_t> row_of_;  // canonical index -> row
   std::vector<Problem> warnings_;
+  Lookup early_;  // sharing's people, looked up beside the hierarchy
 
   std::shared_ptr<People> people_ = std::make_shared<People>();
   std::shared_ptr<Hierarchy> hierarchy_ = std::make_shared<Hierarchy>();
@@ -505,14 +537,19 @@ class OrgAssembler {
   std::shared_ptr<Contributions> contributions_;  // made when the table is given
 };
 
-void OrgAssembler::read_people(const Table& table) {
+void OrgAssembler::read_ids(const Table& table) {
+  TableReader reader(table, problems_, people_columns);
+  const int c_id = reader.require("id");
+  detail::assign_huge(person_ids_, table.rows(), std::string_view());
+  if (c_id >= 0)
+    for (std::size_t r = 0; r < table.rows(); ++r) person_ids_[r] = reader.id(c_id, r, {}, true);
+  ids_ = IdIndex(person_ids_);
+}
+
+void OrgAssembler::read_hierarchy(const Table& table) {
   TableReader reader(table, problems_, people_columns);
   const std::size_t n = table.rows();
-  const int c_id = reader.require("id");
-  person_ids_.assign(n, {});
-  if (c_id >= 0)
-    for (std::size_t r = 0; r < n; ++r) person_ids_[r] = reader.id(c_id, r, {}, true);
-  ids_ = IdIndex(person_ids_);
+  const int c_id = reader.column("id");
   const auto& first_of = ids_.first_rows();
   std::vector<bool> first(n, false);  // the row is the first (kept) row of its id
   for (std::size_t r = 0; r < n; ++r) first[r] = first_of[r] == r;
@@ -536,7 +573,8 @@ void OrgAssembler::read_people(const Table& table) {
   // Managers.
   std::vector<index_t> manager_row(n, no_index);
   bool hierarchy_ok = c_id >= 0;
-  std::vector<std::string_view> manager_ids(n);
+  std::vector<std::string_view> manager_ids;
+  detail::assign_huge(manager_ids, n, std::string_view());
   for (std::size_t r = 0; r < n; ++r)
     if (first[r] && c_manager >= 0) manager_ids[r] = reader.id(c_manager, r, person_ids_[r], false);
   std::vector<index_t> manager_found;
@@ -820,9 +858,10 @@ void OrgAssembler::read_sharing(const Table& table) {
   };
   const std::size_t people = row_of_.size();
   std::vector<Entry> entries;
-  entries.reserve(table.rows());
+  detail::reserve_huge(entries, table.rows());
   std::vector<std::size_t> bucket(people + 1, 0);  // counting sort by a
-  std::vector<double> per_week(table.rows());
+  std::vector<double> per_week;
+  detail::assign_huge(per_week, table.rows(), 0.0);
   const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
     index_t a = people_a[r], b = people_b[r];
@@ -841,7 +880,8 @@ void OrgAssembler::read_sharing(const Table& table) {
   // person's few links by (b, channel, row).
   for (std::size_t p = 0; p < people; ++p) bucket[p + 1] += bucket[p];
   {
-    std::vector<Entry> by_a(entries.size());
+    std::vector<Entry> by_a;
+    detail::assign_huge(by_a, entries.size(), Entry{});
     std::vector<std::size_t> fill(bucket.begin(), bucket.end() - 1);
     for (const auto& e : entries) by_a[fill[e.a]++] = e;
     entries = std::move(by_a);
@@ -854,10 +894,10 @@ void OrgAssembler::read_sharing(const Table& table) {
   auto& s = *sharing_;
   std::vector<std::size_t> order;
   std::vector<double> weeks;
-  for (auto* v : {&s.a, &s.b}) v->reserve(entries.size());
-  s.channel.reserve(entries.size());
-  weeks.reserve(entries.size());
-  order.reserve(entries.size());
+  for (auto* v : {&s.a, &s.b}) detail::reserve_huge(*v, entries.size());
+  detail::reserve_huge(s.channel, entries.size());
+  detail::reserve_huge(weeks, entries.size());
+  detail::reserve_huge(order, entries.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].a == e.a && entries[k - 1].b == e.b && entries[k - 1].channel == e.channel) {
@@ -1150,7 +1190,22 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
                                 "the people table is required (a folder needs people.csv)"});
     throw OrgDataError(problems_);
   }
-  read_people(*people);
+  read_ids(*people);
+  check_cancelled();
+  // Sharing's people are looked up while the hierarchy is built (they need the ids, not the
+  // numbering); their problems are kept apart until then.
+  const Table* sharing = table(tables, "sharing");
+  const int c_a = sharing ? sharing->column_index("person_a") : -1, c_b = sharing ? sharing->column_index("person_b") : -1;
+  const bool sharing_early = c_a >= 0 && c_b >= 0 && sharing->column_index("channel") >= 0 &&
+                             !sharing->columns()[static_cast<std::size_t>(c_a)].numeric &&
+                             !sharing->columns()[static_cast<std::size_t>(c_b)].numeric;
+  std::vector<Problem> sharing_problems;
+  side_by_side(
+      people->rows() > big_table, [&] { read_hierarchy(*people); },
+      [&] {
+        if (sharing_early) look_up(*sharing, c_a, c_b, /*required=*/true, sharing_problems, early_);
+      });
+  problems_.insert(problems_.end(), sharing_problems.begin(), sharing_problems.end());
   check_cancelled();
   std::vector<Problem> attribute_problems;  // problems are sorted before anyone sees them
   side_by_side(
@@ -1172,24 +1227,24 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
     // Both directions of every link, each row sorted by target. Links are sorted by (a, b) with
     // a < b, so in link order a person first meets the links where they are b (smaller
     // neighbours, ascending) and then those where they are a (larger ones, ascending): one pass
-    // fills every row in order, and Boost's in-place construction has nothing left to move.
+    // fills every row in order, straight into the graph's arrays.
     auto& s = *sharing_;
     const std::size_t links = s.a.size();
-    std::vector<std::size_t> fill(static_cast<std::size_t>(n) + 1, 0);
-    for (std::size_t k = 0; k < links; ++k) ++fill[s.a[k] + 1], ++fill[s.b[k] + 1];
-    for (std::size_t v = 0; v < n; ++v) fill[v + 1] += fill[v];
-    std::vector<index_t> sources(2 * links), targets(2 * links);
-    s.link_of_edge.resize(2 * links);
+    std::vector<index_t> starts(static_cast<std::size_t>(n) + 1, 0);
+    for (std::size_t k = 0; k < links; ++k) ++starts[s.a[k] + 1], ++starts[s.b[k] + 1];
+    for (std::size_t v = 0; v < n; ++v) starts[v + 1] += starts[v];
+    std::vector<index_t> fill(starts.begin(), starts.end() - 1), targets;
+    detail::assign_huge(targets, 2 * links, index_t{0});
+    detail::assign_huge(s.link_of_edge, 2 * links, index_t{0});
     for (std::size_t k = 0; k < links; ++k) {
       const index_t a = s.a[k], b = s.b[k];
       for (const auto& [from, to] : {std::pair{b, a}, std::pair{a, b}}) {
-        const std::size_t e = fill[from]++;
-        sources[e] = from;
+        const index_t e = fill[from]++;
         targets[e] = to;
         s.link_of_edge[e] = static_cast<index_t>(k);
       }
     }
-    s.graph = Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n);
+    s.graph = digraph_from_rows(std::move(starts), std::move(targets));
   }
 
   Org org{Org::Unassembled{}};

@@ -253,6 +253,10 @@ std::vector<index_t> people_in_tier(const Org& org, Tier tier);
 
 // A CSR graph over `vertices` vertices from edges already sorted by source (edge i = row i).
 Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets);
+// A CSR graph straight from its arrays, taken over without copying: `row_starts` (vertices + 1
+// entries rising from 0) and `targets` grouped by source, row v being
+// targets[row_starts[v], row_starts[v + 1]).
+Digraph digraph_from_rows(std::vector<index_t> row_starts, std::vector<index_t> targets);
 // The same from edges in any order (linear time); edges of one source keep their input order, and
 // input_of_edge[e] is the input position of graph edge e.
 Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& sources,

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "helpers.hpp"
 
 namespace teamgraph {
@@ -19,6 +21,68 @@ TEST(CsvReader, ReadsQuotedFieldsAndKeepsLineNumbers) {
   EXPECT_EQ(t.columns()[0].text[2], "3");
   // Record 3 starts on line 3 and spans two lines, so the next record is on line 5.
   EXPECT_EQ(t.records(), (std::vector<std::int64_t>{2, 3, 5}));
+}
+
+// Plain records are cut by a fast path and the others (quotes, CRs, blank lines) by the general
+// parser; quoting cells that need no quotes sends their records down the other path, and must
+// change nothing: not a cell, not a record's line number. 2,000 records, mixed LF and CRLF, blank
+// lines, quoted commas, quotes and newlines, and a last line with no line feed.
+TEST(CsvReader, QuotingCellsThatNeedNoQuotesChangesNothing) {
+  std::mt19937 random(20261130);
+  auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const std::string alphabet = "abcxyz019 -._";
+  const std::string specials = ",\"\n";
+  std::string minimal = "id,name,note\n", quoted = minimal;
+  std::vector<std::vector<std::string>> expected;
+  for (int r = 0; r < 2000; ++r) {
+    std::vector<std::string> cells(3);
+    for (auto& cell : cells) {
+      const int length = pick(4) == 0 ? 0 : 1 + pick(12);
+      for (int k = 0; k < length; ++k)
+        cell += pick(25) == 0 ? specials[static_cast<std::size_t>(pick(3))] : alphabet[static_cast<std::size_t>(pick(13))];
+    }
+    if (cells[0].empty()) cells[0] = "x";  // a record of one empty cell would be a blank line
+    expected.push_back(cells);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const bool needs = cells[c].find_first_of(specials) != std::string::npos;
+      std::string escaped = "\"";
+      for (char ch : cells[c]) escaped += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      escaped += '"';
+      minimal += (c ? "," : "") + (needs ? escaped : cells[c]);
+      quoted += (c ? "," : "") + (needs || pick(3) == 0 ? escaped : cells[c]);
+    }
+    const std::string end = r == 1999 ? "" : pick(4) == 0 ? "\r\n" : "\n";
+    const std::string blank = pick(20) == 0 ? "\n" : "";
+    minimal += end + blank;
+    quoted += end + blank;
+  }
+  std::vector<Problem> problems_minimal, problems_quoted;
+  const Table a = parse(minimal, problems_minimal), b = parse(quoted, problems_quoted);
+  EXPECT_TRUE(problems_minimal.empty());
+  EXPECT_TRUE(problems_quoted.empty());
+  ASSERT_EQ(a.rows(), expected.size());
+  ASSERT_EQ(b.rows(), expected.size());
+  for (std::size_t r = 0; r < expected.size(); ++r)
+    for (std::size_t c = 0; c < 3; ++c) {
+      ASSERT_EQ(a.columns()[c].text[r], expected[r][c]) << "record " << r;
+      ASSERT_EQ(b.columns()[c].text[r], expected[r][c]) << "record " << r;
+    }
+  EXPECT_EQ(a.records(), b.records());
+}
+
+// Where a plain record goes wrong, the general parser reports it: ragged rows among plain ones,
+// and a last line whose trailing comma makes one field more.
+TEST(CsvReader, RaggedRecordsAmongPlainOnesAreReportedOnTheirLines) {
+  std::vector<Problem> problems;
+  const Table t = parse("id,name\n1,a\n2\n3,c,d\n4,d\n5,", problems);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].code, "ragged_row");
+  EXPECT_EQ(problems[0].record, 3);
+  EXPECT_EQ(problems[1].record, 4);
+  ASSERT_EQ(t.rows(), 3u);
+  EXPECT_EQ(t.records(), (std::vector<std::int64_t>{2, 5, 6}));
+  EXPECT_EQ(t.columns()[0].text[2], "5");
+  EXPECT_EQ(t.columns()[1].text[2], "");
 }
 
 }  // namespace

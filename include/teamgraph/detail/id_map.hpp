@@ -2,12 +2,18 @@
 // Private: a flat open-addressing map from id text to a row, for resolving millions of id
 // references while loading. std::unordered_map costs a cache miss per node hop and an allocation
 // per id; Boost's unordered_flat_map would do, but needs Boost 1.81 and Debian 12 ships 1.74.
+//
+// Every lookup of a big table is a cache miss, and on this kind of machine also a TLB miss, so:
+// inserts and lookups go in batches that prefetch the slots of the keys a few places ahead (their
+// misses overlap instead of queueing), and a table of several megabytes is on 2 MB pages (one TLB
+// entry covers 131,072 slots instead of 256).
 
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <string_view>
 #include <vector>
+
+#include "teamgraph/detail/memory.hpp"
 
 namespace teamgraph::detail {
 
@@ -24,10 +30,72 @@ class IdMap {
   }
 
   // Inserts `row` under keys[row] unless the key is present; returns the row stored for the key.
-  std::uint32_t insert(std::uint32_t row) {
+  std::uint32_t insert(std::uint32_t row) { return insert(row, hash((*keys_)[row])); }
+
+  // insert() of every row with a non-empty key, in row order (so the first row of a key wins):
+  // first[row] = the row stored for the key, none for an empty key. Prefetched like find_all.
+  void insert_all(std::vector<std::uint32_t>& first) {
+    const auto& keys = *keys_;
+    assign_huge(first, keys.size(), none);
+    Ahead ahead(*this, keys);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::size_t h = ahead.next(k);
+      if (!keys[k].empty()) first[k] = insert(static_cast<std::uint32_t>(k), h);
+    }
+  }
+
+  std::uint32_t find(std::string_view key) const { return probe(key, hash(key)); }
+
+  // find() of every key: results[i] = find(keys[i]). The slots of a few keys ahead are
+  // prefetched, so the cache misses of a million random lookups overlap instead of queueing.
+  void find_all(const std::vector<std::string_view>& keys, std::vector<std::uint32_t>& results) const {
+    reserve_huge(results, keys.size());
+    results.resize(keys.size());
+    Ahead ahead(*this, keys);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::size_t h = ahead.next(k);
+      // Tables often list one person's rows together: a key like the one before costs no probe.
+      results[k] = k > 0 && keys[k] == keys[k - 1] ? results[k - 1] : probe(keys[k], h);
+    }
+  }
+
+ private:
+  // The key's length and first eight bytes live in the slot: ids of up to eight bytes (most HR
+  // ids) are compared without touching the key text, so a lookup costs one cache miss.
+  struct Slot {
+    std::uint64_t prefix;
+    std::uint32_t row;
+    std::uint32_t length;
+  };
+
+  // The hashes of the next few keys, their slots prefetched: next(k) is the hash of keys[k].
+  class Ahead {
+   public:
+    static constexpr std::size_t distance = 16;
+    Ahead(const IdMap& map, const std::vector<std::string_view>& keys) : map_(map), keys_(keys) {
+      for (std::size_t k = 0; k < distance && k < keys.size(); ++k) hashes_[k] = fetch(k);
+    }
+    std::size_t next(std::size_t k) {
+      const std::size_t h = hashes_[k % distance];
+      if (k + distance < keys_.size()) hashes_[k % distance] = fetch(k + distance);
+      return h;
+    }
+
+   private:
+    std::size_t fetch(std::size_t k) const {
+      const std::size_t h = hash(keys_[k]);
+      __builtin_prefetch(&map_.slots_[h & map_.mask_]);
+      return h;
+    }
+    const IdMap& map_;
+    const std::vector<std::string_view>& keys_;
+    std::size_t hashes_[distance];
+  };
+
+  std::uint32_t insert(std::uint32_t row, std::size_t h) {
     const std::string_view key = (*keys_)[row];
     const std::uint64_t prefix = prefix_of(key);
-    for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
       if (slot.row == none) {
         if (++size_ * 2 > slots_.size()) {
@@ -40,35 +108,14 @@ class IdMap {
       if (matches(slot, key, prefix)) return slot.row;
     }
   }
-
-  std::uint32_t find(std::string_view key) const { return probe(key, hash(key)); }
-
-  // find() of every key: results[i] = find(keys[i]). The slots of a few keys ahead are
-  // prefetched, so the cache misses of a million random lookups overlap instead of queueing.
-  void find_all(const std::vector<std::string_view>& keys, std::vector<std::uint32_t>& results) const {
-    constexpr std::size_t ahead = 16;
-    results.resize(keys.size());
-    std::vector<std::size_t> hashes(keys.size());
-    for (std::size_t k = 0; k < keys.size(); ++k) hashes[k] = hash(keys[k]);
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      if (k + ahead < keys.size()) __builtin_prefetch(&slots_[hashes[k + ahead] & mask_]);
-      results[k] = probe(keys[k], hashes[k]);
-    }
+  static std::uint64_t word(const char* text, std::size_t size) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text, size < 8 ? size : 8);
+    return w;
   }
-
- private:
-  // The key's length and first eight bytes live in the slot: ids of up to eight bytes (most HR
-  // ids) are compared without touching the key text, so a lookup costs one cache miss.
-  struct Slot {
-    std::uint64_t prefix;
-    std::uint32_t row;
-    std::uint32_t length;
-  };
   static std::uint64_t prefix_of(std::string_view key) {
-    std::uint64_t prefix = 0;
-    if (key.empty()) return prefix;  // an empty view may have no text at all (a null pointer)
-    std::memcpy(&prefix, key.data(), key.size() < 8 ? key.size() : 8);
-    return prefix;
+    if (key.empty()) return 0;  // an empty view may have no text at all (a null pointer)
+    return word(key.data(), key.size());
   }
   std::uint32_t probe(std::string_view key, std::size_t h) const {
     const std::uint64_t prefix = prefix_of(key);
@@ -82,12 +129,32 @@ class IdMap {
     if (slot.prefix != prefix || slot.length != key.size()) return false;
     return key.size() <= 8 || (*keys_)[slot.row].substr(8) == key.substr(8);
   }
+  // MurmurHash3's 64-bit finalizer.
+  static std::uint64_t mix(std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDu;
+    x ^= x >> 33;
+    x *= 0xC4CEB9FE1A85EC53u;
+    x ^= x >> 33;
+    return x;
+  }
+  // The key eight bytes at a time, each word mixed in, with the length and a seed drawn once per
+  // process: ids crafted to collide in one run do not collide in the next, and the map's answers
+  // never depend on the seed (only where keys sit in the table). Most ids are one word: one mix.
   static std::size_t hash(std::string_view key) {
-    // std::hash of string_view is a good 64-bit hash (murmur-style) on libstdc++.
-    return std::hash<std::string_view>{}(key);
+    static const std::uint64_t seed = mix(reinterpret_cast<std::uintptr_t>(&seed) ^ 0x9E3779B97F4A7C15u);
+    std::uint64_t h = seed ^ key.size();
+    const char* p = key.data();
+    std::size_t left = key.size();
+    do {
+      h = mix(h ^ (left ? word(p, left) : 0));
+      p += left < 8 ? left : 8;
+      left -= left < 8 ? left : 8;
+    } while (left > 0);
+    return h;
   }
   void grow() {
-    std::vector<Slot> old = std::move(slots_);
+    std::vector<Slot, HugePageAllocator<Slot>> old = std::move(slots_);
     slots_.assign(old.size() * 2, Slot{0, none, 0});
     mask_ = slots_.size() - 1;
     size_ = 0;
@@ -96,7 +163,7 @@ class IdMap {
   }
 
   const std::vector<std::string_view>* keys_;
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };
