@@ -44,7 +44,7 @@ class IdMap {
     }
   }
 
-  std::uint32_t find(std::string_view key) const { return probe(key, hash(key)); }
+  std::uint32_t find(std::string_view key) const { return probe(key, hash(key), prefix_of(key)); }
 
   // find() of every key: results[i] = find(keys[i]). The slots of a few keys ahead are
   // prefetched, so the cache misses of a million random lookups overlap instead of queueing.
@@ -52,16 +52,22 @@ class IdMap {
     reserve_huge(results, keys.size());
     results.resize(keys.size());
     Ahead ahead(*this, keys);
+    std::uint64_t previous = 0;
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const std::size_t h = ahead.next(k);
+      const std::uint64_t prefix = prefix_of(keys[k]);
       // Tables often list one person's rows together: a key like the one before costs no probe.
-      results[k] = k > 0 && keys[k] == keys[k - 1] ? results[k - 1] : probe(keys[k], h);
+      const bool repeat = k > 0 && prefix == previous && keys[k].size() == keys[k - 1].size() &&
+                          (keys[k].size() <= 8 || keys[k].substr(8) == keys[k - 1].substr(8));
+      results[k] = repeat ? results[k - 1] : probe(keys[k], h, prefix);
+      previous = prefix;
     }
   }
 
  private:
-  // The key's length and first eight bytes live in the slot: ids of up to eight bytes (most HR
-  // ids) are compared without touching the key text, so a lookup costs one cache miss.
+  // The key's length and word() of its first eight bytes live in the slot: ids of up to eight
+  // bytes (most HR ids) are compared without touching the key text, so a lookup costs one cache
+  // miss.
   struct Slot {
     std::uint64_t prefix;
     std::uint32_t row;
@@ -108,17 +114,25 @@ class IdMap {
       if (matches(slot, key, prefix)) return slot.row;
     }
   }
+  // Up to eight bytes of text (size > 0) as one integer, distinct for distinct texts of one size.
+  // Short texts are read with loads that overlap rather than copied byte by byte into a word: such
+  // a copy stalls the load that follows it (no store forwarding), a cost on every lookup.
   static std::uint64_t word(const char* text, std::size_t size) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, text, size < 8 ? size : 8);
-    return w;
+    auto load = [&](std::size_t at, auto width) {
+      decltype(width) v;
+      std::memcpy(&v, text + at, sizeof v);
+      return static_cast<std::uint64_t>(v);
+    };
+    if (size >= 8) return load(0, std::uint64_t{});
+    if (size >= 4) return load(0, std::uint32_t{}) | load(size - 4, std::uint32_t{}) << 32;
+    const auto byte = [&](std::size_t at) { return static_cast<std::uint64_t>(static_cast<unsigned char>(text[at])); };
+    return byte(0) | byte(size / 2) << 8 | byte(size - 1) << 16;
   }
   static std::uint64_t prefix_of(std::string_view key) {
     if (key.empty()) return 0;  // an empty view may have no text at all (a null pointer)
     return word(key.data(), key.size());
   }
-  std::uint32_t probe(std::string_view key, std::size_t h) const {
-    const std::uint64_t prefix = prefix_of(key);
+  std::uint32_t probe(std::string_view key, std::size_t h, std::uint64_t prefix) const {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.row == none) return none;
