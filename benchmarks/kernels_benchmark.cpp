@@ -15,6 +15,7 @@
 #include <random>
 #include <string>
 
+#include "teamgraph/detail/id_map.hpp"
 #include "teamgraph/teamgraph.hpp"
 
 namespace {
@@ -160,6 +161,27 @@ void BM_LinkScanFloor(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
+// The id work of loading the synthetic org of N people, with the loader's own map: N ids (as
+// synthetic_org.py writes them) made unique, then N manager and 4N link-end references resolved,
+// in random order. Reading the files into tables (pandas) does none of this; loading an Org must.
+void BM_IdResolution(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  std::vector<std::string> text;
+  for (std::size_t i = 0; i < n; ++i) text.push_back("p" + std::to_string(i));
+  const std::vector<std::string_view> ids(text.begin(), text.end());
+  std::mt19937_64 random(7);
+  std::vector<std::string_view> references(5 * n);
+  for (auto& r : references) r = ids[random() % n];
+  for (auto _ : state) {
+    teamgraph::detail::IdMap map(ids, n);
+    std::vector<std::uint32_t> first, found;
+    map.insert_all(first);
+    map.find_all(references, found);
+    benchmark::DoNotOptimize(found.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * 6 * n));
+}
+
 // Teams of 20 as benchmarks/batch.py makes them (spans of 3, three core members, one sharing
 // link a person to an earlier colleague, an assessment and a flight risk), all in one pair of batch tables with a team_id column.
 struct Batch {
@@ -215,6 +237,7 @@ void BM_AssessMany(benchmark::State& state) {
 
 }  // namespace
 
+BENCHMARK(BM_IdResolution)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AssessMany)->Args({10000, 1})->Args({100000, 1})->Args({100000, 2})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Assess)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
