@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from .errors import OrgDataError
-from .org import _frame_columns
+from .org import _arrow_series, _frame_columns
 from .report import PolicyLike, _policy_text
 
 
@@ -45,14 +45,3 @@ def assess_many(people: pd.DataFrame, *, team_id: str = "team_id", threads: Opti
     frame = pd.DataFrame(result).rename(columns={"team": team_id})
     frame.attrs["problems"] = {k: list(v) for k, v in problems_by_team.items()}
     return frame
-
-
-def _arrow_series(spec: tuple) -> pd.Series:
-    """("arrow", offsets, bytes, valid) as a pandas text column (missing where not valid)."""
-    import numpy as np
-    import pyarrow as pa
-
-    _, offsets, data, valid = spec
-    mask = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
-    array = pa.LargeStringArray.from_buffers(len(valid), pa.py_buffer(offsets), pa.py_buffer(data), mask)
-    return array.to_pandas()

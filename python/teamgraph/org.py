@@ -247,6 +247,17 @@ def _rebuild(tables: Dict[str, Any], team_json: str) -> "Org":
     return Org._wrap(_core.org_from_columns(tables, team_json))
 
 
+def _arrow_series(spec: tuple) -> pd.Series:
+    """("arrow", offsets, bytes, valid) from the core as a pandas text column (missing where not
+    valid), without a Python string per cell."""
+    import pyarrow as pa
+
+    _, offsets, data, valid = spec
+    mask = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+    array = pa.LargeStringArray.from_buffers(len(valid), pa.py_buffer(offsets), pa.py_buffer(data), mask)
+    return array.to_pandas()
+
+
 def _to_series(value: Any) -> Any:
     """Turns a tagged column from the core into a pandas-friendly column."""
     if isinstance(value, tuple):
@@ -256,7 +267,9 @@ def _to_series(value: Any) -> Any:
             return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int64), categories=labels)
         if kind == "bool":
             flags = np.asarray(value[1])
-            return pd.array([None if f < 0 else bool(f) for f in flags], dtype="boolean")
+            return pd.arrays.BooleanArray(flags == 1, flags < 0)
+        if kind == "arrow":
+            return _arrow_series(value)
         if kind == "date":
             seconds = np.asarray(value[1], dtype=np.int64)
             missing = seconds == np.iinfo(np.int64).min

@@ -96,14 +96,19 @@ class Report:
         return self._people_cache
 
     @property
-    def _names(self) -> List[Optional[str]]:
-        if self._pseudonyms is not None:
-            return self._pseudonyms
-        return [None if pd.isna(n) else n for n in self._people["name"]]
+    def _id_column(self) -> Any:
+        """The ids as a column of a per-person table: the people table's own (text held by Arrow,
+        no Python string per person), or the pseudonyms."""
+        return self._pseudonyms if self._pseudonyms is not None else self._people["id"]
+
+    @property
+    def _names(self) -> Any:
+        """The names as a column of a per-person table (missing names NaN), or the pseudonyms."""
+        return self._pseudonyms if self._pseudonyms is not None else self._people["name"]
 
     def _people_base(self) -> pd.DataFrame:
         people = self._people
-        return pd.DataFrame({"id": self._ids, "name": self._names, "department": people["department"],
+        return pd.DataFrame({"id": self._id_column, "name": self._names, "department": people["department"],
                              "tier": people["tier"]})
 
     # -- tables -----------------------------------------------------------------------------
@@ -132,7 +137,7 @@ class Report:
         d = self._raw["departure"]
         people = self._people
         frame = pd.DataFrame({
-            "id": self._ids, "name": self._names, "tier": people["tier"],
+            "id": self._id_column, "name": self._names, "tier": people["tier"],
             "coverage_drop": d["coverage_drop"], "unit_left": d["unit_left"], "cut_off": d["cut_off"],
             "orphaned_artifacts": d["orphaned"], "impact": d["impact"], "flight_risk": people["flight_risk"],
             "risk": d["risk"],
