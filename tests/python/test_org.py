@@ -41,6 +41,22 @@ def test_people_frame_has_every_column_and_extras(sample: Org) -> None:
     assert people["tier"].value_counts()["core"] == 6
 
 
+def test_text_columns_come_back_as_text_with_missing_cells() -> None:
+    # They cross as Arrow buffers: UTF-8 intact, a missing cell missing, pandas' text dtype.
+    org = Org.from_frames(pd.DataFrame({"id": ["b", "a", "ü7"], "name": ["Zoë", None, "李雷"],
+                                        "manager_id": [None, "b", "b"]}))
+    people = org.people
+    assert people["id"].dtype == pd.Series([], dtype="str").dtype
+    assert list(people["id"]) == ["b", "a", "ü7"]  # the top, then its reports in id order
+    assert people["name"].isna().tolist() == [False, True, False]
+    assert (people.loc[0, "name"], people.loc[2, "name"]) == ("Zoë", "李雷")
+    assert people["manager_id"].isna().tolist() == [True, False, False]
+    assert list(people["manager_id"].iloc[1:]) == ["b", "b"]
+    report = teamgraph.assess(org)
+    assert report.people["name"].isna().tolist() == [False, True, False]
+    assert sorted(report.departure_impact["id"]) == ["a", "b", "ü7"]
+
+
 def test_numeric_columns_are_read_only_views(sample: Org) -> None:
     column = sample._core.table_columns("people")["assessment"]
     assert isinstance(column, np.ndarray)
