@@ -69,15 +69,22 @@ std::string join_words(const std::vector<std::string>& items) {
 }
 
 std::string placeholders(std::size_t count) {
+  const std::size_t named = count > people_named_in_text ? people_named_in_text : count;
   std::string out;
-  out.reserve(count * 8);  // "{123}, " is 7
-  for (std::size_t i = 0; i < count; ++i) {
+  out.reserve(named * 8 + 32);  // "{123}, " is 7
+  char number[24];
+  for (std::size_t i = 0; i < named; ++i) {
     if (i) out += i + 1 == count ? " and " : ", ";
-    char number[24];
     const auto end = std::to_chars(number, number + sizeof number, i).ptr;
     out += '{';
     out.append(number, end);
     out += '}';
+  }
+  if (named < count) {
+    const auto end = std::to_chars(number, number + sizeof number, count - named).ptr;
+    out += " and ";
+    out.append(number, end);
+    out += " more";
   }
   return out;
 }

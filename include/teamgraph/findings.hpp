@@ -38,7 +38,11 @@ void sort_findings(std::vector<Finding>& findings);
 
 // "a, b and c": a list in a sentence.
 std::string join_words(const std::vector<std::string>& items);
-// "{0}, {1} and {2}": placeholders for the first `count` people of a finding.
+// "{0}, {1} and {2}": placeholders for the first `count` people of a finding. A text names at
+// most people_named_in_text of them, then says how many more ("{0}, ..., {9} and 77697 more"):
+// the finding's people list has them all, and a sentence of 77,707 ids (a broker finding of a
+// million-person org) is no message.
+inline constexpr std::size_t people_named_in_text = 10;
 std::string placeholders(std::size_t count);
 
 // "0.53": numbers as findings print them.

@@ -97,6 +97,23 @@ TEST(SharingHealth, MeetingsAndNetwork) {
   EXPECT_EQ(render("{0} {1}", never->people, org), "D E");
 }
 
+// A finding's text names ten people at most and counts the rest; its people list has them all.
+TEST(Findings, TextNamesTenPeopleThenCountsTheRest) {
+  EXPECT_EQ(placeholders(1), "{0}");
+  EXPECT_EQ(placeholders(3), "{0}, {1} and {2}");
+  EXPECT_EQ(placeholders(10), "{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8} and {9}");
+  EXPECT_EQ(placeholders(12), "{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9} and 2 more");
+  std::string people_csv = "id,manager_id\nT,\n";
+  for (int i = 1; i <= 12; ++i) people_csv += "p" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",T\n";
+  const Org org = org_from_csv({{"people", people_csv}, {"sharing", "person_a,person_b,channel\nT,p01,online\n"}});
+  const auto r = sharing_health(org);
+  const auto isolated = std::find_if(r.findings.begin(), r.findings.end(), [](auto& f) { return f.code == "isolated"; });
+  ASSERT_NE(isolated, r.findings.end());
+  EXPECT_EQ(isolated->people.size(), 11u);
+  EXPECT_EQ(render(isolated->message, isolated->people, org),
+            "p02, p03, p04, p05, p06, p07, p08, p09, p10, p11 and 1 more share with no one.");
+}
+
 TEST(UnifiedManagement, SpansLayersAndTitles) {
   const Org org = org_from_csv({{"people", people}});
   const auto r = unified_management(org);
