@@ -3,8 +3,11 @@
 The work every tool does (the pipeline an analyst would write): build the graphs from the people
 and sharing tables; reports-to depth and subtree size of every person; articulation points of the
 sharing network; for every person, how many people lose their only sharing path to the core layer
-if they leave (a dominator tree from a virtual root joined to the core). teamgraph does it inside
-`Org.from_frames` + `assess()`, which computes every other score too. The tools must agree; the
+if they leave (a dominator tree from a virtual root joined to the core); then each of the 10
+managers of the largest units removed in turn and the network's separate groups recounted.
+teamgraph does it inside `Org.from_frames` + `assess()`, which computes every other score too
+(the groups without each person come from the same depth-first pass), and the clock runs until
+the per-person answers are in hand. The tools must agree; the
 table gives seconds, peak memory of the process (each tool runs in a fresh one) and ratios.
 
     python benchmarks/compare.py                 # sizes 1e3 1e4 1e5 1e6
@@ -33,9 +36,27 @@ def frames(n: int):
     return synthetic_frames(n)
 
 
-def summary(depth, size, articulation, cut_off) -> dict:
+def summary(depth, size, articulation, cut_off, groups_without_top) -> dict:
     return {"depth_sum": int(sum(depth)), "subtree_sum": int(sum(size)), "articulation_points": int(articulation),
-            "cut_off_sum": int(sum(cut_off)), "cut_off_max": int(max(cut_off) if len(cut_off) else 0)}
+            "cut_off_sum": int(sum(cut_off)), "cut_off_max": int(max(cut_off) if len(cut_off) else 0),
+            "groups_without_top_managers": [int(g) for g in groups_without_top]}
+
+
+TOP_MANAGERS = 10
+
+
+def top_managers(size, id_of) -> list:
+    """Positions of the managers of the largest units (ties by id), each tool from its own sizes;
+    `id_of(i)` is the id at position i. Only the units at least as large as the tenth are sorted."""
+    import numpy as np
+
+    size = np.asarray(size)
+    k = min(TOP_MANAGERS, len(size))
+    if k == 0:
+        return []
+    tenth = np.partition(size, len(size) - k)[len(size) - k]
+    candidates = np.flatnonzero(size >= tenth).tolist()
+    return sorted(candidates, key=lambda i: (-int(size[i]), id_of(i)))[:k]
 
 
 def run_teamgraph(n: int) -> dict:
@@ -49,10 +70,13 @@ def run_teamgraph(n: int) -> dict:
     # The answers in the analyst's hands, as the other tools' pipelines leave them: per person.
     h = org.hierarchy
     size = h["subtree_end"] - __import__("numpy").arange(len(org))
-    d = report.departure_impact
+    people = report.people  # one row a person, in the org's order
+    top = top_managers(size, people["id"].iloc.__getitem__)
+    groups = people["sharing_health.groups_if_absent"].to_numpy()[top]
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "build": built - start,
-            **summary(h["depth"], size, report.figures["sharing_health"]["articulation_points"], d["cut_off"].to_numpy())}
+            **summary(h["depth"], size, report.figures["sharing_health"]["articulation_points"],
+                      people["cut_off"].to_numpy(), groups)}
 
 
 def _core_ids(people):
@@ -88,8 +112,12 @@ def run_networkx(n: int) -> dict:
         for c in dom_tree.successors(v):
             below[v] += below[c]
     cut_off = [below.get(p, 1) - 1 for p in people["id"]]
+    ids = list(people["id"])
+    top = top_managers([size[p] for p in ids], ids.__getitem__)
+    groups = [nx.number_connected_components(nx.restricted_view(g, [ids[i]], [])) for i in top]
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "build": built - start, **summary(depth.values(), size.values(), articulation, cut_off)}
+    return {"seconds": seconds, "build": built - start,
+            **summary(depth.values(), size.values(), articulation, cut_off, groups)}
 
 
 def run_igraph(n: int) -> dict:
@@ -132,8 +160,13 @@ def run_igraph(n: int) -> dict:
             below[v] += below[c]
     reachable = set(order)
     cut_off = [int(below[v] - 1) if v in reachable else 0 for v in range(n)]
+    groups = []
+    for i in top_managers(size, people["id"].iloc.__getitem__):
+        without = g.copy()
+        without.delete_vertices(i)
+        groups.append(len(without.connected_components()))
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "build": built - start, **summary(depth, size, articulation, cut_off)}
+    return {"seconds": seconds, "build": built - start, **summary(depth, size, articulation, cut_off, groups)}
 
 
 TOOLS = {"teamgraph": run_teamgraph, "networkx": run_networkx, "igraph": run_igraph}

@@ -126,6 +126,9 @@ struct LowPointVisitor : boost::default_dfs_visitor {
   std::vector<index_t>* path;
   std::vector<index_t>* cut_off;
   std::vector<std::pair<index_t, index_t>>* bridges;  // null: not wanted
+  // Per vertex, null when not wanted: the pieces its group falls into without it (a child subtree
+  // that cannot reach above it is one, and the rest of the group, when it is not the root, one).
+  std::vector<index_t>* pieces;
   const std::vector<bool>* in_core;
   index_t* time;
   index_t* root_children;
@@ -135,6 +138,7 @@ struct LowPointVisitor : boost::default_dfs_visitor {
     VertexState& s = states[v];
     s.discover = s.low = ++*time;
     s.has_core = (*in_core)[v];
+    if (pieces) (*pieces)[v] = path->empty() ? 0 : 1;
     path->push_back(v);
     // The neighbours' records are needed next (their colour, for back edges their discovery
     // time): ask for them all at once rather than one cache miss after the other.
@@ -164,6 +168,7 @@ struct LowPointVisitor : boost::default_dfs_visitor {
     if (path->size() == 1) ++*root_children;
     if (s.low >= parent.discover) {
       if (path->size() > 1) parent.articulation = true;
+      if (pieces) ++(*pieces)[p];
       if (core_tree && !s.has_core) (*cut_off)[p] += size;
       if (bridges && s.low > parent.discover) bridges->emplace_back(std::min(p, v), std::max(p, v));
     }
@@ -231,12 +236,14 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
   out.cut_off.assign(n, 0);
   if (brokers) out.bridges.reserve(n);  // a forest has fewer than n bridges, and most networks far fewer
   index_t time = 0, root_children = 0;
-  LowPointVisitor visitor{{}, states.data(), &path, &out.cut_off, brokers ? &out.bridges : nullptr, &in_core, &time,
-                          &root_children, true};
+  if (brokers) out.groups_without.assign(n, 0);
+  LowPointVisitor visitor{{}, states.data(), &path, &out.cut_off, brokers ? &out.bridges : nullptr,
+                          brokers ? &out.groups_without : nullptr, &in_core, &time, &root_children, true};
   const ColourMap colour{states.data()};
   auto grow = [&](index_t root) {
     if (states[root].colour != boost::white_color) return;
     root_children = 0;
+    if (brokers) ++out.groups;
     boost::depth_first_visit(g, root, visitor, colour);
   };
   for (index_t p = 0; p < n; ++p)
@@ -255,6 +262,8 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
     for (index_t p = 0; p < n; ++p)
       if (states[p].articulation) out.articulation_points.push_back(p);
     std::sort(out.bridges.begin(), out.bridges.end());
+    // Without p, p's group becomes its pieces (none when p has no link).
+    for (index_t p = 0; p < n; ++p) out.groups_without[p] = out.groups - 1 + out.groups_without[p];
   }
   return out;
 }

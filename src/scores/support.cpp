@@ -608,6 +608,11 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     for (const auto p : structure.articulation_points) broker[p] = 1;
     r.people.push_back({"sharing_links", deg});
     r.people.push_back({"broker", broker});
+    Eigen::VectorXd groups_if_absent(n);  // the network's separate groups without each person
+    for (index_t p = 0; p < n; ++p)
+      groups_if_absent[p] = structure.groups_without.empty() ? nan : static_cast<double>(structure.groups_without[p]);
+    r.people.push_back({"groups_if_absent", groups_if_absent});
+    r.figures.push_back({"groups", static_cast<double>(structure.groups), {}});
     r.figures.push_back({"online_in_use", online ? 1.0 : 0.0, {}});
     r.figures.push_back({"offline_in_use", offline ? 1.0 : 0.0, {}});
     r.figures.push_back({"reachable_from_core", reachable, core.empty() ? "no one is in the core tier" : ""});

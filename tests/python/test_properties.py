@@ -144,3 +144,22 @@ def test_no_group_aggregate_under_the_minimum_size_appears(tables) -> None:
     for row in document["groups"]:
         if row["size"] < 5:
             assert row["value"] is None
+
+
+@PROPERTY
+@given(orgs())
+def test_groups_if_absent_is_the_component_count_without_each_person(tables) -> None:
+    # One depth-first pass gives every person's count; networkx recounts the network without each.
+    import networkx as nx
+
+    org = build(tables)
+    report = teamgraph.assess(org)
+    if report.scores.get("sharing_health") is None:
+        return
+    g = nx.Graph()
+    g.add_nodes_from(org.ids)
+    g.add_edges_from(zip(org.table("sharing")["person_a"], org.table("sharing")["person_b"]))
+    assert report.figures["sharing_health"]["groups"] == nx.number_connected_components(g)
+    column = report.people.set_index("id")["sharing_health.groups_if_absent"]
+    for person in org.ids:
+        assert column[person] == nx.number_connected_components(nx.restricted_view(g, [person], [])), person

@@ -49,9 +49,13 @@ struct SharingStructure {
   index_t reachable_from_core = 0;          // people who reach the core (the core included)
   std::vector<index_t> articulation_points; // people whose absence splits the network, ascending
   std::vector<std::pair<index_t, index_t>> bridges;  // links whose absence splits it, (a, b) with a < b, sorted
+  // With `brokers`: the network's separate groups (someone with no link is one), and per person
+  // how many there are without them.
+  index_t groups = 0;
+  std::vector<index_t> groups_without;
 };
-// `brokers`: also find articulation points and bridges (the depth-first pass then covers the
-// parts of the network that do not reach the core too).
+// `brokers`: also find articulation points, bridges and groups (the depth-first pass then covers
+// the parts of the network that do not reach the core too).
 SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers = true);
 
 // `leadership`, `knowledge` and `sharing` (for the core tier) may be passed when already

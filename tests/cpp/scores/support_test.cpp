@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 #include "../helpers.hpp"
 
@@ -95,6 +96,23 @@ TEST(SharingHealth, MeetingsAndNetwork) {
   const auto never = std::find_if(r.findings.begin(), r.findings.end(), [](auto& f) { return f.code == "never_attends"; });
   ASSERT_NE(never, r.findings.end());
   EXPECT_EQ(render("{0} {1}", never->people, org), "D E");
+}
+
+// Groups of the sharing network without each person, checked by hand: the path A - B - C, the
+// pair D - E and F, who shares with no one, are 3 groups. Without B: A, C, D - E and F (4);
+// without F: 2; without anyone else: 3. E is the core, so the pass starts outside A's group.
+TEST(SharingHealth, GroupsIfAbsent) {
+  const Org org = org_from_csv(
+      {{"people", "id,manager_id,tier\nA,,execution\nB,A,execution\nC,A,execution\nD,A,execution\nE,A,core\n"
+                  "F,A,execution\n"},
+       {"sharing", "person_a,person_b,channel\nA,B,online\nB,C,online\nD,E,offline\n"}});
+  const auto r = sharing_health(org);
+  EXPECT_DOUBLE_EQ(r.figure("groups")->value, 3.0);
+  const auto column = std::find_if(r.people.begin(), r.people.end(), [](auto& c) { return c.name == "groups_if_absent"; });
+  ASSERT_NE(column, r.people.end());
+  std::map<std::string, double> by_id;
+  for (index_t p = 0; p < org.size(); ++p) by_id[std::string(org.id(p))] = column->values[p];
+  EXPECT_EQ(by_id, (std::map<std::string, double>{{"A", 3}, {"B", 4}, {"C", 3}, {"D", 3}, {"E", 3}, {"F", 2}}));
 }
 
 // A finding's text names ten people at most and counts the rest; its people list has them all.
