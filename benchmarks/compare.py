@@ -71,7 +71,7 @@ def run_teamgraph(n: int) -> dict:
     h = org.hierarchy
     size = h["subtree_end"] - __import__("numpy").arange(len(org))
     people = report.people  # one row a person, in the org's order
-    top = top_managers(size, people["id"].iloc.__getitem__)
+    top = top_managers(size, lambda i: people["id"].iloc[i])
     groups = people["sharing_health.groups_if_absent"].to_numpy()[top]
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "build": built - start,
@@ -113,7 +113,7 @@ def run_networkx(n: int) -> dict:
             below[v] += below[c]
     cut_off = [below.get(p, 1) - 1 for p in people["id"]]
     ids = list(people["id"])
-    top = top_managers([size[p] for p in ids], ids.__getitem__)
+    top = top_managers([size[p] for p in ids], lambda i: ids[i])
     groups = [nx.number_connected_components(nx.restricted_view(g, [ids[i]], [])) for i in top]
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "build": built - start,
@@ -161,7 +161,7 @@ def run_igraph(n: int) -> dict:
     reachable = set(order)
     cut_off = [int(below[v] - 1) if v in reachable else 0 for v in range(n)]
     groups = []
-    for i in top_managers(size, people["id"].iloc.__getitem__):
+    for i in top_managers(size, lambda i: people["id"].iloc[i]):
         without = g.copy()
         without.delete_vertices(i)
         groups.append(len(without.connected_components()))

@@ -121,9 +121,9 @@ void add_extras(py::dict& out, const std::vector<ExtraColumn>& extra) {
   for (const auto& column : extra) out[py::str(column.name)] = texts(column.values);
 }
 
-// Columns of one table, in the Org's canonical row order. Typed values are tagged tuples that
-// the Python side turns into pandas dtypes: ("categorical", codes, labels), ("bool", int8),
-// ("date", seconds).
+// Columns of one table, in the Org's canonical row order: numbers as read-only arrays, the rest
+// as tagged tuples that the Python side turns into pandas dtypes: ("arrow", ...) text (see
+// arrow_text), ("categorical", codes, labels), ("bool", int8), ("date", seconds).
 py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle owner) {
   py::dict out;
   if (name == "people") {
@@ -207,10 +207,9 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
     out["artifact"] = py::make_tuple("categorical", categories(c.artifact));
     out["action"] = py::make_tuple("categorical", enum_codes(c.action, {"create", "modify", "rename", "delete"}));
     out["date"] = py::make_tuple("date", dates(c.date));
-    py::list previous(c.previous.size());
-    for (std::size_t i = 0; i < c.previous.size(); ++i)
-      previous[i] = c.previous[i] < 0 ? py::object(py::none()) : py::object(py::str(c.artifact.labels[static_cast<std::size_t>(c.previous[i])]));
-    out["previous_artifact"] = previous;
+    out["previous_artifact"] = arrow_text(c.previous.size(), [&](std::size_t i) {
+      return c.previous[i] < 0 ? std::nullopt : given(c.artifact.labels[static_cast<std::size_t>(c.previous[i])]);
+    });
     add_extras(out, c.extra);
   } else {
     throw py::value_error("unknown table '" + name + "'");

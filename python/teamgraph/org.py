@@ -275,8 +275,6 @@ def _to_series(value: Any) -> Any:
             missing = seconds == np.iinfo(np.int64).min
             out = pd.to_datetime(np.where(missing, 0, seconds), unit="s", utc=True)
             return pd.Series(out).where(~missing, pd.NaT)
-    if isinstance(value, list):  # text: keep the text dtype even when the table is empty
-        return pd.Series(value, dtype="str")
     return value
 
 
