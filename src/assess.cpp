@@ -181,10 +181,9 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   if (!report.weakest.empty()) {
     Finding f{"health_index", "weakest_score", FindingSeverity::info, {}, {}, {}, {}};
     if (!brief_findings()) {  // a batch counts findings and has the weakest score in its own column
-      f.message = "The team health index is " + format_value(weighted / total, 1) + "; " + report.weakest +
-                  " holds it down most (it costs " + format_value(worst / total, 1) + " points).";
+      f.args = {FindingArg::num("health_index", weighted / total), FindingArg::word_of("weakest", "score." + report.weakest),
+                FindingArg::num("points_lost", worst / total)};
       f.evidence = {{"health_index", weighted / total}, {"points_lost", worst / total}};
-      f.recommendation = "Start with " + report.weakest + ": its findings say where.";
     }
     report.findings.push_back(std::move(f));
   }

@@ -42,10 +42,62 @@ std::string render(const std::string& text, const std::vector<index_t>& people, 
   return out;
 }
 
+FindingArg FindingArg::num(std::string name, double value) {
+  FindingArg a;
+  a.name = std::move(name);
+  a.kind = Kind::number;
+  a.number = value;
+  return a;
+}
+FindingArg FindingArg::count_of(std::string name, std::size_t value) {
+  FindingArg a = num(std::move(name), static_cast<double>(value));
+  a.kind = Kind::count;
+  return a;
+}
+FindingArg FindingArg::text_of(std::string name, std::string value) {
+  FindingArg a;
+  a.name = std::move(name);
+  a.kind = Kind::text;
+  a.items.push_back(std::move(value));
+  return a;
+}
+FindingArg FindingArg::texts_of(std::string name, std::vector<std::string> values) {
+  FindingArg a;
+  a.name = std::move(name);
+  a.kind = Kind::texts;
+  a.items = std::move(values);
+  return a;
+}
+FindingArg FindingArg::word_of(std::string name, std::string key) {
+  FindingArg a = text_of(std::move(name), std::move(key));
+  a.kind = Kind::word;
+  return a;
+}
+FindingArg FindingArg::words_of(std::string name, std::vector<std::string> keys) {
+  FindingArg a = texts_of(std::move(name), std::move(keys));
+  a.kind = Kind::words;
+  return a;
+}
+FindingArg FindingArg::people_of(std::string name, std::size_t first, std::size_t size) {
+  FindingArg a;
+  a.name = std::move(name);
+  a.kind = Kind::people;
+  a.first = static_cast<std::uint32_t>(first);
+  a.size = static_cast<std::uint32_t>(size);
+  return a;
+}
+
+const FindingArg* Finding::arg(std::string_view name) const {
+  for (const auto& a : args)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
 void sort_findings(std::vector<Finding>& findings) {
   const auto less = [](const Finding& a, const Finding& b) {
     const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
-    return std::tie(sa, a.score, a.code, a.people, a.message) < std::tie(sb, b.score, b.code, b.people, b.message);
+    return std::tie(sa, a.score, a.code, a.people, a.variant, a.args, a.message) <
+           std::tie(sb, b.score, b.code, b.people, b.variant, b.args, b.message);
   };
   if (findings.size() > 32) {
     std::stable_sort(findings.begin(), findings.end(), less);

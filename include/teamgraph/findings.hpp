@@ -1,10 +1,17 @@
 #pragma once
 // Findings: how every score explains itself. A finding names who it concerns, the numbers
-// behind it and what to do. Texts refer to people as {0}, {1}, ... (indices into `people`), so
-// that a report can show ids, names or pseudonyms without the score knowing which.
+// behind it and what to do. A score writes no words: a finding carries its code (and, where a
+// code has several texts, a variant) and named arguments; the words come from the message
+// catalog (python/teamgraph/locale/<lang>/LC_MESSAGES/findings.po), whose entry for the code
+// refers to the arguments by name ({competency}, {count}, {people}), in the report's language.
+// People are arguments too (a slice of `people`), so a report can show ids, names or
+// pseudonyms without the score knowing which.
 
+#include <compare>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "teamgraph/org.hpp"
@@ -20,20 +27,60 @@ struct Evidence {
   double value;
 };
 
+// A named value that a finding's texts show: {name} in the catalog entry.
+struct FindingArg {
+  enum class Kind : std::uint8_t {
+    number,  // a figure; the catalog entry gives its format ({rho:.2f}); NaN shows as "n/a"
+    count,   // a whole number; the argument named "count" picks the entry's plural form
+    text,    // data as the input wrote it (a competency, a dimension, a goal id): items[0]
+    texts,   // a list of such data, joined as the report's language joins lists: items
+    word,    // a catalog key ("word.material"), shown in the report's language: items[0]
+    words,   // a list of catalog keys: items
+    people,  // people[first, first + size) of the finding, as a list (at most
+             // people_named_in_text named, then "and N more")
+  };
+  std::string name;
+  Kind kind = Kind::number;
+  double number = 0.0;
+  std::vector<std::string> items;
+  std::uint32_t first = 0, size = 0;
+
+  static FindingArg num(std::string name, double value);
+  static FindingArg count_of(std::string name, std::size_t value);
+  static FindingArg text_of(std::string name, std::string value);
+  static FindingArg texts_of(std::string name, std::vector<std::string> values);
+  static FindingArg word_of(std::string name, std::string key);
+  static FindingArg words_of(std::string name, std::vector<std::string> keys);
+  static FindingArg people_of(std::string name, std::size_t first, std::size_t size);
+
+  friend bool operator==(const FindingArg&, const FindingArg&) = default;
+  friend auto operator<=>(const FindingArg& a, const FindingArg& b) {
+    return std::tie(a.name, a.kind, a.number, a.items, a.first, a.size) <=>
+           std::tie(b.name, b.kind, b.number, b.items, b.first, b.size);
+  }
+};
+
 struct Finding {
   std::string score;  // "leadership_coverage", "succession_readiness", ...
   std::string code;   // stable: "missing_competency", "uncovered_key_position", ...
   FindingSeverity severity = FindingSeverity::info;
-  std::vector<index_t> people;  // who it concerns; {k} in the texts is people[k]
-  std::string message;          // what was found
+  std::vector<index_t> people;  // who it concerns
+  // Transitional, until every score is on the catalog: texts written by the score, {k} = people[k].
+  // A finding with args has none.
+  std::string message;
   std::vector<Evidence> evidence;
-  std::string recommendation;   // what to do
+  std::string recommendation;
+  std::string variant;           // which of the code's texts ("" = the code's own): catalog key code[.variant]
+  std::vector<FindingArg> args;  // what the texts show, by name
+
+  // The argument called `name`, or nullptr.
+  const FindingArg* arg(std::string_view name) const;
 };
 
 // Replaces {k} in `text` with the id of finding.people[k].
 std::string render(const std::string& text, const std::vector<index_t>& people, const Org& org);
 
-// Sorts findings: most severe first, then score, code, people, message (a stable, total order).
+// Sorts findings: most severe first, then score, code, people, variant, args (a stable, total order).
 void sort_findings(std::vector<Finding>& findings);
 
 // "a, b and c": a list in a sentence.

@@ -29,10 +29,32 @@ py::list indices(const std::vector<index_t>& v) {
 
 py::object index_or_none(index_t i) { return i == no_index ? py::object(py::none()) : py::object(py::int_(i)); }
 
+// An argument as (name, kind, value): number and count a float, text and word a str, texts and
+// words a list of str, people a (first, size) slice of the finding's people.
+py::tuple finding_arg(const FindingArg& a) {
+  using Kind = FindingArg::Kind;
+  static const char* const kinds[] = {"number", "count", "text", "texts", "word", "words", "people"};
+  py::object value;
+  switch (a.kind) {
+    case Kind::number:
+    case Kind::count: value = py::float_(a.number); break;
+    case Kind::text:
+    case Kind::word: value = py::str(a.items.empty() ? std::string() : a.items.front()); break;
+    case Kind::texts:
+    case Kind::words: value = py::cast(a.items); break;
+    case Kind::people: value = py::make_tuple(a.first, a.size); break;
+  }
+  return py::make_tuple(a.name, kinds[static_cast<int>(a.kind)], value);
+}
+
 py::dict finding(const Finding& f) {
   py::dict d;
   d["score"] = f.score;
   d["code"] = f.code;
+  d["variant"] = f.variant;
+  py::list args;
+  for (const auto& a : f.args) args.append(finding_arg(a));
+  d["args"] = args;
   d["severity"] = std::string(to_string(f.severity));
   d["people"] = indices(f.people);
   d["message"] = f.message;

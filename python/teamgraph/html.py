@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import io
+
+import matplotlib.pyplot as plt
 from typing import TYPE_CHECKING, List
 
 from . import _core
@@ -33,7 +35,9 @@ th { background: #f0f4f8; } tr:nth-child(even) td { background: #fafbfc; }
 
 def _svg(fig: "Figure") -> str:
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    # A fixed salt makes the SVG's element ids the same on every run: the same data, the same page.
+    with plt.rc_context({"svg.hashsalt": "teamgraph"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
     return text[text.index("<svg"):]  # drop the XML prolog and doctype: inline SVG
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .catalog import Catalog
 from .org import Org
 
 PolicyLike = Union[None, Mapping[str, Any], str, "os.PathLike[str]"]
@@ -54,10 +55,13 @@ def _render(text: str, people: Sequence[str]) -> str:
     return _PLACEHOLDER.sub(lambda m: people[int(m.group(1))] if int(m.group(1)) < len(people) else m.group(0), text)
 
 
-def _finding(raw: Mapping[str, Any], ids: Sequence[str]) -> Finding:
+def _finding(raw: Mapping[str, Any], ids: Sequence[str], catalog: Catalog) -> Finding:
     people = [ids[i] for i in raw["people"] if i is not None]
-    return Finding(raw["score"], raw["code"], raw["severity"], people, _render(raw["message"], people),
-                   dict(raw["evidence"]), _render(raw["recommendation"], people))
+    if raw["args"] or not raw["message"]:
+        message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], people)
+    else:  # a score not yet on the catalog: its own English texts
+        message, recommendation = _render(raw["message"], people), _render(raw["recommendation"], people)
+    return Finding(raw["score"], raw["code"], raw["severity"], people, message, dict(raw["evidence"]), recommendation)
 
 
 class Report:
@@ -71,6 +75,7 @@ class Report:
         self.org = org
         self._raw = raw
         self.pseudonymized = pseudonyms is not None
+        self.language = "en"  # the catalog language of the report's words (teamgraph.catalog)
         self._pseudonyms = list(pseudonyms) if pseudonyms is not None else None
         self._people_cache: Optional[pd.DataFrame] = None
         self._ids_cache: Optional[List[str]] = None
@@ -92,7 +97,8 @@ class Report:
     def findings(self) -> List[Finding]:
         """The findings of every score, most severe first."""
         if self._findings_cache is None:
-            self._findings_cache = [_finding(f, self._ids) for f in self._raw["findings"]]
+            catalog = Catalog.get(self.language)
+            self._findings_cache = [_finding(f, self._ids, catalog) for f in self._raw["findings"]]
         return self._findings_cache
 
     def pseudonymize(self, key: bytes) -> "Report":

@@ -1,0 +1,187 @@
+"""The message catalog: every word a report shows, in the report's language.
+
+Scores write no words. A finding carries its code (and a variant where a code has several texts)
+and named arguments; its message and recommendation are the catalog entries
+``<code>[.<variant>].message`` and ``.recommendation`` of the domain ``findings``, with the
+arguments filled in by name: ``{competency}``, ``{rho:.2f}``, ``{people}``. Headings and labels of
+the text, markdown and HTML reports are entries of the domain ``report``.
+
+Catalogs are gettext PO files, ``locale/<lang>/LC_MESSAGES/<domain>.po`` beside this module, read
+with Babel. An entry with plural forms (``msgid_plural``) picks its form by the argument
+``count``, with the plural rule of the file's ``Plural-Forms`` header. Keys are the msgids; the
+English catalog is complete and a key missing from another language falls back to English.
+"""
+
+from __future__ import annotations
+
+import gettext
+import math
+import string
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union
+
+from babel.messages.pofile import read_po
+
+LANGUAGES = ("en", "zh_CN")
+DOMAINS = ("findings", "report")
+DEFAULT_LANGUAGE = "en"
+# A list of people names this many at most, then says how many more (the finding's people list
+# has them all): the same limit as the core's people_named_in_text.
+PEOPLE_NAMED = 10
+
+Entry = Union[str, Tuple[str, ...]]
+
+
+def normalize_language(lang: Optional[str]) -> str:
+    """'zh-CN', 'zh_CN.UTF-8', 'zh', 'zh-Hans' -> 'zh_CN'; 'en_US' -> 'en'; None -> 'en'.
+
+    Raises ValueError for a language with no catalog."""
+    if not lang:
+        return DEFAULT_LANGUAGE
+    code = lang.split(".")[0].split("@")[0].replace("-", "_")
+    if code in ("C", "POSIX"):
+        return DEFAULT_LANGUAGE
+    for known in LANGUAGES:
+        if code.lower() == known.lower():
+            return known
+    base = code.split("_")[0].lower()
+    for known in LANGUAGES:
+        if known.split("_")[0].lower() == base:
+            return known
+    raise ValueError(f"no catalog for language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """The language the locale variables ask for (LC_ALL, LC_MESSAGES, LANG, as gettext reads
+    them), or English when they name none that has a catalog."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            try:
+                return normalize_language(value)
+            except ValueError:
+                return DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def read_entries(lang: str, domain: str) -> Tuple[Dict[str, Entry], Callable[[int], int]]:
+    """The entries of one PO file (key -> text, or the tuple of plural forms) and its plural rule."""
+    path = resources.files("teamgraph").joinpath(f"locale/{lang}/LC_MESSAGES/{domain}.po")
+    if not path.is_file():
+        return {}, gettext.c2py("n != 1")
+    with path.open("rb") as f:
+        po = read_po(f, locale=lang, domain=domain)
+    entries: Dict[str, Entry] = {}
+    for message in po:
+        if not message.id:
+            continue  # the header
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        entries[key] = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
+    return entries, gettext.c2py(po.plural_expr)
+
+
+class _Formatter(string.Formatter):
+    """str.format with the catalog's rules for numbers: NaN shows as the catalog's 'n/a', and a
+    number with no format spec shows with two decimals (as the core's format_value)."""
+
+    def __init__(self, not_available: str) -> None:
+        super().__init__()
+        self.not_available = not_available
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, float):
+            if math.isnan(value):
+                return self.not_available
+            return format(value, format_spec or ".2f")
+        return format(value, format_spec)
+
+
+class Catalog:
+    """The words of one language. ``Catalog.get("zh-CN")`` is cached."""
+
+    def __init__(self, lang: str) -> None:
+        self.language = normalize_language(lang)
+        self._entries: Dict[str, Entry] = {}
+        self._plural: Dict[str, Callable[[int], int]] = {}
+        languages = [DEFAULT_LANGUAGE] + ([self.language] if self.language != DEFAULT_LANGUAGE else [])
+        for language in languages:  # English first, so the language's own entries win
+            for domain in DOMAINS:
+                entries, plural = read_entries(language, domain)
+                self._entries.update(entries)
+                for key in entries:
+                    self._plural[key] = plural
+        self._format = _Formatter(self._plain("value.not_available"))
+
+    @staticmethod
+    @lru_cache(maxsize=None)
+    def get(lang: Optional[str] = None) -> "Catalog":
+        return Catalog(normalize_language(lang))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
+    def _plain(self, key: str) -> str:
+        entry = self._entries.get(key, key)
+        return entry if isinstance(entry, str) else entry[0]
+
+    def text(self, key: str, **args: Any) -> str:
+        """The entry `key` with `args` filled in by name; a plural entry picks its form by
+        args['count']. A key with no entry shows as itself (the tests see to it that none lacks)."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return key
+        if not isinstance(entry, str):
+            count = int(args.get("count", 1))
+            index = self._plural[key](count)
+            entry = entry[min(index, len(entry) - 1)]
+        return self._format.vformat(entry, (), args)
+
+    def join(self, items: Sequence[str], more: int = 0) -> str:
+        """A list in a sentence ("a, b and c"; with `more`: "a, ..., j and 77697 more")."""
+        items = [str(i) for i in items]
+        if more:
+            head = self.text("list.separator").join(items)
+            return self.text("list.more", head=head, count=more)
+        if not items:
+            return ""
+        if len(items) == 1:
+            return items[0]
+        return self.text("list.last", head=self.text("list.separator").join(items[:-1]), last=items[-1])
+
+    def people(self, labels: Sequence[str]) -> str:
+        """People in a sentence: at most PEOPLE_NAMED named, then how many more."""
+        if len(labels) > PEOPLE_NAMED:
+            return self.join(labels[:PEOPLE_NAMED], more=len(labels) - PEOPLE_NAMED)
+        return self.join(labels)
+
+    def finding_args(self, args: Sequence[Tuple[str, str, Any]], people: Sequence[str]) -> Dict[str, Any]:
+        """A finding's arguments (as the core hands them over: name, kind, value) as the values
+        its texts show, with people given by their labels (ids, names or pseudonyms)."""
+        out: Dict[str, Any] = {}
+        for name, kind, value in args:
+            if kind == "count":
+                out[name] = int(value)
+            elif kind == "number":
+                out[name] = float(value)
+            elif kind == "text":
+                out[name] = value
+            elif kind == "texts":
+                out[name] = self.join(value)
+            elif kind == "word":
+                out[name] = self.text(value)
+            elif kind == "words":
+                out[name] = self.join([self.text(v) for v in value])
+            elif kind == "people":
+                first, size = value
+                out[name] = self.people(people[first:first + size])
+            else:
+                raise ValueError(f"finding argument {name!r}: unknown kind {kind!r}")
+        return out
+
+    def finding_texts(self, code: str, variant: str, args: Sequence[Tuple[str, str, Any]],
+                      people: Sequence[str]) -> Tuple[str, str]:
+        """A finding's message and recommendation in this language."""
+        key = f"{code}.{variant}" if variant else code
+        values = self.finding_args(args, people)
+        return self.text(f"{key}.message", **values), self.text(f"{key}.recommendation", **values)
