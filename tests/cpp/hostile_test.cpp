@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -137,6 +138,43 @@ TEST(HostileCsv, TenMillionBlankLinesUnderAWideHeader) {
 TEST(HostileCsv, DuplicateHeader) {
   const auto p = expect_only(reading("id,name,name\n1,a,b\n"), "duplicate_column", 1, "name");
   EXPECT_EQ(p.message, "the column appears twice (columns 2 and 3)");
+}
+
+// A header of many columns costs n log n: one problem a repeated name (not one a pair), found by
+// sorting (not by comparing every pair). Before: 3,000 columns called "x" made 4.5 million
+// problems and ran out of memory; 200,000 distinct columns took 30 s.
+TEST(HostileCsv, ThreeThousandColumnsOfOneNameAreOneProblem) {
+  std::string text = "id";
+  for (int c = 0; c < 3000; ++c) text += ",x";
+  text += "\n1";
+  for (int c = 0; c < 3000; ++c) text += ",1";
+  text += "\n";
+  const auto start = std::chrono::steady_clock::now();
+  const auto p = expect_only(reading(text), "duplicate_column", 1, "x");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_EQ(p.message, "the column appears 3000 times (columns 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2990 more)");
+}
+
+TEST(HostileCsv, RepeatedNamesAreReportedInHeaderOrder) {
+  std::vector<Problem> problems;
+  parse_csv_table("id,b,a,b,a,a\n1,2,3,4,5,6\n", "people.csv", problems);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].field, "b");
+  EXPECT_EQ(problems[0].message, "the column appears twice (columns 2 and 4)");
+  EXPECT_EQ(problems[1].field, "a");
+  EXPECT_EQ(problems[1].message, "the column appears 3 times (columns 3, 5 and 6)");
+}
+
+TEST(HostileCsv, TwoHundredThousandDistinctColumns) {
+  std::string text = "id";
+  for (int c = 0; c < 200'000; ++c) text += ",c" + std::to_string(c);
+  text += "\n";
+  std::vector<Problem> problems;
+  const auto start = std::chrono::steady_clock::now();
+  const Table t = parse_csv_table(std::move(text), "people.csv", problems);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(t.columns().size(), 200'001u);
 }
 
 TEST(HostileCsv, EmptyHeader) {
