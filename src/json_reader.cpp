@@ -286,6 +286,32 @@ TeamInfo parse_team_json(std::string_view text, const std::string& source, std::
 
 namespace detail {
 
+namespace {
+// Every string of team.json (keys too) is checked as the tables' text is: the team's name and its
+// configuration reach the terminal and the page. The nesting is at most max_depth deep.
+template <class Report>
+void check_strings(const nlohmann::json& value, const std::string& field, Report& problem) {
+  auto check = [&](const std::string& text, const std::string& where) {
+    if (auto issue = check_text(text, false); !issue.empty())
+      problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", where.empty() ? "(key)" : where,
+              "the text contains " + issue);
+  };
+  if (value.is_string()) {
+    check(value.get_ref<const std::string&>(), field);
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      if (!check_text(key, false).empty()) {  // a bad key is named by where it is, never printed
+        check(key, field.empty() ? std::string("(key)") : field + ".(key)");
+        continue;
+      }
+      check_strings(item, field.empty() ? key : field + "." + key, problem);
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) check_strings(value[i], field + "[" + std::to_string(i) + "]", problem);
+  }
+}
+}  // namespace
+
 TeamInfo team_from_json(const nlohmann::json& object, const std::string& source, std::vector<Problem>& problems) {
   TeamInfo team;
   auto problem = [&](std::string code, std::string field, std::string message, Severity severity = Severity::error) {
@@ -296,6 +322,7 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
     return team;
   }
   team.json = object.dump();
+  check_strings(object, "", problem);
   for (const auto& [key, value] : object.items()) {
     if (key == "name") {
       if (value.is_string()) team.name = value.get<std::string>();

@@ -486,6 +486,25 @@ TEST(HostileFiles, FolderAndPipeUnderATablesNameAreProblemsNotHangs) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(HostileTeamJson, ControlCharactersInAnyStringAreRefused) {
+  // ESC in the name would put an escape sequence on the terminal; U+009B is the one-byte CSI.
+  const auto problems = problems_of({{"people", "id\na\n"}},
+                                    "{\"name\": \"Shop\\u001b[2J\", \"configuration\": {\"equipment\": [\"desk\\u009b\"]},"
+                                    " \"policy\": {\"x\\u0007\": 1}}");
+  std::vector<std::pair<std::string, std::string>> seen;
+  for (const auto& p : problems)
+    if (p.code == "control_character") seen.emplace_back(p.field, p.message);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"configuration.equipment[0]", "the text contains a control character (U+009B)"},
+      {"name", "the text contains a control character (U+001B)"},
+      {"policy.(key)", "the text contains a control character (U+0007)"}};
+  EXPECT_EQ(seen, expected);
+}
+
+TEST(HostileCsv, C1ControlCharacterInAField) {
+  expect_only(reading("id,name\n1,a\xc2\x85" "b\n"), "control_character", 2, "name");
+}
+
 TEST_F(HostileJson, MissingFile) {
   std::vector<Problem> problems;
   try {
