@@ -87,10 +87,65 @@ FindingArg FindingArg::people_of(std::string name, std::size_t first, std::size_
   return a;
 }
 
+FindingArg FindingArg::clauses_of(std::string name, std::vector<FindingClause> clauses, std::string separator) {
+  FindingArg a;
+  a.name = std::move(name);
+  a.kind = Kind::clauses;
+  if (!separator.empty()) a.items.push_back(std::move(separator));
+  a.clauses = std::move(clauses);
+  return a;
+}
+
+bool operator==(const FindingArg& a, const FindingArg& b) {
+  return std::tie(a.name, a.kind, a.number, a.items, a.first, a.size, a.clauses) ==
+         std::tie(b.name, b.kind, b.number, b.items, b.first, b.size, b.clauses);
+}
+std::partial_ordering operator<=>(const FindingArg& a, const FindingArg& b) {
+  return std::tie(a.name, a.kind, a.number, a.items, a.first, a.size, a.clauses) <=>
+         std::tie(b.name, b.kind, b.number, b.items, b.first, b.size, b.clauses);
+}
+
 const FindingArg* Finding::arg(std::string_view name) const {
   for (const auto& a : args)
     if (a.name == name) return &a;
   return nullptr;
+}
+
+namespace {
+
+std::string describe_args(const std::vector<FindingArg>& args, const std::vector<index_t>& people, const Org& org) {
+  using Kind = FindingArg::Kind;
+  std::string out;
+  for (const auto& a : args) {
+    if (!out.empty()) out += ", ";
+    out += a.name;
+    out += '=';
+    switch (a.kind) {
+      case Kind::number: out += format_value(a.number); break;
+      case Kind::count: out += format_value(a.number, 0); break;
+      case Kind::text:
+      case Kind::word:
+      case Kind::texts:
+      case Kind::words: out += join_words(a.items); break;
+      case Kind::people: {
+        std::vector<std::string> ids;
+        for (std::size_t k = a.first; k < a.first + a.size && k < people.size(); ++k) ids.emplace_back(org.id(people[k]));
+        out += join_words(ids);
+        break;
+      }
+      case Kind::clauses:
+        for (std::size_t k = 0; k < a.clauses.size(); ++k)
+          out += (k ? "; " : "") + a.clauses[k].key + "(" + describe_args(a.clauses[k].args, people, org) + ")";
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string describe(const Finding& f, const Org& org) {
+  return f.code + (f.variant.empty() ? "" : "." + f.variant) + ": " + describe_args(f.args, f.people, org);
 }
 
 void sort_findings(std::vector<Finding>& findings) {
@@ -147,16 +202,5 @@ std::string format_value(double value, int decimals) {
   const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals).ptr;
   return std::string(buffer, end);
 }
-
-namespace detail {
-namespace {
-thread_local bool brief = false;
-}  // namespace
-
-BriefFindingsScope::BriefFindingsScope() : previous_(brief) { brief = true; }
-BriefFindingsScope::~BriefFindingsScope() { brief = previous_; }
-bool brief_findings() noexcept { return brief; }
-
-}  // namespace detail
 
 }  // namespace teamgraph

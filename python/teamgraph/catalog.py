@@ -175,6 +175,10 @@ class Catalog:
             elif kind == "people":
                 first, size = value
                 out[name] = self.people(people[first:first + size])
+            elif kind == "clauses":  # (separator key or "", [(entry key, args), ...])
+                separator, clauses = value
+                texts = [self.text(key, **self.finding_args(clause_args, people)) for key, clause_args in clauses]
+                out[name] = self.text(separator).join(texts) if separator else self.join(texts)
             else:
                 raise ValueError(f"finding argument {name!r}: unknown kind {kind!r}")
         return out

@@ -44,8 +44,11 @@ inline void check_report(const Org& org) {
       fail("score " + s.name + " out of range: " + std::to_string(s.value));
     if (!s.assessed && s.absent_reason.empty()) fail("score " + s.name + " absent without a reason");
   }
+  // A finding explains itself: with arguments for its catalog texts, or (a score not yet on the
+  // catalog) its own message and recommendation.
   for (const auto& f : report.findings)
-    if (f.message.empty() || f.recommendation.empty()) fail("a finding without a message or recommendation");
+    if (f.args.empty() && (f.message.empty() || f.recommendation.empty()))
+      fail("a finding with neither arguments nor a message and recommendation");
   // A figure or group aggregate that is not available says why.
   for (const auto& r : report.support) {
     for (const auto& f : r.figures)
