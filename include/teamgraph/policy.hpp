@@ -37,12 +37,17 @@ struct DeparturePolicy {
   double weight_unit = 0.2;       // share of the org left without its manager
   double weight_sharing = 0.2;    // share of the org cut off from the core in the sharing network
   double weight_knowledge = 0.2;  // share of artifacts left with no author
+  std::uint32_t findings = 5;     // high_departure_impact findings for the people at the top of the ranking
+  double critical_risk = 0.15;    // a finding's severity is critical from this risk (flight risk x impact)
+  double high_risk = 0.05;        // and high from this one (medium below, and without a flight risk)
 };
 
 struct TruckFactorPolicy {
   double authorship_ratio = 0.75;  // an author's DOA / the artifact's highest DOA must exceed this
   double doa_minimum = 3.293;      // and the DOA must reach this
   double coverage_stop = 0.5;      // the truck factor counts departures until coverage drops below this
+  std::uint32_t low_at_most = 2;       // a truck factor at or below this gets a low_truck_factor finding (high)
+  std::uint32_t critical_at_most = 1;  // and at or below this it is critical
 };
 
 struct IncentivePolicy {

@@ -27,7 +27,6 @@ TEST(SharingHealth, MeetingsAndNetwork) {
   EXPECT_DOUBLE_EQ(r.figure("articulation_points")->value, 3.0);  // A, B and D: the network is a tree
   EXPECT_DOUBLE_EQ(r.figure("bridges")->value, 4.0);
   EXPECT_NEAR(r.score, 100.0 * (1 + 1 + 0.6 + 1 + 1 + 1) / 6.0, 1e-9);
-  for (const auto& f : r.findings) testing::expect_no_text(f);
   // "D and E never attended a sharing meeting in the period."
   const Finding* never = finding(r, "never_attends");
   ASSERT_NE(never, nullptr);
@@ -93,10 +92,6 @@ TEST(SharingHealth, GroupsIfAbsent) {
 
 // A finding's people list has them all; its text names ten at most (the catalog does that).
 TEST(Findings, TextNamesTenPeopleThenCountsTheRest) {
-  EXPECT_EQ(placeholders(1), "{0}");
-  EXPECT_EQ(placeholders(3), "{0}, {1} and {2}");
-  EXPECT_EQ(placeholders(10), "{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8} and {9}");
-  EXPECT_EQ(placeholders(12), "{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9} and 2 more");
   std::string people_csv = "id,manager_id\nT,\n";
   for (int i = 1; i <= 12; ++i) people_csv += "p" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",T\n";
   const Org org = org_from_csv({{"people", people_csv}, {"sharing", "person_a,person_b,channel\nT,p01,online\n"}});

@@ -30,10 +30,4 @@ inline std::vector<std::string> people_of(const Finding& f, std::string_view arg
   return out;
 }
 
-// Scores write no words: a finding's texts come from the catalog.
-inline void expect_no_text(const Finding& f) {
-  EXPECT_TRUE(f.message.empty()) << f.code << ": " << f.message;
-  EXPECT_TRUE(f.recommendation.empty()) << f.code << ": " << f.recommendation;
-}
-
 }  // namespace teamgraph::testing
