@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <iterator>
 
 namespace teamgraph {
@@ -102,6 +103,18 @@ Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>&
   return report;
 }
 
+// Leadership coverage's parts: the core's coverage of each required competency (0-1). One no one in
+// the core has a score on is not measured: the score counts it as missing (capped, with a finding).
+static void leadership_parts(const LeadershipReport& l, Score& s) {
+  if (!l.assessed) return;
+  for (const auto& c : l.core_coverage.competencies) {
+    if (c.best == no_index)
+      s.parts.push_back({c.competency, std::nan(""), "no one in the core has a score on " + c.competency + "; counted as missing"});
+    else
+      s.parts.push_back({c.competency, c.score / 100.0, {}});
+  }
+}
+
 void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report) {
   report.truck_factor = {};
   report.support.clear();
@@ -133,7 +146,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   // and its score names keep their room), then cut to the number written.
   std::size_t scores = 0;
   report.scores.reserve(9);
-  auto add = [&](std::string_view name, bool assessed, double value, const std::string& reason) {
+  auto add = [&](std::string_view name, bool assessed, double value, const std::string& reason) -> Score& {
     if (scores == report.scores.size()) report.scores.emplace_back();
     Score& s = report.scores[scores++];
     s.name.assign(name);
@@ -143,9 +156,15 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
       s.absent_reason.clear();
     else
       s.absent_reason.assign(reason);
+    s.parts.clear();
+    return s;
   };
-  add("leadership_coverage", report.leadership.assessed, report.leadership.score, report.leadership.absent_reason);
-  add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
+  leadership_parts(report.leadership,
+                   add("leadership_coverage", report.leadership.assessed, report.leadership.score, report.leadership.absent_reason));
+  {
+    Score& s = add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
+    if (report.succession.assessed) s.parts.push_back({"key_positions", report.succession.score / 100.0, {}});
+  }
   report.support.reserve(6);  // moved in: a braced list would copy every report
   report.support.push_back(incentive_balance(org, policy));
   report.support.push_back(nobody_behind(org, policy));
@@ -154,7 +173,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   report.support.push_back(goal_alignment(org, policy));
   report.support.push_back(team_configuration(org, policy));
   check_cancelled();
-  for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason);
+  for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason).parts = s.parts;
   report.scores.resize(scores);  // a previous team's are not looked up below
 
   // Health index: the weighted mean of the scores that have data; the weakest is the one whose
@@ -166,14 +185,20 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
       {"sharing_health", w.sharing_health},           {"unified_management", w.unified_management},
       {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration}}};
   double total = 0.0, weighted = 0.0, worst = 0.0;
+  std::vector<ScorePart> health_parts;
+  health_parts.reserve(weights.size());
   for (const auto& [name, weight] : weights) {
     const Score* s = report.score(name);
+    if (s && s->assessed && weight > 0)
+      health_parts.push_back({std::string(name), s->value / 100.0, {}});
+    else
+      health_parts.push_back({std::string(name), std::nan(""), !s ? "not computed" : !s->assessed ? s->absent_reason : "weight 0 in the policy"});
     if (!s || !s->assessed || weight <= 0) continue;
     total += weight;
     weighted += weight * s->value;
     if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest.assign(name);
   }
-  add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data");
+  add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data").parts = std::move(health_parts);
   // The finding is written over the report's own (see above): a batch scores a million teams.
   report.findings.resize(report.weakest.empty() ? 0 : 1);
   if (!report.weakest.empty()) {
@@ -211,5 +236,9 @@ Report assess(const Org& org, const Policy& policy) {
 }
 
 Report assess(const Org& org) { return assess(org, effective_policy(org)); }
+
+std::size_t Score::parts_computed() const {
+  return static_cast<std::size_t>(std::count_if(parts.begin(), parts.end(), [](const ScorePart& p) { return p.computed(); }));
+}
 
 }  // namespace teamgraph

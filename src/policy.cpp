@@ -35,6 +35,7 @@ std::vector<Field> fields(Policy& p) {
   auto& sh = p.sharing;
   auto& m = p.management;
   auto& g = p.goals;
+  auto& c = p.configuration;
   auto& h = p.health;
   return {
       {"leadership", "required", &l.required},
@@ -50,6 +51,7 @@ std::vector<Field> fields(Policy& p) {
       {"succession", "bench_target", &s.bench_target},
       {"succession", "min_fitness", &s.min_fitness},
       {"succession", "max_positions_per_successor", &s.max_positions_per_successor},
+      {"succession", "cascade_seats", &s.cascade_seats},
       {"departure", "weight_coverage", &d.weight_coverage},
       {"departure", "weight_unit", &d.weight_unit},
       {"departure", "weight_sharing", &d.weight_sharing},
@@ -88,6 +90,7 @@ std::vector<Field> fields(Policy& p) {
       {"management", "manager_titles", &m.manager_titles},
       {"management", "extra_layers", &m.extra_layers},
       {"goals", "min_quantified_share", &g.min_quantified_share, 0.0, 1.0},
+      {"configuration", "budget_per_head", &c.budget_per_head},
       {"health", "leadership_coverage", &h.leadership_coverage},
       {"health", "succession_readiness", &h.succession_readiness},
       {"health", "incentive_balance", &h.incentive_balance},

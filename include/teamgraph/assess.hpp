@@ -16,12 +16,16 @@
 
 namespace teamgraph {
 
-// One score: a 0-100 value, or absent with the reason.
+// One score: a 0-100 value, or absent with the reason; and its coverage: the parts it is made of,
+// each computed or not and why (the health index's parts are the scores).
 struct Score {
   std::string name;
   bool assessed = false;
   double value = 0.0;
   std::string absent_reason;
+  std::vector<ScorePart> parts;
+
+  std::size_t parts_computed() const;
 };
 
 // The truck factor of one group of artifacts: a knowledge area (the part of an artifact's name

@@ -29,6 +29,9 @@ struct SuccessionPolicy {
   double bench_target = 1.0;                 // bench strength that counts as a full reserve
   double min_fitness = 0.7;                  // successors below this fitness get a finding
   std::uint32_t max_positions_per_successor = 2;  // more than this is "one person named for many"
+  // The report's cascade of each key position follows at most this many seats (then `truncated`):
+  // a chain of n successors would otherwise make n cascades of up to n seats each.
+  std::uint32_t cascade_seats = 20;
 };
 
 struct DeparturePolicy {
@@ -93,6 +96,12 @@ struct GoalPolicy {
   double min_quantified_share = 0.8;  // a smaller share of goals with a measurable target is a finding
 };
 
+struct ConfigurationPolicy {
+  // The budget a member needs (in the budget's own currency); 0 = no target, then a budget is
+  // reported per head but not scored (only a budget of 0 is scored: no money at all).
+  double budget_per_head = 0.0;
+};
+
 struct HealthPolicy {
   // Weights of the scores in the team health index (scores without data are left out).
   double leadership_coverage = 2.0;
@@ -115,6 +124,7 @@ struct Policy {
   SharingPolicy sharing;
   ManagementPolicy management;
   GoalPolicy goals;
+  ConfigurationPolicy configuration;
   HealthPolicy health;
   std::uint32_t min_group_size = 5;  // group aggregates over fewer people are withheld
 };

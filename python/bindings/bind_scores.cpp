@@ -124,12 +124,26 @@ py::dict leadership(const LeadershipReport& r) {
   return d;
 }
 
+// A score's parts: name, 0-1 value (None when not computed) and why not.
+py::list score_parts(const std::vector<ScorePart>& parts) {
+  py::list out;
+  for (const auto& p : parts) {
+    py::dict x;
+    x["name"] = p.name;
+    x["value"] = p.computed() ? py::object(py::float_(p.value)) : py::object(py::none());
+    x["reason"] = p.reason;
+    out.append(x);
+  }
+  return out;
+}
+
 py::dict cascade(const VacancyCascade& c) {
   py::dict x;
   x["leaver"] = c.leaver;
   x["seats"] = indices(c.seats);
   x["promoted"] = indices(c.promoted);
   x["unfilled"] = index_or_none(c.unfilled);
+  x["truncated"] = c.truncated;
   return x;
 }
 
@@ -231,6 +245,7 @@ void bind_scores(py::module_& m) {
           x["assessed"] = s.assessed;
           x["value"] = s.assessed ? py::object(py::float_(s.value)) : py::object(py::none());
           x["absent_reason"] = s.absent_reason;
+          x["parts"] = score_parts(s.parts);
           scores.append(x);
         }
         d["scores"] = scores;

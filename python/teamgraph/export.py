@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .org import Org
     from .report import Report
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -95,7 +95,7 @@ def summary(org: "Org", ids: Optional[List[str]] = None) -> Dict[str, Any]:
 
 
 def report_dict(report: "Report") -> Dict[str, Any]:
-    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.0.schema.json)."""
+    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.1.schema.json)."""
     people = report.people
     people_rows = []
     for row in people.to_dict("records"):
@@ -110,7 +110,9 @@ def report_dict(report: "Report") -> Dict[str, Any]:
         "input_checksum": input_checksum(report.org),
         "pseudonymized": report.pseudonymized,
         "summary": summary(report.org, report._ids),
-        "scores": {s["name"]: {"value": s["value"], "assessed": s["assessed"], "absent_reason": s["absent_reason"]}
+        "scores": {s["name"]: {"value": s["value"], "assessed": s["assessed"], "absent_reason": s["absent_reason"],
+                               "parts": [dict(p) for p in s["parts"]],
+                               "parts_computed": sum(p["value"] is not None for p in s["parts"])}
                    for s in report._raw["scores"]},
         "weakest": report.weakest,
         "figures": report.figures,

@@ -123,11 +123,25 @@ class Report:
         return pd.DataFrame({"id": self._id_column, "name": self._names, "department": people["department"],
                              "tier": people["tier"]})
 
+    def coverage_of(self, score: str) -> Dict[str, Any]:
+        """What `score` is made of: its parts, each computed (a 0-1 value) or not (None, with the
+        reason: the input it needs is absent). The health index's parts are the scores.
+
+        Returns {"score", "assessed", "absent_reason", "parts": [{"name", "value", "reason"}],
+        "computed": [names], "not_computed": {name: reason}, "of": "N of M"}.
+        """
+        for s in self._raw["scores"]:
+            if s["name"] == score:
+                return _coverage(s)
+        raise KeyError(f"no score called {score!r}; the scores are {', '.join(self.scores)}")
+
     # -- tables -----------------------------------------------------------------------------
     def scores_frame(self) -> pd.DataFrame:
-        """One row a score: name, value (NaN when absent), assessed, absent_reason."""
+        """One row a score: name, value (NaN when absent), assessed, absent_reason, and how many of
+        its parts were computed (parts_computed of parts)."""
         return pd.DataFrame([{"name": s["name"], "value": np.nan if s["value"] is None else s["value"],
-                              "assessed": s["assessed"], "absent_reason": s["absent_reason"]}
+                              "assessed": s["assessed"], "absent_reason": s["absent_reason"],
+                              "parts_computed": sum(p["value"] is not None for p in s["parts"]), "parts": len(s["parts"])}
                              for s in self._raw["scores"]])
 
     def findings_frame(self) -> pd.DataFrame:
@@ -330,10 +344,19 @@ def _signed(v: float) -> str:
     return "n/a" if pd.isna(v) else f"{v:+.1f}"
 
 
+def _coverage(s: Mapping[str, Any]) -> Dict[str, Any]:
+    parts = [dict(p) for p in s["parts"]]
+    computed = [p["name"] for p in parts if p["value"] is not None]
+    return {"score": s["name"], "assessed": s["assessed"], "absent_reason": s["absent_reason"], "parts": parts,
+            "computed": computed, "not_computed": {p["name"]: p["reason"] for p in parts if p["value"] is None},
+            "of": f"{len(computed)} of {len(parts)}"}
+
+
 def _cascade(c: Mapping[str, Any], ids: Sequence[str]) -> Dict[str, Any]:
     return {"leaver": ids[c["leaver"]],
             "chain": [(ids[s], ids[p]) for s, p in zip(c["seats"], c["promoted"])],
-            "unfilled": None if c["unfilled"] is None else ids[c["unfilled"]]}
+            "unfilled": None if c["unfilled"] is None else ids[c["unfilled"]],
+            "truncated": c["truncated"]}
 
 
 def assess(org: Org, policy: PolicyLike = None) -> Report:

@@ -78,7 +78,9 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
     auto units = group_means("unit", labels, unit, share, "aligned_goal_share", policy.min_group_size);
     r.groups.insert(r.groups.end(), units.begin(), units.end());
   }
-  r.score = mean_score({aligned_share, quantified_share, n ? 1.0 - static_cast<double>(without.size()) / n : nan});
+  r.score = score_from_parts(r, {part("aligned", aligned_share, "no goals owned by members"),
+                                 part("quantified", quantified_share, "quantified is not given"),
+                                 part("everyone_has_a_goal", n ? 1.0 - static_cast<double>(without.size()) / n : nan, "no people")});
   if (!orphan_ids.empty()) {
     Finding f{"goal_alignment", "orphan_goal", FindingSeverity::medium, orphans_owners, {}, {}, {}};
     // {count} orphan goals, {goals} and their owners {people}, in the same order.

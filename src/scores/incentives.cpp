@@ -132,8 +132,11 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
                                    "material_total", policy.min_group_size);
   r.groups.insert(r.groups.end(), by_department.begin(), by_department.end());
 
-  r.score = mean_score({balance, recognized, std::isnan(pay_gini) ? nan : 1.0 - pay_gini,
-                        std::isnan(rho) ? nan : std::max(0.0, rho), career_all});
+  r.score = score_from_parts(
+      r, {part("balance", balance, "no incentive events"), part("recognition_coverage", recognized, "no incentive events"),
+          part("material_equality", std::isnan(pay_gini) ? nan : 1.0 - pay_gini, "no material incentives"),
+          part("pay_for_performance", std::isnan(rho) ? nan : std::max(0.0, rho), rho_note),
+          part("career_plans", career_all, "has_career_plan is not given")});
 
   if (!no_spiritual.empty()) {
     Finding f{"incentive_balance", "no_spiritual_incentive", FindingSeverity::high, no_spiritual, {}, {}, {}};

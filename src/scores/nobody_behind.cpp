@@ -35,11 +35,15 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::size_t lag_events = 0, assessed_cells = 0;
   for (std::size_t d = 0; d < bp.dimensions.size(); ++d) {
     const int col = columns[d];
-    if (col < 0) continue;
+    if (col < 0) {
+      r.parts.push_back(missing_part(bp.dimensions[d], "no competency column " + bp.dimensions[d]));
+      continue;
+    }
     std::vector<double> values;
     for (index_t p = 0; p < n; ++p)
       if (!std::isnan(scores(p, col))) values.push_back(scores(p, col));
     assessed_cells += values.size();
+    const std::size_t lags_before = lag_events;
     const double med = median(values), mad = median_absolute_deviation(values);
     Eigen::VectorXd z = Eigen::VectorXd::Constant(n, nan);
     for (index_t p = 0; p < n; ++p) {
@@ -95,6 +99,9 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       r.findings.push_back(std::move(f));
     }
     r.people.push_back({"robust_z_" + bp.dimensions[d], z});
+    r.parts.push_back(values.empty() ? missing_part(bp.dimensions[d], "no one has a score on " + bp.dimensions[d])
+                                     : part(bp.dimensions[d],
+                                            1.0 - static_cast<double>(lag_events - lags_before) / static_cast<double>(values.size()), ""));
   }
   // Learning capacity: learning hours far below the team's.
   std::vector<double> hours;
@@ -120,8 +127,13 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
                {"lagging_share", n ? static_cast<double>(people_lagging) / n : nan, n ? "" : "no people"},
                {"lags", static_cast<double>(lag_events), {}},
                {"learning_hours_median", hmed, hours.empty() ? "no learning hours given" : ""}};
+  // The dimensions' parts pooled: each weighs as many as have a score on it.
   r.score = assessed_cells ? 100.0 * (1.0 - static_cast<double>(lag_events) / static_cast<double>(assessed_cells)) : nan;
-  if (std::isnan(r.score)) return absent("nobody_behind", "no one has a score on the dimensions");
+  if (std::isnan(r.score)) {
+    auto out = absent("nobody_behind", "no one has a score on the dimensions");
+    out.parts = std::move(r.parts);
+    return out;
+  }
   r.groups = group_means("tier", tier_labels, tier_groups(org), lagging, "dimensions_lagging", policy.min_group_size);
   sort_findings(r.findings);
   return r;

@@ -12,11 +12,12 @@ const Figure* ScoreReport::figure(std::string_view name) const {
 
 namespace detail {
 
-double mean_score(const std::vector<double>& parts) {
+double score_from_parts(ScoreReport& r, std::vector<ScorePart> parts) {
+  r.parts = std::move(parts);
   double sum = 0.0;
   std::size_t n = 0;
-  for (const double p : parts)
-    if (!std::isnan(p)) sum += p, ++n;
+  for (const auto& p : r.parts)
+    if (p.computed()) sum += p.value, ++n;
   return n ? 100.0 * sum / static_cast<double>(n) : nan;
 }
 

@@ -21,7 +21,10 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
   ScoreReport r;
   r.name = "sharing_health";
   r.assessed = true;
-  std::vector<double> parts;
+  std::vector<ScorePart> parts;
+  if (!meetings)
+    for (const char* name : {"meetings_per_week", "weeks_with_meeting", "attendance_reach"})
+      parts.push_back(missing_part(name, "no meetings table"));
   if (meetings) {
     const auto& m = org.meetings();
     std::vector<std::size_t> counted;  // meetings in the period
@@ -63,9 +66,10 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     r.figures.push_back({"presenters", presenters, {}});
     const double presenter_gini = gini(presented);
     r.figures.push_back({"presenter_gini", presenter_gini, why(presenter_gini, "no meeting has a presenter")});
-    parts.push_back(std::min(1.0, per_week / sp.meetings_per_week));
-    parts.push_back(std::isnan(weeks) ? nan : 1.0 - empty_weeks / weeks);
-    parts.push_back(reach);
+    parts.push_back(part("meetings_per_week", std::min(1.0, per_week / sp.meetings_per_week), ""));
+    parts.push_back(part("weeks_with_meeting", std::isnan(weeks) ? nan : 1.0 - empty_weeks / weeks,
+                         "no meetings in the period and no analysis period"));
+    parts.push_back(part("attendance_reach", reach, ""));
     if (per_week < sp.meetings_per_week) {
       Finding f{"sharing_health", "too_few_meetings", FindingSeverity::high, {}, {}, {}, {}};
       f.args = {FindingArg::num("per_week", per_week), FindingArg::num("needed", sp.meetings_per_week)};
@@ -95,6 +99,8 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
       }
     }
   }
+  if (!network)
+    for (const char* name : {"channels", "reachable_from_core", "connected"}) parts.push_back(missing_part(name, "no sharing table"));
   if (network) {
     const auto& s = org.sharing();
     const auto& departments = org.people().departments;
@@ -136,9 +142,9 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     r.figures.push_back({"cross_department_links", external, {}});
     r.figures.push_back({"articulation_points", static_cast<double>(structure.articulation_points.size()), {}});
     r.figures.push_back({"bridges", static_cast<double>(structure.bridges.size()), {}});
-    parts.push_back(online && offline ? 1.0 : sp.one_channel_part);
-    parts.push_back(reachable);
-    parts.push_back(1.0 - static_cast<double>(isolated.size()) / n);
+    parts.push_back(part("channels", online && offline ? 1.0 : sp.one_channel_part, ""));
+    parts.push_back(part("reachable_from_core", reachable, "no one is in the core tier"));
+    parts.push_back(part("connected", 1.0 - static_cast<double>(isolated.size()) / n, ""));
     if (!(online && offline)) {
       Finding f{"sharing_health", "one_channel", FindingSeverity::low, {}, {}, {}, {}};
       f.args = {FindingArg::word_of("channel", online ? "word.online" : "word.offline")};
@@ -165,7 +171,7 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
       r.findings.push_back(std::move(f));
     }
   }
-  r.score = mean_score(parts);
+  r.score = score_from_parts(r, std::move(parts));
   sort_findings(r.findings);
   return r;
 }

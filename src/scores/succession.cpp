@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "teamgraph/cancel.hpp"
 #include "teamgraph/scores/leadership.hpp"
 
 namespace teamgraph {
@@ -63,20 +64,29 @@ std::vector<bool> key_positions(const Org& org, const Policy& policy) {
 
 namespace {
 
-VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index_t leaver, const Policy& policy) {
+// The cascade after `leaver` leaves, of at most `max_seats` seats. `moved` (one flag per person,
+// all false) marks who has moved; it is all false again on return, so one buffer serves every
+// cascade of a report at a cost linear in the cascades' lengths.
+VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index_t leaver, const Policy& policy,
+                             std::size_t max_seats, std::vector<char>& moved) {
   const auto& s = org.successors();
   VacancyCascade cascade;
   cascade.leaver = leaver;
-  std::vector<index_t> used{leaver};
+  moved[leaver] = 1;
   index_t seat = leaver;
   while (true) {
+    if (cascade.seats.size() == max_seats) {
+      cascade.truncated = true;
+      break;
+    }
+    if ((cascade.seats.size() & 1023) == 1023) check_cancelled();
     // The best ready-now successor not already moved: highest fitness, then lowest index.
     index_t best = no_index;
     double best_fit = -1.0;
     for (auto e : boost::make_iterator_range(boost::out_edges(seat, s.graph))) {
       const auto row = boost::get(boost::edge_index, s.graph, e);
       const index_t c = s.successor[row];
-      if (s.readiness[row] != Readiness::ready_now || std::find(used.begin(), used.end(), c) != used.end()) continue;
+      if (s.readiness[row] != Readiness::ready_now || moved[c]) continue;
       double fit = fitness(org, seat, c, policy);
       if (std::isnan(fit)) fit = 0.0;
       if (fit > best_fit || (fit == best_fit && c < best)) {
@@ -90,17 +100,20 @@ VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index
     }
     cascade.seats.push_back(seat);
     cascade.promoted.push_back(best);
-    used.push_back(best);
+    moved[best] = 1;
     if (!holds_a_seat_to_refill(org, key, best)) break;  // an individual contributor's seat is an ordinary hire
     seat = best;
   }
+  moved[leaver] = 0;
+  for (const index_t p : cascade.promoted) moved[p] = 0;
   return cascade;
 }
 
 }  // namespace
 
 VacancyCascade vacancy_cascade(const Org& org, index_t leaver, const Policy& policy) {
-  return cascade_after(org, key_positions(org, policy), leaver, policy);
+  std::vector<char> moved(org.size(), 0);
+  return cascade_after(org, key_positions(org, policy), leaver, policy, org.size(), moved);
 }
 
 SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
@@ -157,8 +170,9 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
   std::vector<bool> covered_key(org.size(), false);
   for (const auto& k : report.positions) covered_key[k.incumbent] = k.covered;
 
+  std::vector<char> moved(org.size(), 0);
   for (const auto& k : report.positions) {
-    report.cascades.push_back(cascade_after(org, key, k.incumbent, policy));
+    report.cascades.push_back(cascade_after(org, key, k.incumbent, policy, sp.cascade_seats, moved));
     if (!k.covered) {
       const bool top = h.manager[k.incumbent] == no_index;
       Finding f{"succession_readiness", "uncovered_key_position", top ? FindingSeverity::critical : FindingSeverity::high,

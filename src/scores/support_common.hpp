@@ -21,8 +21,16 @@ inline std::string why(double value, const char* reason) {
   return std::isnan(value) ? std::string(reason) : std::string();
 }
 
-// Mean of the parts that are not NaN, times 100.
-double mean_score(const std::vector<double>& parts);
+// A part of a score: `value` (0-1), or NaN when not computed, then `reason` says why.
+inline ScorePart part(std::string name, double value, std::string reason) {
+  if (!std::isnan(value)) reason.clear();
+  return {std::move(name), value, std::move(reason)};
+}
+// A part whose input is absent.
+inline ScorePart missing_part(std::string name, std::string reason) { return {std::move(name), nan, std::move(reason)}; }
+
+// Sets the score's parts; returns the mean of the computed ones times 100 (NaN if none is).
+double score_from_parts(ScoreReport& r, std::vector<ScorePart> parts);
 
 ScoreReport absent(std::string name, std::string reason);
 

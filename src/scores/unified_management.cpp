@@ -60,7 +60,9 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   r.figures.push_back({"quantified_kpi_share", kpi, kpi_known > 0 ? "" : "has_quantified_kpi not given"});
   const double allowed = needed + mp.extra_layers;  // layers before the fit falls
   const double layers_part = h.layers <= allowed ? 1.0 : std::max(0.0, 1.0 - (h.layers - allowed) / needed);
-  r.score = mean_score({1.0 / tops, managers > 0 ? within / managers : nan, layers_part, kpi});
+  r.score = score_from_parts(r, {part("one_top", 1.0 / tops, ""), part("spans", managers > 0 ? within / managers : nan, "no managers"),
+                                 part("layers", layers_part, ""),
+                                 part("quantified_kpi", kpi, "has_quantified_kpi is not given")});
   if (tops > 1) {
     std::vector<index_t> t(h.tops.begin(), h.tops.end());
     Finding f{"unified_management", "several_tops", FindingSeverity::high, t, {}, {}, {}};

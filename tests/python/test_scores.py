@@ -89,7 +89,7 @@ def test_sample_team_report() -> None:
 
 def test_vacancy_cascade() -> None:
     cascade = teamgraph.vacancy_cascade(small_org(), "A")
-    assert cascade == {"leaver": "A", "chain": [("A", "B")], "unfilled": "B"}
+    assert cascade == {"leaver": "A", "chain": [("A", "B")], "unfilled": "B", "truncated": False}
 
 
 def test_what_if_leaves_the_original_untouched() -> None:

@@ -20,6 +20,17 @@ struct Figure {
   std::string note;
 };
 
+// One part of a score: what it measures, its 0-1 value, or NaN and why it was not computed (its
+// input is absent). A score is the mean of its computed parts (nobody_behind weighs each by how
+// many people have a score on it); its coverage is which parts those are.
+struct ScorePart {
+  std::string name;
+  double value = 0.0;  // 0-1; NaN when not computed
+  std::string reason;  // why not computed ("" when computed)
+
+  bool computed() const { return value == value; }
+};
+
 struct PersonColumn {
   std::string name;
   Eigen::VectorXd values;  // by person index; NaN = not applicable
@@ -30,6 +41,7 @@ struct ScoreReport {
   bool assessed = false;
   double score = 0.0;
   std::string absent_reason;
+  std::vector<ScorePart> parts;  // what the score is made of, computed or not (see ScorePart)
   std::vector<Figure> figures;
   std::vector<GroupFigure> groups;
   std::vector<PersonColumn> people;

@@ -44,6 +44,7 @@ struct VacancyCascade {
   std::vector<index_t> seats;     // the seats filled, in order (their previous holders)
   std::vector<index_t> promoted;  // who filled each seat
   index_t unfilled = no_index;    // the first seat nobody could fill, or no_index
+  bool truncated = false;         // stopped after the policy's cascade_seats seats; more would follow
 };
 
 struct SuccessionReport {
@@ -52,7 +53,7 @@ struct SuccessionReport {
   double score = 0.0;          // 0-100
   double covered_share = 0.0;  // key positions with a ready-now successor
   std::vector<KeyPosition> positions;    // in index order
-  std::vector<VacancyCascade> cascades;  // one per key position
+  std::vector<VacancyCascade> cascades;  // one per key position, each of at most cascade_seats seats
   std::vector<Finding> findings;
 };
 
@@ -61,7 +62,8 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy = {})
 // Which people hold key positions (the policy's definition), as flags by person index.
 std::vector<bool> key_positions(const Org& org, const Policy& policy);
 
-// The cascade after `leaver` leaves (`leaver` need not hold a key position).
+// The whole cascade after `leaver` leaves (`leaver` need not hold a key position): no seat limit,
+// linear in its length.
 VacancyCascade vacancy_cascade(const Org& org, index_t leaver, const Policy& policy = {});
 
 }  // namespace teamgraph

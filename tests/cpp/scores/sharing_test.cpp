@@ -46,6 +46,22 @@ TEST(SharingHealth, MeetingsAndNetwork) {
   EXPECT_EQ(finding(sharing_health(org, policy), "few_cross_department_links"), nullptr);
 }
 
+// Without the meetings table the score is the network's parts alone, and its parts say the
+// meetings' three were not computed and why (deleting meetings.csv raised the score with no reason).
+TEST(SharingHealth, AbsentMeetingsAreNamedAsPartsNotComputed) {
+  const Org org = org_from_csv({{"people", support_people}, {"sharing", tree}});
+  const auto r = sharing_health(org);
+  ASSERT_TRUE(r.assessed);
+  EXPECT_DOUBLE_EQ(r.score, 100.0);  // both channels, everyone reachable from the core, no one isolated
+  std::map<std::string, std::string> missing;
+  for (const auto& p : r.parts)
+    if (!p.computed()) missing[p.name] = p.reason;
+  EXPECT_EQ(missing, (std::map<std::string, std::string>{{"attendance_reach", "no meetings table"},
+                                                         {"meetings_per_week", "no meetings table"},
+                                                         {"weeks_with_meeting", "no meetings table"}}));
+  EXPECT_EQ(r.parts.size(), 6u);
+}
+
 TEST(SharingHealth, OneChannelAndOnePresenter) {
   const Org org = org_from_csv(
       {{"people", support_people},

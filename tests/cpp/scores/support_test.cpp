@@ -30,6 +30,32 @@ TEST(HealthIndex, WeightedMeanOfTheScoresWithData) {
   EXPECT_EQ(r.weakest, "leadership_coverage");
 }
 
+// The health index names the scores it could not include: its parts are the scores, and an
+// absent one is a part not computed with the score's own reason ("based on 3 of 8 scores").
+TEST(HealthIndex, NamesTheScoresItCouldNotInclude) {
+  const Org org = org_from_csv({{"people", "id,manager_id,has_quantified_kpi\nA,,yes\nB,A,no\nC,A,yes\n"}},
+                               R"({"configuration": {"professionals": 3}})");
+  const Report r = assess(org);
+  const Score* h = r.score("health_index");
+  ASSERT_NE(h, nullptr);
+  ASSERT_EQ(h->parts.size(), 8u);
+  EXPECT_EQ(h->parts_computed(), 2u);  // unified_management and team_configuration
+  std::vector<std::string> missing;
+  for (const auto& p : h->parts)
+    if (!p.computed()) missing.push_back(p.name + ": " + p.reason);
+  EXPECT_EQ(missing, (std::vector<std::string>{"leadership_coverage: no competencies table",
+                                               "succession_readiness: no successors table",
+                                               "incentive_balance: no incentives table",
+                                               "nobody_behind: no competencies table",
+                                               "sharing_health: no meetings or sharing table",
+                                               "goal_alignment: no goals table"}));
+  const double um = r.score("unified_management")->value, tc = r.score("team_configuration")->value;
+  EXPECT_DOUBLE_EQ(tc, 100.0);
+  EXPECT_NEAR(h->value, (r.policy.health.unified_management * um + r.policy.health.team_configuration * tc) /
+                            (r.policy.health.unified_management + r.policy.health.team_configuration),
+              1e-9);
+}
+
 // A department none of whose people has the data a group figure needs (no incentives, no
 // assessment, no learning hours): its figures are withheld or absent with a reason, never NaN
 // without one, and nothing divides by zero.
