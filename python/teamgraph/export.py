@@ -138,21 +138,24 @@ def schema() -> Dict[str, Any]:
 
 
 def to_markdown(report: "Report", top: int = 0) -> str:
+    """The report as Markdown, in the report's language."""
+    c = report.catalog
     doc = report_dict(report)
-    lines = [f"# Team report: {doc['team'] or '(unnamed team)'}", "",
-             f"teamgraph {doc['teamgraph_version']}, input {doc['input_checksum'][:19]}", "",
-             "| score | value |", "|---|---|"]
+    lines = [c.text("markdown.title", team=doc["team"] or c.text("team.unnamed")), "",
+             c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
+             f"| {c.text('column.score')} | {c.text('column.value')} |", "|---|---|"]
     scores = sorted(doc["scores"].items(), key=lambda kv: (kv[1]["value"] is None, kv[1]["value"] or 0, kv[0]))
     for name, s in scores:
-        value = f"{s['value']:.1f}" if s["value"] is not None else f"n/a ({s['absent_reason']})"
-        lines.append(f"| {name} | {value} |")
-    lines += ["", "## Findings", ""]
+        value = (c.text("value.score", value=s["value"]) if s["value"] is not None
+                 else c.text("value.absent", reason=c.absent_reason(s["absent_reason"])))
+        lines.append(f"| {c.score_name(name)} | {value} |")
+    lines += ["", c.text("markdown.findings"), ""]
     findings = doc["findings"][:top] if top else doc["findings"]
     for f in findings:
-        evidence = ", ".join(f"{k} {v:.3g}" if isinstance(v, (int, float)) else f"{k} n/a" for k, v in f["evidence"].items())
-        lines.append(f"- **{f['severity']}** ({f['score']}): {f['message']}  ")
-        lines.append(f"  who: {', '.join(f['people']) or '-'}; evidence: {evidence}  ")
-        lines.append(f"  do: {f['recommendation']}")
+        lines.append(c.text("markdown.finding", severity=c.severity(f["severity"]), score=c.score_name(f["score"]),
+                            message=f["message"]) + "  ")
+        lines.append(f"  {c.text('finding.who', people=c.listing(f['people']), evidence=c.evidence(f['evidence']))}  ")
+        lines.append(f"  {c.text('finding.do', recommendation=f['recommendation'])}")
     return "\n".join(lines) + "\n"
 
 
