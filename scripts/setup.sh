@@ -50,7 +50,7 @@ fi
 tests=OFF
 [[ $mode == test ]] && tests=ON
 sources_hash=$( { echo "tests=$tests"; find CMakeLists.txt VERSION pyproject.toml cmake include src python examples benchmarks \
-  tests/CMakeLists.txt tests/cpp tests/consumer tests/fuzz \
+  tests/CMakeLists.txt tests/cpp tests/consumer tests/consumer_subdirectory tests/fuzz \
   -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -d' ' -f1)
 pkg_stamp="$stamp_dir/.installed"
 if [[ -f $pkg_stamp && "$(cat "$pkg_stamp")" == "$sources_hash" ]] && "$PYTHON" -c "import teamgraph" 2>/dev/null; then

@@ -28,26 +28,23 @@ Policy effective_policy(const Org& org, const Policy& base) {
 
 namespace {
 
-void truck_factor_findings(const Org& org, TruckFactorSummary& tf, std::vector<Finding>& out) {
+void truck_factor_findings(const TruckFactorPolicy& policy, TruckFactorSummary& tf, std::vector<Finding>& out) {
   if (!tf.assessed || tf.result.authorship.artifacts.empty()) return;
   const auto& r = tf.result;
   const std::size_t artifacts = r.authorship.artifacts.size();
-  if (r.value <= 2) {
-    Finding f{"truck_factor", "low_truck_factor", r.value <= 1 ? FindingSeverity::critical : FindingSeverity::high,
-              r.removed, {}, {}, {}};
-    const std::string who = placeholders(r.removed.size());
-    f.message = r.value == 0 ? "Fewer than half of the " + std::to_string(artifacts) +
-                                   " artifacts have an author now: the team's knowledge is already thin."
-                             : "Truck factor " + std::to_string(r.value) + ": if " + who +
-                                   " leave, more than half of the " + std::to_string(artifacts) +
-                                   " artifacts are left with no one who knows them.";
-    f.evidence = {{"truck_factor", static_cast<double>(r.value)}, {"artifacts", static_cast<double>(artifacts)},
-                  {"coverage_after", r.coverage.back()}};
-    f.recommendation = "Pair others with " + (who.empty() ? std::string("the main authors") : who) +
-                       " on the artifacts only they know, and share that knowledge at the weekly meeting.";
-    out.push_back(std::move(f));
+  if (r.value > policy.low_at_most) return;
+  Finding f{"truck_factor", "low_truck_factor",
+            r.value <= policy.critical_at_most ? FindingSeverity::critical : FindingSeverity::high, r.removed, {}, {}, {}};
+  f.args = {FindingArg::count_of("count", artifacts)};
+  if (r.value == 0) {
+    f.variant = "none_left";  // fewer than half have an author before anyone leaves
+  } else {
+    f.args.push_back(FindingArg::count_of("truck_factor", r.value));
+    f.args.push_back(FindingArg::people_of("people", 0, r.removed.size()));
   }
-  (void)org;
+  f.evidence = {{"truck_factor", static_cast<double>(r.value)}, {"artifacts", static_cast<double>(artifacts)},
+                {"coverage_after", r.coverage.back()}};
+  out.push_back(std::move(f));
 }
 
 // The authorship restricted to the artifacts `keep` selects.
@@ -109,7 +106,6 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   report.truck_factor = {};
   report.support.clear();
   report.weakest.clear();
-  report.findings.clear();
   truck_findings.clear();
   check_cancelled();
   report.leadership = leadership_coverage(org, policy);
@@ -178,16 +174,26 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
     if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest.assign(name);
   }
   add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data");
+  // The finding is written over the report's own (see above): a batch scores a million teams.
+  report.findings.resize(report.weakest.empty() ? 0 : 1);
   if (!report.weakest.empty()) {
-    Finding f{"health_index", "weakest_score", FindingSeverity::info, {}, {}, {}, {}};
-    if (!brief_findings()) {  // a batch counts findings and has the weakest score in its own column
-      f.args = {FindingArg::num("health_index", weighted / total), FindingArg::word_of("weakest", "score." + report.weakest),
-                FindingArg::num("points_lost", worst / total)};
-      f.evidence = {{"health_index", weighted / total}, {"points_lost", worst / total}};
-    }
-    report.findings.push_back(std::move(f));
+    Finding& f = report.findings.front();
+    f.score.assign("health_index");
+    f.code.assign("weakest_score");
+    f.severity = FindingSeverity::info;
+    f.people.clear();
+    f.args.resize(3);
+    f.args[0] = FindingArg::num("health_index", weighted / total);
+    f.args[1].name.assign("weakest");
+    f.args[1].kind = FindingArg::Kind::word;
+    f.args[1].items.resize(1);
+    f.args[1].items[0].assign("score.").append(report.weakest);
+    f.args[2] = FindingArg::num("points_lost", worst / total);
+    f.evidence.resize(2);
+    f.evidence[0] = {"health_index", weighted / total};
+    f.evidence[1] = {"points_lost", worst / total};
   }
-  truck_factor_findings(org, report.truck_factor, truck_findings);
+  truck_factor_findings(policy.truck_factor, report.truck_factor, truck_findings);
 }
 
 }  // namespace detail

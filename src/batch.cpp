@@ -129,7 +129,6 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   };
   auto work = [&]() {
     CancelScope scope(cancel);  // the caller's flag holds on every worker
-    detail::BriefFindingsScope brief;  // findings are only counted
     Report report;
     std::vector<Finding> truck;
     // Teams are taken a chunk at a time: fewer trips to the shared counter, and neighbouring

@@ -20,28 +20,6 @@ std::string_view to_string(FindingSeverity s) {
   return "?";
 }
 
-std::string render(const std::string& text, const std::vector<index_t>& people, const Org& org) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '{') {
-      const std::size_t close = text.find('}', i);
-      if (close != std::string::npos && close > i + 1 &&
-          std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i) + 1, text.begin() + static_cast<std::ptrdiff_t>(close),
-                      [](char c) { return c >= '0' && c <= '9'; })) {
-        const std::size_t k = std::stoul(text.substr(i + 1, close - i - 1));
-        if (k < people.size() && people[k] < org.size()) {
-          out += org.id(people[k]);
-          i = close;
-          continue;
-        }
-      }
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 FindingArg FindingArg::num(std::string name, double value) {
   FindingArg a;
   a.name = std::move(name);
@@ -87,17 +65,72 @@ FindingArg FindingArg::people_of(std::string name, std::size_t first, std::size_
   return a;
 }
 
+FindingArg FindingArg::clauses_of(std::string name, std::vector<FindingClause> clauses, std::string separator) {
+  FindingArg a;
+  a.name = std::move(name);
+  a.kind = Kind::clauses;
+  if (!separator.empty()) a.items.push_back(std::move(separator));
+  a.clauses = std::move(clauses);
+  return a;
+}
+
+bool operator==(const FindingArg& a, const FindingArg& b) {
+  return std::tie(a.name, a.kind, a.number, a.items, a.first, a.size, a.clauses) ==
+         std::tie(b.name, b.kind, b.number, b.items, b.first, b.size, b.clauses);
+}
+std::partial_ordering operator<=>(const FindingArg& a, const FindingArg& b) {
+  return std::tie(a.name, a.kind, a.number, a.items, a.first, a.size, a.clauses) <=>
+         std::tie(b.name, b.kind, b.number, b.items, b.first, b.size, b.clauses);
+}
+
 const FindingArg* Finding::arg(std::string_view name) const {
   for (const auto& a : args)
     if (a.name == name) return &a;
   return nullptr;
 }
 
+namespace {
+
+std::string describe_args(const std::vector<FindingArg>& args, const std::vector<index_t>& people, const Org& org) {
+  using Kind = FindingArg::Kind;
+  std::string out;
+  for (const auto& a : args) {
+    if (!out.empty()) out += ", ";
+    out += a.name;
+    out += '=';
+    switch (a.kind) {
+      case Kind::number: out += format_value(a.number); break;
+      case Kind::count: out += format_value(a.number, 0); break;
+      case Kind::text:
+      case Kind::word:
+      case Kind::texts:
+      case Kind::words: out += join_words(a.items); break;
+      case Kind::people: {
+        std::vector<std::string> ids;
+        for (std::size_t k = a.first; k < a.first + a.size && k < people.size(); ++k) ids.emplace_back(org.id(people[k]));
+        out += join_words(ids);
+        break;
+      }
+      case Kind::clauses:
+        for (std::size_t k = 0; k < a.clauses.size(); ++k)
+          out += (k ? "; " : "") + a.clauses[k].key + "(" + describe_args(a.clauses[k].args, people, org) + ")";
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string describe(const Finding& f, const Org& org) {
+  return f.code + (f.variant.empty() ? "" : "." + f.variant) + ": " + describe_args(f.args, f.people, org);
+}
+
 void sort_findings(std::vector<Finding>& findings) {
   const auto less = [](const Finding& a, const Finding& b) {
     const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
-    return std::tie(sa, a.score, a.code, a.people, a.variant, a.args, a.message) <
-           std::tie(sb, b.score, b.code, b.people, b.variant, b.args, b.message);
+    return std::tie(sa, a.score, a.code, a.people, a.variant, a.args) <
+           std::tie(sb, b.score, b.code, b.people, b.variant, b.args);
   };
   if (findings.size() > 32) {
     std::stable_sort(findings.begin(), findings.end(), less);
@@ -120,43 +153,11 @@ std::string join_words(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string placeholders(std::size_t count) {
-  const std::size_t named = count > people_named_in_text ? people_named_in_text : count;
-  std::string out;
-  out.reserve(named * 8 + 32);  // "{123}, " is 7
-  char number[24];
-  for (std::size_t i = 0; i < named; ++i) {
-    if (i) out += i + 1 == count ? " and " : ", ";
-    const auto end = std::to_chars(number, number + sizeof number, i).ptr;
-    out += '{';
-    out.append(number, end);
-    out += '}';
-  }
-  if (named < count) {
-    const auto end = std::to_chars(number, number + sizeof number, count - named).ptr;
-    out += " and ";
-    out.append(number, end);
-    out += " more";
-  }
-  return out;
-}
-
 std::string format_value(double value, int decimals) {
   if (std::isnan(value)) return "n/a";
   char buffer[400];  // the longest fixed-point double with a few decimals fits
   const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals).ptr;
   return std::string(buffer, end);
 }
-
-namespace detail {
-namespace {
-thread_local bool brief = false;
-}  // namespace
-
-BriefFindingsScope::BriefFindingsScope() : previous_(brief) { brief = true; }
-BriefFindingsScope::~BriefFindingsScope() { brief = previous_; }
-bool brief_findings() noexcept { return brief; }
-
-}  // namespace detail
 
 }  // namespace teamgraph

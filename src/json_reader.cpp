@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <string_view>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "teamgraph/detail/json.hpp"
@@ -20,6 +22,10 @@ namespace {
 
 using json = nlohmann::json;
 constexpr std::size_t max_depth = 64;
+// A JSON table may be at most this many times denser than the values its records give (plus a
+// slack for small tables): records that share their fields are never near it.
+constexpr std::size_t max_json_cells_per_given_cell = 64;
+constexpr std::size_t max_json_cells_slack = 1'000'000;
 
 std::string escape_pointer(const std::string& key) {
   std::string out;
@@ -67,7 +73,12 @@ class CheckedSax : public nlohmann::json_sax<json> {
   bool boolean(bool v) override { return insert(json(v)) != nullptr; }
   bool number_integer(number_integer_t v) override { return insert(json(v)) != nullptr; }
   bool number_unsigned(number_unsigned_t v) override { return insert(json(v)) != nullptr; }
-  bool number_float(number_float_t v, const string_t&) override { return insert(json(v)) != nullptr; }
+  bool number_float(number_float_t v, const string_t& text) override {
+    // An integer too long for 64 bits arrives here as a double: its digits are already lost.
+    if (text.find_first_of(".eE") == string_t::npos)
+      return fail("imprecise_number", "the integer " + text + " is beyond 2^53, where JSON tools lose precision; write it as a string");
+    return insert(json(v)) != nullptr;
+  }
   bool string(string_t& v) override { return insert(json(std::move(v))) != nullptr; }
   bool binary(binary_t&) override { return fail("json_syntax", "binary values are not JSON"); }
   bool start_object(std::size_t) override { return open(json::object()); }
@@ -89,8 +100,11 @@ class CheckedSax : public nlohmann::json_sax<json> {
     position_ = position;
     std::string what = ex.what();
     // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    // Others ("[json.exception.out_of_range.406] number overflow parsing '1e400'") have no position.
     if (auto colon = what.find(": "); colon != std::string::npos && what.compare(0, 5, "[json") == 0)
       what = what.substr(colon + 2);
+    else if (auto bracket = what.find("] "); bracket != std::string::npos && what.compare(0, 5, "[json") == 0)
+      what = what.substr(bracket + 2);
     return fail("json_syntax", what);
   }
   std::size_t position() const { return position_; }
@@ -177,9 +191,36 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
     problem("bad_value", 0, {}, "expected an array of records (objects), found " + std::string(records.type_name()));
     return table;
   }
+  // The columns are the keys the records use, in the order they first appear. A first pass names
+  // them (a hash map, not a search of every name for every key) and counts the cells given; a
+  // table of records that each bring keys of their own would be a dense table far larger than its
+  // file (10,000 records with a different key each: 10^8 cells from 500 KB), so that shape is one
+  // clear problem instead.
   std::vector<std::string> names;
-  std::vector<std::vector<std::string>> cells;
+  std::unordered_map<std::string_view, std::size_t> column_of;
+  std::size_t given = 0, objects = 0;
+  for (const json& object : records) {
+    if (!object.is_object()) continue;
+    ++objects;
+    for (const auto& [key, value] : object.items()) {
+      (void)value;
+      ++given;
+      if (!key.empty() && column_of.try_emplace(key, names.size()).second) names.push_back(key);
+    }
+  }
+  // Hash-map keys view the names' own text: make them point into `names`, which no longer grows.
+  column_of.clear();
+  for (std::size_t c = 0; c < names.size(); ++c) column_of.emplace(names[c], c);
+  if (objects * names.size() > max_json_cells_per_given_cell * given + max_json_cells_slack) {
+    problem("sparse_records", 0, {},
+            "the " + std::to_string(objects) + " records use " + std::to_string(names.size()) +
+                " different keys: a table's records share their fields (a table of " + std::to_string(objects) + " x " +
+                std::to_string(names.size()) + " cells from " + std::to_string(given) + " values is not read)");
+    return table;
+  }
+  std::vector<std::vector<std::string>> cells(names.size(), std::vector<std::string>(objects));
   std::vector<std::int64_t> record_numbers;
+  record_numbers.reserve(objects);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto record = static_cast<std::int64_t>(i + 1);
     const json& object = records[i];
@@ -189,19 +230,12 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
     }
     const std::size_t row = record_numbers.size();
     record_numbers.push_back(record);
-    for (auto& column : cells) column.emplace_back();
     for (const auto& [key, value] : object.items()) {
       if (key.empty()) {  // a column needs a name, as a CSV header does
         problem("empty_header", record, "(empty key)", "a key of the record is empty; name every field");
         continue;
       }
-      auto it = std::find(names.begin(), names.end(), key);
-      if (it == names.end()) {
-        names.push_back(key);
-        cells.emplace_back(row + 1);
-        it = names.end() - 1;
-      }
-      std::string& cell = cells[static_cast<std::size_t>(it - names.begin())][row];
+      std::string& cell = cells[column_of.find(key)->second][row];
       constexpr std::uint64_t exact = std::uint64_t{1} << 53;
       switch (value.type()) {
         case json::value_t::null: break;
@@ -252,6 +286,32 @@ TeamInfo parse_team_json(std::string_view text, const std::string& source, std::
 
 namespace detail {
 
+namespace {
+// Every string of team.json (keys too) is checked as the tables' text is: the team's name and its
+// configuration reach the terminal and the page. The nesting is at most max_depth deep.
+template <class Report>
+void check_strings(const nlohmann::json& value, const std::string& field, Report& problem) {
+  auto check = [&](const std::string& text, const std::string& where) {
+    if (auto issue = check_text(text, false); !issue.empty())
+      problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", where.empty() ? "(key)" : where,
+              "the text contains " + issue);
+  };
+  if (value.is_string()) {
+    check(value.get_ref<const std::string&>(), field);
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      if (!check_text(key, false).empty()) {  // a bad key is named by where it is, never printed
+        check(key, field.empty() ? std::string("(key)") : field + ".(key)");
+        continue;
+      }
+      check_strings(item, field.empty() ? key : field + "." + key, problem);
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) check_strings(value[i], field + "[" + std::to_string(i) + "]", problem);
+  }
+}
+}  // namespace
+
 TeamInfo team_from_json(const nlohmann::json& object, const std::string& source, std::vector<Problem>& problems) {
   TeamInfo team;
   auto problem = [&](std::string code, std::string field, std::string message, Severity severity = Severity::error) {
@@ -262,6 +322,7 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
     return team;
   }
   team.json = object.dump();
+  check_strings(object, "", problem);
   for (const auto& [key, value] : object.items()) {
     if (key == "name") {
       if (value.is_string()) team.name = value.get<std::string>();
@@ -319,14 +380,14 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
   return team;
 }
 
-void read_json_org(const std::string& text, const std::string& source, OrgBuilder& builder,
+bool read_json_org(const std::string& text, const std::string& source, OrgBuilder& builder,
                    std::vector<Problem>& problems) {
   auto parsed = parse_json(text, source, problems);
-  if (!parsed) return;
+  if (!parsed) return false;
   if (!parsed->is_object()) {
     problems.push_back(Problem{"bad_value", Severity::error, source, 0, {}, {},
                                "expected an object with a \"people\" array and the other tables"});
-    return;
+    return true;
   }
   const auto& names = OrgBuilder::table_names();
   for (const auto& [key, value] : parsed->items()) {
@@ -339,6 +400,7 @@ void read_json_org(const std::string& text, const std::string& source, OrgBuilde
                                  "not a teamgraph table; it is not read"});
     }
   }
+  return true;
 }
 
 }  // namespace detail

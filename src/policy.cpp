@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <variant>
 
@@ -12,10 +13,15 @@ namespace {
 using json = nlohmann::ordered_json;
 using Slot = std::variant<double*, std::uint32_t*, std::vector<std::string>*>;
 
+constexpr double unbounded = std::numeric_limits<double>::infinity();
+
 struct Field {
   const char* section;  // "" for top-level fields
   const char* name;
   Slot slot;
+  // The range a number must be in (the bounds included).
+  double min = 0.0;
+  double max = unbounded;
 };
 
 // The one list of policy fields: reading, writing and validation all go through it.
@@ -28,6 +34,7 @@ std::vector<Field> fields(Policy& p) {
   auto& b = p.behind;
   auto& sh = p.sharing;
   auto& m = p.management;
+  auto& g = p.goals;
   auto& h = p.health;
   return {
       {"leadership", "required", &l.required},
@@ -47,25 +54,40 @@ std::vector<Field> fields(Policy& p) {
       {"departure", "weight_unit", &d.weight_unit},
       {"departure", "weight_sharing", &d.weight_sharing},
       {"departure", "weight_knowledge", &d.weight_knowledge},
+      {"departure", "findings", &d.findings},
+      {"departure", "critical_risk", &d.critical_risk},
+      {"departure", "high_risk", &d.high_risk},
       {"truck_factor", "authorship_ratio", &t.authorship_ratio},
       {"truck_factor", "doa_minimum", &t.doa_minimum},
       {"truck_factor", "coverage_stop", &t.coverage_stop},
+      {"truck_factor", "low_at_most", &t.low_at_most},
+      {"truck_factor", "critical_at_most", &t.critical_at_most},
       {"incentives", "spiritual_share_low", &i.spiritual_share_low},
       {"incentives", "spiritual_share_high", &i.spiritual_share_high},
       {"incentives", "min_people_for_correlation", &i.min_people_for_correlation},
       {"incentives", "bootstrap_samples", &i.bootstrap_samples},
       {"incentives", "high_potential", &i.high_potential},
+      {"incentives", "best_paid_rank", &i.best_paid_rank, 0.0, 1.0},
+      {"incentives", "lowest_assessed_rank", &i.lowest_assessed_rank, 0.0, 1.0},
+      {"incentives", "min_pay_for_performance", &i.min_pay_for_performance, -1.0, 1.0},
       {"behind", "dimensions", &b.dimensions},
       {"behind", "floor", &b.floor},
-      {"behind", "robust_z", &b.robust_z},
+      {"behind", "robust_z", &b.robust_z, -unbounded},
       {"behind", "strong", &b.strong},
       {"behind", "max_mentees", &b.max_mentees},
+      {"behind", "severe_share_of_floor", &b.severe_share_of_floor, 0.0, 1.0},
+      {"behind", "learning_robust_z", &b.learning_robust_z, -unbounded},
       {"sharing", "meetings_per_week", &sh.meetings_per_week},
       {"sharing", "attendance_share", &sh.attendance_share},
+      {"sharing", "max_presenter_share", &sh.max_presenter_share, 0.0, 1.0},
+      {"sharing", "one_channel_part", &sh.one_channel_part, 0.0, 1.0},
+      {"sharing", "inward_ei_index", &sh.inward_ei_index, -1.0, 1.0},
       {"management", "min_span", &m.min_span},
       {"management", "max_span", &m.max_span},
       {"management", "typical_span", &m.typical_span},
       {"management", "manager_titles", &m.manager_titles},
+      {"management", "extra_layers", &m.extra_layers},
+      {"goals", "min_quantified_share", &g.min_quantified_share, 0.0, 1.0},
       {"health", "leadership_coverage", &h.leadership_coverage},
       {"health", "succession_readiness", &h.succession_readiness},
       {"health", "incentive_balance", &h.incentive_balance},
@@ -78,6 +100,13 @@ std::vector<Field> fields(Policy& p) {
   };
 }
 
+// -1, 0, 0.5: a bound as an error message shows it.
+std::string format_bound(double x) {
+  std::string text = nlohmann::json(x).dump();
+  if (text.size() > 2 && text.ends_with(".0")) text.resize(text.size() - 2);
+  return text;
+}
+
 std::string path(const Field& f) { return *f.section ? std::string(f.section) + "." + f.name : std::string(f.name); }
 
 // Reads one value into its slot; returns a problem description or "".
@@ -87,8 +116,11 @@ std::string assign(const Field& f, const json& value) {
         using T = std::remove_pointer_t<decltype(target)>;
         if constexpr (std::is_same_v<T, double>) {
           if (!value.is_number() || !std::isfinite(value.get<double>())) return path(f) + ": expected a number";
-          if (value.get<double>() < 0 && std::string_view(f.name) != "robust_z")
-            return path(f) + ": expected a number >= 0";
+          const double x = value.get<double>();
+          if (x < f.min || x > f.max) {
+            if (f.max == unbounded) return path(f) + ": expected a number >= " + format_bound(f.min);
+            return path(f) + ": expected a number in [" + format_bound(f.min) + ", " + format_bound(f.max) + "]";
+          }
           *target = value.get<double>();
         } else if constexpr (std::is_same_v<T, std::uint32_t>) {
           if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 0xFFFFFFFFll)

@@ -26,6 +26,17 @@ bool read_file(const fs::path& path, std::string& out) {
   return true;
 }
 
+// What a path that is not a regular file is instead.
+std::string not_a_file(const fs::file_status& status) {
+  const char* what = fs::is_directory(status)    ? "a folder"
+                     : fs::is_fifo(status)        ? "a named pipe (FIFO)"
+                     : fs::is_socket(status)      ? "a socket"
+                     : fs::is_block_file(status) || fs::is_character_file(status) ? "a device"
+                     : fs::exists(status)         ? "not a regular file"
+                                                  : "a link to nothing";
+  return std::string("expected a file, found ") + what;
+}
+
 [[noreturn]] void fail(std::string file, std::string code, std::string message) {
   throw OrgDataError({Problem{std::move(code), Severity::error, std::move(file), 0, {}, {}, std::move(message)}});
 }
@@ -46,6 +57,14 @@ Org read_org(const fs::path& path, bool lenient) {
     std::vector<fs::path> tables;  // the CSV tables, in file-name order
     for (const auto& file : files) {
       const std::string name = file.filename().string();
+      if (name == "team.json" || file.extension() == ".csv") {
+        // A directory, FIFO, socket or device under a table's name is a problem, not a read that
+        // fails oddly or waits forever for a writer.
+        if (const auto kind = fs::status(file, ec); !fs::is_regular_file(kind)) {
+          problems.push_back(Problem{"not_a_file", Severity::error, name, 0, {}, {}, not_a_file(kind)});
+          continue;
+        }
+      }
       if (name == "team.json") {
         std::string text;
         if (!read_file(file, text))
@@ -64,6 +83,11 @@ Org read_org(const fs::path& path, bool lenient) {
       }
       tables.push_back(file);
     }
+    // With no people table to be had, every other table's references would only report that
+    // again: the problems so far are all there is to say.
+    if (std::any_of(problems.begin(), problems.end(),
+                    [](const Problem& p) { return p.code == "not_a_file" && p.file == "people.csv"; }))
+      throw OrgDataError(std::move(problems));
     // The files are parsed side by side (one thread each, up to the machine's cores) and added in
     // file-name order, so the result and its problems do not depend on which finishes first.
     struct Parsed {
@@ -95,7 +119,10 @@ Org read_org(const fs::path& path, bool lenient) {
       fail(shown, "unsupported_input", "expected a folder of CSV tables or a .json team file");
     std::string text;
     if (!read_file(path, text)) fail(shown, "unreadable_file", "the file cannot be read");
-    detail::read_json_org(text, shown, builder, problems);
+    // A file that is not JSON has nothing more to say (no "people table missing" after it).
+    if (!detail::read_json_org(text, shown, builder, problems)) throw OrgDataError(std::move(problems));
+  } else if (fs::exists(status)) {
+    fail(shown, "not_a_file", not_a_file(status));
   } else {
     fail(path.string(), "missing_file", "no such folder or file");
   }

@@ -34,8 +34,11 @@ int main(int argc, char** argv) {
   std::cout << "\nTop findings\n";
   for (std::size_t i = 0; i < report.findings.size() && i < 5; ++i) {
     const auto& f = report.findings[i];
-    std::cout << "  [" << teamgraph::to_string(f.severity) << "] " << teamgraph::render(f.message, f.people, org)
-              << "\n      do: " << teamgraph::render(f.recommendation, f.people, org) << "\n";
+    // The words are the Python package's catalog's: C++ shows the code and the arguments behind them.
+    std::vector<std::string> people;
+    for (const auto p : f.people) people.emplace_back(org.id(p));
+    std::cout << "  [" << teamgraph::to_string(f.severity) << "] " << teamgraph::describe(f, org)
+              << "\n      people: " << teamgraph::join_words(people) << "\n";
   }
   std::cout << "\nDeparture risk, highest first\n";
   for (std::size_t i = 0; i < 3 && i < report.departure.ranking.size(); ++i) {

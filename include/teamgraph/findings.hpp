@@ -28,6 +28,8 @@ struct Evidence {
 };
 
 // A named value that a finding's texts show: {name} in the catalog entry.
+struct FindingClause;
+
 struct FindingArg {
   enum class Kind : std::uint8_t {
     number,  // a figure; the catalog entry gives its format ({rho:.2f}); NaN shows as "n/a"
@@ -37,13 +39,17 @@ struct FindingArg {
     word,    // a catalog key ("word.material"), shown in the report's language: items[0]
     words,   // a list of catalog keys: items
     people,  // people[first, first + size) of the finding, as a list (at most
-             // people_named_in_text named, then "and N more")
+             // the report's catalog names at most ten, then "and N more")
+    clauses,  // sub-texts: clause k is the catalog entry clauses[k].key with the arguments
+              // clauses[k].args, joined by the entry items[0], or as the report's language
+              // joins lists when items is empty ("a, b and c")
   };
   std::string name;
   Kind kind = Kind::number;
   double number = 0.0;
   std::vector<std::string> items;
   std::uint32_t first = 0, size = 0;
+  std::vector<FindingClause> clauses;
 
   static FindingArg num(std::string name, double value);
   static FindingArg count_of(std::string name, std::size_t value);
@@ -52,11 +58,21 @@ struct FindingArg {
   static FindingArg word_of(std::string name, std::string key);
   static FindingArg words_of(std::string name, std::vector<std::string> keys);
   static FindingArg people_of(std::string name, std::size_t first, std::size_t size);
+  // `separator`: the catalog key of what joins the clauses, "" for the language's list join.
+  static FindingArg clauses_of(std::string name, std::vector<FindingClause> clauses, std::string separator = {});
 
-  friend bool operator==(const FindingArg&, const FindingArg&) = default;
-  friend auto operator<=>(const FindingArg& a, const FindingArg& b) {
-    return std::tie(a.name, a.kind, a.number, a.items, a.first, a.size) <=>
-           std::tie(b.name, b.kind, b.number, b.items, b.first, b.size);
+  friend bool operator==(const FindingArg&, const FindingArg&);
+  friend std::partial_ordering operator<=>(const FindingArg&, const FindingArg&);
+};
+
+// One clause of a `clauses` argument: a catalog entry and the arguments it shows.
+struct FindingClause {
+  std::string key;
+  std::vector<FindingArg> args;
+
+  friend bool operator==(const FindingClause&, const FindingClause&) = default;
+  friend std::partial_ordering operator<=>(const FindingClause& a, const FindingClause& b) {
+    return std::tie(a.key, a.args) <=> std::tie(b.key, b.args);
   }
 };
 
@@ -65,51 +81,28 @@ struct Finding {
   std::string code;   // stable: "missing_competency", "uncovered_key_position", ...
   FindingSeverity severity = FindingSeverity::info;
   std::vector<index_t> people;  // who it concerns
-  // Transitional, until every score is on the catalog: texts written by the score, {k} = people[k].
-  // A finding with args has none.
-  std::string message;
-  std::vector<Evidence> evidence;
-  std::string recommendation;
-  std::string variant;           // which of the code's texts ("" = the code's own): catalog key code[.variant]
+  std::vector<Evidence> evidence;  // the figures behind it, by name
+  // A finding writes no words: its message and recommendation are the catalog entries
+  // code[.variant] (python/teamgraph/locale/<lang>/LC_MESSAGES/findings.po), filled with `args`.
+  std::string variant;           // which of the code's texts ("" = the code's own)
   std::vector<FindingArg> args;  // what the texts show, by name
 
   // The argument called `name`, or nullptr.
   const FindingArg* arg(std::string_view name) const;
 };
 
-// Replaces {k} in `text` with the id of finding.people[k].
-std::string render(const std::string& text, const std::vector<index_t>& people, const Org& org);
+// "code[.variant]: name=value, ...": a finding's code and arguments, people by id, for logs
+// and programs that show no catalog text (numbers as format_value, lists joined as join_words,
+// clauses as "key(name=value, ...)" joined by "; ").
+std::string describe(const Finding& finding, const Org& org);
 
 // Sorts findings: most severe first, then score, code, people, variant, args (a stable, total order).
 void sort_findings(std::vector<Finding>& findings);
 
 // "a, b and c": a list in a sentence.
 std::string join_words(const std::vector<std::string>& items);
-// "{0}, {1} and {2}": placeholders for the first `count` people of a finding. A text names at
-// most people_named_in_text of them, then says how many more ("{0}, ..., {9} and 77697 more"):
-// the finding's people list has them all, and a sentence of 77,707 ids (a broker finding of a
-// million-person org) is no message.
-inline constexpr std::size_t people_named_in_text = 10;
-std::string placeholders(std::size_t count);
 
 // "0.53": numbers as findings print them.
 std::string format_value(double value, int decimals = 2);
-
-namespace detail {
-// Batch scoring keeps only how many findings of each severity a team has. While a scope lives on
-// a thread, the findings that cost most to write there (departure impact's, five a team, and the
-// health index's weakest score) are made with their score, code, severity and people but no text.
-class BriefFindingsScope {
- public:
-  BriefFindingsScope();
-  ~BriefFindingsScope();
-  BriefFindingsScope(const BriefFindingsScope&) = delete;
-  BriefFindingsScope& operator=(const BriefFindingsScope&) = delete;
-
- private:
-  bool previous_;
-};
-bool brief_findings() noexcept;
-}  // namespace detail
 
 }  // namespace teamgraph

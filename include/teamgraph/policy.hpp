@@ -37,12 +37,17 @@ struct DeparturePolicy {
   double weight_unit = 0.2;       // share of the org left without its manager
   double weight_sharing = 0.2;    // share of the org cut off from the core in the sharing network
   double weight_knowledge = 0.2;  // share of artifacts left with no author
+  std::uint32_t findings = 5;     // high_departure_impact findings for the people at the top of the ranking
+  double critical_risk = 0.15;    // a finding's severity is critical from this risk (flight risk x impact)
+  double high_risk = 0.05;        // and high from this one (medium below, and without a flight risk)
 };
 
 struct TruckFactorPolicy {
   double authorship_ratio = 0.75;  // an author's DOA / the artifact's highest DOA must exceed this
   double doa_minimum = 3.293;      // and the DOA must reach this
   double coverage_stop = 0.5;      // the truck factor counts departures until coverage drops below this
+  std::uint32_t low_at_most = 2;       // a truck factor at or below this gets a low_truck_factor finding (high)
+  std::uint32_t critical_at_most = 1;  // and at or below this it is critical
 };
 
 struct IncentivePolicy {
@@ -51,6 +56,11 @@ struct IncentivePolicy {
   std::uint32_t min_people_for_correlation = 8;  // pay-for-performance needs at least this many people
   std::uint32_t bootstrap_samples = 1000;        // resamples for the pay-for-performance interval (fixed seed)
   double high_potential = 0.75;                  // potential (0-1) at or above this is "high potential"
+  // A reward contradicts the assessment when pay ranks above this share of the assessed people
+  // (top quartile) while the assessment ranks at or below lowest_assessed_rank (bottom quartile).
+  double best_paid_rank = 0.75;
+  double lowest_assessed_rank = 0.25;
+  double min_pay_for_performance = 0.2;  // a rank correlation below this: pay hardly follows performance
 };
 
 struct BehindPolicy {
@@ -59,18 +69,28 @@ struct BehindPolicy {
   double robust_z = -2.0;      // or when (score - median) / (1.4826 MAD) is below this
   double strong = 0.75;        // mentors score at least this in the dimension
   std::uint32_t max_mentees = 3;  // prefer mentors with fewer than this many mentees
+  double severe_share_of_floor = 0.5;  // a score below this share of `floor` is a high-severity lag
+  double learning_robust_z = -2.0;     // learning hours whose robust z-score is below this are far too few
 };
 
 struct SharingPolicy {
   double meetings_per_week = 1.0;  // at least one sharing meeting a week (S3)
   double attendance_share = 0.5;   // a person is reached when they attend at least this share of meetings
+  double max_presenter_share = 0.5;  // one person presenting more than this share of meetings is a finding
+  double one_channel_part = 0.5;     // the channel part of the score when only online or only offline is used
+  double inward_ei_index = -0.5;     // an E-I index at or below this: sharing stays inside departments
 };
 
 struct ManagementPolicy {
   std::uint32_t min_span = 3;  // direct reports of a manager
   std::uint32_t max_span = 10;
   double typical_span = 7.0;   // layers needed = 1 + ceil(log(n) / log(typical_span))
+  std::uint32_t extra_layers = 1;  // layers beyond those needed before the layer fit falls (and a finding)
   std::vector<std::string> manager_titles{"manager", "lead", "director", "head", "chief", "supervisor"};
+};
+
+struct GoalPolicy {
+  double min_quantified_share = 0.8;  // a smaller share of goals with a measurable target is a finding
 };
 
 struct HealthPolicy {
@@ -94,6 +114,7 @@ struct Policy {
   BehindPolicy behind;
   SharingPolicy sharing;
   ManagementPolicy management;
+  GoalPolicy goals;
   HealthPolicy health;
   std::uint32_t min_group_size = 5;  // group aggregates over fewer people are withheld
 };

@@ -30,10 +30,11 @@ py::list indices(const std::vector<index_t>& v) {
 py::object index_or_none(index_t i) { return i == no_index ? py::object(py::none()) : py::object(py::int_(i)); }
 
 // An argument as (name, kind, value): number and count a float, text and word a str, texts and
-// words a list of str, people a (first, size) slice of the finding's people.
+// words a list of str, people a (first, size) slice of the finding's people, clauses a
+// (separator key or "", [(entry key, [argument, ...]), ...]).
 py::tuple finding_arg(const FindingArg& a) {
   using Kind = FindingArg::Kind;
-  static const char* const kinds[] = {"number", "count", "text", "texts", "word", "words", "people"};
+  static const char* const kinds[] = {"number", "count", "text", "texts", "word", "words", "people", "clauses"};
   py::object value;
   switch (a.kind) {
     case Kind::number:
@@ -43,6 +44,16 @@ py::tuple finding_arg(const FindingArg& a) {
     case Kind::texts:
     case Kind::words: value = py::cast(a.items); break;
     case Kind::people: value = py::make_tuple(a.first, a.size); break;
+    case Kind::clauses: {
+      py::list clauses;
+      for (const auto& c : a.clauses) {
+        py::list args;
+        for (const auto& arg : c.args) args.append(finding_arg(arg));
+        clauses.append(py::make_tuple(c.key, args));
+      }
+      value = py::make_tuple(a.items.empty() ? std::string() : a.items.front(), clauses);
+      break;
+    }
   }
   return py::make_tuple(a.name, kinds[static_cast<int>(a.kind)], value);
 }
@@ -57,11 +68,9 @@ py::dict finding(const Finding& f) {
   d["args"] = args;
   d["severity"] = std::string(to_string(f.severity));
   d["people"] = indices(f.people);
-  d["message"] = f.message;
   py::dict evidence;
   for (const auto& e : f.evidence) evidence[py::str(e.name)] = e.value;
   d["evidence"] = evidence;
-  d["recommendation"] = f.recommendation;
   return d;
 }
 

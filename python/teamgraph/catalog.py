@@ -29,7 +29,7 @@ LANGUAGES = ("en", "zh_CN")
 DOMAINS = ("findings", "report")
 DEFAULT_LANGUAGE = "en"
 # A list of people names this many at most, then says how many more (the finding's people list
-# has them all): the same limit as the core's people_named_in_text.
+# has them all).
 PEOPLE_NAMED = 10
 
 Entry = Union[str, Tuple[str, ...]]
@@ -225,6 +225,10 @@ class Catalog:
             elif kind == "people":
                 first, size = value
                 out[name] = self.people(people[first:first + size])
+            elif kind == "clauses":  # (separator key or "", [(entry key, args), ...])
+                separator, clauses = value
+                texts = [self.text(key, **self.finding_args(clause_args, people)) for key, clause_args in clauses]
+                out[name] = self.text(separator).join(texts) if separator else self.join(texts)
             else:
                 raise ValueError(f"finding argument {name!r}: unknown kind {kind!r}")
         return out

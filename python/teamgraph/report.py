@@ -19,7 +19,6 @@ from .org import Org
 PolicyLike = Union[None, Mapping[str, Any], str, "os.PathLike[str]"]
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
-_PLACEHOLDER = re.compile(r"\{(\d+)\}")
 
 
 def default_policy() -> Dict[str, Any]:
@@ -51,16 +50,9 @@ class Finding:
         return f"[{self.severity}] {self.message} {self.recommendation}"
 
 
-def _render(text: str, people: Sequence[str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: people[int(m.group(1))] if int(m.group(1)) < len(people) else m.group(0), text)
-
-
 def _finding(raw: Mapping[str, Any], ids: Sequence[str], catalog: Catalog) -> Finding:
     people = [ids[i] for i in raw["people"] if i is not None]
-    if raw["args"] or not raw["message"]:
-        message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], people)
-    else:  # a score not yet on the catalog: its own English texts
-        message, recommendation = _render(raw["message"], people), _render(raw["recommendation"], people)
+    message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], people)
     return Finding(raw["score"], raw["code"], raw["severity"], people, message, dict(raw["evidence"]), recommendation)
 
 

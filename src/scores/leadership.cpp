@@ -144,30 +144,24 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
   report.assessed = true;
   report.core_coverage = group_coverage(org, report.core, lp.required, lp);
   report.score = report.core_coverage.score;
-  const std::string t = format_value(lp.threshold);
-
+  using A = FindingArg;
   for (const auto& c : report.core_coverage.competencies) {
     if (c.depth == 0) {
       Finding f{"leadership_coverage", "missing_competency", FindingSeverity::critical, {}, {}, {}, {}};
       f.evidence = {{"coverage", c.coverage}, {"threshold", lp.threshold}, {"gap", lp.threshold - c.coverage}};
       if (c.best == no_index) {
-        f.message = "No one in the core layer has a score for " + c.competency + ", so the core cannot show it holds it.";
-        f.recommendation = "Assess the core layer on " + c.competency + "; the core must hold every capability.";
+        f.variant = "unscored";
+        f.args = {A::text_of("competency", c.competency)};
       } else {
         f.people = {c.best};
-        f.message = "No one in the core layer reaches " + t + " on " + c.competency + "; the closest is {0} at " +
-                    format_value(c.coverage) + " (a gap of " + format_value(lp.threshold - c.coverage) + ").";
-        f.recommendation = "Train {0} in " + c.competency +
-                           " or bring someone who holds it into the core: a core missing one capability caps the "
-                           "team however strong the rest are.";
+        f.args = {A::num("threshold", lp.threshold), A::text_of("competency", c.competency), A::people_of("closest", 0, 1),
+                  A::num("coverage", c.coverage), A::num("gap", lp.threshold - c.coverage)};
       }
       report.findings.push_back(std::move(f));
     } else if (c.depth == 1) {
       Finding f{"leadership_coverage", "single_holder", FindingSeverity::medium, {c.best}, {}, {}, {}};
-      f.message = "{0} is the only one in the core layer who holds " + c.competency + " (" + format_value(c.coverage) +
-                  "); one departure leaves it missing.";
+      f.args = {A::people_of("holder", 0, 1), A::text_of("competency", c.competency), A::num("coverage", c.coverage)};
       f.evidence = {{"coverage", c.coverage}, {"depth", 1.0}, {"threshold", lp.threshold}};
-      f.recommendation = "Develop a second holder of " + c.competency + " in the core layer.";
       report.findings.push_back(std::move(f));
     }
   }
@@ -195,40 +189,34 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
       Finding f{"leadership_coverage", "manager_lacks_leadership",
                 unit.size >= policy.succession.large_unit ? FindingSeverity::high : FindingSeverity::medium,
                 {m}, {}, {}, {}};
-      f.message = "{0} leads " + std::to_string(unit.size - 1) + " people but is below " + t + " on " +
-                  join_words(unit.manager_lacks) + ".";
+      f.args = {A::people_of("manager", 0, 1), A::count_of("count", unit.size - 1), A::num("threshold", lp.threshold),
+                A::texts_of("competencies", unit.manager_lacks)};
       f.evidence = {{"people_led", static_cast<double>(unit.size - 1)},
                     {"competencies_lacking", static_cast<double>(unit.manager_lacks.size())},
                     {"unit_score", unit.coverage.score}};
-      f.recommendation = "Coach {0} in " + join_words(unit.manager_lacks) +
-                         ", or pair them with a deputy who holds it: a lion leading sheep beats a sheep leading lions.";
       report.findings.push_back(std::move(f));
     }
     report.units.push_back(std::move(unit));
   }
   if (unassessed_managers > 0) {
     Finding f{"leadership_coverage", "managers_not_assessed", FindingSeverity::info, {}, {}, {}, {}};
-    f.message = std::to_string(unassessed_managers) + " manager(s) have no score on any unit leadership competency (" +
-                join_words(lp.unit_required) + "), so their units are not assessed.";
+    f.args = {A::count_of("count", unassessed_managers), A::texts_of("competencies", lp.unit_required)};
     f.evidence = {{"managers", static_cast<double>(unassessed_managers)}};
-    f.recommendation = "Assess every manager on " + join_words(lp.unit_required) + ".";
     report.findings.push_back(std::move(f));
   }
 
   report.plan = training_plan(org, report.core, report.core_coverage, lp);
   if (!report.plan.trainees.empty() || !report.plan.hire_for.empty()) {
     Finding f{"leadership_coverage", "training_plan", FindingSeverity::high, report.plan.trainees, {}, {}, {}};
-    std::string parts;
+    // "train {0} in a and b; {1} in c": one clause a trainee.
+    std::vector<FindingClause> steps;
     for (std::size_t i = 0; i < report.plan.trainees.size(); ++i)
-      parts += (i ? "; " : "") + std::string("{") + std::to_string(i) + "} in " + join_words(report.plan.trains[i]);
-    f.message = "The smallest plan that closes every missing core capability: ";
-    f.message += parts.empty() ? std::string("no one can be trained into them") : "train " + parts;
-    if (!report.plan.hire_for.empty()) f.message += "; hire one person who holds " + join_words(report.plan.hire_for);
-    f.message += ".";
+      steps.push_back({"training_plan.step", {A::people_of("trainee", i, 1), A::texts_of("competencies", report.plan.trains[i])}});
+    if (!steps.empty()) f.args.push_back(A::clauses_of("steps", std::move(steps), "training_plan.step_separator"));
+    if (!report.plan.hire_for.empty()) f.args.push_back(A::texts_of("hire_for", report.plan.hire_for));
+    f.variant = report.plan.hire_for.empty() ? "" : report.plan.trainees.empty() ? "hire" : "train_and_hire";
     f.evidence = {{"trainees", static_cast<double>(report.plan.trainees.size())},
                   {"hires", report.plan.hire_for.empty() ? 0.0 : 1.0}};
-    f.recommendation = "Put the training into the named people's development plans this period, and check the scores "
-                       "again at the next assessment.";
     report.findings.push_back(std::move(f));
   }
   sort_findings(report.findings);

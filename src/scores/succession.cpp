@@ -43,9 +43,11 @@ bool holds_a_seat_to_refill(const Org& org, const std::vector<bool>& key, index_
   return key[p] || boost::out_degree(p, org.hierarchy().reports) > 0;
 }
 
-std::string seat_description(const KeyPosition& k) {
-  std::string out = k.core ? "core" : "";
-  if (k.large_unit) out += (out.empty() ? "" : ", ") + std::string("leads ") + std::to_string(k.unit_size) + " people";
+// The variant of uncovered_key_position: which seat ("core", "unit": leads a large unit, or
+// "core_unit"), and ".none_named" when no successor is named at all.
+std::string uncovered_variant(const KeyPosition& k) {
+  std::string out = k.core && k.large_unit ? "core_unit" : k.core ? "core" : "unit";
+  if (k.successors.empty()) out += ".none_named";
   return out;
 }
 
@@ -161,34 +163,31 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
       const bool top = h.manager[k.incumbent] == no_index;
       Finding f{"succession_readiness", "uncovered_key_position", top ? FindingSeverity::critical : FindingSeverity::high,
                 {k.incumbent}, {}, {}, {}};
-      f.message = "{0} holds a key position (" + seat_description(k) + ") and no successor is ready now";
-      if (k.successors.empty()) {
-        f.message += "; no successor is named at all.";
-      } else {
-        f.message += "; the nearest is {1} (" + std::string(to_string(k.successors.front().readiness)) + ").";
+      f.variant = uncovered_variant(k);
+      f.args = {FindingArg::people_of("holder", 0, 1)};
+      if (k.large_unit) f.args.push_back(FindingArg::count_of("count", k.unit_size));
+      if (!k.successors.empty()) {
         f.people.push_back(k.successors.front().person);
+        f.args.push_back(FindingArg::people_of("nearest", 1, 1));
+        f.args.push_back(FindingArg::word_of("readiness", "word.readiness." + std::string(to_string(k.successors.front().readiness))));
       }
       f.evidence = {{"bench_strength", k.bench_strength}, {"successors", static_cast<double>(k.successors.size())},
                     {"unit_size", static_cast<double>(k.unit_size)}};
-      f.recommendation = "Name and train a reserve for {0} who can step in now: losing one person must never throw "
-                         "the team into chaos.";
       report.findings.push_back(std::move(f));
     }
+    // The people of a successor's findings: {successor, incumbent}.
+    const auto successor = FindingArg::people_of("successor", 0, 1), incumbent = FindingArg::people_of("incumbent", 1, 1);
     for (const auto& a : k.successors) {
       if (!std::isnan(a.fitness) && a.fitness < sp.min_fitness) {
         Finding f{"succession_readiness", "weak_successor", FindingSeverity::medium, {a.person, k.incumbent}, {}, {}, {}};
-        f.message = "{0}, a named successor of {1}, reaches only " + format_value(100 * a.fitness, 0) +
-                    "% of what the seat needs.";
+        f.args = {successor, incumbent, FindingArg::num("fitness", a.fitness)};
         f.evidence = {{"fitness", a.fitness}, {"min_fitness", sp.min_fitness}};
-        f.recommendation = "Give {0} a development plan toward {1}'s competencies, or name a stronger successor.";
         report.findings.push_back(std::move(f));
       }
       if (key[a.person] && !covered_key[a.person]) {
         Finding f{"succession_readiness", "uncovered_successor", FindingSeverity::medium, {a.person, k.incumbent}, {}, {}, {}};
-        f.message = "{0} is a named successor of {1} but holds a key position with no ready-now successor: promoting "
-                    "{0} opens a seat nobody can fill.";
+        f.args = {successor, incumbent};
         f.evidence = {{"readiness_weight", readiness_weight(a.readiness, sp)}};
-        f.recommendation = "Name a ready-now successor for {0} before relying on {0} for {1}'s seat.";
         report.findings.push_back(std::move(f));
       }
     }
@@ -196,10 +195,8 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
   for (index_t p = 0; p < org.size(); ++p) {
     if (named[p] <= sp.max_positions_per_successor) continue;
     Finding f{"succession_readiness", "overloaded_successor", FindingSeverity::medium, {p}, {}, {}, {}};
-    f.message = "{0} is the named successor for " + std::to_string(named[p]) +
-                " key positions; they can fill only one, so the others are thinner than they look.";
+    f.args = {FindingArg::people_of("successor", 0, 1), FindingArg::count_of("count", named[p])};
     f.evidence = {{"positions", static_cast<double>(named[p])}};
-    f.recommendation = "Spread the reserve: name other successors for some of the positions {0} is named for.";
     report.findings.push_back(std::move(f));
   }
   // Successor loops: strongly connected groups of the successor graph.
@@ -213,11 +210,8 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
       if (loop.size() < 2) continue;
       std::sort(loop.begin(), loop.end());
       Finding f{"succession_readiness", "successor_loop", FindingSeverity::medium, loop, {}, {}, {}};
-      const std::string names = placeholders(loop.size());
-      f.message = "Successors name each other in a loop (" + names +
-                  "): if one leaves, the reserve moves in a circle instead of filling the seat.";
+      f.args = {FindingArg::people_of("people", 0, loop.size())};
       f.evidence = {{"people", static_cast<double>(loop.size())}};
-      f.recommendation = "Break the loop: name at least one successor from outside it.";
       report.findings.push_back(std::move(f));
     }
   }

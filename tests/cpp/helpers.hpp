@@ -82,4 +82,20 @@ inline const std::string small_people =
 inline const std::string small_successors =
     "incumbent_id,successor_id,readiness\nA,B,ready_now\nB,D,ready_1_2y\nB,E,ready_3y_plus\n";
 
+// Leadership over the small org with three required competencies, so that every number is
+// checkable by hand (threshold 0.6, missing cap 40, single holder 80); C's control score is the
+// one the tests vary.
+inline Policy small_leadership_policy() {
+  Policy p;
+  p.leadership.required = {"planning", "control", "command"};
+  p.leadership.unit_required = {"planning", "command"};
+  return p;
+}
+inline std::string small_competencies(const std::string& c_control) {
+  return "person_id,competency,score\n"
+         "A,planning,0.9\nB,planning,0.7\nC,planning,0.3\n"
+         "A,control,0.5\nC,control," + c_control + "\n"
+         "A,command,0.8\nB,command,0.4\nD,planning,0.2\n";
+}
+
 }  // namespace teamgraph::testing

@@ -44,8 +44,16 @@ inline void check_report(const Org& org) {
       fail("score " + s.name + " out of range: " + std::to_string(s.value));
     if (!s.assessed && s.absent_reason.empty()) fail("score " + s.name + " absent without a reason");
   }
-  for (const auto& f : report.findings)
-    if (f.message.empty() || f.recommendation.empty()) fail("a finding without a message or recommendation");
+  // A finding explains itself through its catalog entry code[.variant] and arguments: it names a
+  // score and a code, its people are people of the org, and a people argument is a range of them.
+  for (const auto& f : report.findings) {
+    if (f.score.empty() || f.code.empty()) fail("a finding without a score or code");
+    for (const auto p : f.people)
+      if (p != no_index && p >= org.size()) fail("finding " + f.code + " names someone who is not in the org");
+    for (const auto& a : f.args)
+      if (a.kind == FindingArg::Kind::people && std::size_t{a.first} + a.size > f.people.size())
+        fail("finding " + f.code + " argument " + a.name + " reaches past its people");
+  }
   // A figure or group aggregate that is not available says why.
   for (const auto& r : report.support) {
     for (const auto& f : r.figures)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import teamgraph
+from teamgraph.catalog import Catalog
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +90,123 @@ def test_krackhardt_directed_ei_index(data_dir) -> None:
     figures = teamgraph.assess(org).figures["sharing_health"]
     assert round(figures["ei_index"], 4) == 0.5172
     assert figures["articulation_points"] == 0
+
+
+# The support scores write no words: each finding's texts are catalog entries filled with its
+# arguments, and they read as the scores wrote them before the catalog.
+SUPPORT_TEXTS = {
+    "incentive_balance": ["no_spiritual_incentive", "no_incentive", "imbalanced_incentives.material",
+                          "imbalanced_incentives.spiritual", "reward_contradicts_assessment",
+                          "pay_not_following_performance", "no_career_plan"],
+    "nobody_behind": ["lagging.mentor", "lagging.no_mentor", "low_learning"],
+    "sharing_health": ["too_few_meetings", "weeks_without_meeting", "never_attends", "one_presenter", "one_channel",
+                       "isolated", "broker", "broker.one_bridge", "few_cross_department_links"],
+    "unified_management": ["several_tops", "wide_span", "narrow_span", "too_many_layers", "manager_without_unit",
+                           "no_quantified_kpi"],
+    "goal_alignment": ["orphan_goal", "unaligned_goals", "no_goal", "unquantified_goals"],
+    "team_configuration": ["equipment_gap", "non_professionals"],
+}
+
+
+def test_every_support_finding_has_its_texts_under_its_score(repo) -> None:
+    catalog = Catalog.get("en")
+    po = (repo / "python/teamgraph/locale/en/LC_MESSAGES/findings.po").read_text()
+    for score, keys in SUPPORT_TEXTS.items():
+        section = po.split(f"# ---- {score}\n")[1].split("# ---- ")[0]
+        for key in keys:
+            for part in ("message", "recommendation"):
+                assert f"{key}.{part}" in catalog, f"{key}.{part}"
+                assert f'msgid "{key}.{part}"' in section, f"{key}.{part} is not under {score}"
+
+
+def test_support_findings_of_the_sample_team_come_from_the_catalog(report) -> None:
+    raw = [f for f in report._raw["findings"] if f["score"] in SUPPORT_TEXTS]
+    assert raw
+    for f in raw:
+        assert "message" not in f and "recommendation" not in f and f["args"], f["code"]
+    messages = {f.code: f.message for f in report.findings}
+    assert messages["weeks_without_meeting"] == "2 of 14 weeks had no sharing meeting."
+    assert messages["too_few_meetings"] == "Sharing meetings run 0.86 times a week; the team needs at least 1."
+    assert messages["few_cross_department_links"] == "Sharing stays inside departments (E-I index -0.57)."
+    assert messages["low_learning"] == "m41 spent far fewer hours learning than the team (median 12.0 hours)."
+    assert messages["no_goal"] == "e01, m11, m15, m22, m25, m27, m30, m37, m39, s01 and 2 more have no goal."
+    assert messages["equipment_gap"] == "Not everyone has the basic equipment: short of computer and desk."
+
+
+def _texts(code: str, variant: str, args, people=("a", "b", "c")):
+    return Catalog.get("en").finding_texts(code, variant, args, list(people))
+
+
+def _people(n: int):
+    return [("count", "count", float(n)), ("people", "people", (0, n))]
+
+
+@pytest.mark.parametrize("code, variant, args, people, message", [
+    # A count drives the noun: the singular form reads as English (it said "1 people").
+    ("no_spiritual_incentive", "", _people(1), ["a"],
+     "1 person was paid but never recognized in the period (a): spiritual incentives are the ones people forget."),
+    ("no_incentive", "", _people(2), ["a", "b"], "2 people received no incentive of either kind in the period (a and b)."),
+    ("reward_contradicts_assessment", "", _people(1), ["a"],
+     "a is among the best paid but the lowest assessed: the reward contradicts the assessment."),
+    ("imbalanced_incentives", "material", [("spiritual_share", "number", 3 / 7)], [],
+     "The team leans on material incentives: 43% of incentive events are spiritual."),
+    ("pay_not_following_performance", "", [("rho", "number", 0.1), ("low", "number", float("nan")),
+                                           ("high", "number", 0.456)], [],
+     "Material incentives hardly follow the assessment (rank correlation 0.10, 95% interval n/a to 0.46)."),
+    ("lagging", "mentor", [("person", "people", (0, 1)), ("dimension", "text", "expression"), ("score", "number", 0.2),
+                           ("median", "number", 0.75), ("mentor", "people", (1, 1)), ("mentor_score", "number", 0.8),
+                           ("count", "count", 2.0)], ["D", "B"],
+     "D lags in expression (0.20; team median 0.75); suggested mentor: B (0.80, 2 steps away in the sharing network)."),
+    ("lagging", "no_mentor", [("person", "people", (0, 1)), ("dimension", "text", "conduct"), ("score", "number", 0.3),
+                              ("median", "number", 0.7)], ["D"],
+     "D lags in conduct (0.30; team median 0.70); no one strong in it is reachable through the sharing network."),
+    ("weeks_without_meeting", "", [("empty_weeks", "count", 1.0), ("count", "count", 1.0)], [],
+     "1 of 1 week had no sharing meeting."),
+    ("one_presenter", "", [("person", "people", (0, 1)), ("presented", "count", 3.0), ("count", "count", 4.0)], ["A"],
+     "A presented 3 of 4 meetings."),
+    ("one_channel", "", [("channel", "word", "word.offline")], [], "Sharing runs only offline."),
+    ("isolated", "", _people(1), ["F"], "F shares with no one."),
+    ("broker", "one_bridge", _people(1) + [("bridges", "count", 1.0)], ["vp"],
+     "The sharing network splits if vp is absent (1 link is a bridge)."),
+    ("broker", "", _people(2) + [("bridges", "count", 3.0)], ["a", "b"],
+     "The sharing network splits if a and b are absent (3 links are bridges)."),
+    ("wide_span", "", _people(1) + [("span", "count", 10.0)], ["A"], "A manages more than 10 people directly."),
+    ("too_many_layers", "", [("layers", "count", 5.0), ("size", "count", 6.0), ("needed", "number", 2.0)], [],
+     "The org has 5 layers; a team of 6 needs about 2."),
+    ("manager_without_unit", "", _people(2), ["C", "D"],
+     "C and D hold a manager's title but lead no one: their unit is only themselves."),
+    ("no_quantified_kpi", "", _people(1), ["C"], "C works without a quantified KPI."),
+    ("orphan_goal", "", _people(2) + [("goals", "texts", ["g3", "g4"])], ["C", "D"],
+     "Goals that serve no team goal: g3 and g4 (owners in the same order: C and D)."),
+    ("unaligned_goals", "", [("unaligned", "count", 3.0), ("member_goals", "count", 10.0)], [],
+     "3 of 10 member goals do not reach a team goal through their parents."),
+    ("unquantified_goals", "", [("unquantified_share", "number", 1 / 3)], [], "33% of goals have no measurable target."),
+    ("equipment_gap", "", [("items", "words", ["word.computer", "word.network", "word.desk"])], [],
+     "Not everyone has the basic equipment: short of computer, network and desk."),
+    ("non_professionals", "", [("without", "number", 1.0), ("count", "count", 5.0)], [],
+     "1 of 5 members have no professional background in the trade."),
+])
+def test_support_texts(code, variant, args, people, message) -> None:
+    assert _texts(code, variant, args, people)[0] == message
+
+
+def test_a_laggards_recommendation_names_the_mentor() -> None:
+    args = [("person", "people", (0, 1)), ("dimension", "text", "expression"), ("score", "number", 0.2),
+            ("median", "number", 0.75), ("mentor", "people", (1, 1)), ("mentor_score", "number", 0.8),
+            ("count", "count", 1.0)]
+    message, recommendation = _texts("lagging", "mentor", args, ["D", "B"])
+    assert message.endswith("suggested mentor: B (0.80, 1 step away in the sharing network).")
+    assert recommendation == "Pair D with B on expression and review at the next assessment: nobody falls behind."
+
+
+def test_support_thresholds_are_policy(report) -> None:
+    policy = teamgraph.default_policy()
+    assert policy["incentives"]["min_pay_for_performance"] == 0.2
+    assert policy["sharing"]["inward_ei_index"] == -0.5
+    assert policy["goals"]["min_quantified_share"] == 0.8
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    lenient = teamgraph.assess(org, policy={"sharing": {"inward_ei_index": -0.9}})
+    assert "few_cross_department_links" in {f.code for f in report.findings}
+    assert "few_cross_department_links" not in {f.code for f in lenient.findings}
+    with pytest.raises(Exception, match=r"sharing.inward_ei_index: expected a number in \[-1, 1\]"):
+        teamgraph.assess(org, policy={"sharing": {"inward_ei_index": -2}})

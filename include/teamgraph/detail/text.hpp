@@ -12,9 +12,19 @@
 
 namespace teamgraph::detail {
 
-// Checks that `text` is valid UTF-8 without control characters (tab is allowed; CR and LF only
-// when allow_newlines). Returns "" when fine, else what is wrong: "invalid UTF-8" or
-// "a control character (U+0000)".
+// "a control character (U+001B)".
+inline std::string control_character(std::uint32_t cp) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string code = "U+00";
+  code += hex[(cp >> 4) & 15];
+  code += hex[cp & 15];
+  return "a control character (" + code + ")";
+}
+
+// Checks that `text` is valid UTF-8 without control characters (C0, DEL and C1; tab is allowed,
+// CR and LF only when allow_newlines). Returns "" when fine, else what is wrong: "invalid UTF-8"
+// or "a control character (U+0000)".
+
 inline std::string check_text(std::string_view text, bool allow_newlines) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -51,11 +61,7 @@ inline std::string check_text(std::string_view text, bool allow_newlines) {
       if (c < 0x20 || c == 0x7F) {
         const bool newline = c == '\n' || c == '\r';
         if (!(c == '\t' || (newline && allow_newlines))) {
-          static constexpr char hex[] = "0123456789ABCDEF";
-          std::string code = "U+00";
-          code += hex[c >> 4];
-          code += hex[c & 15];
-          return "a control character (" + code + ")";
+          return control_character(c);
         }
       }
       ++i;
@@ -84,6 +90,9 @@ inline std::string check_text(std::string_view text, bool allow_newlines) {
     if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
         (cp >= 0xD800 && cp <= 0xDFFF))
       return "invalid UTF-8";
+    // The C1 controls (U+0080-U+009F: U+009B is a terminal's CSI, U+0085 a line break) are as
+    // unwelcome in a name as ESC.
+    if (cp >= 0x80 && cp <= 0x9F) return control_character(cp);
     i += len;
   }
   return {};

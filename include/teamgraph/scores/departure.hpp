@@ -5,14 +5,14 @@
 // - coverage_drop: how many points the core layer's leadership coverage score loses. Computed
 //   from each competency's two best core holders and its depth, not by re-scoring per person.
 // - unit_left: people under p, left without their manager.
-// - cut_off: people who lose every sharing path to the core layer (the core as one source: a
-//   virtual root joined to every core member; a depth-first pass with Boost.Graph's
-//   biconnected_components gives discover times and low points, and a child subtree whose low
-//   point does not reach above p is cut off when p leaves).
+// - cut_off: people who lose every sharing path to the core layer (sharing_structure(), in
+//   teamgraph/graph/sharing_structure.hpp).
 // - orphaned: artifacts p alone authors (truck-factor authorship).
 // impact = weighted mean of coverage_drop / 100, unit_left / n, cut_off / n and
 // orphaned / artifacts, with the policy's departure weights over the parts that have data.
 // risk = flight_risk x impact (NaN where flight risk is not given).
+// Findings (high_departure_impact): the policy's departure.findings people with the highest
+// risk (and some impact), critical from departure.critical_risk, high from departure.high_risk.
 
 #include <string>
 #include <vector>
@@ -20,6 +20,7 @@
 #include <Eigen/Core>
 
 #include "teamgraph/findings.hpp"
+#include "teamgraph/graph/sharing_structure.hpp"
 #include "teamgraph/org.hpp"
 #include "teamgraph/policy.hpp"
 #include "teamgraph/scores/leadership.hpp"
@@ -41,22 +42,6 @@ struct DepartureImpact {
   index_t reachable_from_core = 0;  // people with a sharing path to the core (core included)
   std::vector<Finding> findings;
 };
-
-// The structure of the sharing network (links on several channels count once).
-struct SharingStructure {
-  std::vector<index_t> cut_off;             // per person: people cut off from the core if they leave
-  std::vector<bool> reaches_core;           // per person: has a sharing path to a core member
-  index_t reachable_from_core = 0;          // people who reach the core (the core included)
-  std::vector<index_t> articulation_points; // people whose absence splits the network, ascending
-  std::vector<std::pair<index_t, index_t>> bridges;  // links whose absence splits it, (a, b) with a < b, sorted
-  // With `brokers`: the network's separate groups (someone with no link is one), and per person
-  // how many there are without them.
-  index_t groups = 0;
-  std::vector<index_t> groups_without;
-};
-// `brokers`: also find articulation points, bridges and groups (the depth-first pass then covers
-// the parts of the network that do not reach the core too).
-SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers = true);
 
 // `leadership`, `knowledge` and `sharing` (for the core tier) may be passed when already
 // computed (assess() does).

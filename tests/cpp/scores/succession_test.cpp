@@ -29,11 +29,17 @@ TEST(SuccessionReadiness, BenchStrengthAndCoverage) {
   EXPECT_NEAR(r.covered_share, 1.0 / 3.0, 1e-12);
 
   std::vector<std::string> codes;
-  for (const auto& f : r.findings) codes.push_back(f.code + ":" + render("{0}", f.people, org));
+  for (const auto& f : r.findings) codes.push_back(f.code + ":" + std::string(org.id(f.people.at(0))));
   EXPECT_EQ(codes, (std::vector<std::string>{"uncovered_key_position:B", "uncovered_key_position:C",
                                              "uncovered_successor:B"}));
-  EXPECT_EQ(render(r.findings[0].message, r.findings[0].people, org),
-            "B holds a key position (core) and no successor is ready now; the nearest is D (ready_1_2y).");
+  // "B holds a key position (core) and no successor is ready now; the nearest is D (ready_1_2y)."
+  EXPECT_EQ(r.findings[0].variant, "core");
+  EXPECT_EQ(r.findings[0].args,
+            (std::vector<FindingArg>{FindingArg::people_of("holder", 0, 1), FindingArg::people_of("nearest", 1, 1),
+                                     FindingArg::word_of("readiness", "word.readiness.ready_1_2y")}));
+  EXPECT_EQ(org.id(r.findings[0].people[1]), "D");
+  EXPECT_EQ(r.findings[1].variant, "core.none_named");  // C: no successor named
+  EXPECT_EQ(r.findings[1].args, std::vector<FindingArg>{FindingArg::people_of("holder", 0, 1)});
 }
 
 TEST(SuccessionReadiness, SharedSuccessorsCountFractionally) {
@@ -44,6 +50,8 @@ TEST(SuccessionReadiness, SharedSuccessorsCountFractionally) {
   for (const auto& k : r.positions) EXPECT_NEAR(k.bench_strength, 1.0 / 3.0, 1e-12);
   EXPECT_NEAR(r.score, 100.0 / 3.0, 1e-12);
   EXPECT_EQ(r.findings.back().code, "overloaded_successor");
+  EXPECT_EQ(r.findings.back().args,
+            (std::vector<FindingArg>{FindingArg::people_of("successor", 0, 1), FindingArg::count_of("count", 3)}));
 }
 
 TEST(SuccessionReadiness, VacancyCascadeStopsAtTheFirstSeatNobodyCanFill) {
@@ -62,7 +70,8 @@ TEST(SuccessionReadiness, LoopsAreFound) {
   const auto r = succession_readiness(org);
   const auto loop = std::find_if(r.findings.begin(), r.findings.end(), [](auto& f) { return f.code == "successor_loop"; });
   ASSERT_NE(loop, r.findings.end());
-  EXPECT_EQ(render("{0} {1}", loop->people, org), "B C");
+  EXPECT_EQ(std::string(org.id(loop->people.at(0))) + " " + std::string(org.id(loop->people.at(1))), "B C");
+  EXPECT_EQ(loop->args, std::vector<FindingArg>{FindingArg::people_of("people", 0, 2)});
   // A's cascade: B fills A, C fills B, and B cannot fill C twice: C's seat is the first unfilled.
   const auto c = vacancy_cascade(org, *org.find("A"));
   EXPECT_EQ(c.promoted.size(), 2u);

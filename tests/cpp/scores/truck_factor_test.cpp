@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "../helpers.hpp"
@@ -83,6 +84,24 @@ TEST(TruckFactor, PerKnowledgeAreaAndDepartment) {
     groups.push_back(g.kind + ":" + g.group + ":" + std::to_string(g.artifacts) + ":" + std::to_string(g.result.value));
   EXPECT_EQ(groups, (std::vector<std::string>{"area:campaign:2:1", "area:listing:3:1", "department:ads:2:1",
                                               "department:shop:3:1"}));
+  // "Truck factor 2: if ann and cy leave, more than half of the 5 artifacts are left with no one who knows them."
+  const auto low = std::find_if(r.findings.begin(), r.findings.end(), [](auto& f) { return f.code == "low_truck_factor"; });
+  ASSERT_NE(low, r.findings.end());
+  EXPECT_EQ(low->severity, FindingSeverity::high);
+  EXPECT_EQ(low->variant, "");
+  EXPECT_EQ(low->args, (std::vector<FindingArg>{FindingArg::count_of("count", 5), FindingArg::count_of("truck_factor", 2),
+                                                FindingArg::people_of("people", 0, 2)}));
+  EXPECT_EQ(describe(*low, org), "low_truck_factor: count=5, truck_factor=2, people=ann and cy");
+  // The policy's thresholds: critical at 2, or no finding at all.
+  Policy policy;
+  policy.truck_factor.critical_at_most = 2;
+  const Report critical = assess(org, policy);
+  EXPECT_TRUE(std::any_of(critical.findings.begin(), critical.findings.end(), [](auto& f) {
+    return f.code == "low_truck_factor" && f.severity == FindingSeverity::critical;
+  }));
+  policy.truck_factor.low_at_most = 1;
+  const Report none = assess(org, policy);
+  EXPECT_TRUE(std::none_of(none.findings.begin(), none.findings.end(), [](auto& f) { return f.code == "low_truck_factor"; }));
 }
 
 }  // namespace

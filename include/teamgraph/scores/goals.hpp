@@ -1,0 +1,13 @@
+#pragma once
+// Goal alignment (MODEL.md S2): member goals whose chain reaches a team goal, orphan goals,
+// measurable targets and people without a goal. docs/scores.md gives the formula.
+
+#include "teamgraph/org.hpp"
+#include "teamgraph/policy.hpp"
+#include "teamgraph/scores/score_report.hpp"
+
+namespace teamgraph {
+
+ScoreReport goal_alignment(const Org& org, const Policy& policy = {});
+
+}  // namespace teamgraph

@@ -1,0 +1,41 @@
+#pragma once
+// Statistics the scores use, exposed for tests and for users who want the same definitions.
+// Nothing here knows about scores: values in, a number (or NaN when it is not defined) out.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace teamgraph {
+
+double gini(std::vector<double> values);        // 0 = equal, -> 1 = concentrated; NaN when empty or all zero
+double herfindahl(const std::vector<double>& values);  // sum of squared shares; NaN when all zero
+double spearman(const std::vector<double>& x, const std::vector<double>& y);  // average ranks for ties
+std::vector<double> ranks(const std::vector<double>& values);  // 1-based, ties get their average rank
+double median(std::vector<double> values);
+double median_absolute_deviation(const std::vector<double>& values);
+
+// MAD x this estimates the standard deviation of a normal distribution: a robust z-score is
+// (x - median) / (mad_scale x MAD).
+inline constexpr double mad_scale = 1.4826;
+
+// One aggregate over a group of people (a tier, a department, a unit).
+struct GroupFigure {
+  std::string kind;    // "tier", "department", "unit"
+  std::string group;   // its label (for a unit: the manager's id)
+  std::string figure;  // what is aggregated
+  std::size_t size = 0;
+  double value = 0.0;       // NaN when withheld
+  std::string withheld;     // why it is withheld ("fewer than 5 people", "recoverable from the others")
+};
+
+// Aggregates a per-person value by group (mean over people with a value), withholding every group
+// under min_group_size and, when exactly one group is withheld, the next smallest too (so that no
+// withheld value can be recovered by subtracting the others from the team total).
+std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<std::string>& labels,
+                                     const std::vector<std::int32_t>& group_of, const Eigen::VectorXd& values,
+                                     const std::string& figure, std::uint32_t min_group_size);
+
+}  // namespace teamgraph

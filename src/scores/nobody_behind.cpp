@@ -1,0 +1,130 @@
+#include "teamgraph/scores/nobody_behind.hpp"
+
+#include <boost/range/iterator_range.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <tuple>
+
+#include "teamgraph/scores/leadership.hpp"
+
+#include "support_common.hpp"
+
+namespace teamgraph {
+
+using namespace detail;
+
+ScoreReport nobody_behind(const Org& org, const Policy& policy) {
+  const auto& bp = policy.behind;
+  if (!org.has_table("competencies")) return absent("nobody_behind", "no competencies table");
+  const index_t n = org.size();
+  std::vector<int> columns;
+  for (const auto& d : bp.dimensions) columns.push_back(competency_column(org, d));
+  if (std::all_of(columns.begin(), columns.end(), [](int c) { return c < 0; }))
+    return absent("nobody_behind", "no scores for any of the dimensions (" + bp.dimensions.front() + ", ...)");
+  ScoreReport r;
+  r.name = "nobody_behind";
+  r.assessed = true;
+  const auto& scores = org.competencies().scores;
+  const auto& g = org.sharing().graph;
+  std::vector<index_t> mentees(n, 0);
+  Eigen::VectorXd lagging = Eigen::VectorXd::Zero(n);
+  std::vector<index_t> dist(n, no_index);
+  std::vector<index_t> touched;
+  std::size_t lag_events = 0, assessed_cells = 0;
+  for (std::size_t d = 0; d < bp.dimensions.size(); ++d) {
+    const int col = columns[d];
+    if (col < 0) continue;
+    std::vector<double> values;
+    for (index_t p = 0; p < n; ++p)
+      if (!std::isnan(scores(p, col))) values.push_back(scores(p, col));
+    assessed_cells += values.size();
+    const double med = median(values), mad = median_absolute_deviation(values);
+    Eigen::VectorXd z = Eigen::VectorXd::Constant(n, nan);
+    for (index_t p = 0; p < n; ++p) {
+      const double v = scores(p, col);
+      if (std::isnan(v)) continue;
+      z[p] = mad > 0 ? (v - med) / (mad_scale * mad) : 0.0;
+      const bool lags = v < bp.floor || z[p] < bp.robust_z;
+      if (!lags) continue;
+      ++lag_events;
+      lagging[p] += 1;
+      // The nearest strong person in the sharing network (breadth-first, nearest first); among
+      // the nearest, fewest mentees, then the highest score, then the earliest.
+      index_t mentor = no_index, mentor_dist = no_index;
+      std::deque<index_t> queue{p};
+      dist[p] = 0;
+      touched.assign(1, p);
+      while (!queue.empty()) {
+        const index_t u = queue.front();
+        queue.pop_front();
+        if (mentor != no_index && dist[u] > mentor_dist) break;
+        if (u != p && scores(u, col) >= bp.strong) {
+          const auto better = [&](index_t a, index_t b) {
+            const bool fa = mentees[a] < bp.max_mentees, fb = mentees[b] < bp.max_mentees;
+            return std::tuple(!fa, mentees[a], -scores(a, col), a) < std::tuple(!fb, mentees[b], -scores(b, col), b);
+          };
+          if (mentor == no_index || better(u, mentor)) mentor = u, mentor_dist = dist[u];
+        }
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
+          const index_t w = boost::target(e, g);
+          if (dist[w] != no_index) continue;
+          dist[w] = dist[u] + 1;
+          touched.push_back(w);
+          queue.push_back(w);
+        }
+      }
+      for (const auto t : touched) dist[t] = no_index;
+      const auto& dim = bp.dimensions[d];
+      const auto severity = v < bp.floor * bp.severe_share_of_floor ? FindingSeverity::high : FindingSeverity::medium;
+      Finding f{"nobody_behind", "lagging", severity, {p}, {}, {}, {}};
+      f.args = {FindingArg::people_of("person", 0, 1), FindingArg::text_of("dimension", dim), FindingArg::num("score", v),
+                FindingArg::num("median", med)};
+      if (mentor != no_index) {
+        ++mentees[mentor];
+        f.people.push_back(mentor);
+        f.variant = "mentor";
+        f.args.push_back(FindingArg::people_of("mentor", 1, 1));
+        f.args.push_back(FindingArg::num("mentor_score", scores(mentor, col)));
+        f.args.push_back(FindingArg::count_of("count", mentor_dist));  // steps away in the sharing network
+      } else {
+        f.variant = "no_mentor";
+      }
+      f.evidence = {{"score", v}, {"median", med}, {"robust_z", z[p]}, {"floor", bp.floor}};
+      r.findings.push_back(std::move(f));
+    }
+    r.people.push_back({"robust_z_" + bp.dimensions[d], z});
+  }
+  // Learning capacity: learning hours far below the team's.
+  std::vector<double> hours;
+  for (index_t p = 0; p < n; ++p)
+    if (!std::isnan(org.people().learning_hours[p])) hours.push_back(org.people().learning_hours[p]);
+  const double hmed = median(hours), hmad = median_absolute_deviation(hours);
+  std::vector<index_t> low_learning;
+  for (index_t p = 0; p < n; ++p) {
+    const double h = org.people().learning_hours[p];
+    if (std::isnan(h) || !(hmed > 0)) continue;
+    const double z = hmad > 0 ? (h - hmed) / (mad_scale * hmad) : (h < hmed ? -INFINITY : 0.0);
+    if (z < bp.learning_robust_z || h == 0) low_learning.push_back(p);
+  }
+  if (!low_learning.empty()) {
+    Finding f{"nobody_behind", "low_learning", FindingSeverity::medium, low_learning, {}, {}, {}};
+    f.args.push_back(FindingArg::num("median_hours", hmed));
+    r.findings.push_back(about_people(std::move(f), {{"median_hours", hmed}}));
+  }
+  r.people.push_back({"dimensions_lagging", lagging});
+  std::size_t people_lagging = 0;
+  for (index_t p = 0; p < n; ++p) people_lagging += lagging[p] > 0;
+  r.figures = {{"people_lagging", static_cast<double>(people_lagging), {}},
+               {"lagging_share", n ? static_cast<double>(people_lagging) / n : nan, n ? "" : "no people"},
+               {"lags", static_cast<double>(lag_events), {}},
+               {"learning_hours_median", hmed, hours.empty() ? "no learning hours given" : ""}};
+  r.score = assessed_cells ? 100.0 * (1.0 - static_cast<double>(lag_events) / static_cast<double>(assessed_cells)) : nan;
+  if (std::isnan(r.score)) return absent("nobody_behind", "no one has a score on the dimensions");
+  r.groups = group_means("tier", tier_labels, tier_groups(org), lagging, "dimensions_lagging", policy.min_group_size);
+  sort_findings(r.findings);
+  return r;
+}
+
+}  // namespace teamgraph

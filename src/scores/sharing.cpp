@@ -1,0 +1,173 @@
+#include "teamgraph/scores/sharing.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "teamgraph/scores/departure.hpp"
+
+#include "support_common.hpp"
+
+namespace teamgraph {
+
+using namespace detail;
+
+ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingStructure* precomputed) {
+  const auto& sp = policy.sharing;
+  const bool meetings = org.has_table("meetings"), network = org.has_table("sharing");
+  if (!meetings && !network) return absent("sharing_health", "no meetings or sharing table");
+  const index_t n = org.size();
+  if (n == 0) return absent("sharing_health", "the team is empty");
+  ScoreReport r;
+  r.name = "sharing_health";
+  r.assessed = true;
+  std::vector<double> parts;
+  if (meetings) {
+    const auto& m = org.meetings();
+    std::vector<std::size_t> counted;  // meetings in the period
+    for (std::size_t k = 0; k < m.date.size(); ++k)
+      if (in_period(org, m.date[k])) counted.push_back(k);
+    std::int64_t start = org.team().period_start, end = org.team().period_end;
+    if (!counted.empty()) {
+      if (start == no_date) start = m.date[counted.front()];
+      if (end == no_date) end = m.date[counted.back()];
+    }
+    const double weeks = start == no_date ? nan : std::max(1.0, std::ceil(static_cast<double>(end - start + 86400) / (7.0 * 86400)));
+    std::set<std::int64_t> weeks_with;
+    for (const auto k : counted) weeks_with.insert((m.date[k] - start) / (7 * 86400));
+    const double per_week = std::isnan(weeks) ? 0.0 : static_cast<double>(counted.size()) / weeks;
+    const double empty_weeks = std::isnan(weeks) ? nan : weeks - static_cast<double>(weeks_with.size());
+    Eigen::VectorXd attended = Eigen::VectorXd::Zero(n);
+    std::vector<double> presented(n, 0.0);
+    for (const auto k : counted) {
+      for (auto a = m.attendance_offsets[k]; a < m.attendance_offsets[k + 1]; ++a) attended[m.attendees[a]] += 1;
+      if (m.presenter[k] != no_index) presented[m.presenter[k]] += 1;
+    }
+    Eigen::VectorXd share = counted.empty() ? Eigen::VectorXd::Constant(n, nan)
+                                            : Eigen::VectorXd(attended / static_cast<double>(counted.size()));
+    std::vector<index_t> never;
+    double reached = 0;
+    for (index_t p = 0; p < n; ++p) {
+      if (!counted.empty() && share[p] >= sp.attendance_share) reached += 1;
+      if (!counted.empty() && attended[p] == 0) never.push_back(p);
+    }
+    const double reach = counted.empty() ? 0.0 : reached / n;
+    const double presenters = static_cast<double>(std::count_if(presented.begin(), presented.end(), [](double x) { return x > 0; }));
+    r.people.push_back({"meetings_attended", attended});
+    r.people.push_back({"attendance_share", share});
+    r.figures.push_back({"meetings", static_cast<double>(counted.size()), {}});
+    r.figures.push_back({"weeks", weeks, why(weeks, "no meetings and no analysis period")});
+    r.figures.push_back({"meetings_per_week", per_week, {}});
+    r.figures.push_back({"weeks_without_meeting", empty_weeks, why(empty_weeks, "no meetings and no analysis period")});
+    r.figures.push_back({"reach", reach, {}});
+    r.figures.push_back({"presenters", presenters, {}});
+    const double presenter_gini = gini(presented);
+    r.figures.push_back({"presenter_gini", presenter_gini, why(presenter_gini, "no meeting has a presenter")});
+    parts.push_back(std::min(1.0, per_week / sp.meetings_per_week));
+    parts.push_back(std::isnan(weeks) ? nan : 1.0 - empty_weeks / weeks);
+    parts.push_back(reach);
+    if (per_week < sp.meetings_per_week) {
+      Finding f{"sharing_health", "too_few_meetings", FindingSeverity::high, {}, {}, {}, {}};
+      f.args = {FindingArg::num("per_week", per_week), FindingArg::num("needed", sp.meetings_per_week)};
+      f.evidence = {{"meetings_per_week", per_week}, {"meetings", static_cast<double>(counted.size())}, {"weeks", weeks}};
+      r.findings.push_back(std::move(f));
+    }
+    if (empty_weeks > 0) {
+      Finding f{"sharing_health", "weeks_without_meeting", FindingSeverity::low, {}, {}, {}, {}};
+      f.args = {FindingArg::count_of("empty_weeks", static_cast<std::size_t>(empty_weeks)),
+                FindingArg::count_of("count", static_cast<std::size_t>(weeks))};
+      f.evidence = {{"weeks_without_meeting", empty_weeks}, {"weeks", weeks}};
+      r.findings.push_back(std::move(f));
+    }
+    if (!never.empty()) {
+      Finding f{"sharing_health", "never_attends", FindingSeverity::medium, never, {}, {}, {}};
+      r.findings.push_back(about_people(std::move(f), {{"meetings", static_cast<double>(counted.size())}}));
+    }
+    if (!counted.empty()) {
+      const auto top = std::max_element(presented.begin(), presented.end());
+      if (*top > sp.max_presenter_share * static_cast<double>(counted.size())) {
+        const auto who = static_cast<index_t>(top - presented.begin());
+        Finding f{"sharing_health", "one_presenter", FindingSeverity::low, {who}, {}, {}, {}};
+        f.args = {FindingArg::people_of("person", 0, 1), FindingArg::count_of("presented", static_cast<std::size_t>(*top)),
+                  FindingArg::count_of("count", counted.size())};
+        f.evidence = {{"presented", *top}, {"meetings", static_cast<double>(counted.size())}};
+        r.findings.push_back(std::move(f));
+      }
+    }
+  }
+  if (network) {
+    const auto& s = org.sharing();
+    const auto& departments = org.people().departments;
+    bool online = false, offline = false;
+    double internal = 0, external = 0;
+    std::vector<index_t> degree(n, 0);
+    for (std::size_t row = 0; row < s.a.size(); ++row) {
+      (s.channel[row] == Channel::online ? online : offline) = true;
+      if (row > 0 && s.a[row] == s.a[row - 1] && s.b[row] == s.b[row - 1]) continue;  // one pair, several channels
+      ++degree[s.a[row]], ++degree[s.b[row]];
+      const auto da = departments.codes[s.a[row]], db = departments.codes[s.b[row]];
+      if (da < 0 || db < 0) continue;
+      (da == db ? internal : external) += 1;
+    }
+    const double ei = internal + external > 0 ? (external - internal) / (external + internal) : nan;
+    const std::vector<index_t> core = people_in_tier(org, Tier::core);
+    SharingStructure computed;
+    if (!precomputed) computed = sharing_structure(org, core);
+    const SharingStructure& structure = precomputed ? *precomputed : computed;
+    std::vector<index_t> isolated;
+    for (index_t p = 0; p < n; ++p)
+      if (degree[p] == 0) isolated.push_back(p);
+    const double reachable = core.empty() ? nan : static_cast<double>(structure.reachable_from_core) / n;
+    Eigen::VectorXd deg(n), broker(n);
+    for (index_t p = 0; p < n; ++p) deg[p] = degree[p], broker[p] = 0;
+    for (const auto p : structure.articulation_points) broker[p] = 1;
+    r.people.push_back({"sharing_links", deg});
+    r.people.push_back({"broker", broker});
+    Eigen::VectorXd groups_if_absent(n);  // the network's separate groups without each person
+    for (index_t p = 0; p < n; ++p)
+      groups_if_absent[p] = structure.groups_without.empty() ? nan : static_cast<double>(structure.groups_without[p]);
+    r.people.push_back({"groups_if_absent", groups_if_absent});
+    r.figures.push_back({"groups", static_cast<double>(structure.groups), {}});
+    r.figures.push_back({"online_in_use", online ? 1.0 : 0.0, {}});
+    r.figures.push_back({"offline_in_use", offline ? 1.0 : 0.0, {}});
+    r.figures.push_back({"reachable_from_core", reachable, core.empty() ? "no one is in the core tier" : ""});
+    r.figures.push_back({"isolated", static_cast<double>(isolated.size()), {}});
+    r.figures.push_back({"ei_index", ei, why(ei, "no links between people with a department")});
+    r.figures.push_back({"cross_department_links", external, {}});
+    r.figures.push_back({"articulation_points", static_cast<double>(structure.articulation_points.size()), {}});
+    r.figures.push_back({"bridges", static_cast<double>(structure.bridges.size()), {}});
+    parts.push_back(online && offline ? 1.0 : sp.one_channel_part);
+    parts.push_back(reachable);
+    parts.push_back(1.0 - static_cast<double>(isolated.size()) / n);
+    if (!(online && offline)) {
+      Finding f{"sharing_health", "one_channel", FindingSeverity::low, {}, {}, {}, {}};
+      f.args = {FindingArg::word_of("channel", online ? "word.online" : "word.offline")};
+      f.evidence = {{"online", online ? 1.0 : 0.0}, {"offline", offline ? 1.0 : 0.0}};
+      r.findings.push_back(std::move(f));
+    }
+    if (!isolated.empty()) {
+      Finding f{"sharing_health", "isolated", FindingSeverity::high, isolated, {}, {}, {}};
+      r.findings.push_back(about_people(std::move(f)));
+    }
+    if (!structure.articulation_points.empty()) {
+      Finding f{"sharing_health", "broker", FindingSeverity::medium, structure.articulation_points, {}, {}, {}};
+      f.args = people_args(structure.articulation_points.size());
+      f.args.push_back(FindingArg::count_of("bridges", structure.bridges.size()));
+      if (structure.bridges.size() == 1) f.variant = "one_bridge";
+      f.evidence = {{"articulation_points", static_cast<double>(structure.articulation_points.size())},
+                    {"bridges", static_cast<double>(structure.bridges.size())}};
+      r.findings.push_back(std::move(f));
+    }
+    if (!std::isnan(ei) && ei <= sp.inward_ei_index) {
+      Finding f{"sharing_health", "few_cross_department_links", FindingSeverity::low, {}, {}, {}, {}};
+      f.args = {FindingArg::num("ei_index", ei)};
+      f.evidence = {{"ei_index", ei}, {"cross_department_links", external}, {"internal_links", internal}};
+      r.findings.push_back(std::move(f));
+    }
+  }
+  r.score = mean_score(parts);
+  sort_findings(r.findings);
+  return r;
+}
+
+}  // namespace teamgraph

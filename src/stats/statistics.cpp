@@ -1,0 +1,120 @@
+#include "teamgraph/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <tuple>
+
+namespace teamgraph {
+
+double gini(std::vector<double> v) {
+  if (v.empty()) return std::nan("");
+  std::sort(v.begin(), v.end());
+  const double total = std::accumulate(v.begin(), v.end(), 0.0);
+  if (total <= 0) return std::nan("");
+  // G = sum_i (2i - n - 1) x_(i) / (n sum x), i = 1..n over sorted values.
+  double weighted = 0.0;
+  const double n = static_cast<double>(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) weighted += (2.0 * static_cast<double>(i + 1) - n - 1.0) * v[i];
+  return weighted / (n * total);
+}
+
+double herfindahl(const std::vector<double>& v) {
+  const double total = std::accumulate(v.begin(), v.end(), 0.0);
+  if (total <= 0) return std::nan("");
+  double h = 0.0;
+  for (const double x : v) h += (x / total) * (x / total);
+  return h;
+}
+
+std::vector<double> ranks(const std::vector<double>& x) {
+  std::vector<std::size_t> order(x.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return x[a] < x[b]; });
+  std::vector<double> r(x.size());
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j + 1 < order.size() && x[order[j + 1]] == x[order[i]]) ++j;
+    const double average = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
+    for (std::size_t k = i; k <= j; ++k) r[order[k]] = average;
+    i = j + 1;
+  }
+  return r;
+}
+
+double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  if (x.size() != y.size() || x.size() < 2) return std::nan("");
+  const auto rx = ranks(x), ry = ranks(y);
+  const double mx = std::accumulate(rx.begin(), rx.end(), 0.0) / static_cast<double>(rx.size());
+  const double my = std::accumulate(ry.begin(), ry.end(), 0.0) / static_cast<double>(ry.size());
+  double sxy = 0, sxx = 0, syy = 0;
+  for (std::size_t i = 0; i < rx.size(); ++i) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) * (rx[i] - mx);
+    syy += (ry[i] - my) * (ry[i] - my);
+  }
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : std::nan("");
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return std::nan("");
+  const std::size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+  const double upper = v[mid];
+  if (v.size() % 2) return upper;
+  const double lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
+  return (lower + upper) / 2.0;
+}
+
+double median_absolute_deviation(const std::vector<double>& v) {
+  const double m = median(v);
+  std::vector<double> d;
+  d.reserve(v.size());
+  for (const double x : v) d.push_back(std::abs(x - m));
+  return median(d);
+}
+
+std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<std::string>& labels,
+                                     const std::vector<std::int32_t>& group_of, const Eigen::VectorXd& values,
+                                     const std::string& figure, std::uint32_t min_group_size) {
+  std::vector<double> sum(labels.size(), 0.0);
+  std::vector<std::size_t> size(labels.size(), 0), with_value(labels.size(), 0);
+  for (std::size_t p = 0; p < group_of.size(); ++p) {
+    if (group_of[p] < 0) continue;
+    const auto g = static_cast<std::size_t>(group_of[p]);
+    ++size[g];
+    if (!std::isnan(values[static_cast<Eigen::Index>(p)])) {
+      sum[g] += values[static_cast<Eigen::Index>(p)];
+      ++with_value[g];
+    }
+  }
+  std::vector<GroupFigure> out;
+  std::vector<std::size_t> published;
+  std::size_t withheld = 0;
+  for (std::size_t g = 0; g < labels.size(); ++g) {
+    if (size[g] == 0) continue;
+    GroupFigure f{kind, labels[g], figure, size[g], std::nan(""), {}};
+    if (size[g] < min_group_size) {
+      f.withheld = "fewer than " + std::to_string(min_group_size) + " people";
+      ++withheld;
+    } else if (with_value[g] == 0) {
+      f.withheld = "no data";
+    } else {
+      f.value = sum[g] / static_cast<double>(with_value[g]);
+      published.push_back(out.size());
+    }
+    out.push_back(std::move(f));
+  }
+  // One small group withheld next to a published total could be recovered by subtraction:
+  // withhold the next smallest group too.
+  if (withheld == 1 && !published.empty()) {
+    const auto smallest = *std::min_element(published.begin(), published.end(), [&](auto a, auto b) {
+      return std::tie(out[a].size, out[a].group) < std::tie(out[b].size, out[b].group);
+    });
+    out[smallest].value = std::nan("");
+    out[smallest].withheld = "withheld with a smaller group so that it cannot be recovered from the others";
+  }
+  return out;
+}
+
+}  // namespace teamgraph
