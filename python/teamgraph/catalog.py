@@ -173,6 +173,12 @@ class Catalog:
         key = f"absent.{reason}"
         return self.text(key) if key in self else reason
 
+    def term(self, name: str) -> str:
+        """A policy name (a competency, a dimension) as this language shows it: the entry
+        ``term.<name>``, or the name itself when the catalog lists none (people's ids, goals)."""
+        key = f"term.{name}"
+        return self.text(key) if key in self else name
+
     def listing(self, items: Sequence[str]) -> str:
         """Items one after another ("a, b, c"), or the catalog's "-" when there are none."""
         return self.text("list.separator").join(items) or self.text("value.none")
@@ -215,9 +221,9 @@ class Catalog:
             elif kind == "number":
                 out[name] = float(value)
             elif kind == "text":
-                out[name] = value
+                out[name] = self.term(value)
             elif kind == "texts":
-                out[name] = self.join(value)
+                out[name] = self.join([self.term(v) for v in value])
             elif kind == "word":
                 out[name] = self.text(value)
             elif kind == "words":

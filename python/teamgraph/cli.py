@@ -24,7 +24,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from . import __version__
 from .errors import OrgDataError
 from .catalog import LANGUAGES, Catalog, language_from_environment, pad
-from .export import csv_safe, read_key, summary
+from .export import csv_safe, read_key, summary, to_text
 from .org import Org, read_org, sample_team_path
 from .report import SEVERITIES, Report, assess, default_policy
 
@@ -37,74 +37,29 @@ class _BadInput(Exception):
     """A problem with the command's input: printed, exit code 2."""
 
 
-def _format_text(s: Dict[str, Any], report: Report, top: int) -> str:
-    c = report.catalog
-    color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
-    paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
-    reset = "\033[0m" if color else ""
-    lines = [c.text("text.title", version=__version__, team=s["team"] or c.text("team.unnamed")), ""]
-    tiers = c.text("list.separator").join(c.text("text.tier", count=v, tier=c.text(f"tier.{k}")) for k, v in s["tiers"].items())
-    lines.append(c.text("text.people", count=s["people"], tiers=tiers))
-    lines.append(c.text("text.departments", count=s["departments"]))
-    lines.append(c.text("text.units", count=s["units"]))
-    lines.append(c.text("text.layers", count=s["layers"]))
-    lines.append(c.text("text.tops", tops=c.listing(s["tops"])))
-    if s["span_of_control"]:
-        span = s["span_of_control"]
-        lines.append(c.text("text.span", min=span["min"], max=span["max"], median=span["median"]))
-    lines.append("")
-    lines.append(c.text("text.tables", tables=c.text("list.separator").join(
-        c.text("text.table", name=k, count=v) for k, v in s["tables"].items())))
-    lines.append("")
-    if s["warnings"]:
-        lines.append(c.text("text.warnings", count=len(s["warnings"])))
-        lines.extend(c.text("text.warning", **w) for w in s["warnings"])
-    else:
-        lines.append(c.text("text.no_problems"))
-    lines.append("")
-    lines.append(c.text("text.scores"))
-    assessed = sorted(((v, k) for k, v in report.scores.items() if v is not None))
-    for value, name in assessed:
-        lines.append(c.text("text.score", name=pad(c.score_name(name), 24), value=value))
-    for name, reason in sorted(report.absent_reasons.items()):
-        lines.append(c.text("text.score_absent", name=pad(c.score_name(name), 24), reason=c.absent_reason(reason)))
-    tf = report.truck_factor
-    if tf is not None:
-        lines.append(c.text("text.truck_factor", name=pad(c.score_name("truck_factor"), 24), value=tf.value,
-                            count=tf.artifacts))
-    lines.append("")
-    shown = report.findings[:top] if top > 0 else report.findings
-    lines.append(c.text("text.findings", count=len(report.findings), shown=len(shown)))
-    for severity in SEVERITIES:
-        group = [f for f in shown if f.severity == severity]
-        if not group:
-            continue
-        lines.append(f"  {paint[severity] if color else ''}{c.severity(severity).upper()}{reset}")
-        for f in group:
-            lines.append(c.text("text.finding", message=f.message))
-            who = c.text("finding.who", people=c.listing(f.people),
-                         evidence=c.evidence(f.evidence, "text.evidence_not_available"))
-            lines.append(f"      {who}")
-            lines.append(f"      {c.text('finding.do', recommendation=f.recommendation)}")
-    return "\n".join(lines) + "\n"
-
-
 def _print_problems(err: OrgDataError, out, catalog: Catalog) -> None:
     print(catalog.text("problems.heading", count=len(err.problems)), file=out)
     for p in err.problems:
         print(catalog.text("problems.item", problem=p), file=out)
 
 
+_warned_languages: set = set()
+
+
 def _catalog(args: argparse.Namespace) -> Catalog:
     """The words of the language asked for: --lang, else the locale variables (LC_ALL,
-    LC_MESSAGES, LANG), else English."""
+    LC_MESSAGES, LANG), else English. A language with no catalog gives English and a warning on
+    standard error (once a language)."""
     lang = getattr(args, "lang", None)
     if lang is None:
         return Catalog.get(language_from_environment(os.environ))
     try:
         return Catalog.get(lang)
     except ValueError as err:
-        raise _BadInput(str(err)) from err
+        if lang not in _warned_languages:
+            _warned_languages.add(lang)
+            print(f"teamgraph: warning: {err}; the report is in English", file=sys.stderr)
+        return Catalog.get()
 
 
 def _load(path: Optional[str]) -> Org:
@@ -149,7 +104,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif args.format == "html":
         text = report.to_html()
     else:
-        text = _format_text(summary(org, report._ids), report, args.top)
+        text = to_text(report, args.top, color=sys.stdout.isatty() and os.environ.get("NO_COLOR") is None)
     _write(text, args.out)
     return EXIT_FINDINGS if _fails(report, args.fail_on) else EXIT_OK
 
@@ -332,11 +287,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return int(args.func(args))
     except OrgDataError as err:
-        try:
-            catalog = _catalog(args)
-        except _BadInput:
-            catalog = Catalog.get()
-        _print_problems(err, sys.stderr, catalog)
+        _print_problems(err, sys.stderr, _catalog(args))
         return EXIT_BAD_INPUT
     except _BadInput as err:
         print(f"teamgraph: {err}", file=sys.stderr)

@@ -97,11 +97,12 @@ def to_html(report: "Report", fragment: bool = False) -> str:
     from .export import input_checksum
 
     charts: List[str] = []
-    for section, key, fn in [("org-chart", "org_chart", plot.org_chart), ("coverage", "coverage", plot.coverage),
-                             ("incentives", "incentives", plot.incentive_balance),
-                             ("sharing", "sharing", plot.sharing_network),
-                             ("departure", "departure", plot.departure_ranking)]:
-        charts.append(f'<h2>{_text(c, "html.chart." + key)}</h2><div class="chart" id="{section}">{_svg(fn(report))}</div>')
+    for section, key, fn in [("org-chart", "html.chart.org_chart", plot.org_chart),
+                             ("coverage", "html.chart.coverage", plot.coverage),
+                             ("incentives", "html.chart.incentives", plot.incentive_balance),
+                             ("sharing", "html.chart.sharing", plot.sharing_network),
+                             ("departure", "html.chart.departure", plot.departure_ranking)]:
+        charts.append(f'<h2>{_text(c, key)}</h2><div class="chart" id="{section}">{_svg(fn(report))}</div>')
     weakest = (f"<p>{_text(c, 'html.weakest', {'weakest': f'<b>{html.escape(c.score_name(report.weakest))}</b>'})}</p>"
                if report.weakest else "")
     meta = [f"teamgraph {html.escape(_core.__version__)}", html.escape(people),

@@ -283,6 +283,13 @@ class Report:
             Path(path).write_text(text, encoding="utf-8")
         return text
 
+    def to_text(self, top: int = 0, lang: Optional[str] = None) -> str:
+        """The report as `teamgraph report` prints it (no colours), in the report's language or
+        `lang`; `top` > 0 shows only the most severe findings."""
+        from .export import to_text
+
+        return to_text(self._in(lang), top)
+
     def to_markdown(self, top: int = 0, lang: Optional[str] = None) -> str:
         """The report as Markdown, in the report's language or `lang`."""
         from .export import to_markdown
