@@ -23,7 +23,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from . import __version__
 from .errors import OrgDataError
-from .catalog import LANGUAGES, Catalog, language_from_environment, pad
+from .catalog import LANGUAGES, Catalog, language_from_environment
 from .export import csv_safe, read_key, summary, to_text
 from .org import Org, read_org, sample_team_path
 from .report import SEVERITIES, Report, assess, default_policy
