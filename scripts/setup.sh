@@ -14,8 +14,9 @@ mode=main
 [[ "${1:-}" == "--test" ]] && mode=test
 PYTHON=${PYTHON:-python3}
 
-# 1. System packages (Boost.Graph, Eigen, nlohmann-json, GoogleTest, Google Benchmark).
-packages=(g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev)
+# 1. System packages (Boost.Graph, Eigen, nlohmann-json, GoogleTest, Google Benchmark; a CJK font for
+# the charts of a report in Chinese).
+packages=(g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev fonts-noto-cjk)
 # Tests also need chromium (the HTML report renders headless) and clang with its sanitizer runtimes.
 [[ $mode == test ]] && packages+=(chromium clang libclang-rt-14-dev)
 missing=()

@@ -12,8 +12,8 @@ from ._core import Problem, Severity, __version__
 from .batch import assess_many
 from .errors import OrgDataError
 from .org import Org, read_org, sample_team_path
-from .report import (Finding, Report, ReportDiff, TruckFactor, assess, contributions_from_git, default_policy,
-                     read_git_history, truck_factor, vacancy_cascade)
+from .git import contributions_from_git, read_git_history
+from .report import Finding, Report, ReportDiff, TruckFactor, assess, default_policy, truck_factor, vacancy_cascade
 
 __all__ = ["assess_many", "Finding", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "Severity", "TruckFactor",
            "__version__", "assess", "contributions_from_git", "default_policy", "read_git_history", "read_org",

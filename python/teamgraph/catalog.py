@@ -17,6 +17,8 @@ from __future__ import annotations
 import gettext
 import math
 import string
+import sys
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union
@@ -97,6 +99,29 @@ class _Formatter(string.Formatter):
         return format(value, format_spec)
 
 
+def width(text: str) -> int:
+    """How many terminal columns a text takes: a wide (CJK) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """`text` padded with spaces to `columns` terminal columns (as ``f"{text:<columns}"`` for
+    text with no wide character)."""
+    return text + " " * max(0, columns - width(text))
+
+
+def missing_keys(lang: str) -> Dict[str, Sequence[str]]:
+    """The English keys that the language's catalog has no entry for, by domain: what a
+    translator has left to do (``python -m teamgraph.catalog missing zh-CN``)."""
+    lang = normalize_language(lang)
+    out: Dict[str, Sequence[str]] = {}
+    for domain in DOMAINS:
+        english, _ = read_entries(DEFAULT_LANGUAGE, domain)
+        own, _ = read_entries(lang, domain)
+        out[domain] = [key for key in english if key not in own]
+    return out
+
+
 class Catalog:
     """The words of one language. ``Catalog.get("zh-CN")`` is cached."""
 
@@ -137,6 +162,37 @@ class Catalog:
             entry = entry[min(index, len(entry) - 1)]
         return self._format.vformat(entry, (), args)
 
+    def score_name(self, name: str) -> str:
+        """A score's name as this language shows it (English: the score's own name)."""
+        key = f"score.{name}"
+        return self.text(key) if key in self else name
+
+    def absent_reason(self, reason: str) -> str:
+        """Why a score was not assessed, in this language: the core gives its reason in English,
+        and a reason the catalog lists (``absent.<reason>``) shows in the catalog's words."""
+        key = f"absent.{reason}"
+        return self.text(key) if key in self else reason
+
+    def term(self, name: str) -> str:
+        """A policy name (a competency, a dimension) as this language shows it: the entry
+        ``term.<name>``, or the name itself when the catalog lists none (people's ids, goals)."""
+        key = f"term.{name}"
+        return self.text(key) if key in self else name
+
+    def listing(self, items: Sequence[str]) -> str:
+        """Items one after another ("a, b, c"), or the catalog's "-" when there are none."""
+        return self.text("list.separator").join(items) or self.text("value.none")
+
+    def severity(self, severity: str) -> str:
+        return self.text(f"severity.{severity}")
+
+    def evidence(self, evidence: Mapping[str, Any], not_available: str = "evidence.not_available") -> str:
+        """A finding's evidence as a list of "name value"; a value that is not a number (NaN,
+        None) shows as the entry `not_available`."""
+        return self.text("list.separator").join(
+            self.text("evidence.item", name=k, value=v) if isinstance(v, (int, float)) and v == v
+            else self.text(not_available, name=k) for k, v in evidence.items())
+
     def join(self, items: Sequence[str], more: int = 0) -> str:
         """A list in a sentence ("a, b and c"; with `more`: "a, ..., j and 77697 more")."""
         items = [str(i) for i in items]
@@ -165,9 +221,9 @@ class Catalog:
             elif kind == "number":
                 out[name] = float(value)
             elif kind == "text":
-                out[name] = value
+                out[name] = self.term(value)
             elif kind == "texts":
-                out[name] = self.join(value)
+                out[name] = self.join([self.term(v) for v in value])
             elif kind == "word":
                 out[name] = self.text(value)
             elif kind == "words":
@@ -189,3 +245,19 @@ class Catalog:
         key = f"{code}.{variant}" if variant else code
         values = self.finding_args(args, people)
         return self.text(f"{key}.message", **values), self.text(f"{key}.recommendation", **values)
+
+
+def main(argv: Sequence[str]) -> int:
+    """``python -m teamgraph.catalog missing LANG``: the English keys LANG lacks, one a line."""
+    if len(argv) != 2 or argv[0] != "missing":
+        print("usage: python -m teamgraph.catalog missing LANG", file=sys.stderr)
+        return 2
+    missing = missing_keys(argv[1])
+    for domain, keys in missing.items():
+        for key in keys:
+            print(f"{domain}: {key}")
+    return 1 if any(missing.values()) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

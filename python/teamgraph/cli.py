@@ -1,13 +1,14 @@
 """The teamgraph command line.
 
     teamgraph report [PATH] [--format text|markdown|json|html] [--out FILE] [--policy FILE]
-                     [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N]
+                     [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N] [--lang en|zh-CN]
     teamgraph what-if PATH --leave ID [--leave ID ...] [--promote SEAT=SUCCESSOR] [--move PERSON=MANAGER]
     teamgraph validate PATH
     teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
     teamgraph policy --dump
 
-Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 bad input (the problems are printed).
+The words follow --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese),
+else English. Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 bad input (the problems are printed).
 Nothing personal is logged: problems and reports go only where the command writes them.
 """
 
@@ -22,7 +23,8 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from . import __version__
 from .errors import OrgDataError
-from .export import csv_safe, read_key, summary
+from .catalog import LANGUAGES, Catalog, language_from_environment
+from .export import csv_safe, read_key, summary, to_text
 from .org import Org, read_org, sample_team_path
 from .report import SEVERITIES, Report, assess, default_policy
 
@@ -35,59 +37,29 @@ class _BadInput(Exception):
     """A problem with the command's input: printed, exit code 2."""
 
 
-def _format_text(s: Dict[str, Any], report: Report, top: int) -> str:
-    color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
-    paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
-    reset = "\033[0m" if color else ""
-    lines = [f"teamgraph {__version__} report: {s['team'] or '(unnamed team)'}", ""]
-    tiers = ", ".join(f"{v} {k}" for k, v in s["tiers"].items())
-    lines.append(f"  people       {s['people']} ({tiers})")
-    lines.append(f"  departments  {s['departments']}")
-    lines.append(f"  units        {s['units']} managers with direct reports")
-    lines.append(f"  layers       {s['layers']}")
-    lines.append(f"  top          {', '.join(s['tops']) or '-'}")
-    if s["span_of_control"]:
-        span = s["span_of_control"]
-        lines.append(f"  span         {span['min']} to {span['max']} direct reports (median {span['median']:g})")
-    lines.append("")
-    lines.append("  tables       " + ", ".join(f"{k} ({v} rows)" for k, v in s["tables"].items()))
-    lines.append("")
-    if s["warnings"]:
-        lines.append(f"  {len(s['warnings'])} warning(s):")
-        lines.extend(f"    {w['file']}: {w['code']}: {w['message']}" for w in s["warnings"])
-    else:
-        lines.append("  problems     none found")
-    lines.append("")
-    lines.append("Scores (weakest first)")
-    assessed = sorted(((v, k) for k, v in report.scores.items() if v is not None))
-    for value, name in assessed:
-        lines.append(f"  {name:<24} {value:5.1f}")
-    for name, reason in sorted(report.absent_reasons.items()):
-        lines.append(f"  {name:<24}   n/a  ({reason})")
-    tf = report.truck_factor
-    if tf is not None:
-        lines.append(f"  {'truck_factor':<24} {tf.value:5d}  (people whose departure leaves most of "
-                     f"{tf.artifacts} artifacts with no one who knows them)")
-    lines.append("")
-    shown = report.findings[:top] if top > 0 else report.findings
-    lines.append(f"Findings ({len(report.findings)}; {len(shown)} shown, most severe first)")
-    for severity in SEVERITIES:
-        group = [f for f in shown if f.severity == severity]
-        if not group:
-            continue
-        lines.append(f"  {paint[severity] if color else ''}{severity.upper()}{reset}")
-        for f in group:
-            lines.append(f"    - {f.message}")
-            evidence = ", ".join(f"{k} {v:.3g}" for k, v in f.evidence.items())
-            lines.append(f"      who: {', '.join(f.people) or '-'}; evidence: {evidence}")
-            lines.append(f"      do: {f.recommendation}")
-    return "\n".join(lines) + "\n"
-
-
-def _print_problems(err: OrgDataError, out) -> None:
-    print(f"{len(err.problems)} problem(s) in the org data:", file=out)
+def _print_problems(err: OrgDataError, out, catalog: Catalog) -> None:
+    print(catalog.text("problems.heading", count=len(err.problems)), file=out)
     for p in err.problems:
-        print(f"  {p}", file=out)
+        print(catalog.text("problems.item", problem=p), file=out)
+
+
+_warned_languages: set = set()
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    """The words of the language asked for: --lang, else the locale variables (LC_ALL,
+    LC_MESSAGES, LANG), else English. A language with no catalog gives English and a warning on
+    standard error (once a language)."""
+    lang = getattr(args, "lang", None)
+    if lang is None:
+        return Catalog.get(language_from_environment(os.environ))
+    try:
+        return Catalog.get(lang)
+    except ValueError as err:
+        if lang not in _warned_languages:
+            _warned_languages.add(lang)
+            print(f"teamgraph: warning: {err}; the report is in English", file=sys.stderr)
+        return Catalog.get()
 
 
 def _load(path: Optional[str]) -> Org:
@@ -96,7 +68,7 @@ def _load(path: Optional[str]) -> Org:
 
 def _assess(org: Org, args: argparse.Namespace) -> Report:
     try:
-        report = assess(org, policy=getattr(args, "policy", None))
+        report = assess(org, policy=getattr(args, "policy", None), lang=_catalog(args).language)
     except (ValueError, OSError) as err:  # a bad policy file
         raise _BadInput(str(err)) from err
     key_file = getattr(args, "pseudonymize", None)
@@ -132,7 +104,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif args.format == "html":
         text = report.to_html()
     else:
-        text = _format_text(summary(org, report._ids), report, args.top)
+        text = to_text(report, args.top, color=sys.stdout.isatty() and os.environ.get("NO_COLOR") is None)
     _write(text, args.out)
     return EXIT_FINDINGS if _fails(report, args.fail_on) else EXIT_OK
 
@@ -165,7 +137,7 @@ def cmd_what_if(args: argparse.Namespace) -> int:
                            "disappeared": [f.__dict__ for f in diff.disappeared]},
                           indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     else:
-        text = str(diff) + "\n"
+        text = diff.to_text() + "\n"
     _write(text, args.out)
     return EXIT_FINDINGS if _fails(after, args.fail_on) else EXIT_OK
 
@@ -174,12 +146,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         org = read_org(args.path)
     except OrgDataError as err:
-        _print_problems(err, sys.stdout)
+        _print_problems(err, sys.stdout, _catalog(args))
         return EXIT_BAD_INPUT
+    c = _catalog(args)
     s = summary(org)
-    print(f"ok: {s['people']} people, {s['units']} units, {s['layers']} layers, tables: {', '.join(s['tables'])}")
+    print(c.text("validate.ok", people=c.text("count.people", count=s["people"]),
+                 units=c.text("validate.units", count=s["units"]), layers=c.text("validate.layers", count=s["layers"]),
+                 tables=c.text("list.separator").join(s["tables"])))
     for w in s["warnings"]:
-        print(f"  warning {w['file']}: {w['code']}: {w['message']}")
+        print(c.text("validate.warning", **w))
     return EXIT_OK
 
 
@@ -201,6 +176,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix not in (".csv", ".parquet", ".jsonl"):
         raise _BadInput(f"--out must end in .csv, .parquet or .jsonl, not {out.name!r}")
+    c = _catalog(args)
     teams = _teams(args.inputs)
     errors_path = out.with_name(out.stem + ".errors.jsonl")
     rows, errors = [], []
@@ -220,7 +196,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             rows.append(row)
         if progress:
             done = int(30 * k / max(1, len(teams)))
-            sys.stderr.write(f"\r[{'#' * done}{' ' * (30 - done)}] {k}/{len(teams)} teams")
+            sys.stderr.write(f"\r[{'#' * done}{' ' * (30 - done)}] " + c.text("batch.progress", done=k, count=len(teams)))
             sys.stderr.flush()
     if progress:
         sys.stderr.write("\n")
@@ -237,7 +213,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 f.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
     elif errors_path.exists():
         errors_path.unlink()
-    print(f"{len(rows)} team(s) scored into {out}" + (f"; {len(errors)} with bad data, see {errors_path}" if errors else ""))
+    if errors:
+        print(c.text("batch.scored_with_errors", count=len(rows), out=out, errors=len(errors), errors_path=errors_path))
+    else:
+        print(c.text("batch.scored", count=len(rows), out=out))
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
@@ -257,6 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="replace every person id and name by a keyed hash (HMAC-SHA-256) of the id")
         p.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 when a finding is at least this severe")
         p.add_argument("--out", help="write to this file instead of standard output")
+        language_option(p)
+
+    def language_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", help=f"language of the report's words: {', '.join(LANGUAGES)} (default: from "
+                                      "LC_ALL, LC_MESSAGES or LANG, else en)")
 
     report = sub.add_parser("report", help="the full report on a team (default: the bundled sample team)",
                             description="Loads and validates a team, scores it and prints the report.")
@@ -280,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="list every data problem of a team, or say ok",
                               description="Checks a team folder or JSON file and lists every problem.")
     validate.add_argument("path", help="team folder or JSON file")
+    language_option(validate)
     validate.set_defaults(func=cmd_validate)
 
     batch = sub.add_parser("batch", help="score many teams into one table",
@@ -288,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
     batch.add_argument("--out", required=True, help="results.csv, results.parquet or results.jsonl")
     batch.add_argument("--policy", help="JSON file of policy overrides")
+    language_option(batch)
     batch.set_defaults(func=cmd_batch)
 
     policy = sub.add_parser("policy", help="the scoring policy", description="Prints the default policy as JSON.")
@@ -301,7 +287,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return int(args.func(args))
     except OrgDataError as err:
-        _print_problems(err, sys.stderr)
+        _print_problems(err, sys.stderr, _catalog(args))
         return EXIT_BAD_INPUT
     except _BadInput as err:
         print(f"teamgraph: {err}", file=sys.stderr)

@@ -140,21 +140,24 @@ def schema() -> Dict[str, Any]:
 
 
 def to_markdown(report: "Report", top: int = 0) -> str:
+    """The report as Markdown, in the report's language."""
+    c = report.catalog
     doc = report_dict(report)
-    lines = [f"# Team report: {doc['team'] or '(unnamed team)'}", "",
-             f"teamgraph {doc['teamgraph_version']}, input {doc['input_checksum'][:19]}", "",
-             "| score | value |", "|---|---|"]
+    lines = [c.text("markdown.title", team=doc["team"] or c.text("team.unnamed")), "",
+             c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
+             f"| {c.text('column.score')} | {c.text('column.value')} |", "|---|---|"]
     scores = sorted(doc["scores"].items(), key=lambda kv: (kv[1]["value"] is None, kv[1]["value"] or 0, kv[0]))
     for name, s in scores:
-        value = f"{s['value']:.1f}" if s["value"] is not None else f"n/a ({s['absent_reason']})"
-        lines.append(f"| {name} | {value} |")
-    lines += ["", "## Findings", ""]
+        value = (c.text("value.score", value=s["value"]) if s["value"] is not None
+                 else c.text("value.absent", reason=c.absent_reason(s["absent_reason"])))
+        lines.append(f"| {c.score_name(name)} | {value} |")
+    lines += ["", c.text("markdown.findings"), ""]
     findings = doc["findings"][:top] if top else doc["findings"]
     for f in findings:
-        evidence = ", ".join(f"{k} {v:.3g}" if isinstance(v, (int, float)) else f"{k} n/a" for k, v in f["evidence"].items())
-        lines.append(f"- **{f['severity']}** ({f['score']}): {f['message']}  ")
-        lines.append(f"  who: {', '.join(f['people']) or '-'}; evidence: {evidence}  ")
-        lines.append(f"  do: {f['recommendation']}")
+        lines.append(c.text("markdown.finding", severity=c.severity(f["severity"]), score=c.score_name(f["score"]),
+                            message=f["message"]) + "  ")
+        lines.append(f"  {c.text('finding.who', people=c.listing(f['people']), evidence=c.evidence(f['evidence']))}  ")
+        lines.append(f"  {c.text('finding.do', recommendation=f['recommendation'])}")
     return "\n".join(lines) + "\n"
 
 
@@ -166,3 +169,61 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in out[column]]
     return out
+
+
+def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
+    """The text report (what `teamgraph report` prints), in the report's language; `color` paints
+    the severities with ANSI escapes."""
+    from . import __version__
+    from .catalog import pad
+    from .report import SEVERITIES
+
+    s = summary(report.org, report._ids)
+    c = report.catalog
+    paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
+    reset = "\033[0m" if color else ""
+    lines = [c.text("text.title", version=__version__, team=s["team"] or c.text("team.unnamed")), ""]
+    tiers = c.text("list.separator").join(c.text("text.tier", count=v, tier=c.text(f"tier.{k}")) for k, v in s["tiers"].items())
+    lines.append(c.text("text.people", count=s["people"], tiers=tiers))
+    lines.append(c.text("text.departments", count=s["departments"]))
+    lines.append(c.text("text.units", count=s["units"]))
+    lines.append(c.text("text.layers", count=s["layers"]))
+    lines.append(c.text("text.tops", tops=c.listing(s["tops"])))
+    if s["span_of_control"]:
+        span = s["span_of_control"]
+        lines.append(c.text("text.span", min=span["min"], max=span["max"], median=span["median"]))
+    lines.append("")
+    lines.append(c.text("text.tables", tables=c.text("list.separator").join(
+        c.text("text.table", name=k, count=v) for k, v in s["tables"].items())))
+    lines.append("")
+    if s["warnings"]:
+        lines.append(c.text("text.warnings", count=len(s["warnings"])))
+        lines.extend(c.text("text.warning", **w) for w in s["warnings"])
+    else:
+        lines.append(c.text("text.no_problems"))
+    lines.append("")
+    lines.append(c.text("text.scores"))
+    assessed = sorted(((v, k) for k, v in report.scores.items() if v is not None))
+    for value, name in assessed:
+        lines.append(c.text("text.score", name=pad(c.score_name(name), 24), value=value))
+    for name, reason in sorted(report.absent_reasons.items()):
+        lines.append(c.text("text.score_absent", name=pad(c.score_name(name), 24), reason=c.absent_reason(reason)))
+    tf = report.truck_factor
+    if tf is not None:
+        lines.append(c.text("text.truck_factor", name=pad(c.score_name("truck_factor"), 24), value=tf.value,
+                            count=tf.artifacts))
+    lines.append("")
+    shown = report.findings[:top] if top > 0 else report.findings
+    lines.append(c.text("text.findings", count=len(report.findings), shown=len(shown)))
+    for severity in SEVERITIES:
+        group = [f for f in shown if f.severity == severity]
+        if not group:
+            continue
+        lines.append(f"  {paint[severity] if color else ''}{c.severity(severity).upper()}{reset}")
+        for f in group:
+            lines.append(c.text("text.finding", message=f.message))
+            who = c.text("finding.who", people=c.listing(f.people),
+                         evidence=c.evidence(f.evidence, "text.evidence_not_available"))
+            lines.append(f"      {who}")
+            lines.append(f"      {c.text('finding.do', recommendation=f.recommendation)}")
+    return "\n".join(lines) + "\n"

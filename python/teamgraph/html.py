@@ -7,13 +7,14 @@ import html
 import io
 
 import matplotlib.pyplot as plt
-from typing import TYPE_CHECKING, List
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from . import _core
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from .catalog import Catalog
     from .report import Report
 
 _STYLE = """
@@ -42,56 +43,77 @@ def _svg(fig: "Figure") -> str:
     return text[text.index("<svg"):]  # drop the XML prolog and doctype: inline SVG
 
 
+def _text(c: "Catalog", key: str, markup: Optional[Dict[str, str]] = None, **args: Any) -> str:
+    """A catalog entry as HTML: its words and `args` escaped, each of `markup` (HTML already) put
+    in place of its placeholder."""
+    markup = markup or {}
+    marks = {name: f"\x00{k}\x00" for k, name in enumerate(markup)}
+    text = html.escape(c.text(key, **args, **marks))
+    for name, mark in marks.items():
+        text = text.replace(mark, markup[name])
+    return text
+
+
 def _scores_table(report: "Report") -> str:
+    c = report.catalog
     rows = []
     ordered = sorted(report.scores.items(), key=lambda kv: (kv[1] is None, kv[1] or 0.0, kv[0]))
     for name, value in ordered:
         if value is None:
-            cell = f'<span class="absent">not assessed: {html.escape(report.absent_reasons.get(name, ""))}</span>'
+            reason = c.absent_reason(report.absent_reasons.get(name, ""))
+            cell = f'<span class="absent">{_text(c, "html.not_assessed", reason=reason)}</span>'
         else:
             cell = f'{value:.1f} <span class="bar" style="width:{max(1, value) * 2:.0f}px"></span>'
-        rows.append(f"<tr><td>{html.escape(name)}</td><td>{cell}</td></tr>")
-    return '<table id="scores"><tr><th>score</th><th>0-100</th></tr>' + "".join(rows) + "</table>"
+        rows.append(f"<tr><td>{html.escape(c.score_name(name))}</td><td>{cell}</td></tr>")
+    return (f'<table id="scores"><tr><th>{_text(c, "column.score")}</th><th>{_text(c, "column.range")}</th></tr>'
+            + "".join(rows) + "</table>")
 
 
 def _findings(report: "Report", limit: int = 0) -> str:
+    c = report.catalog
     items = []
     for f in report.findings[:limit] if limit else report.findings:
-        evidence = ", ".join(f"{html.escape(k)} {v:.3g}" for k, v in f.evidence.items() if v == v)
+        evidence = c.evidence({k: v for k, v in f.evidence.items() if v == v})
         items.append(
-            f'<div class="finding {f.severity}"><span class="sev">{f.severity}</span> '
-            f'<span class="meta">{html.escape(f.score)} / {html.escape(f.code)}</span>'
+            f'<div class="finding {f.severity}"><span class="sev">{html.escape(c.severity(f.severity))}</span> '
+            f'<span class="meta">{html.escape(c.score_name(f.score))} / {html.escape(f.code)}</span>'
             f"<div>{html.escape(f.message)}</div>"
-            f'<div class="meta">who: {html.escape(", ".join(f.people) or "-")}; evidence: {evidence}</div>'
-            f"<div><b>Do:</b> {html.escape(f.recommendation)}</div></div>")
+            f'<div class="meta">{_text(c, "finding.who", people=c.listing(f.people), evidence=evidence)}</div>'
+            f"<div><b>{_text(c, 'html.do')}</b> {html.escape(f.recommendation)}</div></div>")
     return '<section id="findings">' + "".join(items) + "</section>"
 
 
 def to_html(report: "Report", fragment: bool = False) -> str:
-    """The whole report as one HTML page; `fragment` gives a light version for notebooks (scores
-    and the top findings, no charts)."""
-    title = html.escape(report.org.name or "Team report")
+    """The whole report as one HTML page, in the report's language; `fragment` gives a light
+    version for notebooks (scores and the top findings, no charts)."""
+    c = report.catalog
+    title = html.escape(report.org.name or c.text("html.title"))
+    people = c.text("count.people", count=len(report.org))
     if fragment:
-        return (f'<div class="teamgraph-report"><b>{title}</b>: {len(report.org)} people, '
-                f"{len(report.findings)} findings{_scores_table(report)}{_findings(report, limit=5)}</div>")
+        summary = _text(c, "html.fragment", {"team": f"<b>{title}</b>"}, people=people,
+                        findings=c.text("count.findings", count=len(report.findings)))
+        return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{_findings(report, limit=5)}</div>'
     from . import plot
     from .export import input_checksum
 
     charts: List[str] = []
-    for section, heading, fn in [("org-chart", "Org chart by departure risk", plot.org_chart),
-                                 ("coverage", "Leadership coverage", plot.coverage),
-                                 ("incentives", "Incentive balance", plot.incentive_balance),
-                                 ("sharing", "Sharing network", plot.sharing_network),
-                                 ("departure", "Departure impact", plot.departure_ranking)]:
-        charts.append(f'<h2>{heading}</h2><div class="chart" id="{section}">{_svg(fn(report))}</div>')
-    weakest = f"<p>The score holding the team back most: <b>{html.escape(report.weakest)}</b>.</p>" if report.weakest else ""
+    for section, key, fn in [("org-chart", "html.chart.org_chart", plot.org_chart),
+                             ("coverage", "html.chart.coverage", plot.coverage),
+                             ("incentives", "html.chart.incentives", plot.incentive_balance),
+                             ("sharing", "html.chart.sharing", plot.sharing_network),
+                             ("departure", "html.chart.departure", plot.departure_ranking)]:
+        charts.append(f'<h2>{_text(c, key)}</h2><div class="chart" id="{section}">{_svg(fn(report))}</div>')
+    weakest = (f"<p>{_text(c, 'html.weakest', {'weakest': f'<b>{html.escape(c.score_name(report.weakest))}</b>'})}</p>"
+               if report.weakest else "")
+    meta = [f"teamgraph {html.escape(_core.__version__)}", html.escape(people),
+            _text(c, "html.input", checksum=input_checksum(report.org)[:19])]
+    if report.pseudonymized:
+        meta.append(_text(c, "html.pseudonymized"))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{c.language.replace('_', '-')}\"><head><meta charset=\"utf-8\">"
         f"<title>{title}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{title}</h1><div class=\"meta\">teamgraph {html.escape(_core.__version__)} &middot; "
-        f"{len(report.org)} people &middot; input {html.escape(input_checksum(report.org)[:19])}"
-        f"{' &middot; pseudonymized' if report.pseudonymized else ''}</div>"
-        f"<h2>Scores</h2>{_scores_table(report)}{weakest}"
+        f"<h1>{title}</h1><div class=\"meta\">{' &middot; '.join(meta)}</div>"
+        f"<h2>{_text(c, 'html.scores')}</h2>{_scores_table(report)}{weakest}"
         + "".join(charts)
-        + f"<h2>Findings ({len(report.findings)})</h2>{_findings(report)}"
+        + f"<h2>{_text(c, 'html.findings', count=len(report.findings))}</h2>{_findings(report)}"
         "</body></html>\n")

@@ -5,7 +5,9 @@ People are labelled as the report names them (pseudonyms in a pseudonymized repo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List
+import contextlib
+import functools
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, TypeVar
 
 import numpy as np
 
@@ -15,6 +17,61 @@ if TYPE_CHECKING:
     from .report import Report
 
 _LABEL_LIMIT = 60  # label people by id up to this many nodes
+# Languages whose words need a CJK font, and the family names that mark one (Noto Sans CJK comes
+# with Debian's fonts-noto-cjk, which scripts/setup.sh installs).
+_CJK_LANGUAGES = ("zh_CN",)
+_CJK_MARKS = ("Noto Sans CJK SC", "Noto Sans CJK", "Source Han Sans", "Noto Serif CJK", "WenQuanYi", "Droid Sans Fallback",
+              "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _cjk_family(names: List[str]) -> Optional[str]:
+    for mark in _CJK_MARKS:
+        for name in sorted(set(names)):
+            if name.startswith(mark):
+                return name
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def cjk_font() -> Optional[str]:
+    """The family name of a font with Chinese glyphs that matplotlib can use, or None. Fonts
+    installed after matplotlib built its font cache are found among the system's fonts and added."""
+    from matplotlib import font_manager
+
+    family = _cjk_family([f.name for f in font_manager.fontManager.ttflist])
+    if family is None:
+        for path in font_manager.findSystemFonts():
+            if any(mark.replace(" ", "") in path.replace(" ", "") for mark in ("CJK", "SourceHan", "WenQuanYi", "wqy")):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        family = _cjk_family([f.name for f in font_manager.fontManager.ttflist])
+    return family
+
+
+@contextlib.contextmanager
+def _fonts(report: "Report") -> Iterator[None]:
+    """matplotlib settings for the report's language: a CJK font after the default ones (for
+    Chinese), so that every glyph has a font. The figure keeps the fonts it was made with."""
+    import matplotlib
+
+    family = cjk_font() if report.language in _CJK_LANGUAGES else None
+    if family is None:
+        yield
+        return
+    with matplotlib.rc_context({"font.family": [*matplotlib.rcParams["font.family"], family]}):
+        yield
+
+
+def _in_language(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(report: "Report", *args: Any, **kwargs: Any) -> Any:
+        with _fonts(report):
+            return fn(report, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _figure(width: float, height: float) -> "Figure":
@@ -47,11 +104,13 @@ def _tree_positions(manager: np.ndarray, subtree_end: np.ndarray) -> np.ndarray:
     return np.stack([x, y], axis=1)
 
 
+@_in_language
 def org_chart(report: "Report", color_by: str = "risk") -> "Figure":
     """The reports-to tree, top down, each person coloured by departure risk (grey: not given)."""
     import matplotlib
     from matplotlib.collections import LineCollection
 
+    c = report.catalog
     h = report.org.hierarchy
     manager = np.asarray(h["manager"])
     positions = _tree_positions(manager, np.asarray(h["subtree_end"]))
@@ -65,70 +124,78 @@ def org_chart(report: "Report", color_by: str = "risk") -> "Figure":
     ax.scatter(positions[~known, 0], positions[~known, 1], s=40, color="#d0d4d9", edgecolors="#6b7785", zorder=2)
     points = ax.scatter(positions[known, 0], positions[known, 1], s=40, c=values[known], cmap=matplotlib.colormaps["OrRd"],
                         vmin=0, edgecolors="#6b7785", zorder=3)
-    fig.colorbar(points, ax=ax, label=f"departure {color_by}", shrink=0.8)
+    measure = c.text("plot.measure.risk" if color_by == "risk" else "plot.measure.impact")
+    fig.colorbar(points, ax=ax, label=c.text("plot.org_chart.colorbar", measure=measure), shrink=0.8)
     if n <= _LABEL_LIMIT:
         for p in range(n):
             ax.annotate(report._ids[p], positions[p], textcoords="offset points", xytext=(0, 6), ha="center", fontsize=6)
-    ax.set_title("Org chart, coloured by departure " + color_by)
+    ax.set_title(c.text("plot.org_chart.title", measure=measure))
     ax.set_axis_off()
     ax.autoscale_view()
     return fig
 
 
+@_in_language
 def coverage(report: "Report") -> "Figure":
     """Each required core competency: the best holder's score, the depth, and the threshold."""
+    c = report.catalog
     frame = report.coverage
     fig = _figure(7.0, 3.8)
     ax = fig.add_subplot()
     threshold = report.policy["leadership"]["threshold"]
     colors = ["#c0392b" if d == 0 else ("#e67e22" if d == 1 else "#2e86c1") for d in frame["depth"]]
     bars = ax.bar(frame["competency"], frame["coverage"], color=colors)
-    ax.axhline(threshold, color="#34495e", linestyle="--", linewidth=1, label=f"threshold {threshold:g}")
+    ax.axhline(threshold, color="#34495e", linestyle="--", linewidth=1,
+               label=c.text("plot.coverage.threshold", threshold=threshold))
     for bar, holder, depth in zip(bars, frame["best_holder"], frame["depth"]):
-        ax.annotate(f"{holder or '-'}\ndepth {depth}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+        ax.annotate(c.text("plot.coverage.bar", holder=holder or c.text("value.none"), depth=depth), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7)
     ax.set_ylim(0, 1.25)
-    ax.set_ylabel("best score in the core (0-1)")
-    ax.set_title("Leadership coverage of the core layer (red: missing, orange: one holder)")
+    ax.set_ylabel(c.text("plot.coverage.ylabel"))
+    ax.set_title(c.text("plot.coverage.title"))
     ax.legend(loc="upper right", fontsize=8)
     ax.tick_params(axis="x", labelrotation=30)
     return fig
 
 
+@_in_language
 def incentive_balance(report: "Report") -> "Figure":
     """Material total against spiritual incentives received, one point a person."""
+    c = report.catalog
     people = report.people
     fig = _figure(7.0, 4.2)
     ax = fig.add_subplot()
     if "incentive_balance.material_total" not in people:
-        ax.text(0.5, 0.5, "no incentives data", ha="center", va="center")
+        ax.text(0.5, 0.5, c.text("plot.incentives.none"), ha="center", va="center")
         ax.set_axis_off()
         return fig
     material = people["incentive_balance.material_total"].to_numpy(dtype=float)
     spiritual = people["incentive_balance.spiritual_count"].to_numpy(dtype=float)
     forgotten = spiritual == 0
-    ax.scatter(material[~forgotten], spiritual[~forgotten], s=30, color="#2e86c1", label="recognized")
+    ax.scatter(material[~forgotten], spiritual[~forgotten], s=30, color="#2e86c1", label=c.text("plot.incentives.recognized"))
     ax.scatter(material[forgotten], spiritual[forgotten], s=40, color="#c0392b", marker="x",
-               label="never recognized")
+               label=c.text("plot.incentives.forgotten"))
     if len(people) <= _LABEL_LIMIT:
         for i in np.flatnonzero(forgotten):
             ax.annotate(report._ids[i], (material[i], spiritual[i]), textcoords="offset points", xytext=(3, 3), fontsize=7)
-    ax.set_xlabel("material incentives in the period")
-    ax.set_ylabel("spiritual incentives received")
-    ax.set_title("Incentive balance: material and spiritual, per person")
+    ax.set_xlabel(c.text("plot.incentives.xlabel"))
+    ax.set_ylabel(c.text("plot.incentives.ylabel"))
+    ax.set_title(c.text("plot.incentives.title"))
     ax.legend(fontsize=8)
     return fig
 
 
+@_in_language
 def sharing_network(report: "Report", seed: int = 7) -> "Figure":
     """The sharing network: core members as squares, brokers (whose absence splits it) in red."""
     import networkx as nx
 
+    c = report.catalog
     org = report.org
     fig = _figure(7.0, 6.0)
     ax = fig.add_subplot()
     if "sharing" not in org.tables:
-        ax.text(0.5, 0.5, "no sharing data", ha="center", va="center")
+        ax.text(0.5, 0.5, c.text("plot.sharing.none"), ha="center", va="center")
         ax.set_axis_off()
         return fig
     graph = nx.Graph(org.to_networkx("sharing"))
@@ -146,20 +213,22 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
         nx.draw_networkx_nodes(graph, positions, nodelist=nodes, node_shape=shape, node_color=colors, node_size=60, ax=ax)
     if len(people) <= _LABEL_LIMIT:
         nx.draw_networkx_labels(graph, positions, labels={i: report._ids[i] for i in graph.nodes}, font_size=6, ax=ax)
-    ax.set_title("Sharing network (squares: core; red: brokers)")
+    ax.set_title(c.text("plot.sharing.title"))
     ax.set_axis_off()
     return fig
 
 
+@_in_language
 def departure_ranking(report: "Report", top: int = 15) -> "Figure":
     """The people whose departure would hurt most: impact, and risk where flight risk is given."""
+    c = report.catalog
     frame = report.departure_impact.head(top).iloc[::-1]
     fig = _figure(7.0, max(2.5, 0.3 * len(frame) + 1))
     ax = fig.add_subplot()
-    ax.barh(frame["id"], frame["impact"], color="#f5b041", label="impact")
-    ax.barh(frame["id"], frame["risk"].fillna(0), color="#c0392b", label="risk = flight risk x impact")
-    ax.set_xlabel("0-1")
-    ax.set_title("Departure impact, highest risk first")
+    ax.barh(frame["id"], frame["impact"], color="#f5b041", label=c.text("plot.departure.impact"))
+    ax.barh(frame["id"], frame["risk"].fillna(0), color="#c0392b", label=c.text("plot.departure.risk"))
+    ax.set_xlabel(c.text("plot.departure.xlabel"))
+    ax.set_title(c.text("plot.departure.title"))
     ax.legend(fontsize=8, loc="lower right")
     return fig
 

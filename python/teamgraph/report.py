@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .catalog import Catalog
+from .catalog import Catalog, normalize_language, pad
 from .org import Org
 
 PolicyLike = Union[None, Mapping[str, Any], str, "os.PathLike[str]"]
@@ -63,11 +63,12 @@ class Report:
     (``absent_reasons`` says why).
     """
 
-    def __init__(self, org: Org, raw: Dict[str, Any], pseudonyms: Optional[Sequence[str]] = None) -> None:
+    def __init__(self, org: Org, raw: Dict[str, Any], pseudonyms: Optional[Sequence[str]] = None,
+                 lang: Optional[str] = None) -> None:
         self.org = org
         self._raw = raw
         self.pseudonymized = pseudonyms is not None
-        self.language = "en"  # the catalog language of the report's words (teamgraph.catalog)
+        self.language = normalize_language(lang)  # the catalog language of the report's words (teamgraph.catalog)
         self._pseudonyms = list(pseudonyms) if pseudonyms is not None else None
         self._people_cache: Optional[pd.DataFrame] = None
         self._ids_cache: Optional[List[str]] = None
@@ -89,8 +90,7 @@ class Report:
     def findings(self) -> List[Finding]:
         """The findings of every score, most severe first."""
         if self._findings_cache is None:
-            catalog = Catalog.get(self.language)
-            self._findings_cache = [_finding(f, self._ids, catalog) for f in self._raw["findings"]]
+            self._findings_cache = [_finding(f, self._ids, self.catalog) for f in self._raw["findings"]]
         return self._findings_cache
 
     def pseudonymize(self, key: bytes) -> "Report":
@@ -98,7 +98,20 @@ class Report:
         (HMAC-SHA-256 of the id, stable for the same key). The key itself appears nowhere."""
         from .export import pseudonym
 
-        return Report(self.org, self._raw, [pseudonym(key, i) for i in self.org.ids])
+        return Report(self.org, self._raw, [pseudonym(key, i) for i in self.org.ids], self.language)
+
+    def with_language(self, lang: Optional[str]) -> "Report":
+        """The same report with its words (findings, headings, charts) in another language:
+        "en", "zh-CN" (or "zh_CN", "zh"). Raises ValueError for a language with no catalog."""
+        lang = normalize_language(lang)
+        if lang == self.language:
+            return self
+        return Report(self.org, self._raw, self._pseudonyms, lang)
+
+    @property
+    def catalog(self) -> Catalog:
+        """The words of the report's language."""
+        return Catalog.get(self.language)
 
     @property
     def _people(self) -> pd.DataFrame:
@@ -284,19 +297,31 @@ class Report:
             Path(path).write_text(text, encoding="utf-8")
         return text
 
-    def to_markdown(self, top: int = 0) -> str:
+    def to_text(self, top: int = 0, lang: Optional[str] = None) -> str:
+        """The report as `teamgraph report` prints it (no colours), in the report's language or
+        `lang`; `top` > 0 shows only the most severe findings."""
+        from .export import to_text
+
+        return to_text(self._in(lang), top)
+
+    def to_markdown(self, top: int = 0, lang: Optional[str] = None) -> str:
+        """The report as Markdown, in the report's language or `lang`."""
         from .export import to_markdown
 
-        return to_markdown(self, top)
+        return to_markdown(self._in(lang), top)
 
-    def to_html(self, path: Optional[Union[str, "os.PathLike[str]"]] = None) -> str:
-        """One self-contained HTML page (no network needed): scores, charts, findings."""
+    def to_html(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, lang: Optional[str] = None) -> str:
+        """One self-contained HTML page (no network needed): scores, charts, findings; in the
+        report's language or `lang`."""
         from .html import to_html
 
-        text = to_html(self)
+        text = to_html(self._in(lang))
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text
+
+    def _in(self, lang: Optional[str]) -> "Report":
+        return self if lang is None else self.with_language(lang)
 
     def _repr_html_(self) -> str:
         from .html import to_html
@@ -322,26 +347,30 @@ class ReportDiff:
         key = lambda f: (f.score, f.code, tuple(f.people), f.message)  # noqa: E731
         old = {key(f): f for f in before.findings}
         new = {key(f): f for f in after.findings}
+        self.language = after.language
         self.appeared: List[Finding] = [f for k, f in new.items() if k not in old]
         self.disappeared: List[Finding] = [f for k, f in old.items() if k not in new]
 
-    def __str__(self) -> str:
-        lines = ["score changes:"]
+    def to_text(self, lang: Optional[str] = None) -> str:
+        """The changes as text, in the after report's language or `lang`."""
+        c = Catalog.get(lang if lang is not None else self.language)
+
+        def num(v: float, spec: str) -> str:
+            return c.text("value.not_available") if pd.isna(v) else format(v, spec)
+
+        lines = [c.text("diff.scores")]
         for r in self.scores.itertuples():
-            lines.append(f"  {r.score:<22} {_num(r.before):>6} -> {_num(r.after):>6}  ({_signed(r.change)})")
-        lines.append(f"findings that appeared ({len(self.appeared)}):")
-        lines.extend(f"  + {f}" for f in self.appeared)
-        lines.append(f"findings that disappeared ({len(self.disappeared)}):")
-        lines.extend(f"  - {f}" for f in self.disappeared)
+            lines.append(c.text("diff.score", name=pad(c.score_name(r.score), 22), before=num(r.before, ".1f"),
+                                after=num(r.after, ".1f"), change=num(r.change, "+.1f")))
+        for key, findings in (("diff.appeared", self.appeared), ("diff.disappeared", self.disappeared)):
+            lines.append(c.text(key, count=len(findings)))
+            lines.extend(c.text(f"{key}_item", finding=c.text("finding.line", severity=c.severity(f.severity),
+                                                              message=f.message, recommendation=f.recommendation))
+                         for f in findings)
         return "\n".join(lines)
 
-
-def _num(v: float) -> str:
-    return "n/a" if pd.isna(v) else f"{v:.1f}"
-
-
-def _signed(v: float) -> str:
-    return "n/a" if pd.isna(v) else f"{v:+.1f}"
+    def __str__(self) -> str:
+        return self.to_text()
 
 
 def _coverage(s: Mapping[str, Any]) -> Dict[str, Any]:
@@ -359,13 +388,16 @@ def _cascade(c: Mapping[str, Any], ids: Sequence[str]) -> Dict[str, Any]:
             "truncated": c["truncated"]}
 
 
-def assess(org: Org, policy: PolicyLike = None) -> Report:
+def assess(org: Org, policy: PolicyLike = None, lang: Optional[str] = None) -> Report:
     """Every score of the org, with findings.
 
     policy: overrides of the default policy (a dict, JSON text file path); they apply on top of
     the org's own team.json "policy". ``teamgraph.default_policy()`` lists every setting.
+    lang: the language of the report's words, "en" (default) or "zh-CN"; ValueError for a
+    language with no catalog (``teamgraph.catalog.LANGUAGES``).
     """
-    return Report(org, _core.assess(org._core, _policy_text(policy)))
+    lang = normalize_language(lang)  # a bad language fails before the scoring
+    return Report(org, _core.assess(org._core, _policy_text(policy)), lang=lang)
 
 
 def vacancy_cascade(org: Org, leaver: str, policy: PolicyLike = None) -> Dict[str, Any]:
@@ -406,8 +438,8 @@ def truck_factor(contributions: pd.DataFrame, artifacts: Optional[Sequence[str]]
     """The truck factor of a contributions table on its own (no org needed).
 
     contributions: columns person_id, artifact, action (create/modify/rename/delete), date and
-    previous_artifact (for renames); ``read_git_history`` and ``contributions_from_git`` make one
-    from git. artifacts: the artifacts to count (default: all that appear). method: "default"
+    previous_artifact (for renames); ``read_git_history`` and ``contributions_from_git``
+    (teamgraph.git) make one from git. artifacts: the artifacts to count (default: all that appear). method: "default"
     (renames followed in time order) or "avelino2016" (the published tool, quirks included).
     Ties in the greedy removal go to the smaller person label.
     """
@@ -442,64 +474,3 @@ def truck_factor(contributions: pd.DataFrame, artifacts: Optional[Sequence[str]]
                              method, _policy_text(policy))
     return TruckFactor(raw, list(people))
 
-
-_GIT_ACTIONS = {"A": "create", "M": "modify", "R": "rename", "D": "delete"}
-
-
-def read_git_history(path: Union[str, "os.PathLike[str]"]) -> pd.DataFrame:
-    """Reads a git history CSV (plain or gzipped) with the columns commit, timestamp, author,
-    change (A/M/R/D, R with a similarity suffix allowed), path, old_path, into a contributions table.
-
-    Rows come oldest first (the reverse of git log order), so that changes made in the same
-    second replay in the order they happened; ``date`` is the author time in Unix seconds.
-    """
-    history = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"timestamp", "author", "change", "path", "old_path"} - set(history.columns)
-    if missing:
-        raise ValueError(f"{os.fspath(path)}: missing columns {sorted(missing)}")
-    change = history["change"].str[:1]
-    unknown = ~change.isin(list(_GIT_ACTIONS))
-    if unknown.any():
-        row = int(np.flatnonzero(unknown)[0])
-        raise ValueError(f"{os.fspath(path)}:{row + 2}: field 'change': expected A, M, R or D, "
-                         f"found {history['change'].iloc[row]!r}")
-    history = history.iloc[::-1].reset_index(drop=True)
-    change = change.iloc[::-1].reset_index(drop=True)
-    return pd.DataFrame({
-        "person_id": history["author"],
-        "artifact": history["path"],
-        "action": change.map(_GIT_ACTIONS),
-        "date": pd.to_numeric(history["timestamp"]).astype("int64"),
-        "previous_artifact": history["old_path"].where(change == "R", ""),
-    })
-
-
-def contributions_from_git(repo_path: Union[str, "os.PathLike[str]"], rev: str = "HEAD") -> pd.DataFrame:
-    """Runs ``git log`` on a repository and returns its contributions table, oldest first
-    (author e-mail as person_id; renames found with git's default similarity; merge commits give
-    no rows; copies and type changes are not authorship events and give no rows either)."""
-    import subprocess
-
-    out = subprocess.run(
-        ["git", "-C", os.fspath(repo_path), "-c", "diff.renameLimit=999999", "log", rev, "--name-status",
-         "--find-renames", "--no-color", "--format=%x00%H%x09%at%x09%ae"],
-        check=True, capture_output=True, text=True, encoding="utf-8", errors="replace").stdout
-    rows = []
-    author, timestamp = "", 0
-    for line in out.splitlines():
-        if line.startswith("\x00"):
-            _, timestamp_text, author = line[1:].split("\t", 2)
-            timestamp = int(timestamp_text)
-            continue
-        if not line.strip():
-            continue
-        parts = line.split("\t")
-        code = parts[0][:1]
-        if code not in _GIT_ACTIONS:
-            continue  # C (copy), T (type change), U: not authorship events
-        if code == "R":
-            rows.append((author, parts[2], "rename", timestamp, parts[1]))
-        else:
-            rows.append((author, parts[1], _GIT_ACTIONS[code], timestamp, ""))
-    rows.reverse()  # oldest first
-    return pd.DataFrame(rows, columns=["person_id", "artifact", "action", "date", "previous_artifact"])

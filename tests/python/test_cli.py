@@ -55,3 +55,24 @@ def test_bad_policy_file_exits_2(tmp_path, capsys) -> None:
     policy.write_text('{"leadership": {"treshold": 0.7}}')
     assert main(["report", "--policy", str(policy)]) == 2
     assert "leadership.treshold: unknown policy setting" in capsys.readouterr().err
+
+
+def test_the_language_follows_lang_then_the_locale(capsys, monkeypatch) -> None:
+    from teamgraph.cli import main
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    main(["report", "--top", "1"])
+    assert "得分（从最弱的开始）" in capsys.readouterr().out
+    main(["report", "--top", "1", "--lang", "en"])  # an explicit --lang wins
+    assert "Scores (weakest first)" in capsys.readouterr().out
+    main(["report", "--top", "1", "--lang", "xx-YY"])
+    captured = capsys.readouterr()
+    assert "Scores (weakest first)" in captured.out and "warning: no catalog for language 'xx-YY'" in captured.err
+    main(["report", "--format", "markdown", "--lang", "zh"])
+    assert "# 团队报告" in capsys.readouterr().out
+    from teamgraph import sample_team_path
+
+    main(["what-if", str(sample_team_path()), "--leave", "e02", "--lang", "zh-CN"])
+    assert "得分变化：" in capsys.readouterr().out

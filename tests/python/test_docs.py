@@ -51,3 +51,15 @@ def test_input_format_documents_every_problem_code(repo) -> None:
     codes |= set(re.findall(r'"(several_tops|unknown_table|unknown_key)"', sources))
     missing = sorted(c for c in codes if f"`{c}`" not in doc)
     assert not missing, f"undocumented problem codes: {missing}"
+
+
+def test_readme_language_example_runs(repo, capsys) -> None:
+    from teamgraph.cli import main
+
+    readme = (repo / "README.md").read_text()
+    command = next(line for block in _blocks(readme, "bash") for line in block.splitlines() if "--lang" in line)
+    argv = command.split("#")[0].split()[1:]
+    assert main(argv) in (0, 1)
+    assert "团队报告" in capsys.readouterr().out
+    assert "--lang" in (repo / "docs" / "report-format.md").read_text() and "language-neutral" in (
+        repo / "docs" / "report-format.md").read_text()

@@ -138,3 +138,48 @@ def test_html_report_renders_in_headless_chromium(report, tmp_path) -> None:
     shot = subprocess.run([chromium, *flags, "--window-size=1280,2400", f"--screenshot={screenshot}", page.as_uri()],
                           capture_output=True, text=True, timeout=120)
     assert shot.returncode == 0 and screenshot.stat().st_size > 10_000
+
+
+def _cjk_to_private_use(text: str) -> str:
+    """Every CJK character (and CJK punctuation) replaced by a private-use one, which no font
+    draws: the page as it looks when the glyphs are missing (boxes)."""
+    return "".join("\ue000" if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else ch for ch in text)
+
+
+def test_chinese_html_report_has_no_missing_glyphs(report, tmp_path) -> None:
+    import warnings
+
+    from PIL import Image, ImageChops
+
+    from teamgraph.plot import cjk_font
+
+    assert cjk_font(), "a CJK font (fonts-noto-cjk, installed by scripts/setup.sh) is needed for Chinese charts"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        html = report.to_html(lang="zh-CN")
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert missing == [], missing[:3]  # matplotlib found a glyph for every character of the charts
+    assert "储备机制" in html and '<html lang="zh-CN">' in html
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "chromium is installed by scripts/setup.sh --test"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+             "--hide-scrollbars", "--window-size=1280,1200"]
+
+    def screenshot(name: str, text: str) -> Image.Image:
+        page, png = tmp_path / f"{name}.html", tmp_path / f"{name}.png"
+        page.write_text(text, encoding="utf-8")
+        shot = subprocess.run([chromium, *flags, f"--screenshot={png}", page.as_uri()],
+                              capture_output=True, text=True, timeout=120)
+        assert shot.returncode == 0, shot.stderr[-2000:]
+        return Image.open(png).convert("L")
+
+    # The page's top, where the title and the scores speak Chinese, against the same page with
+    # every Chinese character made a missing glyph: without a CJK font the two are the same boxes.
+    chinese = screenshot("zh", html)
+    boxes = screenshot("boxes", _cjk_to_private_use(html))
+    OUTPUT.mkdir(exist_ok=True)
+    chinese.save(OUTPUT / "report-zh.png")
+    difference = ImageChops.difference(chinese, boxes)
+    changed = sum(1 for v in difference.tobytes() if v > 64)
+    assert changed > 2000, f"the Chinese text looks like missing-glyph boxes ({changed} pixels differ)"
