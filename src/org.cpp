@@ -1,5 +1,7 @@
 #include "teamgraph/org.hpp"
 
+#include "teamgraph/schema.hpp"
+
 #include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/transform_iterator.hpp>
 
@@ -9,37 +11,23 @@
 
 namespace teamgraph {
 
-std::string_view to_string(Tier tier) {
-  switch (tier) {
-    case Tier::core: return "core";
-    case Tier::execution: return "execution";
-    case Tier::support: return "support";
-  }
-  return "?";
+namespace {
+
+// An enumeration's name as the input schema spells it ("delete" for ContributionAction::remove).
+template <class E>
+std::string_view label(std::string_view table, std::string_view column, E value) {
+  const auto& labels = enum_labels(table, column);
+  const auto i = static_cast<std::size_t>(value);
+  return i < labels.size() ? labels[i] : "?";
 }
 
-std::string_view to_string(Readiness readiness) {
-  switch (readiness) {
-    case Readiness::ready_now: return "ready_now";
-    case Readiness::ready_1_2y: return "ready_1_2y";
-    case Readiness::ready_3y_plus: return "ready_3y_plus";
-  }
-  return "?";
-}
+}  // namespace
 
-std::string_view to_string(Channel channel) { return channel == Channel::online ? "online" : "offline"; }
-
-std::string_view to_string(IncentiveKind kind) { return kind == IncentiveKind::material ? "material" : "spiritual"; }
-
-std::string_view to_string(ContributionAction action) {
-  switch (action) {
-    case ContributionAction::create: return "create";
-    case ContributionAction::modify: return "modify";
-    case ContributionAction::rename: return "rename";
-    case ContributionAction::remove: return "delete";
-  }
-  return "?";
-}
+std::string_view to_string(Tier tier) { return label("people", "tier", tier); }
+std::string_view to_string(Readiness readiness) { return label("successors", "readiness", readiness); }
+std::string_view to_string(Channel channel) { return label("sharing", "channel", channel); }
+std::string_view to_string(IncentiveKind kind) { return label("incentives", "kind", kind); }
+std::string_view to_string(ContributionAction action) { return label("contributions", "action", action); }
 
 namespace {
 

@@ -20,20 +20,22 @@
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/threads.hpp"
 #include "teamgraph/detail/values.hpp"
+#include "teamgraph/schema.hpp"
 
 namespace teamgraph {
 namespace {
 
 using detail::ParseStatus;
 
-const std::vector<std::string> known_tables = {"people",     "competencies", "successors",
-                                               "sharing",    "meetings",     "attendance",
-                                               "incentives", "goals",        "contributions"};
+// The tables teamgraph reads, in the schema's order.
+std::vector<std::string> schema_table_names() {
+  std::vector<std::string> out;
+  for (const auto& t : input_schema()) out.emplace_back(t.name);
+  return out;
+}
 
-// The columns of people.csv that teamgraph reads (the others are kept as extra columns).
-const std::initializer_list<std::string_view> people_columns = {
-    "id",         "name",      "department",  "role",            "tier",               "manager_id",
-    "assessment", "potential", "flight_risk", "has_career_plan", "has_quantified_kpi", "learning_hours"};
+// The columns of a table that teamgraph reads (the others are kept as extra columns).
+std::vector<std::string_view> known_columns(std::string_view table) { return table_schema(table).column_names(); }
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -47,7 +49,7 @@ std::string format_number(double v) {
 class TableReader {
  public:
   // `known`: the table's columns (string literals); the others are kept as extra columns.
-  TableReader(const Table& table, std::vector<Problem>& problems, std::initializer_list<std::string_view> known)
+  TableReader(const Table& table, std::vector<Problem>& problems, const std::vector<std::string_view>& known)
       : table_(table), problems_(problems), known_(known) {}
 
   const Table& table() const { return table_; }
@@ -218,7 +220,7 @@ class TableReader {
   }
 
   // An enum value from `choices` (case-insensitive); returns the index in choices or -1.
-  int choice(int c, std::size_t row, std::string_view person, std::initializer_list<std::string_view> choices,
+  int choice(int c, std::size_t row, std::string_view person, const std::vector<std::string_view>& choices,
              bool required) {
     const auto value = detail::trim(text(c, row));
     if (value.empty()) {
@@ -270,7 +272,7 @@ class TableReader {
                                 "expected a column of " + std::string(expected) + ", found numbers"});
   }
 
-  static std::string list(std::initializer_list<std::string_view> choices) {
+  static std::string list(const std::vector<std::string_view>& choices) {
     std::string out;
     for (auto c : choices) out += (out.empty() ? "" : ", ") + std::string(c);
     return out;
@@ -538,7 +540,7 @@ class OrgAssembler {
 };
 
 void OrgAssembler::read_ids(const Table& table) {
-  TableReader reader(table, problems_, people_columns);
+  TableReader reader(table, problems_, known_columns("people"));
   const int c_id = reader.require("id");
   detail::assign_huge(person_ids_, table.rows(), std::string_view());
   if (c_id >= 0)
@@ -547,7 +549,7 @@ void OrgAssembler::read_ids(const Table& table) {
 }
 
 void OrgAssembler::read_hierarchy(const Table& table) {
-  TableReader reader(table, problems_, people_columns);
+  TableReader reader(table, problems_, known_columns("people"));
   const std::size_t n = table.rows();
   const int c_id = reader.column("id");
   const auto& first_of = ids_.first_rows();
@@ -699,7 +701,7 @@ void OrgAssembler::read_hierarchy(const Table& table) {
 }
 
 void OrgAssembler::read_people_attributes(const Table& table, std::vector<Problem>& problems) {
-  TableReader reader(table, problems, people_columns);
+  TableReader reader(table, problems, known_columns("people"));
   // In canonical order.
   const Scale& s_assessment = scale_for(team_, "people.assessment");
   const Scale& s_potential = scale_for(team_, "people.potential");
@@ -734,7 +736,7 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
     p.names.push_back(reader.text(c_name, r));
     departments[i] = reader.text(c_department, r);
     roles[i] = reader.text(c_role, r);
-    const int tier = reader.choice(c_tier, r, id, {"core", "execution", "support"}, false);
+    const int tier = reader.choice(c_tier, r, id, enum_labels("people", "tier"), false);
     p.tiers[i] = tier < 0 ? Tier::execution : static_cast<Tier>(tier);
     p.assessment[e] = reader.scaled(c_assessment, r, id, s_assessment, true);
     p.potential[e] = reader.scaled(c_potential, r, id, s_potential, true);
@@ -751,7 +753,7 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
 
 void OrgAssembler::read_competencies(const Table& table) {
   competencies_ = std::make_shared<Competencies>();
-  TableReader reader(table, problems_, {"person_id", "competency", "score"});
+  TableReader reader(table, problems_, known_columns("competencies"));
   const int c_person = reader.require("person_id"), c_name = reader.require("competency"),
             c_score = reader.require("score");
   if (c_person < 0 || c_name < 0 || c_score < 0) return;
@@ -803,7 +805,7 @@ void OrgAssembler::read_competencies(const Table& table) {
 }
 
 void OrgAssembler::read_successors(const Table& table) {
-  TableReader reader(table, problems_, {"incumbent_id", "successor_id", "readiness"});
+  TableReader reader(table, problems_, known_columns("successors"));
   const int c_inc = reader.require("incumbent_id"), c_succ = reader.require("successor_id"),
             c_ready = reader.require("readiness");
   if (c_inc < 0 || c_succ < 0 || c_ready < 0) return;
@@ -816,7 +818,7 @@ void OrgAssembler::read_successors(const Table& table) {
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t inc = person(reader, r, c_inc, true);
     const index_t succ = person(reader, r, c_succ, true);
-    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), {"ready_now", "ready_1_2y", "ready_3y_plus"}, true);
+    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), enum_labels("successors", "readiness"), true);
     if (inc != no_index && inc == succ) {
       reader.row_problem("self_successor", r, reader.text(c_inc, r), "successor_id",
                          "a person cannot be their own successor");
@@ -847,7 +849,7 @@ void OrgAssembler::read_successors(const Table& table) {
 }
 
 void OrgAssembler::read_sharing(const Table& table) {
-  TableReader reader(table, problems_, {"person_a", "person_b", "channel", "per_week"});
+  TableReader reader(table, problems_, known_columns("sharing"));
   const int c_a = reader.require("person_a"), c_b = reader.require("person_b"), c_channel = reader.require("channel"),
             c_week = reader.column("per_week");
   if (c_a < 0 || c_b < 0 || c_channel < 0) return;
@@ -865,7 +867,7 @@ void OrgAssembler::read_sharing(const Table& table) {
   const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
     index_t a = people_a[r], b = people_b[r];
-    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), {"online", "offline"}, true);
+    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), enum_labels("sharing", "channel"), true);
     per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
     if (a != no_index && a == b) {
       reader.row_problem("self_link", r, reader.text(c_a, r), "person_b", "a person cannot share with themselves");
@@ -922,7 +924,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
   std::vector<index_t> meeting_index;  // meeting row -> canonical meeting index
   IdIndex lookup;
   if (meetings) {
-    TableReader reader(*meetings, problems_, {"meeting_id", "date", "channel", "presenter_id"});
+    TableReader reader(*meetings, problems_, known_columns("meetings"));
     const int c_id = reader.require("meeting_id"), c_date = reader.require("date"),
               c_channel = reader.column("channel"), c_presenter = reader.column("presenter_id");
     if (c_id < 0 || c_date < 0) return;
@@ -938,7 +940,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
     for (std::size_t r = 0; r < meetings->rows(); ++r) {
       meeting_ids[r] = reader.id(c_id, r, {}, true);
       const auto date = reader.date(c_date, r, {}, true);
-      const int channel = reader.choice(c_channel, r, {}, {"online", "offline"}, false);
+      const int channel = reader.choice(c_channel, r, {}, enum_labels("meetings", "channel"), false);
       const index_t presenter = c_presenter >= 0 ? person(reader, r, c_presenter, false) : no_index;
       if (!meeting_ids[r].empty() && date != no_date) entries.push_back(Entry{date, meeting_ids[r], channel, presenter, r});
     }
@@ -966,7 +968,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
     mt.extra = reader.extras(order);
   }
   if (attendance) {
-    TableReader reader(*attendance, problems_, {"meeting_id", "person_id"});
+    TableReader reader(*attendance, problems_, known_columns("attendance"));
     const int c_meeting = reader.require("meeting_id"), c_person = reader.require("person_id");
     if (c_meeting < 0 || c_person < 0) return;
     if (!meetings) {
@@ -1012,7 +1014,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
 
 void OrgAssembler::read_incentives(const Table& table) {
   incentives_ = std::make_shared<Incentives>();
-  TableReader reader(table, problems_, {"person_id", "kind", "type", "amount", "date"});
+  TableReader reader(table, problems_, known_columns("incentives"));
   const int c_person = reader.require("person_id"), c_kind = reader.require("kind"), c_type = reader.column("type"),
             c_amount = reader.column("amount"), c_date = reader.column("date");
   if (c_person < 0 || c_kind < 0) return;
@@ -1028,7 +1030,7 @@ void OrgAssembler::read_incentives(const Table& table) {
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t p = person(reader, r, c_person, true);
     const auto pid = reader.text(c_person, r);
-    const int kind = reader.choice(c_kind, r, pid, {"material", "spiritual"}, true);
+    const int kind = reader.choice(c_kind, r, pid, enum_labels("incentives", "kind"), true);
     const double amount = reader.non_negative(c_amount, r, pid);
     const auto date = reader.date(c_date, r, pid, false);
     if (kind == 0 && std::isnan(amount) && c_amount >= 0 && detail::trim(reader.text(c_amount, r)).empty() &&
@@ -1061,7 +1063,7 @@ void OrgAssembler::read_incentives(const Table& table) {
 
 void OrgAssembler::read_goals(const Table& table) {
   goals_ = std::make_shared<Goals>();
-  TableReader reader(table, problems_, {"goal_id", "owner_id", "parent_goal_id", "quantified"});
+  TableReader reader(table, problems_, known_columns("goals"));
   const int c_id = reader.require("goal_id"), c_owner = reader.column("owner_id"),
             c_parent = reader.column("parent_goal_id"), c_quantified = reader.column("quantified");
   if (c_id < 0) return;
@@ -1116,7 +1118,7 @@ void OrgAssembler::read_goals(const Table& table) {
 
 void OrgAssembler::read_contributions(const Table& table) {
   contributions_ = std::make_shared<Contributions>();
-  TableReader reader(table, problems_, {"person_id", "artifact", "action", "date", "previous_artifact"});
+  TableReader reader(table, problems_, known_columns("contributions"));
   const int c_person = reader.require("person_id"), c_artifact = reader.require("artifact"),
             c_action = reader.require("action"), c_date = reader.require("date"),
             c_previous = reader.column("previous_artifact");
@@ -1134,7 +1136,7 @@ void OrgAssembler::read_contributions(const Table& table) {
     const index_t p = person(reader, r, c_person, true);
     const auto pid = reader.text(c_person, r);
     const auto artifact = reader.text(c_artifact, r);
-    const int action = reader.choice(c_action, r, pid, {"create", "modify", "rename", "delete"}, true);
+    const int action = reader.choice(c_action, r, pid, enum_labels("contributions", "action"), true);
     const auto date = reader.date(c_date, r, pid, true);
     const auto previous = reader.text(c_previous, r);
     if (artifact.empty()) reader.row_problem("missing_value", r, pid, "artifact", "an artifact is required");
@@ -1267,10 +1269,13 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
 
 }  // namespace detail
 
-const std::vector<std::string>& OrgBuilder::table_names() { return known_tables; }
+const std::vector<std::string>& OrgBuilder::table_names() {
+  static const std::vector<std::string> names = schema_table_names();
+  return names;
+}
 
 OrgBuilder& OrgBuilder::add_table(const std::string& name, Table table) {
-  if (std::find(known_tables.begin(), known_tables.end(), name) == known_tables.end())
+  if (std::find(table_names().begin(), table_names().end(), name) == table_names().end())
     throw std::invalid_argument("unknown table '" + name + "'; expected one of people, competencies, successors, "
                                 "sharing, meetings, attendance, incentives, goals, contributions");
   for (const auto& [n, t] : tables_)

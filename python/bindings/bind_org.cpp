@@ -16,6 +16,7 @@
 #include "teamgraph/org_builder.hpp"
 #include "teamgraph/read_org.hpp"
 #include "teamgraph/policy.hpp"
+#include "teamgraph/schema.hpp"
 #include "teamgraph/what_if.hpp"
 #include "teamgraph/batch.hpp"
 #include "teamgraph/detail/threads.hpp"
@@ -98,7 +99,8 @@ py::tuple categories(const Categories& c) {
 }
 
 template <class E>
-py::tuple enum_codes(const std::vector<E>& values, std::vector<std::string> labels) {
+py::tuple enum_codes(const std::vector<E>& values, const std::vector<std::string_view>& schema_labels) {
+  std::vector<std::string> labels(schema_labels.begin(), schema_labels.end());
   py::array_t<std::int8_t> codes(static_cast<py::ssize_t>(values.size()));
   for (std::size_t i = 0; i < values.size(); ++i) codes.mutable_data()[i] = static_cast<std::int8_t>(values[i]);
   return py::make_tuple(codes, py::cast(labels));
@@ -132,7 +134,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
     out["name"] = texts(p.names);
     out["department"] = py::make_tuple("categorical", categories(p.departments));
     out["role"] = py::make_tuple("categorical", categories(p.roles));
-    out["tier"] = py::make_tuple("categorical", enum_codes(p.tiers, {"core", "execution", "support"}));
+    out["tier"] = py::make_tuple("categorical", enum_codes(p.tiers, enum_labels("people", "tier")));
     out["manager_id"] = person_ids(*org, org->hierarchy().manager);
     out["assessment"] = view(p.assessment, owner);
     out["potential"] = view(p.potential, owner);
@@ -161,20 +163,20 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
     const auto& s = org->successors();
     out["incumbent_id"] = person_ids(*org, s.incumbent);
     out["successor_id"] = person_ids(*org, s.successor);
-    out["readiness"] = py::make_tuple("categorical", enum_codes(s.readiness, {"ready_now", "ready_1_2y", "ready_3y_plus"}));
+    out["readiness"] = py::make_tuple("categorical", enum_codes(s.readiness, enum_labels("successors", "readiness")));
     add_extras(out, s.extra);
   } else if (name == "sharing") {
     const auto& s = org->sharing();
     out["person_a"] = person_ids(*org, s.a);
     out["person_b"] = person_ids(*org, s.b);
-    out["channel"] = py::make_tuple("categorical", enum_codes(s.channel, {"online", "offline"}));
+    out["channel"] = py::make_tuple("categorical", enum_codes(s.channel, enum_labels("sharing", "channel")));
     out["per_week"] = view(s.per_week, owner);
     add_extras(out, s.extra);
   } else if (name == "meetings") {
     const auto& m = org->meetings();
     out["meeting_id"] = texts(m.ids);
     out["date"] = py::make_tuple("date", dates(m.date));
-    out["channel"] = py::make_tuple("categorical", enum_codes(m.channel, {"online", "offline"}));
+    out["channel"] = py::make_tuple("categorical", enum_codes(m.channel, enum_labels("meetings", "channel")));
     out["presenter_id"] = person_ids(*org, m.presenter);
     add_extras(out, m.extra);
   } else if (name == "attendance") {
@@ -187,7 +189,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
   } else if (name == "incentives") {
     const auto& in = org->incentives();
     out["person_id"] = person_ids(*org, in.person);
-    out["kind"] = py::make_tuple("categorical", enum_codes(in.kind, {"material", "spiritual"}));
+    out["kind"] = py::make_tuple("categorical", enum_codes(in.kind, enum_labels("incentives", "kind")));
     out["type"] = py::make_tuple("categorical", categories(in.type));
     out["amount"] = view(in.amount, owner);
     out["date"] = py::make_tuple("date", dates(in.date));
@@ -205,7 +207,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
     const auto& c = org->contributions();
     out["person_id"] = person_ids(*org, c.person);
     out["artifact"] = py::make_tuple("categorical", categories(c.artifact));
-    out["action"] = py::make_tuple("categorical", enum_codes(c.action, {"create", "modify", "rename", "delete"}));
+    out["action"] = py::make_tuple("categorical", enum_codes(c.action, enum_labels("contributions", "action")));
     out["date"] = py::make_tuple("date", dates(c.date));
     out["previous_artifact"] = arrow_text(c.previous.size(), [&](std::size_t i) {
       return c.previous[i] < 0 ? std::nullopt : given(c.artifact.labels[static_cast<std::size_t>(c.previous[i])]);
@@ -405,9 +407,41 @@ std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& ta
   return finish_python_tables(std::move(pending), keep);
 }
 
+// The input schema as Python data: [{name, file, required, columns: [{name, kind, required, labels, ...}]}].
+py::list schema_list() {
+  py::list tables;
+  for (const auto& t : input_schema()) {
+    py::list columns;
+    for (const auto& c : t.columns) {
+      py::dict column;
+      column["name"] = std::string(c.name);
+      column["kind"] = std::string(to_string(c.kind));
+      column["required"] = c.required;
+      py::list labels;
+      for (auto l : c.labels) labels.append(std::string(l));
+      column["labels"] = labels;
+      column["default"] = c.default_value.empty() ? py::object(py::none()) : py::object(py::str(std::string(c.default_value)));
+      column["type"] = std::string(c.type);
+      column["meaning"] = std::string(c.meaning);
+      columns.append(column);
+    }
+    py::dict table;
+    table["name"] = std::string(t.name);
+    table["file"] = std::string(t.file);
+    table["required"] = t.required;
+    table["columns"] = columns;
+    tables.append(table);
+  }
+  return tables;
+}
+
 }  // namespace
 
 void bind_org(py::module_& m) {
+  m.def("schema", &schema_list,
+        "The input schema: a list of tables {name, file, required, columns}, each column "
+        "{name, kind, required, labels, default, type, meaning}; kind is one of id, person, reference, text, "
+        "number, date, enum, bool.");
   py::class_<Org, std::shared_ptr<Org>>(m, "Org", "An immutable, validated team (C++ teamgraph::Org).")
       .def(py::init<>(), "An empty team.")
       .def("__len__", &Org::size)
@@ -486,7 +520,7 @@ void bind_org(py::module_& m) {
          const std::vector<std::tuple<std::string, std::string, std::string>>& add_successor) {
         WhatIf w{std::move(leave), std::move(promote), std::move(move), {}};
         for (const auto& [incumbent, successor, readiness] : add_successor) {
-          const std::vector<std::string> names{"ready_now", "ready_1_2y", "ready_3y_plus"};
+          const auto& names = enum_labels("successors", "readiness");
           const auto it = std::find(names.begin(), names.end(), readiness);
           if (it == names.end())
             throw py::value_error("readiness must be ready_now, ready_1_2y or ready_3y_plus, not '" + readiness + "'");

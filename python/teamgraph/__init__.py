@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from ._core import Problem, Severity, __version__
+from ._core import Problem, Severity, __version__, schema
 from .batch import assess_many
 from .errors import OrgDataError
 from .org import Org, read_org, sample_team_path
@@ -17,4 +17,4 @@ from .report import Finding, Report, ReportDiff, TruckFactor, assess, default_po
 
 __all__ = ["assess_many", "Finding", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "Severity", "TruckFactor",
            "__version__", "assess", "contributions_from_git", "default_policy", "read_git_history", "read_org",
-           "sample_team_path", "truck_factor", "vacancy_cascade"]
+           "sample_team_path", "schema", "truck_factor", "vacancy_cascade"]

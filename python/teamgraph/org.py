@@ -18,29 +18,24 @@ if TYPE_CHECKING:
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-TABLES = ("people", "competencies", "successors", "sharing", "meetings", "attendance", "incentives", "goals",
-          "contributions")
+TABLES = tuple(table["name"] for table in _core.schema())
+
+
+def _columns_of_kind(*kinds: str) -> Dict[str, Tuple[str, ...]]:
+    """{table: its columns of these kinds}, from the input schema."""
+    out = {}
+    for table in _core.schema():
+        names = tuple(c["name"] for c in table["columns"] if c["kind"] in kinds)
+        if names:
+            out[table["name"]] = names
+    return out
+
 
 # Columns that hold ids: text, compared exactly, never numbers ("007" is not "7").
-_ID_COLUMNS = {
-    "people": ("id", "manager_id"),
-    "competencies": ("person_id",),
-    "successors": ("incumbent_id", "successor_id"),
-    "sharing": ("person_a", "person_b"),
-    "meetings": ("meeting_id", "presenter_id"),
-    "attendance": ("meeting_id", "person_id"),
-    "incentives": ("person_id",),
-    "goals": ("goal_id", "owner_id", "parent_goal_id"),
-    "contributions": ("person_id",),
-}
-_NUMERIC_COLUMNS = {
-    "people": ("assessment", "potential", "flight_risk", "learning_hours"),
-    "competencies": ("score",),
-    "sharing": ("per_week",),
-    "incentives": ("amount",),
-}
-_BOOL_COLUMNS = {"people": ("has_career_plan", "has_quantified_kpi"), "goals": ("quantified",)}
-_DATE_COLUMNS = {"meetings": ("date",), "incentives": ("date",), "contributions": ("date",)}
+_ID_COLUMNS = _columns_of_kind("id", "person", "reference")
+_NUMERIC_COLUMNS = _columns_of_kind("number")
+_BOOL_COLUMNS = _columns_of_kind("bool")
+_DATE_COLUMNS = _columns_of_kind("date")
 
 
 def sample_team_path() -> Path:
