@@ -173,6 +173,20 @@ class Catalog:
         key = f"absent.{reason}"
         return self.text(key) if key in self else reason
 
+    def coverage(self, coverage: Mapping[str, Any]) -> str:
+        """What a score was made of (``Report.coverage_of``) in this language: "based on 6 of 8
+        scores" for the health index; for another score, "" when every part was computed, else
+        "3 of 6 parts computed; not computed: budget (why), ...". Parts are named as terms."""
+        total, computed = len(coverage["parts"]), len(coverage["computed"])
+        if coverage["score"] == "health_index":
+            return self.text("coverage.scores", count=total, computed=computed)
+        if computed == total:
+            return ""
+        missing = [self.text("coverage.part", part=self.term(name), reason=self.absent_reason(reason))
+                   for name, reason in coverage["not_computed"].items()]
+        return self.text("coverage.parts", count=total, computed=computed,
+                         missing=self.text("list.separator").join(missing))
+
     def term(self, name: str) -> str:
         """A policy name (a competency, a dimension) as this language shows it: the entry
         ``term.<name>``, or the name itself when the catalog lists none (people's ids, goals)."""

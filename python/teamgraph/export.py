@@ -94,6 +94,13 @@ def summary(org: "Org", ids: Optional[List[str]] = None) -> Dict[str, Any]:
     }
 
 
+def markdown_cell(text: str) -> str:
+    """Text as one markdown table cell: a pipe would end the cell, a line break the row, and
+    < > & would be HTML on most wikis, so they are escaped."""
+    return (str(text).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
+            .replace(">", "&gt;").replace("\r", " ").replace("\n", " "))
+
+
 def report_dict(report: "Report") -> Dict[str, Any]:
     """The report as the versioned JSON document (python/teamgraph/schemas/report-1.1.schema.json)."""
     people = report.people
@@ -150,7 +157,10 @@ def to_markdown(report: "Report", top: int = 0) -> str:
     for name, s in scores:
         value = (c.text("value.score", value=s["value"]) if s["value"] is not None
                  else c.text("value.absent", reason=c.absent_reason(s["absent_reason"])))
-        lines.append(f"| {c.score_name(name)} | {value} |")
+        coverage = c.coverage(report.coverage_of(name)) if s["value"] is not None else ""
+        if coverage:
+            value = c.text("markdown.score_coverage", value=value, coverage=coverage)
+        lines.append(f"| {c.score_name(name)} | {markdown_cell(value)} |")
     lines += ["", c.text("markdown.findings"), ""]
     findings = doc["findings"][:top] if top else doc["findings"]
     for f in findings:
@@ -205,7 +215,9 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
     lines.append(c.text("text.scores"))
     assessed = sorted(((v, k) for k, v in report.scores.items() if v is not None))
     for value, name in assessed:
-        lines.append(c.text("text.score", name=pad(c.score_name(name), 24), value=value))
+        coverage = c.coverage(report.coverage_of(name))
+        lines.append(c.text("text.score_coverage" if coverage else "text.score", name=pad(c.score_name(name), 24),
+                            value=value, coverage=coverage))
     for name, reason in sorted(report.absent_reasons.items()):
         lines.append(c.text("text.score_absent", name=pad(c.score_name(name), 24), reason=c.absent_reason(reason)))
     tf = report.truck_factor

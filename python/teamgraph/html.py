@@ -64,6 +64,9 @@ def _scores_table(report: "Report") -> str:
             cell = f'<span class="absent">{_text(c, "html.not_assessed", reason=reason)}</span>'
         else:
             cell = f'{value:.1f} <span class="bar" style="width:{max(1, value) * 2:.0f}px"></span>'
+            coverage = c.coverage(report.coverage_of(name))
+            if coverage:
+                cell += f' <span class="coverage">{html.escape(coverage)}</span>'
         rows.append(f"<tr><td>{html.escape(c.score_name(name))}</td><td>{cell}</td></tr>")
     return (f'<table id="scores"><tr><th>{_text(c, "column.score")}</th><th>{_text(c, "column.range")}</th></tr>'
             + "".join(rows) + "</table>")

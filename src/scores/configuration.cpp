@@ -69,11 +69,11 @@ ScoreReport team_configuration(const Org& org, const Policy& policy) {
   }
   r.score = score_from_parts(r, std::move(parts));
   if (std::isnan(r.score)) {
-    auto out = absent("team_configuration", "configuration has nothing to score (budget with a target, professionals, "
+    auto unscored = absent("team_configuration", "configuration has nothing to score (budget with a target, professionals, "
                                             "interested_in_trade, equipment)");
-    out.parts = std::move(r.parts);
-    out.figures = std::move(r.figures);
-    return out;
+    unscored.parts = std::move(r.parts);
+    unscored.figures = std::move(r.figures);
+    return unscored;
   }
   r.assessed = true;
   if (!std::isnan(professionals) && professionals < n) {

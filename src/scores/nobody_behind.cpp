@@ -130,9 +130,9 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   // The dimensions' parts pooled: each weighs as many as have a score on it.
   r.score = assessed_cells ? 100.0 * (1.0 - static_cast<double>(lag_events) / static_cast<double>(assessed_cells)) : nan;
   if (std::isnan(r.score)) {
-    auto out = absent("nobody_behind", "no one has a score on the dimensions");
-    out.parts = std::move(r.parts);
-    return out;
+    auto unscored = absent("nobody_behind", "no one has a score on the dimensions");
+    unscored.parts = std::move(r.parts);
+    return unscored;
   }
   r.groups = group_means("tier", tier_labels, tier_groups(org), lagging, "dimensions_lagging", policy.min_group_size);
   sort_findings(r.findings);
