@@ -4,9 +4,12 @@
 #include <cmath>
 #include <deque>
 #include <map>
+#include <queue>
 #include <stdexcept>
 
+#include "teamgraph/cancel.hpp"
 #include "teamgraph/org_builder.hpp"
+#include "teamgraph/scores/succession.hpp"
 
 namespace teamgraph {
 namespace {
@@ -276,30 +279,73 @@ Org build(const Org& org, std::vector<std::pair<std::string, Table>> tables) {
 
 std::vector<std::pair<std::string, Table>> org_tables(const Org& org) { return export_tables(org, identity(org)); }
 
-Org what_if(const Org& org, const WhatIf& w) {
+namespace {
+
+// The change resolved to person indices and checked: who goes, who fills which seat.
+struct Seats {
+  std::vector<bool> gone, vacated, promoted;
+  std::vector<index_t> holder;  // seat -> who fills it
+};
+
+index_t index_of(const Org& org, const std::string& id) {
+  const auto p = org.find(id);
+  if (!p) throw std::invalid_argument("what-if: no person has the id '" + id + "'");
+  return *p;
+}
+
+Seats resolve(const Org& org, const WhatIf& w) {
   const index_t n = org.size();
-  auto index = [&](const std::string& id) {
-    const auto p = org.find(id);
-    if (!p) throw std::invalid_argument("what-if: no person has the id '" + id + "'");
-    return *p;
-  };
-  Edits e = identity(org);
-  std::vector<bool> gone(n, false), vacated(n, false);
-  std::vector<index_t> holder(n, no_index);  // seat -> who fills it
-  for (const auto& id : w.leave) gone[index(id)] = vacated[index(id)] = true;
-  std::vector<bool> promoted(n, false);
+  Seats s{std::vector<bool>(n, false), std::vector<bool>(n, false), std::vector<bool>(n, false),
+          std::vector<index_t>(n, no_index)};
+  for (const auto& id : w.leave) s.gone[index_of(org, id)] = s.vacated[index_of(org, id)] = true;
   for (const auto& [seat_id, successor_id] : w.promote) {
-    const index_t seat = index(seat_id), successor = index(successor_id);
-    if (gone[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' leaves and cannot fill a seat");
-    if (promoted[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' cannot fill two seats");
-    if (holder[seat] != no_index) throw std::invalid_argument("what-if: '" + seat_id + "''s seat is filled twice");
-    holder[seat] = successor;
-    promoted[successor] = vacated[successor] = true;
+    const index_t seat = index_of(org, seat_id), successor = index_of(org, successor_id);
+    if (s.gone[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' leaves and cannot fill a seat");
+    if (s.promoted[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' cannot fill two seats");
+    if (s.holder[seat] != no_index) throw std::invalid_argument("what-if: '" + seat_id + "''s seat is filled twice");
+    s.holder[seat] = successor;
+    s.promoted[successor] = s.vacated[successor] = true;
   }
   for (const auto& [seat_id, successor_id] : w.promote)
-    if (!vacated[index(seat_id)])
+    if (!s.vacated[index_of(org, seat_id)])
       throw std::invalid_argument("what-if: '" + seat_id + "''s seat is not vacant: promote fills the seats of people "
                                   "who leave or who are promoted themselves");
+  return s;
+}
+
+// Fills every vacant seat nobody was promoted into with its best ready-now successor, the most
+// senior seat (lowest index) first, then the seat that successor leaves, down each cascade.
+void fill_seats(const Org& org, const Policy& policy, Seats& s, WhatIfPlan& plan) {
+  const index_t n = org.size();
+  const auto key = key_positions(org, policy);
+  std::vector<char> unavailable(n, 0);
+  std::priority_queue<index_t, std::vector<index_t>, std::greater<>> open;
+  for (index_t p = 0; p < n; ++p) {
+    unavailable[p] = s.gone[p] || s.promoted[p];
+    if (s.holder[p] == no_index && (s.gone[p] || (s.promoted[p] && holds_a_seat_to_refill(org, key, p)))) open.push(p);
+  }
+  const bool named = org.has_table("successors");
+  for (std::size_t step = 1; !open.empty(); ++step) {
+    if ((step & 1023) == 0) check_cancelled();
+    const index_t seat = open.top();
+    open.pop();
+    const index_t best = named ? best_ready_now_successor(org, seat, policy, unavailable) : no_index;
+    if (best == no_index) {
+      plan.unfilled.emplace_back(org.id(seat));
+      continue;
+    }
+    s.holder[seat] = best;
+    s.promoted[best] = s.vacated[best] = true;
+    unavailable[best] = 1;
+    plan.filled.emplace_back(std::string(org.id(seat)), std::string(org.id(best)));
+    if (holds_a_seat_to_refill(org, key, best)) open.push(best);
+  }
+}
+
+Org apply(const Org& org, const WhatIf& w, const Seats& seats) {
+  const index_t n = org.size();
+  const auto& [gone, vacated, promoted, holder] = seats;
+  Edits e = identity(org);
   const auto& manager = org.hierarchy().manager;
   // Who holds a seat afterwards, walking up past seats nobody fills.
   auto occupant = [&](index_t seat) {
@@ -321,12 +367,13 @@ Org what_if(const Org& org, const WhatIf& w) {
     if (org.people().tiers[seat] == Tier::core) e.tier[t] = Tier::core;
   }
   for (const auto& [person_id, manager_id] : w.move) {
-    const index_t p = index(person_id);
+    const index_t p = index_of(org, person_id);
     if (gone[p]) throw std::invalid_argument("what-if: '" + person_id + "' leaves and cannot move");
-    e.manager[p] = occupant(index(manager_id));
+    e.manager[p] = occupant(index_of(org, manager_id));
   }
-  // Successor rows: each seat's bench backs whoever holds the seat afterwards.
-  if (org.has_table("successors") || !w.add_successor.empty() || !w.promote.empty()) {
+  // Successor rows: each seat's bench backs whoever holds the seat afterwards. An org without a
+  // successors table keeps none unless rows are added.
+  if (org.has_table("successors") || !w.add_successor.empty()) {
     e.replace_successors = true;
     auto put = [&](index_t incumbent, index_t successor, Readiness r) {
       if (incumbent == no_index || incumbent == successor || gone[incumbent] || gone[successor]) return;
@@ -339,9 +386,27 @@ Org what_if(const Org& org, const WhatIf& w) {
       const index_t now = holder[seat] != no_index ? holder[seat] : (vacated[seat] && !promoted[seat] ? no_index : seat);
       put(now, s.successor[r], s.readiness[r]);
     }
-    for (const auto& [inc, suc, r] : w.add_successor) put(index(inc), index(suc), r);
+    for (const auto& [inc, suc, r] : w.add_successor) put(index_of(org, inc), index_of(org, suc), r);
   }
   return build(org, export_tables(org, e));
+}
+
+}  // namespace
+
+WhatIfPlan plan_what_if(const Org& org, const WhatIf& w, const Policy& policy) {
+  WhatIfPlan plan;
+  Seats seats = resolve(org, w);
+  if (w.fill) fill_seats(org, policy, seats, plan);
+  return plan;
+}
+
+Org what_if(const Org& org, const WhatIf& w, const Policy& policy) {
+  Seats seats = resolve(org, w);
+  if (w.fill) {
+    WhatIfPlan unused;
+    fill_seats(org, policy, seats, unused);
+  }
+  return apply(org, w, seats);
 }
 
 }  // namespace teamgraph

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "teamgraph/org.hpp"
+#include "teamgraph/policy.hpp"
 #include "teamgraph/table.hpp"
 
 namespace teamgraph {
@@ -26,11 +27,29 @@ struct WhatIf {
   std::vector<std::pair<std::string, std::string>> move;
   // (incumbent, successor, readiness) rows to add.
   std::vector<std::tuple<std::string, std::string, Readiness>> add_successor;
+  // Fill each seat left vacant (by a leaver, or by someone promoted who holds a key position or
+  // has reports) with the best ready-now successor named for it (best_ready_now_successor), the
+  // most senior seat first, then the seat that successor leaves, down the vacancy cascade. A seat
+  // given in `promote` is filled as given. false: only `promote` fills seats.
+  bool fill = true;
+};
+
+// Who fills which seat in a what-if, before the changed org is built.
+struct WhatIfPlan {
+  // {previous holder, successor} for each seat filled by `fill`, in the order they were filled.
+  std::vector<std::pair<std::string, std::string>> filled;
+  // The vacated seats nobody fills (their reports go up to the next seat held), in that order.
+  std::vector<std::string> unfilled;
 };
 
 // The changed org. Throws std::invalid_argument for a change that names an unknown person,
 // fills a seat that is not vacant, promotes someone who leaves or uses one person twice.
-Org what_if(const Org& org, const WhatIf& changes);
+// `policy` decides the key positions and the competencies a successor is fitted by.
+Org what_if(const Org& org, const WhatIf& changes, const Policy& policy = {});
+
+// The seats what_if() fills and leaves empty for the same arguments (same exceptions; cheap: no
+// org is built).
+WhatIfPlan plan_what_if(const Org& org, const WhatIf& changes, const Policy& policy = {});
 
 // Every table the org was built from, in canonical order, values back on their declared
 // scales: building these tables (with org.team()) gives the same org again.

@@ -517,8 +517,9 @@ void bind_org(py::module_& m) {
       "what_if",
       [](const std::shared_ptr<Org>& org, std::vector<std::string> leave,
          std::vector<std::pair<std::string, std::string>> promote, std::vector<std::pair<std::string, std::string>> move,
-         const std::vector<std::tuple<std::string, std::string, std::string>>& add_successor) {
-        WhatIf w{std::move(leave), std::move(promote), std::move(move), {}};
+         const std::vector<std::tuple<std::string, std::string, std::string>>& add_successor, bool fill,
+         const std::string& policy_overrides) {
+        WhatIf w{std::move(leave), std::move(promote), std::move(move), {}, fill};
         for (const auto& [incumbent, successor, readiness] : add_successor) {
           const auto& names = enum_labels("successors", "readiness");
           const auto it = std::find(names.begin(), names.end(), readiness);
@@ -526,10 +527,15 @@ void bind_org(py::module_& m) {
             throw py::value_error("readiness must be ready_now, ready_1_2y or ready_3y_plus, not '" + readiness + "'");
           w.add_successor.emplace_back(incumbent, successor, static_cast<Readiness>(it - names.begin()));
         }
-        return interruptible([&] { return std::make_shared<Org>(what_if(*org, w)); });
+        const Policy policy = policy_for(*org, policy_overrides);
+        auto [changed, plan] = interruptible([&] {
+          return std::make_pair(std::make_shared<Org>(what_if(*org, w, policy)), plan_what_if(*org, w, policy));
+        });
+        return py::make_tuple(changed, plan.filled, plan.unfilled);
       },
       py::arg("org"), py::arg("leave"), py::arg("promote"), py::arg("move"), py::arg("add_successor"),
-      "The org after the changes (see teamgraph::what_if); the original is untouched.");
+      py::arg("fill") = true, py::arg("policy") = "",
+      "(the org after the changes, [(seat, successor) filled], [seats left empty]); see teamgraph::what_if.");
 
   m.def(
       "org_state",

@@ -12,6 +12,12 @@
 namespace py = pybind11;
 
 namespace teamgraph::python {
+
+Policy policy_for(const Org& org, const std::string& overrides) {
+  const Policy base = effective_policy(org);
+  return overrides.empty() ? base : policy_from_json(overrides, base);
+}
+
 namespace {
 
 template <class T>
@@ -209,11 +215,6 @@ py::dict departure(const DepartureImpact& d) {
   x["knowledge_assessed"] = d.knowledge_assessed;
   x["reachable_from_core"] = d.reachable_from_core;
   return x;
-}
-
-Policy policy_for(const Org& org, const std::string& overrides) {
-  const Policy base = effective_policy(org);
-  return overrides.empty() ? base : policy_from_json(overrides, base);
 }
 
 TruckFactorMethod method_of(const std::string& name) {

@@ -12,8 +12,13 @@
 #include <thread>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/policy.hpp"
 
 namespace teamgraph::python {
+
+// The policy a call uses for `org`: defaults, then team.json's policy, then `overrides` (JSON).
+Policy policy_for(const Org& org, const std::string& overrides);
 
 // Runs a long C++ call with the GIL released, on a worker thread, while this thread checks for
 // Ctrl-C every 100 ms. On Ctrl-C the call is cancelled (it stops at its next check, well within a

@@ -197,8 +197,8 @@ def truck_factor(people: collections.abc.Sequence[str], artifacts: collections.a
     """
 def vacancy_cascade(org: Org, leaver: typing.SupportsInt | typing.SupportsIndex, policy: str = '') -> dict:
     ...
-def what_if(org: Org, leave: collections.abc.Sequence[str], promote: collections.abc.Sequence[tuple[str, str]], move: collections.abc.Sequence[tuple[str, str]], add_successor: collections.abc.Sequence[tuple[str, str, str]]) -> Org:
+def what_if(org: Org, leave: collections.abc.Sequence[str], promote: collections.abc.Sequence[tuple[str, str]], move: collections.abc.Sequence[tuple[str, str]], add_successor: collections.abc.Sequence[tuple[str, str, str]], fill: bool = True, policy: str = '') -> tuple[Org, list[tuple[str, str]], list[str]]:
     """
-    The org after the changes (see teamgraph::what_if); the original is untouched.
+    (the org after the changes, [(seat, successor) filled], [seats left empty]); see teamgraph::what_if.
     """
 __version__: str = '0.1.0'

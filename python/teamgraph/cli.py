@@ -124,7 +124,7 @@ def cmd_what_if(args: argparse.Namespace) -> int:
     before = _assess(org, args)
     try:
         changed = org.what_if(leave=args.leave or [], promote=_pairs(args.promote, "--promote"),
-                              move=_pairs(args.move, "--move"))
+                              move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=args.policy)
     except ValueError as err:
         if isinstance(err, OrgDataError):
             raise
@@ -132,10 +132,7 @@ def cmd_what_if(args: argparse.Namespace) -> int:
     after = _assess(changed, args)
     diff = before.diff(after)
     if args.format == "json":
-        text = json.dumps({"scores": json.loads(diff.scores.to_json(orient="records")),
-                           "appeared": [f.__dict__ for f in diff.appeared],
-                           "disappeared": [f.__dict__ for f in diff.disappeared]},
-                          indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        text = json.dumps(diff.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     else:
         text = diff.to_text() + "\n"
     _write(text, args.out)
@@ -257,6 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     what_if.add_argument("--promote", action="append", metavar="SEAT=SUCCESSOR",
                          help="the successor takes the seat of SEAT, who leaves or is promoted (repeatable)")
     what_if.add_argument("--move", action="append", metavar="PERSON=MANAGER", help="a new manager (repeatable)")
+    what_if.add_argument("--no-fill", action="store_true",
+                         help="leave vacated seats empty unless --promote fills them (default: the best ready-now "
+                              "successor steps up, down the vacancy cascade)")
     what_if.add_argument("--format", choices=["text", "json"], default="text")
     scoring_options(what_if)
     what_if.set_defaults(func=cmd_what_if)

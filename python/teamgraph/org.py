@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -17,6 +18,16 @@ if TYPE_CHECKING:
     import networkx as nx
 
 PathLike = Union[str, "os.PathLike[str]"]
+PolicyLike = Union[None, Mapping[str, Any], str, "os.PathLike[str]"]
+
+
+def _policy_text(policy: PolicyLike) -> str:
+    """Policy overrides as the JSON text the core reads: a dict, or the path of a JSON file."""
+    if policy is None:
+        return ""
+    if isinstance(policy, Mapping):
+        return json.dumps(dict(policy))
+    return Path(policy).read_text(encoding="utf-8")
 
 TABLES = tuple(table["name"] for table in _core.schema())
 
@@ -54,6 +65,20 @@ def read_org(path: PathLike, lenient: bool = False) -> "Org":
     return Org._wrap(_core.read_org(os.fspath(path), lenient))
 
 
+@dataclass(frozen=True)
+class WhatIfChanges:
+    """What a what-if did. left: who left; promoted: {seat holder: successor} as given;
+    filled: (seat holder, successor) for each seat filled from the successors table, in the order
+    they were filled (most senior seat first, then down each cascade); unfilled: the vacated seats
+    nobody filled (their reports went up to the next seat held); moved: {person: new manager}."""
+
+    left: List[str]
+    promoted: Dict[str, str]
+    filled: List[Tuple[str, str]]
+    unfilled: List[str]
+    moved: Dict[str, str]
+
+
 class Org:
     """An immutable, validated team.
 
@@ -63,10 +88,11 @@ class Org:
     0-100 scales come back normalized to [0, 1] by the scales declared in team.json.
     """
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_changes")
 
     def __init__(self) -> None:
         self._core = _core.Org()
+        self._changes: Optional[WhatIfChanges] = None
 
     def __reduce__(self):
         """Orgs pickle (to travel between processes) as their tables and team.json."""
@@ -77,6 +103,7 @@ class Org:
     def _wrap(cls, core: "_core.Org") -> "Org":
         org = cls.__new__(cls)
         org._core = core
+        org._changes = None
         return org
 
     # -- building -------------------------------------------------------------------------
@@ -187,22 +214,39 @@ class Org:
     # -- what-if --------------------------------------------------------------------------
     def what_if(self, leave: Sequence[str] = (), promote: Optional[Mapping[str, str]] = None,
                 move: Optional[Mapping[str, str]] = None,
-                add_successor: Sequence[Tuple[str, str, str]] = ()) -> "Org":
-        """A changed copy of the org; this one is untouched.
+                add_successor: Sequence[Tuple[str, str, str]] = (), fill: bool = True,
+                policy: PolicyLike = None) -> "Org":
+        """A changed copy of the org; this one is untouched. ``changed.changes`` says what was done.
 
         leave: ids of people who leave (their links, incentives, attendance, competencies and
         contributions go with them; their goals are dropped and the goals under them re-attached
         to the next goal up; their reports go to whoever fills their seat, else up to their manager).
+        fill: each vacated seat (a leaver's, or that of someone promoted who holds a key position
+        or has reports) is filled by the best ready-now successor named for it, the most senior
+        seat first, then the seat that successor leaves, down the vacancy cascade; False fills
+        only the seats in `promote`. The policy (as for assess) decides key positions and fitness.
         promote: {seat holder: successor}; the successor takes the seat (manager, reports, and the
         core tier if the seat was core) and the seat's successor bench. A seat must be vacant: its
-        holder leaves or is promoted in the same call; a seat vacated by a promotion and not
-        refilled passes its reports up. move: {person: new manager}.
+        holder leaves or is promoted in the same call; a seat given here is filled as given.
+        move: {person: new manager}.
         add_successor: (incumbent, successor, readiness) rows to add.
         Raises ValueError for an impossible change and OrgDataError when the result is not a valid
         org (a move that makes a reporting cycle).
         """
-        return Org._wrap(_core.what_if(self._core, list(leave), list((promote or {}).items()),
-                                       list((move or {}).items()), [tuple(row) for row in add_successor]))
+        promote = dict(promote or {})
+        move = dict(move or {})
+        core, filled, unfilled = _core.what_if(self._core, list(leave), list(promote.items()), list(move.items()),
+                                               [tuple(row) for row in add_successor], fill, _policy_text(policy))
+        changed = Org._wrap(core)
+        changed._changes = WhatIfChanges(left=list(leave), promoted=promote, filled=[tuple(f) for f in filled],
+                                         unfilled=list(unfilled), moved=move)
+        return changed
+
+    @property
+    def changes(self) -> Optional["WhatIfChanges"]:
+        """For an org made by ``what_if``: who left, who stepped up into which seat and which
+        seats stayed empty; None for an org read or built from tables."""
+        return self._changes
 
     # -- export ---------------------------------------------------------------------------
     def to_networkx(self, relation: str = "reports_to") -> "nx.Graph":

@@ -40,10 +40,6 @@ double fitness(const Org& org, index_t incumbent, index_t successor, const Polic
   return needs.empty() ? 1.0 : sum / static_cast<double>(needs.size());
 }
 
-bool holds_a_seat_to_refill(const Org& org, const std::vector<bool>& key, index_t p) {
-  return key[p] || boost::out_degree(p, org.hierarchy().reports) > 0;
-}
-
 // The variant of uncovered_key_position: which seat ("core", "unit": leads a large unit, or
 // "core_unit"), and ".none_named" when no successor is named at all.
 std::string uncovered_variant(const KeyPosition& k) {
@@ -62,14 +58,76 @@ std::vector<bool> key_positions(const Org& org, const Policy& policy) {
   return key;
 }
 
+bool holds_a_seat_to_refill(const Org& org, const std::vector<bool>& key, index_t p) {
+  return key[p] || boost::out_degree(p, org.hierarchy().reports) > 0;
+}
+
+index_t best_ready_now_successor(const Org& org, index_t seat, const Policy& policy,
+                                 const std::vector<char>& unavailable) {
+  const auto& s = org.successors();
+  index_t best = no_index;
+  double best_fit = -1.0;
+  for (auto e : boost::make_iterator_range(boost::out_edges(seat, s.graph))) {
+    const auto row = boost::get(boost::edge_index, s.graph, e);
+    const index_t c = s.successor[row];
+    if (s.readiness[row] != Readiness::ready_now || unavailable[c]) continue;
+    double fit = fitness(org, seat, c, policy);
+    if (std::isnan(fit)) fit = 0.0;
+    if (fit > best_fit || (fit == best_fit && c < best)) {
+      best = c;
+      best_fit = fit;
+    }
+  }
+  return best;
+}
+
 namespace {
+
+// Each seat's ready-now successors, best first (best_ready_now_successor's order), sorted once
+// when the seat is first asked about: the cascades of many seats that pass through one seat with a
+// long bench then cost that bench's length once, not once per cascade.
+class ReadyBenches {
+ public:
+  ReadyBenches(const Org& org, const Policy& policy) : org_(org), policy_(policy), benches_(org.size()), sorted_(org.size(), 0) {}
+
+  // The best of `seat`'s bench not flagged in `moved`.
+  index_t best(index_t seat, const std::vector<char>& moved) {
+    for (const index_t c : bench(seat))
+      if (!moved[c]) return c;
+    return no_index;
+  }
+
+ private:
+  const std::vector<index_t>& bench(index_t seat) {
+    auto& out = benches_[seat];
+    if (sorted_[seat]) return out;
+    sorted_[seat] = 1;
+    const auto& s = org_.successors();
+    std::vector<std::pair<double, index_t>> ranked;
+    for (auto e : boost::make_iterator_range(boost::out_edges(seat, s.graph))) {
+      const auto row = boost::get(boost::edge_index, s.graph, e);
+      if (s.readiness[row] != Readiness::ready_now) continue;
+      const double fit = fitness(org_, seat, s.successor[row], policy_);
+      ranked.emplace_back(std::isnan(fit) ? 0.0 : -fit, s.successor[row]);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    out.reserve(ranked.size());
+    for (const auto& r : ranked) out.push_back(r.second);
+    return out;
+  }
+
+  const Org& org_;
+  const Policy& policy_;
+  std::vector<std::vector<index_t>> benches_;
+  std::vector<char> sorted_;
+};
 
 // The cascade after `leaver` leaves, of at most `max_seats` seats. `moved` (one flag per person,
 // all false) marks who has moved; it is all false again on return, so one buffer serves every
-// cascade of a report at a cost linear in the cascades' lengths.
-VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index_t leaver, const Policy& policy,
+// cascade of a report at a cost linear in the cascades' lengths. A seat's bench skips at most the
+// people moved in this cascade.
+VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index_t leaver, ReadyBenches& benches,
                              std::size_t max_seats, std::vector<char>& moved) {
-  const auto& s = org.successors();
   VacancyCascade cascade;
   cascade.leaver = leaver;
   moved[leaver] = 1;
@@ -80,20 +138,7 @@ VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index
       break;
     }
     if ((cascade.seats.size() & 1023) == 1023) check_cancelled();
-    // The best ready-now successor not already moved: highest fitness, then lowest index.
-    index_t best = no_index;
-    double best_fit = -1.0;
-    for (auto e : boost::make_iterator_range(boost::out_edges(seat, s.graph))) {
-      const auto row = boost::get(boost::edge_index, s.graph, e);
-      const index_t c = s.successor[row];
-      if (s.readiness[row] != Readiness::ready_now || moved[c]) continue;
-      double fit = fitness(org, seat, c, policy);
-      if (std::isnan(fit)) fit = 0.0;
-      if (fit > best_fit || (fit == best_fit && c < best)) {
-        best = c;
-        best_fit = fit;
-      }
-    }
+    const index_t best = benches.best(seat, moved);
     if (best == no_index) {
       cascade.unfilled = seat;
       break;
@@ -113,7 +158,8 @@ VacancyCascade cascade_after(const Org& org, const std::vector<bool>& key, index
 
 VacancyCascade vacancy_cascade(const Org& org, index_t leaver, const Policy& policy) {
   std::vector<char> moved(org.size(), 0);
-  return cascade_after(org, key_positions(org, policy), leaver, policy, org.size(), moved);
+  ReadyBenches benches(org, policy);
+  return cascade_after(org, key_positions(org, policy), leaver, benches, org.size(), moved);
 }
 
 SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
@@ -171,8 +217,9 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
   for (const auto& k : report.positions) covered_key[k.incumbent] = k.covered;
 
   std::vector<char> moved(org.size(), 0);
+  ReadyBenches benches(org, policy);
   for (const auto& k : report.positions) {
-    report.cascades.push_back(cascade_after(org, key, k.incumbent, policy, sp.cascade_seats, moved));
+    report.cascades.push_back(cascade_after(org, key, k.incumbent, benches, sp.cascade_seats, moved));
     if (!k.covered) {
       const bool top = h.manager[k.incumbent] == no_index;
       Finding f{"succession_readiness", "uncovered_key_position", top ? FindingSeverity::critical : FindingSeverity::high,

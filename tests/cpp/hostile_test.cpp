@@ -315,6 +315,33 @@ const std::string two_people = "id,manager_id\nb,\na,b\n";
 // 4.6 GB, one cascade per key position each running down the whole chain with a linear search of
 // who had moved. Now the report's cascades stop after cascade_seats seats (and say so), and a
 // single cascade to the end is linear.
+// 5,000 key seats all name one hub ready now, and the hub names 20,000 ready-now successors with
+// competencies: each seat's cascade passes through the hub's seat. Sorting the hub's bench once
+// keeps the report linear; rescanning it per cascade cost 5,000 x 20,000 fitness evaluations.
+TEST(HostileRelations, ManySeatsNameOneHubWithALongBench) {
+  constexpr int seats = 5'000, bench = 20'000;
+  std::string people = "id,tier,manager_id\nboss,core,\nhub,core,boss\n";
+  std::string successors = "incumbent_id,successor_id,readiness\n", competencies = "person_id,competency,score\n";
+  for (int i = 0; i < seats; ++i) {
+    people += "k" + std::to_string(i) + ",core,boss\n";
+    successors += "k" + std::to_string(i) + ",hub,ready_now\n";
+  }
+  for (int i = 0; i < bench; ++i) {
+    people += "b" + std::to_string(i) + ",execution,hub\n";
+    successors += "hub,b" + std::to_string(i) + ",ready_now\n";
+    competencies += "b" + std::to_string(i) + ",planning," + (i == 12'345 ? "0.9" : std::to_string(i % 5 / 10.0)) + "\n";
+  }
+  const Org org = org_from_csv({{"people", people}, {"successors", successors}, {"competencies", competencies}});
+  const auto start = std::chrono::steady_clock::now();
+  const Report report = assess(org);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  ASSERT_EQ(report.succession.cascades.size(), static_cast<std::size_t>(seats + 2));
+  const auto& k0 = report.succession.cascades[2];  // boss, hub, then the k seats in index order
+  ASSERT_EQ(k0.promoted.size(), 2u);
+  EXPECT_EQ(k0.promoted[0], *org.find("hub"));
+  EXPECT_EQ(k0.promoted[1], *org.find("b12345"));  // the only one of the hub's bench above the threshold
+}
+
 TEST(HostileRelations, ChainOfTenThousandReadySuccessors) {
   constexpr int n = 10'000;
   std::string people = "id,tier,manager_id\n", successors = "incumbent_id,successor_id,readiness\n";

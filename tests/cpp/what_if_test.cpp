@@ -65,6 +65,64 @@ TEST(WhatIf, PromoteIntoAVacatedSeatAndMove) {
   EXPECT_EQ(changed.people().tiers[*changed.find("D")], Tier::core);  // D takes B's seat, a core seat
 }
 
+// A (core) names B ready now; B (core, leads D and E) names D ready now; D is an individual
+// contributor, so D's seat is an ordinary hire.
+const std::string chain_successors = "incumbent_id,successor_id,readiness\nA,B,ready_now\nB,D,ready_now\nB,E,ready_1_2y\n";
+
+TEST(WhatIf, FillsTheVacatedSeatDownTheCascade) {
+  const Org org = org_from_csv({{"people", people}, {"successors", chain_successors}});
+  const WhatIf leave_a{{"A"}, {}, {}, {}};
+  const WhatIfPlan plan = plan_what_if(org, leave_a);
+  using Seat = std::pair<std::string, std::string>;
+  EXPECT_EQ(plan.filled, (std::vector<Seat>{{"A", "B"}, {"B", "D"}}));
+  EXPECT_TRUE(plan.unfilled.empty());
+  const Org changed = what_if(org, leave_a);
+  const auto m = [&](const char* id) {
+    const index_t up = changed.hierarchy().manager[*changed.find(id)];
+    return up == no_index ? std::string() : std::string(changed.id(up));
+  };
+  EXPECT_EQ(m("B"), "");   // B holds A's seat: the top
+  EXPECT_EQ(m("C"), "B");  // A's reports follow the seat
+  EXPECT_EQ(m("D"), "B");  // D holds B's old seat, under B's new one
+  EXPECT_EQ(m("E"), "D");  // B's reports follow B's seat to D
+  EXPECT_EQ(changed.people().tiers[*changed.find("D")], Tier::core);  // B's seat was core
+}
+
+TEST(WhatIf, NoFillLeavesTheSeatEmpty) {
+  const Org org = org_from_csv({{"people", people}, {"successors", chain_successors}});
+  const WhatIf leave_a{{"A"}, {}, {}, {}, /*fill=*/false};
+  EXPECT_TRUE(plan_what_if(org, leave_a).filled.empty());
+  const Org changed = what_if(org, leave_a);
+  EXPECT_EQ(changed.hierarchy().manager[*changed.find("B")], no_index);
+  EXPECT_EQ(changed.hierarchy().manager[*changed.find("C")], no_index);  // two tops: nobody took A's seat
+}
+
+TEST(WhatIf, ASeatWithoutAReadyNowSuccessorStaysEmpty) {
+  // The small org's B names only D (1-2 years) and E (3 years and more).
+  const Org org = org_from_csv({{"people", people}, {"successors", successors}});
+  const WhatIfPlan plan = plan_what_if(org, {{"B"}, {}, {}, {}});
+  EXPECT_TRUE(plan.filled.empty());
+  EXPECT_EQ(plan.unfilled, std::vector<std::string>{"B"});
+}
+
+TEST(WhatIf, APromotionOverridesTheFillAndItsOwnSeatIsFilled) {
+  const std::string bench = chain_successors + "A,C,ready_now\n";
+  const Org org = org_from_csv({{"people", people}, {"successors", bench}});
+  // B is the better fit by index (no competencies: equal fitness, lowest index wins), but A's
+  // seat is given to C; C's own seat (core, a key position) has no successor and stays empty.
+  const WhatIfPlan plan = plan_what_if(org, {{"A"}, {{"A", "C"}}, {}, {}});
+  EXPECT_TRUE(plan.filled.empty());
+  EXPECT_EQ(plan.unfilled, std::vector<std::string>{"C"});
+  EXPECT_EQ(plan_what_if(org, {{"A"}, {}, {}, {}}).filled.front(), (std::pair<std::string, std::string>{"A", "B"}));
+}
+
+TEST(WhatIf, KeepsAnAbsentSuccessorsTableAbsent) {
+  const Org org = org_from_csv({{"people", people}});
+  const Org changed = what_if(org, {{"A"}, {{"A", "B"}}, {}, {}});
+  EXPECT_FALSE(changed.has_table("successors"));
+  EXPECT_FALSE(succession_readiness(changed).assessed);
+}
+
 TEST(WhatIf, RefusesImpossibleChanges) {
   const Org org = org_from_csv({{"people", people}});
   EXPECT_THROW(what_if(org, {{}, {{"A", "B"}}, {}, {}}), std::invalid_argument);        // A's seat is not vacant

@@ -62,6 +62,15 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy = {})
 // Which people hold key positions (the policy's definition), as flags by person index.
 std::vector<bool> key_positions(const Org& org, const Policy& policy);
 
+// Whether someone must fill `p`'s seat when `p` moves on: `p` holds a key position or has reports
+// (an individual contributor's seat is an ordinary hire). `key` is key_positions().
+bool holds_a_seat_to_refill(const Org& org, const std::vector<bool>& key, index_t p);
+
+// The best ready-now successor named for `seat` who is not flagged `unavailable` (one flag per
+// person): the highest fitness for the seat's competencies, then the lowest index; no_index if none.
+index_t best_ready_now_successor(const Org& org, index_t seat, const Policy& policy,
+                                 const std::vector<char>& unavailable);
+
 // The whole cascade after `leaver` leaves (`leaver` need not hold a key position): no seat limit,
 // linear in its length.
 VacancyCascade vacancy_cascade(const Org& org, index_t leaver, const Policy& policy = {});
