@@ -161,20 +161,36 @@ class Report:
         coverage_drop: points of core leadership coverage lost; unit_left: people left without
         their manager; cut_off: people who lose every sharing path to the core;
         orphaned_artifacts: artifacts only they author; impact in [0, 1]; risk = flight_risk x
-        impact (NaN where flight risk is not given).
+        impact (NaN where flight risk is not given). coverage_drop, cut_off and orphaned_artifacts
+        are NaN when what they need is absent (leadership coverage not assessed; no sharing table
+        or no core; no contributions table): not measured, not zero.
         """
         d = self._raw["departure"]
         people = self._people
+        columns = self._departure_columns()
         frame = pd.DataFrame({
             "id": self._id_column, "name": self._names, "tier": people["tier"],
-            "coverage_drop": d["coverage_drop"], "unit_left": d["unit_left"], "cut_off": d["cut_off"],
-            "orphaned_artifacts": d["orphaned"], "impact": d["impact"], "flight_risk": people["flight_risk"],
-            "risk": d["risk"],
+            "coverage_drop": columns["coverage_drop"], "unit_left": columns["unit_left"], "cut_off": columns["cut_off"],
+            "orphaned_artifacts": columns["orphaned_artifacts"], "impact": d["impact"],
+            "flight_risk": people["flight_risk"], "risk": d["risk"],
         })
         ranking = np.asarray(d["ranking"])
         frame = frame.iloc[ranking].reset_index(drop=True)
         frame.insert(0, "rank", np.arange(1, len(frame) + 1))
         return frame
+
+    def _departure_columns(self) -> Dict[str, np.ndarray]:
+        """The departure figures by person; NaN for a figure whose inputs are absent."""
+        d = self._raw["departure"]
+
+        def measured(key: str, assessed: bool) -> np.ndarray:
+            values = np.asarray(d[key])
+            return values if assessed else np.full(len(values), np.nan)
+
+        return {"coverage_drop": measured("coverage_drop", d["coverage_assessed"]),
+                "unit_left": np.asarray(d["unit_left"]),
+                "cut_off": measured("cut_off", d["sharing_assessed"]),
+                "orphaned_artifacts": measured("orphaned", d["knowledge_assessed"])}
 
     @property
     def people(self) -> pd.DataFrame:
@@ -182,10 +198,10 @@ class Report:
         and each support score's columns, named score.column."""
         d = self._raw["departure"]
         base = self._people_base()
-        for column, key in [("coverage_drop", "coverage_drop"), ("unit_left", "unit_left"), ("cut_off", "cut_off"),
-                            ("orphaned_artifacts", "orphaned"), ("departure_impact", "impact"),
-                            ("departure_risk", "risk")]:
-            base[column] = d[key]
+        for column, values in self._departure_columns().items():
+            base[column] = values
+        base["departure_impact"] = d["impact"]
+        base["departure_risk"] = d["risk"]
         for score in self._raw["support"]:
             for column, values in score["people"].items():
                 base[f"{score['name']}.{column}"] = values

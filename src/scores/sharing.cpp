@@ -12,6 +12,16 @@ namespace teamgraph {
 
 using namespace detail;
 
+namespace {
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+std::int64_t days(std::int64_t date) { return floor_div(date, 86400); }
+// 1970-01-01 was a Thursday: day 0 is weekday 3 (Monday 0 ... Sunday 6) of week 0.
+std::int64_t calendar_week(std::int64_t date) { return floor_div(days(date) + 3, 7); }
+std::int64_t weekday(std::int64_t date) { return days(date) + 3 - 7 * calendar_week(date); }
+
+}  // namespace
+
 ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingStructure* precomputed) {
   const auto& sp = policy.sharing;
   const bool meetings = org.has_table("meetings"), network = org.has_table("sharing");
@@ -35,9 +45,17 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
       if (start == no_date) start = m.date[counted.front()];
       if (end == no_date) end = m.date[counted.back()];
     }
-    const double weeks = start == no_date ? nan : std::max(1.0, std::ceil(static_cast<double>(end - start + 86400) / (7.0 * 86400)));
+    // Calendar weeks (Monday to Sunday) of the period; a partial week at either end counts only
+    // if it holds a meeting.
     std::set<std::int64_t> weeks_with;
-    for (const auto k : counted) weeks_with.insert((m.date[k] - start) / (7 * 86400));
+    for (const auto k : counted) weeks_with.insert(calendar_week(m.date[k]));
+    double weeks = nan;
+    if (start != no_date) {
+      const std::int64_t first = calendar_week(start), last = calendar_week(end);
+      weeks = static_cast<double>(last - first + 1);
+      if (weekday(start) != 0 && !weeks_with.count(first) && weeks > 1) weeks -= 1;
+      if (weekday(end) != 6 && !weeks_with.count(last) && weeks > 1) weeks -= 1;
+    }
     const double per_week = std::isnan(weeks) ? 0.0 : static_cast<double>(counted.size()) / weeks;
     const double empty_weeks = std::isnan(weeks) ? nan : weeks - static_cast<double>(weeks_with.size());
     Eigen::VectorXd attended = Eigen::VectorXd::Zero(n);

@@ -98,3 +98,21 @@ def test_cli_what_if_json_and_pseudonyms(tmp_path, capsys):
     assert "om1" not in text and " steps into " in text
     assert main(["what-if", path, "--leave", "vp", "--no-fill", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["changes"]["unfilled"] == []
+
+
+def test_departure_figures_whose_tables_are_absent_are_not_measured():
+    from teamgraph.export import schema
+
+    import jsonschema
+    import numpy as np
+
+    report = teamgraph.assess(teamgraph.read_org(EXAMPLES / "no-reserve"))  # no sharing, no contributions
+    impact = report.departure_impact.set_index("id")
+    assert np.isnan(impact.loc["vp", "cut_off"]) and np.isnan(impact.loc["vp", "orphaned_artifacts"])
+    assert impact.loc["vp", "unit_left"] == 9 and impact.loc["vp", "coverage_drop"] > 0
+    document = json.loads(report.to_json())
+    jsonschema.validate(document, schema())
+    vp = next(p for p in document["people"] if p["id"] == "vp")
+    assert vp["cut_off"] is None and vp["orphaned_artifacts"] is None
+    bare = teamgraph.assess(teamgraph.Org.from_frames(people=report.org.table("people")))  # no competencies either
+    assert np.isnan(bare.departure_impact["coverage_drop"]).all()

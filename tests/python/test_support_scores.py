@@ -63,7 +63,7 @@ def test_group_aggregates_respect_the_minimum_group_size(report) -> None:
 def test_figures_and_notes(report) -> None:
     sharing = report.figures["sharing_health"]
     assert sharing["meetings"] == 12
-    assert sharing["weeks_without_meeting"] == 2
+    assert sharing["weeks_without_meeting"] == 1  # 13 calendar weeks: the partial 1-5 July holds no meeting
     config = report.figures["team_configuration"]
     assert config["budget_per_head"] == pytest.approx(1_800_000 / 46)
 
@@ -125,8 +125,8 @@ def test_support_findings_of_the_sample_team_come_from_the_catalog(report) -> No
     for f in raw:
         assert "message" not in f and "recommendation" not in f and f["args"], f["code"]
     messages = {f.code: f.message for f in report.findings}
-    assert messages["weeks_without_meeting"] == "2 of 14 weeks had no sharing meeting."
-    assert messages["too_few_meetings"] == "Sharing meetings run 0.86 times a week; the team needs at least 1."
+    assert messages["weeks_without_meeting"] == "1 of 13 weeks had no sharing meeting."
+    assert messages["too_few_meetings"] == "Sharing meetings run 0.92 times a week; the team needs at least 1."
     assert messages["few_cross_department_links"] == "Sharing stays inside departments (E-I index -0.57)."
     assert messages["low_learning"] == "m41 spent far fewer hours learning than the team (median 12.0 hours)."
     assert messages["no_goal"] == "e01, m11, m15, m22, m25, m27, m30, m37, m39, s01 and 2 more have no goal."

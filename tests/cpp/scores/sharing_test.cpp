@@ -46,6 +46,36 @@ TEST(SharingHealth, MeetingsAndNetwork) {
   EXPECT_EQ(finding(sharing_health(org, policy), "few_cross_department_links"), nullptr);
 }
 
+// Calendar weeks: a meeting every Monday from 6 July to 28 September, in a period from Wednesday
+// 1 July to Wednesday 30 September, meets every week. The partial first week (1-5 July) holds no
+// meeting and does not count; the partial last week (28-30 September) holds one and counts.
+TEST(SharingHealth, APartialWeekAtAnEndCountsOnlyIfItHoldsAMeeting) {
+  std::string meetings = "meeting_id,date\n";
+  const char* mondays[] = {"07-06", "07-13", "07-20", "07-27", "08-03", "08-10", "08-17",
+                           "08-24", "08-31", "09-07", "09-14", "09-21", "09-28"};
+  for (const char* day : mondays) meetings += std::string("w") + day + ",2026-" + day + "\n";
+  const std::string period = R"({"period": {"start": "2026-07-01", "end": "2026-09-30"}})";
+  const auto r = sharing_health(org_from_csv({{"people", support_people}, {"meetings", meetings}}, period));
+  EXPECT_DOUBLE_EQ(r.figure("weeks")->value, 13.0);
+  EXPECT_DOUBLE_EQ(r.figure("meetings_per_week")->value, 1.0);
+  EXPECT_DOUBLE_EQ(r.figure("weeks_without_meeting")->value, 0.0);
+  EXPECT_EQ(finding(r, "too_few_meetings"), nullptr);
+  EXPECT_EQ(finding(r, "weeks_without_meeting"), nullptr);
+  // Without the meeting of 28 September the last partial week does not count either, and the
+  // twelve full weeks from 6 July to 27 September each have their meeting.
+  meetings.erase(meetings.rfind("w09-28"));
+  const auto fewer = sharing_health(org_from_csv({{"people", support_people}, {"meetings", meetings}}, period));
+  EXPECT_DOUBLE_EQ(fewer.figure("weeks")->value, 12.0);
+  EXPECT_EQ(finding(fewer, "weeks_without_meeting"), nullptr);
+  // A full week with no meeting is a week without one: drop 20 July.
+  const std::string gap = "meeting_id,date\nw1,2026-07-06\nw2,2026-07-13\nw4,2026-07-27\n";
+  const auto holes = sharing_health(org_from_csv(
+      {{"people", support_people}, {"meetings", gap}}, R"({"period": {"start": "2026-07-06", "end": "2026-08-02"}})"));
+  EXPECT_DOUBLE_EQ(holes.figure("weeks")->value, 4.0);  // 6 July (Monday) to 2 August (Sunday): four full weeks
+  EXPECT_DOUBLE_EQ(holes.figure("weeks_without_meeting")->value, 1.0);
+  EXPECT_NE(finding(holes, "too_few_meetings"), nullptr);  // 3 meetings in 4 weeks
+}
+
 // Without the meetings table the score is the network's parts alone, and its parts say the
 // meetings' three were not computed and why (deleting meetings.csv raised the score with no reason).
 TEST(SharingHealth, AbsentMeetingsAreNamedAsPartsNotComputed) {
