@@ -129,8 +129,8 @@ std::string describe(const Finding& f, const Org& org) {
 void sort_findings(std::vector<Finding>& findings) {
   const auto less = [](const Finding& a, const Finding& b) {
     const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
-    return std::tie(sa, a.score, a.code, a.people, a.variant, a.args) <
-           std::tie(sb, b.score, b.code, b.people, b.variant, b.args);
+    return std::tie(sa, a.score, a.code, a.rank, a.people, a.variant, a.args) <
+           std::tie(sb, b.score, b.code, b.rank, b.people, b.variant, b.args);
   };
   if (findings.size() > 32) {
     std::stable_sort(findings.begin(), findings.end(), less);

@@ -84,6 +84,8 @@ std::vector<Field> fields(Policy& p) {
       {"sharing", "max_presenter_share", &sh.max_presenter_share, 0.0, 1.0},
       {"sharing", "one_channel_part", &sh.one_channel_part, 0.0, 1.0},
       {"sharing", "inward_ei_index", &sh.inward_ei_index, -1.0, 1.0},
+      {"sharing", "pair_min_department_size", &sh.pair_min_department_size},
+      {"sharing", "pair_departments", &sh.pair_departments},
       {"management", "min_span", &m.min_span},
       {"management", "max_span", &m.max_span},
       {"management", "typical_span", &m.typical_span},

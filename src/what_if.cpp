@@ -344,7 +344,11 @@ void fill_seats(const Org& org, const Policy& policy, Seats& s, WhatIfPlan& plan
 
 Org apply(const Org& org, const WhatIf& w, const Seats& seats) {
   const index_t n = org.size();
-  const auto& [gone, vacated, promoted, holder] = seats;
+  // Named references, not a structured binding: clang before 16 cannot capture bindings in lambdas.
+  const auto& gone = seats.gone;
+  const auto& vacated = seats.vacated;
+  const auto& promoted = seats.promoted;
+  const auto& holder = seats.holder;
   Edits e = identity(org);
   const auto& manager = org.hierarchy().manager;
   // Who holds a seat afterwards, walking up past seats nobody fills.

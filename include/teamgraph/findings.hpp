@@ -86,6 +86,9 @@ struct Finding {
   // code[.variant] (python/teamgraph/locale/<lang>/LC_MESSAGES/findings.po), filled with `args`.
   std::string variant;           // which of the code's texts ("" = the code's own)
   std::vector<FindingArg> args;  // what the texts show, by name
+  // The score's own order of its findings of one code and severity (departure impact: the
+  // ranking of report.departure_impact); 0 where a score has none, then people decide.
+  std::uint32_t rank = 0;
 
   // The argument called `name`, or nullptr.
   const FindingArg* arg(std::string_view name) const;
@@ -96,7 +99,7 @@ struct Finding {
 // clauses as "key(name=value, ...)" joined by "; ").
 std::string describe(const Finding& finding, const Org& org);
 
-// Sorts findings: most severe first, then score, code, people, variant, args (a stable, total order).
+// Sorts findings: most severe first, then score, code, rank, people, variant, args (a stable, total order).
 void sort_findings(std::vector<Finding>& findings);
 
 // "a, b and c": a list in a sentence.

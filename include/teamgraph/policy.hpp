@@ -82,6 +82,10 @@ struct SharingPolicy {
   double max_presenter_share = 0.5;  // one person presenting more than this share of meetings is a finding
   double one_channel_part = 0.5;     // the channel part of the score when only online or only offline is used
   double inward_ei_index = -0.5;     // an E-I index at or below this: sharing stays inside departments
+  // Departments of at least this many people are expected to share with each other; a pair of
+  // them with no link is a finding (silent_departments).
+  std::uint32_t pair_min_department_size = 3;
+  std::uint32_t pair_departments = 20;  // the largest departments checked pair by pair (bounds the work)
 };
 
 struct ManagementPolicy {

@@ -126,7 +126,7 @@ def report_dict(report: "Report") -> Dict[str, Any]:
         "figure_notes": report.figure_notes,
         "groups": report.groups.to_dict("records"),
         "people": people_rows,
-        "findings": [f.__dict__ for f in report.findings],
+        "findings": [f.as_dict() for f in report.findings],
         "truck_factor": None if tf is None else {
             "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
             "removed": [{"person": p, "authored": int(a)} for p, a in zip(tf.authors["person"], tf.authors["authored"])],

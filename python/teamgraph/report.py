@@ -35,15 +35,47 @@ class Finding:
     message: str
     evidence: Dict[str, float]
     recommendation: str
+    # How the texts name each of `people` ("Li Wei (e01)"), made when first read.
+    labels: Sequence[str] = field(default=(), repr=False, compare=False)
 
     def __str__(self) -> str:
         return f"[{self.severity}] {self.message} {self.recommendation}"
 
+    def as_dict(self) -> Dict[str, Any]:
+        """The finding as the JSON report writes it (the labels are in the message already)."""
+        return {"score": self.score, "code": self.code, "severity": self.severity, "people": self.people,
+                "message": self.message, "evidence": self.evidence, "recommendation": self.recommendation}
 
-def _finding(raw: Mapping[str, Any], ids: Sequence[str], catalog: Catalog) -> Finding:
-    people = [ids[i] for i in raw["people"] if i is not None]
-    message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], people)
-    return Finding(raw["score"], raw["code"], raw["severity"], people, message, dict(raw["evidence"]), recommendation)
+
+class _PeopleLabels(Sequence[str]):
+    """How a finding's texts name its people: "Li Wei (e01)" (the catalog's ``person.named``)
+    when the person has a name, the id alone otherwise, the pseudonym when the report is
+    pseudonymized. Made only for the people a text shows (at most ten a list), not for all."""
+
+    def __init__(self, indices: Sequence[int], ids: Sequence[str], names: Optional[Sequence[Any]],
+                 catalog: Catalog) -> None:
+        self._indices, self._ids, self._names, self._catalog = indices, ids, names, catalog
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return _PeopleLabels(self._indices[k], self._ids, self._names, self._catalog)
+        i = self._indices[k]
+        name = None if self._names is None else self._names[i]
+        if not isinstance(name, str) or not name:
+            return self._ids[i]
+        return self._catalog.text("person.named", name=name, id=self._ids[i])
+
+
+def _finding(raw: Mapping[str, Any], ids: Sequence[str], names: Optional[Sequence[Any]], catalog: Catalog) -> Finding:
+    indices = [i for i in raw["people"] if i is not None]
+    people = [ids[i] for i in indices]
+    labels = _PeopleLabels(indices, ids, names, catalog)
+    message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], labels)
+    return Finding(raw["score"], raw["code"], raw["severity"], people, message, dict(raw["evidence"]), recommendation,
+                   labels)
 
 
 class Report:
@@ -80,7 +112,9 @@ class Report:
     def findings(self) -> List[Finding]:
         """The findings of every score, most severe first."""
         if self._findings_cache is None:
-            self._findings_cache = [_finding(f, self._ids, self.catalog) for f in self._raw["findings"]]
+            # Names only where the report shows real people; a pseudonymized one shows pseudonyms.
+            names = None if self._pseudonyms is not None else self._people["name"].tolist()
+            self._findings_cache = [_finding(f, self._ids, names, self.catalog) for f in self._raw["findings"]]
         return self._findings_cache
 
     def pseudonymize(self, key: bytes) -> "Report":
@@ -371,7 +405,7 @@ class ReportDiff:
     def to_dict(self) -> Dict[str, Any]:
         """The diff as plain data (what ``teamgraph what-if --format json`` prints)."""
         def finding(f: Finding) -> Dict[str, Any]:
-            return dict(f.__dict__)
+            return f.as_dict()
 
         scores = [{k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()}
                   for row in self.scores.to_dict(orient="records")]
@@ -422,7 +456,8 @@ def _visible(f: Finding) -> Tuple[Any, ...]:
     renumbers people, so the same people may come in another order)."""
     if not f.people:
         return (f.severity, f.message, f.recommendation)
-    names = re.compile("|".join(re.escape(p) for p in sorted(set(f.people), key=len, reverse=True)))
+    shown = set(f.people) | set(f.labels)  # a person shows by label ("Li Wei (e01)") or id
+    names = re.compile("|".join(re.escape(p) for p in sorted(shown, key=len, reverse=True)))
     return (f.severity, frozenset(f.people), names.sub("\0", f.message), names.sub("\0", f.recommendation))
 
 

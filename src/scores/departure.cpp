@@ -193,6 +193,7 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
     f.variant.assign(std::isnan(risk) ? "no_flight_risk" : "");
     f.severity = severity;
     f.people.assign(1, p);
+    f.rank = static_cast<std::uint32_t>(shown);  // the ranking's order
     f.args.resize(4);
     put(f.args[0], "person", Kind::people, 0.0);
     put(f.args[1], "effects", Kind::clauses, 0.0);

@@ -2,6 +2,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "support_common.hpp"
@@ -94,6 +95,17 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
     f.args = {FindingArg::count_of("unaligned", static_cast<std::size_t>(member - member_aligned)),
               FindingArg::count_of("member_goals", static_cast<std::size_t>(member))};
     f.evidence = {{"aligned_share", aligned_share}};
+    r.findings.push_back(std::move(f));
+  }
+  // Several team goals that serve no goal above them: the team pulls toward separate ends.
+  std::vector<std::string> top_goals;
+  for (std::size_t k = 0; k < goals; ++k)
+    if (g.owner[k] == no_index && g.parent[k] == no_index) top_goals.emplace_back(g.ids[k]);
+  if (top_goals.size() > 1) {
+    std::sort(top_goals.begin(), top_goals.end());
+    Finding f{"goal_alignment", "competing_goals", FindingSeverity::medium, {}, {}, {}, {}};
+    f.args = {FindingArg::count_of("count", top_goals.size()), FindingArg::texts_of("goals", top_goals)};
+    f.evidence = {{"top_goals", static_cast<double>(top_goals.size())}};
     r.findings.push_back(std::move(f));
   }
   if (!without.empty()) {

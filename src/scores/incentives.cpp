@@ -174,7 +174,14 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   std::vector<index_t> no_plan;
   for (index_t p = 0; p < n; ++p)
     if ((successor[p] || people.potential[p] >= ip.high_potential) && people.has_career_plan[p] == 0) no_plan.push_back(p);
-  if (!no_plan.empty()) {
+  if (career_all == 0.0) {  // a team-wide failure: no one whose plan is known has one
+    std::size_t known = 0;
+    for (index_t p = 0; p < n; ++p) known += people.has_career_plan[p] >= 0;
+    Finding f{"incentive_balance", "no_career_plan", FindingSeverity::high, {}, {}, "team", {}};
+    f.args = {FindingArg::count_of("count", known)};
+    f.evidence = {{"career_plan_share", 0.0}, {"people_known", static_cast<double>(known)}};
+    r.findings.push_back(std::move(f));
+  } else if (!no_plan.empty()) {
     Finding f{"incentive_balance", "no_career_plan", FindingSeverity::medium, no_plan, {}, {}, {}};
     r.findings.push_back(about_people(std::move(f), {{"career_plan_share", career_all}}));
   }

@@ -154,6 +154,8 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
         f.args = {A::text_of("competency", c.competency)};
       } else {
         f.people = {c.best};
+        // Beyond training reach only a hire closes the gap (the training plan says the same).
+        if (lp.threshold - c.coverage > lp.training_reach) f.variant = "out_of_reach";
         f.args = {A::num("threshold", lp.threshold), A::text_of("competency", c.competency), A::people_of("closest", 0, 1),
                   A::num("coverage", c.coverage), A::num("gap", lp.threshold - c.coverage)};
       }

@@ -45,6 +45,11 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
     assessed_cells += values.size();
     const std::size_t lags_before = lag_events;
     const double med = median(values), mad = median_absolute_deviation(values);
+    // No one strong in the dimension: the whole team is weak in it and no one can mentor. One
+    // team-wide finding then takes the place of a finding per person (and no search is made).
+    const double best = values.empty() ? nan : *std::max_element(values.begin(), values.end());
+    const bool nobody_strong = !values.empty() && best < bp.strong;
+    std::vector<index_t> weak;
     Eigen::VectorXd z = Eigen::VectorXd::Constant(n, nan);
     for (index_t p = 0; p < n; ++p) {
       const double v = scores(p, col);
@@ -54,6 +59,10 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       if (!lags) continue;
       ++lag_events;
       lagging[p] += 1;
+      if (nobody_strong) {
+        weak.push_back(p);
+        continue;
+      }
       // The nearest strong person in the sharing network (breadth-first, nearest first); among
       // the nearest, fewest mentees, then the highest score, then the earliest.
       index_t mentor = no_index, mentor_dist = no_index;
@@ -98,6 +107,15 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       f.evidence = {{"score", v}, {"median", med}, {"robust_z", z[p]}, {"floor", bp.floor}};
       r.findings.push_back(std::move(f));
     }
+    if (nobody_strong) {
+      Finding f{"nobody_behind", "weak_dimension", weak.empty() ? FindingSeverity::medium : FindingSeverity::high,
+                std::move(weak), {}, {}, {}};
+      f.args = {FindingArg::text_of("dimension", bp.dimensions[d]), FindingArg::num("best", best),
+                FindingArg::num("strong", bp.strong), FindingArg::count_of("scored", values.size())};
+      f = about_people(std::move(f), {{"best", best}, {"strong", bp.strong}, {"median", med}});
+      if (f.people.empty()) f.variant = "none_lagging";
+      r.findings.push_back(std::move(f));
+    }
     r.people.push_back({"robust_z_" + bp.dimensions[d], z});
     r.parts.push_back(values.empty() ? missing_part(bp.dimensions[d], "no one has a score on " + bp.dimensions[d])
                                      : part(bp.dimensions[d],
@@ -111,11 +129,21 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::vector<index_t> low_learning;
   for (index_t p = 0; p < n; ++p) {
     const double h = org.people().learning_hours[p];
-    if (std::isnan(h) || !(hmed > 0)) continue;
+    if (std::isnan(h)) continue;
+    if (!(hmed > 0)) {  // most of the team logged nothing: no one is measured against the team
+      if (h == 0) low_learning.push_back(p);
+      continue;
+    }
     const double z = hmad > 0 ? (h - hmed) / (mad_scale * hmad) : (h < hmed ? -INFINITY : 0.0);
     if (z < bp.learning_robust_z || h == 0) low_learning.push_back(p);
   }
-  if (!low_learning.empty()) {
+  if (!hours.empty() && hmed == 0) {  // a team-wide failure
+    const bool everyone = low_learning.size() == hours.size();
+    Finding f{"nobody_behind", "low_learning", everyone ? FindingSeverity::high : FindingSeverity::medium,
+              low_learning, {}, everyone ? "team" : "most", {}};
+    f.args.push_back(FindingArg::count_of("reported", hours.size()));
+    r.findings.push_back(about_people(std::move(f), {{"people_reported", static_cast<double>(hours.size())}}));
+  } else if (!low_learning.empty()) {
     Finding f{"nobody_behind", "low_learning", FindingSeverity::medium, low_learning, {}, {}, {}};
     f.args.push_back(FindingArg::num("median_hours", hmed));
     r.findings.push_back(about_people(std::move(f), {{"median_hours", hmed}}));

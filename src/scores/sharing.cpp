@@ -6,6 +6,7 @@
 
 #include "teamgraph/scores/departure.hpp"
 
+#include "department_pairs.hpp"
 #include "support_common.hpp"
 
 namespace teamgraph {
@@ -182,9 +183,15 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
                     {"bridges", static_cast<double>(structure.bridges.size())}};
       r.findings.push_back(std::move(f));
     }
+    DepartmentPairs pairs = department_pairs(org, sp);
+    r.findings.insert(r.findings.end(), std::make_move_iterator(pairs.findings.begin()),
+                      std::make_move_iterator(pairs.findings.end()));
     if (!std::isnan(ei) && ei <= sp.inward_ei_index) {
+      // The recommendation names the sizable departments that share least for their sizes.
       Finding f{"sharing_health", "few_cross_department_links", FindingSeverity::low, {}, {}, {}, {}};
       f.args = {FindingArg::num("ei_index", ei)};
+      if (pairs.fewest.empty()) f.variant = "no_pairs";
+      else f.args.push_back(FindingArg::clauses_of("pairs", std::move(pairs.fewest)));
       f.evidence = {{"ei_index", ei}, {"cross_department_links", external}, {"internal_links", internal}};
       r.findings.push_back(std::move(f));
     }

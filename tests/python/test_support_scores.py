@@ -30,7 +30,7 @@ def test_sample_team_shows_what_it_was_built_to_show(report) -> None:
         by_code.setdefault(f.code, []).append(f)
     assert by_code["no_spiritual_incentive"][0].people == ["m18", "m24", "m33", "m38", "s03"]
     assert by_code["never_attends"][0].people == ["m27", "m33", "m45"]
-    assert by_code["orphan_goal"][0].message == "Goals that serve no team goal: g99 (m31)."
+    assert by_code["orphan_goal"][0].message == "Goals that serve no team goal: g99 (Peng Lei (m31))."
     lagging = {tuple(f.people[:1]) for f in by_code["lagging"]}
     assert ("m41",) in lagging and ("m21",) in lagging
 
@@ -97,13 +97,16 @@ def test_krackhardt_directed_ei_index(data_dir) -> None:
 SUPPORT_TEXTS = {
     "incentive_balance": ["no_spiritual_incentive", "no_incentive", "imbalanced_incentives.material",
                           "imbalanced_incentives.spiritual", "reward_contradicts_assessment",
-                          "pay_not_following_performance", "no_career_plan"],
-    "nobody_behind": ["lagging.mentor", "lagging.no_mentor", "low_learning"],
+                          "pay_not_following_performance", "no_career_plan", "no_career_plan.team"],
+    "nobody_behind": ["lagging.mentor", "lagging.no_mentor", "low_learning", "low_learning.team", "low_learning.most",
+                      "weak_dimension", "weak_dimension.none_lagging"],
     "sharing_health": ["too_few_meetings", "weeks_without_meeting", "never_attends", "one_presenter", "one_channel",
-                       "isolated", "broker", "broker.one_bridge", "few_cross_department_links"],
+                       "isolated", "broker", "broker.one_bridge", "few_cross_department_links",
+                       "few_cross_department_links.no_pairs", "silent_departments.goals", "silent_departments.via",
+                       "silent_departments.unrelated"],
     "unified_management": ["several_tops", "wide_span", "narrow_span", "too_many_layers", "manager_without_unit",
                            "no_quantified_kpi"],
-    "goal_alignment": ["orphan_goal", "unaligned_goals", "no_goal", "unquantified_goals"],
+    "goal_alignment": ["orphan_goal", "unaligned_goals", "no_goal", "unquantified_goals", "competing_goals"],
     "team_configuration": ["equipment_gap", "non_professionals"],
 }
 
@@ -128,8 +131,9 @@ def test_support_findings_of_the_sample_team_come_from_the_catalog(report) -> No
     assert messages["weeks_without_meeting"] == "1 of 13 weeks had no sharing meeting."
     assert messages["too_few_meetings"] == "Sharing meetings run 0.92 times a week; the team needs at least 1."
     assert messages["few_cross_department_links"] == "Sharing stays inside departments (E-I index -0.57)."
-    assert messages["low_learning"] == "m41 spent far fewer hours learning than the team (median 12.0 hours)."
-    assert messages["no_goal"] == "e01, m11, m15, m22, m25, m27, m30, m37, m39, s01 and 2 more have no goal."
+    assert messages["low_learning"] == "Huang Ping (m41) spent far fewer hours learning than the team (median 12.0 hours)."
+    assert messages["no_goal"] == ("Lin Wei (e01), Yang Jia (m11), Lin Ying (m15), Feng Xin (m22), Dong Cai (m25), Luo Lan (m27), "
+                                   "Yang An (m30), Peng Gang (m37), Cao Qing (m39), Ma Hui (s01) and 2 more have no goal.")
     assert messages["equipment_gap"] == "Not everyone has the basic equipment: short of computer and desk."
 
 
