@@ -591,7 +591,9 @@ void OrgAssembler::read_hierarchy(const Table& table) {
     const index_t m = manager_found[r];
     if (m == no_index) {
       reader.row_problem("unknown_id", r, person_ids_[r], "manager_id",
-                         "no person has the id " + quote(value) + "; leave manager_id empty for the top");
+                         "no person has the id " + quote(value) +
+                             "; a manager who is not in the export needs a row of their own in the people table "
+                             "(only the id is required; see 'Managers outside the export' in docs/input-format.md)");
       hierarchy_ok = false;
     } else if (m == r) {
       reader.row_problem("self_manager", r, person_ids_[r], "manager_id", "the person is listed as their own manager");

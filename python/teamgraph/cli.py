@@ -62,8 +62,8 @@ def _catalog(args: argparse.Namespace) -> Catalog:
         return Catalog.get()
 
 
-def _load(path: Optional[str]) -> Org:
-    return read_org(path if path else sample_team_path())
+def _load(path: Optional[str], args: Optional[argparse.Namespace] = None) -> Org:
+    return read_org(path if path else sample_team_path(), lenient=bool(getattr(args, "lenient", False)))
 
 
 def _assess(org: Org, args: argparse.Namespace) -> Report:
@@ -95,7 +95,7 @@ def _fails(report: Report, fail_on: Optional[str]) -> bool:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    org = _load(args.path)
+    org = _load(args.path, args)
     report = _assess(org, args)
     if args.format == "json":
         text = report.to_json()
@@ -120,7 +120,7 @@ def _pairs(values: Optional[List[str]], flag: str) -> Dict[str, str]:
 
 
 def cmd_what_if(args: argparse.Namespace) -> int:
-    org = _load(args.path)
+    org = _load(args.path, args)
     before = _assess(org, args)
     try:
         changed = org.what_if(leave=args.leave or [], promote=_pairs(args.promote, "--promote"),
@@ -141,7 +141,7 @@ def cmd_what_if(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
-        org = read_org(args.path)
+        org = _load(args.path, args)
     except OrgDataError as err:
         _print_problems(err, sys.stdout, _catalog(args))
         return EXIT_BAD_INPUT
@@ -233,7 +233,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="replace every person id and name by a keyed hash (HMAC-SHA-256) of the id")
         p.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 when a finding is at least this severe")
         p.add_argument("--out", help="write to this file instead of standard output")
+        lenient_option(p)
         language_option(p)
+
+    def lenient_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lenient", action="store_true",
+                       help="leave out records with problems (and those that refer to them) and report them as "
+                            "warnings, instead of refusing the team")
 
     def language_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", help=f"language of the report's words: {', '.join(LANGUAGES)} (default: from "
@@ -264,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="list every data problem of a team, or say ok",
                               description="Checks a team folder or JSON file and lists every problem.")
     validate.add_argument("path", help="team folder or JSON file")
+    lenient_option(validate)
     language_option(validate)
     validate.set_defaults(func=cmd_validate)
 

@@ -211,6 +211,11 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
     };
     effect("departure.coverage_drop", "points", Kind::number, d.coverage_drop[p]);
     effect("departure.unit_left", "count", Kind::count, static_cast<double>(d.unit_left[p]));
+    if (d.unit_left[p] > 0) {  // who loses their manager (direct reports) beside the unit below them
+      auto& unit = effects[clauses - 1].args;
+      unit.resize(2);
+      put(unit[1], "direct", Kind::count, static_cast<double>(boost::out_degree(p, org.hierarchy().reports)));
+    }
     effect("departure.cut_off", "count", Kind::count, static_cast<double>(d.cut_off[p]));
     effect("departure.orphaned", "count", Kind::count, static_cast<double>(d.orphaned[p]));
     effects.resize(clauses);

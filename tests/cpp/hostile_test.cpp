@@ -304,7 +304,11 @@ TEST(HostileHierarchy, SeveralManagersForOnePerson) {
 
 TEST(HostileHierarchy, UnknownManager) {
   const auto p = expect_only(problems_of({{"people", "id,manager_id\na,\nc,zz\n"}}), "unknown_id", 3, "manager_id");
-  EXPECT_EQ(p.message, "no person has the id 'zz'; leave manager_id empty for the top");
+  // The hint does not tell the user to empty the cell (that makes a top of everyone under an
+  // outside manager): it points to the documented way to keep managers outside the export.
+  EXPECT_EQ(p.message,
+            "no person has the id 'zz'; a manager who is not in the export needs a row of their own in the people "
+            "table (only the id is required; see 'Managers outside the export' in docs/input-format.md)");
 }
 
 // --- relations -----------------------------------------------------------------------------

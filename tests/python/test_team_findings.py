@@ -182,3 +182,30 @@ def test_departure_findings_follow_the_ranking_within_a_severity() -> None:
     for severity in {f.severity for f in findings}:
         listed = [f.people[0] for f in findings if f.severity == severity]
         assert listed == sorted(listed, key=ranking.index), severity
+
+
+# -- a manager outside the export ---------------------------------------------------------------
+
+def test_an_unknown_manager_points_to_the_documented_fix_and_lenient_is_on_the_cli(tmp_path, repo, capsys) -> None:
+    from teamgraph.cli import main
+
+    (tmp_path / "people.csv").write_text("id,manager_id\nboss,\na,boss\nb,board\nc,b\n")
+    assert main(["validate", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert "empty" not in out and "Managers outside the export" in out
+    assert "## Managers outside the export" in (repo / "docs" / "input-format.md").read_text()
+    # --lenient leaves out b and c (who reports to b) and scores the rest, saying who is missing.
+    assert main(["validate", str(tmp_path), "--lenient"]) == 0
+    out = capsys.readouterr().out
+    assert "unknown_id" in out and "2 people" in out
+    assert main(["report", str(tmp_path), "--lenient", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"]["people"] == 2
+
+
+def test_a_departure_says_who_loses_their_manager_and_how_large_the_unit_is() -> None:
+    report = teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path()))
+    e01 = next(f for f in by_code(report, "high_departure_impact") if f.people == ["e01"])
+    # e01 leads everyone (45 below), 8 of them directly.
+    assert "a unit of 45 people loses its manager (8 reporting directly)" in e01.message
+    assert "45 people lose their manager" not in e01.message
