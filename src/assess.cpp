@@ -84,7 +84,15 @@ void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummar
       add("area", area.empty() ? std::string("(no area)") : area, keep);
     }
   const auto& departments = org.people().departments;
+  std::vector<std::size_t> members(departments.labels.size(), 0);
+  for (const auto code : departments.codes)
+    if (code >= 0) ++members[static_cast<std::size_t>(code)];
   for (std::size_t d = 0; d < departments.labels.size(); ++d) {
+    if (members[d] < policy.min_group_size) {  // a group figure like any other: not for a handful of people
+      tf.groups.push_back({"department", departments.labels[d], 0, {},
+                           "fewer than " + std::to_string(policy.min_group_size) + " people"});
+      continue;
+    }
     std::vector<bool> keep(n, false);
     for (std::size_t a = 0; a < n; ++a)
       for (auto i = all.offsets[a]; i < all.offsets[a + 1] && !keep[a]; ++i)

@@ -15,6 +15,7 @@
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/values.hpp"
 #include "teamgraph/org_builder.hpp"
+#include "teamgraph/policy.hpp"
 
 namespace teamgraph {
 namespace detail {
@@ -367,8 +368,33 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
         team.scales.push_back(Scale{field, range[0].get<double>(), range[1].get<double>()});
       }
     } else if (key == "policy") {
-      if (value.is_object()) team.policy_json = value.dump();
-      else problem("bad_value", "policy", "expected an object of policy overrides");
+      if (!value.is_object()) {
+        problem("bad_value", "policy", "expected an object of policy overrides");
+        continue;
+      }
+      team.policy_json = value.dump();
+      // Checked here, so that validate reports a bad policy as the report would.
+      try {
+        const Policy policy = policy_from_json(team.policy_json);
+        if (policy.min_group_size < Policy::min_group_size_floor)
+          problem("bad_value", "policy.min_group_size",
+                  "expected at least " + std::to_string(Policy::min_group_size_floor) + ", found " +
+                      std::to_string(policy.min_group_size) +
+                      ": a smaller minimum group size is a choice made when running the report "
+                      "(teamgraph report --min-group-size), not a line of team.json");
+      } catch (const std::invalid_argument& e) {
+        // "policy: 2 problem(s)\n  a.b: why\n  c: why": one problem each, field by field.
+        const std::string text = e.what();
+        std::size_t at = text.find("\n  ");
+        if (at == std::string::npos) problem("bad_value", "policy", text);
+        while (at != std::string::npos) {
+          const std::size_t next = text.find("\n  ", at + 3);
+          const std::string item = text.substr(at + 3, next == std::string::npos ? std::string::npos : next - at - 3);
+          const std::size_t colon = item.find(": ");
+          problem("bad_value", "policy." + item.substr(0, colon), colon == std::string::npos ? item : item.substr(colon + 2));
+          at = next;
+        }
+      }
     } else if (key == "configuration") {
       if (value.is_object()) team.configuration_json = value.dump();
       else problem("bad_value", "configuration", "expected an object (budget, equipment, ...)");

@@ -35,6 +35,9 @@ struct GroupTruckFactor {
   std::string group;  // the area or department
   std::size_t artifacts = 0;
   TruckFactorResult result;
+  // Why a department's truck factor is not published ("fewer than 5 people": it would single
+  // out who knows what); then artifacts is 0 and result empty.
+  std::string withheld;
 };
 
 struct TruckFactorSummary {

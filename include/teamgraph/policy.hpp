@@ -130,7 +130,11 @@ struct Policy {
   GoalPolicy goals;
   ConfigurationPolicy configuration;
   HealthPolicy health;
-  std::uint32_t min_group_size = 5;  // group aggregates over fewer people are withheld
+  // Group aggregates over fewer people are withheld. A team.json (or a policy file given to the
+  // CLI) may not set it below min_group_size_floor: lowering it takes an explicit choice of the
+  // caller (the CLI's --min-group-size, or the policy argument of assess in code).
+  std::uint32_t min_group_size = 5;
+  static constexpr std::uint32_t min_group_size_floor = 5;
 };
 
 // The policy with the overrides of `json` applied: {"leadership": {"threshold": 0.7}, ...}.

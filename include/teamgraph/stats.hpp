@@ -26,14 +26,19 @@ struct GroupFigure {
   std::string kind;    // "tier", "department", "unit"
   std::string group;   // its label (for a unit: the manager's id)
   std::string figure;  // what is aggregated
-  std::size_t size = 0;
+  std::size_t size = 0;          // members
+  std::size_t contributors = 0;  // members with a value: the mean is over these
   double value = 0.0;       // NaN when withheld
   std::string withheld;     // why it is withheld ("fewer than 5 people", "recoverable from the others")
 };
 
-// Aggregates a per-person value by group (mean over people with a value), withholding every group
-// under min_group_size and, when exactly one group is withheld, the next smallest too (so that no
-// withheld value can be recovered by subtracting the others from the team total).
+// Aggregates a per-person value by group (mean over the members with a value). A group is
+// withheld when fewer than min_group_size members have a value (its size counts members, its mean
+// only contributors: a unit of 5 with 2 values is withheld). Complementary suppression: when any
+// group is withheld, the withheld groups of the call together must number at least two and hold
+// at least min_group_size contributors, or the next smallest published groups are withheld too;
+// so no withheld mean, and no mean over fewer than min_group_size people, can be recovered by
+// subtracting the published groups from the team's total or from each other.
 std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<std::string>& labels,
                                      const std::vector<std::int32_t>& group_of, const Eigen::VectorXd& values,
                                      const std::string& figure, std::uint32_t min_group_size);

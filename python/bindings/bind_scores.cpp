@@ -226,6 +226,8 @@ TruckFactorMethod method_of(const std::string& name) {
 }  // namespace
 
 void bind_scores(py::module_& m) {
+  // A policy file may not set min_group_size below this; only an explicit caller choice may.
+  m.attr("min_group_size_floor") = Policy::min_group_size_floor;
   m.def("default_policy_json", []() { return policy_to_json(Policy{}); }, "The default policy as JSON.");
   m.def(
       "policy_json",
@@ -267,6 +269,7 @@ void bind_scores(py::module_& m) {
           x["artifacts"] = g.artifacts;
           x["value"] = g.result.value;
           x["removed"] = indices(g.result.removed);
+          x["withheld"] = g.withheld;
           groups.append(x);
         }
         tf["groups"] = groups;
@@ -289,6 +292,7 @@ void bind_scores(py::module_& m) {
             y["group"] = g.group;
             y["figure"] = g.figure;
             y["size"] = g.size;
+            y["contributors"] = g.contributors;
             y["value"] = std::isnan(g.value) ? py::object(py::none()) : py::object(py::float_(g.value));
             y["withheld"] = g.withheld;
             groups.append(y);

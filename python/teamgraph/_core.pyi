@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'assess_many', 'default_policy_json', 'make_problem', 'org_from_columns', 'org_state', 'policy_json', 'read_org', 'schema', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'assess_many', 'default_policy_json', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'read_org', 'schema', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -202,3 +202,4 @@ def what_if(org: Org, leave: collections.abc.Sequence[str], promote: collections
     (the org after the changes, [(seat, successor) filled], [seats left empty]); see teamgraph::what_if.
     """
 __version__: str = '0.1.0'
+min_group_size_floor: int = 5

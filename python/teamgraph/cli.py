@@ -1,7 +1,8 @@
 """The teamgraph command line.
 
-    teamgraph report [PATH] [--format text|markdown|json|html] [--out FILE] [--policy FILE]
-                     [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N] [--lang en|zh-CN]
+    teamgraph report [PATH] [--format text|markdown|json|html] [--aggregate-only] [--out FILE] [--policy FILE]
+                     [--min-group-size N] [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N]
+                     [--lang en|zh-CN] [--lenient]
     teamgraph what-if PATH --leave ID [--leave ID ...] [--promote SEAT=SUCCESSOR] [--move PERSON=MANAGER]
     teamgraph validate PATH
     teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
@@ -24,13 +25,15 @@ from typing import Any, Dict, List, Optional, Sequence
 from . import __version__
 from .errors import OrgDataError
 from .catalog import LANGUAGES, Catalog, language_from_environment
-from .export import csv_safe, read_key, summary, to_text
+from . import _core
+from .export import csv_safe, read_key, scrub, summary, to_text
 from .org import Org, read_org, sample_team_path
 from .report import SEVERITIES, Report, assess, default_policy
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+MIN_GROUP_SIZE_FLOOR = _core.min_group_size_floor
 
 
 class _BadInput(Exception):
@@ -66,9 +69,31 @@ def _load(path: Optional[str], args: Optional[argparse.Namespace] = None) -> Org
     return read_org(path if path else sample_team_path(), lenient=bool(getattr(args, "lenient", False)))
 
 
+def _policy(args: argparse.Namespace) -> Optional[Dict[str, Any]]:
+    """The caller's policy overrides: the --policy file, then --min-group-size. A policy file may
+    not lower min_group_size under the floor: that takes the explicit flag."""
+    overrides: Dict[str, Any] = {}
+    path = getattr(args, "policy", None)
+    if path:
+        try:
+            overrides = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            raise _BadInput(f"{path}: not a JSON policy file ({err})") from err
+        if not isinstance(overrides, dict):
+            raise _BadInput(f"{path}: expected a JSON object of policy overrides")
+        size = overrides.get("min_group_size")
+        if isinstance(size, int) and not isinstance(size, bool) and size < MIN_GROUP_SIZE_FLOOR:
+            raise _BadInput(f"{path}: min_group_size: expected at least {MIN_GROUP_SIZE_FLOOR}, found {size}; "
+                            "lower it with --min-group-size if you mean to")
+    size = getattr(args, "min_group_size", None)
+    if size is not None:
+        overrides["min_group_size"] = size
+    return overrides or None
+
+
 def _assess(org: Org, args: argparse.Namespace) -> Report:
     try:
-        report = assess(org, policy=getattr(args, "policy", None), lang=_catalog(args).language)
+        report = assess(org, policy=_policy(args), lang=_catalog(args).language)
     except (ValueError, OSError) as err:  # a bad policy file
         raise _BadInput(str(err)) from err
     key_file = getattr(args, "pseudonymize", None)
@@ -97,8 +122,10 @@ def _fails(report: Report, fail_on: Optional[str]) -> bool:
 def cmd_report(args: argparse.Namespace) -> int:
     org = _load(args.path, args)
     report = _assess(org, args)
+    if args.aggregate_only and args.format != "json":
+        raise _BadInput("--aggregate-only is a form of the JSON report: use it with --format json")
     if args.format == "json":
-        text = report.to_json()
+        text = report.to_json(aggregate_only=args.aggregate_only)
     elif args.format == "markdown":
         text = report.to_markdown(top=args.top)
     elif args.format == "html":
@@ -124,11 +151,14 @@ def cmd_what_if(args: argparse.Namespace) -> int:
     before = _assess(org, args)
     try:
         changed = org.what_if(leave=args.leave or [], promote=_pairs(args.promote, "--promote"),
-                              move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=args.policy)
+                              move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=_policy(args))
     except ValueError as err:
         if isinstance(err, OrgDataError):
             raise
-        raise _BadInput(str(err)) from err
+        message = str(err)
+        if before.pseudonymized:  # the message names people by id: by pseudonym here
+            message = scrub(message, org, before._ids)
+        raise _BadInput(message) from err
     after = _assess(changed, args)
     diff = before.diff(after)
     if args.format == "json":
@@ -233,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="replace every person id and name by a keyed hash (HMAC-SHA-256) of the id")
         p.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 when a finding is at least this severe")
         p.add_argument("--out", help="write to this file instead of standard output")
+        p.add_argument("--min-group-size", type=int, metavar="N",
+                       help=f"withhold group figures over fewer than N people (default and floor for policy files: "
+                            f"{MIN_GROUP_SIZE_FLOOR}; below it only with this flag)")
         lenient_option(p)
         language_option(p)
 
@@ -249,6 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Loads and validates a team, scores it and prints the report.")
     report.add_argument("path", nargs="?", help="team folder or JSON file (default: the sample team)")
     report.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    report.add_argument("--aggregate-only", action="store_true",
+                        help="JSON for readers who should not see individuals: no per-person rows, ids or names; "
+                             "every group figure over at least the minimum group size (docs/scores.md, Privacy)")
     report.add_argument("--top", type=int, default=10, help="findings to show in text and markdown (0: all)")
     scoring_options(report)
     report.set_defaults(func=cmd_report)

@@ -11,8 +11,9 @@ import hashlib
 import hmac
 import json
 import math
+import re
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from .org import Org
     from .report import Report
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
+AGGREGATE_SCHEMA_VERSION = "1.0"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,15 +43,29 @@ def read_key(path: str) -> bytes:
     return key
 
 
-def input_checksum(org: "Org") -> str:
+def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
     """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
-    order gives the same checksum."""
-    digest = hashlib.sha256()
+    order gives the same checksum. With `key` (a pseudonymized report's), HMAC-SHA-256 under the
+    key instead, so that reports cannot be linked to each other or to the data without it."""
+    digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
     for name in sorted(org.tables):
         digest.update(f"\x00table {name}\n".encode())
         digest.update(org.table(name).to_csv(index=False, lineterminator="\n").encode("utf-8"))
     digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
-    return "sha256:" + digest.hexdigest()
+    return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def scrub(text: str, org: "Org", ids: Sequence[str]) -> str:
+    """A problem message for a pseudonymized output: every quoted value that is a person's id
+    becomes their pseudonym, every other quoted value (an unknown id may be a real person's)
+    becomes '...'. Messages quote every value they show (teamgraph::detail::quote)."""
+    def replace(match: "re.Match[str]") -> str:
+        index = org.find(match.group(1))
+        return "'" + (ids[index] if index is not None else "...") + "'"
+    return _QUOTED.sub(replace, text)
 
 
 def _clean(value: Any) -> Any:
@@ -70,9 +86,17 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def summary(org: "Org", ids: Optional[List[str]] = None) -> Dict[str, Any]:
-    """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings."""
+def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False) -> Dict[str, Any]:
+    """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings.
+    `pseudonymized`: `ids` are pseudonyms, and the warnings name people by them (``scrub``)."""
     ids = ids if ids is not None else org.ids
+    warnings = [p.to_dict() for p in org.warnings]
+    if pseudonymized:
+        for w in warnings:
+            w["message"] = scrub(w["message"], org, ids)
+            if w.get("person_id"):
+                index = org.find(w["person_id"])
+                w["person_id"] = ids[index] if index is not None else "..."
     h = org.hierarchy
     people = org.people
     manager = np.asarray(h["manager"])
@@ -90,7 +114,7 @@ def summary(org: "Org", ids: Optional[List[str]] = None) -> Dict[str, Any]:
         "span_of_control": None if not len(spans) else {
             "min": int(spans.min()), "median": float(np.median(spans)), "max": int(spans.max())},
         "tables": {name: int(len(org.table(name))) for name in sorted(org.tables)},
-        "warnings": [p.to_dict() for p in org.warnings],
+        "warnings": warnings,
     }
 
 
@@ -102,7 +126,7 @@ def markdown_cell(text: str) -> str:
 
 
 def report_dict(report: "Report") -> Dict[str, Any]:
-    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.1.schema.json)."""
+    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.2.schema.json)."""
     people = report.people
     people_rows = []
     for row in people.to_dict("records"):
@@ -114,9 +138,9 @@ def report_dict(report: "Report") -> Dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "teamgraph_version": _core.__version__,
         "team": report.org.name,
-        "input_checksum": input_checksum(report.org),
+        "input_checksum": input_checksum(report.org, report._key),
         "pseudonymized": report.pseudonymized,
-        "summary": summary(report.org, report._ids),
+        "summary": summary(report.org, report._ids, report.pseudonymized),
         "scores": {s["name"]: {"value": s["value"], "assessed": s["assessed"], "absent_reason": s["absent_reason"],
                                "parts": [dict(p) for p in s["parts"]],
                                "parts_computed": sum(p["value"] is not None for p in s["parts"])}
@@ -136,13 +160,64 @@ def report_dict(report: "Report") -> Dict[str, Any]:
     return _clean(doc)
 
 
-def to_json(report: "Report") -> str:
-    return json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+def aggregate_dict(report: "Report") -> Dict[str, Any]:
+    """The aggregate-only report (python/teamgraph/schemas/aggregate-1.0.schema.json): the form
+    for readers who should not see individuals. No per-person row, no id, no name: scores and
+    their coverage, team-level figures, group figures each over at least ``min_group_size``
+    contributors with complementary suppression (the core's ``group_means``), units numbered
+    instead of named by their manager, findings counted by score, code and severity, the truck
+    factor without the people removed and with departments under the minimum withheld. The
+    input checksum is keyed when the report is pseudonymized."""
+    s = summary(report.org, report._ids)
+    groups = report.groups
+    units = {label: f"unit {k + 1}" for k, label in enumerate(dict.fromkeys(groups.loc[groups["kind"] == "unit", "group"]))}
+    group_rows = []
+    for row in groups.to_dict("records"):
+        if row["kind"] == "unit":
+            row["group"] = units[row["group"]]
+        group_rows.append(row)
+    counts: Dict[tuple, Dict[str, Any]] = {}
+    for f in report.findings:
+        entry = counts.setdefault((f.score, f.code, f.severity), {"score": f.score, "code": f.code,
+                                                                  "severity": f.severity, "findings": 0, "people": set()})
+        entry["findings"] += 1
+        entry["people"].update(f.people)
+    findings = [{**e, "people": len(e["people"])} for e in counts.values()]
+    tf = report.truck_factor
+    doc = {
+        "schema": "teamgraph-aggregate-report",
+        "schema_version": AGGREGATE_SCHEMA_VERSION,
+        "teamgraph_version": _core.__version__,
+        "team": report.org.name,
+        "input_checksum": input_checksum(report.org, report._key),
+        "min_group_size": report.policy["min_group_size"],
+        "summary": {k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control", "tables")},
+        "scores": {r["name"]: {"value": r["value"], "assessed": r["assessed"], "absent_reason": r["absent_reason"],
+                               "parts": [dict(p) for p in r["parts"]],
+                               "parts_computed": sum(p["value"] is not None for p in r["parts"])}
+                   for r in report._raw["scores"]},
+        "weakest": report.weakest,
+        "figures": report.figures,
+        "figure_notes": report.figure_notes,
+        "groups": group_rows,
+        "findings": findings,
+        "truck_factor": None if tf is None else {
+            "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
+            "groups": report.truck_factors.drop(columns="people").to_dict("records")},
+        "policy": report.policy,
+    }
+    return _clean(doc)
 
 
-def schema() -> Dict[str, Any]:
-    """The JSON Schema of the report document."""
-    text = resources.files("teamgraph").joinpath(f"schemas/report-{SCHEMA_VERSION}.schema.json").read_text("utf-8")
+def to_json(report: "Report", aggregate_only: bool = False) -> str:
+    doc = aggregate_dict(report) if aggregate_only else report_dict(report)
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def schema(aggregate_only: bool = False) -> Dict[str, Any]:
+    """The JSON Schema of the report document (of the aggregate-only one with `aggregate_only`)."""
+    name = f"aggregate-{AGGREGATE_SCHEMA_VERSION}" if aggregate_only else f"report-{SCHEMA_VERSION}"
+    text = resources.files("teamgraph").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -188,7 +263,7 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
     from .catalog import pad
     from .report import SEVERITIES
 
-    s = summary(report.org, report._ids)
+    s = summary(report.org, report._ids, report.pseudonymized)
     c = report.catalog
     paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
     reset = "\033[0m" if color else ""

@@ -86,8 +86,9 @@ class Report:
     """
 
     def __init__(self, org: Org, raw: Dict[str, Any], pseudonyms: Optional[Sequence[str]] = None,
-                 lang: Optional[str] = None) -> None:
+                 lang: Optional[str] = None, key: Optional[bytes] = None) -> None:
         self.org = org
+        self._key = key  # the pseudonymization key: keys the input checksum; never written out
         self._raw = raw
         self.pseudonymized = pseudonyms is not None
         self.language = normalize_language(lang)  # the catalog language of the report's words (teamgraph.catalog)
@@ -122,7 +123,7 @@ class Report:
         (HMAC-SHA-256 of the id, stable for the same key). The key itself appears nowhere."""
         from .export import pseudonym
 
-        return Report(self.org, self._raw, [pseudonym(key, i) for i in self.org.ids], self.language)
+        return Report(self.org, self._raw, [pseudonym(key, i) for i in self.org.ids], self.language, key)
 
     def with_language(self, lang: Optional[str]) -> "Report":
         """The same report with its words (findings, headings, charts) in another language:
@@ -130,7 +131,7 @@ class Report:
         lang = normalize_language(lang)
         if lang == self.language:
             return self
-        return Report(self.org, self._raw, self._pseudonyms, lang)
+        return Report(self.org, self._raw, self._pseudonyms, lang, self._key)
 
     @property
     def catalog(self) -> Catalog:
@@ -253,15 +254,18 @@ class Report:
 
     @property
     def groups(self) -> pd.DataFrame:
-        """Group aggregates (by tier, department, unit). Groups under the policy's minimum group
-        size are withheld, with the reason; so is a second group where one withheld group could
-        otherwise be recovered from the others."""
+        """Group aggregates (by tier, department, unit): ``size`` members, of whom
+        ``contributors`` have a value, and ``value``, their mean. A group with fewer than the
+        policy's ``min_group_size`` contributors is withheld, with the reason; so are the next
+        smallest groups until the withheld ones of a figure are at least two and hold at least
+        ``min_group_size`` contributors together, so that none can be recovered by subtraction."""
         rows = [{"score": s["name"], **g} for s in self._raw["support"] for g in s["groups"]]
         if self.pseudonymized:  # a unit is named by its manager's id
             for row in rows:
                 if row["kind"] == "unit":
                     row["group"] = self._ids[self.org.find(row["group"])]
-        frame = pd.DataFrame(rows, columns=["score", "kind", "group", "figure", "size", "value", "withheld"])
+        frame = pd.DataFrame(rows, columns=["score", "kind", "group", "figure", "size", "contributors", "value",
+                                           "withheld"])
         frame["value"] = frame["value"].astype(float)
         return frame
 
@@ -317,10 +321,14 @@ class Report:
     @property
     def truck_factors(self) -> pd.DataFrame:
         """The truck factor of each knowledge area (artifact names before the first '/') and of the
-        artifacts each department's members author: kind, group, artifacts, truck_factor, people."""
-        rows = [{"kind": g["kind"], "group": g["group"], "artifacts": g["artifacts"], "truck_factor": g["value"],
-                 "people": [self._ids[i] for i in g["removed"]]} for g in self._raw["truck_factor"]["groups"]]
-        return pd.DataFrame(rows, columns=["kind", "group", "artifacts", "truck_factor", "people"])
+        artifacts each department's members author: kind, group, artifacts, truck_factor, people,
+        withheld. A department under the policy's ``min_group_size`` is withheld (truck_factor
+        None, no people, the reason in ``withheld``): it would single out who knows what."""
+        rows = [{"kind": g["kind"], "group": g["group"], "artifacts": g["artifacts"],
+                 "truck_factor": None if g["withheld"] else g["value"],
+                 "people": [self._ids[i] for i in g["removed"]], "withheld": g["withheld"]}
+                for g in self._raw["truck_factor"]["groups"]]
+        return pd.DataFrame(rows, columns=["kind", "group", "artifacts", "truck_factor", "people", "withheld"])
 
     def to_dict(self) -> Dict[str, Any]:
         """The report as the versioned JSON document (docs/report-format.md)."""
@@ -328,11 +336,16 @@ class Report:
 
         return report_dict(self)
 
-    def to_json(self, path: Optional[Union[str, "os.PathLike[str]"]] = None) -> str:
-        """The JSON report (byte-identical for the same data in any row order); written to `path` if given."""
+    def to_json(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, aggregate_only: bool = False) -> str:
+        """The JSON report (byte-identical for the same data in any row order); written to `path` if given.
+
+        ``aggregate_only=True``: the form for readers who should not see individuals (no
+        per-person rows, ids or names; every group figure over at least ``min_group_size``
+        contributors, with complementary suppression; findings counted, not listed; docs/privacy
+        in docs/scores.md)."""
         from .export import to_json
 
-        text = to_json(self)
+        text = to_json(self, aggregate_only)
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text

@@ -90,29 +90,37 @@ std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<
   }
   std::vector<GroupFigure> out;
   std::vector<std::size_t> published;
-  std::size_t withheld = 0;
+  std::size_t withheld = 0, withheld_contributors = 0;
+  const std::string too_few = "fewer than " + std::to_string(min_group_size) + " people";
   for (std::size_t g = 0; g < labels.size(); ++g) {
     if (size[g] == 0) continue;
-    GroupFigure f{kind, labels[g], figure, size[g], std::nan(""), {}};
+    GroupFigure f{kind, labels[g], figure, size[g], with_value[g], std::nan(""), {}};
     if (size[g] < min_group_size) {
-      f.withheld = "fewer than " + std::to_string(min_group_size) + " people";
-      ++withheld;
+      f.withheld = too_few;
     } else if (with_value[g] == 0) {
       f.withheld = "no data";
+    } else if (with_value[g] < min_group_size) {
+      f.withheld = "fewer than " + std::to_string(min_group_size) + " people with a value";
     } else {
       f.value = sum[g] / static_cast<double>(with_value[g]);
       published.push_back(out.size());
     }
+    if (std::isnan(f.value) && with_value[g] > 0) ++withheld, withheld_contributors += with_value[g];
     out.push_back(std::move(f));
   }
-  // One small group withheld next to a published total could be recovered by subtraction:
-  // withhold the next smallest group too.
-  if (withheld == 1 && !published.empty()) {
-    const auto smallest = *std::min_element(published.begin(), published.end(), [&](auto a, auto b) {
-      return std::tie(out[a].size, out[a].group) < std::tie(out[b].size, out[b].group);
+  // Withheld groups with values, together fewer than two or under the minimum, could be
+  // recovered from the published ones and the team's total: withhold the smallest published
+  // groups (by contributors, then name) until they are not.
+  if (withheld_contributors > 0) {
+    std::sort(published.begin(), published.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(out[a].contributors, out[a].group) < std::tie(out[b].contributors, out[b].group);
     });
-    out[smallest].value = std::nan("");
-    out[smallest].withheld = "withheld with a smaller group so that it cannot be recovered from the others";
+    for (const auto k : published) {
+      if (withheld >= 2 && withheld_contributors >= min_group_size) break;
+      out[k].value = std::nan("");
+      out[k].withheld = "withheld with a smaller group so that it cannot be recovered from the others";
+      ++withheld, withheld_contributors += out[k].contributors;
+    }
   }
   return out;
 }

@@ -36,5 +36,41 @@ TEST(Statistics, GroupMeansWithholdSmallGroupsAndWhatSubtractionWouldReveal) {
   EXPECT_EQ(groups[2].withheld, "fewer than 5 people");
 }
 
+TEST(Statistics, GroupMeansCountContributorsNotMembers) {
+  // A unit of 6 with 2 values is withheld (its mean would be over 2 people); then the smallest
+  // published group goes with it.
+  std::vector<std::int32_t> group_of{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2};
+  Eigen::VectorXd values = Eigen::VectorXd::Constant(17, 1.0);
+  for (int i = 2; i < 6; ++i) values[i] = std::nan("");
+  const auto groups = group_means("unit", {"a", "b", "c"}, group_of, values, "x", 5);
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[0].size, 6u);
+  EXPECT_EQ(groups[0].contributors, 2u);
+  EXPECT_EQ(groups[0].withheld, "fewer than 5 people with a value");
+  EXPECT_TRUE(std::isnan(groups[1].value));  // b (5) is smaller than c (6)
+  EXPECT_DOUBLE_EQ(groups[2].value, 1.0);
+}
+
+TEST(Statistics, TwoWithheldGroupsTooSmallTogetherTakeAThird) {
+  // Legal 2 and hr 1 are withheld; together 3 < 5, so their sum could be recovered from the
+  // total: the smallest published group (ops, 5) is withheld too, and sales (8) stays.
+  std::vector<std::int32_t> group_of;
+  for (int i = 0; i < 2; ++i) group_of.push_back(0);
+  group_of.push_back(1);
+  for (int i = 0; i < 5; ++i) group_of.push_back(2);
+  for (int i = 0; i < 8; ++i) group_of.push_back(3);
+  Eigen::VectorXd values = Eigen::VectorXd::LinSpaced(static_cast<Eigen::Index>(group_of.size()), 1.0, 16.0);
+  const auto groups = group_means("department", {"legal", "hr", "ops", "sales"}, group_of, values, "x", 5);
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_TRUE(std::isnan(groups[0].value) && std::isnan(groups[1].value) && std::isnan(groups[2].value));
+  EXPECT_NE(groups[2].withheld.find("cannot be recovered"), std::string::npos);
+  EXPECT_DOUBLE_EQ(groups[3].value, 12.5);
+  // Withheld together they hold at least the minimum.
+  std::size_t withheld = 0;
+  for (const auto& g : groups)
+    if (std::isnan(g.value)) withheld += g.contributors;
+  EXPECT_GE(withheld, 5u);
+}
+
 }  // namespace
 }  // namespace teamgraph
