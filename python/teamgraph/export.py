@@ -43,11 +43,12 @@ def read_key(path: str) -> bytes:
 
 def input_checksum(org: "Org") -> str:
     """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
-    order gives the same checksum."""
+    order gives the same checksum. Scored values are hashed normalized to [0, 1], the form
+    checksums have always hashed, so a team keeps its checksum."""
     digest = hashlib.sha256()
     for name in sorted(org.tables):
         digest.update(f"\x00table {name}\n".encode())
-        digest.update(org.table(name).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        digest.update(org.table(name, normalized=True).to_csv(index=False, lineterminator="\n").encode("utf-8"))
     digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
     return "sha256:" + digest.hexdigest()
 
