@@ -322,7 +322,7 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
     problem("bad_value", {}, "expected a JSON object, found " + std::string(object.type_name()));
     return team;
   }
-  team.json = object.dump();
+  team.json = object.empty() ? std::string() : object.dump();  // {} says nothing: the same team as none given
   check_strings(object, "", problem);
   for (const auto& [key, value] : object.items()) {
     if (key == "name") {

@@ -158,8 +158,8 @@ class TableReader {
     return std::nan("");
   }
 
-  // A number within [low, high] (the declared scale), mapped to [0, 1] when `normalize`.
-  double scaled(int c, std::size_t row, std::string_view person, const Scale& scale, bool normalize) {
+  // A number within [low, high] (the declared scale), as read; NaN when empty or not valid.
+  double on_scale(int c, std::size_t row, std::string_view person, const Scale& scale) {
     const double v = number(c, row, person);
     if (std::isnan(v)) return v;
     if (v < scale.low || v > scale.high) {
@@ -168,7 +168,7 @@ class TableReader {
                       " (declare another scale for " + scale.field + " in team.json), found " + format_number(v));
       return std::nan("");
     }
-    return normalize && scale.high > scale.low ? (v - scale.low) / (scale.high - scale.low) : v;
+    return v;
   }
 
   double non_negative(int c, std::size_t row, std::string_view person) {
@@ -426,6 +426,18 @@ const Scale& scale_for(const TeamInfo& team, std::string_view field) {
   for (const auto& s : defaults)
     if (s.field == field) return s;
   return defaults.emplace_back(Scale{std::string(field), 0.0, 1.0});
+}
+
+// A value on the scale mapped linearly to [0, 1] (NaN stays NaN).
+double normalized(const Scale& scale, double v) {
+  return scale.high > scale.low ? (v - scale.low) / (scale.high - scale.low) : v;
+}
+
+// Whether a scored column's values as read must be kept beside the normalized ones (see
+// People::assessment_read): the column is given and its scale is not [0, 1], on which
+// (v - 0) / (1 - 0) is v, bit for bit.
+bool keeps_values_as_read(int column, const Scale& scale) {
+  return column >= 0 && !(scale.low == 0.0 && scale.high == 1.0);
 }
 
 }  // namespace
@@ -722,9 +734,19 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
   p.ids.reserve(m, id_bytes);
   p.names.reserve(m, name_bytes);
   p.tiers.resize(m);
-  p.assessment.resize(static_cast<Eigen::Index>(m));
-  p.potential.resize(static_cast<Eigen::Index>(m));
-  p.flight_risk.resize(static_cast<Eigen::Index>(m));
+  struct Scored {
+    int column;
+    const Scale& scale;
+    Eigen::VectorXd& normalized;
+    Eigen::VectorXd& read;  // sized only when kept
+  };
+  const Scored scored[] = {{c_assessment, s_assessment, p.assessment, p.assessment_read},
+                           {c_potential, s_potential, p.potential, p.potential_read},
+                           {c_flight, s_flight, p.flight_risk, p.flight_risk_read}};
+  for (const auto& s : scored) {
+    s.normalized.resize(static_cast<Eigen::Index>(m));
+    if (keeps_values_as_read(s.column, s.scale)) s.read.resize(static_cast<Eigen::Index>(m));
+  }
   p.learning_hours.resize(static_cast<Eigen::Index>(m));
   p.has_career_plan.resize(m);
   p.has_quantified_kpi.resize(m);
@@ -740,9 +762,11 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
     roles[i] = reader.text(c_role, r);
     const int tier = reader.choice(c_tier, r, id, enum_labels("people", "tier"), false);
     p.tiers[i] = tier < 0 ? Tier::execution : static_cast<Tier>(tier);
-    p.assessment[e] = reader.scaled(c_assessment, r, id, s_assessment, true);
-    p.potential[e] = reader.scaled(c_potential, r, id, s_potential, true);
-    p.flight_risk[e] = reader.scaled(c_flight, r, id, s_flight, true);
+    for (const auto& s : scored) {
+      const double v = reader.on_scale(s.column, r, id, s.scale);
+      s.normalized[e] = normalized(s.scale, v);
+      if (s.read.size() != 0) s.read[e] = v;
+    }
     p.learning_hours[e] = reader.non_negative(c_hours, r, id);
     p.has_career_plan[i] = reader.boolean(c_career, r, id);
     p.has_quantified_kpi[i] = reader.boolean(c_kpi, r, id);
@@ -774,8 +798,12 @@ void OrgAssembler::read_competencies(const Table& table) {
     const auto name = detail::trim(raw_name);
     const auto pid = p == no_index ? std::string_view{} : reader.text(c_person, r);
     if (name.empty()) reader.row_problem("missing_value", r, pid, "competency", "a competency name is required");
-    const double score = reader.scaled(c_score, r, pid, scale, true);
-    if (std::isnan(score) && detail::trim(reader.text(c_score, r)).empty() && !table.columns()[static_cast<std::size_t>(c_score)].numeric)
+    const double score = reader.on_scale(c_score, r, pid, scale);
+    // An empty cell (a NaN in a column of numbers); the text of a number column is not read:
+    // that would report the column as of the wrong type.
+    const auto& score_column = table.columns()[static_cast<std::size_t>(c_score)];
+    if (score_column.numeric ? std::isnan(score_column.number(r))
+                             : detail::trim(reader.text(c_score, r)).empty())
       reader.row_problem("missing_value", r, pid, "score", "a score is required");
     if (p == no_index || name.empty() || std::isnan(score)) continue;
     entries.push_back(Entry{p, name, score, r});
@@ -803,6 +831,8 @@ void OrgAssembler::read_competencies(const Table& table) {
     if (e.person < row_of_.size()) c.scores(static_cast<Eigen::Index>(e.person), col) = e.score;
     order.push_back(e.row);
   }
+  if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
+  c.scores = c.scores.unaryExpr([&](double v) { return normalized(scale, v); });
   c.extra = reader.extras(order);
 }
 

@@ -69,13 +69,6 @@ class TableOut {
   std::vector<std::pair<bool, std::size_t>> order_;  // columns in the order they were added
 };
 
-double on_scale(const Org& org, std::string_view field, double v) {
-  if (std::isnan(v)) return v;
-  for (const auto& s : org.team().scales)
-    if (s.field == field) return std::clamp(v * (s.high - s.low) + s.low, s.low, s.high);
-  return v;
-}
-
 std::string person(const Org& org, index_t p) { return p == no_index ? std::string() : std::string(org.id(p)); }
 std::string date_text(std::int64_t d) { return d == no_date ? std::string() : std::to_string(d); }
 double flag(std::int8_t f) { return f < 0 ? std::nan("") : f; }
@@ -94,6 +87,9 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
 
   {  // people
     const auto& p = org.people();
+    const auto &assessment_read = as_read(p.assessment, p.assessment_read),
+               &potential_read = as_read(p.potential, p.potential_read),
+               &flight_read = as_read(p.flight_risk, p.flight_risk_read);
     TableOut out("people");
     auto &id = out.text("id"), &name = out.text("name"), &department = out.text("department"), &role = out.text("role"),
          &tier = out.text("tier"), &manager = out.text("manager_id");
@@ -110,9 +106,9 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       role.emplace_back(p.roles.label(i));
       tier.emplace_back(to_string(e.tier[i]));
       manager.push_back(person(org, e.manager[i]));
-      assessment.push_back(on_scale(org, "people.assessment", p.assessment[i]));
-      potential.push_back(on_scale(org, "people.potential", p.potential[i]));
-      flight.push_back(on_scale(org, "people.flight_risk", p.flight_risk[i]));
+      assessment.push_back(assessment_read[i]);
+      potential.push_back(potential_read[i]);
+      flight.push_back(flight_read[i]);
       career.push_back(flag(p.has_career_plan[i]));
       kpi.push_back(flag(p.has_quantified_kpi[i]));
       hours.push_back(p.learning_hours[i]);
@@ -122,6 +118,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   }
   if (org.has_table("competencies")) {
     const auto& c = org.competencies();
+    const auto& scores_read = as_read(c.scores, c.scores_read);
     TableOut out("competencies");
     auto &who = out.text("person_id"), &what = out.text("competency");
     auto& score = out.numbers("score");
@@ -134,7 +131,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
           rows.push_back(row);
           who.emplace_back(org.id(i));
           what.push_back(c.names[static_cast<std::size_t>(k)]);
-          score.push_back(on_scale(org, "competencies.score", c.scores(i, k)));
+          score.push_back(scores_read(i, k));
         }
         ++row;
       }

@@ -94,7 +94,14 @@ struct People {
   std::vector<Tier> tiers;
   Eigen::VectorXd assessment;      // normalized to [0, 1] by the declared scale
   Eigen::VectorXd potential;       // normalized to [0, 1] by the declared scale
-  Eigen::VectorXd flight_risk;     // probability in [0, 1]
+  Eigen::VectorXd flight_risk;     // probability in [0, 1] (normalized by the declared scale)
+  // The three above as read, on their declared scales, kept because mapping [0, 1] back to a
+  // scale is not exact in floating point: what gives the table back exactly (org_tables). Empty
+  // where the values as read are the normalized ones (a [0, 1] scale, or no such column): read
+  // them with as_read(assessment, assessment_read).
+  Eigen::VectorXd assessment_read;
+  Eigen::VectorXd potential_read;
+  Eigen::VectorXd flight_risk_read;
   Eigen::VectorXd learning_hours;  // hours in the analysis period, >= 0
   std::vector<std::int8_t> has_career_plan;     // 1 yes, 0 no, -1 not given
   std::vector<std::int8_t> has_quantified_kpi;  // 1 yes, 0 no, -1 not given
@@ -115,8 +122,16 @@ struct Hierarchy {
 struct Competencies {
   std::vector<std::string> names;  // sorted
   Eigen::MatrixXd scores;          // people x names, normalized to [0, 1]; NaN = not assessed
+  Eigen::MatrixXd scores_read;     // the same cells as read, on the declared scale; see as_read()
   std::vector<ExtraColumn> extra;  // in canonical (person, competency) order
 };
+
+// A scored column (or matrix) as read: `read` where it is kept, else the normalized values,
+// which are then the same numbers.
+template <class Values>
+const Values& as_read(const Values& normalized, const Values& read) {
+  return read.size() == normalized.size() ? read : normalized;
+}
 
 // One row per (incumbent, successor), sorted by incumbent then successor.
 struct Successors {
@@ -193,7 +208,7 @@ struct TeamInfo {
   std::vector<Scale> scales;          // sorted by field
   std::string policy_json;            // the "policy" object, verbatim and canonical, or ""
   std::string configuration_json;     // the "configuration" object (budget, equipment, ...), or ""
-  std::string json;                   // the whole team.json, canonical (sorted keys)
+  std::string json;                   // the whole team.json, canonical (sorted keys); "" for none or {}
 };
 
 class OrgBuilder;

@@ -51,8 +51,8 @@ Org what_if(const Org& org, const WhatIf& changes, const Policy& policy = {});
 // org is built).
 WhatIfPlan plan_what_if(const Org& org, const WhatIf& changes, const Policy& policy = {});
 
-// Every table the org was built from, in canonical order, values back on their declared
-// scales: building these tables (with org.team()) gives the same org again.
+// Every table the org was built from, in canonical order, scored values as read (on their
+// declared scales): building these tables (with org.team()) gives the same org again, exactly.
 std::vector<std::pair<std::string, Table>> org_tables(const Org& org);
 
 }  // namespace teamgraph

@@ -125,8 +125,10 @@ void add_extras(py::dict& out, const std::vector<ExtraColumn>& extra) {
 
 // Columns of one table, in the Org's canonical row order: numbers as read-only arrays, the rest
 // as tagged tuples that the Python side turns into pandas dtypes: ("arrow", ...) text (see
-// arrow_text), ("categorical", codes, labels), ("bool", int8), ("date", seconds).
-py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle owner) {
+// arrow_text), ("categorical", codes, labels), ("bool", int8), ("date", seconds). Scored values
+// (assessment, potential, flight_risk, competency scores) as read, on their declared scales, or
+// mapped to [0, 1] when `normalized`.
+py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner) {
   py::dict out;
   if (name == "people") {
     const auto& p = org->people();
@@ -136,24 +138,25 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, py::handle ow
     out["role"] = py::make_tuple("categorical", categories(p.roles));
     out["tier"] = py::make_tuple("categorical", enum_codes(p.tiers, enum_labels("people", "tier")));
     out["manager_id"] = person_ids(*org, org->hierarchy().manager);
-    out["assessment"] = view(p.assessment, owner);
-    out["potential"] = view(p.potential, owner);
-    out["flight_risk"] = view(p.flight_risk, owner);
+    out["assessment"] = view(normalized ? p.assessment : as_read(p.assessment, p.assessment_read), owner);
+    out["potential"] = view(normalized ? p.potential : as_read(p.potential, p.potential_read), owner);
+    out["flight_risk"] = view(normalized ? p.flight_risk : as_read(p.flight_risk, p.flight_risk_read), owner);
     out["has_career_plan"] = py::make_tuple("bool", flags(p.has_career_plan));
     out["has_quantified_kpi"] = py::make_tuple("bool", flags(p.has_quantified_kpi));
     out["learning_hours"] = view(p.learning_hours, owner);
     add_extras(out, p.extra);
   } else if (name == "competencies") {
     const auto& c = org->competencies();
+    const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
     std::vector<index_t> person;
     std::vector<std::string> competency;
     std::vector<double> score;
-    for (Eigen::Index i = 0; i < c.scores.rows(); ++i)
-      for (Eigen::Index j = 0; j < c.scores.cols(); ++j)
-        if (!std::isnan(c.scores(i, j))) {
+    for (Eigen::Index i = 0; i < scores.rows(); ++i)
+      for (Eigen::Index j = 0; j < scores.cols(); ++j)
+        if (!std::isnan(scores(i, j))) {
           person.push_back(static_cast<index_t>(i));
           competency.push_back(c.names[static_cast<std::size_t>(j)]);
-          score.push_back(c.scores(i, j));
+          score.push_back(scores(i, j));
         }
     out["person_id"] = person_ids(*org, person);
     out["competency"] = py::cast(competency);
@@ -451,10 +454,12 @@ void bind_org(py::module_& m) {
       .def("ids", [](const Org& org) { return text_list(org.people().ids); },
            "Person ids in the org's canonical order (preorder of the reports-to forest).")
       .def("table_columns",
-           [](const std::shared_ptr<Org>& org, const std::string& name) {
-             return table_columns(org, name, py::cast(org));
+           [](const std::shared_ptr<Org>& org, const std::string& name, bool normalized) {
+             return table_columns(org, name, normalized, py::cast(org));
            },
-           py::arg("name"), "Columns of one table in canonical order (used by Org.people / Org.table).")
+           py::arg("name"), py::arg("normalized") = false,
+           "Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, "
+           "on their declared scales, or mapped to [0, 1] when normalized.")
       .def("hierarchy_arrays",
            [](const std::shared_ptr<Org>& org) {
              const auto& h = org->hierarchy();
@@ -544,7 +549,8 @@ void bind_org(py::module_& m) {
         for (const auto& [name, table] : org_tables(*org)) out[py::str(name)] = table_to_python(table);
         return py::make_tuple(out, org->team().json);
       },
-      py::arg("org"), "The org's tables (values on their declared scales) and team.json: what rebuilds it (pickling).");
+      py::arg("org"), "The org's tables (values as read, on their declared scales) and team.json: what rebuilds it exactly "
+      "(pickling).");
 
   m.def(
       "assess_many",

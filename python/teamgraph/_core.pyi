@@ -123,9 +123,9 @@ class Org:
         """
         Person ids in the org's canonical order (preorder of the reports-to forest).
         """
-    def table_columns(self, name: str) -> dict:
+    def table_columns(self, name: str, normalized: bool = False) -> dict:
         """
-        Columns of one table in canonical order (used by Org.people / Org.table).
+        Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized.
         """
     @property
     def period(self) -> tuple[typing.Any, typing.Any]:
@@ -177,7 +177,7 @@ def org_from_columns(tables: dict, team_json: str = '', problems: list = [], len
     """
 def org_state(org: Org) -> tuple[dict, str]:
     """
-    The org's tables (values on their declared scales) and team.json: what rebuilds it (pickling).
+    The org's tables (values as read, on their declared scales) and team.json: what rebuilds it exactly (pickling).
     """
 def policy_json(org: Org, overrides: str = '') -> str:
     """

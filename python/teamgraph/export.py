@@ -45,12 +45,14 @@ def read_key(path: str) -> bytes:
 
 def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
     """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
-    order gives the same checksum. With `key` (a pseudonymized report's), HMAC-SHA-256 under the
-    key instead, so that reports cannot be linked to each other or to the data without it."""
+    order gives the same checksum. Scored values are hashed normalized to [0, 1], the form
+    checksums have always hashed, so a team keeps its checksum. With `key` (a pseudonymized
+    report's), HMAC-SHA-256 under the key instead, so that reports cannot be linked to each other
+    or to the data without it."""
     digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
     for name in sorted(org.tables):
         digest.update(f"\x00table {name}\n".encode())
-        digest.update(org.table(name).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        digest.update(org.table(name, normalized=True).to_csv(index=False, lineterminator="\n").encode("utf-8"))
     digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
     return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
 

@@ -84,8 +84,11 @@ class Org:
 
     People are numbered in the preorder of the reports-to forest (tops by id, each manager's
     reports by id), so the order never depends on the input's row order. ``org.people`` and
-    ``org.table(name)`` give the tables back as DataFrames in that order; scores on 1-5 or
-    0-100 scales come back normalized to [0, 1] by the scales declared in team.json.
+    ``org.table(name)`` give the tables back as DataFrames in that order, with every value as
+    read: assessment, potential, flight_risk and competency scores on the scales declared in
+    team.json (1-5, 0-100, ...), so that ``Org.from_frames(**{n: org.table(n) for n in
+    org.tables}, team=org.team)`` builds the same org again. ``org.table(name, normalized=True)``
+    gives them mapped to [0, 1] instead, as the scores use them.
     """
 
     __slots__ = ("_core", "_changes")
@@ -126,8 +129,9 @@ class Org:
 
         Id columns must hold text: read CSVs with ``dtype=str, keep_default_na=False`` (or
         ``dtype={"id": str, ...}``) so that pandas does not turn ids into numbers. ``team`` is
-        the content of team.json as a dict. Problems name the table and the 1-based row.
-        ``lenient``: as in ``read_org``.
+        the content of team.json as a dict; scored columns (assessment, potential, flight_risk,
+        competency scores) hold values on the scales it declares, as ``org.table(name)`` gives
+        them back. Problems name the table and the 1-based row. ``lenient``: as in ``read_org``.
         """
         frames = dict(people=people, competencies=competencies, successors=successors, sharing=sharing,
                       meetings=meetings, attendance=attendance, incentives=incentives, goals=goals,
@@ -187,17 +191,23 @@ class Org:
 
     @property
     def people(self) -> pd.DataFrame:
-        """One row a person, in the org's order: the people table, extra columns included."""
+        """One row a person, in the org's order: the people table, extra columns included, values
+        as read (assessment, potential and flight_risk on their declared scales); the same as
+        ``org.table("people")``."""
         return self.table("people")
 
-    def table(self, name: str) -> pd.DataFrame:
+    def table(self, name: str, normalized: bool = False) -> pd.DataFrame:
         """One input table as a DataFrame, in canonical order, extra columns included.
 
-        Empty for a table that was not given (see ``tables``).
+        Values are as read: assessment, potential, flight_risk (people) and score (competencies)
+        on the scales declared in team.json, so the tables an org gives, with ``org.team``, build
+        the same org again (``Org.from_frames``). ``normalized=True``: those columns mapped
+        linearly from their declared scale to [0, 1], the form the scores use. Empty for a table
+        that was not given (see ``tables``).
         """
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; expected one of {', '.join(TABLES)}")
-        columns = self._core.table_columns(name)
+        columns = self._core.table_columns(name, normalized)
         return pd.DataFrame({key: _to_series(value) for key, value in columns.items()})
 
     @property
@@ -250,7 +260,8 @@ class Org:
 
     # -- export ---------------------------------------------------------------------------
     def to_networkx(self, relation: str = "reports_to") -> "nx.Graph":
-        """The org as a networkx graph; nodes are person ids with the people columns as attributes.
+        """The org as a networkx graph; nodes are person ids with the people columns (as read, see
+        ``people``) as attributes.
 
         relation: "reports_to" (DiGraph, manager -> report), "successors" (DiGraph, incumbent ->
         successor, attribute readiness) or "sharing" (MultiGraph keyed by channel, attribute

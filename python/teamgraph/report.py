@@ -140,9 +140,10 @@ class Report:
 
     @property
     def _people(self) -> pd.DataFrame:
-        """The org's people table, read once (an Org never changes)."""
+        """The org's people table, read once (an Org never changes); flight_risk in [0, 1] as the
+        scores use it (risk = flight_risk x impact)."""
         if self._people_cache is None:
-            self._people_cache = self.org.people
+            self._people_cache = self.org.table("people", normalized=True)
         return self._people_cache
 
     @property

@@ -33,12 +33,80 @@ TEST(OrgTables, RebuildingGivesTheSameOrg) {
       if (std::isnan(x(i, k)))
         EXPECT_TRUE(std::isnan(y(i, k)));
       else
-        EXPECT_NEAR(x(i, k), y(i, k), 1e-12);
+        EXPECT_EQ(x(i, k), y(i, k));
   EXPECT_EQ(again.sharing().a, org.sharing().a);
   EXPECT_EQ(again.incentives().person, org.incentives().person);
   EXPECT_EQ(again.contributions().previous, org.contributions().previous);
   EXPECT_EQ(again.people().extra[0].values[3], org.people().extra[0].values[3]);
   EXPECT_EQ(again.tables(), org.tables());
+}
+
+// Mapping [0, 1] back to a scale is not exact in floating point: 0.205 on 0.1-0.7 comes back as
+// 0.20500000000000002, which normalizes to another value, and 7 on 0-100 as 7.000000000000001.
+// The org keeps what it read: the tables give it back, and rebuilding gives the same bits.
+TEST(OrgTables, GiveTheScoredValuesBackAsRead) {
+  const std::string team = R"({"scales": {"people.assessment": [0.1, 0.7], "people.potential": [0, 100],
+                                          "people.flight_risk": [0, 10], "competencies.score": [0.1, 0.7]}})";
+  const Org org = org_from_csv({{"people", "id,manager_id,assessment,potential,flight_risk\n"
+                                           "a,,0.205,7,3\nb,a,0.325,29,\nc,a,,55,0.7\n"},
+                                {"competencies", "person_id,competency,score\na,planning,0.211\nc,planning,0.328\n"}},
+                               team);
+  const auto tables = org_tables(org);
+  auto column = [&](const std::string& table, const std::string& name) {
+    for (const auto& [t, content] : tables)
+      if (t == table)
+        for (const auto& c : content.columns())
+          if (c.name == name) return std::vector<double>(c.numbers.data(), c.numbers.data() + c.numbers.size());
+    ADD_FAILURE() << "no column " << table << "." << name;
+    return std::vector<double>{};
+  };
+  auto same = [](const std::vector<double>& got, const std::vector<double>& expected) {
+    ASSERT_EQ(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+      if (std::isnan(expected[i]))
+        EXPECT_TRUE(std::isnan(got[i])) << i;
+      else
+        EXPECT_EQ(got[i], expected[i]) << i;
+  };
+  const double nan = std::nan("");
+  same(column("people", "assessment"), {0.205, 0.325, nan});
+  same(column("people", "potential"), {7, 29, 55});
+  same(column("people", "flight_risk"), {3, nan, 0.7});
+  same(column("competencies", "score"), {0.211, 0.328});
+
+  OrgBuilder builder;
+  for (auto& [name, table] : org_tables(org)) builder.add_table(name, std::move(table));
+  builder.set_team(org.team());
+  const Org again = builder.build();
+  for (index_t p = 0; p < org.size(); ++p) {
+    EXPECT_EQ(std::isnan(again.people().assessment[p]), std::isnan(org.people().assessment[p]));
+    if (!std::isnan(org.people().assessment[p])) EXPECT_EQ(again.people().assessment[p], org.people().assessment[p]);
+    EXPECT_EQ(again.people().potential[p], org.people().potential[p]);
+  }
+  EXPECT_EQ(again.competencies().scores(0, 0), org.competencies().scores(0, 0));
+  EXPECT_EQ(again.competencies().scores(2, 0), org.competencies().scores(2, 0));
+  // A what-if rebuilds from these tables too: someone leaving moves nobody else's values.
+  const Org changed = what_if(org, WhatIf{{"b"}, {}, {}, {}, false});
+  EXPECT_EQ(changed.people().assessment[0], org.people().assessment[0]);
+  EXPECT_EQ(changed.competencies().scores(1, 0), org.competencies().scores(2, 0));
+}
+
+TEST(OrgTables, KeepTheValuesAsReadOnlyWhereTheyDifferFromTheNormalizedOnes) {
+  const Org org = org_from_csv({{"people", "id,manager_id,assessment,flight_risk\na,,4,0.3\nb,a,2,0.6\n"},
+                                {"competencies", "person_id,competency,score\na,planning,0.5\n"}},
+                               R"({"scales": {"people.assessment": [1, 5]}})");
+  EXPECT_EQ(org.people().assessment_read.size(), 2);
+  EXPECT_EQ(org.people().flight_risk_read.size(), 0);  // on 0-1: as read is normalized
+  EXPECT_EQ(org.people().potential_read.size(), 0);    // no such column
+  EXPECT_EQ(org.competencies().scores_read.size(), 0);
+  EXPECT_EQ(as_read(org.people().flight_risk, org.people().flight_risk_read)[1], 0.6);
+  EXPECT_EQ(as_read(org.people().assessment, org.people().assessment_read)[1], 2);
+  EXPECT_EQ(org.people().assessment[1], 0.25);
+}
+
+TEST(OrgTables, AnEmptyTeamJsonIsNoTeamJson) {
+  const Org org = org_from_csv({{"people", "id,manager_id\na,\n"}}, "{}");
+  EXPECT_EQ(org.team().json, "");
 }
 
 TEST(WhatIf, LeaveAndPromote) {

@@ -37,8 +37,12 @@ def test_people_frame_has_every_column_and_extras(sample: Org) -> None:
     assert e04["tier"] == "core"
     assert e04["manager_id"] == "e01"
     assert e04["flight_risk"] == pytest.approx(0.6)
-    assert e04["assessment"] == pytest.approx(0.75)  # 4 on the declared 1-5 scale
+    assert e04["assessment"] == 4  # as read, on the declared 1-5 scale
     assert people["tier"].value_counts()["core"] == 6
+    normalized = sample.table("people", normalized=True).set_index("id").loc["e04"]
+    assert normalized["assessment"] == 0.75  # (4 - 1) / (5 - 1), as the scores use it
+    assert normalized["flight_risk"] == e04["flight_risk"]  # undeclared: on 0-1 already
+    pd.testing.assert_frame_equal(sample.people, sample.table("people"))
 
 
 def test_text_columns_come_back_as_text_with_missing_cells() -> None:
@@ -64,16 +68,21 @@ def test_numeric_columns_are_read_only_views(sample: Org) -> None:
 
 
 def test_from_frames_round_trip(sample: Org) -> None:
-    frames = {name: sample.table(name) for name in sample.tables}
-    people = frames["people"].copy()
-    # Back to the declared scales: the frames hold normalized values.
-    people["assessment"] = people["assessment"] * 4 + 1
-    people["potential"] = people["potential"] * 4 + 1
-    frames["people"] = people
-    frames["competencies"] = frames["competencies"].assign(score=frames["competencies"]["score"] * 4 + 1)
-    again = Org.from_frames(**frames, team=sample.team)
+    # The frames hold the values as read, on the declared scales: they go straight back in.
+    again = Org.from_frames(**{name: sample.table(name) for name in sample.tables}, team=sample.team)
     for name in sample.tables:
-        pd.testing.assert_frame_equal(again.table(name), sample.table(name))
+        pd.testing.assert_frame_equal(again.table(name), sample.table(name), check_exact=True)
+
+
+def test_a_missing_score_in_a_column_of_numbers_is_a_missing_value() -> None:
+    # Not "wrong_type: expected a column of text" about a column of numbers, as it was.
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"]})
+    competencies = pd.DataFrame({"person_id": ["a", "b"], "competency": ["planning"] * 2, "score": [0.5, np.nan]})
+    with pytest.raises(OrgDataError) as err:
+        Org.from_frames(people, competencies=competencies)
+    assert [(p.code, p.record, p.field) for p in err.value.problems] == [("missing_value", 2, "score")]
+    org = Org.from_frames(people, competencies=competencies, lenient=True)  # a row problem: lenient leaves the row out
+    assert org.table("competencies")["person_id"].tolist() == ["a"]
 
 
 def test_row_order_does_not_matter(sample: Org) -> None:

@@ -60,7 +60,7 @@ def test_promote_overrides_the_fill():
 
 @pytest.mark.parametrize("fill", [True, False])
 def test_what_if_keeps_an_absent_successors_table_absent(fill):
-    people = teamgraph.read_org(EXAMPLES / "no-reserve").table("people")
+    people = teamgraph.read_org(EXAMPLES / "no-reserve").table("people", normalized=True)  # on 0-1: no team.json
     bare = teamgraph.Org.from_frames(people=people)  # no successors table
     report = teamgraph.assess(bare.what_if(leave=["vp"], promote={"vp": "om1"}, fill=fill))
     assert report.scores["succession_readiness"] is None
@@ -114,5 +114,6 @@ def test_departure_figures_whose_tables_are_absent_are_not_measured():
     jsonschema.validate(document, schema())
     vp = next(p for p in document["people"] if p["id"] == "vp")
     assert vp["cut_off"] is None and vp["orphaned_artifacts"] is None
-    bare = teamgraph.assess(teamgraph.Org.from_frames(people=report.org.table("people")))  # no competencies either
+    people = report.org.table("people", normalized=True)  # on 0-1: no team.json needed
+    bare = teamgraph.assess(teamgraph.Org.from_frames(people=people))  # no competencies either
     assert np.isnan(bare.departure_impact["coverage_drop"]).all()
