@@ -51,7 +51,9 @@ TEST(DepartureImpact, FindingsNameTheEffectsAsClauses) {
   ASSERT_EQ(effects.clauses.size(), 2u);
   EXPECT_EQ(effects.clauses[0].key, "departure.coverage_drop");
   EXPECT_NEAR(effects.clauses[0].args.at(0).number, (100.0 + 80.0 + 80.0) / 3.0 - 40.0, 1e-9);
-  EXPECT_EQ(effects.clauses[1], (FindingClause{"departure.unit_left", {FindingArg::count_of("count", 4)}}));
+  // A unit of 4 loses its manager, 2 of them reporting to A directly.
+  EXPECT_EQ(effects.clauses[1], (FindingClause{"departure.unit_left", {FindingArg::count_of("count", 4),
+                                                                       FindingArg::count_of("direct", 2)}}));
   EXPECT_EQ(a.args[2].name, "impact");
   EXPECT_DOUBLE_EQ(a.args[2].number, d.impact[*org.find("A")]);
   EXPECT_DOUBLE_EQ(a.args[3].number, d.risk[*org.find("A")]);
@@ -72,7 +74,7 @@ TEST(DepartureImpact, WithoutAFlightRiskTheFindingSaysSo) {
   EXPECT_EQ(d.findings[0].variant, "no_flight_risk");
   EXPECT_EQ(d.findings[0].severity, FindingSeverity::medium);
   EXPECT_EQ(describe(d.findings[0], org),
-            "high_departure_impact.no_flight_risk: person=A, effects=departure.unit_left(count=1), impact=0.50, risk=n/a");
+            "high_departure_impact.no_flight_risk: person=A, effects=departure.unit_left(count=1, direct=1), impact=0.50, risk=n/a");
 }
 
 }  // namespace

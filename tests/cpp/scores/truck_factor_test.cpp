@@ -74,7 +74,9 @@ TEST(TruckFactor, PerKnowledgeAreaAndDepartment) {
         "person_id,artifact,action,date\n"
         "ann,listing/1,create,2026-01-01\nann,listing/2,create,2026-01-02\nbo,listing/3,create,2026-01-03\n"
         "cy,campaign/a,create,2026-01-04\ncy,campaign/b,create,2026-01-05\n"}});
-  const Report r = assess(org);
+  Policy everyone;
+  everyone.min_group_size = 1;  // departments of one and two people, published only on request
+  const Report r = assess(org, everyone);
   ASSERT_TRUE(r.truck_factor.assessed);
   // Team: ann 2, cy 2, bo 1. Remove ann (ties with cy: ann is earlier in the org): 3/5 covered;
   // remove cy: 1/5 < 0.5. Truck factor 2.
@@ -84,6 +86,12 @@ TEST(TruckFactor, PerKnowledgeAreaAndDepartment) {
     groups.push_back(g.kind + ":" + g.group + ":" + std::to_string(g.artifacts) + ":" + std::to_string(g.result.value));
   EXPECT_EQ(groups, (std::vector<std::string>{"area:campaign:2:1", "area:listing:3:1", "department:ads:2:1",
                                               "department:shop:3:1"}));
+  // By default (5) every department here is too small: withheld, with no one named.
+  for (const auto& g : assess(org).truck_factor.groups)
+    if (g.kind == "department") {
+      EXPECT_EQ(g.withheld, "fewer than 5 people") << g.group;
+      EXPECT_TRUE(g.result.removed.empty());
+    }
   // "Truck factor 2: if ann and cy leave, more than half of the 5 artifacts are left with no one who knows them."
   const auto low = std::find_if(r.findings.begin(), r.findings.end(), [](auto& f) { return f.code == "low_truck_factor"; });
   ASSERT_NE(low, r.findings.end());
