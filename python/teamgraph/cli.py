@@ -9,7 +9,8 @@
     teamgraph policy --dump
 
 The words follow --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese),
-else English. Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 bad input (the problems are printed).
+else English. Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 bad input or usage (the problems are
+printed); 3 an internal error (a bug: no traceback unless TEAMGRAPH_DEBUG=1); 130 interrupted (Ctrl-C).
 Nothing personal is logged: problems and reports go only where the command writes them.
 """
 
@@ -33,6 +34,8 @@ from .report import SEVERITIES, Report, assess, default_policy
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # as a shell reports Ctrl-C
 MIN_GROUP_SIZE_FLOOR = _core.min_group_size_floor
 
 
@@ -105,11 +108,25 @@ def _assess(org: Org, args: argparse.Namespace) -> Report:
     return report
 
 
+def _check_out(out: Optional[str]) -> None:
+    """--out must name a file in a folder that exists: checked before any work is done."""
+    if not out:
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise _BadInput(f"--out {out}: is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise _BadInput(f"--out {out}: the folder {str(path.parent)!r} does not exist")
+
+
 def _write(text: str, out: Optional[str]) -> None:
-    if out:
-        Path(out).write_text(text, encoding="utf-8")
-    else:
+    if not out:
         sys.stdout.write(text)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise _BadInput(f"--out {out}: cannot write ({err.strerror})") from err
 
 
 def _fails(report: Report, fail_on: Optional[str]) -> bool:
@@ -154,7 +171,10 @@ def cmd_what_if(args: argparse.Namespace) -> int:
                               move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=_policy(args))
     except ValueError as err:
         if isinstance(err, OrgDataError):
-            raise
+            if not before.pseudonymized:
+                raise
+            # The changed org's problems (a reporting cycle) name people: by pseudonym here.
+            raise _BadInput("\n".join(scrub(str(p), org, before._ids) for p in err.problems)) from err
         message = str(err)
         if before.pseudonymized:  # the message names people by id: by pseudonym here
             message = scrub(message, org, before._ids)
@@ -328,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        _check_out(getattr(args, "out", None))
         return int(args.func(args))
     except OrgDataError as err:
         _print_problems(err, sys.stderr, _catalog(args))
@@ -335,6 +356,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except _BadInput as err:
         print(f"teamgraph: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("teamgraph: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:  # a bug, not the user's doing: no traceback unless asked for
+        if os.environ.get("TEAMGRAPH_DEBUG"):
+            raise
+        # The type only: an exception's text may quote the team's data.
+        print(f"teamgraph: internal error ({type(err).__name__}); please report it. TEAMGRAPH_DEBUG=1 shows the "
+              "traceback", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

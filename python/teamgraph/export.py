@@ -120,11 +120,20 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
     }
 
 
+def markdown_text(text: str) -> str:
+    """Data shown in Markdown (a team name, ids, names, goal ids, and the messages that hold them)
+    as plain text: < > & would be HTML on most wikis (``x"><img src=x onerror=...>``), and
+    backslash, backticks, * _ [ ] would format or link; a line break would end the paragraph."""
+    out = str(text).replace("\\", "\\\\")
+    for ch in "`*_[]":
+        out = out.replace(ch, "\\" + ch)
+    return (out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", " ")
+            .replace("\n", " "))
+
+
 def markdown_cell(text: str) -> str:
-    """Text as one markdown table cell: a pipe would end the cell, a line break the row, and
-    < > & would be HTML on most wikis, so they are escaped."""
-    return (str(text).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
-            .replace(">", "&gt;").replace("\r", " ").replace("\n", " "))
+    """Text as one markdown table cell: as ``markdown_text``, and a pipe would end the cell."""
+    return markdown_text(text).replace("|", "\\|")
 
 
 def report_dict(report: "Report") -> Dict[str, Any]:
@@ -227,7 +236,7 @@ def to_markdown(report: "Report", top: int = 0) -> str:
     """The report as Markdown, in the report's language."""
     c = report.catalog
     doc = report_dict(report)
-    lines = [c.text("markdown.title", team=doc["team"] or c.text("team.unnamed")), "",
+    lines = [c.text("markdown.title", team=markdown_text(doc["team"] or c.text("team.unnamed"))), "",
              c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
              f"| {c.text('column.score')} | {c.text('column.value')} |", "|---|---|"]
     scores = sorted(doc["scores"].items(), key=lambda kv: (kv[1]["value"] is None, kv[1]["value"] or 0, kv[0]))
@@ -242,9 +251,11 @@ def to_markdown(report: "Report", top: int = 0) -> str:
     findings = doc["findings"][:top] if top else doc["findings"]
     for f in findings:
         lines.append(c.text("markdown.finding", severity=c.severity(f["severity"]), score=c.score_name(f["score"]),
-                            message=f["message"]) + "  ")
-        lines.append(f"  {c.text('finding.who', people=c.listing(f['people']), evidence=c.evidence(f['evidence']))}  ")
-        lines.append(f"  {c.text('finding.do', recommendation=f['recommendation'])}")
+                            message=markdown_text(f["message"])) + "  ")
+        who = c.text("finding.who", people=c.listing([markdown_text(p) for p in f["people"]]),
+                     evidence=markdown_text(c.evidence(f["evidence"])))
+        lines.append(f"  {who}  ")
+        lines.append(f"  {c.text('finding.do', recommendation=markdown_text(f['recommendation']))}")
     return "\n".join(lines) + "\n"
 
 

@@ -65,6 +65,13 @@ def _fonts(report: "Report") -> Iterator[None]:
         yield
 
 
+def _plain(label: Any) -> str:
+    """Data as a chart label, shown as written: matplotlib reads text between two $ as TeX (an id
+    like ``boss$\\foo$`` fails to draw), and an escaped \\$ is a plain dollar sign wherever and
+    whenever the label is drawn."""
+    return str(label).replace("$", "\\$")
+
+
 def _in_language(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(report: "Report", *args: Any, **kwargs: Any) -> Any:
@@ -128,7 +135,7 @@ def org_chart(report: "Report", color_by: str = "risk") -> "Figure":
     fig.colorbar(points, ax=ax, label=c.text("plot.org_chart.colorbar", measure=measure), shrink=0.8)
     if n <= _LABEL_LIMIT:
         for p in range(n):
-            ax.annotate(report._ids[p], positions[p], textcoords="offset points", xytext=(0, 6), ha="center", fontsize=6)
+            ax.annotate(_plain(report._ids[p]), positions[p], textcoords="offset points", xytext=(0, 6), ha="center", fontsize=6)
     ax.set_title(c.text("plot.org_chart.title", measure=measure))
     ax.set_axis_off()
     ax.autoscale_view()
@@ -144,11 +151,11 @@ def coverage(report: "Report") -> "Figure":
     ax = fig.add_subplot()
     threshold = report.policy["leadership"]["threshold"]
     colors = ["#c0392b" if d == 0 else ("#e67e22" if d == 1 else "#2e86c1") for d in frame["depth"]]
-    bars = ax.bar(frame["competency"], frame["coverage"], color=colors)
+    bars = ax.bar([_plain(x) for x in frame["competency"]], frame["coverage"], color=colors)
     ax.axhline(threshold, color="#34495e", linestyle="--", linewidth=1,
                label=c.text("plot.coverage.threshold", threshold=threshold))
     for bar, holder, depth in zip(bars, frame["best_holder"], frame["depth"]):
-        ax.annotate(c.text("plot.coverage.bar", holder=holder or c.text("value.none"), depth=depth), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+        ax.annotate(_plain(c.text("plot.coverage.bar", holder=holder or c.text("value.none"), depth=depth)), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7)
     ax.set_ylim(0, 1.25)
     ax.set_ylabel(c.text("plot.coverage.ylabel"))
@@ -177,7 +184,7 @@ def incentive_balance(report: "Report") -> "Figure":
                label=c.text("plot.incentives.forgotten"))
     if len(people) <= _LABEL_LIMIT:
         for i in np.flatnonzero(forgotten):
-            ax.annotate(report._ids[i], (material[i], spiritual[i]), textcoords="offset points", xytext=(3, 3), fontsize=7)
+            ax.annotate(_plain(report._ids[i]), (material[i], spiritual[i]), textcoords="offset points", xytext=(3, 3), fontsize=7)
     ax.set_xlabel(c.text("plot.incentives.xlabel"))
     ax.set_ylabel(c.text("plot.incentives.ylabel"))
     ax.set_title(c.text("plot.incentives.title"))
@@ -212,7 +219,7 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
         colors = ["#c0392b" if broker[i] else "#2e86c1" for i in nodes]
         nx.draw_networkx_nodes(graph, positions, nodelist=nodes, node_shape=shape, node_color=colors, node_size=60, ax=ax)
     if len(people) <= _LABEL_LIMIT:
-        nx.draw_networkx_labels(graph, positions, labels={i: report._ids[i] for i in graph.nodes}, font_size=6, ax=ax)
+        nx.draw_networkx_labels(graph, positions, labels={i: _plain(report._ids[i]) for i in graph.nodes}, font_size=6, ax=ax)
     ax.set_title(c.text("plot.sharing.title"))
     ax.set_axis_off()
     return fig
@@ -225,8 +232,9 @@ def departure_ranking(report: "Report", top: int = 15) -> "Figure":
     frame = report.departure_impact.head(top).iloc[::-1]
     fig = _figure(7.0, max(2.5, 0.3 * len(frame) + 1))
     ax = fig.add_subplot()
-    ax.barh(frame["id"], frame["impact"], color="#f5b041", label=c.text("plot.departure.impact"))
-    ax.barh(frame["id"], frame["risk"].fillna(0), color="#c0392b", label=c.text("plot.departure.risk"))
+    labels = [_plain(i) for i in frame["id"]]
+    ax.barh(labels, frame["impact"], color="#f5b041", label=c.text("plot.departure.impact"))
+    ax.barh(labels, frame["risk"].fillna(0), color="#c0392b", label=c.text("plot.departure.risk"))
     ax.set_xlabel(c.text("plot.departure.xlabel"))
     ax.set_title(c.text("plot.departure.title"))
     ax.legend(fontsize=8, loc="lower right")

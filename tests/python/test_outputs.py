@@ -93,7 +93,7 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralized() -> None:
 
 def test_markdown_report(report) -> None:
     text = report.to_markdown(top=3)
-    assert text.startswith("# Team report: Harbor & Pine online store")
+    assert text.startswith("# Team report: Harbor &amp; Pine online store")  # & is HTML in Markdown
     assert "| leadership_coverage | 40.0 |" in text
     assert text.count("- **") == 3
 
