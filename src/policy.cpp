@@ -77,6 +77,8 @@ std::vector<Field> fields(Policy& p) {
       {"behind", "robust_z", &b.robust_z, -unbounded},
       {"behind", "strong", &b.strong},
       {"behind", "max_mentees", &b.max_mentees},
+      {"behind", "mentor_reach", &b.mentor_reach},
+      {"behind", "mentor_search", &b.mentor_search},
       {"behind", "severe_share_of_floor", &b.severe_share_of_floor, 0.0, 1.0},
       {"behind", "learning_robust_z", &b.learning_robust_z, -unbounded},
       {"sharing", "meetings_per_week", &sh.meetings_per_week},

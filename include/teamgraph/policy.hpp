@@ -72,6 +72,8 @@ struct BehindPolicy {
   double robust_z = -2.0;      // or when (score - median) / (1.4826 MAD) is below this
   double strong = 0.75;        // mentors score at least this in the dimension
   std::uint32_t max_mentees = 3;  // prefer mentors with fewer than this many mentees
+  std::uint32_t mentor_reach = 6;      // a mentor is at most this many steps away in the sharing network
+  std::uint32_t mentor_search = 10000;  // links a laggard's mentor search looks at, at most (bounds the work)
   double severe_share_of_floor = 0.5;  // a score below this share of `floor` is a high-severity lag
   double learning_robust_z = -2.0;     // learning hours whose robust z-score is below this are far too few
 };

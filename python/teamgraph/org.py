@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -147,7 +148,7 @@ class Org:
         fatal = [p for p in problems if p.severity == _core.Severity.error and (p.record == 0 or not lenient)]
         if fatal:
             raise OrgDataError(f"{len(problems)} problems in the org data", problems)
-        team_json = json.dumps(dict(team), ensure_ascii=False) if team is not None else ""
+        team_json = _team_json(team)
         return cls._wrap(_core.org_from_columns(tables, team_json, problems, lenient))
 
     # -- reading --------------------------------------------------------------------------
@@ -328,18 +329,74 @@ def _to_series(value: Any) -> Any:
     return value
 
 
+def _team_json(team: Optional[Mapping[str, Any]]) -> str:
+    """team.json's text from a dict; OrgDataError when it is not a mapping or not JSON."""
+    if team is None:
+        return ""
+    if not isinstance(team, Mapping):
+        problem = _core.make_problem("bad_value", "team", 0, "", "",
+                                     f"expected a mapping (team.json as a dict), found {type(team).__name__}")
+        raise OrgDataError("1 problem in the org data", [problem])
+    try:
+        return json.dumps(dict(team), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as err:
+        problem = _core.make_problem("bad_value", "team", 0, "", "", f"expected values JSON can hold: {err}")
+        raise OrgDataError("1 problem in the org data", [problem]) from err
+
+
 def _problem(code: str, table: str, record: int, field: str, message: str) -> "_core.Problem":
     return _core.make_problem(code, f"{table} frame", record, "", field, message)
+
+
+# What a cell may not hold, as the CSV and JSON readers refuse it (teamgraph::detail::check_text):
+# C0 controls but tab and line breaks, DEL, and the C1 controls (U+0080-U+009F).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_character(text: str) -> Optional[str]:
+    match = _CONTROL.search(text)
+    return None if match is None else f"a control character (U+{ord(match.group()):04X})"
+
+
+def _check_text_column(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> None:
+    """A problem for every cell of a text column that holds a control character (one pass with a
+    regular expression; the cells are not copied)."""
+    if not (pd.api.types.is_string_dtype(series.dtype) or series.dtype == object):
+        return
+    text = series.astype("string") if series.dtype == object else series
+    try:
+        bad = text.str.contains(_CONTROL, na=False).to_numpy(dtype=bool)
+    except (TypeError, ValueError):  # cells that are not text: the core reports their type
+        return
+    for row in np.flatnonzero(bad):
+        problems.append(_problem("control_character", name, int(row) + 1, column,
+                                 f"{_control_character(str(text.iloc[row]))} is not allowed in a cell"))
 
 
 def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem"]) -> List[Tuple[str, Any]]:
     """Converts a DataFrame into the core's columns: float64 arrays or lists of str/None."""
     out: List[Tuple[str, Any]] = []
-    for column in frame.columns:
+    names = pd.Index(frame.columns)
+    repeated = set(names[names.duplicated()])
+    for column in dict.fromkeys(repeated):  # once a name, as the CSV reader does
+        positions = [i + 1 for i, c in enumerate(names) if c == column]
+        problems.append(_problem("duplicate_column", name, 0, str(column),
+                                 f"the column name appears {len(positions)} times (columns "
+                                 f"{', '.join(map(str, positions))}); each column needs its own name"))
+    for position, column in enumerate(frame.columns):
         if not isinstance(column, str):
             problems.append(_problem("bad_header", name, 0, str(column), "column names must be text"))
             continue
-        series = frame[column]
+        if column in repeated:
+            continue
+        issue = _control_character(column)
+        if issue is not None or "\n" in column or "\r" in column:
+            problems.append(_problem("control_character", name, 0, f"column {position + 1}",
+                                     f"{issue or 'a line break'} is not allowed in a column name"))
+            continue
+        series = frame.iloc[:, position]
+        if column not in _ID_COLUMNS.get(name, ()):
+            _check_text_column(name, column, series, problems)
         if column in _ID_COLUMNS.get(name, ()):
             out.append((column, _id_values(name, column, series, problems)))
         elif column in _NUMERIC_COLUMNS.get(name, ()) or column in _BOOL_COLUMNS.get(name, ()):

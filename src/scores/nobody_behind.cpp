@@ -50,6 +50,25 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
     const double best = values.empty() ? nan : *std::max_element(values.begin(), values.end());
     const bool nobody_strong = !values.empty() && best < bp.strong;
     std::vector<index_t> weak;
+    // How far each person is from the nearest strong one: one breadth-first search from all of
+    // them. A laggard's own search then follows only links that lead to a nearest strong person
+    // (near[w] one less at each step), so it finds exactly the nearest candidates without
+    // exploring the network around them (a 20,000-person chain with one strong end took 2 s).
+    std::vector<index_t> near;
+    if (!nobody_strong) {
+      near.assign(n, no_index);
+      std::deque<index_t> frontier;
+      for (index_t u = 0; u < n; ++u)
+        if (scores(u, col) >= bp.strong) near[u] = 0, frontier.push_back(u);
+      while (!frontier.empty()) {
+        const index_t u = frontier.front();
+        frontier.pop_front();
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
+          const index_t w = boost::target(e, g);
+          if (near[w] == no_index) near[w] = near[u] + 1, frontier.push_back(w);
+        }
+      }
+    }
     Eigen::VectorXd z = Eigen::VectorXd::Constant(n, nan);
     for (index_t p = 0; p < n; ++p) {
       const double v = scores(p, col);
@@ -66,29 +85,39 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       // The nearest strong person in the sharing network (breadth-first, nearest first); among
       // the nearest, fewest mentees, then the highest score, then the earliest.
       index_t mentor = no_index, mentor_dist = no_index;
-      std::deque<index_t> queue{p};
-      dist[p] = 0;
-      touched.assign(1, p);
-      while (!queue.empty()) {
-        const index_t u = queue.front();
-        queue.pop_front();
-        if (mentor != no_index && dist[u] > mentor_dist) break;
-        if (u != p && scores(u, col) >= bp.strong) {
-          const auto better = [&](index_t a, index_t b) {
-            const bool fa = mentees[a] < bp.max_mentees, fb = mentees[b] < bp.max_mentees;
-            return std::tuple(!fa, mentees[a], -scores(a, col), a) < std::tuple(!fb, mentees[b], -scores(b, col), b);
-          };
-          if (mentor == no_index || better(u, mentor)) mentor = u, mentor_dist = dist[u];
+      // A strong laggard (lagging by the team's spread) is its own nearest strong person: their
+      // search is not narrowed, only bounded by mentor_reach and mentor_search.
+      const bool narrowed = near[p] != 0;
+      std::size_t looked_at = 0;
+      if (near[p] != no_index && (!narrowed || near[p] <= bp.mentor_reach)) {
+        std::deque<index_t> queue{p};
+        dist[p] = 0;
+        touched.assign(1, p);
+        while (!queue.empty() && looked_at < bp.mentor_search) {
+          const index_t u = queue.front();
+          queue.pop_front();
+          if (mentor != no_index && dist[u] > mentor_dist) break;
+          if (u != p && scores(u, col) >= bp.strong) {
+            const auto better = [&](index_t a, index_t b) {
+              const bool fa = mentees[a] < bp.max_mentees, fb = mentees[b] < bp.max_mentees;
+              return std::tuple(!fa, mentees[a], -scores(a, col), a) < std::tuple(!fb, mentees[b], -scores(b, col), b);
+            };
+            if (mentor == no_index || better(u, mentor)) mentor = u, mentor_dist = dist[u];
+            continue;
+          }
+          if (dist[u] >= bp.mentor_reach) continue;
+          for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
+            const index_t w = boost::target(e, g);
+            if (++looked_at > bp.mentor_search) break;
+            // Only toward a nearest strong person: w one step further from p, one nearer to them.
+            if (dist[w] != no_index || (narrowed && (near[w] == no_index || dist[u] + 1 + near[w] != near[p]))) continue;
+            dist[w] = dist[u] + 1;
+            touched.push_back(w);
+            queue.push_back(w);
+          }
         }
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
-          const index_t w = boost::target(e, g);
-          if (dist[w] != no_index) continue;
-          dist[w] = dist[u] + 1;
-          touched.push_back(w);
-          queue.push_back(w);
-        }
+        for (const auto t : touched) dist[t] = no_index;
       }
-      for (const auto t : touched) dist[t] = no_index;
       const auto& dim = bp.dimensions[d];
       const auto severity = v < bp.floor * bp.severe_share_of_floor ? FindingSeverity::high : FindingSeverity::medium;
       Finding f{"nobody_behind", "lagging", severity, {p}, {}, {}, {}};

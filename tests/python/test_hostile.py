@@ -213,3 +213,48 @@ def test_allocation_failure_is_a_memory_error(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["memory", "error", "usable", "2"]
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x1b[31m", "\x07", "\u009b", "\u0085", "\x7f"])
+def test_from_frames_refuses_control_characters_as_the_csv_reader_does(bad) -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": ["", "a"], "name": ["Ann", f"B{bad}ob"],
+                           "department": ["x", "y"]})
+    found = only(problems(people=people), "control_character")
+    assert (found.record, found.field) == (2, "name")
+    competencies = pd.DataFrame({"person_id": ["a"], "competency": [f"plan{bad}"], "score": [0.5]})
+    assert only(problems(people=people.assign(name="ok"), competencies=competencies), "control_character").field == "competency"
+    assert only(problems(people=people.assign(name="ok").rename(columns={"department": f"dep{bad}"})),
+                "control_character").field == "column 4"
+    # Tabs and line breaks are text, as in a quoted CSV cell.
+    Org.from_frames(people.assign(name=["A\tnn", "B\nob"]))
+
+
+def test_from_frames_with_a_repeated_column_or_a_team_that_is_not_json_is_bad_data() -> None:
+    people = pd.DataFrame([["a", "", "x", "y"]], columns=["id", "manager_id", "name", "name"])
+    found = only(problems(people=people), "duplicate_column")
+    assert found.field == "name" and "2 times (columns 3, 4)" in found.message
+    for team in ("not a dict", ["a"], 3, {"name": {1, 2}}, {"x": float("nan")}):
+        with pytest.raises(OrgDataError) as err:
+            Org.from_frames(pd.DataFrame({"id": ["a"]}), team=team)
+        assert err.value.problems[0].code == "bad_value"
+
+
+def test_mentor_search_on_a_long_chain_stays_linear() -> None:
+    # 20,000 people in a sharing chain, everyone lagging on conduct but the last, who is strong:
+    # one search per laggard used to walk the chain (2 s at 20,000, 8 s at 40,000).
+    import time
+
+    n = 20_000
+    ids = [f"p{i}" for i in range(n)]
+    people = pd.DataFrame({"id": ids, "manager_id": [""] + ["p0"] * (n - 1)})
+    competencies = pd.DataFrame({"person_id": ids, "competency": "conduct", "score": [0.1] * (n - 1) + [0.9]})
+    sharing = pd.DataFrame({"person_a": ids[:-1], "person_b": ids[1:], "channel": "online"})
+    org = Org.from_frames(people, competencies=competencies, sharing=sharing)
+    start = time.perf_counter()
+    report = teamgraph.assess(org)
+    assert time.perf_counter() - start < 1.5
+    lagging = [f for f in report.findings if f.code == "lagging"]
+    assert len(lagging) == n - 1
+    # The strong end mentors its neighbours within reach (6 steps); the rest have no mentor near.
+    mentored = sorted(int(f.people[0][1:]) for f in lagging if len(f.people) == 2)
+    assert mentored == list(range(n - 7, n - 1))

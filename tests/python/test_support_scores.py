@@ -163,7 +163,7 @@ def _people(n: int):
      "D lags in expression (0.20; team median 0.75); suggested mentor: B (0.80, 2 steps away in the sharing network)."),
     ("lagging", "no_mentor", [("person", "people", (0, 1)), ("dimension", "text", "conduct"), ("score", "number", 0.3),
                               ("median", "number", 0.7)], ["D"],
-     "D lags in conduct (0.30; team median 0.70); no one strong in it is reachable through the sharing network."),
+     "D lags in conduct (0.30; team median 0.70); no one strong in it is near them in the sharing network (within behind.mentor_reach steps)."),
     ("weeks_without_meeting", "", [("empty_weeks", "count", 1.0), ("count", "count", 1.0)], [],
      "1 of 1 week had no sharing meeting."),
     ("one_presenter", "", [("person", "people", (0, 1)), ("presented", "count", 3.0), ("count", "count", 4.0)], ["A"],
