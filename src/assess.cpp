@@ -67,7 +67,7 @@ void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummar
   const Authorship& all = tf.result.authorship;
   const std::size_t n = all.artifacts.size();
   auto add = [&](const std::string& kind, const std::string& group, const std::vector<bool>& keep) {
-    GroupTruckFactor g{kind, group, 0, {}};
+    GroupTruckFactor g{kind, group, 0, {}, {}};
     g.result = greedy_truck_factor(subset(all, keep), org.size(), TruckFactorMethod::standard, policy.truck_factor);
     g.artifacts = g.result.authorship.artifacts.size();
     if (g.artifacts > 0) tf.groups.push_back(std::move(g));

@@ -22,6 +22,9 @@ namespace teamgraph {
 namespace {
 
 constexpr std::size_t max_field_bytes = std::size_t{1} << 20;  // 1 MiB: no real HR field is longer
+// A table of the input format has at most a dozen columns plus the team's own: a header of more
+// is a clear problem, not 200,000 columns carried into every output (docs/input-format.md).
+constexpr std::size_t max_columns = 4096;
 
 struct Cell {
   std::size_t offset;
@@ -173,7 +176,7 @@ class CsvParser {
       }
     } else {
       cell.offset = pos_;
-      bool stray = false;
+      bool stray = false, lone_cr = false;
       std::size_t p = pos_;
       for (; p < n; ++p) {
         const char c = data[p];
@@ -181,9 +184,16 @@ class CsvParser {
         if (c == ',' || c == '\n') break;
         if (c == '\r' && (p + 1 >= n || data[p + 1] == '\n')) break;
         if (c == '"') stray = true;
+        if (c == '\r') lone_cr = true;
       }
       pos_ = p;
       cell.length = pos_ - cell.offset;
+      if (lone_cr) {
+        report("control_character", record_line, index,
+               "a carriage return without a line feed inside an unquoted field; save the file with LF or CRLF "
+               "line endings");
+        bad = true;
+      }
       if (stray) {
         report("stray_quote", record_line, index,
                "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
@@ -235,6 +245,7 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
   Table table(display_name);
   auto whole_file = [&](std::string code, std::string message) {
     problems.push_back(Problem{std::move(code), Severity::error, display_name, 0, {}, {}, std::move(message)});
+    table.set_unreadable();
     return Table(std::move(table));
   };
   if (text.empty()) return whole_file("empty_file", "the file is empty; a header row is required");
@@ -242,6 +253,12 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
     return whole_file("bad_encoding", "the file looks like UTF-16; save it as UTF-8");
   std::size_t start = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // UTF-8 BOM
+  // Lines that end in a carriage return alone (classic Mac OS): one problem, not a header row
+  // whose names hold the whole file.
+  if (text.find('\n', start) == std::string::npos && text.find('\r', start) != std::string::npos)
+    return whole_file("line_endings",
+                      "the lines end in a carriage return alone (classic Mac OS); save the file with LF or CRLF "
+                      "line endings");
 
   std::string& data = table.adopt(std::move(text));
   // Cells are split at ASCII bytes, so if the whole text is valid UTF-8 without control
@@ -264,6 +281,9 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
     if (problems.size() == problems_before) return whole_file("empty_file", "the file holds no header row");
     return table;
   }
+  if (header_cells.size() > max_columns)
+    return whole_file("too_many_columns", "the header has " + std::to_string(header_cells.size()) +
+                                              " columns; a table is read with at most " + std::to_string(max_columns));
   std::vector<std::string> header;
   for (const auto& cell : header_cells) header.emplace_back(data.data() + cell.offset, cell.length);
 

@@ -4,6 +4,7 @@
 // absurd nesting are reported instead of silently resolved (the DOM parser keeps the last
 // duplicate) or allowed to exhaust memory.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include "teamgraph/detail/values.hpp"
 #include "teamgraph/org_builder.hpp"
 #include "teamgraph/policy.hpp"
+#include "teamgraph/schema.hpp"
 
 namespace teamgraph {
 namespace detail {
@@ -183,6 +185,25 @@ std::optional<nlohmann::json> parse_json(std::string_view text, const std::strin
   return std::nullopt;
 }
 
+namespace {
+
+// Whether a column holds ids in any table of the schema (id, person or reference): such a value
+// written as a JSON number must be a whole number, or it is not the id the writer meant (1.5;
+// 7.0 would read as "7").
+bool id_column(std::string_view name) {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const auto& t : input_schema())
+      for (const auto& c : t.columns)
+        if (c.kind == ColumnKind::id || c.kind == ColumnKind::person || c.kind == ColumnKind::reference)
+          out.push_back(c.name);
+    return out;
+  }();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
 Table json_records_to_table(const nlohmann::json& records, const std::string& source, std::vector<Problem>& problems) {
   Table table(source);
   auto problem = [&](std::string code, std::int64_t record, std::string field, std::string message) {
@@ -190,6 +211,7 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
   };
   if (!records.is_array()) {
     problem("bad_value", 0, {}, "expected an array of records (objects), found " + std::string(records.type_name()));
+    table.set_unreadable();
     return table;
   }
   // The columns are the keys the records use, in the order they first appear. A first pass names
@@ -217,6 +239,7 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
             "the " + std::to_string(objects) + " records use " + std::to_string(names.size()) +
                 " different keys: a table's records share their fields (a table of " + std::to_string(objects) + " x " +
                 std::to_string(names.size()) + " cells from " + std::to_string(given) + " values is not read)");
+    table.set_unreadable();
     return table;
   }
   std::vector<std::vector<std::string>> cells(names.size(), std::vector<std::string>(objects));
@@ -234,6 +257,11 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
     for (const auto& [key, value] : object.items()) {
       if (key.empty()) {  // a column needs a name, as a CSV header does
         problem("empty_header", record, "(empty key)", "a key of the record is empty; name every field");
+        continue;
+      }
+      if (auto issue = check_text(key, false); !issue.empty()) {  // named by where it is, never printed
+        problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", record, "(key)",
+                "a key of the record contains " + issue);
         continue;
       }
       std::string& cell = cells[column_of.find(key)->second][row];
@@ -261,6 +289,12 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
         case json::value_t::number_float: {
           char buffer[32];
           std::snprintf(buffer, sizeof buffer, "%.17g", value.get<double>());
+          if (id_column(key)) {
+            problem("bad_value", record, key,
+                    "expected an id as a string (or a whole number), found the number " + value.dump() +
+                        "; write it as the string the id is");
+            break;
+          }
           cell = buffer;
           break;
         }

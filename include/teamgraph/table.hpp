@@ -101,8 +101,13 @@ class Table {
   // Keeps `buffer` alive for views into it and returns it (the CSV reader parses in place).
   std::string& adopt(std::string buffer);
   std::string_view store(std::string_view text);  // copies into owned storage
+  // A table whose file could not be read at all (a problem about the whole file was reported):
+  // its missing columns are that problem's consequence, not problems of their own.
+  void set_unreadable() noexcept { unreadable_ = true; }
+  bool unreadable() const noexcept { return unreadable_; }
 
  private:
+  bool unreadable_ = false;
   std::string source_;
   std::vector<TableColumn> columns_;
   std::size_t rows_ = 0;

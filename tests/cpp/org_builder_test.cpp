@@ -259,8 +259,8 @@ TEST(LenientMode, LoadsTheValidRowsAndReturnsTheProblemsAsWarnings) {
   builder.add_problems(reading);
   builder.set_lenient(true);
   const Org org = builder.build();
-  // b (unknown tier), c (unknown manager), e (assessment out of range) are left out, and d,
-  // whose manager c is gone, in a second pass; so is the link to d.
+  // b (unknown tier), c (unknown manager), e (assessment out of range) are left out, and with c,
+  // in the same pass, d who reports to c; so is the link that names d.
   ASSERT_EQ(org.size(), 1u);
   EXPECT_EQ(org.id(0), "a");
   EXPECT_TRUE(org.sharing().a.empty());
@@ -270,8 +270,54 @@ TEST(LenientMode, LoadsTheValidRowsAndReturnsTheProblemsAsWarnings) {
     });
     EXPECT_TRUE(found) << p.to_string();
   }
-  EXPECT_TRUE(std::any_of(org.warnings().begin(), org.warnings().end(),
-                          [](const Problem& w) { return w.person_id == "d" && w.code == "unknown_id"; }));
+  // Causes, not consequences: d is not reported as an unknown manager, but under c.
+  auto warned = [&](const std::string& code, const std::string& person, const std::string& message) {
+    return std::any_of(org.warnings().begin(), org.warnings().end(), [&](const Problem& w) {
+      return w.code == code && w.person_id == person && w.message == message;
+    });
+  };
+  EXPECT_FALSE(std::any_of(org.warnings().begin(), org.warnings().end(),
+                           [](const Problem& w) { return w.person_id == "d" && w.code == "unknown_id"; }));
+  EXPECT_TRUE(warned("left_out", "c", "1 person under them left out with them"));
+  EXPECT_TRUE(warned("left_out", "", "2 records name a person left out, and are left out too"));  // a-b, a-d
+  EXPECT_TRUE(warned("left_out", "", "lenient loading left out 4 of 5 people"));
+}
+
+TEST(LenientMode, ADeepChainUnderOneBadCellKeepsItsCause) {
+  // 201 people in a chain whose top has a bad assessment: it used to take a pass a level and end
+  // in too_many_problems with the cause lost. Now one pass, and the cause is the warning.
+  std::string people = "id,manager_id,assessment\nboss,,0.5\np0,boss,seven\n";
+  for (int i = 1; i <= 200; ++i) people += "p" + std::to_string(i) + ",p" + std::to_string(i - 1) + ",0.5\n";
+  std::vector<Problem> reading;
+  OrgBuilder builder = testing::builder_from_csv({{"people", people}}, {}, reading);
+  builder.add_problems(reading);
+  builder.set_lenient(true);
+  const Org org = builder.build();
+  ASSERT_EQ(org.size(), 1u);
+  const auto& w = org.warnings();
+  EXPECT_TRUE(std::any_of(w.begin(), w.end(), [](const Problem& p) { return p.code == "bad_number" && p.person_id == "p0"; }));
+  EXPECT_TRUE(std::any_of(w.begin(), w.end(), [](const Problem& p) {
+    return p.code == "left_out" && p.person_id == "p0" && p.message == "200 people under them left out with them";
+  }));
+  EXPECT_FALSE(std::any_of(w.begin(), w.end(), [](const Problem& p) { return p.code == "unknown_id"; }));
+}
+
+TEST(LenientMode, LeavingOutEveryoneIsAnErrorThatSaysWhy) {
+  std::vector<Problem> reading;
+  OrgBuilder builder = testing::builder_from_csv({{"people", "id,manager_id,assessment\na,,seven\nb,a,0.5\nc,a,0.5\n"}},
+                                                 {}, reading);
+  builder.add_problems(reading);
+  builder.set_lenient(true);
+  try {
+    (void)builder.build();
+    FAIL() << "a team of no one was built";
+  } catch (const OrgDataError& e) {
+    const auto& p = e.problems();
+    EXPECT_TRUE(std::any_of(p.begin(), p.end(), [](const Problem& x) { return x.code == "bad_number"; }));
+    EXPECT_TRUE(std::any_of(p.begin(), p.end(), [](const Problem& x) {
+      return x.code == "nothing_left" && x.message == "lenient loading left out all 3 people: the problems above are why";
+    }));
+  }
 }
 
 TEST(LenientMode, WholeFileProblemsStillFail) {

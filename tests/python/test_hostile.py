@@ -148,7 +148,14 @@ def test_lenient_loading(data_dir, tmp_path) -> None:
     with pytest.raises(OrgDataError):  # a whole-file problem: no id column
         teamgraph.read_org(data_dir / "krackhardt-managers", lenient=True)
     frames = Org.from_frames(pd.DataFrame({"id": ["a", "b", "b"], "manager_id": [None, "a", "zz"]}), lenient=True)
-    assert frames.ids == ["a", "b"] and {p.code for p in frames.warnings} == {"duplicate_id", "multiple_managers"}
+    assert frames.ids == ["a", "b"] and {p.code for p in frames.warnings} == {"duplicate_id", "multiple_managers", "left_out"}
+    assert "lenient loading left out 1 of 3 people" in {p.message for p in frames.warnings}
+    # A team of no one is never the quiet result of a lenient load.
+    (folder / "people.csv").write_text("id,manager_id,assessment\na,,seven\nb,a,0.5\n")
+    (folder / "sharing.csv").unlink()
+    with pytest.raises(OrgDataError) as err:
+        teamgraph.read_org(folder, lenient=True)
+    assert {p.code for p in err.value.problems} == {"bad_number", "left_out", "nothing_left"}
 
 
 def test_ctrl_c_stops_a_long_call_within_a_second() -> None:
