@@ -432,7 +432,7 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
     } else if (key == "configuration") {
       if (value.is_object()) team.configuration_json = value.dump();
       else problem("bad_value", "configuration", "expected an object (budget, equipment, ...)");
-    } else {
+    } else if (check_text(key, false).empty()) {  // a key with a control character is refused above, never printed
       problem("unknown_key", key, "team.json has name, period, scales, policy and configuration; this key is kept but not used",
               Severity::warning);
     }

@@ -44,6 +44,13 @@ std::string not_a_file(const fs::file_status& status) {
 }  // namespace
 
 Org read_org(const fs::path& path, bool lenient) {
+  ReadOptions options;
+  options.lenient = lenient;
+  return read_org(path, options);
+}
+
+Org read_org(const fs::path& path, const ReadOptions& options) {
+  const bool lenient = options.lenient;
   std::error_code ec;
   const auto status = fs::status(path, ec);
   const std::string shown = path.filename().string();
@@ -58,6 +65,18 @@ Org read_org(const fs::path& path, bool lenient) {
     for (const auto& file : files) {
       const std::string name = file.filename().string();
       if (name == "team.json" || file.extension() == ".csv") {
+        // A link that leads out of the team folder is not followed unless asked: its target is
+        // not named, and nothing of it is read (so no problem can quote it).
+        if (!options.follow_symlinks && fs::is_symlink(fs::symlink_status(file, ec))) {
+          const fs::path target = fs::weakly_canonical(file, ec), folder = fs::weakly_canonical(path, ec);
+          const auto outside = std::mismatch(folder.begin(), folder.end(), target.begin(), target.end()).first;
+          if (ec || outside != folder.end()) {
+            problems.push_back(Problem{"outside_link", Severity::error, name, 0, {}, {},
+                                       "a symbolic link to a file outside the team folder; it is not read "
+                                       "(--follow-symlinks, or read_org(path, follow_symlinks=True), reads it)"});
+            continue;
+          }
+        }
         // A directory, FIFO, socket or device under a table's name is a problem, not a read that
         // fails oddly or waits forever for a writer.
         if (const auto kind = fs::status(file, ec); !fs::is_regular_file(kind)) {
@@ -86,7 +105,7 @@ Org read_org(const fs::path& path, bool lenient) {
     // With no people table to be had, every other table's references would only report that
     // again: the problems so far are all there is to say.
     if (std::any_of(problems.begin(), problems.end(),
-                    [](const Problem& p) { return p.code == "not_a_file" && p.file == "people.csv"; }))
+                    [](const Problem& p) { return (p.code == "not_a_file" || p.code == "outside_link") && p.file == "people.csv"; }))
       throw OrgDataError(std::move(problems));
     // The files are parsed side by side (one thread each, up to the machine's cores) and added in
     // file-name order, so the result and its problems do not depend on which finishes first.

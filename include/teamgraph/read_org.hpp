@@ -13,9 +13,18 @@
 
 namespace teamgraph {
 
+struct ReadOptions {
+  // Load the valid records and return the problems as warnings (see OrgBuilder::set_lenient).
+  bool lenient = false;
+  // Read a table or team.json that is a symbolic link to a file outside the team folder. Off by
+  // default: a folder handed over by someone else could otherwise make the report read (and its
+  // problems quote) any file the user can read.
+  bool follow_symlinks = false;
+};
+
 // Reads and validates a team folder or JSON file. Throws OrgDataError with every problem of
-// every file when the data cannot make an org. `lenient`: load the valid records and return the
-// problems as warnings (see OrgBuilder::set_lenient).
+// every file when the data cannot make an org.
+Org read_org(const std::filesystem::path& path, const ReadOptions& options);
 Org read_org(const std::filesystem::path& path, bool lenient = false);
 
 }  // namespace teamgraph

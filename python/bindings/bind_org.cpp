@@ -498,10 +498,13 @@ void bind_org(py::module_& m) {
 
   m.def(
       "read_org",
-      [](const std::filesystem::path& path, bool lenient) {
-        return interruptible([&] { return std::make_shared<Org>(read_org(path, lenient)); });
+      [](const std::filesystem::path& path, bool lenient, bool follow_symlinks) {
+        ReadOptions options;
+        options.lenient = lenient;
+        options.follow_symlinks = follow_symlinks;
+        return interruptible([&] { return std::make_shared<Org>(read_org(path, options)); });
       },
-      py::arg("path"), py::arg("lenient") = false,
+      py::arg("path"), py::arg("lenient") = false, py::arg("follow_symlinks") = false,
       "Reads and validates a team folder or JSON file; raises OrgDataError with every problem.");
 
   m.def(

@@ -183,7 +183,7 @@ def policy_json(org: Org, overrides: str = '') -> str:
     """
     The policy assess() uses for this org: defaults, then team.json's policy, then `overrides` (JSON).
     """
-def read_org(path: os.PathLike | str | bytes, lenient: bool = False) -> Org:
+def read_org(path: os.PathLike | str | bytes, lenient: bool = False, follow_symlinks: bool = False) -> Org:
     """
     Reads and validates a team folder or JSON file; raises OrgDataError with every problem.
     """

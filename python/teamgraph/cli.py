@@ -69,7 +69,8 @@ def _catalog(args: argparse.Namespace) -> Catalog:
 
 
 def _load(path: Optional[str], args: Optional[argparse.Namespace] = None) -> Org:
-    return read_org(path if path else sample_team_path(), lenient=bool(getattr(args, "lenient", False)))
+    return read_org(path if path else sample_team_path(), lenient=bool(getattr(args, "lenient", False)),
+                    follow_symlinks=bool(getattr(args, "follow_symlinks", False)))
 
 
 def _policy(args: argparse.Namespace) -> Optional[Dict[str, Any]]:
@@ -293,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lenient", action="store_true",
                        help="leave out records with problems (and those that refer to them) and report them as "
                             "warnings, instead of refusing the team")
+        p.add_argument("--follow-symlinks", action="store_true",
+                       help="read tables that are symbolic links to files outside the team folder (refused by default)")
 
     def language_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", help=f"language of the report's words: {', '.join(LANGUAGES)} (default: from "

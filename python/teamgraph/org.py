@@ -55,15 +55,16 @@ def sample_team_path() -> Path:
     return Path(__file__).resolve().parent / "data" / "ecommerce-team"
 
 
-def read_org(path: PathLike, lenient: bool = False) -> "Org":
+def read_org(path: PathLike, lenient: bool = False, follow_symlinks: bool = False) -> "Org":
     """Reads and validates a team: a folder of CSV tables (plus team.json) or one JSON file.
 
     Raises OrgDataError listing every problem of every file (``err.problems``). With
     ``lenient=True`` the valid records are loaded and the problems come back as warnings
     (``org.warnings``); records that refer to a left-out record are left out too. Problems about a
-    whole file (a missing column, no top) still raise.
+    whole file (a missing column, no top) still raise. A table that is a symbolic link to a file
+    outside the folder is an ``outside_link`` problem unless ``follow_symlinks=True``.
     """
-    return Org._wrap(_core.read_org(os.fspath(path), lenient))
+    return Org._wrap(_core.read_org(os.fspath(path), lenient, follow_symlinks))
 
 
 @dataclass(frozen=True)

@@ -92,3 +92,30 @@ def test_a_cycle_made_by_a_pseudonymized_what_if_names_no_one(tmp_path, capsys) 
     assert main(["what-if", str(folder), "--move", "alice_real=carol_real", "--pseudonymize", str(key)]) == 2
     err = capsys.readouterr().err
     assert "_real" not in err and "'p-" in err
+
+
+def test_a_link_out_of_the_team_folder_is_not_read(tmp_path, capsys) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "people.csv").symlink_to(secret)
+    assert main(["validate", str(folder)]) == 2
+    out = capsys.readouterr().out
+    assert "outside_link" in out and "root:x" not in out and "secret" not in out
+    # Asked for, it is read (and found wanting as a people table).
+    assert main(["validate", str(folder), "--follow-symlinks"]) == 2
+    assert "outside_link" not in capsys.readouterr().out
+    # A link inside the folder is fine.
+    (folder / "people.csv").unlink()
+    (folder / "real.txt").write_text("id,manager_id\na,\n")
+    (folder / "people.csv").symlink_to(folder / "real.txt")
+    assert teamgraph.read_org(folder).ids == ["a"]
+
+
+def test_a_team_json_key_with_a_control_character_is_never_printed(tmp_path, capsys) -> None:
+    folder = team(tmp_path, "id,manager_id\na,\n")
+    (folder / "team.json").write_text(json.dumps({"name": "t", "bad\u009bkey": 1}))
+    main(["validate", str(folder)])
+    captured = capsys.readouterr()
+    assert "\u009b" not in captured.out + captured.err
