@@ -303,6 +303,7 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
       }
     }
   }
+  if (objects == 0 && !records.empty()) table.set_unreadable();  // its bad_record problems say why
   table.set_records(std::move(record_numbers));
   for (std::size_t c = 0; c < names.size(); ++c) {
     std::vector<std::string_view> views(cells[c].begin(), cells[c].end());
@@ -447,7 +448,7 @@ bool read_json_org(const std::string& text, const std::string& source, OrgBuilde
   if (!parsed->is_object()) {
     problems.push_back(Problem{"bad_value", Severity::error, source, 0, {}, {},
                                "expected an object with a \"people\" array and the other tables"});
-    return true;
+    return false;  // nothing else to say: no table of it can be read
   }
   const auto& names = OrgBuilder::table_names();
   for (const auto& [key, value] : parsed->items()) {

@@ -514,6 +514,17 @@ TEST_F(HostileJson, AnIdWrittenAsAFractionalNumberIsRefused) {
   EXPECT_EQ(read_org_text("whole.json", "{\"people\": [{\"id\": 7, \"assessment\": 0.5}]}").id(0), "7");
 }
 
+TEST_F(HostileJson, ADocumentThatIsNoTeamHasOneProblem) {
+  // A top-level array used to add "people.csv: missing_table"; records that are not objects, a
+  // missing_column 'id'. Causes only.
+  const auto top = problems_reading("array.json", "[1, 2]");
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].code, "bad_value");
+  const auto records = problems_reading("records.json", "{\"people\": [1, 2]}");
+  ASSERT_EQ(records.size(), 2u);
+  for (const auto& p : records) EXPECT_EQ(p.code, "bad_record") << p.to_string();
+}
+
 TEST_F(HostileJson, AKeyWithAControlCharacterIsRefusedAndNotPrinted) {
   const auto p = expect_only(problems_reading("key.json", "{\"people\": [{\"id\": \"a\", \"no\\u001bte\": \"x\"}]}"),
                              "control_character", 1, "(key)");

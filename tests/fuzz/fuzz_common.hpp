@@ -25,7 +25,8 @@ inline bool whole_file(const std::string& code) {
       "empty_file", "bad_encoding", "wrong_delimiter", "missing_column", "missing_table", "unknown_table",
       "unreadable_file", "missing_file", "unsupported_input", "json_syntax", "duplicate_key", "too_deep",
       "bad_value", "unknown_key", "no_top", "several_tops", "wrong_type", "out_of_range", "bad_date",
-      "duplicate_column", "empty_header", "unterminated_quote", "sparse_records", "not_a_file"};
+      "duplicate_column", "empty_header", "unterminated_quote", "sparse_records", "not_a_file", "line_endings",
+      "too_many_columns", "outside_link", "left_out", "nothing_left", "too_many_problems"};
   return codes.count(code) > 0;
 }
 
