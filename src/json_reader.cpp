@@ -228,7 +228,9 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
     for (const auto& [key, value] : object.items()) {
       (void)value;
       ++given;
-      if (!key.empty() && column_of.try_emplace(key, names.size()).second) names.push_back(key);
+      // A key with a control character is a problem of its record, never a column's name.
+      if (!key.empty() && check_text(key, false).empty() && column_of.try_emplace(key, names.size()).second)
+        names.push_back(key);
     }
   }
   // Hash-map keys view the names' own text: make them point into `names`, which no longer grows.
@@ -348,6 +350,28 @@ void check_strings(const nlohmann::json& value, const std::string& field, Report
 }
 }  // namespace
 
+namespace {
+
+// Whether every key of `value`, at any depth, is text without control characters.
+bool keys_are_clean(const nlohmann::json& value) {
+  std::vector<const nlohmann::json*> stack{&value};
+  while (!stack.empty()) {
+    const nlohmann::json* v = stack.back();
+    stack.pop_back();
+    if (v->is_object()) {
+      for (const auto& [key, item] : v->items()) {
+        if (!check_text(key, false).empty()) return false;
+        stack.push_back(&item);
+      }
+    } else if (v->is_array()) {
+      for (const auto& item : *v) stack.push_back(&item);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 TeamInfo team_from_json(const nlohmann::json& object, const std::string& source, std::vector<Problem>& problems) {
   TeamInfo team;
   auto problem = [&](std::string code, std::string field, std::string message, Severity severity = Severity::error) {
@@ -408,6 +432,9 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
         continue;
       }
       team.policy_json = value.dump();
+      // A key with a control character is reported above and never printed: the policy's own
+      // messages would print it (and a key holding a line break would split them).
+      if (!keys_are_clean(value)) continue;
       // Checked here, so that validate reports a bad policy as the report would.
       try {
         const Policy policy = policy_from_json(team.policy_json);

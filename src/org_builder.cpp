@@ -540,9 +540,14 @@ bool leave_out(std::vector<std::pair<std::string, Table>>& tables,
                                  std::to_string(count) + (count == 1 ? " person" : " people") +
                                      " under them left out with them"});
     }
-    if (ids)
+    if (ids) {
+      // A repeated id's left-out row leaves the person kept under the same id: their records stay.
+      std::unordered_set<std::string_view> kept;
       for (std::size_t r = 0; r < table.rows(); ++r)
-        if (dropped[r] && !(*ids)[r].empty()) gone.emplace((*ids)[r]);
+        if (!dropped[r]) kept.insert((*ids)[r]);
+      for (std::size_t r = 0; r < table.rows(); ++r)
+        if (dropped[r] && !(*ids)[r].empty() && !kept.count((*ids)[r])) gone.emplace((*ids)[r]);
+    }
     keep_rows(table, dropped);
   }
   for (auto& [name, table] : tables) {
@@ -1482,6 +1487,25 @@ Org OrgBuilder::build() {
   std::string people_source = "people.csv";
   for (const auto& [name, table] : tables)
     if (name == "people") people_given = table.rows(), people_source = table.source();
+  {
+    // The reader's problems of single records: a CSV reader has left those records out already (a
+    // ragged row), a JSON reader keeps them with the bad cell empty (a manager_id of 1.5 would read
+    // as none: a second top). Leave out whatever is still there, with what hangs on it, before the
+    // first build; and count the people rows the reader left out among those given.
+    std::unordered_map<std::string, std::vector<std::int64_t>> failed;
+    for (const auto& w : warnings)
+      if (w.record > 0) failed[w.file].push_back(w.record);
+    std::vector<std::int64_t> people_records;
+    for (const auto& [name, table] : tables)
+      if (name == "people") people_records = table.records();
+    std::sort(people_records.begin(), people_records.end());
+    std::vector<std::int64_t> read_out = failed.count(people_source) ? failed[people_source] : std::vector<std::int64_t>{};
+    std::sort(read_out.begin(), read_out.end());
+    read_out.erase(std::unique(read_out.begin(), read_out.end()), read_out.end());
+    for (const auto r : read_out)
+      if (!std::binary_search(people_records.begin(), people_records.end(), r)) ++people_given;
+    if (!failed.empty()) leave_out(tables, failed, warnings);
+  }
   // Each pass leaves out the records that failed, the people under a left-out person, and the
   // records that name them; what still referred to a left-out record fails in the next pass.
   for (int pass = 0; pass < 64; ++pass) {
@@ -1523,8 +1547,11 @@ Org OrgBuilder::build() {
       if (!leave_out(tables, failed, warnings)) throw;
     }
   }
-  throw OrgDataError({Problem{"too_many_problems", Severity::error, {}, 0, {}, {},
-                              "lenient loading gave up after 64 passes of leaving out bad records"}});
+  std::vector<Problem> causes = warnings;  // what was left out so far, so that the causes are not lost
+  for (auto& c : causes) c.severity = Severity::error;
+  causes.push_back(Problem{"too_many_problems", Severity::error, {}, 0, {}, {},
+                           "lenient loading gave up after 64 passes of leaving out bad records"});
+  throw OrgDataError(std::move(causes));
 }
 
 Org OrgBuilder::build_strict() {

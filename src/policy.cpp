@@ -77,8 +77,8 @@ std::vector<Field> fields(Policy& p) {
       {"behind", "robust_z", &b.robust_z, -unbounded},
       {"behind", "strong", &b.strong},
       {"behind", "max_mentees", &b.max_mentees},
-      {"behind", "mentor_reach", &b.mentor_reach},
-      {"behind", "mentor_search", &b.mentor_search},
+      {"behind", "mentor_reach", &b.mentor_reach, 0.0, 1000.0},
+      {"behind", "mentor_search", &b.mentor_search, 0.0, 1'000'000.0},
       {"behind", "severe_share_of_floor", &b.severe_share_of_floor, 0.0, 1.0},
       {"behind", "learning_robust_z", &b.learning_robust_z, -unbounded},
       {"sharing", "meetings_per_week", &sh.meetings_per_week},
@@ -87,7 +87,7 @@ std::vector<Field> fields(Policy& p) {
       {"sharing", "one_channel_part", &sh.one_channel_part, 0.0, 1.0},
       {"sharing", "inward_ei_index", &sh.inward_ei_index, -1.0, 1.0},
       {"sharing", "pair_min_department_size", &sh.pair_min_department_size},
-      {"sharing", "pair_departments", &sh.pair_departments},
+      {"sharing", "pair_departments", &sh.pair_departments, 0.0, 200.0},
       {"management", "min_span", &m.min_span},
       {"management", "max_span", &m.max_span},
       {"management", "typical_span", &m.typical_span},
@@ -132,6 +132,10 @@ std::string assign(const Field& f, const json& value) {
         } else if constexpr (std::is_same_v<T, std::uint32_t>) {
           if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 0xFFFFFFFFll)
             return path(f) + ": expected a whole number >= 0";
+          // A bound keeps a setting that sizes the work (pairs compared, links searched) from
+          // making a small team.json cost unbounded time and memory.
+          if (f.max != unbounded && static_cast<double>(value.get<std::int64_t>()) > f.max)
+            return path(f) + ": expected a whole number in [0, " + format_bound(f.max) + "]";
           *target = value.get<std::uint32_t>();
         } else {
           if (!value.is_array()) return path(f) + ": expected a list of names";

@@ -64,6 +64,11 @@ def scrub(text: str, org: "Org", ids: Sequence[str]) -> str:
     """A problem message for a pseudonymized output: every quoted value that is a person's id
     becomes their pseudonym, every other quoted value (an unknown id may be a real person's)
     becomes '...'. Messages quote every value they show (teamgraph::detail::quote)."""
+    # An id may hold a quote itself: then the quotes cannot be told apart, and the message is
+    # withheld rather than risk printing an id.
+    if text.count("'") % 2 or any("'" in i for i in org.ids):
+        return "(the message names people; withheld in a pseudonymized output)"
+
     def replace(match: "re.Match[str]") -> str:
         index = org.find(match.group(1))
         return "'" + (ids[index] if index is not None else "...") + "'"

@@ -362,9 +362,10 @@ def _control_character(text: str) -> Optional[str]:
 def _check_text_column(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> None:
     """A problem for every cell of a text column that holds a control character (one pass with a
     regular expression; the cells are not copied)."""
-    if not (pd.api.types.is_string_dtype(series.dtype) or series.dtype == object):
+    categorical = isinstance(series.dtype, pd.CategoricalDtype)
+    if not (pd.api.types.is_string_dtype(series.dtype) or series.dtype == object or categorical):
         return
-    text = series.astype("string") if series.dtype == object else series
+    text = series.astype("string") if series.dtype == object or categorical else series
     try:
         bad = text.str.contains(_CONTROL, na=False).to_numpy(dtype=bool)
     except (TypeError, ValueError):  # cells that are not text: the core reports their type
@@ -379,7 +380,7 @@ def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem
     out: List[Tuple[str, Any]] = []
     names = pd.Index(frame.columns)
     repeated = set(names[names.duplicated()])
-    for column in dict.fromkeys(repeated):  # once a name, as the CSV reader does
+    for column in dict.fromkeys(c for c in names if c in repeated):  # once a name, in header order
         positions = [i + 1 for i, c in enumerate(names) if c == column]
         problems.append(_problem("duplicate_column", name, 0, str(column),
                                  f"the column name appears {len(positions)} times (columns "

@@ -102,6 +102,8 @@ DepartmentPairs department_pairs(const Org& org, const SharingPolicy& policy) {
 
   const auto label = [&](std::size_t i) -> const std::string& { return departments.labels[chosen[i]]; };
   std::vector<FindingClause> unrelated;  // silent pairs with no goal or third department between them
+  constexpr std::size_t unrelated_listed = 20;
+  std::size_t unrelated_pairs = 0;
   std::vector<index_t> unrelated_heads;
   std::vector<std::tuple<double, std::size_t, std::size_t>> by_density;
   for (std::size_t a = 0; a < k; ++a) {
@@ -129,8 +131,11 @@ DepartmentPairs department_pairs(const Org& org, const SharingPolicy& policy) {
                                            {"size_b", static_cast<double>(sizes[chosen[b]])},
                                            {"links", 0.0}};
       if (shared_goal[cell].empty() && via < 0) {
-        unrelated.push_back(pair_clause(label(a), label(b)));
-        unrelated_heads.push_back(head[chosen[a]]), unrelated_heads.push_back(head[chosen[b]]);
+        ++unrelated_pairs;
+        if (unrelated.size() < unrelated_listed) {  // the count says how many; the text names the first
+          unrelated.push_back(pair_clause(label(a), label(b)));
+          unrelated_heads.push_back(head[chosen[a]]), unrelated_heads.push_back(head[chosen[b]]);
+        }
         continue;
       }
       Finding f{"sharing_health", "silent_departments", FindingSeverity::medium, {head[chosen[a]], head[chosen[b]]},
@@ -152,8 +157,9 @@ DepartmentPairs department_pairs(const Org& org, const SharingPolicy& policy) {
     std::sort(unrelated_heads.begin(), unrelated_heads.end());
     unrelated_heads.erase(std::unique(unrelated_heads.begin(), unrelated_heads.end()), unrelated_heads.end());
     Finding f{"sharing_health", "silent_departments", FindingSeverity::low, std::move(unrelated_heads),
-              {{"pairs", static_cast<double>(unrelated.size())}}, "unrelated", {}};
-    f.args = {A::count_of("count", unrelated.size()), A::clauses_of("pairs", std::move(unrelated))};
+              {{"pairs", static_cast<double>(unrelated_pairs)}}, "unrelated", {}};
+    f.args = {A::count_of("count", unrelated_pairs), A::count_of("listed", unrelated.size()),
+              A::clauses_of("pairs", std::move(unrelated))};
     out.findings.push_back(std::move(f));
   }
   std::stable_sort(by_density.begin(), by_density.end(),

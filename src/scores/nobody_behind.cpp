@@ -93,7 +93,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
         std::deque<index_t> queue{p};
         dist[p] = 0;
         touched.assign(1, p);
-        while (!queue.empty() && looked_at < bp.mentor_search) {
+        while (!queue.empty()) {  // whoever is queued is looked at; the budget limits what is queued
           const index_t u = queue.front();
           queue.pop_front();
           if (mentor != no_index && dist[u] > mentor_dist) break;
@@ -107,8 +107,9 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
           }
           if (dist[u] >= bp.mentor_reach) continue;
           for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
+            if (looked_at >= bp.mentor_search) break;
+            ++looked_at;
             const index_t w = boost::target(e, g);
-            if (++looked_at > bp.mentor_search) break;
             // Only toward a nearest strong person: w one step further from p, one nearer to them.
             if (dist[w] != no_index || (narrowed && (near[w] == no_index || dist[u] + 1 + near[w] != near[p]))) continue;
             dist[w] = dist[u] + 1;

@@ -265,3 +265,51 @@ def test_mentor_search_on_a_long_chain_stays_linear() -> None:
     # The strong end mentors its neighbours within reach (6 steps); the rest have no mentor near.
     mentored = sorted(int(f.people[0][1:]) for f in lagging if len(f.people) == 2)
     assert mentored == list(range(n - 7, n - 1))
+
+
+def test_the_mentor_search_budget_never_hides_a_mentor_it_has_queued() -> None:
+    people = pd.DataFrame({"id": ["a", "b", "c", "d"], "manager_id": ["", "a", "a", "a"]})
+    competencies = pd.DataFrame({"person_id": ["a", "b", "c", "d"], "competency": "conduct",
+                                 "score": [0.1, 0.9, 0.6, 0.6]})
+    sharing = pd.DataFrame({"person_a": ["a", "a", "a"], "person_b": ["b", "c", "d"], "channel": "online"})
+    org = Org.from_frames(people, competencies=competencies, sharing=sharing)
+    report = teamgraph.assess(org, policy={"behind": {"mentor_search": 3, "dimensions": ["conduct"]}})
+    [lag] = [f for f in report.findings if f.code == "lagging"]
+    assert lag.people == ["a", "b"]
+
+
+def test_lenient_loading_keeps_the_records_of_a_person_whose_id_is_repeated(tmp_path) -> None:
+    (tmp_path / "people.csv").write_text("id,manager_id\ne01,\ne02,e01\ne03,e01\ne02,e01\n")
+    (tmp_path / "sharing.csv").write_text("person_a,person_b,channel\ne01,e02,online\ne02,e03,online\ne01,e03,online\n")
+    org = teamgraph.read_org(tmp_path, lenient=True)
+    assert org.ids == ["e01", "e02", "e03"] and len(org.table("sharing")) == 3
+
+
+def test_lenient_json_leaves_out_a_record_with_a_bad_cell_instead_of_blanking_it(tmp_path) -> None:
+    path = tmp_path / "team.json"
+    path.write_text('{"people": [{"id": "a"}, {"id": "b", "manager_id": 1.5}, {"id": "c", "manager_id": "b"}]}')
+    org = teamgraph.read_org(path, lenient=True)
+    assert org.ids == ["a"]  # not b as a second top
+    assert {w.code for w in org.warnings} >= {"bad_value", "left_out"}
+    assert "several_tops" not in {w.code for w in org.warnings}
+
+
+def test_lenient_loading_of_only_bad_rows_is_an_error(tmp_path) -> None:
+    (tmp_path / "people.csv").write_text("id,manager_id\na,,x\nb,a,y\n")  # every row ragged
+    with pytest.raises(OrgDataError) as err:
+        teamgraph.read_org(tmp_path, lenient=True)
+    assert "nothing_left" in {p.code for p in err.value.problems}
+
+
+def test_settings_that_size_the_work_are_bounded() -> None:
+    org = Org.from_frames(pd.DataFrame({"id": ["a"]}))
+    with pytest.raises(Exception, match=r"sharing.pair_departments: expected a whole number in \[0, 200\]"):
+        teamgraph.assess(org, policy={"sharing": {"pair_departments": 100000}})
+
+
+def test_categorical_text_and_repeated_columns_are_checked_in_a_stable_order() -> None:
+    people = pd.DataFrame({"id": ["a", "b"], "manager_id": ["", "a"],
+                           "name": pd.Categorical(["A\x1b[31m", "B"])})
+    assert only(problems(people=people), "control_character").field == "name"
+    wide = pd.DataFrame([["a", "", 1, 2, 3, 4, 5, 6]], columns=["id", "manager_id", "t", "d", "r", "t", "d", "r"])
+    assert [p.field for p in problems(people=wide) if p.code == "duplicate_column"] == ["t", "d", "r"]

@@ -119,3 +119,20 @@ def test_a_team_json_key_with_a_control_character_is_never_printed(tmp_path, cap
     main(["validate", str(folder)])
     captured = capsys.readouterr()
     assert "\u009b" not in captured.out + captured.err
+
+
+def test_a_pseudonymized_message_with_quotes_in_ids_is_withheld(tmp_path, capsys) -> None:
+    folder = team(tmp_path, "id,manager_id\ne01,\no'k,e01\ne03,o'k\n")
+    key = tmp_path / "key"
+    key.write_bytes(KEY)
+    assert main(["what-if", str(folder), "--move", "e01=e03", "--pseudonymize", str(key)]) == 2
+    err = capsys.readouterr().err
+    assert "e01" not in err and "o'k" not in err and "withheld" in err
+
+
+def test_a_policy_key_with_a_control_character_is_not_printed(tmp_path, capsys) -> None:
+    folder = team(tmp_path, "id,manager_id\na,\n")
+    (folder / "team.json").write_text(json.dumps({"policy": {"\x1b[31mEVIL\n  behind.x": 1}}))
+    assert main(["validate", str(folder)]) == 2
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "EVIL" not in out
