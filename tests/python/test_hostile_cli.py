@@ -18,6 +18,12 @@ KEY = b"0123456789abcdef0123456789abcdef"
 SCRIPT = 'x1"><img src=x onerror=alert(2)>'
 
 
+def key_file(tmp_path):
+    key = tmp_path / "key"
+    key.write_bytes(KEY)
+    return key
+
+
 def team(tmp_path, people: str):
     folder = tmp_path / "team"
     folder.mkdir(exist_ok=True)
@@ -87,8 +93,7 @@ def test_ctrl_c_is_exit_130_without_a_traceback(monkeypatch, capsys) -> None:
 
 def test_a_cycle_made_by_a_pseudonymized_what_if_names_no_one(tmp_path, capsys) -> None:
     folder = team(tmp_path, "id,manager_id\nalice_real,\nbob_real,alice_real\ncarol_real,bob_real\n")
-    key = tmp_path / "key"
-    key.write_bytes(KEY)
+    key = key_file(tmp_path)
     assert main(["what-if", str(folder), "--move", "alice_real=carol_real", "--pseudonymize", str(key)]) == 2
     err = capsys.readouterr().err
     assert "_real" not in err and "'p-" in err
@@ -123,8 +128,7 @@ def test_a_team_json_key_with_a_control_character_is_never_printed(tmp_path, cap
 
 def test_a_pseudonymized_message_with_quotes_in_ids_is_withheld(tmp_path, capsys) -> None:
     folder = team(tmp_path, "id,manager_id\ne01,\no'k,e01\ne03,o'k\n")
-    key = tmp_path / "key"
-    key.write_bytes(KEY)
+    key = key_file(tmp_path)
     assert main(["what-if", str(folder), "--move", "e01=e03", "--pseudonymize", str(key)]) == 2
     err = capsys.readouterr().err
     assert "e01" not in err and "o'k" not in err and "withheld" in err
