@@ -503,7 +503,12 @@ std::vector<std::int64_t> left_out_under(const Table& people, const std::vector<
 bool leave_out(std::vector<std::pair<std::string, Table>>& tables,
                std::unordered_map<std::string, std::vector<std::int64_t>>& failed, std::vector<Problem>& warnings) {
   bool progress = false;
-  std::unordered_set<std::string> gone;  // ids of the people left out in this pass
+  // Ids of the people left out in this pass; looked up by the cells' views, with no copy a cell.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> gone;
   auto dropped_rows = [&](const Table& table) {
     std::vector<bool> dropped(table.rows(), false);
     auto it = failed.find(table.source());
@@ -562,7 +567,7 @@ bool leave_out(std::vector<std::pair<std::string, Table>>& tables,
         if (c < 0 || table.columns()[static_cast<std::size_t>(c)].numeric) continue;
         const auto& cells = table.columns()[static_cast<std::size_t>(c)].text;
         for (std::size_t r = 0; r < table.rows(); ++r)
-          if (!dropped[r] && gone.count(std::string(cells[r]))) dropped[r] = true, ++naming;
+          if (!dropped[r] && gone.find(cells[r]) != gone.end()) dropped[r] = true, ++naming;
       }
     }
     if (naming)

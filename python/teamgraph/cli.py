@@ -175,10 +175,10 @@ def cmd_what_if(args: argparse.Namespace) -> int:
             if not before.pseudonymized:
                 raise
             # The changed org's problems (a reporting cycle) name people: by pseudonym here.
-            raise _BadInput("\n".join(scrub(str(p), org, before._ids) for p in err.problems)) from err
+            raise _BadInput("\n".join(scrub([str(p) for p in err.problems], org, before._ids))) from err
         message = str(err)
         if before.pseudonymized:  # the message names people by id: by pseudonym here
-            message = scrub(message, org, before._ids)
+            message = scrub([message], org, before._ids)[0]
         raise _BadInput(message) from err
     after = _assess(changed, args)
     diff = before.diff(after)

@@ -60,19 +60,20 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
 _QUOTED = re.compile(r"'([^']*)'")
 
 
-def scrub(text: str, org: "Org", ids: Sequence[str]) -> str:
-    """A problem message for a pseudonymized output: every quoted value that is a person's id
+def scrub(texts: Sequence[str], org: "Org", ids: Sequence[str]) -> List[str]:
+    """Problem messages for a pseudonymized output: every quoted value that is a person's id
     becomes their pseudonym, every other quoted value (an unknown id may be a real person's)
-    becomes '...'. Messages quote every value they show (teamgraph::detail::quote)."""
-    # An id may hold a quote itself: then the quotes cannot be told apart, and the message is
+    becomes '...'. Messages quote every value they show (teamgraph::detail::quote). The org's ids
+    are looked through once for all the messages, not once a message."""
+    # An id may hold a quote itself: then the quotes cannot be told apart, and a message is
     # withheld rather than risk printing an id.
-    if text.count("'") % 2 or any("'" in i for i in org.ids):
-        return "(the message names people; withheld in a pseudonymized output)"
+    ambiguous = bool(texts) and any("'" in i for i in org.ids)
+    withheld = "(the message names people; withheld in a pseudonymized output)"
 
     def replace(match: "re.Match[str]") -> str:
         index = org.find(match.group(1))
         return "'" + (ids[index] if index is not None else "...") + "'"
-    return _QUOTED.sub(replace, text)
+    return [withheld if ambiguous or text.count("'") % 2 else _QUOTED.sub(replace, text) for text in texts]
 
 
 def _clean(value: Any) -> Any:
@@ -99,8 +100,8 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
     ids = ids if ids is not None else org.ids
     warnings = [p.to_dict() for p in org.warnings]
     if pseudonymized:
-        for w in warnings:
-            w["message"] = scrub(w["message"], org, ids)
+        for w, message in zip(warnings, scrub([w["message"] for w in warnings], org, ids)):
+            w["message"] = message
             if w.get("person_id"):
                 index = org.find(w["person_id"])
                 w["person_id"] = ids[index] if index is not None else "..."
@@ -141,6 +142,14 @@ def markdown_cell(text: str) -> str:
     return markdown_text(text).replace("|", "\\|")
 
 
+def _scores(report: "Report") -> Dict[str, Any]:
+    """Each score with its coverage, as both JSON forms (full and aggregate-only) write it."""
+    return {s["name"]: {"value": s["value"], "assessed": s["assessed"], "absent_reason": s["absent_reason"],
+                        "parts": [dict(p) for p in s["parts"]],
+                        "parts_computed": sum(p["value"] is not None for p in s["parts"])}
+            for s in report._raw["scores"]}
+
+
 def report_dict(report: "Report") -> Dict[str, Any]:
     """The report as the versioned JSON document (python/teamgraph/schemas/report-1.2.schema.json)."""
     people = report.people
@@ -157,10 +166,7 @@ def report_dict(report: "Report") -> Dict[str, Any]:
         "input_checksum": input_checksum(report.org, report._key),
         "pseudonymized": report.pseudonymized,
         "summary": summary(report.org, report._ids, report.pseudonymized),
-        "scores": {s["name"]: {"value": s["value"], "assessed": s["assessed"], "absent_reason": s["absent_reason"],
-                               "parts": [dict(p) for p in s["parts"]],
-                               "parts_computed": sum(p["value"] is not None for p in s["parts"])}
-                   for s in report._raw["scores"]},
+        "scores": _scores(report),
         "weakest": report.weakest,
         "figures": report.figures,
         "figure_notes": report.figure_notes,
@@ -208,10 +214,7 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
         "input_checksum": input_checksum(report.org, report._key),
         "min_group_size": report.policy["min_group_size"],
         "summary": {k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control", "tables")},
-        "scores": {r["name"]: {"value": r["value"], "assessed": r["assessed"], "absent_reason": r["absent_reason"],
-                               "parts": [dict(p) for p in r["parts"]],
-                               "parts_computed": sum(p["value"] is not None for p in r["parts"])}
-                   for r in report._raw["scores"]},
+        "scores": _scores(report),
         "weakest": report.weakest,
         "figures": report.figures,
         "figure_notes": report.figure_notes,

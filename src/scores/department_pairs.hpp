@@ -22,8 +22,9 @@ struct DepartmentPairs {
   std::vector<FindingClause> fewest;
 };
 
-// Needs the sharing table. Time O(n + links log links + K^2 x departments) for K =
-// sharing.pair_departments: the pairs looked at are bounded by the policy, not by the input.
+// Needs the sharing table. Time O(n + links log links + K x links) for K = sharing.pair_departments
+// (at most 200): each pair's third-department search walks the two partner lists, and a
+// department's list is in K - 1 pairs. The pairs looked at are bounded by the policy.
 DepartmentPairs department_pairs(const Org& org, const SharingPolicy& policy);
 
 }  // namespace teamgraph::detail
