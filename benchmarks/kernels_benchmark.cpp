@@ -17,6 +17,7 @@
 
 #include "teamgraph/detail/id_map.hpp"
 #include "teamgraph/teamgraph.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace {
 

@@ -2,6 +2,7 @@
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/assess.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <algorithm>
 #include <array>

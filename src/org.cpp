@@ -1,5 +1,7 @@
 #include "teamgraph/org.hpp"
 
+#include "teamgraph/org_parts.hpp"
+
 #include "teamgraph/schema.hpp"
 
 #include <boost/iterator/counting_iterator.hpp>
@@ -63,11 +65,16 @@ Digraph digraph_from_rows(std::vector<index_t> row_starts, std::vector<index_t> 
   const auto vertices = static_cast<index_t>(row_starts.size() - 1);
   if (!std::all_of(targets.begin(), targets.end(), [&](index_t t) { return t < vertices; }))
     throw std::invalid_argument("digraph_from_rows: a target is not a vertex");
-  const std::pair<index_t, index_t>* none = nullptr;
-  Digraph g(boost::edges_are_sorted, none, none, vertices);  // the vertices, no edges
-  g.m_forward.m_rowstart = std::move(row_starts);  // Boost's CSR arrays, public members
-  g.m_forward.m_column = std::move(targets);
-  return g;
+  // Boost's edges_are_sorted constructor, fed edge by edge: each edge's source is the row it is
+  // in, found by a cursor that only moves forward (the constructor reads the edges once, in order).
+  index_t row = 0;
+  auto edge = [&](std::size_t k) {
+    while (row_starts[row + 1] <= k) ++row;
+    return std::pair<index_t, index_t>(row, targets[k]);
+  };
+  const auto begin = boost::make_transform_iterator(boost::counting_iterator<std::size_t>(0), edge);
+  const auto end = boost::make_transform_iterator(boost::counting_iterator<std::size_t>(targets.size()), edge);
+  return Digraph(boost::edges_are_sorted, begin, end, vertices, targets.size());
 }
 
 Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& sources,
@@ -92,6 +99,8 @@ Org::Org()
       goals_(std::make_shared<Goals>()),
       contributions_(std::make_shared<Contributions>()),
       team_(std::make_shared<TeamInfo>()) {}
+
+std::string_view Org::id(index_t person) const { return people_->ids[person]; }
 
 std::optional<index_t> Org::find(std::string_view id) const {
   const auto& by_id = people_->by_id;

@@ -23,6 +23,7 @@
 #include "teamgraph/detail/threads.hpp"
 #include "teamgraph/detail/values.hpp"
 #include "teamgraph/schema.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {
@@ -1420,6 +1421,7 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   }
 
   Org org{Org::Unassembled{}};
+  org.size_ = static_cast<index_t>(people_->tiers.size());
   org.people_ = std::move(people_);
   org.hierarchy_ = std::move(hierarchy_);
   org.competencies_ = part_or_empty(std::move(competencies_));

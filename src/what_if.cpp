@@ -10,6 +10,7 @@
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/org_builder.hpp"
 #include "teamgraph/scores/succession.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {

@@ -3,6 +3,7 @@
 //
 //   quickstart [TEAM_FOLDER]      (default: the bundled examples/ecommerce-team)
 
+#include <teamgraph/org_parts.hpp>  // org.hierarchy(): the org's parts (Eigen columns, Boost graphs)
 #include <teamgraph/teamgraph.hpp>
 
 #include <cstdio>

@@ -12,10 +12,6 @@
 // - Each part is held by shared_ptr<const ...>: copies of an Org are cheap, and a what-if view
 //   shares every part it does not change.
 
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-
-#include <Eigen/Core>
-
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -44,10 +40,6 @@ std::string_view to_string(Readiness);
 std::string_view to_string(Channel);
 std::string_view to_string(IncentiveKind);
 std::string_view to_string(ContributionAction);
-
-// Directed compressed graph over dense indices; used for every relation.
-using Digraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                   boost::no_property, index_t, index_t>;
 
 // Strings stored back to back: one allocation for a whole column, not one per person.
 class StringColumn {
@@ -86,112 +78,18 @@ struct ExtraColumn {
   StringColumn values;
 };
 
-struct People {
-  StringColumn ids;
-  StringColumn names;
-  Categories departments;
-  Categories roles;
-  std::vector<Tier> tiers;
-  Eigen::VectorXd assessment;      // normalized to [0, 1] by the declared scale
-  Eigen::VectorXd potential;       // normalized to [0, 1] by the declared scale
-  Eigen::VectorXd flight_risk;     // probability in [0, 1] (normalized by the declared scale)
-  // The three above as read, on their declared scales, kept because mapping [0, 1] back to a
-  // scale is not exact in floating point: what gives the table back exactly (org_tables). Empty
-  // where the values as read are the normalized ones (a [0, 1] scale, or no such column): read
-  // them with as_read(assessment, assessment_read).
-  Eigen::VectorXd assessment_read;
-  Eigen::VectorXd potential_read;
-  Eigen::VectorXd flight_risk_read;
-  Eigen::VectorXd learning_hours;  // hours in the analysis period, >= 0
-  std::vector<std::int8_t> has_career_plan;     // 1 yes, 0 no, -1 not given
-  std::vector<std::int8_t> has_quantified_kpi;  // 1 yes, 0 no, -1 not given
-  std::vector<index_t> by_id;                   // person indices sorted by id (for lookup)
-  std::vector<std::int64_t> records;            // the input record of each person
-  std::vector<ExtraColumn> extra;
-};
-
-struct Hierarchy {
-  std::vector<index_t> manager;      // no_index for a top
-  std::vector<index_t> depth;        // 0 for a top
-  std::vector<index_t> subtree_end;  // the unit led by p is [p, subtree_end[p])
-  std::vector<index_t> tops;         // in id order
-  Digraph reports;                   // manager -> direct reports, reports in id order
-  index_t layers = 0;                // 1 + the greatest depth; 0 for an empty org
-};
-
-struct Competencies {
-  std::vector<std::string> names;  // sorted
-  Eigen::MatrixXd scores;          // people x names, normalized to [0, 1]; NaN = not assessed
-  Eigen::MatrixXd scores_read;     // the same cells as read, on the declared scale; see as_read()
-  std::vector<ExtraColumn> extra;  // in canonical (person, competency) order
-};
-
-// A scored column (or matrix) as read: `read` where it is kept, else the normalized values,
-// which are then the same numbers.
-template <class Values>
-const Values& as_read(const Values& normalized, const Values& read) {
-  return read.size() == normalized.size() ? read : normalized;
-}
-
-// One row per (incumbent, successor), sorted by incumbent then successor.
-struct Successors {
-  std::vector<index_t> incumbent;
-  std::vector<index_t> successor;
-  std::vector<Readiness> readiness;
-  Digraph graph;  // incumbent -> successor; edge index = row
-  std::vector<ExtraColumn> extra;
-};
-
-// Undirected sharing links, one row per (a, b, channel) with a < b, sorted.
-struct Sharing {
-  std::vector<index_t> a;
-  std::vector<index_t> b;
-  std::vector<Channel> channel;
-  Eigen::VectorXd per_week;         // times a week, >= 0; NaN = not given
-  Digraph graph;                    // both directions of every link
-  std::vector<index_t> link_of_edge;  // graph edge index -> row
-  std::vector<ExtraColumn> extra;
-};
-
-// Sharing meetings sorted by (date, id); attendance as CSR rows per meeting, people sorted.
-struct Meetings {
-  StringColumn ids;
-  std::vector<std::int64_t> date;
-  std::vector<Channel> channel;
-  std::vector<index_t> presenter;  // no_index when not given
-  std::vector<std::size_t> attendance_offsets{0};  // attendees of m: [offsets[m], offsets[m+1])
-  std::vector<index_t> attendees;
-  std::vector<ExtraColumn> extra;
-};
-
-// Incentives sorted by (person, date, kind, type, amount).
-struct Incentives {
-  std::vector<index_t> person;
-  std::vector<IncentiveKind> kind;
-  Categories type;
-  Eigen::VectorXd amount;  // >= 0; NaN = not given
-  std::vector<std::int64_t> date;
-  std::vector<ExtraColumn> extra;
-};
-
-// Goals sorted by id.
-struct Goals {
-  StringColumn ids;
-  std::vector<index_t> owner;   // no_index: a team goal
-  std::vector<index_t> parent;  // goal index, no_index: none
-  std::vector<std::int8_t> quantified;  // 1, 0, -1 not given
-  std::vector<ExtraColumn> extra;
-};
-
-// Contributions sorted by (date, person, artifact, action, previous artifact).
-struct Contributions {
-  std::vector<index_t> person;
-  Categories artifact;
-  std::vector<ContributionAction> action;
-  std::vector<std::int64_t> date;
-  std::vector<std::int32_t> previous;  // artifact code for renames, -1 otherwise
-  std::vector<ExtraColumn> extra;
-};
+// The org's parts, defined in <teamgraph/org_parts.hpp> (dense Eigen columns and Boost CSR
+// graphs): include it to read people's columns or walk the graphs. This header keeps Eigen and
+// Boost out of every file that only reads an org and assesses it.
+struct People;
+struct Hierarchy;
+struct Competencies;
+struct Successors;
+struct Sharing;
+struct Meetings;
+struct Incentives;
+struct Goals;
+struct Contributions;
 
 // A numeric field's declared scale; values are mapped linearly from [low, high] to [0, 1].
 struct Scale {
@@ -220,10 +118,10 @@ class Org {
  public:
   Org();  // an empty team
 
-  index_t size() const noexcept { return static_cast<index_t>(people_->tiers.size()); }
+  index_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size() == 0; }
 
-  std::string_view id(index_t person) const { return people_->ids[person]; }
+  std::string_view id(index_t person) const;
   // The index of the person with this id (exact match: "007" is not "7").
   std::optional<index_t> find(std::string_view id) const;
 
@@ -249,6 +147,7 @@ class Org {
   friend class detail::OrgAssembler;
   struct Unassembled {};
   explicit Org(Unassembled) {}  // every part is set by the assembler
+  index_t size_ = 0;  // people_->tiers.size(), kept here so that size() is inline
   std::shared_ptr<const People> people_;
   std::shared_ptr<const Hierarchy> hierarchy_;
   std::shared_ptr<const Competencies> competencies_;
@@ -265,16 +164,5 @@ class Org {
 
 // The people of a tier, ascending (counted first: one allocation).
 std::vector<index_t> people_in_tier(const Org& org, Tier tier);
-
-// A CSR graph over `vertices` vertices from edges already sorted by source (edge i = row i).
-Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets);
-// A CSR graph straight from its arrays, taken over without copying: `row_starts` (vertices + 1
-// entries rising from 0) and `targets` grouped by source, row v being
-// targets[row_starts[v], row_starts[v + 1]).
-Digraph digraph_from_rows(std::vector<index_t> row_starts, std::vector<index_t> targets);
-// The same from edges in any order (linear time); edges of one source keep their input order, and
-// input_of_edge[e] is the input position of graph edge e.
-Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& sources,
-                                const std::vector<index_t>& targets, std::vector<index_t>& input_of_edge);
 
 }  // namespace teamgraph

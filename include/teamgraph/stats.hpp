@@ -3,10 +3,9 @@
 // Nothing here knows about scores: values in, a number (or NaN when it is not defined) out.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 namespace teamgraph {
 
@@ -40,7 +39,7 @@ struct GroupFigure {
 // so no withheld mean, and no mean over fewer than min_group_size people, can be recovered by
 // subtracting the published groups from the team's total or from each other.
 std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<std::string>& labels,
-                                     const std::vector<std::int32_t>& group_of, const Eigen::VectorXd& values,
+                                     const std::vector<std::int32_t>& group_of, std::span<const double> values,
                                      const std::string& figure, std::uint32_t min_group_size);
 
 }  // namespace teamgraph

@@ -20,6 +20,7 @@
 #include "teamgraph/what_if.hpp"
 #include "teamgraph/batch.hpp"
 #include "teamgraph/detail/threads.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace py = pybind11;
 

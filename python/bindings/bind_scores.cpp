@@ -8,6 +8,7 @@
 
 #include "bindings.hpp"
 #include "teamgraph/assess.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace py = pybind11;
 

@@ -1,5 +1,6 @@
 // The one translation unit that instantiates Boost.Graph's depth-first search on the sharing network.
 #include "teamgraph/graph/sharing_structure.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/property_map/property_map.hpp>
@@ -19,15 +20,11 @@ namespace {
 const Digraph& link_graph(const Org& org, Digraph& own) {
   const Digraph& g = org.sharing().graph;
   const index_t n = org.size();
-  const auto& column = g.m_forward.m_column;
-  const auto& rows = g.m_forward.m_rowstart;
   bool repeats = false;
-  for (index_t p = 0; p < n && !repeats; ++p)
-    for (auto e = rows[p] + 1; e < rows[p + 1]; ++e)
-      if (column[e] == column[e - 1]) {
-        repeats = true;
-        break;
-      }
+  for (index_t p = 0; p < n && !repeats; ++p) {
+    const auto row = neighbours(g, p);
+    repeats = std::adjacent_find(row.begin(), row.end()) != row.end();
+  }
   if (!repeats) return g;
   std::vector<index_t> sources, targets;
   sources.reserve(boost::num_edges(g));
@@ -94,10 +91,9 @@ struct LowPointVisitor : boost::default_dfs_visitor {
     path->push_back(v);
     // The neighbours' records are needed next (their colour, for back edges their discovery
     // time): ask for them all at once rather than one cache miss after the other.
-    const auto& rows = g.m_forward.m_rowstart;
-    for (const index_t w : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
+    for (const index_t w : neighbours(g, v)) {
       __builtin_prefetch(&states[w]);
-      __builtin_prefetch(&g.m_forward.m_column[rows[w]]);
+      __builtin_prefetch(neighbours(g, w).data());
     }
   }
   void back_edge(const boost::graph_traits<Digraph>::edge_descriptor& e, const Digraph& g) const {

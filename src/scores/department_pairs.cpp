@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph::detail {
 

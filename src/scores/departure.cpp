@@ -1,4 +1,5 @@
 #include "teamgraph/scores/departure.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,8 +12,8 @@ namespace {
 
 // Points the core leadership score loses when each core member leaves, from per-competency
 // (best, second best, depth): O(core x competencies), no re-scoring per person.
-Eigen::VectorXd coverage_drops(const Org& org, const LeadershipReport& lr, const LeadershipPolicy& policy) {
-  Eigen::VectorXd drop = Eigen::VectorXd::Zero(org.size());
+std::vector<double> coverage_drops(const Org& org, const LeadershipReport& lr, const LeadershipPolicy& policy) {
+  std::vector<double> drop(org.size(), 0.0);
   if (!lr.assessed) return drop;
   const auto& comps = lr.core_coverage.competencies;
   const auto& scores = org.competencies().scores;
@@ -58,7 +59,7 @@ Eigen::VectorXd coverage_drops(const Org& org, const LeadershipReport& lr, const
 // impact at all (no unit, no cut-off, no core seat): they are appended in index order, and only the
 // rest is sorted, as contiguous records rather than indices into two arrays. Written into
 // `ranking`, which keeps its room.
-void rank_by_risk(const Eigen::VectorXd& risk, const Eigen::VectorXd& impact, std::vector<index_t>& ranking) {
+void rank_by_risk(const std::vector<double>& risk, const std::vector<double>& impact, std::vector<index_t>& ranking) {
   struct Key {
     double risk, impact;
     index_t person;

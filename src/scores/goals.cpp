@@ -1,4 +1,5 @@
 #include "teamgraph/scores/goals.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <boost/range/iterator_range.hpp>
 
@@ -33,7 +34,7 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   double member = 0, member_aligned = 0, quantified = 0, quantified_known = 0;
   std::vector<index_t> orphans_owners;
   std::vector<std::string> orphan_ids;
-  Eigen::VectorXd person_goals = Eigen::VectorXd::Zero(n), person_aligned = Eigen::VectorXd::Zero(n);
+  std::vector<double> person_goals(n, 0.0), person_aligned(n, 0.0);
   for (std::size_t k = 0; k < goals; ++k) {
     if (g.quantified[k] >= 0) quantified_known += 1, quantified += g.quantified[k];
     if (g.owner[k] == no_index) continue;
@@ -50,7 +51,7 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   ScoreReport r;
   r.name = "goal_alignment";
   r.assessed = true;
-  Eigen::VectorXd share(n);
+  std::vector<double> share(n);
   std::vector<index_t> without;
   for (index_t p = 0; p < n; ++p) {
     share[p] = person_goals[p] > 0 ? person_aligned[p] / person_goals[p] : nan;

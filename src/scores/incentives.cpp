@@ -1,4 +1,5 @@
 #include "teamgraph/scores/incentives.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,8 +20,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   r.name = "incentive_balance";
   r.assessed = true;
   const auto& in = org.incentives();
-  Eigen::VectorXd material = Eigen::VectorXd::Zero(n), spiritual_count = Eigen::VectorXd::Zero(n),
-                  material_count = Eigen::VectorXd::Zero(n);
+  std::vector<double> material(n, 0.0), spiritual_count(n, 0.0), material_count(n, 0.0);
   double events_material = 0, events_spiritual = 0;
   for (std::size_t k = 0; k < in.person.size(); ++k) {
     if (!in_period(org, in.date[k])) continue;
@@ -35,8 +35,9 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
       events_spiritual += 1;
     }
   }
-  const double team_mean = material.mean();
-  Eigen::VectorXd normalized(n), share(n);
+  // Eigen's reduction (not a loop): the same sum, to the last bit, as ever.
+  const double team_mean = Eigen::Map<const Eigen::VectorXd>(material.data(), static_cast<Eigen::Index>(n)).mean();
+  std::vector<double> normalized(n), share(n);
   std::vector<index_t> no_spiritual, neither;
   for (index_t p = 0; p < n; ++p) {
     normalized[p] = team_mean > 0 ? material[p] / team_mean : nan;

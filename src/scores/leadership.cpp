@@ -1,4 +1,5 @@
 #include "teamgraph/scores/leadership.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "teamgraph/scores/leadership.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include "support_common.hpp"
 
@@ -29,7 +30,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   const auto& scores = org.competencies().scores;
   const auto& g = org.sharing().graph;
   std::vector<index_t> mentees(n, 0);
-  Eigen::VectorXd lagging = Eigen::VectorXd::Zero(n);
+  std::vector<double> lagging(n, 0.0);
   std::vector<index_t> dist(n, no_index);
   std::vector<index_t> touched;
   std::size_t lag_events = 0, assessed_cells = 0;
@@ -69,7 +70,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
         }
       }
     }
-    Eigen::VectorXd z = Eigen::VectorXd::Constant(n, nan);
+    std::vector<double> z(n, nan);
     for (index_t p = 0; p < n; ++p) {
       const double v = scores(p, col);
       if (std::isnan(v)) continue;

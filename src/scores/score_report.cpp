@@ -1,4 +1,5 @@
 #include "teamgraph/scores/score_report.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include "support_common.hpp"
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "teamgraph/scores/departure.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include "department_pairs.hpp"
 #include "support_common.hpp"
@@ -59,14 +60,15 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     }
     const double per_week = std::isnan(weeks) ? 0.0 : static_cast<double>(counted.size()) / weeks;
     const double empty_weeks = std::isnan(weeks) ? nan : weeks - static_cast<double>(weeks_with.size());
-    Eigen::VectorXd attended = Eigen::VectorXd::Zero(n);
+    std::vector<double> attended(n, 0.0);
     std::vector<double> presented(n, 0.0);
     for (const auto k : counted) {
       for (auto a = m.attendance_offsets[k]; a < m.attendance_offsets[k + 1]; ++a) attended[m.attendees[a]] += 1;
       if (m.presenter[k] != no_index) presented[m.presenter[k]] += 1;
     }
-    Eigen::VectorXd share = counted.empty() ? Eigen::VectorXd::Constant(n, nan)
-                                            : Eigen::VectorXd(attended / static_cast<double>(counted.size()));
+    std::vector<double> share(n, nan);
+    if (!counted.empty())
+      for (index_t p = 0; p < n; ++p) share[p] = attended[p] / static_cast<double>(counted.size());
     std::vector<index_t> never;
     double reached = 0;
     for (index_t p = 0; p < n; ++p) {
@@ -143,12 +145,12 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     for (index_t p = 0; p < n; ++p)
       if (degree[p] == 0) isolated.push_back(p);
     const double reachable = core.empty() ? nan : static_cast<double>(structure.reachable_from_core) / n;
-    Eigen::VectorXd deg(n), broker(n);
+    std::vector<double> deg(n), broker(n);
     for (index_t p = 0; p < n; ++p) deg[p] = degree[p], broker[p] = 0;
     for (const auto p : structure.articulation_points) broker[p] = 1;
     r.people.push_back({"sharing_links", deg});
     r.people.push_back({"broker", broker});
-    Eigen::VectorXd groups_if_absent(n);  // the network's separate groups without each person
+    std::vector<double> groups_if_absent(n);  // the network's separate groups without each person
     for (index_t p = 0; p < n; ++p)
       groups_if_absent[p] = structure.groups_without.empty() ? nan : static_cast<double>(structure.groups_without[p]);
     r.people.push_back({"groups_if_absent", groups_if_absent});

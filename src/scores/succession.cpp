@@ -9,6 +9,7 @@
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/scores/leadership.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {

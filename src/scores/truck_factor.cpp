@@ -1,4 +1,5 @@
 #include "teamgraph/scores/truck_factor.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <algorithm>
 #include <cmath>

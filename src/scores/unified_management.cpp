@@ -1,4 +1,5 @@
 #include "teamgraph/scores/unified_management.hpp"
+#include "teamgraph/org_parts.hpp"
 
 #include <boost/range/iterator_range.hpp>
 
@@ -31,7 +32,7 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
     titled[k] = std::any_of(mp.manager_titles.begin(), mp.manager_titles.end(),
                             [&](const std::string& t) { return role.find(t) != std::string::npos; });
   }
-  Eigen::VectorXd span = Eigen::VectorXd::Zero(n);
+  std::vector<double> span(n, 0.0);
   for (index_t p = 0; p < n; ++p) {
     const auto reports = boost::out_degree(p, h.reports);
     span[p] = static_cast<double>(reports);

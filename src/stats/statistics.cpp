@@ -75,7 +75,7 @@ double median_absolute_deviation(const std::vector<double>& v) {
 }
 
 std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<std::string>& labels,
-                                     const std::vector<std::int32_t>& group_of, const Eigen::VectorXd& values,
+                                     const std::vector<std::int32_t>& group_of, std::span<const double> values,
                                      const std::string& figure, std::uint32_t min_group_size) {
   std::vector<double> sum(labels.size(), 0.0);
   std::vector<std::size_t> size(labels.size(), 0), with_value(labels.size(), 0);
@@ -83,8 +83,8 @@ std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<
     if (group_of[p] < 0) continue;
     const auto g = static_cast<std::size_t>(group_of[p]);
     ++size[g];
-    if (!std::isnan(values[static_cast<Eigen::Index>(p)])) {
-      sum[g] += values[static_cast<Eigen::Index>(p)];
+    if (!std::isnan(values[p])) {
+      sum[g] += values[p];
       ++with_value[g];
     }
   }

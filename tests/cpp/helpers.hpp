@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "teamgraph/teamgraph.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph::testing {
 

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "helpers.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {

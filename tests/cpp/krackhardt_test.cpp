@@ -7,6 +7,7 @@
 #include <map>
 
 #include "helpers.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {

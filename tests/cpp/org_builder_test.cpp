@@ -7,6 +7,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include "helpers.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "helpers.hpp"
 #include "teamgraph/detail/id_map.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {

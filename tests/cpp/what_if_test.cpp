@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "helpers.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
 namespace {

@@ -17,8 +17,6 @@
 #include <string>
 #include <vector>
 
-#include <Eigen/Core>
-
 #include "teamgraph/findings.hpp"
 #include "teamgraph/graph/sharing_structure.hpp"
 #include "teamgraph/org.hpp"
@@ -29,12 +27,12 @@
 namespace teamgraph {
 
 struct DepartureImpact {
-  Eigen::VectorXd coverage_drop;
+  std::vector<double> coverage_drop;
   std::vector<index_t> unit_left;
   std::vector<index_t> cut_off;
   std::vector<index_t> orphaned;
-  Eigen::VectorXd impact;  // 0-1
-  Eigen::VectorXd risk;    // 0-1, NaN where flight risk is not given
+  std::vector<double> impact;  // 0-1
+  std::vector<double> risk;    // 0-1, NaN where flight risk is not given
   std::vector<index_t> ranking;  // by risk (people without a flight risk after), then impact, then index
   bool coverage_assessed = false;
   bool sharing_assessed = false;

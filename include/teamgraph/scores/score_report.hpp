@@ -7,8 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include <Eigen/Core>
-
 #include "teamgraph/findings.hpp"
 #include "teamgraph/stats.hpp"
 
@@ -33,7 +31,7 @@ struct ScorePart {
 
 struct PersonColumn {
   std::string name;
-  Eigen::VectorXd values;  // by person index; NaN = not applicable
+  std::vector<double> values;  // by person index; NaN = not applicable
 };
 
 struct ScoreReport {

@@ -23,7 +23,7 @@ TEST(Statistics, GroupMeansWithholdSmallGroupsAndWhatSubtractionWouldReveal) {
   // Groups of 6, 5 and 2 people: the group of 2 is withheld, and so is the group of 5, or it
   // could be recovered from the total and the group of 6.
   std::vector<std::int32_t> group_of;
-  Eigen::VectorXd values(13);
+  std::vector<double> values(13);
   for (int i = 0; i < 13; ++i) {
     group_of.push_back(i < 6 ? 0 : (i < 11 ? 1 : 2));
     values[i] = i;
@@ -40,7 +40,7 @@ TEST(Statistics, GroupMeansCountContributorsNotMembers) {
   // A unit of 6 with 2 values is withheld (its mean would be over 2 people); then the smallest
   // published group goes with it.
   std::vector<std::int32_t> group_of{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2};
-  Eigen::VectorXd values = Eigen::VectorXd::Constant(17, 1.0);
+  std::vector<double> values(17, 1.0);
   for (int i = 2; i < 6; ++i) values[i] = std::nan("");
   const auto groups = group_means("unit", {"a", "b", "c"}, group_of, values, "x", 5);
   ASSERT_EQ(groups.size(), 3u);
@@ -59,7 +59,8 @@ TEST(Statistics, TwoWithheldGroupsTooSmallTogetherTakeAThird) {
   group_of.push_back(1);
   for (int i = 0; i < 5; ++i) group_of.push_back(2);
   for (int i = 0; i < 8; ++i) group_of.push_back(3);
-  Eigen::VectorXd values = Eigen::VectorXd::LinSpaced(static_cast<Eigen::Index>(group_of.size()), 1.0, 16.0);
+  std::vector<double> values(group_of.size());
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = 1.0 + static_cast<double>(i);  // 1..16
   const auto groups = group_means("department", {"legal", "hr", "ops", "sales"}, group_of, values, "x", 5);
   ASSERT_EQ(groups.size(), 4u);
   EXPECT_TRUE(std::isnan(groups[0].value) && std::isnan(groups[1].value) && std::isnan(groups[2].value));

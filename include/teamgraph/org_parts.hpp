@@ -1,0 +1,124 @@
+#pragma once
+// The parts of an Org (org.people(), org.hierarchy(), ...): per-person attributes as dense
+// columns (Eigen vectors, NaN = not given) and relations as CSR graphs (<teamgraph/graph.hpp>)
+// with parallel per-edge arrays; the edge index of a graph edge is the row of its relation's
+// arrays. See <teamgraph/org.hpp> for the numbering of people.
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <vector>
+
+#include "teamgraph/graph.hpp"
+#include "teamgraph/org.hpp"
+
+namespace teamgraph {
+
+struct People {
+  StringColumn ids;
+  StringColumn names;
+  Categories departments;
+  Categories roles;
+  std::vector<Tier> tiers;
+  Eigen::VectorXd assessment;      // normalized to [0, 1] by the declared scale
+  Eigen::VectorXd potential;       // normalized to [0, 1] by the declared scale
+  Eigen::VectorXd flight_risk;     // probability in [0, 1] (normalized by the declared scale)
+  // The three above as read, on their declared scales, kept because mapping [0, 1] back to a
+  // scale is not exact in floating point: what gives the table back exactly (org_tables). Empty
+  // where the values as read are the normalized ones (a [0, 1] scale, or no such column): read
+  // them with as_read(assessment, assessment_read).
+  Eigen::VectorXd assessment_read;
+  Eigen::VectorXd potential_read;
+  Eigen::VectorXd flight_risk_read;
+  Eigen::VectorXd learning_hours;  // hours in the analysis period, >= 0
+  std::vector<std::int8_t> has_career_plan;     // 1 yes, 0 no, -1 not given
+  std::vector<std::int8_t> has_quantified_kpi;  // 1 yes, 0 no, -1 not given
+  std::vector<index_t> by_id;                   // person indices sorted by id (for lookup)
+  std::vector<std::int64_t> records;            // the input record of each person
+  std::vector<ExtraColumn> extra;
+};
+
+struct Hierarchy {
+  std::vector<index_t> manager;      // no_index for a top
+  std::vector<index_t> depth;        // 0 for a top
+  std::vector<index_t> subtree_end;  // the unit led by p is [p, subtree_end[p])
+  std::vector<index_t> tops;         // in id order
+  Digraph reports;                   // manager -> direct reports, reports in id order
+  index_t layers = 0;                // 1 + the greatest depth; 0 for an empty org
+};
+
+struct Competencies {
+  std::vector<std::string> names;  // sorted
+  Eigen::MatrixXd scores;          // people x names, normalized to [0, 1]; NaN = not assessed
+  Eigen::MatrixXd scores_read;     // the same cells as read, on the declared scale; see as_read()
+  std::vector<ExtraColumn> extra;  // in canonical (person, competency) order
+};
+
+// A scored column (or matrix) as read: `read` where it is kept, else the normalized values,
+// which are then the same numbers.
+template <class Values>
+const Values& as_read(const Values& normalized, const Values& read) {
+  return read.size() == normalized.size() ? read : normalized;
+}
+
+// One row per (incumbent, successor), sorted by incumbent then successor.
+struct Successors {
+  std::vector<index_t> incumbent;
+  std::vector<index_t> successor;
+  std::vector<Readiness> readiness;
+  Digraph graph;  // incumbent -> successor; edge index = row
+  std::vector<ExtraColumn> extra;
+};
+
+// Undirected sharing links, one row per (a, b, channel) with a < b, sorted.
+struct Sharing {
+  std::vector<index_t> a;
+  std::vector<index_t> b;
+  std::vector<Channel> channel;
+  Eigen::VectorXd per_week;         // times a week, >= 0; NaN = not given
+  Digraph graph;                    // both directions of every link
+  std::vector<index_t> link_of_edge;  // graph edge index -> row
+  std::vector<ExtraColumn> extra;
+};
+
+// Sharing meetings sorted by (date, id); attendance as CSR rows per meeting, people sorted.
+struct Meetings {
+  StringColumn ids;
+  std::vector<std::int64_t> date;
+  std::vector<Channel> channel;
+  std::vector<index_t> presenter;  // no_index when not given
+  std::vector<std::size_t> attendance_offsets{0};  // attendees of m: [offsets[m], offsets[m+1])
+  std::vector<index_t> attendees;
+  std::vector<ExtraColumn> extra;
+};
+
+// Incentives sorted by (person, date, kind, type, amount).
+struct Incentives {
+  std::vector<index_t> person;
+  std::vector<IncentiveKind> kind;
+  Categories type;
+  Eigen::VectorXd amount;  // >= 0; NaN = not given
+  std::vector<std::int64_t> date;
+  std::vector<ExtraColumn> extra;
+};
+
+// Goals sorted by id.
+struct Goals {
+  StringColumn ids;
+  std::vector<index_t> owner;   // no_index: a team goal
+  std::vector<index_t> parent;  // goal index, no_index: none
+  std::vector<std::int8_t> quantified;  // 1, 0, -1 not given
+  std::vector<ExtraColumn> extra;
+};
+
+// Contributions sorted by (date, person, artifact, action, previous artifact).
+struct Contributions {
+  std::vector<index_t> person;
+  Categories artifact;
+  std::vector<ContributionAction> action;
+  std::vector<std::int64_t> date;
+  std::vector<std::int32_t> previous;  // artifact code for renames, -1 otherwise
+  std::vector<ExtraColumn> extra;
+};
+
+}  // namespace teamgraph
