@@ -1,0 +1,215 @@
+// The dated tables: meetings and their attendance, incentives, contributions.
+
+#include "assembler.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <tuple>
+
+#include "teamgraph/schema.hpp"
+
+namespace teamgraph::detail {
+
+void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance) {
+  auto& mt = *meetings_;
+  std::vector<std::string_view> meeting_ids;
+  std::vector<index_t> meeting_index;  // meeting row -> canonical meeting index
+  IdIndex lookup;
+  if (meetings) {
+    TableReader reader(*meetings, problems_, known_columns("meetings"));
+    const int c_id = reader.require("meeting_id"), c_date = reader.require("date"),
+              c_channel = reader.column("channel"), c_presenter = reader.column("presenter_id");
+    if (c_id < 0 || c_date < 0) return;
+    meeting_ids.assign(meetings->rows(), {});
+    struct Entry {
+      std::int64_t date;
+      std::string_view id;
+      int channel;
+      index_t presenter;
+      std::size_t row;
+    };
+    std::vector<Entry> entries;
+    for (std::size_t r = 0; r < meetings->rows(); ++r) {
+      meeting_ids[r] = reader.id(c_id, r, {}, true);
+      const auto date = reader.date(c_date, r, {}, true);
+      const int channel = reader.choice(c_channel, r, {}, enum_labels("meetings", "channel"), false);
+      const index_t presenter = c_presenter >= 0 ? person(reader, r, c_presenter, false) : no_index;
+      if (!meeting_ids[r].empty() && date != no_date) entries.push_back(Entry{date, meeting_ids[r], channel, presenter, r});
+    }
+    lookup = IdIndex(meeting_ids);
+    for (std::size_t i = 1; i < lookup.sorted_rows().size(); ++i) {
+      const auto r = lookup.sorted_rows()[i];
+      const auto first = lookup.find(meeting_ids[r]);
+      if (first != r)
+        reader.row_problem("duplicate_id", r, {}, "meeting_id",
+                           "the meeting id is already used on record " + std::to_string(reader.record(first)));
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return std::tie(a.date, a.id, a.row) < std::tie(b.date, b.id, b.row); });
+    meeting_index.assign(meetings->rows(), no_index);
+    std::vector<std::size_t> order;
+    for (const auto& e : entries) {
+      if (lookup.find(e.id) != e.row) continue;
+      meeting_index[e.row] = static_cast<index_t>(mt.date.size());
+      mt.ids.push_back(e.id);
+      mt.date.push_back(e.date);
+      mt.channel.push_back(e.channel < 0 ? Channel::offline : static_cast<Channel>(e.channel));
+      mt.presenter.push_back(e.presenter);
+      order.push_back(e.row);
+    }
+    mt.extra = reader.extras(order);
+  }
+  if (attendance) {
+    TableReader reader(*attendance, problems_, known_columns("attendance"));
+    const int c_meeting = reader.require("meeting_id"), c_person = reader.require("person_id");
+    if (c_meeting < 0 || c_person < 0) return;
+    if (!meetings) {
+      reader.problem("missing_table", {}, "attendance is given but meetings is not; both are needed");
+      return;
+    }
+    std::vector<std::pair<index_t, index_t>> pairs;
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < attendance->rows(); ++r) {
+      const auto mid = reader.id(c_meeting, r, {}, true);
+      const index_t p = person(reader, r, c_person, true);
+      if (mid.empty()) continue;
+      const index_t mrow = lookup.find(mid);
+      if (mrow == no_index) {
+        reader.row_problem("unknown_meeting", r, reader.text(c_person, r), "meeting_id",
+                           "no meeting has the id " + quote(mid) + " in meetings");
+        continue;
+      }
+      if (p == no_index || meeting_index[mrow] == no_index) continue;
+      pairs.emplace_back(meeting_index[mrow], p);
+      rows.push_back(r);
+    }
+    std::vector<std::size_t> order(pairs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return std::tie(pairs[a], rows[a]) < std::tie(pairs[b], rows[b]); });
+    mt.attendance_offsets.assign(mt.date.size() + 1, 0);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const auto& pr = pairs[order[k]];
+      if (k > 0 && pairs[order[k - 1]] == pr) {
+        reader.row_problem("duplicate_record", rows[order[k]], reader.text(c_person, rows[order[k]]), "person_id",
+                           "the attendance is listed again (first on record " +
+                               std::to_string(reader.record(rows[order[k - 1]])) + ")");
+        continue;
+      }
+      mt.attendees.push_back(pr.second);
+      ++mt.attendance_offsets[pr.first + 1];
+    }
+    for (std::size_t i = 0; i < mt.date.size(); ++i) mt.attendance_offsets[i + 1] += mt.attendance_offsets[i];
+  } else {
+    mt.attendance_offsets.assign(mt.date.size() + 1, 0);
+  }
+}
+
+void OrgAssembler::read_incentives(const Table& table) {
+  incentives_ = std::make_shared<Incentives>();
+  TableReader reader(table, problems_, known_columns("incentives"));
+  const int c_person = reader.require("person_id"), c_kind = reader.require("kind"), c_type = reader.column("type"),
+            c_amount = reader.column("amount"), c_date = reader.column("date");
+  if (c_person < 0 || c_kind < 0) return;
+  struct Entry {
+    index_t person;
+    std::int64_t date;
+    int kind;
+    std::string_view type;
+    double amount;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t p = person(reader, r, c_person, true);
+    const auto pid = reader.text(c_person, r);
+    const int kind = reader.choice(c_kind, r, pid, enum_labels("incentives", "kind"), true);
+    const double amount = reader.non_negative(c_amount, r, pid);
+    const auto date = reader.date(c_date, r, pid, false);
+    if (kind == 0 && std::isnan(amount) && c_amount >= 0 && detail::trim(reader.text(c_amount, r)).empty() &&
+        !table.columns()[static_cast<std::size_t>(c_amount)].numeric)
+      reader.row_problem("missing_value", r, pid, "amount", "a material incentive needs an amount");
+    if (p == no_index || kind < 0) continue;
+    entries.push_back(Entry{p, date, kind, reader.text(c_type, r), amount, r});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    // NaN amounts sort first (a missing amount is not "less" than any, but must sort stably).
+    const double x = std::isnan(a.amount) ? -1 : a.amount, y = std::isnan(b.amount) ? -1 : b.amount;
+    return std::tie(a.person, a.date, a.kind, a.type, x, a.row) < std::tie(b.person, b.date, b.kind, b.type, y, b.row);
+  });
+  auto& in = *incentives_;
+  std::vector<std::string_view> types;
+  std::vector<std::size_t> order;
+  in.amount.resize(static_cast<Eigen::Index>(entries.size()));
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    in.person.push_back(e.person);
+    in.kind.push_back(static_cast<IncentiveKind>(e.kind));
+    in.date.push_back(e.date);
+    in.amount[static_cast<Eigen::Index>(k)] = e.amount;
+    types.push_back(e.type);
+    order.push_back(e.row);
+  }
+  in.type = make_categories(types);
+  in.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_contributions(const Table& table) {
+  contributions_ = std::make_shared<Contributions>();
+  TableReader reader(table, problems_, known_columns("contributions"));
+  const int c_person = reader.require("person_id"), c_artifact = reader.require("artifact"),
+            c_action = reader.require("action"), c_date = reader.require("date"),
+            c_previous = reader.column("previous_artifact");
+  if (c_person < 0 || c_artifact < 0 || c_action < 0 || c_date < 0) return;
+  struct Entry {
+    std::int64_t date;
+    index_t person;
+    std::string_view artifact;
+    int action;
+    std::string_view previous;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t p = person(reader, r, c_person, true);
+    const auto pid = reader.text(c_person, r);
+    const auto artifact = reader.text(c_artifact, r);
+    const int action = reader.choice(c_action, r, pid, enum_labels("contributions", "action"), true);
+    const auto date = reader.date(c_date, r, pid, true);
+    const auto previous = reader.text(c_previous, r);
+    if (artifact.empty()) reader.row_problem("missing_value", r, pid, "artifact", "an artifact is required");
+    if (action == 2 && previous.empty())
+      reader.row_problem("missing_value", r, pid, "previous_artifact", "a rename needs the previous artifact name");
+    if (action >= 0 && action != 2 && !previous.empty())
+      reader.row_problem("unexpected_value", r, pid, "previous_artifact",
+                         "previous_artifact is only for renames, found " + quote(previous));
+    if (p == no_index || artifact.empty() || action < 0 || date == no_date) continue;
+    entries.push_back(Entry{date, p, artifact, action, previous, r});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.date, a.person, a.artifact, a.action, a.previous, a.row) <
+           std::tie(b.date, b.person, b.artifact, b.action, b.previous, b.row);
+  });
+  auto& c = *contributions_;
+  std::vector<std::string_view> names;
+  std::vector<std::size_t> order;
+  for (const auto& e : entries) {
+    c.person.push_back(e.person);
+    c.action.push_back(static_cast<ContributionAction>(e.action));
+    c.date.push_back(e.date);
+    names.push_back(e.artifact);
+    order.push_back(e.row);
+  }
+  // Artifacts and previous names share one dictionary.
+  std::vector<std::string_view> all = names;
+  for (const auto& e : entries)
+    if (!e.previous.empty()) all.push_back(e.previous);
+  Categories cats = make_categories(all);
+  c.artifact.labels = cats.labels;
+  c.artifact.codes.assign(cats.codes.begin(), cats.codes.begin() + static_cast<std::ptrdiff_t>(names.size()));
+  std::size_t next = names.size();
+  for (const auto& e : entries) c.previous.push_back(e.previous.empty() ? -1 : cats.codes[next++]);
+  c.extra = reader.extras(order);
+}
+
+}  // namespace teamgraph::detail

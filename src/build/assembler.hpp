@@ -1,0 +1,266 @@
+#pragma once
+// Private to the builder (src/build/): OrgAssembler, which checks the tables given to an
+// OrgBuilder and assembles the Org, and the helpers its files share. Each part of the work has
+// its file:
+//
+//   table_reader.hpp/.cpp  reading and checking cells (TableReader)
+//   ids.cpp                the people's ids
+//   hierarchy.cpp          managers, reporting cycles, the canonical numbering, the hierarchy
+//   people.cpp             the other columns of people (scales, categories)
+//   relations.cpp          competencies, successors, sharing, goals
+//   activity.cpp           meetings and attendance, incentives, contributions
+//   org_builder.cpp        OrgAssembler::run and OrgBuilder's methods
+//   lenient.cpp            lenient loading (OrgBuilder::build)
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "table_reader.hpp"
+#include "teamgraph/detail/id_map.hpp"
+#include "teamgraph/detail/sort.hpp"
+#include "teamgraph/detail/threads.hpp"
+#include "teamgraph/errors.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/table.hpp"
+#include "teamgraph/org_parts.hpp"
+
+namespace teamgraph::build {
+
+// Builds sorted labels and per-row codes from text values ("" = not given).
+Categories make_categories(const std::vector<std::string_view>& values);
+
+// Cycles of a parent-pointer forest (no_index = no parent), found without recursion. Each cycle
+// is listed from its smallest member under `less`, in parent order.
+template <class Less>
+std::vector<std::vector<index_t>> find_cycles(const std::vector<index_t>& parent, Less less) {
+  const std::size_t n = parent.size();
+  std::vector<std::uint8_t> state(n, 0);  // 0 new, 1 on the current walk, 2 done
+  std::vector<std::vector<index_t>> cycles;
+  std::vector<index_t> walk;
+  for (std::size_t start = 0; start < n; ++start) {
+    if (state[start]) continue;
+    walk.clear();
+    index_t v = static_cast<index_t>(start);
+    while (v != no_index && state[v] == 0) {
+      state[v] = 1;
+      walk.push_back(v);
+      v = parent[v];
+    }
+    if (v != no_index && state[v] == 1) {  // closed a new cycle at v
+      std::vector<index_t> cycle;
+      index_t u = v;
+      do {
+        cycle.push_back(u);
+        u = parent[u];
+      } while (u != v);
+      std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end(), less), cycle.end());
+      cycles.push_back(std::move(cycle));
+    }
+    for (auto w : walk) state[w] = 2;
+  }
+  std::sort(cycles.begin(), cycles.end(), [&](const auto& a, const auto& b) { return less(a.front(), b.front()); });
+  return cycles;
+}
+
+// A cycle for messages: 'a' -> 'b' -> 'a'.
+std::string member_list(const std::vector<index_t>& cycle, const std::vector<std::string_view>& ids);
+
+// Tables above this many rows use a second core for independent steps.
+constexpr std::size_t big_table = std::size_t{1} << 16;
+
+// Runs `first` and `second` (which share nothing), `second` on another thread when `parallel`
+// (on a small table a thread costs more than it saves) and the system can start one.
+template <typename F, typename G>
+void side_by_side(bool parallel, F&& first, G&& second) {
+  std::exception_ptr failed;
+  auto run_second = [&] {
+    try {
+      second();
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  };
+  std::thread other = parallel ? detail::try_thread(run_second) : std::thread();
+  try {
+    first();
+  } catch (...) {
+    if (other.joinable()) other.join();
+    throw;
+  }
+  if (other.joinable())
+    other.join();
+  else
+    run_second();
+  if (failed) std::rethrow_exception(failed);
+}
+
+// Id -> row lookups before the canonical order exists: the rows sorted by id (for duplicates
+// and id-ordered walks) and a hash map from each distinct id to its first row.
+class IdIndex {
+ public:
+  IdIndex() = default;
+  // The sort runs on a second thread while the map is filled (they share nothing).
+  explicit IdIndex(const std::vector<std::string_view>& ids) : first_(ids, ids.size()) {
+    side_by_side(
+        ids.size() > big_table, [&] { first_.insert_all(first_of_); },  // the first row of an id wins
+        [&] { rows_ = detail::rows_sorted_by_text(ids, /*skip_empty=*/true); });
+  }
+  // Rows with an id, sorted by id (rows of one id in row order).
+  const std::vector<index_t>& sorted_rows() const { return rows_; }
+  // Per row: the first row with the same id (itself when it is the first), no_index without an id.
+  const std::vector<index_t>& first_rows() const { return first_of_; }
+  // The first row with this id, or no_index.
+  index_t find(std::string_view id) const { return first_.find(id); }
+  // find() of many ids at once (faster than one by one: see IdMap::find_all).
+  void find_all(const std::vector<std::string_view>& ids, std::vector<index_t>& rows) const {
+    first_.find_all(ids, rows);
+  }
+
+ private:
+  detail::IdMap first_{empty_keys(), 0};
+  std::vector<index_t> first_of_;
+  std::vector<index_t> rows_;
+  static const std::vector<std::string_view>& empty_keys() {
+    static const std::vector<std::string_view> keys;
+    return keys;
+  }
+};
+
+// The team's scale for a field, else 0-1 (one per field and thread, made once: a batch reads a
+// million teams).
+const Scale& scale_for(const TeamInfo& team, std::string_view field);
+
+// A value on the scale mapped linearly to [0, 1] (NaN stays NaN).
+// (Inline: it runs for every score read.)
+inline double normalized(const Scale& scale, double v) {
+  return scale.high > scale.low ? (v - scale.low) / (scale.high - scale.low) : v;
+}
+
+// Whether a scored column's values as read must be kept beside the normalized ones (see
+// People::assessment_read): the column is given and its scale is not [0, 1], on which
+// (v - 0) / (1 - 0) is v, bit for bit.
+bool keeps_values_as_read(int column, const Scale& scale);
+
+}  // namespace teamgraph::build
+
+namespace teamgraph::detail {
+
+// OrgAssembler's code names the builder's helpers unqualified, as when they were the anonymous
+// namespace of its one file.
+using namespace teamgraph::build;
+
+class OrgAssembler {
+ public:
+  OrgAssembler(TeamInfo team, std::vector<Problem>& problems) : team_(std::move(team)), problems_(problems) {}
+
+  Org run(std::vector<std::pair<std::string, Table>>& tables);
+
+ private:
+  const Table* table(std::vector<std::pair<std::string, Table>>& tables, std::string_view name) {
+    for (auto& [n, t] : tables)
+      if (n == name) return &t;
+    return nullptr;
+  }
+  bool failed() const {
+    return std::any_of(problems_.begin(), problems_.end(), [](const Problem& p) { return p.severity == Severity::error; });
+  }
+  // The person ids in columns c1 and c2 of a table, checked (problems into `problems`) and looked
+  // up as people rows (IdIndex::find_all: batched), the two columns side by side on a big table.
+  // Needs the ids, not the canonical numbering: sharing's run beside the hierarchy's construction.
+  struct Lookup {
+    const Table* table = nullptr;
+    int c1 = -1, c2 = -1;
+    std::vector<std::string_view> checked1, checked2;  // when a column's cells are not all plain ids
+    const std::vector<std::string_view>* values1 = nullptr;
+    const std::vector<std::string_view>* values2 = nullptr;
+    std::vector<index_t> rows1, rows2;
+  };
+  void look_up(const Table& table, int c1, int c2, bool required, std::vector<Problem>& problems, Lookup& out) {
+    TableReader reader(table, problems, {});
+    out.table = &table, out.c1 = c1, out.c2 = c2;
+    out.values1 = &reader.ids(c1, required, out.checked1);
+    out.values2 = &reader.ids(c2, required, out.checked2);
+    side_by_side(
+        table.rows() > big_table, [&] { ids_.find_all(*out.values1, out.rows1); },
+        [&] { ids_.find_all(*out.values2, out.rows2); });
+  }
+  // The canonical index of every row of columns c1 and c2 (no_index: empty or unknown, reported),
+  // from the lookup made early when there is one.
+  std::pair<std::vector<index_t>, std::vector<index_t>> people_in(TableReader& reader, int c1, int c2, bool required) {
+    Lookup own;
+    const bool early = early_.table == &reader.table() && early_.c1 == c1 && early_.c2 == c2;
+    if (!early) look_up(reader.table(), c1, c2, required, problems_, own);
+    Lookup& l = early ? early_ : own;
+    auto resolve = [&](int c, const std::vector<std::string_view>& values, std::vector<index_t>& found) {
+      for (std::size_t r = 0; r < reader.rows(); ++r) {
+        if (values[r].empty()) continue;
+        if (found[r] == no_index)
+          unknown_person(reader, r, c, values[r]);
+        else
+          found[r] = canonical_[found[r]];
+      }
+    };
+    resolve(c1, *l.values1, l.rows1);
+    resolve(c2, *l.values2, l.rows2);
+    return {std::move(l.rows1), std::move(l.rows2)};
+  }
+  void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
+    reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
+                       "no person has the id " + quote(value) + " in people");
+  }
+  // Resolves a person id of another table to a canonical index; reports unknown ids.
+  index_t person(TableReader& reader, std::size_t row, int c, bool required) {
+    const auto value = reader.id(c, row, {}, required);
+    if (value.empty()) return no_index;
+    const index_t r = ids_.find(value);
+    if (r == no_index) {
+      unknown_person(reader, row, c, value);
+      return no_index;
+    }
+    return canonical_[r];
+  }
+
+  // Ids (person_ids_, ids_), then managers, the canonical numbering and the hierarchy: what every
+  // other table needs.
+  void read_ids(const Table& table);
+  void read_hierarchy(const Table& table);
+  // The other columns of people (names, tiers, figures...), problems into `problems`: it shares
+  // nothing with the readers of the other tables, so it runs beside them.
+  void read_people_attributes(const Table& table, std::vector<Problem>& problems);
+  void read_relations(std::vector<std::pair<std::string, Table>>& tables);
+  void read_competencies(const Table& table);
+  void read_successors(const Table& table);
+  void read_sharing(const Table& table);
+  void read_meetings(const Table* meetings, const Table* attendance);
+  void read_incentives(const Table& table);
+  void read_goals(const Table& table);
+  void read_contributions(const Table& table);
+
+  TeamInfo team_;
+  std::vector<Problem>& problems_;
+  std::vector<std::string_view> person_ids_;  // by row
+  IdIndex ids_;
+  std::vector<index_t> canonical_;  // row -> canonical index
+  std::vector<std::size_t> row_of_;  // canonical index -> row
+  std::vector<Problem> warnings_;
+  Lookup early_;  // sharing's people, looked up beside the hierarchy
+
+  std::shared_ptr<People> people_ = std::make_shared<People>();
+  std::shared_ptr<Hierarchy> hierarchy_ = std::make_shared<Hierarchy>();
+  std::shared_ptr<Competencies> competencies_;  // made when the table is given
+  std::shared_ptr<Successors> successors_ = std::make_shared<Successors>();
+  std::shared_ptr<Sharing> sharing_ = std::make_shared<Sharing>();
+  std::shared_ptr<Meetings> meetings_ = std::make_shared<Meetings>();
+  std::shared_ptr<Incentives> incentives_;  // made when the table is given
+  std::shared_ptr<Goals> goals_;  // made when the table is given
+  std::shared_ptr<Contributions> contributions_;  // made when the table is given
+};
+
+}  // namespace teamgraph::detail

@@ -1,0 +1,256 @@
+// The tables that link people to people or to named things: competencies, successors, sharing and
+// goals (activity.cpp reads the dated ones).
+
+#include "assembler.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <tuple>
+
+#include "teamgraph/cancel.hpp"
+#include "teamgraph/detail/memory.hpp"
+#include "teamgraph/schema.hpp"
+
+namespace teamgraph::detail {
+
+void OrgAssembler::read_competencies(const Table& table) {
+  competencies_ = std::make_shared<Competencies>();
+  TableReader reader(table, problems_, known_columns("competencies"));
+  const int c_person = reader.require("person_id"), c_name = reader.require("competency"),
+            c_score = reader.require("score");
+  if (c_person < 0 || c_name < 0 || c_score < 0) return;
+  const Scale& scale = scale_for(team_, "competencies.score");
+  struct Entry {
+    index_t person;
+    std::string_view name;
+    double score;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(table.rows());
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t p = person(reader, r, c_person, true);
+    const auto raw_name = reader.text(c_name, r);
+    const auto name = detail::trim(raw_name);
+    const auto pid = p == no_index ? std::string_view{} : reader.text(c_person, r);
+    if (name.empty()) reader.row_problem("missing_value", r, pid, "competency", "a competency name is required");
+    const double score = reader.on_scale(c_score, r, pid, scale);
+    // An empty cell (a NaN in a column of numbers); the text of a number column is not read:
+    // that would report the column as of the wrong type.
+    const auto& score_column = table.columns()[static_cast<std::size_t>(c_score)];
+    if (score_column.numeric ? std::isnan(score_column.number(r))
+                             : detail::trim(reader.text(c_score, r)).empty())
+      reader.row_problem("missing_value", r, pid, "score", "a score is required");
+    if (p == no_index || name.empty() || std::isnan(score)) continue;
+    entries.push_back(Entry{p, name, score, r});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return std::tie(a.person, a.name, a.row) < std::tie(b.person, b.name, b.row); });
+  std::vector<std::string_view> names;
+  for (const auto& e : entries) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  auto& c = *competencies_;
+  c.names.assign(names.begin(), names.end());
+  c.scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(row_of_.size()), static_cast<Eigen::Index>(names.size()),
+                                       std::nan(""));
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
+      reader.row_problem("duplicate_record", e.row, reader.text(c_person, e.row), "competency",
+                         "the person already has a score for " + quote(e.name) + " on record " +
+                             std::to_string(reader.record(entries[k - 1].row)));
+      continue;
+    }
+    const auto col = std::lower_bound(names.begin(), names.end(), e.name) - names.begin();
+    if (e.person < row_of_.size()) c.scores(static_cast<Eigen::Index>(e.person), col) = e.score;
+    order.push_back(e.row);
+  }
+  if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
+  c.scores = c.scores.unaryExpr([&](double v) { return normalized(scale, v); });
+  c.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_successors(const Table& table) {
+  TableReader reader(table, problems_, known_columns("successors"));
+  const int c_inc = reader.require("incumbent_id"), c_succ = reader.require("successor_id"),
+            c_ready = reader.require("readiness");
+  if (c_inc < 0 || c_succ < 0 || c_ready < 0) return;
+  struct Entry {
+    index_t incumbent, successor;
+    Readiness readiness;
+    std::size_t row;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const index_t inc = person(reader, r, c_inc, true);
+    const index_t succ = person(reader, r, c_succ, true);
+    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), enum_labels("successors", "readiness"), true);
+    if (inc != no_index && inc == succ) {
+      reader.row_problem("self_successor", r, reader.text(c_inc, r), "successor_id",
+                         "a person cannot be their own successor");
+      continue;
+    }
+    if (inc == no_index || succ == no_index || ready < 0) continue;
+    entries.push_back(Entry{inc, succ, static_cast<Readiness>(ready), r});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.incumbent, a.successor, a.row) < std::tie(b.incumbent, b.successor, b.row);
+  });
+  auto& s = *successors_;
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].incumbent == e.incumbent && entries[k - 1].successor == e.successor) {
+      reader.row_problem("duplicate_record", e.row, reader.text(c_succ, e.row), "successor_id",
+                         "the same successor is named again for " + quote(reader.text(c_inc, e.row)) +
+                             " (first on record " + std::to_string(reader.record(entries[k - 1].row)) + ")");
+      continue;
+    }
+    s.incumbent.push_back(e.incumbent);
+    s.successor.push_back(e.successor);
+    s.readiness.push_back(e.readiness);
+    order.push_back(e.row);
+  }
+  s.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_sharing(const Table& table) {
+  TableReader reader(table, problems_, known_columns("sharing"));
+  const int c_a = reader.require("person_a"), c_b = reader.require("person_b"), c_channel = reader.require("channel"),
+            c_week = reader.column("per_week");
+  if (c_a < 0 || c_b < 0 || c_channel < 0) return;
+  struct Entry {
+    index_t a, b;
+    std::uint32_t row;
+    Channel channel;
+  };
+  const std::size_t people = row_of_.size();
+  std::vector<Entry> entries;
+  detail::reserve_huge(entries, table.rows());
+  std::vector<std::uint32_t> bucket(people + 1, 0);  // counting sort by a (4 bytes a person: half the cache misses)
+  std::vector<double> per_week;
+  detail::assign_huge(per_week, table.rows(), 0.0);
+  const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    index_t a = people_a[r], b = people_b[r];
+    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), enum_labels("sharing", "channel"), true);
+    per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
+    if (a != no_index && a == b) {
+      reader.row_problem("self_link", r, reader.text(c_a, r), "person_b", "a person cannot share with themselves");
+      continue;
+    }
+    if (a == no_index || b == no_index || channel < 0) continue;
+    if (b < a) std::swap(a, b);
+    entries.push_back(Entry{a, b, static_cast<std::uint32_t>(r), static_cast<Channel>(channel)});
+    ++bucket[a + 1];
+  }
+  // Sorted by (a, b, channel, row): a counting sort by a (linear; rows stay in order), then each
+  // person's few links by (b, channel, row).
+  for (std::size_t p = 0; p < people; ++p) bucket[p + 1] += bucket[p];
+  {
+    std::vector<Entry> by_a;
+    detail::assign_huge(by_a, entries.size(), Entry{});
+    std::vector<std::uint32_t> fill(bucket.begin(), bucket.end() - 1);
+    for (const auto& e : entries) by_a[fill[e.a]++] = e;
+    entries = std::move(by_a);
+  }
+  for (std::size_t p = 0; p < people; ++p)
+    std::sort(entries.begin() + static_cast<std::ptrdiff_t>(bucket[p]),
+              entries.begin() + static_cast<std::ptrdiff_t>(bucket[p + 1]), [](const Entry& x, const Entry& y) {
+                return std::tie(x.b, x.channel, x.row) < std::tie(y.b, y.channel, y.row);
+              });
+  auto& s = *sharing_;
+  std::vector<std::size_t> order;
+  std::vector<double> weeks;
+  for (auto* v : {&s.a, &s.b}) detail::reserve_huge(*v, entries.size());
+  detail::reserve_huge(s.channel, entries.size());
+  detail::reserve_huge(weeks, entries.size());
+  detail::reserve_huge(order, entries.size());
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].a == e.a && entries[k - 1].b == e.b && entries[k - 1].channel == e.channel) {
+      reader.row_problem("duplicate_record", e.row, reader.text(c_a, e.row), "person_b",
+                         "the same pair is linked again on the same channel (first on record " +
+                             std::to_string(reader.record(entries[k - 1].row)) + "); give one row with per_week");
+      continue;
+    }
+    s.a.push_back(e.a);
+    s.b.push_back(e.b);
+    s.channel.push_back(e.channel);
+    weeks.push_back(per_week[e.row]);
+    order.push_back(e.row);
+  }
+  s.per_week = Eigen::Map<Eigen::VectorXd>(weeks.data(), static_cast<Eigen::Index>(weeks.size()));
+  s.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_goals(const Table& table) {
+  goals_ = std::make_shared<Goals>();
+  TableReader reader(table, problems_, known_columns("goals"));
+  const int c_id = reader.require("goal_id"), c_owner = reader.column("owner_id"),
+            c_parent = reader.column("parent_goal_id"), c_quantified = reader.column("quantified");
+  if (c_id < 0) return;
+  const std::size_t n = table.rows();
+  std::vector<std::string_view> goal_ids(n);
+  for (std::size_t r = 0; r < n; ++r) goal_ids[r] = reader.id(c_id, r, {}, true);
+  IdIndex lookup(goal_ids);
+  for (std::size_t i = 1; i < lookup.sorted_rows().size(); ++i) {
+    const auto r = lookup.sorted_rows()[i];
+    if (const auto first = lookup.find(goal_ids[r]); first != r)
+      reader.row_problem("duplicate_id", r, {}, "goal_id",
+                         "the goal id is already used on record " + std::to_string(reader.record(first)));
+  }
+  std::vector<index_t> parent_row(n, no_index), owner(n, no_index);
+  std::vector<std::int8_t> quantified(n, -1);
+  for (std::size_t r = 0; r < n; ++r) {
+    if (c_owner >= 0) owner[r] = person(reader, r, c_owner, false);
+    quantified[r] = reader.boolean(c_quantified, r, {});
+    const auto parent = c_parent >= 0 ? reader.id(c_parent, r, {}, false) : std::string_view{};
+    if (parent.empty()) continue;
+    const index_t pr = lookup.find(parent);
+    if (pr == no_index)
+      reader.row_problem("unknown_goal", r, reader.text(c_owner, r), "parent_goal_id",
+                         "no goal has the id " + quote(parent));
+    else if (pr == r)
+      reader.row_problem("goal_cycle", r, reader.text(c_owner, r), "parent_goal_id", "the goal is its own parent");
+    else
+      parent_row[r] = pr;
+  }
+  for (const auto& cycle : find_cycles(parent_row, [&](index_t a, index_t b) { return goal_ids[a] < goal_ids[b]; }))
+    if (cycle.size() > 1)
+      reader.row_problem("goal_cycle", cycle.front(), {}, "parent_goal_id",
+                         "a cycle of " + std::to_string(cycle.size()) + " goals, each the parent of the previous: " +
+                             member_list(cycle, goal_ids));
+  // Canonical order: by goal id.
+  std::vector<index_t> goal_index(n, no_index);
+  std::vector<std::size_t> order;
+  for (auto r : lookup.sorted_rows())
+    if (lookup.find(goal_ids[r]) == r) {
+      goal_index[r] = static_cast<index_t>(order.size());
+      order.push_back(r);
+    }
+  auto& g = *goals_;
+  for (auto r : order) {
+    g.ids.push_back(goal_ids[r]);
+    g.owner.push_back(owner[r]);
+    g.parent.push_back(parent_row[r] == no_index ? no_index : goal_index[parent_row[r]]);
+    g.quantified.push_back(quantified[r]);
+  }
+  g.extra = reader.extras(order);
+}
+
+void OrgAssembler::read_relations(std::vector<std::pair<std::string, Table>>& tables) {
+  if (auto* t = table(tables, "competencies")) read_competencies(*t);
+  check_cancelled();
+  if (auto* t = table(tables, "successors")) read_successors(*t);
+  if (auto* t = table(tables, "sharing")) read_sharing(*t);
+  read_meetings(table(tables, "meetings"), table(tables, "attendance"));
+  if (auto* t = table(tables, "incentives")) read_incentives(*t);
+  if (auto* t = table(tables, "goals")) read_goals(*t);
+  if (auto* t = table(tables, "contributions")) read_contributions(*t);
+}
+
+}  // namespace teamgraph::detail

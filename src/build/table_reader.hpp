@@ -1,0 +1,275 @@
+#pragma once
+// Private to the builder (src/build/): reads the cells of one table, checking each against what
+// its column holds and reporting every problem with file, record, person and field.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "teamgraph/detail/memory.hpp"
+#include "teamgraph/detail/text.hpp"
+#include "teamgraph/detail/values.hpp"
+#include "teamgraph/errors.hpp"
+#include "teamgraph/org.hpp"
+#include "teamgraph/table.hpp"
+
+// The builder's own helpers, shared by the files of src/build/ (never installed).
+namespace teamgraph::build {
+
+using detail::ParseStatus;
+
+// The columns of a table that teamgraph reads (the others are kept as extra columns).
+std::vector<std::string_view> known_columns(std::string_view table);
+
+// A value for messages, in single quotes: 'x'.
+std::string quote(std::string_view s);
+
+// A number for messages, every digit it needs (%.17g).
+std::string format_number(double v);
+
+// Reads the cells of one table, reporting every problem with file, record, person and field.
+class TableReader {
+ public:
+  // `known`: the table's columns (string literals); the others are kept as extra columns.
+  TableReader(const Table& table, std::vector<Problem>& problems, const std::vector<std::string_view>& known)
+      : table_(table), problems_(problems), known_(known) {}
+
+  const Table& table() const { return table_; }
+  std::size_t rows() const { return table_.rows(); }
+  std::int64_t record(std::size_t row) const { return table_.record(row); }
+
+  int column(std::string_view name) const { return table_.column_index(name); }
+
+  // Reports a missing required column; returns its index or -1.
+  int require(std::string_view name) {
+    const int c = column(name);
+    if (c < 0 && !table_.unreadable()) {
+      std::string found;
+      constexpr std::size_t listed = 10;
+      const auto& columns = table_.columns();
+      for (std::size_t i = 0; i < columns.size() && i < listed; ++i) found += (found.empty() ? "" : ", ") + quote(columns[i].name);
+      if (columns.size() > listed) found += " and " + std::to_string(columns.size() - listed) + " more";
+      problem("missing_column", name,
+              "the table needs a column " + quote(name) + "; found " + (found.empty() ? "no columns" : found));
+    }
+    return c;
+  }
+
+  // A problem about the whole table (record 0).
+  void problem(std::string code, std::string_view field, std::string message) {
+    problems_.push_back(Problem{std::move(code), Severity::error, table_.source(), 0, {}, std::string(field),
+                                std::move(message)});
+  }
+  void row_problem(std::string code, std::size_t row, std::string_view person, std::string_view field,
+                   std::string message) {
+    problems_.push_back(Problem{std::move(code), Severity::error, table_.source(), record(row), std::string(person),
+                                std::string(field), std::move(message)});
+  }
+
+  // Text of a cell; "" when the column is absent or the cell is empty.
+  std::string_view text(int c, std::size_t row) {
+    if (c < 0) return {};
+    const auto& col = table_.columns()[static_cast<std::size_t>(c)];
+    if (col.numeric) {
+      wrong_type(c, "text");
+      return {};
+    }
+    return col.text[row];
+  }
+
+  // Most ids are printable ASCII with no space at either end: nothing more to check.
+  static bool plain_id(std::string_view value) {
+    return !value.empty() && value.front() != ' ' && value.back() != ' ' &&
+           std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 0x20 && ch < 0x7F; });
+  }
+
+  // An id cell: no surrounding spaces, no control characters.
+  std::string_view id(int c, std::size_t row, std::string_view person, bool required) {
+    const auto value = text(c, row);
+    const auto& name = table_.columns()[static_cast<std::size_t>(c < 0 ? 0 : c)].name;
+    if (value.empty()) {
+      if (required && c >= 0) row_problem("missing_value", row, person, name, "an id is required");
+      return {};
+    }
+    if (plain_id(value)) return value;
+    if (detail::trim(value).size() != value.size()) {
+      row_problem("id_whitespace", row, value, name,
+                  "the id " + quote(value) + " has spaces around it; ids are compared exactly, remove the spaces");
+      return {};
+    }
+    if (auto issue = detail::check_text(value, false); !issue.empty()) {
+      row_problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", row, {}, name,
+                  "the id contains " + issue);
+      return {};
+    }
+    return value;
+  }
+
+  // id() of every row of column c: the column's own cells when every one is a plain id (the usual
+  // case; nothing is copied), else `checked`, filled with id() of each row.
+  const std::vector<std::string_view>& ids(int c, bool required, std::vector<std::string_view>& checked) {
+    if (c >= 0 && !table_.columns()[static_cast<std::size_t>(c)].numeric) {
+      const auto& cells = table_.columns()[static_cast<std::size_t>(c)].text;
+      if (std::all_of(cells.begin(), cells.end(), plain_id)) return cells;
+    }
+    detail::assign_huge(checked, rows(), std::string_view());
+    for (std::size_t r = 0; r < rows(); ++r) checked[r] = id(c, r, {}, required);
+    return checked;
+  }
+
+  // A number; NaN when empty. Reports unparsable and non-finite values.
+  double number(int c, std::size_t row, std::string_view person) {
+    if (c < 0) return std::nan("");
+    const auto& col = table_.columns()[static_cast<std::size_t>(c)];
+    if (col.numeric) {
+      const double v = col.numbers[static_cast<Eigen::Index>(row)];
+      if (std::isinf(v)) {
+        row_problem("not_finite", row, person, col.name, "expected a finite number, found " + format_number(v));
+        return std::nan("");
+      }
+      return v;
+    }
+    double v = 0;
+    switch (detail::parse_number(col.text[row], v)) {
+      case ParseStatus::ok: return v;
+      case ParseStatus::empty: return std::nan("");
+      case ParseStatus::not_finite:
+        row_problem("not_finite", row, person, col.name, "expected a finite number, found " + quote(col.text[row]));
+        return std::nan("");
+      case ParseStatus::bad:
+        row_problem("bad_number", row, person, col.name, detail::explain_bad_number(col.text[row]));
+        return std::nan("");
+    }
+    return std::nan("");
+  }
+
+  // A number within [low, high] (the declared scale), as read; NaN when empty or not valid.
+  double on_scale(int c, std::size_t row, std::string_view person, const Scale& scale) {
+    const double v = number(c, row, person);
+    if (std::isnan(v)) return v;
+    if (v < scale.low || v > scale.high) {
+      row_problem("out_of_range", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                  "expected a value on the scale " + format_number(scale.low) + " to " + format_number(scale.high) +
+                      " (declare another scale for " + scale.field + " in team.json), found " + format_number(v));
+      return std::nan("");
+    }
+    return v;
+  }
+
+  double non_negative(int c, std::size_t row, std::string_view person) {
+    const double v = number(c, row, person);
+    if (v < 0) {
+      row_problem("out_of_range", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                  "expected a number >= 0, found " + format_number(v));
+      return std::nan("");
+    }
+    return v;
+  }
+
+  std::int8_t boolean(int c, std::size_t row, std::string_view person) {
+    if (c < 0) return -1;
+    const auto& col = table_.columns()[static_cast<std::size_t>(c)];
+    if (col.numeric) {
+      const double v = col.numbers[static_cast<Eigen::Index>(row)];
+      if (std::isnan(v)) return -1;
+      if (v == 0 || v == 1) return static_cast<std::int8_t>(v);
+      row_problem("bad_boolean", row, person, col.name, "expected true or false (or 1/0), found " + format_number(v));
+      return -1;
+    }
+    std::int8_t out = -1;
+    switch (detail::parse_bool(col.text[row], out)) {
+      case ParseStatus::ok: return out;
+      case ParseStatus::empty: return -1;
+      default:
+        row_problem("bad_boolean", row, person, col.name,
+                    "expected true/false, yes/no or 1/0, found " + quote(col.text[row]));
+        return -1;
+    }
+  }
+
+  std::int64_t date(int c, std::size_t row, std::string_view person, bool required) {
+    if (c < 0) return no_date;
+    const auto value = text(c, row);
+    std::int64_t out = no_date;
+    switch (detail::parse_date(value, out)) {
+      case ParseStatus::ok: return out;
+      case ParseStatus::empty:
+        if (required) row_problem("missing_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                                  "a date is required");
+        return no_date;
+      default:
+        row_problem("bad_date", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                    "expected a date like 2024-03-31 or 2024-03-31T09:30:00Z, or Unix seconds, found " + quote(value));
+        return no_date;
+    }
+  }
+
+  // An enum value from `choices` (case-insensitive); returns the index in choices or -1.
+  int choice(int c, std::size_t row, std::string_view person, const std::vector<std::string_view>& choices,
+             bool required) {
+    const auto value = detail::trim(text(c, row));
+    if (value.empty()) {
+      if (required && c >= 0)
+        row_problem("missing_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                    "a value is required: one of " + list(choices));
+      return -1;
+    }
+    int index = 0;
+    for (const auto choice : choices) {  // as written (the usual case), then in any case
+      if (value == choice) return index;
+      ++index;
+    }
+    index = 0;
+    for (const auto choice : choices) {
+      if (detail::iequals(value, choice)) return index;
+      ++index;
+    }
+    row_problem("unknown_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                "expected one of " + list(choices) + ", found " + quote(value));
+    return -1;
+  }
+
+  // The columns this table does not know, as text, rows reordered by `order`.
+  std::vector<ExtraColumn> extras(const std::vector<std::size_t>& order) const {
+    std::vector<ExtraColumn> out;
+    for (const auto& col : table_.columns()) {
+      if (std::find(known_.begin(), known_.end(), col.name) != known_.end()) continue;
+      ExtraColumn extra{col.name, {}};
+      for (auto row : order) {
+        if (!col.numeric) {
+          extra.values.push_back(col.text[row]);
+        } else {
+          const double v = col.numbers[static_cast<Eigen::Index>(row)];
+          extra.values.push_back(std::isnan(v) ? std::string() : format_number(v));
+        }
+      }
+      out.push_back(std::move(extra));
+    }
+    return out;
+  }
+
+ private:
+  void wrong_type(int c, std::string_view expected) {
+    const auto& name = table_.columns()[static_cast<std::size_t>(c)].name;
+    if (std::find(reported_types_.begin(), reported_types_.end(), name) != reported_types_.end()) return;
+    reported_types_.push_back(name);
+    problems_.push_back(Problem{"wrong_type", Severity::error, table_.source(), 0, {}, name,
+                                "expected a column of " + std::string(expected) + ", found numbers"});
+  }
+
+  static std::string list(const std::vector<std::string_view>& choices) {
+    std::string out;
+    for (auto c : choices) out += (out.empty() ? "" : ", ") + std::string(c);
+    return out;
+  }
+
+  const Table& table_;
+  std::vector<Problem>& problems_;
+  std::vector<std::string_view> known_;
+  std::vector<std::string> reported_types_;
+};
+
+}  // namespace teamgraph::build
