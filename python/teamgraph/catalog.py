@@ -4,7 +4,9 @@ Scores write no words. A finding carries its code (and a variant where a code ha
 and named arguments; its message and recommendation are the catalog entries
 ``<code>[.<variant>].message`` and ``.recommendation`` of the domain ``findings``, with the
 arguments filled in by name: ``{competency}``, ``{rho:.2f}``, ``{people}``. Headings and labels of
-the text, markdown and HTML reports are entries of the domain ``report``.
+the text, markdown and HTML reports are entries of the domain ``report``; the command line's own
+words (its help, its messages, and argparse's words, ``cli.argparse.*``) are the entries
+``cli.*`` of the domain ``cli``. A key is in one domain only: a catalog holds every domain's.
 
 Catalogs are gettext PO files, ``locale/<lang>/LC_MESSAGES/<domain>.po`` beside this module, read
 with Babel. An entry with plural forms (``msgid_plural``) picks its form by the argument
@@ -26,7 +28,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Unio
 from babel.messages.pofile import read_po
 
 LANGUAGES = ("en", "zh_CN")
-DOMAINS = ("findings", "report")
+DOMAINS = ("findings", "report", "cli")
 DEFAULT_LANGUAGE = "en"
 # A list of people names this many at most, then says how many more (the finding's people list
 # has them all).

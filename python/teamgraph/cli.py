@@ -9,8 +9,10 @@
     teamgraph policy --dump
 
 The words follow --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese),
-else English. Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 bad input or usage (the problems are
-printed); 3 an internal error (a bug: no traceback unless TEAMGRAPH_DEBUG=1); 130 interrupted (Ctrl-C).
+else English: the report's, and the command's own (--help, its messages and argparse's words, the
+catalog's entries cli.*; see cli_words). Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 bad
+input or usage (the problems are printed); 3 an internal error (a bug: no traceback unless
+TEAMGRAPH_DEBUG=1); 130 interrupted (Ctrl-C).
 Nothing personal is logged: problems and reports go only where the command writes them.
 """
 
@@ -26,6 +28,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from . import __version__
 from .errors import OrgDataError
 from .catalog import LANGUAGES, Catalog, language_from_environment
+from .cli_words import Parser, typed
 from . import _core
 from .export import csv_safe, read_key, scrub, summary, to_text
 from .org import Org, read_org, sample_team_path
@@ -40,7 +43,15 @@ MIN_GROUP_SIZE_FLOOR = _core.min_group_size_floor
 
 
 class _BadInput(Exception):
-    """A problem with the command's input: printed, exit code 2."""
+    """A problem with the command's input: printed, exit code 2. The catalog entry `key` with its
+    arguments; with no key, a message of the library as it is (``_BadInput(message=str(err))``)."""
+
+    def __init__(self, key: Optional[str] = None, **values: Any) -> None:
+        super().__init__(key or values.get("message"))
+        self.key, self.values = key, values
+
+    def text(self, catalog: Catalog) -> str:
+        return catalog.text(self.key, **self.values) if self.key else str(self.values["message"])
 
 
 def _print_problems(err: OrgDataError, out, catalog: Catalog) -> None:
@@ -52,20 +63,40 @@ def _print_problems(err: OrgDataError, out, catalog: Catalog) -> None:
 _warned_languages: set = set()
 
 
-def _catalog(args: argparse.Namespace) -> Catalog:
-    """The words of the language asked for: --lang, else the locale variables (LC_ALL,
+def _catalog_for(lang: Optional[str]) -> Catalog:
+    """The words of the language asked for: `lang` (--lang), else the locale variables (LC_ALL,
     LC_MESSAGES, LANG), else English. A language with no catalog gives English and a warning on
     standard error (once a language)."""
-    lang = getattr(args, "lang", None)
     if lang is None:
         return Catalog.get(language_from_environment(os.environ))
     try:
         return Catalog.get(lang)
-    except ValueError as err:
+    except ValueError:
+        english = Catalog.get()
         if lang not in _warned_languages:
             _warned_languages.add(lang)
-            print(f"teamgraph: warning: {err}; the report is in English", file=sys.stderr)
-        return Catalog.get()
+            print(english.text("cli.unknown_language", lang=repr(lang),
+                               languages=english.text("list.separator").join(LANGUAGES)), file=sys.stderr)
+        return english
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    """The words of the language the parsed command asks for (see _catalog_for)."""
+    return _catalog_for(getattr(args, "lang", None))
+
+
+def _lang_in(argv: Sequence[str]) -> Optional[str]:
+    """The value of --lang in the command line (``--lang X`` or ``--lang=X``; the last one, as
+    argparse takes it), before the parser is built: --help speaks that language. None if absent."""
+    lang = None
+    for k, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            lang = arg[len("--lang="):]
+        elif arg == "--lang" and k + 1 < len(argv) and not argv[k + 1].startswith("-"):
+            lang = argv[k + 1]
+    return lang
 
 
 def _load(path: Optional[str], args: Optional[argparse.Namespace] = None) -> Org:
@@ -82,13 +113,12 @@ def _policy(args: argparse.Namespace) -> Optional[Dict[str, Any]]:
         try:
             overrides = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as err:
-            raise _BadInput(f"{path}: not a JSON policy file ({err})") from err
+            raise _BadInput("cli.error.policy_not_json", path=path, error=str(err)) from err
         if not isinstance(overrides, dict):
-            raise _BadInput(f"{path}: expected a JSON object of policy overrides")
+            raise _BadInput("cli.error.policy_not_object", path=path)
         size = overrides.get("min_group_size")
         if isinstance(size, int) and not isinstance(size, bool) and size < MIN_GROUP_SIZE_FLOOR:
-            raise _BadInput(f"{path}: min_group_size: expected at least {MIN_GROUP_SIZE_FLOOR}, found {size}; "
-                            "lower it with --min-group-size if you mean to")
+            raise _BadInput("cli.error.policy_min_group_size", path=path, floor=MIN_GROUP_SIZE_FLOOR, size=size)
     size = getattr(args, "min_group_size", None)
     if size is not None:
         overrides["min_group_size"] = size
@@ -99,13 +129,13 @@ def _assess(org: Org, args: argparse.Namespace) -> Report:
     try:
         report = assess(org, policy=_policy(args), lang=_catalog(args).language)
     except (ValueError, OSError) as err:  # a bad policy file
-        raise _BadInput(str(err)) from err
+        raise _BadInput(message=str(err)) from err
     key_file = getattr(args, "pseudonymize", None)
     if key_file:
         try:
             report = report.pseudonymize(read_key(key_file))
         except (ValueError, OSError) as err:
-            raise _BadInput(str(err)) from err
+            raise _BadInput(message=str(err)) from err
     return report
 
 
@@ -115,9 +145,9 @@ def _check_out(out: Optional[str]) -> None:
         return
     path = Path(out)
     if path.is_dir():
-        raise _BadInput(f"--out {out}: is a folder; give a file name")
+        raise _BadInput("cli.error.out_is_folder", out=out)
     if not path.parent.is_dir():
-        raise _BadInput(f"--out {out}: the folder {str(path.parent)!r} does not exist")
+        raise _BadInput("cli.error.out_folder_missing", out=out, folder=repr(str(path.parent)))
 
 
 def _write(text: str, out: Optional[str]) -> None:
@@ -127,7 +157,7 @@ def _write(text: str, out: Optional[str]) -> None:
     try:
         Path(out).write_text(text, encoding="utf-8")
     except OSError as err:
-        raise _BadInput(f"--out {out}: cannot write ({err.strerror})") from err
+        raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
 
 
 def _fails(report: Report, fail_on: Optional[str]) -> bool:
@@ -141,7 +171,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     org = _load(args.path, args)
     report = _assess(org, args)
     if args.aggregate_only and args.format != "json":
-        raise _BadInput("--aggregate-only is a form of the JSON report: use it with --format json")
+        raise _BadInput("cli.error.aggregate_only_needs_json")
     if args.format == "json":
         text = report.to_json(aggregate_only=args.aggregate_only)
     elif args.format == "markdown":
@@ -159,7 +189,7 @@ def _pairs(values: Optional[List[str]], flag: str) -> Dict[str, str]:
     for value in values or []:
         left, sep, right = value.partition("=")
         if not sep or not left or not right:
-            raise _BadInput(f"{flag} expects A=B, got {value!r}")
+            raise _BadInput("cli.error.pair_expected", option=flag, value=repr(value))
         out[left] = right
     return out
 
@@ -175,11 +205,11 @@ def cmd_what_if(args: argparse.Namespace) -> int:
             if not before.pseudonymized:
                 raise
             # The changed org's problems (a reporting cycle) name people: by pseudonym here.
-            raise _BadInput("\n".join(scrub([str(p) for p in err.problems], org, before._ids))) from err
+            raise _BadInput(message="\n".join(scrub([str(p) for p in err.problems], org, before._ids))) from err
         message = str(err)
         if before.pseudonymized:  # the message names people by id: by pseudonym here
             message = scrub([message], org, before._ids)[0]
-        raise _BadInput(message) from err
+        raise _BadInput(message=message) from err
     after = _assess(changed, args)
     diff = before.diff(after)
     if args.format == "json":
@@ -223,7 +253,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix not in (".csv", ".parquet", ".jsonl"):
-        raise _BadInput(f"--out must end in .csv, .parquet or .jsonl, not {out.name!r}")
+        raise _BadInput("cli.error.batch_out_suffix", name=repr(out.name))
     c = _catalog(args)
     teams = _teams(args.inputs)
     errors_path = out.with_name(out.stem + ".errors.jsonl")
@@ -273,101 +303,98 @@ def cmd_policy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="teamgraph", description="Org-health analytics on an org graph.")
-    parser.add_argument("--version", action="version", version=f"teamgraph {__version__}")
+def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
+    """The command line's parser, speaking `catalog`'s language (default English): its help and
+    argparse's own words and usage errors (teamgraph.cli_words)."""
+    c = catalog or Catalog.get()
+
+    def words(key: str, **args: Any) -> str:  # an option's help: argparse fills it in with printf
+        return c.text(key, **args).replace("%", "%%")
+
+    parser = Parser(prog="teamgraph", description=c.text("cli.description"), catalog=c)
+    parser.add_argument("--version", action="version", version=f"teamgraph {__version__}",
+                        help=words("cli.argparse.version"))
     sub = parser.add_subparsers(dest="command", required=True)
 
+    def command(name: str, help_key: str, description_key: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=words(help_key), description=c.text(description_key))
+
     def scoring_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--policy", help="JSON file of policy overrides (teamgraph policy --dump shows them all)")
-        p.add_argument("--pseudonymize", metavar="KEY_FILE",
-                       help="replace every person id and name by a keyed hash (HMAC-SHA-256) of the id")
-        p.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 when a finding is at least this severe")
-        p.add_argument("--out", help="write to this file instead of standard output")
-        p.add_argument("--min-group-size", type=int, metavar="N",
-                       help=f"withhold group figures over fewer than N people (default and floor for policy files: "
-                            f"{MIN_GROUP_SIZE_FLOOR}; below it only with this flag)")
+        p.add_argument("--policy", help=words("cli.option.policy"))
+        p.add_argument("--pseudonymize", metavar="KEY_FILE", help=words("cli.option.pseudonymize"))
+        p.add_argument("--fail-on", choices=SEVERITIES, help=words("cli.option.fail_on"))
+        p.add_argument("--out", help=words("cli.option.out"))
+        p.add_argument("--min-group-size", type=typed(int, c.text("cli.type.int")), metavar="N",
+                       help=words("cli.option.min_group_size", floor=MIN_GROUP_SIZE_FLOOR))
         lenient_option(p)
         language_option(p)
 
     def lenient_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lenient", action="store_true",
-                       help="leave out records with problems (and those that refer to them) and report them as "
-                            "warnings, instead of refusing the team")
-        p.add_argument("--follow-symlinks", action="store_true",
-                       help="read tables that are symbolic links to files outside the team folder (refused by default)")
+        p.add_argument("--lenient", action="store_true", help=words("cli.option.lenient"))
+        p.add_argument("--follow-symlinks", action="store_true", help=words("cli.option.follow_symlinks"))
 
     def language_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lang", help=f"language of the report's words: {', '.join(LANGUAGES)} (default: from "
-                                      "LC_ALL, LC_MESSAGES or LANG, else en)")
+        p.add_argument("--lang", help=words("cli.option.lang", languages=c.text("list.separator").join(LANGUAGES)))
 
-    report = sub.add_parser("report", help="the full report on a team (default: the bundled sample team)",
-                            description="Loads and validates a team, scores it and prints the report.")
-    report.add_argument("path", nargs="?", help="team folder or JSON file (default: the sample team)")
+    report = command("report", "cli.command.report.help", "cli.command.report.description")
+    report.add_argument("path", nargs="?", help=words("cli.option.path_or_sample"))
     report.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
-    report.add_argument("--aggregate-only", action="store_true",
-                        help="JSON for readers who should not see individuals: no per-person rows, ids or names; "
-                             "every group figure over at least the minimum group size (docs/scores.md, Privacy)")
-    report.add_argument("--top", type=int, default=10, help="findings to show in text and markdown (0: all)")
+    report.add_argument("--aggregate-only", action="store_true", help=words("cli.option.aggregate_only"))
+    report.add_argument("--top", type=typed(int, c.text("cli.type.int")), default=10, help=words("cli.option.top"))
     scoring_options(report)
     report.set_defaults(func=cmd_report)
 
-    what_if = sub.add_parser("what-if", help="how the report changes if people leave, are promoted or move",
-                             description="Scores the team before and after the changes and prints the difference.")
-    what_if.add_argument("path", help="team folder or JSON file")
-    what_if.add_argument("--leave", action="append", metavar="ID", help="a person who leaves (repeatable)")
-    what_if.add_argument("--promote", action="append", metavar="SEAT=SUCCESSOR",
-                         help="the successor takes the seat of SEAT, who leaves or is promoted (repeatable)")
-    what_if.add_argument("--move", action="append", metavar="PERSON=MANAGER", help="a new manager (repeatable)")
-    what_if.add_argument("--no-fill", action="store_true",
-                         help="leave vacated seats empty unless --promote fills them (default: the best ready-now "
-                              "successor steps up, down the vacancy cascade)")
+    what_if = command("what-if", "cli.command.what_if.help", "cli.command.what_if.description")
+    what_if.add_argument("path", help=words("cli.option.path"))
+    what_if.add_argument("--leave", action="append", metavar="ID", help=words("cli.option.leave"))
+    what_if.add_argument("--promote", action="append", metavar="SEAT=SUCCESSOR", help=words("cli.option.promote"))
+    what_if.add_argument("--move", action="append", metavar="PERSON=MANAGER", help=words("cli.option.move"))
+    what_if.add_argument("--no-fill", action="store_true", help=words("cli.option.no_fill"))
     what_if.add_argument("--format", choices=["text", "json"], default="text")
     scoring_options(what_if)
     what_if.set_defaults(func=cmd_what_if)
 
-    validate = sub.add_parser("validate", help="list every data problem of a team, or say ok",
-                              description="Checks a team folder or JSON file and lists every problem.")
-    validate.add_argument("path", help="team folder or JSON file")
+    validate = command("validate", "cli.command.validate.help", "cli.command.validate.description")
+    validate.add_argument("path", help=words("cli.option.path"))
     lenient_option(validate)
     language_option(validate)
     validate.set_defaults(func=cmd_validate)
 
-    batch = sub.add_parser("batch", help="score many teams into one table",
-                           description="Scores every team (a team folder, a JSON file, or a folder of them) into one "
-                                       "row each; teams with bad data go to OUT.errors.jsonl and the rest go on.")
+    batch = command("batch", "cli.command.batch.help", "cli.command.batch.description")
     batch.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
-    batch.add_argument("--out", required=True, help="results.csv, results.parquet or results.jsonl")
-    batch.add_argument("--policy", help="JSON file of policy overrides")
+    batch.add_argument("--out", required=True, help=words("cli.option.batch_out"))
+    batch.add_argument("--policy", help=words("cli.option.batch_policy"))
     language_option(batch)
     batch.set_defaults(func=cmd_batch)
 
-    policy = sub.add_parser("policy", help="the scoring policy", description="Prints the default policy as JSON.")
-    policy.add_argument("--dump", action="store_true", required=True, help="print the default policy")
+    policy = command("policy", "cli.command.policy.help", "cli.command.policy.description")
+    policy.add_argument("--dump", action="store_true", required=True, help=words("cli.option.dump"))
     policy.set_defaults(func=cmd_policy)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The parser is built in the language asked for, so that --help and usage errors speak it.
+    args = build_parser(_catalog_for(_lang_in(argv))).parse_args(argv)
+    c = _catalog(args)
     try:
         _check_out(getattr(args, "out", None))
         return int(args.func(args))
     except OrgDataError as err:
-        _print_problems(err, sys.stderr, _catalog(args))
+        _print_problems(err, sys.stderr, c)
         return EXIT_BAD_INPUT
     except _BadInput as err:
-        print(f"teamgraph: {err}", file=sys.stderr)
+        print(c.text("cli.bad_input", message=err.text(c)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("teamgraph: interrupted", file=sys.stderr)
+        print(c.text("cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as err:  # a bug, not the user's doing: no traceback unless asked for
         if os.environ.get("TEAMGRAPH_DEBUG"):
             raise
         # The type only: an exception's text may quote the team's data.
-        print(f"teamgraph: internal error ({type(err).__name__}); please report it. TEAMGRAPH_DEBUG=1 shows the "
-              "traceback", file=sys.stderr)
+        print(c.text("cli.internal_error", error=type(err).__name__), file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -1,6 +1,10 @@
-"""Every catalog is complete: each finding code and variant the core can emit, and each report
-word the Python code asks for, has an entry in every language, with the same placeholders."""
+"""Every catalog is complete: each finding code and variant the core can emit, each report word
+and each word of the command line the Python code asks for (argparse's own words too), has an entry
+in every language, with the same placeholders."""
 
+import argparse
+import ast
+import inspect
 import re
 import string
 from pathlib import Path
@@ -103,10 +107,12 @@ def test_chinese_has_one_plural_form() -> None:
                 assert len(entry) == 1, f"zh_CN/{domain}.po: {key}"
 
 
-def report_keys_used_by_python() -> set:
-    prefixes = {key.split(".")[0] for key in entries("en", "report")}
+def keys_used_by_python(paths=None) -> set:
+    """The double-quoted "prefix.key" literals of the package's modules whose prefix is one of
+    the catalogs' (report's "text.title", the command line's "cli.option.out", ...)."""
+    prefixes = {key.split(".")[0] for domain in ("report", "cli") for key in entries("en", domain)}
     used = set()
-    for path in PACKAGE.glob("*.py"):
+    for path in paths or PACKAGE.glob("*.py"):
         for literal in re.findall(r'"([a-z]+\.[A-Za-z_.]+)"', path.read_text(encoding="utf-8")):
             if literal.split(".")[0] in prefixes:
                 used.add(literal)
@@ -115,10 +121,56 @@ def report_keys_used_by_python() -> set:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_report_word_python_asks_for_exists(lang: str) -> None:
-    used = report_keys_used_by_python()
+    used = keys_used_by_python()
     assert {"text.title", "html.chart.coverage", "plot.coverage.title", "validate.ok"} <= used
-    keys = entries(lang, "report")
-    assert not sorted(used - set(keys)), f"{lang}/report.po lacks {sorted(used - set(keys))}"
+    keys = set(entries(lang, "report")) | set(entries(lang, "cli"))
+    assert not sorted(used - keys), f"{lang}: report.po and cli.po lack {sorted(used - keys)}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_word_of_the_command_line_exists(lang: str) -> None:
+    # What cli.py asks for (its help, its messages, validate's and batch's lines) and the words it
+    # gives argparse; their placeholders are English's (the test above for every domain).
+    used = keys_used_by_python([PACKAGE / "cli.py", PACKAGE / "cli_words.py"])
+    assert {"cli.description", "cli.command.what_if.help", "cli.option.lang", "cli.error.out_is_folder",
+            "cli.bad_input", "cli.argparse.usage", "cli.argparse.expected_count", "validate.ok"} <= used
+    catalog = {**entries(lang, "report"), **entries(lang, "cli")}
+    assert not sorted(used - set(catalog)), f"{lang} lacks {sorted(used - set(catalog))}"
+    # Every entry of cli.po is used: none is left behind by a change of the command line.
+    unused = sorted(set(entries(lang, "cli")) - used)
+    assert not unused, f"{lang}/cli.po: unused {unused}"
+
+
+def test_no_key_is_in_two_domains() -> None:
+    # A catalog holds every domain's entries under their keys: a key in two would hide one.
+    for lang in LANGUAGES:
+        seen: dict = {}
+        for domain in DOMAINS:
+            for key in entries(lang, domain):
+                assert key not in seen, f"{lang}: {key} is in {seen.get(key)}.po and {domain}.po"
+                seen[key] = domain
+
+
+def argparse_messages() -> set:
+    """The messages this Python's argparse asks gettext for: _("...") and ngettext("...", ...)."""
+    tree = ast.parse(inspect.getsource(argparse))
+    return {node.args[0].value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext")
+            and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)}
+
+
+def test_every_word_of_argparse_is_in_the_catalog() -> None:
+    from teamgraph.cli_words import DEVELOPER_MESSAGES, WORDS
+
+    messages = argparse_messages()
+    assert {"usage: ", "show this help message and exit", "expected %s argument"} <= messages
+    assert not sorted(messages - set(WORDS) - DEVELOPER_MESSAGES), "argparse words with no catalog entry"
+    printf = re.compile(r"%(?:\(\w+\))?[rsd]")
+    english = entries("en", "cli")
+    for message, (key, fields) in WORDS.items():
+        # Each printf field of the message is one placeholder of the entry, and none is left over.
+        assert sorted(printf.findall(message)) == sorted(fields.values()), message
+        assert placeholders(english[key]) == set(fields), key
 
 
 def test_findings_of_every_fixture_are_in_every_catalog() -> None:

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import argparse
+import gettext
 import json
+import re
 import subprocess
 import sys
 
+import pytest
+
 import teamgraph
+from teamgraph.catalog import Catalog, read_entries, width
 from teamgraph.cli import main
 
 
@@ -76,3 +82,117 @@ def test_the_language_follows_lang_then_the_locale(capsys, monkeypatch) -> None:
 
     main(["what-if", str(sample_team_path()), "--leave", "e02", "--lang", "zh-CN"])
     assert "得分变化：" in capsys.readouterr().out
+
+
+# The command's own words in Chinese: --help, argparse's words, its messages.
+
+COMMANDS = [[], ["report"], ["what-if"], ["validate"], ["batch"], ["policy"]]
+# Three English words in a row: a sentence left untranslated (option names, metavars, file names
+# and choices are what the user types and stay as they are).
+ENGLISH_WORDS = re.compile(r"\b[a-z]{2,}(?:[ '][a-z]{2,}){2,}\b")
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "optional arguments", "show this help",
+                    "show program's version")
+
+
+def speak(monkeypatch, lang: str) -> None:
+    monkeypatch.setenv("LANG", lang)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+def help_of(argv, capsys) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main(argv + ["--help"])
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+def assert_chinese(text: str) -> None:
+    assert "用法：teamgraph" in text and "选项：" in text and "显示本帮助信息并退出" in text, text
+    assert not [w for w in ARGPARSE_ENGLISH if w in text], text
+    english = [entry for key, entry in read_entries("en", "cli")[0].items()
+               if key.startswith(("cli.command.", "cli.option.", "cli.description")) and entry in text]
+    assert not english, english
+    assert not ENGLISH_WORDS.findall(text), ENGLISH_WORDS.findall(text)
+    # Lines wrap by terminal columns, a Chinese character taking two.
+    assert max(width(line) for line in text.splitlines()) <= 80, text
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_follows_the_locale(command, monkeypatch, capsys) -> None:
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert_chinese(help_of(command, capsys))
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext  # put back after
+
+
+@pytest.mark.parametrize("command", [["report", "--lang", "zh_CN"], ["what-if", "--lang=zh-CN"],
+                                     ["validate", "--lang", "zh"], ["batch", "--lang", "zh_CN.UTF-8"]])
+def test_help_follows_lang_before_the_parser_is_built(command, monkeypatch, capsys) -> None:
+    speak(monkeypatch, "C")
+    assert_chinese(help_of(command, capsys))
+    # An explicit --lang wins over the locale, as for the report.
+    speak(monkeypatch, "zh_CN.UTF-8")
+    text = help_of([command[0], "--lang", "en"], capsys)
+    assert f"usage: teamgraph {command[0]}" in text and "show this help message and exit" in text
+    assert width(text) == len(text)  # no Chinese
+
+
+def test_english_help_is_english(monkeypatch, capsys) -> None:
+    speak(monkeypatch, "C")
+    text = help_of(["report"], capsys)
+    assert text.startswith("usage: teamgraph report [-h]") and "\npositional arguments:\n" in text
+    assert "  --out OUT             write to this file instead of standard output\n" in text
+    assert width(text) == len(text)
+
+
+def test_the_command_s_messages_follow_the_language(tmp_path, monkeypatch, capsys) -> None:
+    speak(monkeypatch, "zh_CN.UTF-8")
+    assert main(["report", "--aggregate-only"]) == 2
+    assert capsys.readouterr().err == "teamgraph：--aggregate-only 是 JSON 报告的一种形式：请同时加上 --format json\n"
+    assert main(["report", "--out", str(tmp_path / "missing" / "r.txt")]) == 2
+    assert f"文件夹 '{tmp_path / 'missing'}' 不存在" in capsys.readouterr().err
+    assert main(["what-if", str(teamgraph.sample_team_path()), "--promote", "e02"]) == 2
+    assert "teamgraph：--promote 的值应写成 A=B 的形式，收到的是 'e02'" in capsys.readouterr().err
+    # argparse's usage errors too.
+    with pytest.raises(SystemExit) as exited:
+        main(["report", "--top", "x"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and err.startswith("用法：teamgraph report")
+    assert "teamgraph report：错误：参数 --top：'x' 不是有效的整数" in err
+    with pytest.raises(SystemExit):
+        main(["report", "--bogus"])
+    assert "teamgraph：错误：无法识别的参数：--bogus" in capsys.readouterr().err
+    # In English, as they were.
+    assert main(["report", "--aggregate-only", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == ("teamgraph: --aggregate-only is a form of the JSON report: use it with "
+                                       "--format json\n")
+    with pytest.raises(SystemExit):
+        main(["report", "--top", "x", "--lang", "en"])
+    assert "teamgraph report: error: argument --top: invalid int value: 'x'" in capsys.readouterr().err
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
+
+
+def test_argparse_counts_in_the_language(capsys) -> None:
+    from teamgraph.cli_words import Parser
+
+    for lang, one, two in (("en", "expected 1 argument", "expected 2 arguments"),
+                           ("zh_CN", "需要 1 个值", "需要 2 个值")):
+        parser = Parser(prog="p", catalog=Catalog.get(lang))
+        parser.add_argument("--one", nargs=1)
+        parser.add_argument("--two", nargs=2)
+        for argv, words in ((["--one"], one), (["--two", "a"], two)):
+            with pytest.raises(SystemExit):
+                parser.parse_args(argv)
+            assert words in capsys.readouterr().err
+
+
+def test_lang_is_read_from_the_command_line() -> None:
+    from teamgraph.cli import _lang_in
+
+    assert _lang_in(["report", "--lang", "zh"]) == "zh"
+    assert _lang_in(["report", "--lang=zh-CN", "--top", "1"]) == "zh-CN"
+    assert _lang_in(["report", "--lang", "zh", "--lang", "en"]) == "en"  # the last, as argparse
+    assert _lang_in(["report", "--top", "1"]) is None
+    assert _lang_in(["report", "--lang", "--help"]) is None  # no value: argparse says so
+    assert _lang_in(["report", "--", "--lang", "zh"]) is None
