@@ -216,8 +216,8 @@ const Batch& batch(std::int64_t teams) {
   b.people.add_text_column("id", views(id));
   b.people.add_text_column("manager_id", views(manager));
   b.people.add_text_column("tier", views(tier));
-  b.people.add_numeric_column("assessment", Eigen::Map<Eigen::VectorXd>(assessment.data(), std::ssize(assessment)));
-  b.people.add_numeric_column("flight_risk", Eigen::Map<Eigen::VectorXd>(flight_risk.data(), std::ssize(flight_risk)));
+  b.people.add_numeric_column("assessment", assessment);
+  b.people.add_numeric_column("flight_risk", flight_risk);
   b.sharing.set_row_count(s_a.size());
   b.sharing.add_text_column("team_id", views(s_team));
   b.sharing.add_text_column("person_a", views(s_a));

@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 #include "teamgraph/org.hpp"
@@ -70,10 +69,8 @@ struct FindingClause {
   std::string key;
   std::vector<FindingArg> args;
 
-  friend bool operator==(const FindingClause&, const FindingClause&) = default;
-  friend std::partial_ordering operator<=>(const FindingClause& a, const FindingClause& b) {
-    return std::tie(a.key, a.args) <=> std::tie(b.key, b.args);
-  }
+  friend bool operator==(const FindingClause&, const FindingClause&);
+  friend std::partial_ordering operator<=>(const FindingClause&, const FindingClause&);
 };
 
 struct Finding {

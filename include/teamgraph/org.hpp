@@ -9,12 +9,11 @@
 // - Per-person attributes are dense columns (Eigen vectors, NaN = not given).
 // - Relations are compressed (CSR) Boost.Graph graphs plus parallel per-edge arrays; the edge
 //   index of a graph edge is the row of that relation's arrays.
-// - Each part is held by shared_ptr<const ...>: copies of an Org are cheap, and a what-if view
-//   shares every part it does not change.
+// - Each part is held by shared_ptr<const ...> (in detail::OrgParts): copies of an Org are
+//   cheap, and orgs built alike share their empty parts.
 
 #include <cstdint>
 #include <limits>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,11 +111,17 @@ struct TeamInfo {
 class OrgBuilder;
 namespace detail {
 class OrgAssembler;
-}
+struct OrgParts;
+}  // namespace detail
 
 class Org {
  public:
   Org();  // an empty team
+  Org(const Org& other) noexcept;  // shares the parts: no copy of the data
+  Org(Org&& other) noexcept;
+  Org& operator=(const Org& other) noexcept;
+  Org& operator=(Org&& other) noexcept;
+  ~Org();
 
   index_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size() == 0; }
@@ -125,16 +130,17 @@ class Org {
   // The index of the person with this id (exact match: "007" is not "7").
   std::optional<index_t> find(std::string_view id) const;
 
-  const People& people() const noexcept { return *people_; }
-  const Hierarchy& hierarchy() const noexcept { return *hierarchy_; }
-  const Competencies& competencies() const noexcept { return *competencies_; }
-  const Successors& successors() const noexcept { return *successors_; }
-  const Sharing& sharing() const noexcept { return *sharing_; }
-  const Meetings& meetings() const noexcept { return *meetings_; }
-  const Incentives& incentives() const noexcept { return *incentives_; }
-  const Goals& goals() const noexcept { return *goals_; }
-  const Contributions& contributions() const noexcept { return *contributions_; }
-  const TeamInfo& team() const noexcept { return *team_; }
+  // The parts (complete types in <teamgraph/org_parts.hpp>).
+  const People& people() const noexcept;
+  const Hierarchy& hierarchy() const noexcept;
+  const Competencies& competencies() const noexcept;
+  const Successors& successors() const noexcept;
+  const Sharing& sharing() const noexcept;
+  const Meetings& meetings() const noexcept;
+  const Incentives& incentives() const noexcept;
+  const Goals& goals() const noexcept;
+  const Contributions& contributions() const noexcept;
+  const TeamInfo& team() const noexcept;
 
   // Which input tables were given (an absent table means "no data", not "none").
   bool has_table(std::string_view table) const;
@@ -146,18 +152,12 @@ class Org {
   friend class OrgBuilder;
   friend class detail::OrgAssembler;
   struct Unassembled {};
-  explicit Org(Unassembled) {}  // every part is set by the assembler
-  index_t size_ = 0;  // people_->tiers.size(), kept here so that size() is inline
-  std::shared_ptr<const People> people_;
-  std::shared_ptr<const Hierarchy> hierarchy_;
-  std::shared_ptr<const Competencies> competencies_;
-  std::shared_ptr<const Successors> successors_;
-  std::shared_ptr<const Sharing> sharing_;
-  std::shared_ptr<const Meetings> meetings_;
-  std::shared_ptr<const Incentives> incentives_;
-  std::shared_ptr<const Goals> goals_;
-  std::shared_ptr<const Contributions> contributions_;
-  std::shared_ptr<const TeamInfo> team_;
+  explicit Org(Unassembled);  // every part is set by the assembler
+  void release() noexcept;   // lets go of parts_ (deleting it when this is the last copy)
+  index_t size_ = 0;  // people().tiers.size(), kept here so that size() is inline
+  // The parts, shared by copies of this Org and counted in them (detail::OrgParts, in
+  // <teamgraph/org_parts.hpp>): a shared_ptr here would bring <memory> to every includer.
+  detail::OrgParts* parts_;
   std::vector<std::string> tables_;  // sorted
   std::vector<Problem> warnings_;
 };

@@ -6,7 +6,10 @@
 
 #include <Eigen/Core>
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "teamgraph/graph.hpp"
@@ -120,5 +123,25 @@ struct Contributions {
   std::vector<std::int32_t> previous;  // artifact code for renames, -1 otherwise
   std::vector<ExtraColumn> extra;
 };
+
+namespace detail {
+
+// What an Org holds: its parts, shared by the Org's copies, which count themselves in
+// `references` (Org's copy and destruction do the counting; see org.cpp).
+struct OrgParts {
+  std::atomic<std::size_t> references{1};
+  std::shared_ptr<const People> people;
+  std::shared_ptr<const Hierarchy> hierarchy;
+  std::shared_ptr<const Competencies> competencies;
+  std::shared_ptr<const Successors> successors;
+  std::shared_ptr<const Sharing> sharing;
+  std::shared_ptr<const Meetings> meetings;
+  std::shared_ptr<const Incentives> incentives;
+  std::shared_ptr<const Goals> goals;
+  std::shared_ptr<const Contributions> contributions;
+  std::shared_ptr<const TeamInfo> team;
+};
+
+}  // namespace detail
 
 }  // namespace teamgraph

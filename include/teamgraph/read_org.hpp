@@ -7,7 +7,7 @@
 // records under their names and team.json's content under "team". docs/input-format.md is the
 // contract.
 
-#include <filesystem>
+#include <string_view>
 
 #include "teamgraph/org.hpp"
 
@@ -24,7 +24,22 @@ struct ReadOptions {
 
 // Reads and validates a team folder or JSON file. Throws OrgDataError with every problem of
 // every file when the data cannot make an org.
-Org read_org(const std::filesystem::path& path, const ReadOptions& options);
-Org read_org(const std::filesystem::path& path, bool lenient = false);
+//
+// `path` is a std::filesystem::path, a std::string or a C string: the path is taken as text so
+// that this header does without <filesystem>, which alone costs more to parse than the rest of
+// teamgraph.hpp.
+Org read_org(std::string_view path, const ReadOptions& options);
+Org read_org(std::string_view path, bool lenient = false);
+
+template <class Path>
+  requires requires(const Path& p) { p.string(); p.root_name(); }  // a std::filesystem::path
+Org read_org(const Path& path, const ReadOptions& options) {
+  return read_org(std::string_view(path.string()), options);
+}
+template <class Path>
+  requires requires(const Path& p) { p.string(); p.root_name(); }
+Org read_org(const Path& path, bool lenient = false) {
+  return read_org(std::string_view(path.string()), lenient);
+}
 
 }  // namespace teamgraph

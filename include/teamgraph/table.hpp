@@ -3,11 +3,8 @@
 // DataFrame holds, as columns of text or numbers. The OrgBuilder turns tables into an Org;
 // this is the one door every input format goes through, so every format is validated alike.
 
-#include <Eigen/Core>
-
 #include <cstdint>
 #include <list>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,7 +21,7 @@ struct TableColumn {
   std::string name;
   bool numeric = false;
   std::vector<std::string_view> text;  // when !numeric
-  Eigen::VectorXd numbers;             // when numeric
+  std::vector<double> numbers;         // when numeric
   // A column still in Apache Arrow's layout, held by someone else: a batch's input straight
   // from pandas, whose rows are cut into cells (or copied) one team at a time. Text: cell i is
   // bytes[offsets[i], offsets[i + 1]), missing where !valid[i]; numbers: values[i]. Only view(),
@@ -37,7 +34,7 @@ struct TableColumn {
   } arrow;
   bool is_arrow() const noexcept { return arrow.offsets != nullptr || arrow.values != nullptr; }
   double number(std::size_t row) const noexcept {
-    return arrow.values ? arrow.values[row] : numbers[static_cast<Eigen::Index>(row)];
+    return arrow.values ? arrow.values[row] : numbers[row];
   }
   std::string_view cell(std::size_t row) const noexcept {
     if (!arrow.offsets) return text[row];
@@ -90,7 +87,7 @@ class Table {
   TableColumn& add_text_column(std::string name, const std::vector<std::string_view>& cells);
   // Adds a column whose views already point into this table's storage (see adopt()).
   TableColumn& add_owned_text_column(std::string name, std::vector<std::string_view> cells);
-  TableColumn& add_numeric_column(std::string name, Eigen::VectorXd values);
+  TableColumn& add_numeric_column(std::string name, std::vector<double> values);
   // A text column in Arrow's layout whose buffers outlive this table and every view of it; the
   // offsets must rise and stay within the bytes (the caller checks). Tables with such columns
   // are for view() (batch scoring): an OrgBuilder takes only tables whose cells are cut.

@@ -365,8 +365,7 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
             t.table.add_arrow_numeric_column(std::move(c.name), c.numbers);
             keep->push_back(std::move(c.keep));
           } else {
-            t.table.add_numeric_column(std::move(c.name),
-                                       Eigen::Map<const Eigen::VectorXd>(c.numbers, static_cast<Eigen::Index>(c.rows)));
+            t.table.add_numeric_column(std::move(c.name), std::vector<double>(c.numbers, c.numbers + c.rows));
           }
           break;
         case PendingColumn::Kind::list: {

@@ -107,20 +107,20 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
 
   Org org{Org::Unassembled{}};
   org.size_ = static_cast<index_t>(people_->tiers.size());
-  org.people_ = std::move(people_);
-  org.hierarchy_ = std::move(hierarchy_);
-  org.competencies_ = part_or_empty(std::move(competencies_));
-  org.successors_ = std::move(successors_);
-  org.sharing_ = std::move(sharing_);
-  org.meetings_ = std::move(meetings_);
-  org.incentives_ = part_or_empty(std::move(incentives_));
-  org.goals_ = part_or_empty(std::move(goals_));
-  org.contributions_ = part_or_empty(std::move(contributions_));
+  org.parts_->people = std::move(people_);
+  org.parts_->hierarchy = std::move(hierarchy_);
+  org.parts_->competencies = part_or_empty(std::move(competencies_));
+  org.parts_->successors = std::move(successors_);
+  org.parts_->sharing = std::move(sharing_);
+  org.parts_->meetings = std::move(meetings_);
+  org.parts_->incentives = part_or_empty(std::move(incentives_));
+  org.parts_->goals = part_or_empty(std::move(goals_));
+  org.parts_->contributions = part_or_empty(std::move(contributions_));
   for (auto& [name, t] : tables) org.tables_.push_back(name);
   std::sort(org.tables_.begin(), org.tables_.end());
   sort_problems(warnings_);
   org.warnings_ = std::move(warnings_);
-  org.team_ = std::make_shared<TeamInfo>(std::move(team_));
+  org.parts_->team = std::make_shared<TeamInfo>(std::move(team_));
   return org;
 }
 

@@ -125,7 +125,7 @@ class TableReader {
     if (c < 0) return std::nan("");
     const auto& col = table_.columns()[static_cast<std::size_t>(c)];
     if (col.numeric) {
-      const double v = col.numbers[static_cast<Eigen::Index>(row)];
+      const double v = col.numbers[row];
       if (std::isinf(v)) {
         row_problem("not_finite", row, person, col.name, "expected a finite number, found " + format_number(v));
         return std::nan("");
@@ -173,7 +173,7 @@ class TableReader {
     if (c < 0) return -1;
     const auto& col = table_.columns()[static_cast<std::size_t>(c)];
     if (col.numeric) {
-      const double v = col.numbers[static_cast<Eigen::Index>(row)];
+      const double v = col.numbers[row];
       if (std::isnan(v)) return -1;
       if (v == 0 || v == 1) return static_cast<std::int8_t>(v);
       row_problem("bad_boolean", row, person, col.name, "expected true or false (or 1/0), found " + format_number(v));
@@ -242,7 +242,7 @@ class TableReader {
         if (!col.numeric) {
           extra.values.push_back(col.text[row]);
         } else {
-          const double v = col.numbers[static_cast<Eigen::Index>(row)];
+          const double v = col.numbers[row];
           extra.values.push_back(std::isnan(v) ? std::string() : format_number(v));
         }
       }

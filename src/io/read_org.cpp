@@ -1,6 +1,7 @@
 #include "teamgraph/read_org.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <atomic>
 #include <fstream>
 #include <future>
@@ -43,13 +44,14 @@ std::string not_a_file(const fs::file_status& status) {
 
 }  // namespace
 
-Org read_org(const fs::path& path, bool lenient) {
+Org read_org(std::string_view path_text, bool lenient) {
   ReadOptions options;
   options.lenient = lenient;
-  return read_org(path, options);
+  return read_org(path_text, options);
 }
 
-Org read_org(const fs::path& path, const ReadOptions& options) {
+Org read_org(std::string_view path_text, const ReadOptions& options) {
+  const fs::path path{std::string(path_text)};
   const bool lenient = options.lenient;
   std::error_code ec;
   const auto status = fs::status(path, ec);

@@ -73,9 +73,8 @@ Table pick(const Table& from, const Rows& rows, int skip_column, bool copy_text)
     if (static_cast<int>(c) == skip_column) continue;
     const auto& column = from.columns()[c];
     if (column.numeric) {
-      Eigen::VectorXd values(static_cast<Eigen::Index>(rows.size()));
-      for (std::size_t i = 0; i < rows.size(); ++i)
-        values[static_cast<Eigen::Index>(i)] = column.number(rows[i]);
+      std::vector<double> values(rows.size());
+      for (std::size_t i = 0; i < rows.size(); ++i) values[i] = column.number(rows[i]);
       t.add_numeric_column(column.name, std::move(values));
     } else {
       std::vector<std::string_view> cells;
@@ -119,7 +118,7 @@ TableColumn& Table::add_arrow_numeric_column(std::string name, const double* val
   return columns_.back();
 }
 
-TableColumn& Table::add_numeric_column(std::string name, Eigen::VectorXd values) {
+TableColumn& Table::add_numeric_column(std::string name, std::vector<double> values) {
   columns_.push_back(TableColumn{std::move(name), true, {}, std::move(values), {}});
   return columns_.back();
 }

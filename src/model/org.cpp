@@ -88,25 +88,78 @@ Digraph make_digraph_from_edges(index_t vertices, const std::vector<index_t>& so
   return sorted_digraph(vertices, sources, targets, [&](std::size_t k) { return input_of_edge[k]; });
 }
 
-Org::Org()
-    : people_(std::make_shared<People>()),
-      hierarchy_(std::make_shared<Hierarchy>(Hierarchy{{}, {}, {}, {}, make_digraph(0, {}, {}), 0})),
-      competencies_(std::make_shared<Competencies>()),
-      successors_(std::make_shared<Successors>(Successors{{}, {}, {}, make_digraph(0, {}, {}), {}})),
-      sharing_(std::make_shared<Sharing>(Sharing{{}, {}, {}, {}, make_digraph(0, {}, {}), {}, {}})),
-      meetings_(std::make_shared<Meetings>()),
-      incentives_(std::make_shared<Incentives>()),
-      goals_(std::make_shared<Goals>()),
-      contributions_(std::make_shared<Contributions>()),
-      team_(std::make_shared<TeamInfo>()) {}
+Org::Org() : parts_(new detail::OrgParts) {
+  parts_->people = std::make_shared<People>();
+  parts_->hierarchy = std::make_shared<Hierarchy>(Hierarchy{{}, {}, {}, {}, make_digraph(0, {}, {}), 0});
+  parts_->competencies = std::make_shared<Competencies>();
+  parts_->successors = std::make_shared<Successors>(Successors{{}, {}, {}, make_digraph(0, {}, {}), {}});
+  parts_->sharing = std::make_shared<Sharing>(Sharing{{}, {}, {}, {}, make_digraph(0, {}, {}), {}, {}});
+  parts_->meetings = std::make_shared<Meetings>();
+  parts_->incentives = std::make_shared<Incentives>();
+  parts_->goals = std::make_shared<Goals>();
+  parts_->contributions = std::make_shared<Contributions>();
+  parts_->team = std::make_shared<TeamInfo>();
+}
 
-std::string_view Org::id(index_t person) const { return people_->ids[person]; }
+Org::Org(Unassembled) : parts_(new detail::OrgParts) {}
+
+// Copies share parts_ and count themselves in it; a moved-from Org keeps nothing (parts_ null)
+// and may only be assigned to or destroyed.
+Org::Org(const Org& other) noexcept
+    : size_(other.size_), parts_(other.parts_), tables_(other.tables_), warnings_(other.warnings_) {
+  if (parts_) parts_->references.fetch_add(1, std::memory_order_relaxed);
+}
+
+Org::Org(Org&& other) noexcept
+    : size_(other.size_), parts_(other.parts_), tables_(std::move(other.tables_)), warnings_(std::move(other.warnings_)) {
+  other.parts_ = nullptr;
+  other.size_ = 0;
+}
+
+Org& Org::operator=(const Org& other) noexcept {
+  if (this != &other) *this = Org(other);
+  return *this;
+}
+
+Org& Org::operator=(Org&& other) noexcept {
+  if (this == &other) return *this;
+  release();
+  size_ = other.size_;
+  parts_ = other.parts_;
+  tables_ = std::move(other.tables_);
+  warnings_ = std::move(other.warnings_);
+  other.parts_ = nullptr;
+  other.size_ = 0;
+  return *this;
+}
+
+Org::~Org() { release(); }
+
+void Org::release() noexcept {
+  // The last copy deletes the parts; acquire/release order the other copies' reads before it.
+  if (parts_ && parts_->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete parts_;
+  parts_ = nullptr;
+}
+
+const People& Org::people() const noexcept { return *parts_->people; }
+const Hierarchy& Org::hierarchy() const noexcept { return *parts_->hierarchy; }
+const Competencies& Org::competencies() const noexcept { return *parts_->competencies; }
+const Successors& Org::successors() const noexcept { return *parts_->successors; }
+const Sharing& Org::sharing() const noexcept { return *parts_->sharing; }
+const Meetings& Org::meetings() const noexcept { return *parts_->meetings; }
+const Incentives& Org::incentives() const noexcept { return *parts_->incentives; }
+const Goals& Org::goals() const noexcept { return *parts_->goals; }
+const Contributions& Org::contributions() const noexcept { return *parts_->contributions; }
+const TeamInfo& Org::team() const noexcept { return *parts_->team; }
+
+std::string_view Org::id(index_t person) const { return parts_->people->ids[person]; }
 
 std::optional<index_t> Org::find(std::string_view id) const {
-  const auto& by_id = people_->by_id;
+  const People& people = *parts_->people;
+  const auto& by_id = people.by_id;
   auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
-                             [&](index_t p, std::string_view v) { return people_->ids[p] < v; });
-  if (it != by_id.end() && people_->ids[*it] == id) return *it;
+                             [&](index_t p, std::string_view v) { return people.ids[p] < v; });
+  if (it != by_id.end() && people.ids[*it] == id) return *it;
   return std::nullopt;
 }
 

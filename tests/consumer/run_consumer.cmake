@@ -7,6 +7,9 @@ execute_process(COMMAND ${CMAKE_COMMAND} --install ${TEAMGRAPH_BINARY_DIR} --pre
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "install failed: ${rc}")
 endif()
+if(EXISTS ${WORK_DIR}/prefix/include/teamgraph/detail)
+  message(FATAL_ERROR "the private headers (include/teamgraph/detail) were installed")
+endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${WORK_DIR}/build
                         -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release
                 RESULT_VARIABLE rc)

@@ -2,6 +2,7 @@
 // converted by tests/data/make_krackhardt_team.py. The facts checked here are the ones the
 // data's README lists.
 
+#include <filesystem>
 #include <gtest/gtest.h>
 
 #include <map>

@@ -82,6 +82,10 @@ std::partial_ordering operator<=>(const FindingArg& a, const FindingArg& b) {
   return std::tie(a.name, a.kind, a.number, a.items, a.first, a.size, a.clauses) <=>
          std::tie(b.name, b.kind, b.number, b.items, b.first, b.size, b.clauses);
 }
+bool operator==(const FindingClause& a, const FindingClause& b) { return a.key == b.key && a.args == b.args; }
+std::partial_ordering operator<=>(const FindingClause& a, const FindingClause& b) {
+  return std::tie(a.key, a.args) <=> std::tie(b.key, b.args);
+}
 
 const FindingArg* Finding::arg(std::string_view name) const {
   for (const auto& a : args)

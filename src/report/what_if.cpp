@@ -55,8 +55,7 @@ class TableOut {
         std::vector<std::string_view> views(text_[k].second.begin(), text_[k].second.end());
         t.add_text_column(text_[k].first, views);
       } else {
-        t.add_numeric_column(numbers_[k].first, Eigen::Map<const Eigen::VectorXd>(numbers_[k].second.data(),
-                                                                                    static_cast<Eigen::Index>(rows)));
+        t.add_numeric_column(numbers_[k].first, numbers_[k].second);
       }
     }
     return t;
