@@ -14,8 +14,27 @@
 
 #include "teamgraph/graph.hpp"
 #include "teamgraph/org.hpp"
+#include "teamgraph/schema.hpp"
 
 namespace teamgraph {
+
+// A column of the input schema that has no member of its own in its part: the builder reads it
+// by its kind (numbers, booleans, dates, enumerations, text), in the part's row order, and keeps
+// it in the part's `columns`; what-if exports it and Python shows it with the rest. This is how a
+// new column reaches a score with one line in src/model/schema.cpp (docs/development.md).
+struct SchemaColumn {
+  std::string name;
+  ColumnKind kind = ColumnKind::text;
+  bool given = false;                // the input had the column
+  Eigen::VectorXd numbers;           // number: NaN = not given
+  std::vector<std::int8_t> codes;    // boolean (1, 0) or enumeration (the label's index); -1 = not given
+  std::vector<std::int64_t> dates;   // date: no_date = not given
+  StringColumn texts;                // text
+};
+
+// The schema column `name` of a part's `columns`; throws std::out_of_range when there is none
+// (the column has a member of its own, or no table has it).
+const SchemaColumn& schema_column(const std::vector<SchemaColumn>& columns, std::string_view name);
 
 struct People {
   StringColumn ids;
@@ -33,12 +52,12 @@ struct People {
   Eigen::VectorXd assessment_read;
   Eigen::VectorXd potential_read;
   Eigen::VectorXd flight_risk_read;
-  Eigen::VectorXd learning_hours;  // hours in the analysis period, >= 0
   std::vector<std::int8_t> has_career_plan;     // 1 yes, 0 no, -1 not given
   std::vector<std::int8_t> has_quantified_kpi;  // 1 yes, 0 no, -1 not given
   std::vector<index_t> by_id;                   // person indices sorted by id (for lookup)
   std::vector<std::int64_t> records;            // the input record of each person
   std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 struct Hierarchy {
@@ -55,6 +74,7 @@ struct Competencies {
   Eigen::MatrixXd scores;          // people x names, normalized to [0, 1]; NaN = not assessed
   Eigen::MatrixXd scores_read;     // the same cells as read, on the declared scale; see as_read()
   std::vector<ExtraColumn> extra;  // in canonical (person, competency) order
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 // A scored column (or matrix) as read: `read` where it is kept, else the normalized values,
@@ -71,6 +91,7 @@ struct Successors {
   std::vector<Readiness> readiness;
   Digraph graph;  // incumbent -> successor; edge index = row
   std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 // Undirected sharing links, one row per (a, b, channel) with a < b, sorted.
@@ -82,6 +103,7 @@ struct Sharing {
   Digraph graph;                    // both directions of every link
   std::vector<index_t> link_of_edge;  // graph edge index -> row
   std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 // Sharing meetings sorted by (date, id); attendance as CSR rows per meeting, people sorted.
@@ -93,6 +115,7 @@ struct Meetings {
   std::vector<std::size_t> attendance_offsets{0};  // attendees of m: [offsets[m], offsets[m+1])
   std::vector<index_t> attendees;
   std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 // Incentives sorted by (person, date, kind, type, amount).
@@ -103,6 +126,7 @@ struct Incentives {
   Eigen::VectorXd amount;  // >= 0; NaN = not given
   std::vector<std::int64_t> date;
   std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 // Goals sorted by id.
@@ -112,6 +136,7 @@ struct Goals {
   std::vector<index_t> parent;  // goal index, no_index: none
   std::vector<std::int8_t> quantified;  // 1, 0, -1 not given
   std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 // Contributions sorted by (date, person, artifact, action, previous artifact).
@@ -122,6 +147,7 @@ struct Contributions {
   std::vector<std::int64_t> date;
   std::vector<std::int32_t> previous;  // artifact code for renames, -1 otherwise
   std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
 namespace detail {

@@ -25,6 +25,7 @@ struct ColumnSchema {
   std::string_view default_value;        // the value an empty cell stands for ("" when none)
   std::string_view type;                 // how the reference describes the type (not enumerations)
   std::string_view meaning;              // what the column means, for the reference
+  bool non_negative = false;             // numbers: negative values are out of range
 };
 
 struct TableSchema {

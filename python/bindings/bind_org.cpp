@@ -120,6 +120,25 @@ py::array_t<std::int64_t> dates(const std::vector<std::int64_t>& v) {
   return out;
 }
 
+// The schema's columns without a member of their own, typed as the other columns of their kind.
+void add_schema_columns(py::dict& out, const std::string& table, const std::vector<SchemaColumn>& columns,
+                        py::handle owner) {
+  for (const auto& c : columns) {
+    switch (c.kind) {
+      case ColumnKind::number: out[py::str(c.name)] = view(c.numbers, owner); break;
+      case ColumnKind::boolean: out[py::str(c.name)] = py::make_tuple("bool", flags(c.codes)); break;
+      case ColumnKind::date: out[py::str(c.name)] = py::make_tuple("date", dates(c.dates)); break;
+      case ColumnKind::enumeration: {
+        std::vector<std::string> labels;
+        for (const auto l : enum_labels(table, c.name)) labels.emplace_back(l);
+        out[py::str(c.name)] = py::make_tuple("categorical", py::make_tuple(flags(c.codes), py::cast(labels)));
+        break;
+      }
+      default: out[py::str(c.name)] = texts(c.texts);
+    }
+  }
+}
+
 void add_extras(py::dict& out, const std::vector<ExtraColumn>& extra) {
   for (const auto& column : extra) out[py::str(column.name)] = texts(column.values);
 }
@@ -144,7 +163,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["flight_risk"] = view(normalized ? p.flight_risk : as_read(p.flight_risk, p.flight_risk_read), owner);
     out["has_career_plan"] = py::make_tuple("bool", flags(p.has_career_plan));
     out["has_quantified_kpi"] = py::make_tuple("bool", flags(p.has_quantified_kpi));
-    out["learning_hours"] = view(p.learning_hours, owner);
+    add_schema_columns(out, name, p.columns, owner);
     add_extras(out, p.extra);
   } else if (name == "competencies") {
     const auto& c = org->competencies();
@@ -162,12 +181,14 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["person_id"] = person_ids(*org, person);
     out["competency"] = py::cast(competency);
     out["score"] = py::array_t<double>(static_cast<py::ssize_t>(score.size()), score.data());
+    add_schema_columns(out, name, c.columns, owner);
     add_extras(out, c.extra);
   } else if (name == "successors") {
     const auto& s = org->successors();
     out["incumbent_id"] = person_ids(*org, s.incumbent);
     out["successor_id"] = person_ids(*org, s.successor);
     out["readiness"] = py::make_tuple("categorical", enum_codes(s.readiness, enum_labels("successors", "readiness")));
+    add_schema_columns(out, name, s.columns, owner);
     add_extras(out, s.extra);
   } else if (name == "sharing") {
     const auto& s = org->sharing();
@@ -175,6 +196,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["person_b"] = person_ids(*org, s.b);
     out["channel"] = py::make_tuple("categorical", enum_codes(s.channel, enum_labels("sharing", "channel")));
     out["per_week"] = view(s.per_week, owner);
+    add_schema_columns(out, name, s.columns, owner);
     add_extras(out, s.extra);
   } else if (name == "meetings") {
     const auto& m = org->meetings();
@@ -182,6 +204,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["date"] = py::make_tuple("date", dates(m.date));
     out["channel"] = py::make_tuple("categorical", enum_codes(m.channel, enum_labels("meetings", "channel")));
     out["presenter_id"] = person_ids(*org, m.presenter);
+    add_schema_columns(out, name, m.columns, owner);
     add_extras(out, m.extra);
   } else if (name == "attendance") {
     const auto& m = org->meetings();
@@ -197,6 +220,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["type"] = py::make_tuple("categorical", categories(in.type));
     out["amount"] = view(in.amount, owner);
     out["date"] = py::make_tuple("date", dates(in.date));
+    add_schema_columns(out, name, in.columns, owner);
     add_extras(out, in.extra);
   } else if (name == "goals") {
     const auto& g = org->goals();
@@ -206,6 +230,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
       return g.parent[i] == no_index ? std::nullopt : given(g.ids[g.parent[i]]);
     });
     out["quantified"] = py::make_tuple("bool", flags(g.quantified));
+    add_schema_columns(out, name, g.columns, owner);
     add_extras(out, g.extra);
   } else if (name == "contributions") {
     const auto& c = org->contributions();
@@ -216,6 +241,7 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["previous_artifact"] = arrow_text(c.previous.size(), [&](std::size_t i) {
       return c.previous[i] < 0 ? std::nullopt : given(c.artifact.labels[static_cast<std::size_t>(c.previous[i])]);
     });
+    add_schema_columns(out, name, c.columns, owner);
     add_extras(out, c.extra);
   } else {
     throw py::value_error("unknown table '" + name + "'");

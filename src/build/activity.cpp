@@ -58,6 +58,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
       mt.presenter.push_back(e.presenter);
       order.push_back(e.row);
     }
+    mt.columns = reader.schema_columns("meetings", order);
     mt.extra = reader.extras(order);
   }
   if (attendance) {
@@ -151,6 +152,7 @@ void OrgAssembler::read_incentives(const Table& table) {
     order.push_back(e.row);
   }
   in.type = make_categories(types);
+  in.columns = reader.schema_columns("incentives", order);
   in.extra = reader.extras(order);
 }
 
@@ -209,6 +211,7 @@ void OrgAssembler::read_contributions(const Table& table) {
   c.artifact.codes.assign(cats.codes.begin(), cats.codes.begin() + static_cast<std::ptrdiff_t>(names.size()));
   std::size_t next = names.size();
   for (const auto& e : entries) c.previous.push_back(e.previous.empty() ? -1 : cats.codes[next++]);
+  c.columns = reader.schema_columns("contributions", order);
   c.extra = reader.extras(order);
 }
 

@@ -61,8 +61,7 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
   const int c_name = reader.column("name"), c_department = reader.column("department"), c_role = reader.column("role"),
             c_tier = reader.column("tier"), c_assessment = reader.column("assessment"),
             c_potential = reader.column("potential"), c_flight = reader.column("flight_risk"),
-            c_career = reader.column("has_career_plan"), c_kpi = reader.column("has_quantified_kpi"),
-            c_hours = reader.column("learning_hours");
+            c_career = reader.column("has_career_plan"), c_kpi = reader.column("has_quantified_kpi");
   auto& p = *people_;
   const std::size_t m = row_of_.size();
   std::size_t id_bytes = 0, name_bytes = 0;
@@ -85,7 +84,6 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
     s.normalized.resize(static_cast<Eigen::Index>(m));
     if (keeps_values_as_read(s.column, s.scale)) s.read.resize(static_cast<Eigen::Index>(m));
   }
-  p.learning_hours.resize(static_cast<Eigen::Index>(m));
   p.has_career_plan.resize(m);
   p.has_quantified_kpi.resize(m);
   p.records.resize(m);
@@ -105,13 +103,14 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
       s.normalized[e] = normalized(s.scale, v);
       if (s.read.size() != 0) s.read[e] = v;
     }
-    p.learning_hours[e] = reader.non_negative(c_hours, r, id);
     p.has_career_plan[i] = reader.boolean(c_career, r, id);
     p.has_quantified_kpi[i] = reader.boolean(c_kpi, r, id);
     p.records[i] = reader.record(r);
   }
   p.departments = make_categories(departments);
   p.roles = make_categories(roles);
+  reader.read_elsewhere({"id", "manager_id"});  // read_ids, read_hierarchy
+  p.columns = reader.schema_columns("people", row_of_);
   p.extra = reader.extras(row_of_);
 }
 

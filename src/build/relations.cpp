@@ -70,6 +70,7 @@ void OrgAssembler::read_competencies(const Table& table) {
   }
   if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
   c.scores = c.scores.unaryExpr([&](double v) { return normalized(scale, v); });
+  c.columns = reader.schema_columns("competencies", order);
   c.extra = reader.extras(order);
 }
 
@@ -114,6 +115,7 @@ void OrgAssembler::read_successors(const Table& table) {
     s.readiness.push_back(e.readiness);
     order.push_back(e.row);
   }
+  s.columns = reader.schema_columns("successors", order);
   s.extra = reader.extras(order);
 }
 
@@ -184,6 +186,7 @@ void OrgAssembler::read_sharing(const Table& table) {
     order.push_back(e.row);
   }
   s.per_week = Eigen::Map<Eigen::VectorXd>(weeks.data(), static_cast<Eigen::Index>(weeks.size()));
+  s.columns = reader.schema_columns("sharing", order);
   s.extra = reader.extras(order);
 }
 
@@ -239,6 +242,7 @@ void OrgAssembler::read_goals(const Table& table) {
     g.parent.push_back(parent_row[r] == no_index ? no_index : goal_index[parent_row[r]]);
     g.quantified.push_back(quantified[r]);
   }
+  g.columns = reader.schema_columns("goals", order);
   g.extra = reader.extras(order);
 }
 

@@ -13,6 +13,8 @@
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/values.hpp"
 #include "teamgraph/errors.hpp"
+#include "teamgraph/org_parts.hpp"
+#include "teamgraph/schema.hpp"
 #include "teamgraph/org.hpp"
 #include "teamgraph/table.hpp"
 
@@ -41,7 +43,11 @@ class TableReader {
   std::size_t rows() const { return table_.rows(); }
   std::int64_t record(std::size_t row) const { return table_.record(row); }
 
-  int column(std::string_view name) const { return table_.column_index(name); }
+  // The index of a column, or -1; the column counts as read by name (see schema_columns).
+  int column(std::string_view name) const {
+    if (std::find(by_name_.begin(), by_name_.end(), name) == by_name_.end()) by_name_.push_back(name);
+    return table_.column_index(name);
+  }
 
   // Reports a missing required column; returns its index or -1.
   int require(std::string_view name) {
@@ -232,6 +238,61 @@ class TableReader {
     return -1;
   }
 
+  // Columns another step reads (the people table's ids and managers): not for schema_columns.
+  void read_elsewhere(std::initializer_list<std::string_view> names) {
+    for (const auto name : names) column(name);
+  }
+
+  // The columns of `table`'s schema that were not read by name (column()), read by their kind,
+  // rows reordered by `order`; problems name the row's person (the table's first id or person
+  // column). Every kind but references to people and records can be read so.
+  std::vector<SchemaColumn> schema_columns(std::string_view table, const std::vector<std::size_t>& order) {
+    const TableSchema& schema = table_schema(table);
+    int c_person = -1;
+    for (const auto& s : schema.columns)
+      if (c_person < 0 && (s.kind == ColumnKind::id || s.kind == ColumnKind::person)) c_person = column(s.name);
+    std::vector<SchemaColumn> out;
+    for (const auto& s : schema.columns) {
+      if (std::find(by_name_.begin(), by_name_.end(), s.name) != by_name_.end()) continue;
+      const int c = table_.column_index(s.name);
+      SchemaColumn col{std::string(s.name), s.kind, c >= 0, {}, {}, {}, {}};
+      const std::size_t m = order.size();
+      switch (s.kind) {
+        case ColumnKind::number: col.numbers.resize(static_cast<Eigen::Index>(m)); break;
+        case ColumnKind::boolean:
+        case ColumnKind::enumeration: col.codes.resize(m); break;
+        case ColumnKind::date: col.dates.resize(m); break;
+        case ColumnKind::text:
+        case ColumnKind::id: break;
+        case ColumnKind::person:
+        case ColumnKind::reference:
+          throw std::logic_error("the builder reads no " + std::string(to_string(s.kind)) + " column by its kind: " +
+                                 std::string(table) + "." + std::string(s.name) + " needs code of its own");
+      }
+      for (std::size_t i = 0; i < m; ++i) {
+        const std::size_t r = order[i];
+        const std::string_view person = c_person >= 0 ? text(c_person, r) : std::string_view();
+        switch (s.kind) {
+          case ColumnKind::number:
+            col.numbers[static_cast<Eigen::Index>(i)] = s.non_negative ? non_negative(c, r, person) : number(c, r, person);
+            break;
+          case ColumnKind::boolean: col.codes[i] = boolean(c, r, person); break;
+          case ColumnKind::enumeration: {
+            int code = choice(c, r, person, s.labels, s.required);
+            if (code < 0 && !s.default_value.empty() && detail::trim(text(c, r)).empty())
+              code = static_cast<int>(std::find(s.labels.begin(), s.labels.end(), s.default_value) - s.labels.begin());
+            col.codes[i] = static_cast<std::int8_t>(code);
+            break;
+          }
+          case ColumnKind::date: col.dates[i] = date(c, r, person, s.required); break;
+          default: col.texts.push_back(text(c, r));
+        }
+      }
+      out.push_back(std::move(col));
+    }
+    return out;
+  }
+
   // The columns this table does not know, as text, rows reordered by `order`.
   std::vector<ExtraColumn> extras(const std::vector<std::size_t>& order) const {
     std::vector<ExtraColumn> out;
@@ -270,6 +331,7 @@ class TableReader {
   std::vector<Problem>& problems_;
   std::vector<std::string_view> known_;
   std::vector<std::string> reported_types_;
+  mutable std::vector<std::string_view> by_name_;  // the columns asked for by name (schema literals)
 };
 
 }  // namespace teamgraph::build

@@ -152,6 +152,12 @@ const Goals& Org::goals() const noexcept { return *parts_->goals; }
 const Contributions& Org::contributions() const noexcept { return *parts_->contributions; }
 const TeamInfo& Org::team() const noexcept { return *parts_->team; }
 
+const SchemaColumn& schema_column(const std::vector<SchemaColumn>& columns, std::string_view name) {
+  for (const auto& c : columns)
+    if (c.name == name) return c;
+  throw std::out_of_range("no schema column " + std::string(name) + " without a member of its own");
+}
+
 std::string_view Org::id(index_t person) const { return parts_->people->ids[person]; }
 
 std::optional<index_t> Org::find(std::string_view id) const {

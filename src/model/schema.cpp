@@ -1,4 +1,7 @@
-// The input schema: one line per column. A new column is one line here plus its use.
+// The input schema: one line per column. A new column is one line here plus its use: a column
+// the builder does not read by name is read by its kind into its table's `columns`
+// (org.people().number("learning_hours")), exported by what-if and shown to Python with the rest
+// (docs/development.md, "Adding a column").
 
 #include "teamgraph/schema.hpp"
 
@@ -43,7 +46,7 @@ std::vector<TableSchema> make_schema() {
         {"flight_risk", K::number, opt, {}, "", scale, "probability of leaving"},
         {"has_career_plan", K::boolean, opt, {}, "", "boolean", "has a written career plan"},
         {"has_quantified_kpi", K::boolean, opt, {}, "", "boolean", "has a quantified KPI"},
-        {"learning_hours", K::number, opt, {}, "", "number >= 0", "hours of learning in the analysis period"}}},
+        {"learning_hours", K::number, opt, {}, "", "number >= 0", "hours of learning in the analysis period", true}}},
       {"competencies", "competencies.csv", opt,
        {{"person_id", K::person, req, {}, "", "id, required", ""},
         {"competency", K::text, req, {}, "", "text, required",
@@ -58,7 +61,7 @@ std::vector<TableSchema> make_schema() {
        {{"person_a", K::person, req, {}, "", "id, required", "one of two different people; the link has no direction"},
         {"person_b", K::person, req, {}, "", "id, required", "the other"},
         {"channel", K::enumeration, req, channels, "", "", "one row per pair and channel"},
-        {"per_week", K::number, opt, {}, "", "number >= 0", "how often they share"}}},
+        {"per_week", K::number, opt, {}, "", "number >= 0", "how often they share", true}}},
       {"meetings", "meetings.csv", opt,
        {{"meeting_id", K::id, req, {}, "", "text, required, unique", ""},
         {"date", K::date, req, {}, "", "date, required", ""},
@@ -72,7 +75,7 @@ std::vector<TableSchema> make_schema() {
         {"kind", K::enumeration, req, {"material", "spiritual"}, "", "",
          "material: pay, bonus, commission; spiritual: recognition, praise, training, honours"},
         {"type", K::text, opt, {}, "", "text", "bonus, commission, recognition, training, ..."},
-        {"amount", K::number, opt, {}, "", "number >= 0", "required for material incentives; optional for spiritual ones"},
+        {"amount", K::number, opt, {}, "", "number >= 0", "required for material incentives; optional for spiritual ones", true},
         {"date", K::date, opt, {}, "", "date", ""}}},
       {"goals", "goals.csv", opt,
        {{"goal_id", K::id, req, {}, "", "text, required, unique", ""},

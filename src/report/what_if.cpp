@@ -37,6 +37,7 @@ Edits identity(const Org& org) {
 class TableOut {
  public:
   explicit TableOut(std::string name) : name_(std::move(name)) {}
+  const std::string& name() const { return name_; }
   std::vector<std::string>& text(const std::string& column) {
     text_.emplace_back(column, std::vector<std::string>{});
     order_.emplace_back(true, text_.size() - 1);
@@ -73,6 +74,41 @@ std::string person(const Org& org, index_t p) { return p == no_index ? std::stri
 std::string date_text(std::int64_t d) { return d == no_date ? std::string() : std::to_string(d); }
 double flag(std::int8_t f) { return f < 0 ? std::nan("") : f; }
 
+// The schema's columns without a member of their own, as read (numbers and booleans as numbers,
+// dates as seconds, enumerations and text as text).
+void schema_columns(TableOut& out, const std::vector<SchemaColumn>& columns, const std::vector<std::size_t>& rows) {
+  for (const auto& column : columns) {
+    switch (column.kind) {
+      case ColumnKind::number: {
+        auto& cells = out.numbers(column.name);
+        for (const auto r : rows) cells.push_back(column.numbers[static_cast<Eigen::Index>(r)]);
+        break;
+      }
+      case ColumnKind::boolean: {
+        auto& cells = out.numbers(column.name);
+        for (const auto r : rows) cells.push_back(flag(column.codes[r]));
+        break;
+      }
+      case ColumnKind::date: {
+        auto& cells = out.text(column.name);
+        for (const auto r : rows) cells.push_back(date_text(column.dates[r]));
+        break;
+      }
+      case ColumnKind::enumeration: {
+        auto& cells = out.text(column.name);
+        const auto& labels = table_schema(out.name()).column(column.name).labels;
+        for (const auto r : rows)
+          cells.emplace_back(column.codes[r] < 0 ? std::string_view() : labels[static_cast<std::size_t>(column.codes[r])]);
+        break;
+      }
+      default: {
+        auto& cells = out.text(column.name);
+        for (const auto r : rows) cells.emplace_back(column.texts[r]);
+      }
+    }
+  }
+}
+
 void extras(TableOut& out, const std::vector<ExtraColumn>& extra, const std::vector<std::size_t>& rows) {
   for (const auto& column : extra) {
     auto& cells = out.text(column.name);
@@ -95,7 +131,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
          &tier = out.text("tier"), &manager = out.text("manager_id");
     auto &assessment = out.numbers("assessment"), &potential = out.numbers("potential"),
          &flight = out.numbers("flight_risk"), &career = out.numbers("has_career_plan"),
-         &kpi = out.numbers("has_quantified_kpi"), &hours = out.numbers("learning_hours");
+         &kpi = out.numbers("has_quantified_kpi");
     std::vector<std::size_t> rows;
     for (index_t i = 0; i < n; ++i) {
       if (!e.keep[i]) continue;
@@ -111,8 +147,8 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       flight.push_back(flight_read[i]);
       career.push_back(flag(p.has_career_plan[i]));
       kpi.push_back(flag(p.has_quantified_kpi[i]));
-      hours.push_back(p.learning_hours[i]);
     }
+    schema_columns(out, p.columns, rows);
     extras(out, p.extra, rows);
     tables.emplace_back("people", out.finish(rows.size()));
   }
@@ -135,6 +171,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
         }
         ++row;
       }
+    schema_columns(out, c.columns, rows);
     extras(out, c.extra, rows);
     tables.emplace_back("competencies", out.finish(rows.size()));
   }
@@ -157,7 +194,8 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
         suc.emplace_back(org.id(s.successor[r]));
         ready.emplace_back(to_string(s.readiness[r]));
       }
-      extras(out, s.extra, rows);
+      schema_columns(out, s.columns, rows);
+    extras(out, s.extra, rows);
     }
     tables.emplace_back("successors", out.finish(inc.size()));
   }
@@ -175,6 +213,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       channel.emplace_back(to_string(s.channel[r]));
       week.push_back(s.per_week[static_cast<Eigen::Index>(r)]);
     }
+    schema_columns(out, s.columns, rows);
     extras(out, s.extra, rows);
     tables.emplace_back("sharing", out.finish(rows.size()));
   }
@@ -191,6 +230,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       channel.emplace_back(to_string(m.channel[r]));
       presenter.push_back(kept(m.presenter[r]) ? person(org, m.presenter[r]) : std::string());
     }
+    schema_columns(out, m.columns, rows);
     extras(out, m.extra, rows);
     tables.emplace_back("meetings", out.finish(rows.size()));
     if (org.has_table("attendance")) {
@@ -220,6 +260,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       date.push_back(date_text(in.date[r]));
       amount.push_back(in.amount[static_cast<Eigen::Index>(r)]);
     }
+    schema_columns(out, in.columns, rows);
     extras(out, in.extra, rows);
     tables.emplace_back("incentives", out.finish(rows.size()));
   }
@@ -241,6 +282,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       parent.push_back(up == no_index ? std::string() : std::string(g.ids[up]));
       quantified.push_back(flag(g.quantified[r]));
     }
+    schema_columns(out, g.columns, rows);
     extras(out, g.extra, rows);
     tables.emplace_back("goals", out.finish(rows.size()));
   }
@@ -259,6 +301,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       date.push_back(date_text(c.date[r]));
       previous.push_back(c.previous[r] < 0 ? std::string() : c.artifact.labels[static_cast<std::size_t>(c.previous[r])]);
     }
+    schema_columns(out, c.columns, rows);
     extras(out, c.extra, rows);
     tables.emplace_back("contributions", out.finish(rows.size()));
   }

@@ -153,13 +153,14 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
                                             1.0 - static_cast<double>(lag_events - lags_before) / static_cast<double>(values.size()), ""));
   }
   // Learning capacity: learning hours far below the team's.
+  const Eigen::VectorXd& hours_of = schema_column(org.people().columns, "learning_hours").numbers;
   std::vector<double> hours;
   for (index_t p = 0; p < n; ++p)
-    if (!std::isnan(org.people().learning_hours[p])) hours.push_back(org.people().learning_hours[p]);
+    if (!std::isnan(hours_of[p])) hours.push_back(hours_of[p]);
   const double hmed = median(hours), hmad = median_absolute_deviation(hours);
   std::vector<index_t> low_learning;
   for (index_t p = 0; p < n; ++p) {
-    const double h = org.people().learning_hours[p];
+    const double h = hours_of[p];
     if (std::isnan(h)) continue;
     if (!(hmed > 0)) {  // most of the team logged nothing: no one is measured against the team
       if (h == 0) low_learning.push_back(p);
