@@ -212,8 +212,8 @@ class OrgAssembler {
     return {std::move(l.rows1), std::move(l.rows2)};
   }
   void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
-    reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
-                       "no person has the id " + quote(value) + " in people");
+    reader.row_problem("problem.unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
+                       {{"id", std::string(value)}});
   }
   // Resolves a person id of another table to a canonical index; reports unknown ids.
   index_t person(TableReader& reader, std::size_t row, int c, bool required) {
