@@ -24,8 +24,8 @@ HEADER = """\
 # teamgraph: the messages of problems with the input data, English. Written by
 # scripts/problem_catalog.py from the core's templates (src/problem_messages.cpp): change them
 # there. A message is the entry of its key, problem.<code>[.<variant>], with named values; a list
-# value is joined as its placeholder says ({names:list} a, b; {names:and} a, b and c; qlist and
-# qand quote each item).
+# value is joined as its placeholder says ({names:list} a, b; {names:and} a, b and c;
+# {names:chain} a -> b -> a; qlist, qand and qchain quote each item).
 msgid ""
 msgstr ""
 "Project-Id-Version: teamgraph\\n"

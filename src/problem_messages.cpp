@@ -48,7 +48,16 @@ constexpr ProblemTemplate templates[] = {
     {"problem.bad_value.not_records", "expected an array of records (objects), found {type}", ""},
     {"problem.bad_value.period", "expected an object like {{\"start\": \"2026-01-01\", \"end\": \"2026-06-30\"}}", ""},
     {"problem.bad_value.policy", "expected an object of policy overrides", ""},
+    {"problem.bad_value.policy_min", "expected a number >= {min}", ""},
+    {"problem.bad_value.policy_names", "expected a list of names", ""},
+    {"problem.bad_value.policy_number", "expected a number", ""},
+    {"problem.bad_value.policy_range", "expected a number in [{min}, {max}]", ""},
+    {"problem.bad_value.policy_section", "expected an object", ""},
     {"problem.bad_value.policy_setting", "{detail}", ""},
+    {"problem.bad_value.policy_threshold", "expected a value in [0, 1]", ""},
+    {"problem.bad_value.policy_unknown", "unknown policy setting", ""},
+    {"problem.bad_value.policy_whole", "expected a whole number >= 0", ""},
+    {"problem.bad_value.policy_whole_range", "expected a whole number in [0, {max}]", ""},
     {"problem.bad_value.scale", "expected [low, high] with low < high, like [1, 5]", ""},
     {"problem.bad_value.scales", "expected an object like {{\"competencies.score\": [1, 5]}}", ""},
     {"problem.bad_value.team_json", "expected values JSON can hold: {detail}", ""},
@@ -86,7 +95,7 @@ constexpr ProblemTemplate templates[] = {
     {"problem.empty_header.key", "a key of the record is empty; name every field", ""},
     {"problem.error", "{detail}", ""},
     {"problem.field_too_long", "the field is {bytes} bytes long; at most {limit} are accepted", ""},
-    {"problem.goal_cycle", "a cycle of {count} goals, each the parent of the previous: {cycle}", ""},
+    {"problem.goal_cycle", "a cycle of {count} goals, each the parent of the previous: {cycle:qchain}", ""},
     {"problem.goal_cycle.self", "the goal is its own parent", ""},
     {"problem.id_as_float",
      "the id {value} is a float: pandas turns id columns into floats when they have empty cells or look numeric; read "
@@ -145,7 +154,7 @@ constexpr ProblemTemplate templates[] = {
      "follow_symlinks=True), reads it)",
      ""},
     {"problem.ragged_row", "expected {expected} fields as in the header, found {found}", ""},
-    {"problem.reporting_cycle", "a reporting cycle of {count} people, each reporting to the next: {cycle}", ""},
+    {"problem.reporting_cycle", "a reporting cycle of {count} people, each reporting to the next: {cycle:qchain}", ""},
     {"problem.self_link", "a person cannot share with themselves", ""},
     {"problem.self_manager", "the person is listed as their own manager", ""},
     {"problem.self_successor", "a person cannot be their own successor", ""},
@@ -213,7 +222,8 @@ std::string_view arg(const ProblemArgs& args, std::string_view name) {
   return {};
 }
 
-// A list value as the format spec asks: "list" a, b; "and" a, b and c; "q..." quoted items.
+// A list value as the format spec asks: "list" a, b; "and" a, b and c; "chain" a -> b -> a;
+// "q..." quoted items.
 std::string format_list(std::string_view value, std::string_view spec) {
   std::vector<std::string> items;
   std::size_t start = 0;
@@ -225,9 +235,10 @@ std::string format_list(std::string_view value, std::string_view spec) {
   }
   const bool quoted = !spec.empty() && spec.front() == 'q';
   const bool last_and = spec == "and" || spec == "qand";
+  const bool chain = spec == "chain" || spec == "qchain";
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += last_and && i + 1 == items.size() ? " and " : ", ";
+    if (i > 0) out += chain ? " -> " : last_and && i + 1 == items.size() ? " and " : ", ";
     out += quoted ? "'" + items[i] + "'" : items[i];
   }
   return out;

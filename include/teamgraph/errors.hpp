@@ -56,8 +56,8 @@ Problem make_problem(std::string_view key, ProblemArgs args, std::string file = 
 
 // The English text of a message: the template of `key` with `args` filled in. A template names
 // a value in braces, {value}, with a list form where the value is a list (list_arg): {names:list}
-// "a, b, c", {names:and} "a, b and c", and {names:qlist}, {names:qand} with each item in single
-// quotes; {{ and }} are braces. A template with a plural form picks it by the value `count`
+// "a, b, c", {names:and} "a, b and c", {names:chain} "a -> b -> a", and {names:qlist},
+// {names:qand}, {names:qchain} with each item in single quotes; {{ and }} are braces. A template with a plural form picks it by the value `count`
 // ("1": singular). A key with no template gives the key itself.
 std::string problem_message(std::string_view key, const ProblemArgs& args);
 

@@ -10,7 +10,8 @@ words (its help, its messages, and argparse's words, ``cli.argparse.*``) are the
 ``problem.<code>[.<variant>]``, and named values (``Problem.key``, ``Problem.args``, given as text
 by the core, which holds the English templates): the entries of the domain ``problems``; a list
 value (items apart by U+001F) is joined as its placeholder says, ``{names:list}``,
-``{names:and}``, and quoted item by item with ``qlist``, ``qand``. A key is in one domain only: a
+``{names:and}``, ``{names:chain}`` (a -> b -> a), and quoted item by item with ``qlist``,
+``qand``, ``qchain``. A key is in one domain only: a
 catalog holds every domain's.
 
 Catalogs are gettext PO files, ``locale/<lang>/LC_MESSAGES/<domain>.po`` beside this module, read
@@ -95,7 +96,8 @@ def read_entries(lang: str, domain: str) -> Tuple[Dict[str, Entry], Callable[[in
 class _ProblemValue(str):
     """A value of a problem's message: text as the core gave it, or a list (items apart by
     U+001F) that the placeholder's spec joins in the catalog's language: ``list`` (a, b),
-    ``and`` (a, b and c), ``qlist`` and ``qand`` with each item quoted (``problems.quote``)."""
+    ``and`` (a, b and c), ``chain`` (a -> b -> a), and ``qlist``, ``qand``, ``qchain`` with each
+    item quoted (``problems.quote``)."""
 
     catalog: "Catalog"
 
@@ -105,13 +107,15 @@ class _ProblemValue(str):
         return out
 
     def __format__(self, spec: str) -> str:
-        if spec not in ("list", "and", "qlist", "qand"):
+        if spec not in ("list", "and", "chain", "qlist", "qand", "qchain"):
             return format(str(self), spec)
         items = str(self).split(LIST_SEPARATOR)
         if spec.startswith("q"):
             items = [self.catalog.text("problems.quote", value=item) for item in items]
         if spec.endswith("and"):
             return self.catalog.join(items)
+        if spec.endswith("chain"):
+            return " -> ".join(items)
         return self.catalog.text("list.separator").join(items)
 
 

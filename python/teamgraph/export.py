@@ -65,7 +65,8 @@ _QUOTED = re.compile(r"'([^']*)'")
 def scrub(texts: Sequence[str], org: "Org", ids: Sequence[str]) -> List[str]:
     """Problem messages for a pseudonymized output: every quoted value that is a person's id
     becomes their pseudonym, every other quoted value (an unknown id may be a real person's)
-    becomes '...'. Messages quote every value they show (teamgraph::detail::quote). The org's ids
+    becomes '...'. English messages quote every value they show (problem_message pseudonymizes
+    a problem's values before they are put into words, in any language). The org's ids
     are looked through once for all the messages, not once a message."""
     # An id may hold a quote itself: then the quotes cannot be told apart, and a message is
     # withheld rather than risk printing an id.
@@ -129,7 +130,7 @@ def problem_message(problem: "_core.Problem", catalog: Catalog, org: Optional["O
     for name, value in problem.args:
         if name in quoted:
             value = LIST_SEPARATOR.join(pseudonym(v) for v in value.split(LIST_SEPARATOR))
-        elif "'" in value:  # a value that quotes values itself: a cycle, 'a' -> 'b' -> 'a'
+        elif "'" in value:  # a text that quotes values itself (a JSON parser's message)
             value = scrub([value], org, ids)[0]
         args.append((name, value))
     return catalog.problem_message(problem, args)

@@ -69,7 +69,7 @@ std::vector<std::vector<index_t>> find_cycles(const std::vector<index_t>& parent
   return cycles;
 }
 
-// A cycle for messages: 'a' -> 'b' -> 'a'.
+// A cycle for messages, a list value ending where it starts: {cycle:qchain} 'a' -> 'b' -> 'a'.
 std::string member_list(const std::vector<index_t>& cycle, const std::vector<std::string_view>& ids);
 
 // Tables above this many rows use a second core for independent steps.

@@ -12,9 +12,10 @@
 namespace teamgraph::build {
 
 std::string member_list(const std::vector<index_t>& cycle, const std::vector<std::string_view>& ids) {
-  std::string out;
-  for (auto v : cycle) out += quote(ids[v]) + " -> ";
-  return out + quote(ids[cycle.front()]);
+  std::vector<std::string> members;
+  for (auto v : cycle) members.emplace_back(ids[v]);
+  members.emplace_back(ids[cycle.front()]);
+  return list_arg(members);
 }
 
 }  // namespace teamgraph::build

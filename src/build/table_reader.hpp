@@ -24,9 +24,6 @@ using detail::ParseStatus;
 // The columns of a table that teamgraph reads (the others are kept as extra columns).
 std::vector<std::string_view> known_columns(std::string_view table);
 
-// A value for messages, in single quotes: 'x'.
-std::string quote(std::string_view s);
-
 // A number for messages, every digit it needs (%.17g).
 std::string format_number(double v);
 

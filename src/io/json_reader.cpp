@@ -433,7 +433,11 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
       // A key with a control character is reported above and never printed: the policy's own
       // messages would print it (and a key holding a line break would split them).
       if (!keys_are_clean(value)) continue;
-      // Checked here, so that validate reports a bad policy as the report would.
+      // Checked here, so that validate reports a bad policy as the report would: each setting it
+      // cannot take is a problem of its own.
+      const std::vector<Problem> settings = policy_problems(team.policy_json);
+      for (const auto& p : settings) problem(p.key, "policy." + p.field, p.args);
+      if (!settings.empty()) continue;
       try {
         const Policy policy = policy_from_json(team.policy_json);
         if (policy.min_group_size < Policy::min_group_size_floor)

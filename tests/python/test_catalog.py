@@ -251,6 +251,9 @@ def fixture_problems() -> list:
     """The problems of every bad input the tests keep: bad folders and JSON files, the fuzzers'
     regressions as a people table, a lenient load, and DataFrames with what the Python layer
     refuses."""
+    import json
+    import tempfile
+
     import numpy as np
     import pandas as pd
 
@@ -271,8 +274,6 @@ def fixture_problems() -> list:
             collect(lambda: teamgraph.read_org(path, lenient=True))
     for path in sorted((data / "fuzz-regressions").glob("fuzz_json/*.json")):
         collect(lambda: teamgraph.read_org(path))
-    import tempfile
-
     for path in sorted((data / "fuzz-regressions").glob("fuzz_csv/*.csv")):
         with tempfile.TemporaryDirectory() as folder:
             (Path(folder) / "people.csv").write_bytes(path.read_bytes())
@@ -283,12 +284,27 @@ def fixture_problems() -> list:
     collect(lambda: teamgraph.Org.from_frames(people, lenient=True))
     collect(lambda: teamgraph.Org.from_frames(pd.DataFrame({"id": [1.0, np.nan], "manager_id": [None, True]})))
     collect(lambda: teamgraph.Org.from_frames(pd.DataFrame([[1, 2]], columns=["id", "id"])))
+    with tempfile.TemporaryDirectory() as name:  # a problem of every table, and of team.json's policy
+        folder = Path(name)
+        (folder / "people.csv").write_text("id,manager_id,tier\na,,core\nb,a,boss\nc,d,\ne,f,\nf,e,\n")
+        (folder / "competencies.csv").write_text("person_id,competency,score\na,x,0.5\na,x,0.7\nz,,\n")
+        (folder / "successors.csv").write_text("incumbent_id,successor_id,readiness\na,a,ready_now\na,b,ready_now\na,b,ready_now\n")
+        (folder / "sharing.csv").write_text("person_a,person_b,channel\na,a,online\na,b,online\nb,a,online\n")
+        (folder / "attendance.csv").write_text("meeting_id,person_id\nm,a\n")
+        (folder / "goals.csv").write_text("goal_id,owner_id,parent_goal_id\ng1,a,g2\ng2,a,g1\ng3,,g3\ng4,,zz\ng4,,\n")
+        (folder / "contributions.csv").write_text("person_id,artifact,action,date,previous_artifact\n"
+                                                  "a,,rename,2024-01-01,\na,x,create,bad,y\n")
+        (folder / "incentives.csv").write_text("person_id,kind,amount\na,material,\n")
+        (folder / "team.json").write_text(json.dumps({"policy": {"sharing": {"inward_ei_index": 7}, "nonsense": 1,
+                                                                 "leadership": {"threshold": "x"}}}))
+        collect(lambda: teamgraph.read_org(folder))
+        collect(lambda: teamgraph.read_org(folder, lenient=True))
     return found
 
 
 def test_problems_read_the_same_from_the_english_catalog() -> None:
     problems = fixture_problems()
-    assert len({p.key for p in problems}) >= 20, "the fixtures show few kinds of problem"
+    assert len({p.key for p in problems}) >= 50, "the fixtures show few kinds of problem"
     english = Catalog.get("en")
     for p in problems:
         assert p.key in problem_templates(), str(p)
