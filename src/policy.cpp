@@ -1,9 +1,12 @@
 #include "teamgraph/policy.hpp"
 
+#include "teamgraph/detail/json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <variant>
 
@@ -116,39 +119,83 @@ std::string format_bound(double x) {
 
 std::string path(const Field& f) { return *f.section ? std::string(f.section) + "." + f.name : std::string(f.name); }
 
-// Reads one value into its slot; returns a problem description or "".
-std::string assign(const Field& f, const json& value) {
+// A setting the policy cannot take: a problem whose field is the setting ("leadership.threshold").
+Problem setting_problem(std::string setting, std::string_view key, ProblemArgs args = {}) {
+  return make_problem(key, std::move(args), {}, 0, {}, std::move(setting));
+}
+
+// Reads one value into its slot; returns the problem with it, if any.
+std::optional<Problem> assign(const Field& f, const json& value) {
   return std::visit(
-      [&](auto* target) -> std::string {
+      [&](auto* target) -> std::optional<Problem> {
         using T = std::remove_pointer_t<decltype(target)>;
         if constexpr (std::is_same_v<T, double>) {
-          if (!value.is_number() || !std::isfinite(value.get<double>())) return path(f) + ": expected a number";
+          if (!value.is_number() || !std::isfinite(value.get<double>()))
+            return setting_problem(path(f), "problem.bad_value.policy_number");
           const double x = value.get<double>();
           if (x < f.min || x > f.max) {
-            if (f.max == unbounded) return path(f) + ": expected a number >= " + format_bound(f.min);
-            return path(f) + ": expected a number in [" + format_bound(f.min) + ", " + format_bound(f.max) + "]";
+            if (f.max == unbounded)
+              return setting_problem(path(f), "problem.bad_value.policy_min", {{"min", format_bound(f.min)}});
+            return setting_problem(path(f), "problem.bad_value.policy_range",
+                                   {{"min", format_bound(f.min)}, {"max", format_bound(f.max)}});
           }
           *target = value.get<double>();
         } else if constexpr (std::is_same_v<T, std::uint32_t>) {
           if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 0xFFFFFFFFll)
-            return path(f) + ": expected a whole number >= 0";
+            return setting_problem(path(f), "problem.bad_value.policy_whole");
           // A bound keeps a setting that sizes the work (pairs compared, links searched) from
           // making a small team.json cost unbounded time and memory.
           if (f.max != unbounded && static_cast<double>(value.get<std::int64_t>()) > f.max)
-            return path(f) + ": expected a whole number in [0, " + format_bound(f.max) + "]";
+            return setting_problem(path(f), "problem.bad_value.policy_whole_range", {{"max", format_bound(f.max)}});
           *target = value.get<std::uint32_t>();
         } else {
-          if (!value.is_array()) return path(f) + ": expected a list of names";
+          if (!value.is_array()) return setting_problem(path(f), "problem.bad_value.policy_names");
           std::vector<std::string> names;
           for (const auto& item : value) {
-            if (!item.is_string() || item.get<std::string>().empty()) return path(f) + ": expected a list of names";
+            if (!item.is_string() || item.get<std::string>().empty())
+              return setting_problem(path(f), "problem.bad_value.policy_names");
             names.push_back(item.get<std::string>());
           }
           *target = std::move(names);
         }
-        return {};
+        return std::nullopt;
       },
       f.slot);
+}
+
+// Applies the overrides of `root` (an object) to `policy`; returns the settings it cannot take.
+std::vector<Problem> apply_overrides(const json& root, Policy& policy) {
+  const auto all = fields(policy);
+  std::vector<Problem> errors;
+  auto find = [&](std::string_view section, std::string_view name) -> const Field* {
+    for (const auto& f : all)
+      if (section == f.section && name == f.name) return &f;
+    return nullptr;
+  };
+  auto section_exists = [&](std::string_view name) {
+    for (const auto& f : all)
+      if (*f.section && name == f.section) return true;
+    return false;
+  };
+  for (const auto& [key, value] : root.items()) {
+    if (const Field* f = find("", key)) {
+      if (auto e = assign(*f, value)) errors.push_back(std::move(*e));
+    } else if (section_exists(key) && value.is_object()) {
+      for (const auto& [name, v] : value.items()) {
+        if (const Field* g = find(key, name)) {
+          if (auto e = assign(*g, v)) errors.push_back(std::move(*e));
+        } else {
+          errors.push_back(setting_problem(key + "." + name, "problem.bad_value.policy_unknown"));
+        }
+      }
+    } else {
+      errors.push_back(setting_problem(key, section_exists(key) ? "problem.bad_value.policy_section"
+                                                                : "problem.bad_value.policy_unknown"));
+    }
+  }
+  if (policy.leadership.threshold > 1)
+    errors.push_back(setting_problem("leadership.threshold", "problem.bad_value.policy_threshold"));
+  return errors;
 }
 
 }  // namespace
@@ -162,41 +209,23 @@ Policy policy_from_json(std::string_view text, const Policy& base) {
     throw std::invalid_argument(std::string("policy: not valid JSON: ") + e.what());
   }
   if (!root.is_object()) throw std::invalid_argument("policy: expected a JSON object");
-  const auto all = fields(policy);
-  std::vector<std::string> errors;
-  auto find = [&](std::string_view section, std::string_view name) -> const Field* {
-    for (const auto& f : all)
-      if (section == f.section && name == f.name) return &f;
-    return nullptr;
-  };
-  auto section_exists = [&](std::string_view name) {
-    for (const auto& f : all)
-      if (*f.section && name == f.section) return true;
-    return false;
-  };
-  for (const auto& [key, value] : root.items()) {
-    if (const Field* f = find("", key)) {
-      if (auto e = assign(*f, value); !e.empty()) errors.push_back(e);
-    } else if (section_exists(key) && value.is_object()) {
-      for (const auto& [name, v] : value.items()) {
-        if (const Field* g = find(key, name)) {
-          if (auto e = assign(*g, v); !e.empty()) errors.push_back(e);
-        } else {
-          errors.push_back(key + "." + name + ": unknown policy setting");
-        }
-      }
-    } else {
-      errors.push_back(key + (section_exists(key) ? ": expected an object" : ": unknown policy setting"));
-    }
-  }
-  if (policy.leadership.threshold > 1) errors.push_back("leadership.threshold: expected a value in [0, 1]");
+  const std::vector<Problem> errors = apply_overrides(root, policy);
   if (!errors.empty()) {
     std::string message = "policy: " + std::to_string(errors.size()) + " problem(s)";
-    for (const auto& e : errors) message += "\n  " + e;
+    for (const auto& e : errors) message += "\n  " + e.field + ": " + e.message;
     throw std::invalid_argument(message);
   }
   return policy;
 }
+
+namespace detail {
+
+std::vector<Problem> policy_problems(std::string_view overrides) {
+  Policy policy;
+  return apply_overrides(json::parse(overrides.begin(), overrides.end()), policy);
+}
+
+}  // namespace detail
 
 std::string policy_to_json(const Policy& policy) {
   Policy copy = policy;

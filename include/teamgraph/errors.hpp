@@ -6,8 +6,11 @@
 // of its input before it fails: users fix a file once, not once per error.
 
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace teamgraph {
@@ -17,11 +20,19 @@ enum class Severity : std::uint8_t {
   error,    // the org cannot be built
 };
 
+// The named values of a problem's message, as text: {{"value", "abc"}, {"first", "3"}}.
+using ProblemArgs = std::vector<std::pair<std::string, std::string>>;
+
 // One problem in the input data.
 //
 // `record` is the 1-based line of the CSV record (where a quoted record spans lines, the line it
 // starts on), or the 1-based position of the record in a JSON array; 0 when the problem is about
 // a whole file or table.
+//
+// The message is a catalog entry: `key` ("problem.<code>" or "problem.<code>.<variant>") with
+// the named values `args`. `message` is its English text (problem_message(key, args)); the
+// Python package shows the entry in the report's language. A problem made without a key (an
+// older pickle, a caller's own) has only its message.
 struct Problem {
   std::string code;       // stable, snake_case: "duplicate_id", "unknown_id", ...
   Severity severity = Severity::error;
@@ -29,12 +40,39 @@ struct Problem {
   std::int64_t record = 0;
   std::string person_id;  // the person the record is about, when there is one
   std::string field;      // column or key
-  std::string message;    // what was expected, what was found
+  std::string message;    // what was expected, what was found (English)
+  std::string key;        // the message's catalog key: "problem.bad_number.percent"
+  ProblemArgs args;       // the message's named values
 
   // "people.csv:12: person 'p7', field 'manager_id': unknown_id: ..."
   std::string to_string() const;
   friend bool operator==(const Problem&, const Problem&) = default;
 };
+
+// A problem whose message is the entry `key` ("problem.<code>[.<variant>]": the code is its
+// second part) with `args`; `message` is the English text.
+Problem make_problem(std::string_view key, ProblemArgs args, std::string file = {}, std::int64_t record = 0,
+                     std::string person_id = {}, std::string field = {}, Severity severity = Severity::error);
+
+// The English text of a message: the template of `key` with `args` filled in. A template names
+// a value in braces, {value}, with a list form where the value is a list (list_arg): {names:list}
+// "a, b, c", {names:and} "a, b and c", {names:chain} "a -> b -> a", and {names:qlist},
+// {names:qand}, {names:qchain} with each item in single quotes; {{ and }} are braces. A template with a plural form picks it by the value `count`
+// ("1": singular). A key with no template gives the key itself.
+std::string problem_message(std::string_view key, const ProblemArgs& args);
+
+// A list as one value of ProblemArgs (its items apart by the unit separator, U+001F, which no
+// accepted text holds).
+std::string list_arg(const std::vector<std::string>& items);
+
+// The English template of every message key (the Python package's English catalog holds the
+// same texts). `plural` is empty for a message with one form.
+struct ProblemTemplate {
+  std::string_view key;
+  std::string_view singular;
+  std::string_view plural;
+};
+std::span<const ProblemTemplate> problem_templates();
 
 // Orders problems by file, record, field, code, message: the order every report uses, so that
 // the same bad input always gives the same list.

@@ -635,13 +635,31 @@ void bind_org(py::module_& m) {
 
   m.def(
       "make_problem",
-      [](std::string code, std::string file, std::int64_t record, std::string person_id, std::string field,
-         std::string message, bool warning) {
-        return Problem{std::move(code), warning ? Severity::warning : Severity::error, std::move(file), record,
-                       std::move(person_id), std::move(field), std::move(message)};
+      [](const std::string& key, const std::string& file, std::int64_t record, const std::string& person_id,
+         const std::string& field, const ProblemArgs& args, bool warning) {
+        if (!key.starts_with("problem.")) throw py::value_error("a problem's key is problem.<code>[.<variant>], not '" + key + "'");
+        return make_problem(key, args, file, record, person_id, field, warning ? Severity::warning : Severity::error);
       },
-      py::arg("code"), py::arg("file"), py::arg("record"), py::arg("person_id"), py::arg("field"), py::arg("message"),
-      py::arg("warning") = false, "A Problem found by the Python layer (DataFrame checks).");
+      py::arg("key"), py::arg("file"), py::arg("record"), py::arg("person_id"), py::arg("field"),
+      py::arg("args") = ProblemArgs{}, py::arg("warning") = false,
+      "A Problem found by the Python layer (DataFrame checks): the message `key` (problem.<code>[.<variant>]) with its "
+      "named values `args`, [(name, text), ...]; its English message is filled in.");
+
+  m.def(
+      "problem_message", [](const std::string& key, const ProblemArgs& args) { return problem_message(key, args); },
+      py::arg("key"), py::arg("args") = ProblemArgs{},
+      "The English message of `key` with `args` (the key itself when it has no template).");
+
+  m.def("list_arg", &list_arg, py::arg("items"), "A list as one value of a problem's args (items apart by U+001F).");
+
+  m.def(
+      "problem_templates",
+      [] {
+        std::vector<std::tuple<std::string, std::string, std::string>> out;
+        for (const auto& t : problem_templates()) out.emplace_back(t.key, t.singular, t.plural);
+        return out;
+      },
+      "[(key, English text, English plural or '')]: the template of every problem message.");
 }
 
 }  // namespace teamgraph::python

@@ -22,20 +22,29 @@ PYBIND11_MODULE(_core, m) {
                     "1-based CSV line (or JSON/DataFrame record) of the record; 0 for a whole file.")
       .def_readonly("person_id", &teamgraph::Problem::person_id)
       .def_readonly("field", &teamgraph::Problem::field)
-      .def_readonly("message", &teamgraph::Problem::message)
+      .def_readonly("message", &teamgraph::Problem::message, "What was expected and what was found, in English.")
+      .def_readonly("key", &teamgraph::Problem::key,
+                    "The message's catalog key, 'problem.<code>[.<variant>]' ('' for a message with no entry).")
+      .def_readonly("args", &teamgraph::Problem::args, "The message's named values, [(name, text), ...].")
       .def("__str__", &teamgraph::Problem::to_string)
       .def("__repr__", [](const teamgraph::Problem& p) { return "<Problem " + p.to_string() + ">"; })
       .def("__eq__", [](const teamgraph::Problem& a, const teamgraph::Problem& b) { return a == b; })
       .def(py::pickle(
           [](const teamgraph::Problem& p) {
             return py::make_tuple(p.code, static_cast<int>(p.severity), p.file, p.record, p.person_id, p.field,
-                                  p.message);
+                                  p.message, p.key, p.args);
           },
-          [](const py::tuple& t) {
-            return teamgraph::Problem{t[0].cast<std::string>(),      static_cast<teamgraph::Severity>(t[1].cast<int>()),
-                                      t[2].cast<std::string>(),      t[3].cast<std::int64_t>(),
-                                      t[4].cast<std::string>(),      t[5].cast<std::string>(),
-                                      t[6].cast<std::string>()};
+          [](const py::tuple& t) {  // 7 items: pickled before problems had keys
+            teamgraph::Problem p{t[0].cast<std::string>(),      static_cast<teamgraph::Severity>(t[1].cast<int>()),
+                                 t[2].cast<std::string>(),      t[3].cast<std::int64_t>(),
+                                 t[4].cast<std::string>(),      t[5].cast<std::string>(),
+                                 t[6].cast<std::string>(),      {},
+                                 {}};
+            if (t.size() >= 9) {
+              p.key = t[7].cast<std::string>();
+              p.args = t[8].cast<teamgraph::ProblemArgs>();
+            }
+            return p;
           }))
       .def("to_dict", [](const teamgraph::Problem& p) {
         py::dict d;

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'assess_many', 'default_policy_json', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'read_org', 'schema', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'assess_many', 'default_policy_json', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -60,7 +60,7 @@ class Problem:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Problem) -> bool:
         ...
-    def __getstate__(self) -> tuple[str, int, str, int, str, str, str]:
+    def __getstate__(self) -> tuple[str, int, str, int, str, str, str, str, list[tuple[str, str]]]:
         ...
     def __repr__(self) -> str:
         ...
@@ -70,6 +70,11 @@ class Problem:
         ...
     def to_dict(self) -> dict:
         ...
+    @property
+    def args(self) -> list[tuple[str, str]]:
+        """
+        The message's named values, [(name, text), ...].
+        """
     @property
     def code(self) -> str:
         """
@@ -84,8 +89,15 @@ class Problem:
         File or table the problem is in.
         """
     @property
+    def key(self) -> str:
+        """
+        The message's catalog key, 'problem.<code>[.<variant>]' ('' for a message with no entry).
+        """
+    @property
     def message(self) -> str:
-        ...
+        """
+        What was expected and what was found, in English.
+        """
     @property
     def person_id(self) -> str:
         ...
@@ -167,9 +179,13 @@ def default_policy_json() -> str:
     """
     The default policy as JSON.
     """
-def make_problem(code: str, file: str, record: typing.SupportsInt | typing.SupportsIndex, person_id: str, field: str, message: str, warning: bool = False) -> Problem:
+def list_arg(items: collections.abc.Sequence[str]) -> str:
     """
-    A Problem found by the Python layer (DataFrame checks).
+    A list as one value of a problem's args (items apart by U+001F).
+    """
+def make_problem(key: str, file: str, record: typing.SupportsInt | typing.SupportsIndex, person_id: str, field: str, args: collections.abc.Sequence[tuple[str, str]] = [], warning: bool = False) -> Problem:
+    """
+    A Problem found by the Python layer (DataFrame checks): the message `key` (problem.<code>[.<variant>]) with its named values `args`, [(name, text), ...]; its English message is filled in.
     """
 def org_from_columns(tables: dict, team_json: str = '', problems: list = [], lenient: bool = False) -> Org:
     """
@@ -182,6 +198,14 @@ def org_state(org: Org) -> tuple[dict, str]:
 def policy_json(org: Org, overrides: str = '') -> str:
     """
     The policy assess() uses for this org: defaults, then team.json's policy, then `overrides` (JSON).
+    """
+def problem_message(key: str, args: collections.abc.Sequence[tuple[str, str]] = []) -> str:
+    """
+    The English message of `key` with `args` (the key itself when it has no template).
+    """
+def problem_templates() -> list[tuple[str, str, str]]:
+    """
+    [(key, English text, English plural or '')]: the template of every problem message.
     """
 def read_org(path: os.PathLike | str | bytes, lenient: bool = False, follow_symlinks: bool = False) -> Org:
     """

@@ -6,7 +6,13 @@ and named arguments; its message and recommendation are the catalog entries
 arguments filled in by name: ``{competency}``, ``{rho:.2f}``, ``{people}``. Headings and labels of
 the text, markdown and HTML reports are entries of the domain ``report``; the command line's own
 words (its help, its messages, and argparse's words, ``cli.argparse.*``) are the entries
-``cli.*`` of the domain ``cli``. A key is in one domain only: a catalog holds every domain's.
+``cli.*`` of the domain ``cli``. A problem with the input data carries its message as a key,
+``problem.<code>[.<variant>]``, and named values (``Problem.key``, ``Problem.args``, given as text
+by the core, which holds the English templates): the entries of the domain ``problems``; a list
+value (items apart by U+001F) is joined as its placeholder says, ``{names:list}``,
+``{names:and}``, ``{names:chain}`` (a -> b -> a), and quoted item by item with ``qlist``,
+``qand``, ``qchain``. A key is in one domain only: a
+catalog holds every domain's.
 
 Catalogs are gettext PO files, ``locale/<lang>/LC_MESSAGES/<domain>.po`` beside this module, read
 with Babel. An entry with plural forms (``msgid_plural``) picks its form by the argument
@@ -28,7 +34,9 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Unio
 from babel.messages.pofile import read_po
 
 LANGUAGES = ("en", "zh_CN")
-DOMAINS = ("findings", "report", "cli")
+DOMAINS = ("findings", "report", "cli", "problems")
+# The items of a list value of a problem's message (teamgraph::list_arg).
+LIST_SEPARATOR = "\x1f"
 DEFAULT_LANGUAGE = "en"
 # A list of people names this many at most, then says how many more (the finding's people list
 # has them all).
@@ -83,6 +91,32 @@ def read_entries(lang: str, domain: str) -> Tuple[Dict[str, Entry], Callable[[in
         key = message.id[0] if isinstance(message.id, tuple) else message.id
         entries[key] = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
     return entries, gettext.c2py(po.plural_expr)
+
+
+class _ProblemValue(str):
+    """A value of a problem's message: text as the core gave it, or a list (items apart by
+    U+001F) that the placeholder's spec joins in the catalog's language: ``list`` (a, b),
+    ``and`` (a, b and c), ``chain`` (a -> b -> a), and ``qlist``, ``qand``, ``qchain`` with each
+    item quoted (``problems.quote``)."""
+
+    catalog: "Catalog"
+
+    def __new__(cls, value: str, catalog: "Catalog") -> "_ProblemValue":
+        out = super().__new__(cls, value)
+        out.catalog = catalog
+        return out
+
+    def __format__(self, spec: str) -> str:
+        if spec not in ("list", "and", "chain", "qlist", "qand", "qchain"):
+            return format(str(self), spec)
+        items = str(self).split(LIST_SEPARATOR)
+        if spec.startswith("q"):
+            items = [self.catalog.text("problems.quote", value=item) for item in items]
+        if spec.endswith("and"):
+            return self.catalog.join(items)
+        if spec.endswith("chain"):
+            return " -> ".join(items)
+        return self.catalog.text("list.separator").join(items)
 
 
 class _Formatter(string.Formatter):
@@ -152,7 +186,7 @@ class Catalog:
         entry = self._entries.get(key, key)
         return entry if isinstance(entry, str) else entry[0]
 
-    def text(self, key: str, **args: Any) -> str:
+    def text(self, key: str, /, **args: Any) -> str:
         """The entry `key` with `args` filled in by name; a plural entry picks its form by
         args['count']. A key with no entry shows as itself (the tests see to it that none lacks)."""
         entry = self._entries.get(key)
@@ -254,6 +288,32 @@ class Catalog:
             else:
                 raise ValueError(f"finding argument {name!r}: unknown kind {kind!r}")
         return out
+
+    def problem_message(self, problem: Any, args: Optional[Sequence[Tuple[str, str]]] = None) -> str:
+        """A problem's message in this language: the entry of its key with its args (or `args`,
+        when given: pseudonymized ones), else, for a problem with no key or a key the catalogs
+        lack, its English ``message``."""
+        key = getattr(problem, "key", "")
+        if not key or key not in self:
+            return problem.message
+        values = {name: _ProblemValue(value, self) for name, value in (problem.args if args is None else args)}
+        return self.text(key, **values)
+
+    def problem(self, problem: Any, message: Optional[str] = None, person_id: Optional[str] = None) -> str:
+        """A problem in one line, in this language: where it is (file, line or record, person,
+        field), its code and its message (`message` and `person_id` when given: pseudonymized
+        ones). In English, ``str(problem)``."""
+        where = problem.file or self.text("problems.input")
+        if problem.record > 0:
+            kind = "problems.line_of" if where.endswith(".csv") else "problems.record_of"
+            where = self.text(kind, file=where, record=problem.record)
+        person_id = problem.person_id if person_id is None else person_id
+        return self.text(
+            "problems.line", where=where,
+            person=self.text("problems.person", id=person_id) if person_id else "",
+            field=self.text("problems.field", field=problem.field) if problem.field else "",
+            warning=self.text("problems.warning") if str(problem.severity).endswith("warning") else "",
+            code=problem.code, message=self.problem_message(problem) if message is None else message)
 
     def finding_texts(self, code: str, variant: str, args: Sequence[Tuple[str, str, Any]],
                       people: Sequence[str]) -> Tuple[str, str]:

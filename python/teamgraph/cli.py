@@ -30,7 +30,7 @@ from .errors import OrgDataError
 from .catalog import LANGUAGES, Catalog, language_from_environment
 from .cli_words import Parser, typed
 from . import _core
-from .export import csv_safe, read_key, scrub, summary, to_text
+from .export import csv_safe, problem_line, read_key, scrub, summary, to_text
 from .org import Org, read_org, sample_team_path
 from .report import SEVERITIES, Report, assess, default_policy
 
@@ -57,7 +57,7 @@ class _BadInput(Exception):
 def _print_problems(err: OrgDataError, out, catalog: Catalog) -> None:
     print(catalog.text("problems.heading", count=len(err.problems)), file=out)
     for p in err.problems:
-        print(catalog.text("problems.item", problem=p), file=out)
+        print(catalog.text("problems.item", problem=catalog.problem(p)), file=out)
 
 
 _warned_languages: set = set()
@@ -205,7 +205,8 @@ def cmd_what_if(args: argparse.Namespace) -> int:
             if not before.pseudonymized:
                 raise
             # The changed org's problems (a reporting cycle) name people: by pseudonym here.
-            raise _BadInput(message="\n".join(scrub([str(p) for p in err.problems], org, before._ids))) from err
+            raise _BadInput(message="\n".join(problem_line(p, before.catalog, org, before._ids)
+                                              for p in err.problems)) from err
         message = str(err)
         if before.pseudonymized:  # the message names people by id: by pseudonym here
             message = scrub([message], org, before._ids)[0]
@@ -227,7 +228,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(err, sys.stdout, _catalog(args))
         return EXIT_BAD_INPUT
     c = _catalog(args)
-    s = summary(org)
+    s = summary(org, catalog=c)
     print(c.text("validate.ok", people=c.text("count.people", count=s["people"]),
                  units=c.text("validate.units", count=s["units"]), layers=c.text("validate.layers", count=s["layers"]),
                  tables=c.text("list.separator").join(s["tables"])))

@@ -13,12 +13,14 @@ import json
 import math
 import re
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 
 from . import _core
+from .catalog import LIST_SEPARATOR, Catalog
 
 if TYPE_CHECKING:
     from .org import Org
@@ -63,7 +65,8 @@ _QUOTED = re.compile(r"'([^']*)'")
 def scrub(texts: Sequence[str], org: "Org", ids: Sequence[str]) -> List[str]:
     """Problem messages for a pseudonymized output: every quoted value that is a person's id
     becomes their pseudonym, every other quoted value (an unknown id may be a real person's)
-    becomes '...'. Messages quote every value they show (teamgraph::detail::quote). The org's ids
+    becomes '...'. English messages quote every value they show (problem_message pseudonymizes
+    a problem's values before they are put into words, in any language). The org's ids
     are looked through once for all the messages, not once a message."""
     # An id may hold a quote itself: then the quotes cannot be told apart, and a message is
     # withheld rather than risk printing an id.
@@ -94,14 +97,73 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False) -> Dict[str, Any]:
-    """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings.
-    `pseudonymized`: `ids` are pseudonyms, and the warnings name people by them (``scrub``)."""
+@lru_cache(maxsize=1)
+def _quoted_values() -> Dict[str, FrozenSet[str]]:
+    """Per problem message key, the values its English template quotes ('{id}', {people:qlist}):
+    the values that may be a person's id."""
+    out = {}
+    for key, singular, plural in _core.problem_templates():
+        text = singular + plural
+        out[key] = frozenset(re.findall(r"'\{(\w+)\}'", text)) | frozenset(re.findall(r"\{(\w+):q\w+\}", text))
+    return out
+
+
+def problem_message(problem: "_core.Problem", catalog: Catalog, org: Optional["Org"] = None,
+                    ids: Optional[Sequence[str]] = None) -> str:
+    """A problem's message in the catalog's language. With `org` and `ids` (pseudonyms, by row),
+    pseudonymized as ``scrub`` does an English message: each value the message quotes that is a
+    person's id shows as their pseudonym, any other quoted value as '...', and a message that
+    cannot be told apart (an id holds a quote) is withheld."""
+    if org is None:
+        return catalog.problem_message(problem)
     ids = ids if ids is not None else org.ids
-    warnings = [p.to_dict() for p in org.warnings]
+    quoted = _quoted_values().get(problem.key)
+    if quoted is None or problem.key not in catalog:  # no entry: its English message, scrubbed
+        return scrub([problem.message], org, ids)[0]
+    if any("'" in i for i in org.ids) or any("'" in v for name, v in problem.args if name in quoted):
+        return catalog.text("problems.withheld")
+
+    def pseudonym(value: str) -> str:
+        index = org.find(value)
+        return ids[index] if index is not None else "..."
+    args = []
+    for name, value in problem.args:
+        if name in quoted:
+            value = LIST_SEPARATOR.join(pseudonym(v) for v in value.split(LIST_SEPARATOR))
+        elif "'" in value:  # a text that quotes values itself (a JSON parser's message)
+            value = scrub([value], org, ids)[0]
+        args.append((name, value))
+    return catalog.problem_message(problem, args)
+
+
+def problem_line(problem: "_core.Problem", catalog: Catalog, org: Optional["Org"] = None,
+                 ids: Optional[Sequence[str]] = None) -> str:
+    """A problem in one line (where, code, message) in the catalog's language; pseudonymized
+    with `org` and `ids` as ``problem_message`` says, the person it is about by pseudonym."""
+    if org is None:
+        return catalog.problem(problem)
+    ids = ids if ids is not None else org.ids
+    person = problem.person_id
+    if person:
+        index = org.find(person)
+        person = ids[index] if index is not None else "..."
+    return catalog.problem(problem, message=problem_message(problem, catalog, org, ids), person_id=person)
+
+
+def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False,
+            catalog: Optional[Catalog] = None) -> Dict[str, Any]:
+    """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings.
+    `pseudonymized`: `ids` are pseudonyms, and the warnings name people by them (``scrub``). The
+    warnings' messages are in the `catalog`'s language (English by default)."""
+    ids = ids if ids is not None else org.ids
+    catalog = catalog or Catalog.get()
+    warnings = []
+    for p in org.warnings:
+        w = p.to_dict()
+        w["message"] = problem_message(p, catalog, org, ids) if pseudonymized else catalog.problem_message(p)
+        warnings.append(w)
     if pseudonymized:
-        for w, message in zip(warnings, scrub([w["message"] for w in warnings], org, ids)):
-            w["message"] = message
+        for w in warnings:
             if w.get("person_id"):
                 index = org.find(w["person_id"])
                 w["person_id"] = ids[index] if index is not None else "..."
@@ -165,7 +227,7 @@ def report_dict(report: "Report") -> Dict[str, Any]:
         "team": report.org.name,
         "input_checksum": input_checksum(report.org, report._key),
         "pseudonymized": report.pseudonymized,
-        "summary": summary(report.org, report._ids, report.pseudonymized),
+        "summary": summary(report.org, report._ids, report.pseudonymized, report.catalog),
         "scores": _scores(report),
         "weakest": report.weakest,
         "figures": report.figures,
@@ -284,8 +346,8 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
     from .catalog import pad
     from .report import SEVERITIES
 
-    s = summary(report.org, report._ids, report.pseudonymized)
     c = report.catalog
+    s = summary(report.org, report._ids, report.pseudonymized, c)
     paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
     reset = "\033[0m" if color else ""
     lines = [c.text("text.title", version=__version__, team=s["team"] or c.text("team.unnamed")), ""]

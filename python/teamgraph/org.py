@@ -335,18 +335,20 @@ def _team_json(team: Optional[Mapping[str, Any]]) -> str:
     if team is None:
         return ""
     if not isinstance(team, Mapping):
-        problem = _core.make_problem("bad_value", "team", 0, "", "",
-                                     f"expected a mapping (team.json as a dict), found {type(team).__name__}")
+        problem = _core.make_problem("problem.bad_value.team_mapping", "team", 0, "", "",
+                                     [("type", type(team).__name__)])
         raise OrgDataError("1 problem in the org data", [problem])
     try:
         return json.dumps(dict(team), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as err:
-        problem = _core.make_problem("bad_value", "team", 0, "", "", f"expected values JSON can hold: {err}")
+        problem = _core.make_problem("problem.bad_value.team_json", "team", 0, "", "", [("detail", str(err))])
         raise OrgDataError("1 problem in the org data", [problem]) from err
 
 
-def _problem(code: str, table: str, record: int, field: str, message: str) -> "_core.Problem":
-    return _core.make_problem(code, f"{table} frame", record, "", field, message)
+def _problem(key: str, table: str, record: int, field: str, **args: Any) -> "_core.Problem":
+    """A problem of a DataFrame: the message `key` ("problem.<code>[.<variant>]", a template of the
+    core, filled in by the catalog in the report's language) with the named values `args`."""
+    return _core.make_problem(key, f"{table} frame", record, "", field, [(k, str(v)) for k, v in args.items()])
 
 
 # What a cell may not hold, as the CSV and JSON readers refuse it (teamgraph::detail::check_text):
@@ -355,8 +357,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_character(text: str) -> Optional[str]:
+    """The first control character of `text` as the messages name it ("U+001B"), or None."""
     match = _CONTROL.search(text)
-    return None if match is None else f"a control character (U+{ord(match.group()):04X})"
+    return None if match is None else f"U+{ord(match.group()):04X}"
 
 
 def _check_text_column(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> None:
@@ -371,8 +374,8 @@ def _check_text_column(name: str, column: str, series: pd.Series, problems: List
     except (TypeError, ValueError):  # cells that are not text: the core reports their type
         return
     for row in np.flatnonzero(bad):
-        problems.append(_problem("control_character", name, int(row) + 1, column,
-                                 f"{_control_character(str(text.iloc[row]))} is not allowed in a cell"))
+        problems.append(_problem("problem.control_character.cell", name, int(row) + 1, column,
+                                 character=_control_character(str(text.iloc[row]))))
 
 
 def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem"]) -> List[Tuple[str, Any]]:
@@ -382,19 +385,22 @@ def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem
     repeated = set(names[names.duplicated()])
     for column in dict.fromkeys(c for c in names if c in repeated):  # once a name, in header order
         positions = [i + 1 for i, c in enumerate(names) if c == column]
-        problems.append(_problem("duplicate_column", name, 0, str(column),
-                                 f"the column name appears {len(positions)} times (columns "
-                                 f"{', '.join(map(str, positions))}); each column needs its own name"))
+        problems.append(_problem("problem.duplicate_column.frame", name, 0, str(column), count=len(positions),
+                                 columns=_core.list_arg([str(p) for p in positions])))
     for position, column in enumerate(frame.columns):
         if not isinstance(column, str):
-            problems.append(_problem("bad_header", name, 0, str(column), "column names must be text"))
+            problems.append(_problem("problem.bad_header", name, 0, str(column)))
             continue
         if column in repeated:
             continue
         issue = _control_character(column)
-        if issue is not None or "\n" in column or "\r" in column:
-            problems.append(_problem("control_character", name, 0, f"column {position + 1}",
-                                     f"{issue or 'a line break'} is not allowed in a column name"))
+        if issue is not None:
+            problems.append(_problem("problem.control_character.column_name", name, 0, f"column {position + 1}",
+                                     character=issue))
+            continue
+        if "\n" in column or "\r" in column:
+            problems.append(_problem("problem.control_character.column_name_line_break", name, 0,
+                                     f"column {position + 1}"))
             continue
         series = frame.iloc[:, position]
         if column not in _ID_COLUMNS.get(name, ()):
@@ -403,8 +409,7 @@ def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem
             out.append((column, _id_values(name, column, series, problems)))
         elif column in _NUMERIC_COLUMNS.get(name, ()) or column in _BOOL_COLUMNS.get(name, ()):
             if pd.api.types.is_complex_dtype(series.dtype):
-                problems.append(_problem("wrong_type", name, 0, column,
-                                         f"expected a column of real numbers, found {series.dtype}"))
+                problems.append(_problem("problem.wrong_type.complex", name, 0, column, dtype=series.dtype))
             elif pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
                 out.append((column, series.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)))
             else:
@@ -450,10 +455,8 @@ def _missing(v: Any) -> bool:
 
 
 def _id_values(name: str, column: str, series: pd.Series, problems: List["_core.Problem"]) -> Any:
-    advice = ("pandas turns id columns into floats when they have empty cells or look numeric; read the CSV with "
-              "dtype=str, keep_default_na=False (or dtype={'" + column + "': str}) to keep ids as text")
     if pd.api.types.is_float_dtype(series.dtype) and series.notna().any():
-        problems.append(_problem("id_as_float", name, 0, column, f"the id column holds floats ({series.dtype}): {advice}"))
+        problems.append(_problem("problem.id_as_float.column", name, 0, column, dtype=series.dtype, column=column))
         return [None] * len(series)
     fast = _arrow_text(series)  # all text (or missing): nothing to check cell by cell here
     if fast is not None:
@@ -465,14 +468,14 @@ def _id_values(name: str, column: str, series: pd.Series, problems: List["_core.
         elif isinstance(v, str):
             out.append(v)
         elif isinstance(v, (bool, np.bool_)):
-            problems.append(_problem("bad_id", name, row, column, f"expected an id (text), found the boolean {v}"))
+            problems.append(_problem("problem.bad_id.boolean", name, row, column, value=v))
             out.append(None)
         elif isinstance(v, (int, np.integer)):
             out.append(str(int(v)))
         elif isinstance(v, (float, np.floating)):
-            problems.append(_problem("id_as_float", name, row, column, f"the id {v!r} is a float: {advice}"))
+            problems.append(_problem("problem.id_as_float", name, row, column, value=repr(v), column=column))
             out.append(None)
         else:
-            problems.append(_problem("bad_id", name, row, column, f"expected an id (text), found {type(v).__name__}"))
+            problems.append(_problem("problem.bad_id", name, row, column, type=type(v).__name__))
             out.append(None)
     return out

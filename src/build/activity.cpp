@@ -42,8 +42,8 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
       const auto r = lookup.sorted_rows()[i];
       const auto first = lookup.find(meeting_ids[r]);
       if (first != r)
-        reader.row_problem("duplicate_id", r, {}, "meeting_id",
-                           "the meeting id is already used on record " + std::to_string(reader.record(first)));
+        reader.row_problem("problem.duplicate_id.meeting", r, {}, "meeting_id",
+                           {{"first", std::to_string(reader.record(first))}});
     }
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return std::tie(a.date, a.id, a.row) < std::tie(b.date, b.id, b.row); });
@@ -66,7 +66,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
     const int c_meeting = reader.require("meeting_id"), c_person = reader.require("person_id");
     if (c_meeting < 0 || c_person < 0) return;
     if (!meetings) {
-      reader.problem("missing_table", {}, "attendance is given but meetings is not; both are needed");
+      reader.problem("problem.missing_table.meetings", {});
       return;
     }
     std::vector<std::pair<index_t, index_t>> pairs;
@@ -77,8 +77,8 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
       if (mid.empty()) continue;
       const index_t mrow = lookup.find(mid);
       if (mrow == no_index) {
-        reader.row_problem("unknown_meeting", r, reader.text(c_person, r), "meeting_id",
-                           "no meeting has the id " + quote(mid) + " in meetings");
+        reader.row_problem("problem.unknown_meeting", r, reader.text(c_person, r), "meeting_id",
+                           {{"id", std::string(mid)}});
         continue;
       }
       if (p == no_index || meeting_index[mrow] == no_index) continue;
@@ -92,9 +92,8 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
     for (std::size_t k = 0; k < order.size(); ++k) {
       const auto& pr = pairs[order[k]];
       if (k > 0 && pairs[order[k - 1]] == pr) {
-        reader.row_problem("duplicate_record", rows[order[k]], reader.text(c_person, rows[order[k]]), "person_id",
-                           "the attendance is listed again (first on record " +
-                               std::to_string(reader.record(rows[order[k - 1]])) + ")");
+        reader.row_problem("problem.duplicate_record.attendance", rows[order[k]], reader.text(c_person, rows[order[k]]),
+                           "person_id", {{"first", std::to_string(reader.record(rows[order[k - 1]]))}});
         continue;
       }
       mt.attendees.push_back(pr.second);
@@ -129,7 +128,7 @@ void OrgAssembler::read_incentives(const Table& table) {
     const auto date = reader.date(c_date, r, pid, false);
     if (kind == 0 && std::isnan(amount) && c_amount >= 0 && detail::trim(reader.text(c_amount, r)).empty() &&
         !table.columns()[static_cast<std::size_t>(c_amount)].numeric)
-      reader.row_problem("missing_value", r, pid, "amount", "a material incentive needs an amount");
+      reader.row_problem("problem.missing_value.amount", r, pid, "amount");
     if (p == no_index || kind < 0) continue;
     entries.push_back(Entry{p, date, kind, reader.text(c_type, r), amount, r});
   }
@@ -179,12 +178,12 @@ void OrgAssembler::read_contributions(const Table& table) {
     const int action = reader.choice(c_action, r, pid, enum_labels("contributions", "action"), true);
     const auto date = reader.date(c_date, r, pid, true);
     const auto previous = reader.text(c_previous, r);
-    if (artifact.empty()) reader.row_problem("missing_value", r, pid, "artifact", "an artifact is required");
+    if (artifact.empty()) reader.row_problem("problem.missing_value.artifact", r, pid, "artifact");
     if (action == 2 && previous.empty())
-      reader.row_problem("missing_value", r, pid, "previous_artifact", "a rename needs the previous artifact name");
+      reader.row_problem("problem.missing_value.previous_artifact", r, pid, "previous_artifact");
     if (action >= 0 && action != 2 && !previous.empty())
-      reader.row_problem("unexpected_value", r, pid, "previous_artifact",
-                         "previous_artifact is only for renames, found " + quote(previous));
+      reader.row_problem("problem.unexpected_value.previous_artifact", r, pid, "previous_artifact",
+                         {{"value", std::string(previous)}});
     if (p == no_index || artifact.empty() || action < 0 || date == no_date) continue;
     entries.push_back(Entry{date, p, artifact, action, previous, r});
   }

@@ -69,7 +69,7 @@ std::vector<std::vector<index_t>> find_cycles(const std::vector<index_t>& parent
   return cycles;
 }
 
-// A cycle for messages: 'a' -> 'b' -> 'a'.
+// A cycle for messages, a list value ending where it starts: {cycle:qchain} 'a' -> 'b' -> 'a'.
 std::string member_list(const std::vector<index_t>& cycle, const std::vector<std::string_view>& ids);
 
 // Tables above this many rows use a second core for independent steps.
@@ -212,8 +212,8 @@ class OrgAssembler {
     return {std::move(l.rows1), std::move(l.rows2)};
   }
   void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
-    reader.row_problem("unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
-                       "no person has the id " + quote(value) + " in people");
+    reader.row_problem("problem.unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
+                       {{"id", std::string(value)}});
   }
   // Resolves a person id of another table to a canonical index; reports unknown ids.
   index_t person(TableReader& reader, std::size_t row, int c, bool required) {

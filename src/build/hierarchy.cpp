@@ -12,9 +12,10 @@
 namespace teamgraph::build {
 
 std::string member_list(const std::vector<index_t>& cycle, const std::vector<std::string_view>& ids) {
-  std::string out;
-  for (auto v : cycle) out += quote(ids[v]) + " -> ";
-  return out + quote(ids[cycle.front()]);
+  std::vector<std::string> members;
+  for (auto v : cycle) members.emplace_back(ids[v]);
+  members.emplace_back(ids[cycle.front()]);
+  return list_arg(members);
 }
 
 }  // namespace teamgraph::build
@@ -35,14 +36,13 @@ void OrgAssembler::read_hierarchy(const Table& table) {
   for (std::size_t i = 1; i < sorted.size(); ++i) {
     if (first[sorted[i]]) continue;
     const auto first_row = first_of[sorted[i]];
-    reader.row_problem("duplicate_id", sorted[i], person_ids_[sorted[i]], "id",
-                       "the id is already used by the person on record " + std::to_string(reader.record(first_row)));
+    reader.row_problem("problem.duplicate_id", sorted[i], person_ids_[sorted[i]], "id",
+                       {{"first", std::to_string(reader.record(first_row))}});
     if (c_manager >= 0 && reader.text(c_manager, sorted[i]) != reader.text(c_manager, first_row))
-      reader.row_problem("multiple_managers", sorted[i], person_ids_[sorted[i]], "manager_id",
-                         "the person is listed again with another manager (" +
-                             quote(reader.text(c_manager, sorted[i])) + " here, " +
-                             quote(reader.text(c_manager, first_row)) + " on record " +
-                             std::to_string(reader.record(first_row)) + "); a person has one manager");
+      reader.row_problem("problem.multiple_managers", sorted[i], person_ids_[sorted[i]], "manager_id",
+                         {{"manager", std::string(reader.text(c_manager, sorted[i]))},
+                          {"other", std::string(reader.text(c_manager, first_row))},
+                          {"first", std::to_string(reader.record(first_row))}});
   }
 
   // Managers.
@@ -63,13 +63,10 @@ void OrgAssembler::read_hierarchy(const Table& table) {
     if (value.empty()) continue;
     const index_t m = manager_found[r];
     if (m == no_index) {
-      reader.row_problem("unknown_id", r, person_ids_[r], "manager_id",
-                         "no person has the id " + quote(value) +
-                             "; a manager who is not in the export needs a row of their own in the people table "
-                             "(only the id is required; see 'Managers outside the export' in docs/input-format.md)");
+      reader.row_problem("problem.unknown_id.manager", r, person_ids_[r], "manager_id", {{"id", std::string(value)}});
       hierarchy_ok = false;
     } else if (m == r) {
-      reader.row_problem("self_manager", r, person_ids_[r], "manager_id", "the person is listed as their own manager");
+      reader.row_problem("problem.self_manager", r, person_ids_[r], "manager_id");
       hierarchy_ok = false;
     } else {
       manager_row[r] = m;
@@ -79,9 +76,8 @@ void OrgAssembler::read_hierarchy(const Table& table) {
   const auto by_id = [&](index_t a, index_t b) { return person_ids_[a] < person_ids_[b]; };
   for (const auto& cycle : find_cycles(manager_row, by_id)) {
     if (cycle.size() == 1) continue;  // self-management, reported above
-    reader.row_problem("reporting_cycle", cycle.front(), person_ids_[cycle.front()], "manager_id",
-                       "a reporting cycle of " + std::to_string(cycle.size()) +
-                           " people, each reporting to the next: " + member_list(cycle, person_ids_));
+    reader.row_problem("problem.reporting_cycle", cycle.front(), person_ids_[cycle.front()], "manager_id",
+                       {{"count", std::to_string(cycle.size())}, {"cycle", member_list(cycle, person_ids_)}});
     hierarchy_ok = false;
   }
 
@@ -98,15 +94,13 @@ void OrgAssembler::read_hierarchy(const Table& table) {
       }
     }
   if (n > 0 && tops.empty() && references_ok)
-    reader.problem("no_top", "manager_id",
-                   "every person has a manager, so the org has no top; leave manager_id empty for the top");
+    reader.problem("problem.no_top", "manager_id");
   if (tops.size() > 1) {
-    std::string names;
-    for (std::size_t i = 0; i < tops.size() && i < 10; ++i) names += (i ? ", " : "") + quote(person_ids_[tops[i]]);
-    if (tops.size() > 10) names += ", ...";
-    warnings_.push_back(Problem{"several_tops", Severity::warning, table.source(), 0, {}, "manager_id",
-                                "the org has " + std::to_string(tops.size()) + " people with no manager (" + names +
-                                    "); unified management expects one top"});
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < tops.size() && i < 10; ++i) names.emplace_back(person_ids_[tops[i]]);
+    warnings_.push_back(make_problem(tops.size() > 10 ? "problem.several_tops.more" : "problem.several_tops",
+                                     {{"count", std::to_string(tops.size())}, {"people", list_arg(names)}},
+                                     table.source(), 0, {}, "manager_id", Severity::warning));
   }
 
   // Canonical numbering: preorder of the forest, with an explicit stack (no recursion, so a

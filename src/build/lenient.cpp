@@ -111,10 +111,9 @@ bool leave_out(std::vector<std::pair<std::string, Table>>& tables,
                           : nullptr;
     for (const auto& [r, count] : under) {
       const auto row = static_cast<std::size_t>(r);
-      warnings.push_back(Problem{"left_out", Severity::warning, table.source(), table.record(row),
-                                 ids ? std::string((*ids)[row]) : std::string(), "manager_id",
-                                 std::to_string(count) + (count == 1 ? " person" : " people") +
-                                     " under them left out with them"});
+      warnings.push_back(make_problem("problem.left_out.under", {{"count", std::to_string(count)}}, table.source(),
+                                      table.record(row), ids ? std::string((*ids)[row]) : std::string(), "manager_id",
+                                      Severity::warning));
     }
     if (ids) {
       // A repeated id's left-out row leaves the person kept under the same id: their records stay.
@@ -142,9 +141,8 @@ bool leave_out(std::vector<std::pair<std::string, Table>>& tables,
       }
     }
     if (naming)
-      warnings.push_back(Problem{"left_out", Severity::warning, table.source(), 0, {}, {},
-                                 std::to_string(naming) + (naming == 1 ? " record names" : " records name") +
-                                     " a person left out, and " + (naming == 1 ? "is" : "are") + " left out too"});
+      warnings.push_back(make_problem("problem.left_out.naming", {{"count", std::to_string(naming)}}, table.source(), 0,
+                                      {}, {}, Severity::warning));
     keep_rows(table, dropped);
   }
   return progress;
@@ -198,7 +196,8 @@ Org OrgBuilder::build() {
   }
   // Each pass leaves out the records that failed, the people under a left-out person, and the
   // records that name them; what still referred to a left-out record fails in the next pass.
-  for (int pass = 0; pass < 64; ++pass) {
+  constexpr int passes = 64;
+  for (int pass = 0; pass < passes; ++pass) {
     tables_.clear();
     for (const auto& entry : tables) tables_.emplace_back(entry.first, copy(entry.second));
     team_ = team;
@@ -210,14 +209,12 @@ Org OrgBuilder::build() {
         if (kept == 0) {  // never an empty team in silence: the causes are the problems
           std::vector<Problem> causes = warnings;
           for (auto& c : causes) c.severity = Severity::error;
-          causes.push_back(Problem{"nothing_left", Severity::error, people_source, 0, {}, {},
-                                   "lenient loading left out all " + std::to_string(given) +
-                                       " people: the problems above are why"});
+          causes.push_back(make_problem("problem.nothing_left", {{"count", std::to_string(given)}}, people_source));
           throw OrgDataError(std::move(causes));
         }
-        warnings.push_back(Problem{"left_out", Severity::warning, people_source, 0, {}, {},
-                                   "lenient loading left out " + std::to_string(given - kept) + " of " +
-                                       std::to_string(given) + " people"});
+        warnings.push_back(make_problem("problem.left_out",
+                                        {{"left", std::to_string(given - kept)}, {"count", std::to_string(given)}},
+                                        people_source, 0, {}, {}, Severity::warning));
       }
       org.warnings_.insert(org.warnings_.end(), warnings.begin(), warnings.end());
       sort_problems(org.warnings_);
@@ -239,8 +236,7 @@ Org OrgBuilder::build() {
   }
   std::vector<Problem> causes = warnings;  // what was left out so far, so that the causes are not lost
   for (auto& c : causes) c.severity = Severity::error;
-  causes.push_back(Problem{"too_many_problems", Severity::error, {}, 0, {}, {},
-                           "lenient loading gave up after 64 passes of leaving out bad records"});
+  causes.push_back(make_problem("problem.too_many_problems", {{"passes", std::to_string(passes)}}));
   throw OrgDataError(std::move(causes));
 }
 

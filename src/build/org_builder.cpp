@@ -44,8 +44,7 @@ namespace detail {
 Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   const Table* people = table(tables, "people");
   if (!people) {
-    problems_.push_back(Problem{"missing_table", Severity::error, "people.csv", 0, {}, {},
-                                "the people table is required (a folder needs people.csv)"});
+    problems_.push_back(make_problem("problem.missing_table", {}, "people.csv"));
     throw OrgDataError(problems_);
   }
   read_ids(*people);

@@ -34,14 +34,14 @@ void OrgAssembler::read_competencies(const Table& table) {
     const auto raw_name = reader.text(c_name, r);
     const auto name = detail::trim(raw_name);
     const auto pid = p == no_index ? std::string_view{} : reader.text(c_person, r);
-    if (name.empty()) reader.row_problem("missing_value", r, pid, "competency", "a competency name is required");
+    if (name.empty()) reader.row_problem("problem.missing_value.competency", r, pid, "competency");
     const double score = reader.on_scale(c_score, r, pid, scale);
     // An empty cell (a NaN in a column of numbers); the text of a number column is not read:
     // that would report the column as of the wrong type.
     const auto& score_column = table.columns()[static_cast<std::size_t>(c_score)];
     if (score_column.numeric ? std::isnan(score_column.number(r))
                              : detail::trim(reader.text(c_score, r)).empty())
-      reader.row_problem("missing_value", r, pid, "score", "a score is required");
+      reader.row_problem("problem.missing_value.score", r, pid, "score");
     if (p == no_index || name.empty() || std::isnan(score)) continue;
     entries.push_back(Entry{p, name, score, r});
   }
@@ -59,9 +59,8 @@ void OrgAssembler::read_competencies(const Table& table) {
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
-      reader.row_problem("duplicate_record", e.row, reader.text(c_person, e.row), "competency",
-                         "the person already has a score for " + quote(e.name) + " on record " +
-                             std::to_string(reader.record(entries[k - 1].row)));
+      reader.row_problem("problem.duplicate_record.competency", e.row, reader.text(c_person, e.row), "competency",
+                         {{"competency", std::string(e.name)}, {"first", std::to_string(reader.record(entries[k - 1].row))}});
       continue;
     }
     const auto col = std::lower_bound(names.begin(), names.end(), e.name) - names.begin();
@@ -90,8 +89,7 @@ void OrgAssembler::read_successors(const Table& table) {
     const index_t succ = person(reader, r, c_succ, true);
     const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), enum_labels("successors", "readiness"), true);
     if (inc != no_index && inc == succ) {
-      reader.row_problem("self_successor", r, reader.text(c_inc, r), "successor_id",
-                         "a person cannot be their own successor");
+      reader.row_problem("problem.self_successor", r, reader.text(c_inc, r), "successor_id");
       continue;
     }
     if (inc == no_index || succ == no_index || ready < 0) continue;
@@ -105,9 +103,9 @@ void OrgAssembler::read_successors(const Table& table) {
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].incumbent == e.incumbent && entries[k - 1].successor == e.successor) {
-      reader.row_problem("duplicate_record", e.row, reader.text(c_succ, e.row), "successor_id",
-                         "the same successor is named again for " + quote(reader.text(c_inc, e.row)) +
-                             " (first on record " + std::to_string(reader.record(entries[k - 1].row)) + ")");
+      reader.row_problem("problem.duplicate_record.successor", e.row, reader.text(c_succ, e.row), "successor_id",
+                         {{"incumbent", std::string(reader.text(c_inc, e.row))},
+                          {"first", std::to_string(reader.record(entries[k - 1].row))}});
       continue;
     }
     s.incumbent.push_back(e.incumbent);
@@ -141,7 +139,7 @@ void OrgAssembler::read_sharing(const Table& table) {
     const int channel = reader.choice(c_channel, r, reader.text(c_a, r), enum_labels("sharing", "channel"), true);
     per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
     if (a != no_index && a == b) {
-      reader.row_problem("self_link", r, reader.text(c_a, r), "person_b", "a person cannot share with themselves");
+      reader.row_problem("problem.self_link", r, reader.text(c_a, r), "person_b");
       continue;
     }
     if (a == no_index || b == no_index || channel < 0) continue;
@@ -174,9 +172,8 @@ void OrgAssembler::read_sharing(const Table& table) {
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].a == e.a && entries[k - 1].b == e.b && entries[k - 1].channel == e.channel) {
-      reader.row_problem("duplicate_record", e.row, reader.text(c_a, e.row), "person_b",
-                         "the same pair is linked again on the same channel (first on record " +
-                             std::to_string(reader.record(entries[k - 1].row)) + "); give one row with per_week");
+      reader.row_problem("problem.duplicate_record.sharing", e.row, reader.text(c_a, e.row), "person_b",
+                         {{"first", std::to_string(reader.record(entries[k - 1].row))}});
       continue;
     }
     s.a.push_back(e.a);
@@ -203,8 +200,7 @@ void OrgAssembler::read_goals(const Table& table) {
   for (std::size_t i = 1; i < lookup.sorted_rows().size(); ++i) {
     const auto r = lookup.sorted_rows()[i];
     if (const auto first = lookup.find(goal_ids[r]); first != r)
-      reader.row_problem("duplicate_id", r, {}, "goal_id",
-                         "the goal id is already used on record " + std::to_string(reader.record(first)));
+      reader.row_problem("problem.duplicate_id.goal", r, {}, "goal_id", {{"first", std::to_string(reader.record(first))}});
   }
   std::vector<index_t> parent_row(n, no_index), owner(n, no_index);
   std::vector<std::int8_t> quantified(n, -1);
@@ -215,18 +211,17 @@ void OrgAssembler::read_goals(const Table& table) {
     if (parent.empty()) continue;
     const index_t pr = lookup.find(parent);
     if (pr == no_index)
-      reader.row_problem("unknown_goal", r, reader.text(c_owner, r), "parent_goal_id",
-                         "no goal has the id " + quote(parent));
+      reader.row_problem("problem.unknown_goal", r, reader.text(c_owner, r), "parent_goal_id",
+                         {{"id", std::string(parent)}});
     else if (pr == r)
-      reader.row_problem("goal_cycle", r, reader.text(c_owner, r), "parent_goal_id", "the goal is its own parent");
+      reader.row_problem("problem.goal_cycle.self", r, reader.text(c_owner, r), "parent_goal_id");
     else
       parent_row[r] = pr;
   }
   for (const auto& cycle : find_cycles(parent_row, [&](index_t a, index_t b) { return goal_ids[a] < goal_ids[b]; }))
     if (cycle.size() > 1)
-      reader.row_problem("goal_cycle", cycle.front(), {}, "parent_goal_id",
-                         "a cycle of " + std::to_string(cycle.size()) + " goals, each the parent of the previous: " +
-                             member_list(cycle, goal_ids));
+      reader.row_problem("problem.goal_cycle", cycle.front(), {}, "parent_goal_id",
+                         {{"count", std::to_string(cycle.size())}, {"cycle", member_list(cycle, goal_ids)}});
   // Canonical order: by goal id.
   std::vector<index_t> goal_index(n, no_index);
   std::vector<std::size_t> order;

@@ -10,8 +10,6 @@ namespace teamgraph::build {
 
 std::vector<std::string_view> known_columns(std::string_view table) { return table_schema(table).column_names(); }
 
-std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 std::string format_number(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.17g", v);

@@ -26,9 +26,6 @@ using detail::ParseStatus;
 // The columns of a table that teamgraph reads (the others are kept as extra columns).
 std::vector<std::string_view> known_columns(std::string_view table);
 
-// A value for messages, in single quotes: 'x'.
-std::string quote(std::string_view s);
-
 // A number for messages, every digit it needs (%.17g).
 std::string format_number(double v);
 
@@ -53,26 +50,31 @@ class TableReader {
   int require(std::string_view name) {
     const int c = column(name);
     if (c < 0 && !table_.unreadable()) {
-      std::string found;
+      std::vector<std::string> found;
       constexpr std::size_t listed = 10;
       const auto& columns = table_.columns();
-      for (std::size_t i = 0; i < columns.size() && i < listed; ++i) found += (found.empty() ? "" : ", ") + quote(columns[i].name);
-      if (columns.size() > listed) found += " and " + std::to_string(columns.size() - listed) + " more";
-      problem("missing_column", name,
-              "the table needs a column " + quote(name) + "; found " + (found.empty() ? "no columns" : found));
+      for (std::size_t i = 0; i < columns.size() && i < listed; ++i) found.push_back(columns[i].name);
+      if (columns.empty())
+        problem("problem.missing_column.no_columns", name, {{"column", std::string(name)}});
+      else if (columns.size() > listed)
+        problem("problem.missing_column.more", name,
+                {{"column", std::string(name)}, {"found", list_arg(found)},
+                 {"more", std::to_string(columns.size() - listed)}});
+      else
+        problem("problem.missing_column", name, {{"column", std::string(name)}, {"found", list_arg(found)}});
     }
     return c;
   }
 
-  // A problem about the whole table (record 0).
-  void problem(std::string code, std::string_view field, std::string message) {
-    problems_.push_back(Problem{std::move(code), Severity::error, table_.source(), 0, {}, std::string(field),
-                                std::move(message)});
+  // A problem about the whole table (record 0): the message `key` ("problem.<code>[.<variant>]")
+  // with `args`.
+  void problem(std::string_view key, std::string_view field, ProblemArgs args = {}) {
+    problems_.push_back(make_problem(key, std::move(args), table_.source(), 0, {}, std::string(field)));
   }
-  void row_problem(std::string code, std::size_t row, std::string_view person, std::string_view field,
-                   std::string message) {
-    problems_.push_back(Problem{std::move(code), Severity::error, table_.source(), record(row), std::string(person),
-                                std::string(field), std::move(message)});
+  void row_problem(std::string_view key, std::size_t row, std::string_view person, std::string_view field,
+                   ProblemArgs args = {}) {
+    problems_.push_back(
+        make_problem(key, std::move(args), table_.source(), record(row), std::string(person), std::string(field)));
   }
 
   // Text of a cell; "" when the column is absent or the cell is empty.
@@ -80,7 +82,7 @@ class TableReader {
     if (c < 0) return {};
     const auto& col = table_.columns()[static_cast<std::size_t>(c)];
     if (col.numeric) {
-      wrong_type(c, "text");
+      wrong_type(c);
       return {};
     }
     return col.text[row];
@@ -97,18 +99,19 @@ class TableReader {
     const auto value = text(c, row);
     const auto& name = table_.columns()[static_cast<std::size_t>(c < 0 ? 0 : c)].name;
     if (value.empty()) {
-      if (required && c >= 0) row_problem("missing_value", row, person, name, "an id is required");
+      if (required && c >= 0) row_problem("problem.missing_value.id", row, person, name);
       return {};
     }
     if (plain_id(value)) return value;
     if (detail::trim(value).size() != value.size()) {
-      row_problem("id_whitespace", row, value, name,
-                  "the id " + quote(value) + " has spaces around it; ids are compared exactly, remove the spaces");
+      row_problem("problem.id_whitespace", row, value, name, {{"id", std::string(value)}});
       return {};
     }
     if (auto issue = detail::check_text(value, false); !issue.empty()) {
-      row_problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", row, {}, name,
-                  "the id contains " + issue);
+      if (issue == "invalid UTF-8")
+        row_problem("problem.bad_encoding.id", row, {}, name);
+      else
+        row_problem("problem.control_character.id", row, {}, name, {{"character", detail::control_code(issue)}});
       return {};
     }
     return value;
@@ -133,7 +136,7 @@ class TableReader {
     if (col.numeric) {
       const double v = col.numbers[row];
       if (std::isinf(v)) {
-        row_problem("not_finite", row, person, col.name, "expected a finite number, found " + format_number(v));
+        row_problem("problem.not_finite", row, person, col.name, {{"value", format_number(v)}});
         return std::nan("");
       }
       return v;
@@ -143,10 +146,10 @@ class TableReader {
       case ParseStatus::ok: return v;
       case ParseStatus::empty: return std::nan("");
       case ParseStatus::not_finite:
-        row_problem("not_finite", row, person, col.name, "expected a finite number, found " + quote(col.text[row]));
+        row_problem("problem.not_finite.text", row, person, col.name, {{"value", std::string(col.text[row])}});
         return std::nan("");
       case ParseStatus::bad:
-        row_problem("bad_number", row, person, col.name, detail::explain_bad_number(col.text[row]));
+        row_problem(detail::bad_number_key(col.text[row]), row, person, col.name, {{"value", std::string(col.text[row])}});
         return std::nan("");
     }
     return std::nan("");
@@ -157,9 +160,11 @@ class TableReader {
     const double v = number(c, row, person);
     if (std::isnan(v)) return v;
     if (v < scale.low || v > scale.high) {
-      row_problem("out_of_range", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
-                  "expected a value on the scale " + format_number(scale.low) + " to " + format_number(scale.high) +
-                      " (declare another scale for " + scale.field + " in team.json), found " + format_number(v));
+      row_problem("problem.out_of_range.scale", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                  {{"low", format_number(scale.low)},
+                   {"high", format_number(scale.high)},
+                   {"scale", scale.field},
+                   {"value", format_number(v)}});
       return std::nan("");
     }
     return v;
@@ -168,8 +173,8 @@ class TableReader {
   double non_negative(int c, std::size_t row, std::string_view person) {
     const double v = number(c, row, person);
     if (v < 0) {
-      row_problem("out_of_range", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
-                  "expected a number >= 0, found " + format_number(v));
+      row_problem("problem.out_of_range.negative", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                  {{"value", format_number(v)}});
       return std::nan("");
     }
     return v;
@@ -182,7 +187,7 @@ class TableReader {
       const double v = col.numbers[row];
       if (std::isnan(v)) return -1;
       if (v == 0 || v == 1) return static_cast<std::int8_t>(v);
-      row_problem("bad_boolean", row, person, col.name, "expected true or false (or 1/0), found " + format_number(v));
+      row_problem("problem.bad_boolean.number", row, person, col.name, {{"value", format_number(v)}});
       return -1;
     }
     std::int8_t out = -1;
@@ -190,8 +195,7 @@ class TableReader {
       case ParseStatus::ok: return out;
       case ParseStatus::empty: return -1;
       default:
-        row_problem("bad_boolean", row, person, col.name,
-                    "expected true/false, yes/no or 1/0, found " + quote(col.text[row]));
+        row_problem("problem.bad_boolean", row, person, col.name, {{"value", std::string(col.text[row])}});
         return -1;
     }
   }
@@ -203,12 +207,12 @@ class TableReader {
     switch (detail::parse_date(value, out)) {
       case ParseStatus::ok: return out;
       case ParseStatus::empty:
-        if (required) row_problem("missing_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
-                                  "a date is required");
+        if (required)
+          row_problem("problem.missing_value.date", row, person, table_.columns()[static_cast<std::size_t>(c)].name);
         return no_date;
       default:
-        row_problem("bad_date", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
-                    "expected a date like 2024-03-31 or 2024-03-31T09:30:00Z, or Unix seconds, found " + quote(value));
+        row_problem("problem.bad_date", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                    {{"value", std::string(value)}});
         return no_date;
     }
   }
@@ -219,8 +223,8 @@ class TableReader {
     const auto value = detail::trim(text(c, row));
     if (value.empty()) {
       if (required && c >= 0)
-        row_problem("missing_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
-                    "a value is required: one of " + list(choices));
+        row_problem("problem.missing_value.choice", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                    {{"choices", list(choices)}});
       return -1;
     }
     int index = 0;
@@ -233,8 +237,8 @@ class TableReader {
       if (detail::iequals(value, choice)) return index;
       ++index;
     }
-    row_problem("unknown_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
-                "expected one of " + list(choices) + ", found " + quote(value));
+    row_problem("problem.unknown_value", row, person, table_.columns()[static_cast<std::size_t>(c)].name,
+                {{"choices", list(choices)}, {"value", std::string(value)}});
     return -1;
   }
 
@@ -313,18 +317,16 @@ class TableReader {
   }
 
  private:
-  void wrong_type(int c, std::string_view expected) {
+  // A column of numbers where text is expected (the only kind of wrong_type the reader finds).
+  void wrong_type(int c) {
     const auto& name = table_.columns()[static_cast<std::size_t>(c)].name;
     if (std::find(reported_types_.begin(), reported_types_.end(), name) != reported_types_.end()) return;
     reported_types_.push_back(name);
-    problems_.push_back(Problem{"wrong_type", Severity::error, table_.source(), 0, {}, name,
-                                "expected a column of " + std::string(expected) + ", found numbers"});
+    problems_.push_back(make_problem("problem.wrong_type.text", {}, table_.source(), 0, {}, name));
   }
 
   static std::string list(const std::vector<std::string_view>& choices) {
-    std::string out;
-    for (auto c : choices) out += (out.empty() ? "" : ", ") + std::string(c);
-    return out;
+    return list_arg(std::vector<std::string>(choices.begin(), choices.end()));
   }
 
   const Table& table_;

@@ -125,9 +125,9 @@ class CsvParser {
   }
 
  private:
-  void report(std::string code, std::int64_t line, std::size_t index, std::string message) {
+  void report(std::string_view key, std::int64_t line, std::size_t index, ProblemArgs args = {}) {
     std::string field = header_ && index < header_->size() ? (*header_)[index] : "#" + std::to_string(index + 1);
-    problems_.push_back(Problem{std::move(code), Severity::error, file_, line, {}, std::move(field), std::move(message)});
+    problems_.push_back(make_problem(key, std::move(args), file_, line, {}, std::move(field)));
   }
 
   bool parse_field(Cell& cell, bool& quoted, bool& bad, std::int64_t record_line, std::size_t index) {
@@ -141,9 +141,7 @@ class CsvParser {
       cell.offset = write;
       while (true) {
         if (read >= n) {
-          report("unterminated_quote", record_line, index,
-                 "a quoted field opened on line " + std::to_string(open_line) +
-                     " is never closed; the rest of the file cannot be read");
+          report("problem.unterminated_quote", record_line, index, {{"line", std::to_string(open_line)}});
           return false;
         }
         const char c = data[read];
@@ -164,14 +162,12 @@ class CsvParser {
       pos_ = read;
       // After the closing quote only a delimiter or the end of the record may follow.
       if (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') {
-        report("stray_quote", record_line, index,
-               "text follows the closing quote of a quoted field; quote the whole field and double "
-               "any quote inside it (\"\")");
+        report("problem.stray_quote.after_quote", record_line, index);
         bad = true;
         while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n') ++pos_;
       } else if (pos_ + 1 < n && data[pos_] == '\r' && data[pos_ + 1] != '\n') {
         ++pos_;  // a lone CR after a quoted field ends the record like CRLF would not: flag it
-        report("control_character", record_line, index, "a carriage return without a line feed ends the field");
+        report("problem.control_character.carriage_return_after_quote", record_line, index);
         bad = true;
       }
     } else {
@@ -189,14 +185,11 @@ class CsvParser {
       pos_ = p;
       cell.length = pos_ - cell.offset;
       if (lone_cr) {
-        report("control_character", record_line, index,
-               "a carriage return without a line feed inside an unquoted field; save the file with LF or CRLF "
-               "line endings");
+        report("problem.control_character.carriage_return", record_line, index);
         bad = true;
       }
       if (stray) {
-        report("stray_quote", record_line, index,
-               "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
+        report("problem.stray_quote", record_line, index);
         bad = true;
       }
     }
@@ -206,18 +199,18 @@ class CsvParser {
 
   bool check_cell(const Cell& cell, std::int64_t record_line, std::size_t index) {
     if (cell.length > max_field_bytes) {
-      report("field_too_long", record_line, index,
-             "the field is " + std::to_string(cell.length) + " bytes long; at most " +
-                 std::to_string(max_field_bytes) + " are accepted");
+      report("problem.field_too_long", record_line, index,
+             {{"bytes", std::to_string(cell.length)}, {"limit", std::to_string(max_field_bytes)}});
       return false;
     }
     if (!check_cells_) return true;
     const std::string_view text(data_.data() + cell.offset, cell.length);
     const auto issue = detail::check_text(text, /*allow_newlines=*/true);
     if (issue.empty()) return true;
-    report(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", record_line, index,
-           issue == "invalid UTF-8" ? "the field is not valid UTF-8; save the file as UTF-8"
-                                    : "the field contains " + issue);
+    if (issue == "invalid UTF-8")
+      report("problem.bad_encoding.field", record_line, index);
+    else
+      report("problem.control_character.field", record_line, index, {{"character", detail::control_code(issue)}});
     return false;
   }
 
@@ -243,22 +236,19 @@ bool looks_like_utf16(std::string_view data) {
 
 Table parse_csv_table(std::string text, const std::string& display_name, std::vector<Problem>& problems) {
   Table table(display_name);
-  auto whole_file = [&](std::string code, std::string message) {
-    problems.push_back(Problem{std::move(code), Severity::error, display_name, 0, {}, {}, std::move(message)});
+  auto whole_file = [&](std::string_view key, ProblemArgs args = {}) {
+    problems.push_back(make_problem(key, std::move(args), display_name));
     table.set_unreadable();
     return Table(std::move(table));
   };
-  if (text.empty()) return whole_file("empty_file", "the file is empty; a header row is required");
-  if (looks_like_utf16(text))
-    return whole_file("bad_encoding", "the file looks like UTF-16; save it as UTF-8");
+  if (text.empty()) return whole_file("problem.empty_file");
+  if (looks_like_utf16(text)) return whole_file("problem.bad_encoding.utf16");
   std::size_t start = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // UTF-8 BOM
   // Lines that end in a carriage return alone (classic Mac OS): one problem, not a header row
   // whose names hold the whole file.
   if (text.find('\n', start) == std::string::npos && text.find('\r', start) != std::string::npos)
-    return whole_file("line_endings",
-                      "the lines end in a carriage return alone (classic Mac OS); save the file with LF or CRLF "
-                      "line endings");
+    return whole_file("problem.line_endings");
 
   std::string& data = table.adopt(std::move(text));
   // Cells are split at ASCII bytes, so if the whole text is valid UTF-8 without control
@@ -278,26 +268,24 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
     end = parser.record([&](std::size_t, const Cell& cell) { header_cells.push_back(cell); }, header_line, count, bad);
   }
   if (end != CsvParser::End::record) {
-    if (problems.size() == problems_before) return whole_file("empty_file", "the file holds no header row");
+    if (problems.size() == problems_before) return whole_file("problem.empty_file.no_header");
     return table;
   }
   if (header_cells.size() > max_columns)
-    return whole_file("too_many_columns", "the header has " + std::to_string(header_cells.size()) +
-                                              " columns; a table is read with at most " + std::to_string(max_columns));
+    return whole_file("problem.too_many_columns",
+                      {{"count", std::to_string(header_cells.size())}, {"limit", std::to_string(max_columns)}});
   std::vector<std::string> header;
   for (const auto& cell : header_cells) header.emplace_back(data.data() + cell.offset, cell.length);
 
   if (header.size() == 1 && (header[0].find(';') != std::string::npos || header[0].find('\t') != std::string::npos)) {
     const char delimiter = header[0].find(';') != std::string::npos ? ';' : '\t';
-    return whole_file("wrong_delimiter", std::string("the header is one column holding '") +
-                                             (delimiter == ';' ? ";" : "\\t") +
-                                             "': the file is not comma-separated; save it as CSV with commas");
+    return whole_file("problem.wrong_delimiter", {{"delimiter", delimiter == ';' ? ";" : "\\t"}});
   }
   bool header_ok = true;
   for (std::size_t c = 0; c < header.size(); ++c) {
     if (header[c].empty()) {
-      problems.push_back(Problem{"empty_header", Severity::error, display_name, header_line, {},
-                                 "#" + std::to_string(c + 1), "column " + std::to_string(c + 1) + " has no name"});
+      problems.push_back(make_problem("problem.empty_header", {{"column", std::to_string(c + 1)}}, display_name,
+                                      header_line, {}, "#" + std::to_string(c + 1)));
       header_ok = false;
     }
   }
@@ -317,15 +305,14 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
   for (const auto& [begin, end] : repeated) {
     const std::size_t times = end - begin;
     constexpr std::size_t listed = 10;  // columns named in the message; the count says the rest
-    std::string columns;
-    for (std::size_t k = begin; k < end && k - begin < listed; ++k) {
-      if (k > begin) columns += k + 1 == end ? " and " : ", ";
-      columns += std::to_string(by_name[k] + 1);
-    }
-    if (times > listed) columns += " and " + std::to_string(times - listed) + " more";
-    problems.push_back(Problem{"duplicate_column", Severity::error, display_name, header_line, {}, header[by_name[begin]],
-                               "the column appears " + (times == 2 ? std::string("twice") : std::to_string(times) + " times") +
-                                   " (columns " + columns + ")"});
+    std::vector<std::string> columns;
+    for (std::size_t k = begin; k < end && k - begin < listed; ++k) columns.push_back(std::to_string(by_name[k] + 1));
+    ProblemArgs args{{"count", std::to_string(times)}, {"columns", list_arg(columns)}};
+    if (times > listed) args.emplace_back("more", std::to_string(times - listed));
+    problems.push_back(make_problem(times > listed ? "problem.duplicate_column.more"
+                                    : times == 2   ? "problem.duplicate_column.twice"
+                                                   : "problem.duplicate_column",
+                                    std::move(args), display_name, header_line, {}, header[by_name[begin]]));
     header_ok = false;
   }
   if (!header_ok) return table;
@@ -361,9 +348,9 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
     for (std::size_t c = 0; c < std::min(count, columns); ++c) cells[c].pop_back();
     if (end == CsvParser::End::fatal) break;
     if (end == CsvParser::End::record && count != columns)
-      problems.push_back(Problem{"ragged_row", Severity::error, display_name, line, {}, {},
-                                 "expected " + std::to_string(columns) + " fields as in the header, found " +
-                                     std::to_string(count)});
+      problems.push_back(make_problem("problem.ragged_row",
+                                      {{"expected", std::to_string(columns)}, {"found", std::to_string(count)}},
+                                      display_name, line));
   }
   table.set_records(std::move(records));
   for (std::size_t c = 0; c < columns; ++c) table.add_owned_text_column(header[c], std::move(cells[c]));
@@ -373,8 +360,7 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
 Table read_csv_table(const std::string& path, const std::string& display_name, std::vector<Problem>& problems) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    problems.push_back(Problem{"unreadable_file", Severity::error, display_name, 0, {}, {},
-                               "the file cannot be opened: " + std::string(std::strerror(errno))});
+    problems.push_back(make_problem("problem.unreadable_file.open", {{"reason", std::strerror(errno)}}, display_name));
     return Table(display_name);
   }
   std::string text;

@@ -68,7 +68,8 @@ struct LineCountingIterator {
 class CheckedSax : public nlohmann::json_sax<json> {
  public:
   json root;
-  std::string error_code, error_message, error_path;
+  std::string error_key, error_path;  // the message of the first error, "problem.<code>[.<variant>]"
+  ProblemArgs error_args;
   std::int64_t lines_read = 0;  // newlines the parser has gone past
   std::int64_t error_line = 0;
 
@@ -79,11 +80,11 @@ class CheckedSax : public nlohmann::json_sax<json> {
   bool number_float(number_float_t v, const string_t& text) override {
     // An integer too long for 64 bits arrives here as a double: its digits are already lost.
     if (text.find_first_of(".eE") == string_t::npos)
-      return fail("imprecise_number", "the integer " + text + " is beyond 2^53, where JSON tools lose precision; write it as a string");
+      return fail("problem.imprecise_number", {{"value", text}});
     return insert(json(v)) != nullptr;
   }
   bool string(string_t& v) override { return insert(json(std::move(v))) != nullptr; }
-  bool binary(binary_t&) override { return fail("json_syntax", "binary values are not JSON"); }
+  bool binary(binary_t&) override { return fail("problem.json_syntax.binary"); }
   bool start_object(std::size_t) override { return open(json::object()); }
   bool end_object() override { return close(); }
   bool start_array(std::size_t) override { return open(json::array()); }
@@ -94,7 +95,7 @@ class CheckedSax : public nlohmann::json_sax<json> {
       key_ = k;
       error_path = path();
       if (k.empty()) error_path += "/";  // the JSON pointer of the key "" (path() leaves it out)
-      return fail("duplicate_key", "the key '" + k + "' appears twice in one object");
+      return fail("problem.duplicate_key", {{"key", k}});
     }
     key_ = k;
     return true;
@@ -108,15 +109,15 @@ class CheckedSax : public nlohmann::json_sax<json> {
       what = what.substr(colon + 2);
     else if (auto bracket = what.find("] "); bracket != std::string::npos && what.compare(0, 5, "[json") == 0)
       what = what.substr(bracket + 2);
-    return fail("json_syntax", what);
+    return fail("problem.json_syntax", {{"detail", what}});
   }
   std::size_t position() const { return position_; }
 
  private:
-  bool fail(std::string code, std::string message) {
-    if (error_code.empty()) {
-      error_code = std::move(code);
-      error_message = std::move(message);
+  bool fail(std::string key, ProblemArgs args = {}) {
+    if (error_key.empty()) {
+      error_key = std::move(key);
+      error_args = std::move(args);
       error_line = lines_read + 1;
       if (error_path.empty()) error_path = path();
     }
@@ -136,7 +137,7 @@ class CheckedSax : public nlohmann::json_sax<json> {
   }
   bool open(json container) {
     if (stack_.size() >= max_depth)
-      return fail("too_deep", "the JSON is nested more than " + std::to_string(max_depth) + " levels deep");
+      return fail("problem.too_deep", {{"limit", std::to_string(max_depth)}});
     keys_.push_back(key_);
     stack_.push_back(insert(std::move(container)));
     return true;
@@ -176,12 +177,12 @@ std::optional<nlohmann::json> parse_json(std::string_view text, const std::strin
                                   nlohmann::detail::input_format_t::json, true, false);
   if (ok) return std::move(sax.root);
   std::int64_t line = sax.error_line;
-  if (sax.error_code == "json_syntax") {
+  if (sax.error_key.starts_with("problem.json_syntax")) {
     line = 1;
     for (std::size_t i = 0; i < sax.position() && i < text.size(); ++i) line += text[i] == '\n';
   }
-  problems.push_back(Problem{sax.error_code.empty() ? "json_syntax" : sax.error_code, Severity::error, source, line, {},
-                             sax.error_path, sax.error_message});
+  problems.push_back(make_problem(sax.error_key.empty() ? "problem.json_syntax" : sax.error_key, std::move(sax.error_args),
+                                  source, line, {}, sax.error_path));
   return std::nullopt;
 }
 
@@ -206,11 +207,11 @@ bool id_column(std::string_view name) {
 
 Table json_records_to_table(const nlohmann::json& records, const std::string& source, std::vector<Problem>& problems) {
   Table table(source);
-  auto problem = [&](std::string code, std::int64_t record, std::string field, std::string message) {
-    problems.push_back(Problem{std::move(code), Severity::error, source, record, {}, std::move(field), std::move(message)});
+  auto problem = [&](std::string_view key, std::int64_t record, std::string field, ProblemArgs args = {}) {
+    problems.push_back(make_problem(key, std::move(args), source, record, {}, std::move(field)));
   };
   if (!records.is_array()) {
-    problem("bad_value", 0, {}, "expected an array of records (objects), found " + std::string(records.type_name()));
+    problem("problem.bad_value.not_records", 0, {}, {{"type", records.type_name()}});
     table.set_unreadable();
     return table;
   }
@@ -237,10 +238,8 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
   column_of.clear();
   for (std::size_t c = 0; c < names.size(); ++c) column_of.emplace(names[c], c);
   if (objects * names.size() > max_json_cells_per_given_cell * given + max_json_cells_slack) {
-    problem("sparse_records", 0, {},
-            "the " + std::to_string(objects) + " records use " + std::to_string(names.size()) +
-                " different keys: a table's records share their fields (a table of " + std::to_string(objects) + " x " +
-                std::to_string(names.size()) + " cells from " + std::to_string(given) + " values is not read)");
+    problem("problem.sparse_records", 0, {},
+            {{"count", std::to_string(objects)}, {"keys", std::to_string(names.size())}, {"values", std::to_string(given)}});
     table.set_unreadable();
     return table;
   }
@@ -251,19 +250,21 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
     const auto record = static_cast<std::int64_t>(i + 1);
     const json& object = records[i];
     if (!object.is_object()) {
-      problem("bad_record", record, {}, "expected a record (object), found " + std::string(object.type_name()));
+      problem("problem.bad_record", record, {}, {{"type", object.type_name()}});
       continue;
     }
     const std::size_t row = record_numbers.size();
     record_numbers.push_back(record);
     for (const auto& [key, value] : object.items()) {
       if (key.empty()) {  // a column needs a name, as a CSV header does
-        problem("empty_header", record, "(empty key)", "a key of the record is empty; name every field");
+        problem("problem.empty_header.key", record, "(empty key)");
         continue;
       }
       if (auto issue = check_text(key, false); !issue.empty()) {  // named by where it is, never printed
-        problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", record, "(key)",
-                "a key of the record contains " + issue);
+        if (issue == "invalid UTF-8")
+          problem("problem.bad_encoding.key", record, "(key)");
+        else
+          problem("problem.control_character.key", record, "(key)", {{"character", control_code(issue)}});
         continue;
       }
       std::string& cell = cells[column_of.find(key)->second][row];
@@ -272,9 +273,10 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
         case json::value_t::null: break;
         case json::value_t::string: {
           cell = value.get<std::string>();
-          if (auto issue = check_text(cell, true); !issue.empty())
-            problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", record, key,
-                    "the value contains " + issue);
+          if (auto issue = check_text(cell, true); issue == "invalid UTF-8")
+            problem("problem.bad_encoding.value", record, key);
+          else if (!issue.empty())
+            problem("problem.control_character.value", record, key, {{"character", control_code(issue)}});
           break;
         }
         case json::value_t::boolean: cell = value.get<bool>() ? "true" : "false"; break;
@@ -284,24 +286,21 @@ Table json_records_to_table(const nlohmann::json& records, const std::string& so
           const bool big = value.is_number_unsigned() ? value.get<std::uint64_t>() > exact
                                                       : std::llabs(value.get<std::int64_t>()) > static_cast<long long>(exact);
           if (big)
-            problem("imprecise_number", record, key,
-                    "the integer " + cell + " is beyond 2^53, where JSON tools lose precision; write it as a string");
+            problem("problem.imprecise_number", record, key, {{"value", cell}});
           break;
         }
         case json::value_t::number_float: {
           char buffer[32];
           std::snprintf(buffer, sizeof buffer, "%.17g", value.get<double>());
           if (id_column(key)) {
-            problem("bad_value", record, key,
-                    "expected an id as a string (or a whole number), found the number " + value.dump() +
-                        "; write it as the string the id is");
+            problem("problem.bad_value.float_id", record, key, {{"value", value.dump()}});
             break;
           }
           cell = buffer;
           break;
         }
         default:
-          problem("bad_value", record, key, "expected a string, number or boolean, found " + std::string(value.type_name()));
+          problem("problem.bad_value.cell_type", record, key, {{"type", value.type_name()}});
       }
     }
   }
@@ -330,9 +329,10 @@ namespace {
 template <class Report>
 void check_strings(const nlohmann::json& value, const std::string& field, Report& problem) {
   auto check = [&](const std::string& text, const std::string& where) {
-    if (auto issue = check_text(text, false); !issue.empty())
-      problem(issue == "invalid UTF-8" ? "bad_encoding" : "control_character", where.empty() ? "(key)" : where,
-              "the text contains " + issue);
+    if (auto issue = check_text(text, false); issue == "invalid UTF-8")
+      problem("problem.bad_encoding.text", where.empty() ? "(key)" : where);
+    else if (!issue.empty())
+      problem("problem.control_character.text", where.empty() ? "(key)" : where, {{"character", control_code(issue)}});
   };
   if (value.is_string()) {
     check(value.get_ref<const std::string&>(), field);
@@ -374,11 +374,11 @@ bool keys_are_clean(const nlohmann::json& value) {
 
 TeamInfo team_from_json(const nlohmann::json& object, const std::string& source, std::vector<Problem>& problems) {
   TeamInfo team;
-  auto problem = [&](std::string code, std::string field, std::string message, Severity severity = Severity::error) {
-    problems.push_back(Problem{std::move(code), severity, source, 0, {}, std::move(field), std::move(message)});
+  auto problem = [&](std::string_view key, std::string field, ProblemArgs args = {}, Severity severity = Severity::error) {
+    problems.push_back(make_problem(key, std::move(args), source, 0, {}, std::move(field), severity));
   };
   if (!object.is_object()) {
-    problem("bad_value", {}, "expected a JSON object, found " + std::string(object.type_name()));
+    problem("problem.bad_value.team_not_object", {}, {{"type", object.type_name()}});
     return team;
   }
   team.json = object.empty() ? std::string() : object.dump();  // {} says nothing: the same team as none given
@@ -386,83 +386,83 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
   for (const auto& [key, value] : object.items()) {
     if (key == "name") {
       if (value.is_string()) team.name = value.get<std::string>();
-      else problem("bad_value", "name", "expected a string");
+      else problem("problem.bad_value.name", "name");
     } else if (key == "period") {
       if (!value.is_object()) {
-        problem("bad_value", "period", "expected an object like {\"start\": \"2026-01-01\", \"end\": \"2026-06-30\"}");
+        problem("problem.bad_value.period", "period");
         continue;
       }
       for (const auto& [k, v] : value.items()) {
         std::int64_t date = no_date;
         if (k != "start" && k != "end") {
-          problem("unknown_key", "period." + k, "expected start or end");
+          problem("problem.unknown_key.period", "period." + k);
           continue;
         }
         if (!v.is_string() || parse_date(v.get<std::string>(), date) != ParseStatus::ok)
-          problem("bad_date", "period." + k, "expected a date like \"2026-01-01\"");
+          problem("problem.bad_date.period", "period." + k);
         else
           (k == "start" ? team.period_start : team.period_end) = date;
       }
       if (team.period_start != no_date && team.period_end != no_date && team.period_end < team.period_start)
-        problem("out_of_range", "period", "the period ends before it starts");
+        problem("problem.out_of_range.period", "period");
     } else if (key == "scales") {
       if (!value.is_object()) {
-        problem("bad_value", "scales", "expected an object like {\"competencies.score\": [1, 5]}");
+        problem("problem.bad_value.scales", "scales");
         continue;
       }
       static const std::vector<std::string> fields = {"competencies.score", "people.assessment", "people.flight_risk",
                                                       "people.potential"};
       for (const auto& [field, range] : value.items()) {
         if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
-          problem("unknown_key", "scales." + field,
-                  "scales can be declared for competencies.score, people.assessment, people.potential and "
-                  "people.flight_risk");
+          problem("problem.unknown_key.scale", "scales." + field);
           continue;
         }
         const bool pair = range.is_array() && range.size() == 2 && range[0].is_number() && range[1].is_number();
         if (!pair || !(range[0].get<double>() < range[1].get<double>())) {
-          problem("bad_value", "scales." + field, "expected [low, high] with low < high, like [1, 5]");
+          problem("problem.bad_value.scale", "scales." + field);
           continue;
         }
         team.scales.push_back(Scale{field, range[0].get<double>(), range[1].get<double>()});
       }
     } else if (key == "policy") {
       if (!value.is_object()) {
-        problem("bad_value", "policy", "expected an object of policy overrides");
+        problem("problem.bad_value.policy", "policy");
         continue;
       }
       team.policy_json = value.dump();
       // A key with a control character is reported above and never printed: the policy's own
       // messages would print it (and a key holding a line break would split them).
       if (!keys_are_clean(value)) continue;
-      // Checked here, so that validate reports a bad policy as the report would.
+      // Checked here, so that validate reports a bad policy as the report would: each setting it
+      // cannot take is a problem of its own.
+      const std::vector<Problem> settings = policy_problems(team.policy_json);
+      for (const auto& p : settings) problem(p.key, "policy." + p.field, p.args);
+      if (!settings.empty()) continue;
       try {
         const Policy policy = policy_from_json(team.policy_json);
         if (policy.min_group_size < Policy::min_group_size_floor)
-          problem("bad_value", "policy.min_group_size",
-                  "expected at least " + std::to_string(Policy::min_group_size_floor) + ", found " +
-                      std::to_string(policy.min_group_size) +
-                      ": a smaller minimum group size is a choice made when running the report "
-                      "(teamgraph report --min-group-size), not a line of team.json");
+          problem("problem.bad_value.min_group_size", "policy.min_group_size",
+                  {{"floor", std::to_string(Policy::min_group_size_floor)},
+                   {"value", std::to_string(policy.min_group_size)}});
       } catch (const std::invalid_argument& e) {
         // "policy: 2 problem(s)\n  a.b: why\n  c: why": one problem each, field by field.
         const std::string text = e.what();
         std::size_t at = text.find("\n  ");
-        if (at == std::string::npos) problem("bad_value", "policy", text);
+        if (at == std::string::npos) problem("problem.bad_value.policy_setting", "policy", {{"detail", text}});
         while (at != std::string::npos) {
           const std::size_t next = text.find("\n  ", at + 3);
           const std::string item = text.substr(at + 3, next == std::string::npos ? std::string::npos : next - at - 3);
           const std::size_t colon = item.find(": ");
-          problem("bad_value", "policy." + item.substr(0, colon), colon == std::string::npos ? item : item.substr(colon + 2));
+          problem("problem.bad_value.policy_setting", "policy." + item.substr(0, colon),
+                  {{"detail", colon == std::string::npos ? item : item.substr(colon + 2)}});
           at = next;
         }
       }
     } else if (key == "configuration") {
       if (value.is_object()) team.configuration_json = value.dump();
-      else problem("bad_value", "configuration", "expected an object (budget, equipment, ...)");
+      else problem("problem.bad_value.configuration", "configuration");
     } else if (check_text(key, false).empty()) {  // a key with a control character is refused above, never printed
-      problem("unknown_key", key, "team.json has name, period, scales, policy and configuration; this key is kept but not used",
-              Severity::warning);
+      problem("problem.unknown_key.team", key, {}, Severity::warning);
     }
   }
   return team;
@@ -473,8 +473,7 @@ bool read_json_org(const std::string& text, const std::string& source, OrgBuilde
   auto parsed = parse_json(text, source, problems);
   if (!parsed) return false;
   if (!parsed->is_object()) {
-    problems.push_back(Problem{"bad_value", Severity::error, source, 0, {}, {},
-                               "expected an object with a \"people\" array and the other tables"});
+    problems.push_back(make_problem("problem.bad_value.json_org", {}, source));
     return false;  // nothing else to say: no table of it can be read
   }
   const auto& names = OrgBuilder::table_names();
@@ -484,8 +483,7 @@ bool read_json_org(const std::string& text, const std::string& source, OrgBuilde
     } else if (std::find(names.begin(), names.end(), key) != names.end()) {
       builder.add_table(key, json_records_to_table(value, source + "#/" + key, problems));
     } else {
-      problems.push_back(Problem{"unknown_table", Severity::warning, source, 0, {}, key,
-                                 "not a teamgraph table; it is not read"});
+      problems.push_back(make_problem("problem.unknown_table.json", {}, source, 0, {}, key, Severity::warning));
     }
   }
   return true;

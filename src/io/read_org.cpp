@@ -27,19 +27,18 @@ bool read_file(const fs::path& path, std::string& out) {
   return true;
 }
 
-// What a path that is not a regular file is instead.
-std::string not_a_file(const fs::file_status& status) {
-  const char* what = fs::is_directory(status)    ? "a folder"
-                     : fs::is_fifo(status)        ? "a named pipe (FIFO)"
-                     : fs::is_socket(status)      ? "a socket"
-                     : fs::is_block_file(status) || fs::is_character_file(status) ? "a device"
-                     : fs::exists(status)         ? "not a regular file"
-                                                  : "a link to nothing";
-  return std::string("expected a file, found ") + what;
+// The message of a path that is not a regular file: what it is instead.
+const char* not_a_file(const fs::file_status& status) {
+  return fs::is_directory(status)                                       ? "problem.not_a_file.folder"
+         : fs::is_fifo(status)                                          ? "problem.not_a_file.fifo"
+         : fs::is_socket(status)                                        ? "problem.not_a_file.socket"
+         : fs::is_block_file(status) || fs::is_character_file(status) ? "problem.not_a_file.device"
+         : fs::exists(status)                                           ? "problem.not_a_file.other"
+                                                                        : "problem.not_a_file.link_to_nothing";
 }
 
-[[noreturn]] void fail(std::string file, std::string code, std::string message) {
-  throw OrgDataError({Problem{std::move(code), Severity::error, std::move(file), 0, {}, {}, std::move(message)}});
+[[noreturn]] void fail(std::string file, std::string_view key) {
+  throw OrgDataError({make_problem(key, {}, std::move(file))});
 }
 
 }  // namespace
@@ -73,33 +72,28 @@ Org read_org(std::string_view path_text, const ReadOptions& options) {
           const fs::path target = fs::weakly_canonical(file, ec), folder = fs::weakly_canonical(path, ec);
           const auto outside = std::mismatch(folder.begin(), folder.end(), target.begin(), target.end()).first;
           if (ec || outside != folder.end()) {
-            problems.push_back(Problem{"outside_link", Severity::error, name, 0, {}, {},
-                                       "a symbolic link to a file outside the team folder; it is not read "
-                                       "(--follow-symlinks, or read_org(path, follow_symlinks=True), reads it)"});
+            problems.push_back(make_problem("problem.outside_link", {}, name));
             continue;
           }
         }
         // A directory, FIFO, socket or device under a table's name is a problem, not a read that
         // fails oddly or waits forever for a writer.
         if (const auto kind = fs::status(file, ec); !fs::is_regular_file(kind)) {
-          problems.push_back(Problem{"not_a_file", Severity::error, name, 0, {}, {}, not_a_file(kind)});
+          problems.push_back(make_problem(not_a_file(kind), {}, name));
           continue;
         }
       }
       if (name == "team.json") {
         std::string text;
         if (!read_file(file, text))
-          problems.push_back(Problem{"unreadable_file", Severity::error, name, 0, {}, {}, "the file cannot be read"});
+          problems.push_back(make_problem("problem.unreadable_file", {}, name));
         else
           builder.set_team(parse_team_json(text, name, problems));
         continue;
       }
       if (file.extension() != ".csv") continue;
       if (std::find(names.begin(), names.end(), file.stem().string()) == names.end()) {
-        problems.push_back(Problem{"unknown_table", Severity::warning, name, 0, {}, {},
-                                   "not a teamgraph table (expected people.csv, competencies.csv, successors.csv, "
-                                   "sharing.csv, meetings.csv, attendance.csv, incentives.csv, goals.csv or "
-                                   "contributions.csv); it is not read"});
+        problems.push_back(make_problem("problem.unknown_table", {}, name, 0, {}, {}, Severity::warning));
         continue;
       }
       tables.push_back(file);
@@ -137,15 +131,15 @@ Org read_org(std::string_view path_text, const ReadOptions& options) {
     }
   } else if (fs::is_regular_file(status)) {
     if (path.extension() != ".json")
-      fail(shown, "unsupported_input", "expected a folder of CSV tables or a .json team file");
+      fail(shown, "problem.unsupported_input");
     std::string text;
-    if (!read_file(path, text)) fail(shown, "unreadable_file", "the file cannot be read");
+    if (!read_file(path, text)) fail(shown, "problem.unreadable_file");
     // A file that is not JSON has nothing more to say (no "people table missing" after it).
     if (!detail::read_json_org(text, shown, builder, problems)) throw OrgDataError(std::move(problems));
   } else if (fs::exists(status)) {
-    fail(shown, "not_a_file", not_a_file(status));
+    fail(shown, not_a_file(status));
   } else {
-    fail(path.string(), "missing_file", "no such folder or file");
+    fail(path.string(), "problem.missing_file");
   }
   builder.add_problems(std::move(problems));
   builder.set_lenient(lenient);

@@ -123,13 +123,10 @@ ParseStatus parse_date(std::string_view text, std::int64_t& out) {
   return ParseStatus::ok;
 }
 
-std::string explain_bad_number(std::string_view text) {
-  const std::string quoted = "'" + std::string(text) + "'";
-  if (text.find('%') != std::string_view::npos)
-    return quoted + " is not a number: write percentages as plain numbers and declare the scale in team.json";
-  if (text.find(',') != std::string_view::npos)
-    return quoted + " is not a number: use '.' for decimals and no thousands separators";
-  return "expected a number, found " + quoted;
+const char* bad_number_key(std::string_view text) {
+  if (text.find('%') != std::string_view::npos) return "problem.bad_number.percent";
+  if (text.find(',') != std::string_view::npos) return "problem.bad_number.comma";
+  return "problem.bad_number";
 }
 
 }  // namespace teamgraph::detail

@@ -124,7 +124,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
     } catch (const OrgDataError& e) {
       result.problems = e.problems();
     } catch (const std::exception& e) {
-      result.problems.push_back(Problem{"error", Severity::error, {}, 0, {}, {}, e.what()});
+      result.problems.push_back(make_problem("problem.error", {{"detail", e.what()}}));
     }
   };
   auto work = [&]() {

@@ -32,6 +32,12 @@ inline bool whole_file(const std::string& code) {
 
 inline void check_problem(const Problem& p) {
   if (p.code.empty() || p.message.empty()) fail("a problem without a code or message");
+  // Its message is its catalog entry filled in: the key names the code, and a key with no
+  // template would show as the key itself.
+  const std::string prefix = "problem." + p.code;
+  if ((p.key != prefix && !p.key.starts_with(prefix + ".")) || p.message == p.key ||
+      problem_message(p.key, p.args) != p.message)
+    fail("a problem whose message is not its key's: " + p.to_string());
   if (p.record < 0) fail("a negative record in " + p.to_string());
   // A setting of team.json (its "team" object) is named by its field, not by a record.
   const bool team_setting = p.file.find("#/team") != std::string::npos && !p.field.empty();

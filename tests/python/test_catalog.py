@@ -1,10 +1,12 @@
-"""Every catalog is complete: each finding code and variant the core can emit, each report word
-and each word of the command line the Python code asks for (argparse's own words too), has an entry
-in every language, with the same placeholders."""
+"""Every catalog is complete: each finding code and variant the core can emit, each problem message
+of the core and of the Python layer, each report word and each word of the command line the Python
+code asks for (argparse's own words too), has an entry in every language, with the same
+placeholders."""
 
 import argparse
 import ast
 import inspect
+import pickle
 import re
 import string
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import teamgraph
+from teamgraph import _core
 from teamgraph.catalog import DOMAINS, LANGUAGES, Catalog, read_entries
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +113,7 @@ def test_chinese_has_one_plural_form() -> None:
 def keys_used_by_python(paths=None) -> set:
     """The double-quoted "prefix.key" literals of the package's modules whose prefix is one of
     the catalogs' (report's "text.title", the command line's "cli.option.out", ...)."""
-    prefixes = {key.split(".")[0] for domain in ("report", "cli") for key in entries("en", domain)}
+    prefixes = {key.split(".")[0] for domain in ("report", "cli", "problems") for key in entries("en", domain)}
     used = set()
     for path in paths or PACKAGE.glob("*.py"):
         for literal in re.findall(r'"([a-z]+\.[A-Za-z_.]+)"', path.read_text(encoding="utf-8")):
@@ -123,8 +126,8 @@ def keys_used_by_python(paths=None) -> set:
 def test_every_report_word_python_asks_for_exists(lang: str) -> None:
     used = keys_used_by_python()
     assert {"text.title", "html.chart.coverage", "plot.coverage.title", "validate.ok"} <= used
-    keys = set(entries(lang, "report")) | set(entries(lang, "cli"))
-    assert not sorted(used - keys), f"{lang}: report.po and cli.po lack {sorted(used - keys)}"
+    keys = set(entries(lang, "report")) | set(entries(lang, "cli")) | set(entries(lang, "problems"))
+    assert not sorted(used - keys), f"{lang}: report.po, cli.po and problems.po lack {sorted(used - keys)}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -199,3 +202,153 @@ def test_a_chinese_report_speaks_chinese() -> None:
     assert "储备干部" in text or "储备干部" in " ".join(f.recommendation for f in report.findings)
     assert not re.search(r"\b(people|threshold|successor)\b", " ".join(f.message for f in report.findings))
     assert Catalog.get("zh-CN").score_name("succession_readiness") == "储备机制"
+
+
+# Problems with the input data: the core holds the English templates (src/problem_messages.cpp),
+# the catalogs' domain "problems" the same keys in every language.
+
+PROBLEM_KEY = re.compile(r'"(problem\.[a-z0-9_]+(?:\.[a-z0-9_]+)?)"')
+
+
+def problem_templates() -> dict:
+    return {key: (singular, plural) for key, singular, plural in _core.problem_templates()}
+
+
+def problem_keys_used() -> set:
+    """The "problem.<code>[.<variant>]" literals of the core, the bindings and the package."""
+    paths = [p for folder in (SRC, ROOT / "include", ROOT / "python" / "bindings") for p in folder.rglob("*.[ch]pp")]
+    paths += list(PACKAGE.glob("*.py"))
+    return {key for path in paths if path.name != "problem_messages.cpp"
+            for key in PROBLEM_KEY.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_every_problem_key_used_has_a_template() -> None:
+    used = problem_keys_used()
+    assert {"problem.ragged_row", "problem.unknown_id.manager", "problem.id_as_float"} <= used
+    assert not sorted(used - set(problem_templates())), "keys with no template in src/problem_messages.cpp"
+    assert not sorted(set(problem_templates()) - used), "templates no source uses"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_problem_message_is_in_every_catalog(lang: str) -> None:
+    own = entries(lang, "problems")
+    templates = problem_templates()
+    assert sorted(own) == sorted(templates), f"{lang}/problems.po: run scripts/problem_catalog.py (English) or translate"
+    for key, (singular, plural) in templates.items():
+        english = (singular, plural) if plural else singular
+        assert placeholders(own[key]) == placeholders(english), f"{lang}/problems.po: {key}"
+        assert isinstance(own[key], str) == (not plural), f"{lang}/problems.po: {key} plural forms"
+
+
+def test_english_problem_messages_are_the_cores() -> None:
+    # Word for word: a problem reads the same from the catalog as from the core (Problem.message).
+    own = entries("en", "problems")
+    for key, (singular, plural) in problem_templates().items():
+        assert own[key] == ((singular, plural) if plural else singular), f"en/problems.po: {key}"
+
+
+def fixture_problems() -> list:
+    """The problems of every bad input the tests keep: bad folders and JSON files, the fuzzers'
+    regressions as a people table, a lenient load, and DataFrames with what the Python layer
+    refuses."""
+    import json
+    import tempfile
+
+    import numpy as np
+    import pandas as pd
+
+    found = []
+
+    def collect(load) -> None:
+        try:
+            org = load()
+        except teamgraph.OrgDataError as err:
+            found.extend(err.problems)
+        else:
+            found.extend(org.warnings)
+
+    data = ROOT / "tests" / "data"
+    for path in sorted(data.iterdir()):
+        if path.is_dir() and (path / "people.csv").exists() or path.suffix == ".json":
+            collect(lambda: teamgraph.read_org(path))
+            collect(lambda: teamgraph.read_org(path, lenient=True))
+    for path in sorted((data / "fuzz-regressions").glob("fuzz_json/*.json")):
+        collect(lambda: teamgraph.read_org(path))
+    for path in sorted((data / "fuzz-regressions").glob("fuzz_csv/*.csv")):
+        with tempfile.TemporaryDirectory() as folder:
+            (Path(folder) / "people.csv").write_bytes(path.read_bytes())
+            collect(lambda: teamgraph.read_org(folder))
+    people = pd.DataFrame({"id": ["a", "b", "c", "a"], "manager_id": ["", "a", "z", "b"], "tier": ["core", "boss", "", ""],
+                           "assessment": ["0.5", "85%", "1,5", "x"], "name": ["A", "B\x1b", "C", "D"]})
+    collect(lambda: teamgraph.Org.from_frames(people))
+    collect(lambda: teamgraph.Org.from_frames(people, lenient=True))
+    collect(lambda: teamgraph.Org.from_frames(pd.DataFrame({"id": [1.0, np.nan], "manager_id": [None, True]})))
+    collect(lambda: teamgraph.Org.from_frames(pd.DataFrame([[1, 2]], columns=["id", "id"])))
+    with tempfile.TemporaryDirectory() as name:  # a problem of every table, and of team.json's policy
+        folder = Path(name)
+        (folder / "people.csv").write_text("id,manager_id,tier\na,,core\nb,a,boss\nc,d,\ne,f,\nf,e,\n")
+        (folder / "competencies.csv").write_text("person_id,competency,score\na,x,0.5\na,x,0.7\nz,,\n")
+        (folder / "successors.csv").write_text("incumbent_id,successor_id,readiness\na,a,ready_now\na,b,ready_now\na,b,ready_now\n")
+        (folder / "sharing.csv").write_text("person_a,person_b,channel\na,a,online\na,b,online\nb,a,online\n")
+        (folder / "attendance.csv").write_text("meeting_id,person_id\nm,a\n")
+        (folder / "goals.csv").write_text("goal_id,owner_id,parent_goal_id\ng1,a,g2\ng2,a,g1\ng3,,g3\ng4,,zz\ng4,,\n")
+        (folder / "contributions.csv").write_text("person_id,artifact,action,date,previous_artifact\n"
+                                                  "a,,rename,2024-01-01,\na,x,create,bad,y\n")
+        (folder / "incentives.csv").write_text("person_id,kind,amount\na,material,\n")
+        (folder / "team.json").write_text(json.dumps({"policy": {"sharing": {"inward_ei_index": 7}, "nonsense": 1,
+                                                                 "leadership": {"threshold": "x"}}}))
+        collect(lambda: teamgraph.read_org(folder))
+        collect(lambda: teamgraph.read_org(folder, lenient=True))
+    return found
+
+
+def test_problems_read_the_same_from_the_english_catalog() -> None:
+    problems = fixture_problems()
+    assert len({p.key for p in problems}) >= 50, "the fixtures show few kinds of problem"
+    english = Catalog.get("en")
+    for p in problems:
+        assert p.key in problem_templates(), str(p)
+        assert english.problem_message(p) == p.message
+        assert english.problem(p) == str(p)
+
+
+def test_problems_read_as_chinese() -> None:
+    chinese = Catalog.get("zh_CN")
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for p in fixture_problems():
+        message = chinese.problem_message(p)
+        assert message != p.message or p.key in ("problem.json_syntax",), p.key
+        assert cjk.search(message) or p.key == "problem.json_syntax", f"{p.key}: {message}"
+        assert "\x1f" not in message
+        line = chinese.problem(p)
+        assert p.file in line and p.code in line and (not p.person_id or f"“{p.person_id}”" in line)
+        assert not p.field or f"字段“{p.field}”" in line
+        if p.record:
+            assert re.search(rf"第{p.record}(行|条记录)", line), line
+
+
+def test_a_problem_with_no_key_shows_its_message() -> None:
+    p = _core.make_problem("problem.unknown_id", "people.csv", 2, "e1", "manager_id", [("id", "x")])
+    assert Catalog.get("zh_CN").problem_message(p) == "人员表中没有编号为“x”的人"
+    older = pickle.loads(pickle.dumps(p))
+    assert older.key == p.key and older.args == p.args
+    # A problem pickled before problems had keys (seven items) has its English message only.
+    state = p.__getstate__()[:7]
+    bare = _core.Problem.__new__(_core.Problem)
+    bare.__setstate__(state)
+    assert bare.key == "" and Catalog.get("zh_CN").problem_message(bare) == "no person has the id 'x' in people"
+
+
+def test_lists_plurals_and_quotes_in_chinese() -> None:
+    chinese = Catalog.get("zh_CN")
+    columns = _core.make_problem("problem.duplicate_column", "people.csv", 1, "", "id",
+                                 [("count", "3"), ("columns", _core.list_arg(["1", "4", "7"]))])
+    assert chinese.problem_message(columns) == "该列名出现了3次（第1、4和7列）"
+    assert columns.message == "the column appears 3 times (columns 1, 4 and 7)"
+    tops = _core.make_problem("problem.several_tops", "people.csv", 0, "", "manager_id",
+                              [("count", "2"), ("people", _core.list_arg(["a", "b"]))], warning=True)
+    assert chinese.problem(tops) == "people.csv：字段“manager_id”，（警告）several_tops：组织中有2人没有上级（“a”、“b”）；统一管理要求只有一位最高负责人"
+    for count, english in ((1, "1 person under them"), (3, "3 people under them")):
+        p = _core.make_problem("problem.left_out.under", "people.csv", 4, "m", "manager_id", [("count", str(count))])
+        assert p.message.startswith(english) and Catalog.get("en").problem_message(p) == p.message
+        assert chinese.problem_message(p) == f"其下属{count}人随之一并被剔除"

@@ -46,6 +46,22 @@ def test_validate_lists_every_problem_and_exits_2(data_dir, capsys) -> None:
     assert "team.json" in out
 
 
+def test_validate_lists_every_problem_in_chinese(data_dir, capsys, monkeypatch) -> None:
+    # The problems' sentences come from the catalog; where each is (file, line, person, field)
+    # and its code still show.
+    assert main(["validate", "--lang", "zh_CN", str(data_dir / "bad-team")]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("团队数据中有4个问题：")
+    assert "people.csv 第3行：人员“b”，字段“tier”，unknown_value：应为 core、execution、support 之一，实际为“boss”" in out
+    assert "sharing.csv 第2行：人员“x”，字段“person_b”，unknown_id：人员表中没有编号为“x”的人" in out
+    assert "team.json：字段“scales.people.assessment”，bad_value：应为 [最低值, 最高值]" in out
+    assert "peple.csv：（警告）unknown_table：不是 teamgraph 的表" in out
+    assert not re.search(r"\b(expected|found|person|field)\b", out)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")  # the locale says it too
+    assert main(["validate", str(data_dir / "bad-team")]) == 2
+    assert capsys.readouterr().out == out
+
+
 def test_validate_ok(capsys) -> None:
     assert main(["validate", str(teamgraph.sample_team_path())]) == 0
     assert capsys.readouterr().out.startswith("ok: 46 people, 8 units, 4 layers")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import teamgraph
+
 
 def _blocks(text: str, language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", text, flags=re.S)
@@ -49,6 +51,10 @@ def test_input_format_documents_every_problem_code(repo) -> None:
     sources = "".join(p.read_text() for p in sorted((repo / "src").rglob("*.cpp"))) + (repo / "python" / "teamgraph" / "org.py").read_text()
     codes = set(re.findall(r'Problem\{"([a-z_]+)"', sources)) | set(re.findall(r'(?:problem|row_problem|whole_file|report|fail|_problem)\(\s*"([a-z_]+)"', sources))
     codes |= set(re.findall(r'"(several_tops|unknown_table|unknown_key)"', sources))
+    # Problems are made from their message's key, "problem.<code>[.<variant>]"; every template's.
+    codes |= set(re.findall(r'"problem\.([a-z_]+)', sources))
+    codes |= {key.split(".")[1] for key, _, _ in teamgraph._core.problem_templates()}
+    assert {"ragged_row", "unknown_id", "id_as_float", "left_out", "not_a_file"} <= codes
     missing = sorted(c for c in codes if f"`{c}`" not in doc)
     assert not missing, f"undocumented problem codes: {missing}"
 

@@ -140,3 +140,21 @@ def test_pseudonymized_warnings_and_checksums_name_no_one(tmp_path, capsys) -> N
     assert main(["what-if", str(tmp_path), "--leave", "bob", "--move", "bob=carol", "--pseudonymize", str(key)]) == 2
     err = capsys.readouterr().err
     assert "bob" not in err and "'p-" in err
+
+
+def test_pseudonymized_chinese_warnings_and_problems_name_no_one(tmp_path, capsys) -> None:
+    # The messages are put into words after the values they quote are pseudonymized: a Chinese
+    # message, which quotes in its own way, names no one either.
+    (tmp_path / "people.csv").write_text("id,name,manager_id\nalice,Alice Real,\nbob,Bob Real,\ncarol,Carol Real,alice\n")
+    safe = teamgraph.assess(teamgraph.read_org(tmp_path), lang="zh_CN").pseudonymize(KEY)
+    for text in (safe.to_json(), safe.to_text()):
+        assert "alice" not in text and "bob" not in text and "Real" not in text
+    [warning] = json.loads(safe.to_json())["summary"]["warnings"]
+    assert warning["message"].startswith("组织中有2人没有上级（“p-") and "'" not in warning["message"]
+    key = tmp_path / "key"
+    key.write_bytes(KEY)
+    (tmp_path / "people.csv").write_text("id,manager_id\ne01,\ne02,e01\ne03,e02\n")
+    assert main(["what-if", str(tmp_path), "--move", "e01=e03", "--lang", "zh_CN", "--pseudonymize", str(key)]) == 2
+    err = capsys.readouterr().err
+    assert "reporting_cycle：3人构成汇报循环" in err and "人员“p-" in err
+    assert "e01" not in err and "e02" not in err and "e03" not in err

@@ -24,6 +24,9 @@ std::optional<nlohmann::json> parse_json(std::string_view text, const std::strin
 // An array of records (objects) as a raw table; keys become columns in order of appearance.
 Table json_records_to_table(const nlohmann::json& records, const std::string& source, std::vector<Problem>& problems);
 TeamInfo team_from_json(const nlohmann::json& object, const std::string& source, std::vector<Problem>& problems);
+// The settings of a policy's overrides (a JSON object's text) that policy_from_json refuses, one
+// problem each, its field the setting's path ("leadership.threshold").
+std::vector<Problem> policy_problems(std::string_view overrides);
 // The single-file format: {"team": {...}, "people": [...], ...} into the builder. False when the
 // text is not JSON at all (its one problem appended): then nothing else can be said of it.
 bool read_json_org(const std::string& text, const std::string& source, OrgBuilder& builder,

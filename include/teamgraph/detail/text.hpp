@@ -21,6 +21,11 @@ inline std::string control_character(std::uint32_t cp) {
   return "a control character (" + code + ")";
 }
 
+// "U+001B" of check_text's "a control character (U+001B)": the character a message names.
+inline std::string control_code(std::string_view issue) {
+  const auto at = issue.find("U+");
+  return at == std::string_view::npos ? std::string(issue) : std::string(issue.substr(at, 6));
+}
 // Checks that `text` is valid UTF-8 without control characters (C0, DEL and C1; tab is allowed,
 // CR and LF only when allow_newlines). Returns "" when fine, else what is wrong: "invalid UTF-8"
 // or "a control character (U+0000)".

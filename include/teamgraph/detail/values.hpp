@@ -21,8 +21,9 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d);
 // "YYYY-MM-DD" of Unix seconds.
 std::string format_date(std::int64_t seconds);
 
-// Why a number was refused, for messages: "'1.000,50' is not a number (use '.' for decimals and
-// no thousands separators)".
-std::string explain_bad_number(std::string_view text);
+// Why a number was refused, as the key of its message: "problem.bad_number.comma" for
+// '1.000,50' (use '.' for decimals and no thousands separators), ".percent" for '85%', else
+// "problem.bad_number".
+const char* bad_number_key(std::string_view text);
 
 }  // namespace teamgraph::detail
