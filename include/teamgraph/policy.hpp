@@ -11,7 +11,7 @@
 namespace teamgraph {
 
 struct LeadershipPolicy {
-  // The capabilities the core layer must have (MODEL.md, S1): none may be missing.
+  // The capabilities the core layer must have (docs/scores.md): none may be missing.
   std::vector<std::string> required{"planning", "analysis", "execution", "control", "command", "practice", "theory"};
   double threshold = 0.6;             // a competency score (0-1) at or above this counts as held
   double single_holder_score = 80.0;  // score of a competency held by one person only (0-100)

@@ -1,5 +1,5 @@
 #pragma once
-// Team configuration (MODEL.md S2): money, people and things, from team.json's configuration.
+// Team configuration (docs/scores.md): money, people and things, from team.json's configuration.
 // docs/scores.md gives the formula.
 
 #include "teamgraph/org.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Departure impact of every person, in one pass (MODEL.md score 2): what breaks if they leave.
+// Departure impact of every person, in one pass (docs/scores.md): what breaks if they leave.
 //
 // Per person p (dense vectors indexed by person):
 // - coverage_drop: how many points the core layer's leadership coverage score loses. Computed

@@ -1,5 +1,5 @@
 #pragma once
-// Goal alignment (MODEL.md S2): member goals whose chain reaches a team goal, orphan goals,
+// Goal alignment (docs/scores.md): member goals whose chain reaches a team goal, orphan goals,
 // measurable targets and people without a goal. docs/scores.md gives the formula.
 
 #include "teamgraph/org.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Incentive balance (MODEL.md S2): material and spiritual incentives, recognition coverage, pay
+// Incentive balance (docs/scores.md): material and spiritual incentives, recognition coverage, pay
 // for performance and career linkage. docs/scores.md gives the formula.
 
 #include "teamgraph/org.hpp"

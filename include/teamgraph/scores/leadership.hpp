@@ -1,5 +1,5 @@
 #pragma once
-// Leadership coverage (MODEL.md score 1): does the core layer hold every capability it needs,
+// Leadership coverage (docs/scores.md): does the core layer hold every capability it needs,
 // and does each manager's unit have the leadership it needs?
 //
 // For a group G and each required competency r:

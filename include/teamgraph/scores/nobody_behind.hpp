@@ -1,5 +1,5 @@
 #pragma once
-// Nobody falls behind (MODEL.md S2): laggards on each dimension, each with a suggested mentor
+// Nobody falls behind (docs/scores.md): laggards on each dimension, each with a suggested mentor
 // in the sharing network, and low learning hours. docs/scores.md gives the formula.
 
 #include "teamgraph/org.hpp"

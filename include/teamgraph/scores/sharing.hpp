@@ -1,5 +1,5 @@
 #pragma once
-// Sharing health (MODEL.md S3): sharing meetings, their reach, channels, isolated people, brokers
+// Sharing health (docs/scores.md): sharing meetings, their reach, channels, isolated people, brokers
 // and links across departments. docs/scores.md gives the formula.
 
 #include "teamgraph/org.hpp"

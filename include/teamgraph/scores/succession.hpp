@@ -1,5 +1,5 @@
 #pragma once
-// Succession readiness (MODEL.md score 2, the reserve mechanism): does every key person have a
+// Succession readiness (docs/scores.md): does every key person have a
 // reserve, so that losing one person never throws the team into chaos?
 //
 // Key positions: everyone in the core tier, and every manager with at least

@@ -1,5 +1,5 @@
 #pragma once
-// The support-system scores (MODEL.md scores 3 to 8): incentive balance, nobody falls behind,
+// The support-system scores (docs/scores.md): incentive balance, nobody falls behind,
 // sharing health, unified management, goal alignment and team configuration, one header each.
 // docs/scores.md gives each formula; every constant comes from the Policy. This header gathers
 // them with their shared result shape (ScoreReport) and the statistics they use.

@@ -1,5 +1,5 @@
 #pragma once
-// Truck factor (MODEL.md score 2): the fewest departures that leave more than half of the team's
+// Truck factor (docs/scores.md): the fewest departures that leave more than half of the team's
 // artifacts (products, listings, campaigns, accounts, files) with no one who knows them.
 //
 // Authorship follows the degree-of-authorship model of Avelino et al. (ICPC 2016):

@@ -1,5 +1,5 @@
 #pragma once
-// Unified management (MODEL.md S4): tops, spans of control, layers, quantified KPIs and managers
+// Unified management (docs/scores.md): tops, spans of control, layers, quantified KPIs and managers
 // without a unit. docs/scores.md gives the formula.
 
 #include "teamgraph/org.hpp"
