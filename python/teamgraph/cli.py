@@ -7,6 +7,8 @@
     teamgraph validate PATH
     teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
     teamgraph policy --dump
+    teamgraph import EXPORT --map MAPPING.toml --out TEAM_DIR
+    teamgraph import --suggest EXPORT
 
 The words follow --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese),
 else English: the report's, and the command's own (--help, its messages and argparse's words, the
@@ -298,6 +300,39 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_export, suggest_mapping, summary_lines
+
+    c = _catalog(args)
+    if args.suggest:
+        try:
+            text = suggest_mapping(args.export, lang=c.language, sheet=args.sheet, encoding=args.encoding)
+        except (OSError, ValueError) as err:
+            if isinstance(err, OrgDataError):
+                raise
+            raise _BadInput("cli.error.import_cannot_read", path=args.export, error=str(err)) from err
+        sys.stdout.write(text)
+        return EXIT_OK
+    if not args.map or not args.team_dir:
+        raise _BadInput("cli.error.import_needs_map_and_out")
+    if Path(args.team_dir).exists() and not Path(args.team_dir).is_dir():
+        raise _BadInput("cli.error.import_out_not_folder", out=args.team_dir)
+    try:
+        result = import_export(args.export, args.map, lang=c.language)
+    except OSError as err:
+        raise _BadInput("cli.error.import_cannot_read", path=args.export, error=err.strerror) from err
+    for line in summary_lines(result.summary, c):
+        print(line)
+    try:
+        files = result.write(args.team_dir)
+    except OSError as err:
+        raise _BadInput("cli.error.out_cannot_write", out=args.team_dir, error=err.strerror) from err
+    print(c.text("cli.import.wrote", out=args.team_dir, people=c.text("count.people", count=len(result.org)),
+                 files=c.text("list.separator").join(files)))
+    print(c.text("cli.import.next", out=args.team_dir))
+    return EXIT_OK
+
+
 def cmd_policy(args: argparse.Namespace) -> int:
     print(json.dumps(default_policy(), indent=2, sort_keys=True))
     return EXIT_OK
@@ -366,6 +401,16 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     batch.add_argument("--policy", help=words("cli.option.batch_policy"))
     language_option(batch)
     batch.set_defaults(func=cmd_batch)
+
+    importing = command("import", "cli.command.import.help", "cli.command.import.description")
+    importing.add_argument("export", metavar="EXPORT", help=words("cli.option.export"))
+    importing.add_argument("--map", metavar="MAPPING.toml", help=words("cli.option.map"))
+    importing.add_argument("--out", dest="team_dir", metavar="TEAM_DIR", help=words("cli.option.team_dir"))
+    importing.add_argument("--suggest", action="store_true", help=words("cli.option.suggest"))
+    importing.add_argument("--sheet", help=words("cli.option.sheet"))
+    importing.add_argument("--encoding", help=words("cli.option.encoding"))
+    language_option(importing)
+    importing.set_defaults(func=cmd_import)
 
     policy = command("policy", "cli.command.policy.help", "cli.command.policy.description")
     policy.add_argument("--dump", action="store_true", required=True, help=words("cli.option.dump"))

