@@ -229,7 +229,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(err, sys.stdout, _catalog(args))
         return EXIT_BAD_INPUT
     c = _catalog(args)
-    s = summary(org)
+    s = summary(org, reading=True)
     print(c.text("validate.ok", people=c.text("count.people", count=s["people"]),
                  units=c.text("validate.units", count=s["units"]), layers=c.text("validate.layers", count=s["layers"]),
                  tables=c.text("list.separator").join(s["tables"])))

@@ -94,11 +94,18 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False) -> Dict[str, Any]:
+# Warnings about how a file was read (a CSV decoded from GBK), not about the team: validate says
+# them; a report leaves them out, so the same team gives the same report in every kind of file.
+READING_WARNINGS = ("encoding",)
+
+
+def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False,
+            reading: bool = False) -> Dict[str, Any]:
     """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings.
-    `pseudonymized`: `ids` are pseudonyms, and the warnings name people by them (``scrub``)."""
+    `pseudonymized`: `ids` are pseudonyms, and the warnings name people by them (``scrub``).
+    `reading`: the warnings about how a file was read (READING_WARNINGS) too."""
     ids = ids if ids is not None else org.ids
-    warnings = [p.to_dict() for p in org.warnings]
+    warnings = [p.to_dict() for p in org.warnings if reading or p.code not in READING_WARNINGS]
     if pseudonymized:
         for w, message in zip(warnings, scrub([w["message"] for w in warnings], org, ids)):
             w["message"] = message

@@ -178,8 +178,9 @@ class _Import:
             self.summary["sheet"] = table.sheet
 
     # problems ---------------------------------------------------------------------------
-    def bad(self, key: str, field: str, **args: Any) -> None:
-        self.problems.append(problem("bad_mapping", self.mapping_file, 0, field, self.c.text(key, **args)))
+    def bad(self, entry: str, field: str, **args: Any) -> None:
+        """A problem of the mapping: the catalog entry `entry` with its arguments."""
+        self.problems.append(problem("bad_mapping", self.mapping_file, 0, field, self.c.text(entry, **args)))
 
     def section(self, name: str) -> Dict[str, Any]:
         value = self.mapping.get(name, {})
@@ -188,7 +189,7 @@ class _Import:
             return {}
         for key in value:
             if key not in SECTIONS[name]:
-                self.bad("import.problem.unknown_key", f"{name}.{key}", section=name, key=key,
+                self.bad("import.problem.unknown_key", f"{name}.{key}", section=name, name=key,
                          expected=self.c.text("list.separator").join(SECTIONS[name]))
         return value
 
@@ -199,13 +200,13 @@ class _Import:
             for option in spec:
                 if option not in options:
                     self.bad("import.problem.unknown_key", f"{section}.{key}.{option}", section=f"{section}.{key}",
-                             key=option, expected=self.c.text("list.separator").join(options))
+                             name=option, expected=self.c.text("list.separator").join(options))
             spec = spec.get("column")
         if not isinstance(spec, str) or not spec:
-            self.bad("import.problem.no_column", f"{section}.{key}", section=section, key=key)
+            self.bad("import.problem.no_column", f"{section}.{key}", section=section, name=key)
             return None
         if spec not in self.frame.columns:
-            self.bad("import.problem.missing_column", f"{section}.{key}", section=section, key=key, column=spec,
+            self.bad("import.problem.missing_column", f"{section}.{key}", section=section, name=key, column=spec,
                      columns=self.c.text("list.separator").join(map(str, self.frame.columns)))
             return None
         self.used.append(spec)
@@ -268,7 +269,7 @@ class _Import:
                 if scale is not None:
                     if not (isinstance(scale, list) and len(scale) == 2 and all(isinstance(x, (int, float)) for x in scale)
                             and scale[0] < scale[1]) or key not in SCALED:
-                        self.bad("import.problem.scale", f"people.{key}.scale", key=key,
+                        self.bad("import.problem.scale", f"people.{key}.scale", name=key,
                                  fields=self.c.text("list.separator").join(SCALED))
                     else:
                         self.scales[f"people.{key}"] = scale
@@ -513,7 +514,7 @@ def import_export(path: PathLike, mapping: MappingLike, lang: Optional[str] = No
     job = _Import(table, config, mapping_file, c)
     for key in config:
         if key not in SECTIONS:
-            job.bad("import.problem.unknown_key", key, section="", key=key,
+            job.bad("import.problem.unknown_key", key, section="", name=key,
                     expected=c.text("list.separator").join(SECTIONS))
     source = job.section("source")
     people_map = job.section("people")
@@ -597,6 +598,8 @@ def summary_lines(summary: Mapping[str, Any], catalog: Catalog) -> List[str]:
     for old, new in summary.get("renamed_columns", {}).items():
         lines.append(c.text("import.summary.renamed", column=old, name=new))
     for w in summary.get("warnings", []):
+        if w["code"] == "encoding":  # said above, in the catalog's words
+            continue
         lines.append(c.text("validate.warning", **w))
     return lines
 
@@ -668,6 +671,14 @@ def _date_format(frame: pd.DataFrame) -> Optional[Tuple[str, str]]:
     return None
 
 
+def _scale(low: float, high: float) -> Tuple[float, float]:
+    """The usual scale that holds the values found: [0, 1], [1, 4], [1, 5], [1, 10] or [0, 100]."""
+    for scale in ((0.0, 1.0), (1.0, 4.0), (1.0, 5.0), (1.0, 10.0), (0.0, 100.0)):
+        if scale[0] <= low and high <= scale[1]:
+            return scale
+    return (min(low, 0.0), high)
+
+
 def _toml(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
@@ -732,7 +743,7 @@ def suggest_mapping(path: PathLike, lang: Optional[str] = None, sheet: Optional[
             out.append(c.text("import.suggest.not_numbers", column=found[field]))
             out.append(f"# {field} = {{ column = {_toml(found[field])}, scale = [1, 5] }}")
             continue
-        low, high = (0.0, 1.0) if span[0] >= 0 and span[1] <= 1 else (min(span[0], 1.0), span[1])
+        low, high = _scale(*span)
         out.append(c.text("import.suggest.scale", low=_toml(span[0]), high=_toml(span[1])))
         out.append(f"{field} = {{ column = {_toml(found[field])}, scale = [{_toml(low)}, {_toml(high)}] }}")
     if "learning_hours" in found:
@@ -744,6 +755,7 @@ def suggest_mapping(path: PathLike, lang: Optional[str] = None, sheet: Optional[
     if "salary" in found:
         out += ["", "[incentives]", f"material = {{ column = {_toml(found['salary'])} }}"]
     mapped = set(found.values()) - ({found["manager_id"]} if "manager_id" in found and "manager" in found else set())
+    mapped.discard(found.get("left"))
     unmapped = [str(col) for col in frame.columns if col not in mapped]
     if unmapped:
         out += ["", c.text("import.suggest.unmapped", columns=c.text("list.separator").join(unmapped))]

@@ -206,7 +206,7 @@ def read_csv(path: Path, encoding: Optional[str] = None, file: Optional[str] = N
                                          "(encoding = \"...\" in the mapping or team.json)")])
     table = parse_csv(text, file)
     table.encoding = name
-    if table.decoded:
+    if table.decoded and not encoding:  # a guess: said once; an encoding given is not
         table.problems.insert(0, problem("encoding", file, 0, "", f"not UTF-8: read as {name}", warning=True))
     return table
 
