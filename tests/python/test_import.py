@@ -344,3 +344,19 @@ def test_the_import_command_prints_every_problem(tmp_path: Path, capsys) -> None
     assert cli.main(["import", str(path), "--map", str(MAPPING), "--out", str(tmp_path / "team"), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "missing_manager" in err and "not supported yet" in err and not (tmp_path / "team").exists()
+
+
+def test_the_import_doc_runs(tmp_path: Path, monkeypatch, capsys) -> None:
+    # docs/import.md: its Python block, and the output of its command as printed there.
+    doc = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    shutil.copytree(EXPORT.parent, tmp_path / "hr-export")
+    monkeypatch.chdir(tmp_path / "hr-export")
+    block = doc.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "docs/import.md", "exec"), {})
+    assert (tmp_path / "hr-export" / "team" / "import.json").is_file()
+    capsys.readouterr()
+    assert cli.main(["import", "hr_export.csv", "--map", "mapping.toml", "--out", "team", "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.strip() in doc
+    suggested = suggest_mapping("hr_export.csv", lang="en")
+    assert suggested.split("[tiers]")[0].strip() in doc.replace("...\n", "")
