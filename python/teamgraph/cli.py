@@ -238,13 +238,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _is_team(folder: Path) -> bool:
+    """A folder with a people table (people.csv, people.xlsx or people.parquet)."""
+    return any((folder / f"people{suffix}").exists() for suffix in (".csv", ".xlsx", ".parquet"))
+
+
 def _teams(inputs: Sequence[str]) -> List[Path]:
     teams: List[Path] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir() and not (path / "people.csv").exists():
-            teams.extend(sorted(p for p in path.iterdir() if (p.is_dir() and (p / "people.csv").exists())
-                                or p.suffix == ".json"))
+        if path.is_dir() and not _is_team(path):
+            teams.extend(sorted(p for p in path.iterdir() if (p.is_dir() and _is_team(p)) or p.suffix == ".json"))
         else:
             teams.append(path)
     return teams

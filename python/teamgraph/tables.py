@@ -10,6 +10,7 @@ mark, GB18030/GBK, Windows-1252), with one warning naming the encoding; ``encodi
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as _dt
 import decimal
@@ -287,28 +288,43 @@ def _tables() -> Tuple[str, ...]:
     return tuple(t["name"] for t in _core.schema())
 
 
-def needs_python(folder: Path) -> bool:
+def _is_utf8(path: Path) -> bool:
+    """Whether a file is UTF-8 (read in chunks; a UTF-16 byte-order mark is not)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        first = True
+        while True:
+            chunk = f.read(1 << 20)
+            if first and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+                return False
+            first = False
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError:
+                return False
+            if not chunk:
+                return True
+
+
+def needs_python(folder: Path, follow_symlinks: bool = False) -> bool:
     """Whether a team folder holds what only the Python reader reads: a table as .xlsx or
-    .parquet, a CSV table that is not UTF-8, or an ``encoding`` in team.json."""
+    .parquet, a CSV table that is not UTF-8, or an ``encoding`` in team.json. A link to a file
+    outside the folder is not looked into (unless `follow_symlinks`): the core refuses it."""
     names = _tables()
     for path in folder.iterdir():
         if path.stem not in names or path.suffix.lower() not in SUFFIXES:
             continue
+        if not follow_symlinks and path.is_symlink() and _outside(folder, path):
+            continue
         if path.suffix.lower() != ".csv":
             return True
         try:
-            with path.open("rb") as f:
-                head = f.read()
+            if path.is_file() and not _is_utf8(path):
+                return True
         except OSError:
             continue
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return True
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            return True
     team = folder / TEAM_JSON
-    if team.is_file():
+    if team.is_file() and (follow_symlinks or not team.is_symlink() or not _outside(folder, team)):
         try:
             return "encoding" in json.loads(team.read_text(encoding="utf-8"))
         except (ValueError, OSError, TypeError):

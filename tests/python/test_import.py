@@ -360,3 +360,11 @@ def test_the_import_doc_runs(tmp_path: Path, monkeypatch, capsys) -> None:
     assert printed.strip() in doc
     suggested = suggest_mapping("hr_export.csv", lang="en")
     assert suggested.split("[tiers]")[0].strip() in doc.replace("...\n", "")
+
+
+def test_batch_finds_teams_of_spreadsheets(team_dir: Path, tmp_path: Path, capsys) -> None:
+    _as("xlsx", team_dir, tmp_path / "teams" / "a")
+    _as("parquet", team_dir, tmp_path / "teams" / "b")
+    assert cli.main(["batch", str(tmp_path / "teams"), "--out", str(tmp_path / "r.csv")]) == 0
+    results = pd.read_csv(tmp_path / "r.csv")
+    assert list(results["people"]) == [28, 28] and results["health_index"].nunique() == 1
