@@ -9,6 +9,8 @@
     teamgraph policy --dump
     teamgraph import EXPORT --map MAPPING.toml --out TEAM_DIR
     teamgraph import --suggest EXPORT
+    teamgraph import-calendar FILE.ics --people TEAM_DIR [--out DIR] [--titles REGEX]
+    teamgraph import-messages FILE --people TEAM_DIR [--out DIR] [--columns sender=From,time=Sent]
 
 The words follow --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese),
 else English: the report's, and the command's own (--help, its messages and argparse's words, the
@@ -337,6 +339,51 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_source(kind: str, result: Any, args: argparse.Namespace) -> int:
+    from .sources import summary_lines
+
+    c = _catalog(args)
+    for line in summary_lines(kind, result.summary, c):
+        print(line)
+    out = args.team_dir or args.people
+    try:
+        files = result.write(out)
+    except OSError as err:
+        raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
+    print(c.text("cli.sources.wrote", out=out, files=c.text("list.separator").join(files)))
+    return EXIT_OK
+
+
+def cmd_import_calendar(args: argparse.Namespace) -> int:
+    from .sources import DEFAULT_TITLES, import_calendar
+
+    try:
+        result = import_calendar(args.ics, args.people, titles=args.titles or DEFAULT_TITLES)
+    except OSError as err:
+        raise _BadInput("cli.error.import_cannot_read", path=args.ics, error=err.strerror) from err
+    return _write_source("calendar", result, args)
+
+
+def cmd_import_messages(args: argparse.Namespace) -> int:
+    from .sources import MESSAGE_COLUMNS, import_messages
+
+    columns: Dict[str, str] = {}
+    for item in (args.columns or "").split(","):
+        if not item:
+            continue
+        name, sep, column = item.partition("=")
+        if not sep or name not in MESSAGE_COLUMNS or not column:
+            raise _BadInput("cli.error.columns_expected", value=repr(args.columns))
+        columns[name] = column
+    try:
+        result = import_messages(args.log, args.people, columns)
+    except (OSError, ValueError) as err:
+        if isinstance(err, OrgDataError):
+            raise
+        raise _BadInput("cli.error.import_cannot_read", path=args.log, error=str(err)) from err
+    return _write_source("messages", result, args)
+
+
 def cmd_policy(args: argparse.Namespace) -> int:
     print(json.dumps(default_policy(), indent=2, sort_keys=True))
     return EXIT_OK
@@ -353,7 +400,8 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     parser = Parser(prog="teamgraph", description=c.text("cli.description"), catalog=c)
     parser.add_argument("--version", action="version", version=f"teamgraph {__version__}",
                         help=words("cli.argparse.version"))
-    sub = parser.add_subparsers(dest="command", required=True)
+    # COMMAND, not the list of commands: the list is wider than a terminal.
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_key: str, description_key: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=words(help_key), description=c.text(description_key))
@@ -415,6 +463,23 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     importing.add_argument("--encoding", help=words("cli.option.encoding"))
     language_option(importing)
     importing.set_defaults(func=cmd_import)
+
+    def source_options(p: argparse.ArgumentParser) -> None:  # import-calendar and import-messages
+        p.add_argument("--people", required=True, metavar="TEAM_DIR", help=words("cli.option.people"))
+        p.add_argument("--out", dest="team_dir", metavar="DIR", help=words("cli.option.sources_out"))
+        language_option(p)
+
+    calendar = command("import-calendar", "cli.command.import_calendar.help", "cli.command.import_calendar.description")
+    calendar.add_argument("ics", metavar="FILE.ics", help=words("cli.option.ics"))
+    calendar.add_argument("--titles", metavar="REGEX", help=words("cli.option.titles"))
+    source_options(calendar)
+    calendar.set_defaults(func=cmd_import_calendar)
+
+    messages = command("import-messages", "cli.command.import_messages.help", "cli.command.import_messages.description")
+    messages.add_argument("log", metavar="FILE", help=words("cli.option.log"))
+    messages.add_argument("--columns", metavar="sender=From,time=Sent", help=words("cli.option.columns"))
+    source_options(messages)
+    messages.set_defaults(func=cmd_import_messages)
 
     policy = command("policy", "cli.command.policy.help", "cli.command.policy.description")
     policy.add_argument("--dump", action="store_true", required=True, help=words("cli.option.dump"))
