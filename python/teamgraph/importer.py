@@ -525,7 +525,10 @@ def import_export(path: PathLike, mapping: MappingLike, lang: Optional[str] = No
         raise OrgDataError(f"{len(job.problems)} problems in the export", job.problems + job.warnings)
     job.keep(source)
     columns = job.people(people_map, source)
-    manager = job.managers(people_map.get("manager"), columns, people_map.get("placeholder_managers", True))
+    placeholders = people_map.get("placeholder_managers", True)
+    if not isinstance(placeholders, bool):
+        job.bad("import.problem.not_boolean", "people.placeholder_managers", name="placeholder_managers")
+    manager = job.managers(people_map.get("manager"), columns, placeholders)
     if manager is not None:
         columns["manager_id"] = manager
     tier = job.tiers(tiers_map, columns)

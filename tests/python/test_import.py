@@ -163,10 +163,12 @@ def test_mapping_problems_come_together(tmp_path: Path) -> None:
     config["people"]["department"] = "Dept"
     config["people"]["colour"] = "Office"
     config["tiers"]["core"] = "(unclosed"
+    config["people"]["placeholder_managers"] = "no"
     with pytest.raises(teamgraph.OrgDataError) as caught:
         import_export(EXPORT, config)
     found = {(p.code, p.field) for p in caught.value.problems}
-    assert {("bad_mapping", "people.colour"), ("bad_mapping", "people.department"), ("bad_mapping", "tiers.core")} <= found
+    assert {("bad_mapping", "people.colour"), ("bad_mapping", "people.department"), ("bad_mapping", "tiers.core"),
+            ("bad_mapping", "people.placeholder_managers")} <= found
     assert all(p.file == "mapping" for p in caught.value.problems)
 
 
