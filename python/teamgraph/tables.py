@@ -411,6 +411,10 @@ def read_folder(folder: Path, lenient: bool = False, follow_symlinks: bool = Fal
     if "people" not in frames and not any(p.file.startswith("people.") for p in problems):
         problems.append(problem("missing_table", "people.csv", 0, "", "a team needs a people table (people.csv, "
                                                                       "people.xlsx or people.parquet)"))
+    if lenient:  # a record left out (a ragged row) is a warning; a whole file's problem still raises
+        warnings += [problem(p.code, p.file, p.record, p.field, p.message, p.person_id, warning=True)
+                     for p in problems if p.record > 0]
+        problems = [p for p in problems if p.record == 0]
     if problems:
         raise OrgDataError(f"{len(problems)} problems in the org data", problems + warnings)
     try:

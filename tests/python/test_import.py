@@ -370,3 +370,13 @@ def test_batch_finds_teams_of_spreadsheets(team_dir: Path, tmp_path: Path, capsy
     assert cli.main(["batch", str(tmp_path / "teams"), "--out", str(tmp_path / "r.csv")]) == 0
     results = pd.read_csv(tmp_path / "r.csv")
     assert list(results["people"]) == [28, 28] and results["health_index"].nunique() == 1
+
+
+def test_a_ragged_row_of_a_decoded_csv_is_left_out_when_lenient(tmp_path: Path) -> None:
+    (tmp_path / "people.csv").write_bytes("id,name,manager_id\na,张三,\nb,李四,a,extra\nc,王五,a\n".encode("gbk"))
+    with pytest.raises(teamgraph.OrgDataError) as caught:
+        teamgraph.read_org(tmp_path)
+    assert [(p.code, p.record) for p in caught.value.problems if p.severity == teamgraph.Severity.error] == [
+        ("ragged_row", 3)]
+    org = teamgraph.read_org(tmp_path, lenient=True)
+    assert org.ids == ["a", "c"] and ("ragged_row", 3) in [(w.code, w.record) for w in org.warnings]
