@@ -34,7 +34,8 @@ fi
 # 2. Python build and runtime dependencies (no build isolation: the build directory is reused).
 pip() { "$PYTHON" -m pip --disable-pip-version-check -q "$@"; }
 requirements=(scikit-build-core'>=0.10' pybind11'==3.1.0' cmake'>=3.20' ninja numpy'>=1.24' pandas'>=2.0' networkx'>=3.0'
-              matplotlib'>=3.7' pyarrow'>=12' babel'>=2.12')
+              matplotlib'>=3.7' pyarrow'>=12' babel'>=2.12' openpyxl'>=3.1' icalendar'>=5'
+              'tomli>=1.1; python_version < "3.11"')
 [[ $mode == test ]] && requirements+=(pytest'>=7' pybind11-stubgen'==3.0.0' jsonschema'>=4' nbclient'>=0.8' nbformat'>=5'
                                       ipykernel'>=6' 'dask[dataframe,distributed]>=2024.1' hypothesis'>=6')
 stamp_dir=build

@@ -13,8 +13,9 @@ from .batch import assess_many
 from .errors import OrgDataError
 from .org import Org, WhatIfChanges, read_org, sample_team_path
 from .git import contributions_from_git, read_git_history
+from .importer import ImportResult, import_export, read_export, suggest_mapping
 from .report import Finding, Report, ReportDiff, TruckFactor, assess, default_policy, truck_factor, vacancy_cascade
 
-__all__ = ["assess_many", "Finding", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "Severity", "TruckFactor", "WhatIfChanges",
+__all__ = ["assess_many", "Finding", "ImportResult", "import_export", "read_export", "suggest_mapping", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "Severity", "TruckFactor", "WhatIfChanges",
            "__version__", "assess", "contributions_from_git", "default_policy", "read_git_history", "read_org",
            "sample_team_path", "schema", "truck_factor", "vacancy_cascade"]

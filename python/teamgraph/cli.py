@@ -7,6 +7,10 @@
     teamgraph validate PATH
     teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
     teamgraph policy --dump
+    teamgraph import EXPORT --map MAPPING.toml --out TEAM_DIR
+    teamgraph import --suggest EXPORT
+    teamgraph import-calendar FILE.ics --people TEAM_DIR [--out DIR] [--titles REGEX]
+    teamgraph import-messages FILE --people TEAM_DIR [--out DIR] [--columns sender=From,time=Sent]
 
 The words follow --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese),
 else English: the report's, and the command's own (--help, its messages and argparse's words, the
@@ -228,7 +232,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(err, sys.stdout, _catalog(args))
         return EXIT_BAD_INPUT
     c = _catalog(args)
-    s = summary(org, catalog=c)
+    s = summary(org, catalog=c, reading=True)
     print(c.text("validate.ok", people=c.text("count.people", count=s["people"]),
                  units=c.text("validate.units", count=s["units"]), layers=c.text("validate.layers", count=s["layers"]),
                  tables=c.text("list.separator").join(s["tables"])))
@@ -237,13 +241,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _is_team(folder: Path) -> bool:
+    """A folder with a people table (people.csv, people.xlsx or people.parquet)."""
+    return any((folder / f"people{suffix}").exists() for suffix in (".csv", ".xlsx", ".parquet"))
+
+
 def _teams(inputs: Sequence[str]) -> List[Path]:
     teams: List[Path] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir() and not (path / "people.csv").exists():
-            teams.extend(sorted(p for p in path.iterdir() if (p.is_dir() and (p / "people.csv").exists())
-                                or p.suffix == ".json"))
+        if path.is_dir() and not _is_team(path):
+            teams.extend(sorted(p for p in path.iterdir() if (p.is_dir() and _is_team(p)) or p.suffix == ".json"))
         else:
             teams.append(path)
     return teams
@@ -299,6 +307,84 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_export, suggest_mapping, summary_lines
+
+    c = _catalog(args)
+    if args.suggest:
+        try:
+            text = suggest_mapping(args.export, lang=c.language, sheet=args.sheet, encoding=args.encoding)
+        except (OSError, ValueError) as err:
+            if isinstance(err, OrgDataError):
+                raise
+            raise _BadInput("cli.error.import_cannot_read", path=args.export, error=str(err)) from err
+        sys.stdout.write(text)
+        return EXIT_OK
+    if not args.map or not args.team_dir:
+        raise _BadInput("cli.error.import_needs_map_and_out")
+    if Path(args.team_dir).exists() and not Path(args.team_dir).is_dir():
+        raise _BadInput("cli.error.import_out_not_folder", out=args.team_dir)
+    try:
+        result = import_export(args.export, args.map, lang=c.language)
+    except OSError as err:
+        raise _BadInput("cli.error.import_cannot_read", path=args.export, error=err.strerror) from err
+    for line in summary_lines(result.summary, c):
+        print(line)
+    try:
+        files = result.write(args.team_dir)
+    except OSError as err:
+        raise _BadInput("cli.error.out_cannot_write", out=args.team_dir, error=err.strerror) from err
+    print(c.text("cli.import.wrote", out=args.team_dir, people=c.text("count.people", count=len(result.org)),
+                 files=c.text("list.separator").join(files)))
+    print(c.text("cli.import.next", out=args.team_dir))
+    return EXIT_OK
+
+
+def _write_source(kind: str, result: Any, args: argparse.Namespace) -> int:
+    from .sources import summary_lines
+
+    c = _catalog(args)
+    for line in summary_lines(kind, result.summary, c):
+        print(line)
+    out = args.team_dir or args.people
+    try:
+        files = result.write(out)
+    except OSError as err:
+        raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
+    print(c.text("cli.sources.wrote", out=out, files=c.text("list.separator").join(files)))
+    return EXIT_OK
+
+
+def cmd_import_calendar(args: argparse.Namespace) -> int:
+    from .sources import DEFAULT_TITLES, import_calendar
+
+    try:
+        result = import_calendar(args.ics, args.people, titles=args.titles or DEFAULT_TITLES)
+    except OSError as err:
+        raise _BadInput("cli.error.import_cannot_read", path=args.ics, error=err.strerror) from err
+    return _write_source("calendar", result, args)
+
+
+def cmd_import_messages(args: argparse.Namespace) -> int:
+    from .sources import MESSAGE_COLUMNS, import_messages
+
+    columns: Dict[str, str] = {}
+    for item in (args.columns or "").split(","):
+        if not item:
+            continue
+        name, sep, column = item.partition("=")
+        if not sep or name not in MESSAGE_COLUMNS or not column:
+            raise _BadInput("cli.error.columns_expected", value=repr(args.columns))
+        columns[name] = column
+    try:
+        result = import_messages(args.log, args.people, columns)
+    except (OSError, ValueError) as err:
+        if isinstance(err, OrgDataError):
+            raise
+        raise _BadInput("cli.error.import_cannot_read", path=args.log, error=str(err)) from err
+    return _write_source("messages", result, args)
+
+
 def cmd_policy(args: argparse.Namespace) -> int:
     print(json.dumps(default_policy(), indent=2, sort_keys=True))
     return EXIT_OK
@@ -315,7 +401,8 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     parser = Parser(prog="teamgraph", description=c.text("cli.description"), catalog=c)
     parser.add_argument("--version", action="version", version=f"teamgraph {__version__}",
                         help=words("cli.argparse.version"))
-    sub = parser.add_subparsers(dest="command", required=True)
+    # COMMAND, not the list of commands: the list is wider than a terminal.
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_key: str, description_key: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=words(help_key), description=c.text(description_key))
@@ -367,6 +454,33 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     batch.add_argument("--policy", help=words("cli.option.batch_policy"))
     language_option(batch)
     batch.set_defaults(func=cmd_batch)
+
+    importing = command("import", "cli.command.import.help", "cli.command.import.description")
+    importing.add_argument("export", metavar="EXPORT", help=words("cli.option.export"))
+    importing.add_argument("--map", metavar="MAPPING.toml", help=words("cli.option.map"))
+    importing.add_argument("--out", dest="team_dir", metavar="TEAM_DIR", help=words("cli.option.team_dir"))
+    importing.add_argument("--suggest", action="store_true", help=words("cli.option.suggest"))
+    importing.add_argument("--sheet", help=words("cli.option.sheet"))
+    importing.add_argument("--encoding", help=words("cli.option.encoding"))
+    language_option(importing)
+    importing.set_defaults(func=cmd_import)
+
+    def source_options(p: argparse.ArgumentParser) -> None:  # import-calendar and import-messages
+        p.add_argument("--people", required=True, metavar="TEAM_DIR", help=words("cli.option.people"))
+        p.add_argument("--out", dest="team_dir", metavar="DIR", help=words("cli.option.sources_out"))
+        language_option(p)
+
+    calendar = command("import-calendar", "cli.command.import_calendar.help", "cli.command.import_calendar.description")
+    calendar.add_argument("ics", metavar="FILE.ics", help=words("cli.option.ics"))
+    calendar.add_argument("--titles", metavar="REGEX", help=words("cli.option.titles"))
+    source_options(calendar)
+    calendar.set_defaults(func=cmd_import_calendar)
+
+    messages = command("import-messages", "cli.command.import_messages.help", "cli.command.import_messages.description")
+    messages.add_argument("log", metavar="FILE", help=words("cli.option.log"))
+    messages.add_argument("--columns", metavar="sender=From,time=Sent", help=words("cli.option.columns"))
+    source_options(messages)
+    messages.set_defaults(func=cmd_import_messages)
 
     policy = command("policy", "cli.command.policy.help", "cli.command.policy.description")
     policy.add_argument("--dump", action="store_true", required=True, help=words("cli.option.dump"))

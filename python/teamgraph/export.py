@@ -150,15 +150,23 @@ def problem_line(problem: "_core.Problem", catalog: Catalog, org: Optional["Org"
     return catalog.problem(problem, message=problem_message(problem, catalog, org, ids), person_id=person)
 
 
+# Warnings about how a file was read (a CSV decoded from GBK), not about the team: validate says
+# them; a report leaves them out, so the same team gives the same report in every kind of file.
+READING_WARNINGS = ("encoding",)
+
+
 def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False,
-            catalog: Optional[Catalog] = None) -> Dict[str, Any]:
+            catalog: Optional[Catalog] = None, reading: bool = False) -> Dict[str, Any]:
     """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings.
     `pseudonymized`: `ids` are pseudonyms, and the warnings name people by them (``scrub``). The
-    warnings' messages are in the `catalog`'s language (English by default)."""
+    warnings' messages are in the `catalog`'s language (English by default). `reading`: the
+    warnings about how a file was read (READING_WARNINGS) too."""
     ids = ids if ids is not None else org.ids
     catalog = catalog or Catalog.get()
     warnings = []
     for p in org.warnings:
+        if not reading and p.code in READING_WARNINGS:
+            continue
         w = p.to_dict()
         w["message"] = problem_message(p, catalog, org, ids) if pseudonymized else catalog.problem_message(p)
         warnings.append(w)

@@ -63,7 +63,21 @@ def read_org(path: PathLike, lenient: bool = False, follow_symlinks: bool = Fals
     (``org.warnings``); records that refer to a left-out record are left out too. Problems about a
     whole file (a missing column, no top) still raise. A table that is a symbolic link to a file
     outside the folder is an ``outside_link`` problem unless ``follow_symlinks=True``.
+
+    A folder's tables may also be Excel workbooks (``people.xlsx``: the first sheet) or Parquet files
+    (``people.parquet``), and its CSVs may be in another clear encoding than UTF-8 (GB18030/GBK,
+    UTF-16 with a byte-order mark, Windows-1252; ``"encoding"`` in team.json forces one): such a
+    folder is read in Python (``teamgraph.tables``) with one warning a decoded file, and its problems
+    name each file with the row's CSV line or spreadsheet row.
     """
+    folder = Path(path)
+    if folder.is_dir():
+        from . import tables
+
+        if tables.needs_python(folder, follow_symlinks):
+            # Tables as .xlsx or .parquet, or CSVs that are not UTF-8: read in Python, built through
+            # Org.from_frames, problems naming each file and its lines or rows.
+            return tables.read_folder(folder, lenient=lenient, follow_symlinks=follow_symlinks)
     return Org._wrap(_core.read_org(os.fspath(path), lenient, follow_symlinks))
 
 
@@ -93,11 +107,12 @@ class Org:
     gives them mapped to [0, 1] instead, as the scores use them.
     """
 
-    __slots__ = ("_core", "_changes")
+    __slots__ = ("_core", "_changes", "_warnings")
 
     def __init__(self) -> None:
         self._core = _core.Org()
         self._changes: Optional[WhatIfChanges] = None
+        self._warnings: Optional[List[_core.Problem]] = None
 
     def __reduce__(self):
         """Orgs pickle (to travel between processes) as their tables and team.json."""
@@ -109,6 +124,7 @@ class Org:
         org = cls.__new__(cls)
         org._core = core
         org._changes = None
+        org._warnings = None  # the core's warnings; a reader in Python sets its own (files and lines)
         return org
 
     # -- building -------------------------------------------------------------------------
@@ -180,7 +196,7 @@ class Org:
     @property
     def warnings(self) -> List[_core.Problem]:
         """Problems that did not stop the build (several tops, unknown files, ...)."""
-        return list(self._core.warnings)
+        return list(self._warnings if self._warnings is not None else self._core.warnings)
 
     def find(self, person_id: str) -> Optional[int]:
         """The index of a person (exact id match), or None."""

@@ -106,7 +106,8 @@ def test_the_language_follows_lang_then_the_locale(capsys, monkeypatch) -> None:
 
 # The command's own words in Chinese: --help, argparse's words, its messages.
 
-COMMANDS = [[], ["report"], ["what-if"], ["validate"], ["batch"], ["policy"]]
+COMMANDS = [[], ["report"], ["what-if"], ["validate"], ["batch"], ["policy"], ["import"], ["import-calendar"],
+            ["import-messages"]]
 # Three English words in a row: a sentence left untranslated (option names, metavars, file names
 # and choices are what the user types and stay as they are).
 ENGLISH_WORDS = re.compile(r"\b[a-z]{2,}(?:[ '][a-z]{2,}){2,}\b")

@@ -48,7 +48,8 @@ def test_readme_shows_the_real_report(repo, capsys) -> None:
 
 def test_input_format_documents_every_problem_code(repo) -> None:
     doc = (repo / "docs" / "input-format.md").read_text()
-    sources = "".join(p.read_text() for p in sorted((repo / "src").rglob("*.cpp"))) + (repo / "python" / "teamgraph" / "org.py").read_text()
+    sources = "".join(p.read_text() for p in sorted((repo / "src").rglob("*.cpp"))) + "".join(
+        (repo / "python" / "teamgraph" / name).read_text() for name in ("org.py", "tables.py", "importer.py"))
     codes = set(re.findall(r'Problem\{"([a-z_]+)"', sources)) | set(re.findall(r'(?:problem|row_problem|whole_file|report|fail|_problem)\(\s*"([a-z_]+)"', sources))
     codes |= set(re.findall(r'"(several_tops|unknown_table|unknown_key)"', sources))
     # Problems are made from their message's key, "problem.<code>[.<variant>]"; every template's.

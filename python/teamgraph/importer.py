@@ -1,0 +1,765 @@
+"""One flat HR export (CSV, Excel or Parquet) into a team, through a mapping file (TOML).
+
+    result = import_export("hr.csv", "mapping.toml")   # ImportResult: org, tables, team, summary
+    result.write("team/")                               # people.csv, incentives.csv, team.json, import.json
+    org = read_export("hr.csv", "mapping.toml")         # the Org only
+
+The mapping says which column is what (docs/import.md). Every decision is in the summary
+(``result.summary``, written as import.json beside team.json): rows kept and dropped by ``keep``,
+managers resolved and how, tiers, scales, dates, the columns kept as extra columns. Problems (a
+manager who is not a row of the export, an ambiguous name, a mapping that names a column the
+export lacks) are raised together as one OrgDataError, each naming the export's file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+import pandas as pd
+
+from . import _core
+from .catalog import Catalog
+from .errors import OrgDataError
+from .org import Org
+from .tables import IMPORT_JSON, TEAM_JSON, TextTable, cell_text, problem, read_table, relocate
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PathLike = Union[str, "os.PathLike[str]"]
+MappingLike = Union[PathLike, Mapping[str, Any]]
+
+
+def _schema() -> Dict[str, Dict[str, Dict[str, Any]]]:
+    """{table: {column: its schema entry}}, from the input schema."""
+    return {t["name"]: {c["name"]: c for c in t["columns"]} for t in _core.schema()}
+
+
+SCHEMA = _schema()
+PEOPLE = SCHEMA["people"]
+SCALED = ("assessment", "potential", "flight_risk")  # the people columns team.json declares scales for
+SECTIONS = {"source": ("keep", "date_format", "decimal", "encoding", "sheet"),
+            "people": tuple(c for c in PEOPLE if c != "manager_id") + ("manager", "placeholder_managers"),
+            "tiers": tuple(PEOPLE["tier"]["labels"]) + ("column",),
+            "incentives": tuple(SCHEMA["incentives"]["kind"]["labels"]),
+            "team": ("name", "period", "policy", "configuration", "scales")}
+FIELD_OPTIONS = ("column", "scale", "decimal", "percent", "format")
+MANAGER_OPTIONS = ("column", "by", "top", "prefer")
+INCENTIVE_OPTIONS = ("column", "type", "decimal", "percent")
+
+
+@dataclass
+class ImportResult:
+    """What an import made: the org, its tables as written (text), team.json and the summary."""
+
+    org: Org
+    people: pd.DataFrame
+    incentives: Optional[pd.DataFrame]
+    team: Dict[str, Any]
+    summary: Dict[str, Any]
+
+    def write(self, out: PathLike) -> List[str]:
+        """Writes people.csv (and incentives.csv), team.json and import.json into the folder `out`
+        (made if missing; other files in it are left as they are). The file names written."""
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = ["people.csv"]
+        _write_csv(self.people, folder / "people.csv")
+        if self.incentives is not None:
+            _write_csv(self.incentives, folder / "incentives.csv")
+            written.append("incentives.csv")
+        (folder / TEAM_JSON).write_text(json.dumps(self.team, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (folder / IMPORT_JSON).write_text(json.dumps(self.summary, indent=2, ensure_ascii=False) + "\n",
+                                            encoding="utf-8")
+        return written + [TEAM_JSON, IMPORT_JSON]
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def read_mapping(mapping: MappingLike) -> Tuple[Dict[str, Any], str]:
+    """The mapping as a dict and the name problems give it (the file's name, or "mapping")."""
+    if isinstance(mapping, Mapping):
+        return dict(mapping), "mapping"
+    path = Path(mapping)
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f), path.name
+    except tomllib.TOMLDecodeError as err:
+        raise OrgDataError("1 problem in the mapping", [problem("bad_mapping", path.name, 0, "", f"not TOML: {err}")])
+    except OSError as err:
+        raise OrgDataError("1 problem in the mapping",
+                           [problem("missing_file", path.name, 0, "", f"cannot be read ({err.strerror})")]) from err
+
+
+def read_export(path: PathLike, mapping: MappingLike, lang: Optional[str] = None) -> Org:
+    """The team in one flat export (.csv, .xlsx or .parquet), as the mapping (a TOML file or its
+    dict) says: ``import_export(path, mapping).org``."""
+    return import_export(path, mapping, lang).org
+
+
+# -- names -----------------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def name_key(text: str) -> str:
+    """A name as exports are compared: case, repeated spaces, punctuation and single-letter middle
+    initials ignored; "Last, First M" the same as "First M. Last"; spaces inside a Chinese name
+    ignored."""
+    t = unicodedata.normalize("NFKC", text).casefold().strip()
+    if t.count(",") == 1:
+        last, first = t.split(",")
+        t = f"{first} {last}"
+    tokens = re.sub(r"[\W_]+", " ", t).split()
+    if len(tokens) > 2:
+        tokens = [tokens[0]] + [w for w in tokens[1:-1] if len(w) > 1] + [tokens[-1]]
+    return ("" if _CJK.search("".join(tokens)) else " ").join(tokens)
+
+
+# -- values ----------------------------------------------------------------------------------
+
+def number_text(raw: str, decimal: str = ".", percent: bool = False) -> str:
+    """A number as the export writes it, as teamgraph reads numbers: a decimal comma ("1.234,5",
+    with decimal=",") and a percent sign ("15%" is 15, with percent) where the mapping says so.
+    Text that is still not a number is given back as it was, for the core to report."""
+    s = raw.strip()
+    if not s:
+        return ""
+    if percent and s.endswith("%"):
+        s = s[:-1].strip()
+    if decimal == ",":
+        s = re.sub(r"[.\s\u00a0\u202f']", "", s).replace(",", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        return raw
+    return cell_text(value)
+
+
+def date_text(raw: str, fmt: str) -> Optional[str]:
+    """A date in the export's format as ISO text; None when it does not fit the format."""
+    try:
+        value = _dt.datetime.strptime(raw.strip(), fmt)
+    except ValueError:
+        return None
+    return cell_text(value)
+
+
+# -- the import ------------------------------------------------------------------------------
+
+class _Import:
+    """One import: the export, the mapping, the problems and the summary as they are made."""
+
+    def __init__(self, table: TextTable, mapping: Dict[str, Any], mapping_file: str, catalog: Catalog) -> None:
+        self.table, self.mapping, self.mapping_file, self.c = table, mapping, mapping_file, catalog
+        self.frame = table.frame
+        self.records = list(table.records)
+        self.problems: List[_core.Problem] = [p for p in table.problems if p.severity == _core.Severity.error]
+        self.warnings: List[_core.Problem] = [p for p in table.problems if p.severity == _core.Severity.warning]
+        self.used: List[str] = []  # the export's columns the mapping maps
+        self.fields: Dict[Tuple[str, str], str] = {}  # (table, column) -> the export's column, for problems
+        self.summary: Dict[str, Any] = {"source": table.file, "rows": len(self.frame),
+                                        "columns": len(self.frame.columns)}
+        if table.decoded:
+            self.summary["encoding"] = table.encoding
+        if table.sheet:
+            self.summary["sheet"] = table.sheet
+
+    # problems ---------------------------------------------------------------------------
+    def bad(self, entry: str, field: str, **args: Any) -> None:
+        """A problem of the mapping: the catalog entry `entry` with its arguments."""
+        self.problems.append(problem("bad_mapping", self.mapping_file, 0, field, self.c.text(entry, **args)))
+
+    def section(self, name: str) -> Dict[str, Any]:
+        value = self.mapping.get(name, {})
+        if not isinstance(value, dict):
+            self.bad("import.problem.not_a_table", name, section=name)
+            return {}
+        for key in value:
+            if key not in SECTIONS[name]:
+                self.bad("import.problem.unknown_key", f"{name}.{key}", section=name, name=key,
+                         expected=self.c.text("list.separator").join(SECTIONS[name]))
+        return value
+
+    def column(self, section: str, key: str, spec: Any, options: Sequence[str] = FIELD_OPTIONS) -> Optional[str]:
+        """The export's column a field names (``"Col"`` or ``{column = "Col", ...}``); None, with a
+        problem, when the export has none of that name."""
+        if isinstance(spec, dict):
+            for option in spec:
+                if option not in options:
+                    self.bad("import.problem.unknown_key", f"{section}.{key}.{option}", section=f"{section}.{key}",
+                             name=option, expected=self.c.text("list.separator").join(options))
+            spec = spec.get("column")
+        if not isinstance(spec, str) or not spec:
+            self.bad("import.problem.no_column", f"{section}.{key}", section=section, name=key)
+            return None
+        if spec not in self.frame.columns:
+            self.bad("import.problem.missing_column", f"{section}.{key}", section=section, name=key, column=spec,
+                     columns=self.c.text("list.separator").join(map(str, self.frame.columns)))
+            return None
+        self.used.append(spec)
+        return spec
+
+    def row(self, k: int, ids: Sequence[str]) -> str:
+        return self.c.text("import.row", record=self.records[k], id=ids[k])
+
+    def rows(self, ks: Sequence[int], ids: Sequence[str]) -> str:
+        return self.c.people([self.row(k, ids) for k in ks])
+
+    # steps ------------------------------------------------------------------------------
+    def keep(self, source: Dict[str, Any]) -> None:
+        query = source.get("keep")
+        if query is None:
+            return
+        if not isinstance(query, str):
+            self.bad("import.problem.keep", "source.keep", error=self.c.text("import.problem.not_text"))
+            return
+        typed = pd.DataFrame({col: _typed(self.frame[col]) for col in self.frame.columns})
+        try:
+            kept = typed.query(query, engine="python")
+        except Exception as err:  # a query pandas cannot run: its message says why
+            self.bad("import.problem.keep", "source.keep", error=f"{type(err).__name__}: {err}")
+            return
+        mask = self.frame.index.isin(kept.index)
+        dropped = [self.records[k] for k in range(len(mask)) if not mask[k]]
+        self.dropped = self.frame[~mask].reset_index(drop=True)
+        self.dropped_records = dropped
+        self.frame = self.frame[mask].reset_index(drop=True)
+        self.records = [r for r, m in zip(self.records, mask) if m]
+        self.summary["keep"] = {"query": query, "kept": len(self.frame), "dropped": len(dropped),
+                                "dropped_records": dropped}
+
+    def people(self, people_map: Dict[str, Any], source: Dict[str, Any]) -> Dict[str, List[str]]:
+        out: Dict[str, List[str]] = {}
+        decimal = source.get("decimal", ".")
+        if decimal not in (".", ","):
+            self.bad("import.problem.decimal", "source.decimal")
+            decimal = "."
+        if "id" not in people_map:
+            self.bad("import.problem.id_required", "people.id")
+        self.scales: Dict[str, List[float]] = {}
+        for key, spec in people_map.items():
+            if key in ("manager", "placeholder_managers") or key not in PEOPLE:
+                continue
+            column = self.column("people", key, spec)
+            if column is None:
+                continue
+            options = spec if isinstance(spec, dict) else {}
+            values = [str(v) for v in self.frame[column]]
+            kind = PEOPLE[key]["kind"]
+            if kind == "number":
+                percent = bool(options.get("percent", False))
+                values = [number_text(v, options.get("decimal", decimal), percent) for v in values]
+                scale = options.get("scale")
+                if scale is None and percent and key in SCALED:
+                    scale = [0, 100]
+                    self.summary.setdefault("guesses", []).append({"field": f"people.{key}", "scale": scale})
+                if scale is not None:
+                    if not (isinstance(scale, list) and len(scale) == 2 and all(isinstance(x, (int, float)) for x in scale)
+                            and scale[0] < scale[1]) or key not in SCALED:
+                        self.bad("import.problem.scale", f"people.{key}.scale", name=key,
+                                 fields=self.c.text("list.separator").join(SCALED))
+                    else:
+                        self.scales[f"people.{key}"] = scale
+            elif kind == "date" and (options.get("format") or source.get("date_format")):
+                fmt = options.get("format") or source.get("date_format")
+                values = [(date_text(v, fmt) or v) if v.strip() else "" for v in values]
+            out[key] = values
+            self.fields[("people", key)] = f"{column} ({key})"
+        return out
+
+    def managers(self, spec: Any, columns: Dict[str, List[str]], placeholders: Any) -> Optional[List[str]]:
+        """The manager_id column: each row's manager resolved by name or id."""
+        if spec is None:
+            return None
+        column = self.column("people", "manager", spec, MANAGER_OPTIONS)
+        if column is None or "id" not in columns:
+            return None
+        options = spec if isinstance(spec, dict) else {}
+        by = options.get("by", "id")
+        if by not in ("id", "name"):
+            self.bad("import.problem.by", "people.manager.by", by=repr(by))
+            return None
+        if by == "name" and "name" not in columns:
+            self.bad("import.problem.by_name_needs_name", "people.manager.by")
+            return None
+        top = options.get("top", [])
+        if isinstance(top, str):
+            top = [top]
+        key = name_key if by == "name" else (lambda s: s.strip())
+        tops = {key(str(t)) for t in top}
+        prefer = options.get("prefer", {})
+        patterns: List[Tuple[List[str], "re.Pattern[str]"]] = []
+        for field, pattern in (prefer.items() if isinstance(prefer, dict) else []):
+            values = columns.get(field) if field in columns else (
+                [str(v) for v in self.frame[field]] if field in self.frame.columns else None)
+            if values is None:
+                self.bad("import.problem.prefer_field", f"people.manager.prefer.{field}", field=field)
+                continue
+            try:
+                patterns.append((values, re.compile(str(pattern))))
+            except re.error as err:
+                self.bad("import.problem.regex", f"people.manager.prefer.{field}", error=str(err))
+        ids = columns["id"]
+        index: Dict[str, List[int]] = {}
+        for k, value in enumerate(columns["name"] if by == "name" else ids):
+            if value.strip():
+                index.setdefault(key(value), []).append(k)
+        dropped_index: Dict[str, int] = {}
+        dropped = getattr(self, "dropped", None)
+        if dropped is not None:
+            name_column = self.mapping.get("people", {}).get("name" if by == "name" else "id")
+            name_column = name_column.get("column") if isinstance(name_column, dict) else name_column
+            if name_column in dropped.columns:
+                for k, value in enumerate(dropped[name_column]):
+                    dropped_index.setdefault(key(str(value)), self.dropped_records[k])
+        raw = [str(v) for v in self.frame[column]]
+        out: List[Optional[str]] = [None] * len(raw)
+        missing: Dict[str, List[int]] = {}
+        shown: Dict[str, str] = {}
+        ambiguous: Dict[str, List[int]] = {}
+        preferred: Dict[str, int] = {}
+        loose: Dict[str, str] = {}
+        n_top = 0
+        for k, value in enumerate(raw):
+            if not value.strip():
+                n_top += 1
+                continue
+            wanted = key(value)
+            if wanted in tops:
+                n_top += 1
+                out[k] = ""
+                continue
+            candidates = index.get(wanted, [])
+            if len(candidates) > 1 and patterns:
+                chosen = [j for j in candidates if all(p.search(values[j]) for values, p in patterns)]
+                if len(chosen) == 1:
+                    preferred[wanted] = chosen[0]
+                    candidates = chosen
+            if len(candidates) == 1:
+                j = candidates[0]
+                out[k] = ids[j]
+                if by == "name" and columns["name"][j] != value and value not in loose:
+                    loose[value] = columns["name"][j]
+            elif candidates:
+                ambiguous.setdefault(wanted, []).append(k)
+                shown.setdefault(wanted, value)
+            else:
+                missing.setdefault(wanted, []).append(k)
+                shown.setdefault(wanted, value)
+        row_of: Dict[str, int] = {}
+        for j, person in enumerate(ids):
+            row_of.setdefault(person, j)
+        reports: Dict[int, List[int]] = {}  # row -> the rows it manages
+        for k, m in enumerate(out):
+            if m:
+                reports.setdefault(row_of[m], []).append(k)
+        for wanted, ks in ambiguous.items():
+            candidates = index[wanted]
+            described = [self.c.text("import.candidate", row=self.row(j, ids),
+                                     role=columns.get("role", [""] * len(ids))[j]) for j in candidates]
+            self.problems.append(problem("ambiguous_manager", self.table.file, self.records[ks[0]],
+                                         f"{column} (manager_id)",
+                                         self.c.text("import.problem.ambiguous_manager", manager=shown[wanted],
+                                                     count=len(candidates), candidates=self.c.join(described),
+                                                     rows=self.rows(ks, ids))))
+        placeholder_key = ("import.problem.missing_manager" if placeholders is False
+                           else "import.problem.placeholder_unsupported")
+        missing_summary = []
+        for wanted, ks in missing.items():
+            total = len(_under(ks, reports))
+            hint = (self.c.text("import.problem.manager_dropped", record=dropped_index[wanted])
+                    if wanted in dropped_index else "")
+            self.problems.append(problem("missing_manager", self.table.file, self.records[ks[0]],
+                                         f"{column} (manager_id)",
+                                         self.c.text(placeholder_key, manager=shown[wanted], count=len(ks),
+                                                     rows=self.rows(ks, ids), total=total, dropped=hint)))
+            missing_summary.append({"manager": shown[wanted], "reports": len(ks), "people_under": total,
+                                    "records": [self.records[k] for k in ks]})
+        self.used.append(column)
+        self.fields[("people", "manager_id")] = f"{column} (manager_id)"
+        self.summary["managers"] = {
+            "column": column, "by": by, "resolved": sum(1 for m in out if m), "tops": n_top,
+            "placeholder_managers": placeholders is not False,
+            "matched_loosely": [{"written": w, "matched": n} for w, n in loose.items()],
+            "preferred": [{"manager": columns["name" if by == "name" else "id"][j], "record": self.records[j]}
+                          for j in preferred.values()],
+            "missing": missing_summary}
+        return [m or "" for m in out]
+
+    def tiers(self, tiers: Dict[str, Any], columns: Dict[str, List[str]]) -> Optional[List[str]]:
+        if not tiers:
+            return None
+        over = tiers.get("column", "role")
+        values = columns.get(over) if over in columns else (
+            [str(v) for v in self.frame[over]] if over in self.frame.columns else None)
+        if values is None:
+            self.bad("import.problem.tier_column", "tiers.column", column=over)
+            return None
+        rules = []
+        for tier, pattern in tiers.items():
+            if tier == "column":
+                continue
+            try:
+                rules.append((tier, re.compile(str(pattern))))
+            except re.error as err:
+                self.bad("import.problem.regex", f"tiers.{tier}", error=str(err))
+        out = []
+        for value in values:
+            out.append(next((tier for tier, rule in rules if rule.search(value)), ""))
+        counts = {tier: out.count(tier) for tier, _ in rules}
+        self.summary["tiers"] = {"column": over, "counts": counts, "unmatched": out.count("")}
+        return out
+
+    def incentives(self, spec: Dict[str, Any], ids: List[str], source: Dict[str, Any]) -> Optional[pd.DataFrame]:
+        if not spec:
+            return None
+        rows: Dict[str, List[str]] = {"person_id": [], "kind": [], "type": [], "amount": []}
+        records: List[int] = []
+        made = {}
+        for kind, field in spec.items():
+            if kind not in SECTIONS["incentives"]:
+                continue
+            column = self.column("incentives", kind, field, INCENTIVE_OPTIONS)
+            if column is None:
+                continue
+            options = field if isinstance(field, dict) else {}
+            kind_type = str(options.get("type", column))
+            count = 0
+            for k, value in enumerate(self.frame[column]):
+                amount = number_text(str(value), options.get("decimal", source.get("decimal", ".")),
+                                     bool(options.get("percent", False)))
+                if not amount:
+                    continue
+                rows["person_id"].append(ids[k])
+                rows["kind"].append(kind)
+                rows["type"].append(kind_type)
+                rows["amount"].append(amount)
+                records.append(self.records[k])
+                count += 1
+            made[kind] = {"column": column, "rows": count}
+            self.fields[("incentives", "amount")] = f"{column} (amount)"
+        self.incentive_records = records
+        self.summary["incentives"] = made
+        return pd.DataFrame(rows, dtype=object)
+
+    def extra(self, people: Dict[str, List[str]], date_format: Optional[str]) -> None:
+        """Every column the mapping does not map, kept as an extra column (renamed when its name is
+        a column of the input format); with a date format, a column of dates in it becomes ISO."""
+        extra, renamed, dates = [], {}, []
+        for column in self.frame.columns:
+            if column in self.used:
+                continue
+            values = [str(v) for v in self.frame[column]]
+            if date_format:
+                iso = [date_text(v, date_format) if v.strip() else "" for v in values]
+                if any(iso) and all(x is not None for x in iso):
+                    values = iso
+                    dates.append(column)
+            name = column
+            while name in PEOPLE or name in people:
+                name = f"{name}_export"
+            if name != column:
+                renamed[column] = name
+            people[name] = values
+            extra.append(column)
+        self.summary["extra_columns"] = extra
+        if renamed:
+            self.summary["renamed_columns"] = renamed
+        if dates:
+            self.summary["dates"] = {"format": date_format, "columns": dates}
+
+
+def _typed(series: pd.Series) -> pd.Series:
+    """A text column as numbers when every non-empty cell is one (for ``keep``'s query)."""
+    text = series.astype(str)
+    numbers = pd.to_numeric(text.where(text.str.strip() != "", None), errors="coerce")
+    if numbers.notna().sum() == (text.str.strip() != "").sum():
+        return numbers
+    return series
+
+
+def _under(ks: Sequence[int], reports: Dict[int, List[int]]) -> set:
+    """The rows ks and everyone under them."""
+    seen, todo = set(), list(ks)
+    while todo:
+        k = todo.pop()
+        if k in seen:
+            continue
+        seen.add(k)
+        todo.extend(reports.get(k, []))
+    return seen
+
+
+def import_export(path: PathLike, mapping: MappingLike, lang: Optional[str] = None) -> ImportResult:
+    """Maps one flat export into a team. Raises OrgDataError with every problem: the mapping's
+    (file: the mapping), the export's (file: the export, record: its line or spreadsheet row) and
+    the team's as the core checks it (also naming the export's line and column)."""
+    c = Catalog.get(lang)
+    config, mapping_file = read_mapping(mapping)
+    source = config.get("source", {}) if isinstance(config.get("source", {}), dict) else {}
+    table = read_table(path, sheet=source.get("sheet"), encoding=source.get("encoding"))
+    job = _Import(table, config, mapping_file, c)
+    for key in config:
+        if key not in SECTIONS:
+            job.bad("import.problem.unknown_key", key, section="", name=key,
+                    expected=c.text("list.separator").join(SECTIONS))
+    source = job.section("source")
+    people_map = job.section("people")
+    tiers_map = job.section("tiers")
+    incentives_map = job.section("incentives")
+    team_map = job.section("team")
+    if any(p.record == 0 and p.file == table.file for p in job.problems):
+        raise OrgDataError(f"{len(job.problems)} problems in the export", job.problems + job.warnings)
+    job.keep(source)
+    columns = job.people(people_map, source)
+    placeholders = people_map.get("placeholder_managers", True)
+    if not isinstance(placeholders, bool):
+        job.bad("import.problem.not_boolean", "people.placeholder_managers", name="placeholder_managers")
+    manager = job.managers(people_map.get("manager"), columns, placeholders)
+    if manager is not None:
+        columns["manager_id"] = manager
+    tier = job.tiers(tiers_map, columns)
+    if tier is not None:
+        columns["tier"] = tier
+    ids = columns.get("id", [""] * len(job.frame))
+    incentives = job.incentives(incentives_map, ids, source)
+    job.extra(columns, source.get("date_format"))
+    people = pd.DataFrame(columns, dtype=object) if columns else pd.DataFrame(index=range(len(job.frame)))
+    team: Dict[str, Any] = {k: v for k, v in team_map.items() if k != "scales"}
+    scales = {**job.scales, **team_map.get("scales", {})}
+    if scales:
+        team["scales"] = scales
+    files = {"people": table.file, "incentives": table.file, "team": mapping_file}
+    records = {"people": job.records, "incentives": getattr(job, "incentive_records", [])}
+    try:
+        org = Org.from_frames(people=people, incentives=incentives, team=team or None)
+    except OrgDataError as err:
+        found = [relocate(p, files, records, job.fields) for p in err.problems]
+        if job.problems:  # a manager left out shows as unknown_id too: said once, by the import
+            found = [p for p in found if not (p.code == "unknown_id" and p.field.endswith("(manager_id)"))]
+        problems = job.problems + found
+        raise OrgDataError(f"{len(problems)} problems in the import", problems + job.warnings) from err
+    if job.problems:
+        raise OrgDataError(f"{len(job.problems)} problems in the import", job.problems + job.warnings)
+    org._warnings = job.warnings + [relocate(p, files, records, job.fields) for p in org._core.warnings]
+    job.summary["people"] = len(org)
+    job.summary["warnings"] = [p.to_dict() for p in org._warnings]
+    return ImportResult(org, people, incentives, team, job.summary)
+
+
+def summary_lines(summary: Mapping[str, Any], catalog: Catalog) -> List[str]:
+    """What an import did, one line each, in the catalog's language (what ``teamgraph import``
+    prints)."""
+    c = catalog
+    sep = c.text("list.separator")
+    lines = [c.text("import.summary.read", file=summary["source"], count=summary["rows"], columns=summary["columns"])]
+    if "encoding" in summary:
+        lines.append(c.text("import.summary.encoding", encoding=summary["encoding"]))
+    if "sheet" in summary:
+        lines.append(c.text("import.summary.sheet", sheet=summary["sheet"]))
+    if "keep" in summary:
+        k = summary["keep"]
+        lines.append(c.text("import.summary.keep", query=k["query"], count=k["kept"], dropped=k["dropped"]))
+    if "managers" in summary:
+        m = summary["managers"]
+        lines.append(c.text("import.summary.managers", column=m["column"], by=m["by"], count=m["resolved"],
+                            tops=m["tops"]))
+        if m["matched_loosely"]:
+            examples = [c.text("import.summary.match", written=x["written"], matched=x["matched"])
+                        for x in m["matched_loosely"][:3]]
+            lines.append(c.text("import.summary.matched_loosely", count=len(m["matched_loosely"]),
+                                examples=sep.join(examples)))
+        for x in m["preferred"]:
+            lines.append(c.text("import.summary.preferred", manager=x["manager"], record=x["record"]))
+    if "tiers" in summary:
+        t = summary["tiers"]
+        counts = sep.join(c.text("import.summary.tier", tier=tier, count=n) for tier, n in t["counts"].items())
+        lines.append(c.text("import.summary.tiers", column=t["column"], tiers=counts, count=t["unmatched"]))
+    for guess in summary.get("guesses", []):  # a scale of percentages, 0 to 100
+        lines.append(c.text("import.summary.percent_scale", field=guess["field"]))
+    for kind, x in summary.get("incentives", {}).items():
+        lines.append(c.text("import.summary.incentives", kind=kind, column=x["column"], count=x["rows"]))
+    if "dates" in summary:
+        d = summary["dates"]
+        lines.append(c.text("import.summary.dates", format=d["format"], columns=sep.join(d["columns"])))
+    if summary.get("extra_columns"):
+        lines.append(c.text("import.summary.extra", count=len(summary["extra_columns"]),
+                            columns=sep.join(summary["extra_columns"])))
+    for old, new in summary.get("renamed_columns", {}).items():
+        lines.append(c.text("import.summary.renamed", column=old, name=new))
+    for w in summary.get("warnings", []):
+        if w["code"] == "encoding":  # said above, in the catalog's words
+            continue
+        lines.append(c.text("validate.warning", **w))
+    return lines
+
+
+# -- suggest ---------------------------------------------------------------------------------
+
+# Header names by field, compared as name_key compares them less spaces: English and Chinese.
+GUESSES: Dict[str, Tuple[str, ...]] = {
+    "id": ("empid", "employeeid", "employeenumber", "employeeno", "empno", "empnumber", "staffid", "personid", "id",
+           "工号", "员工编号", "员工工号", "员工号", "编号", "人员编号"),
+    "name": ("employeename", "employee", "name", "fullname", "employeefullname", "staffname", "姓名", "员工姓名", "名字",
+             "员工"),
+    "manager": ("managername", "manager", "supervisor", "supervisorname", "reportsto", "linemanager", "boss",
+                "directmanager", "上级", "直属上级", "上级姓名", "直接上级", "汇报对象", "主管", "直属领导", "上级领导"),
+    "manager_id": ("managerid", "managernumber", "supervisorid", "reportstoid", "上级工号", "上级编号", "主管工号"),
+    "department": ("department", "dept", "departmentname", "division", "team", "部门", "所属部门", "部门名称"),
+    "role": ("position", "title", "jobtitle", "role", "job", "positiontitle", "职位", "岗位", "职务", "职称"),
+    "assessment": ("perfscoreid", "performancescore", "perfscore", "performance", "rating", "performancerating",
+                   "appraisal", "绩效", "绩效评分", "绩效得分", "考核", "考核结果", "绩效等级", "评分"),
+    "potential": ("potential", "potentialrating", "engagementsurvey", "engagement", "潜力", "潜能", "敬业度"),
+    "flight_risk": ("flightrisk", "attritionrisk", "riskofleaving", "离职风险"),
+    "learning_hours": ("learninghours", "traininghours", "培训时长", "学习时长"),
+    "salary": ("salary", "basesalary", "pay", "annualsalary", "wage", "薪资", "工资", "薪酬", "月薪", "年薪", "基本工资"),
+    "left": ("termd", "terminated", "termination", "isterminated", "离职", "是否离职", "已离职"),
+}
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", str(text)).casefold())
+
+
+def _guess_columns(columns: Sequence[str]) -> Dict[str, str]:
+    keys = {col: _header_key(col) for col in columns}
+    found: Dict[str, str] = {}
+    for field, names in GUESSES.items():  # an exact name first, in the order listed
+        for name in names:
+            hit = next((col for col, k in keys.items() if k == name and col not in found.values()), None)
+            if hit is not None:
+                found[field] = hit
+                break
+    return found
+
+
+def _numbers(values: Sequence[str]) -> Optional[Tuple[float, float]]:
+    numbers = []
+    for v in values:
+        if v.strip():
+            try:
+                numbers.append(float(v))
+            except ValueError:
+                return None
+    return (min(numbers), max(numbers)) if numbers else None
+
+
+_DATE_FORMATS = (("%m/%d/%Y", re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")), ("%d.%m.%Y", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")),
+                 ("%Y/%m/%d", re.compile(r"^\d{4}/\d{1,2}/\d{1,2}$")), ("%Y年%m月%d日", re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")))
+
+
+def _date_format(frame: pd.DataFrame) -> Optional[Tuple[str, str]]:
+    """(format, an example) of the first column of dates written another way than ISO."""
+    for column in frame.columns:
+        values = [str(v).strip() for v in frame[column] if str(v).strip()]
+        for fmt, pattern in _DATE_FORMATS:
+            if values and all(pattern.match(v) for v in values):
+                if fmt == "%m/%d/%Y" and any(int(v.split("/")[0]) > 12 for v in values):
+                    fmt = "%d/%m/%Y"
+                if all(date_text(v, fmt) is not None for v in values):
+                    return fmt, values[0]
+    return None
+
+
+def _scale(low: float, high: float) -> Tuple[float, float]:
+    """The usual scale that holds the values found: [0, 1], [1, 4], [1, 5], [1, 10] or [0, 100]."""
+    for scale in ((0.0, 1.0), (1.0, 4.0), (1.0, 5.0), (1.0, 10.0), (0.0, 100.0)):
+        if scale[0] <= low and high <= scale[1]:
+            return scale
+    return (min(low, 0.0), high)
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return json.dumps(value)
+
+
+def suggest_mapping(path: PathLike, lang: Optional[str] = None, sheet: Optional[str] = None,
+                    encoding: Optional[str] = None) -> str:
+    """A starting mapping (TOML text) guessed from the export's header and values: which column is
+    the id, the name, the manager (by name, or by id), department, role, assessment and potential
+    (with the scale of the values found), salary as a material incentive, a termination flag as a
+    commented-out ``keep``, and the date format. Comments (in the catalog's language) say what is a
+    guess."""
+    c = Catalog.get(lang)
+    table = read_table(path, sheet=sheet, encoding=encoding)
+    errors = [p for p in table.problems if p.severity == _core.Severity.error]
+    if errors:
+        raise OrgDataError(f"{len(errors)} problems in the export", errors)
+    frame = table.frame
+    found = _guess_columns([str(col) for col in frame.columns])
+    out = [c.text("import.suggest.header", file=table.file), ""]
+    source: List[str] = []
+    if table.encoding not in (None, "UTF-8", "UTF-8 with BOM"):
+        source.append(f"encoding = {_toml(table.encoding)}")
+    if table.sheet:
+        source.append(f"sheet = {_toml(table.sheet)}")
+    if "left" in found:
+        values = {str(v).strip() for v in frame[found["left"]]}
+        condition = f"`{found['left']}` == 0" if values <= {"0", "1", ""} else f"`{found['left']}` == \"\""
+        if re.fullmatch(r"\w+", found["left"], re.ASCII):
+            condition = condition.replace("`", "")
+        source.append(c.text("import.suggest.keep", column=found["left"]))
+        source.append(f"# keep = {_toml(condition)}")
+    dates = _date_format(frame)
+    if dates:
+        source.append(c.text("import.suggest.dates", example=dates[1]))
+        source.append(f"date_format = {_toml(dates[0])}")
+    if source:
+        out += ["[source]"] + source + [""]
+    out.append("[people]")
+    if "id" in found:
+        out.append(f"id = {_toml(found['id'])}")
+    else:
+        out.append(c.text("import.suggest.no_id"))
+        out.append('id = ""')
+    for field in ("name", "department", "role"):
+        if field in found:
+            out.append(f"{field} = {_toml(found[field])}")
+    if "manager" in found and "name" in found:
+        if "manager_id" in found:
+            out.append(c.text("import.suggest.manager_id", column=found["manager_id"]))
+        out.append(f'manager = {{ column = {_toml(found["manager"])}, by = "name", top = [] }}')
+    elif "manager_id" in found:
+        out.append(f'manager = {{ column = {_toml(found["manager_id"])}, by = "id" }}')
+    for field in ("assessment", "potential", "flight_risk"):
+        if field not in found:
+            continue
+        span = _numbers([str(v) for v in frame[found[field]]])
+        if span is None:
+            out.append(c.text("import.suggest.not_numbers", column=found[field]))
+            out.append(f"# {field} = {{ column = {_toml(found[field])}, scale = [1, 5] }}")
+            continue
+        low, high = _scale(*span)
+        out.append(c.text("import.suggest.scale", low=_toml(span[0]), high=_toml(span[1])))
+        out.append(f"{field} = {{ column = {_toml(found[field])}, scale = [{_toml(low)}, {_toml(high)}] }}")
+    if "learning_hours" in found:
+        out.append(f"learning_hours = {_toml(found['learning_hours'])}")
+    if "role" in found:
+        out += ["", "[tiers]", c.text("import.suggest.tiers"),
+                'core = "(?i)\\\\b(CEO|CFO|CIO|CTO|COO|president|director|VP|head)\\\\b|总经理|总裁|总监|董事"',
+                'support = "(?i)\\\\b(admin|administrative|assistant|receptionist|clerk)\\\\b|行政|助理|前台|文员"']
+    if "salary" in found:
+        out += ["", "[incentives]", f"material = {{ column = {_toml(found['salary'])} }}"]
+    mapped = set(found.values()) - ({found["manager_id"]} if "manager_id" in found and "manager" in found else set())
+    mapped.discard(found.get("left"))
+    unmapped = [str(col) for col in frame.columns if col not in mapped]
+    if unmapped:
+        out += ["", c.text("import.suggest.unmapped", columns=c.text("list.separator").join(unmapped))]
+    return "\n".join(out) + "\n"
