@@ -14,7 +14,10 @@ from .errors import OrgDataError
 from .org import Org, WhatIfChanges, read_org, sample_team_path
 from .git import contributions_from_git, read_git_history
 from .importer import ImportResult, import_export, read_export, suggest_mapping
-from .report import Finding, Report, ReportDiff, TruckFactor, assess, default_policy, truck_factor, vacancy_cascade
+from .diff import ReportDiff
+from .findings import Finding
+from .report import Report, assess, default_policy, vacancy_cascade
+from .truck_factor import TruckFactor, truck_factor
 
 __all__ = ["assess_many", "Finding", "ImportResult", "import_export", "read_export", "suggest_mapping", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "Severity", "TruckFactor", "WhatIfChanges",
            "__version__", "assess", "contributions_from_git", "default_policy", "read_git_history", "read_org",

@@ -36,7 +36,8 @@ from .cli_words import Parser, typed
 from . import _core
 from .export import csv_safe, problem_line, read_key, scrub, summary, to_text
 from .org import Org, read_org, sample_team_path
-from .report import SEVERITIES, Report, assess, default_policy
+from .findings import SEVERITIES
+from .report import Report, assess, default_policy
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

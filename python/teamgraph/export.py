@@ -352,7 +352,7 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
     the severities with ANSI escapes."""
     from . import __version__
     from .catalog import pad
-    from .report import SEVERITIES
+    from .findings import SEVERITIES
 
     c = report.catalog
     s = summary(report.org, report._ids, report.pseudonymized, c)

@@ -1,81 +1,26 @@
-"""assess(): every score of an org, explained; and the truck factor on a contributions table alone."""
+"""assess(): every score of an org, explained, as a Report (findings, diffs and the truck factor of a
+contributions table alone are in findings.py, diff.py and truck_factor.py)."""
 
 from __future__ import annotations
 
 import json
 import os
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from .catalog import Catalog, normalize_language, pad
-from .org import Org, PolicyLike, WhatIfChanges, _policy_text
-
-SEVERITIES = ("critical", "high", "medium", "low", "info")
-
+from .catalog import Catalog, normalize_language
+from .diff import ReportDiff
+from .findings import Finding, _finding
+from .org import Org, PolicyLike, _policy_text
+from .truck_factor import TruckFactor
 
 def default_policy() -> Dict[str, Any]:
     """Every threshold and weight of every score, with its default (docs/scores.md explains them)."""
     return json.loads(_core.default_policy_json())
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One explained result: severity, who it concerns, the numbers behind it and what to do."""
-
-    score: str
-    code: str
-    severity: str
-    people: List[str]
-    message: str
-    evidence: Dict[str, float]
-    recommendation: str
-    # How the texts name each of `people` ("Li Wei (e01)"), made when first read.
-    labels: Sequence[str] = field(default=(), repr=False, compare=False)
-
-    def __str__(self) -> str:
-        return f"[{self.severity}] {self.message} {self.recommendation}"
-
-    def as_dict(self) -> Dict[str, Any]:
-        """The finding as the JSON report writes it (the labels are in the message already)."""
-        return {"score": self.score, "code": self.code, "severity": self.severity, "people": self.people,
-                "message": self.message, "evidence": self.evidence, "recommendation": self.recommendation}
-
-
-class _PeopleLabels(Sequence[str]):
-    """How a finding's texts name its people: "Li Wei (e01)" (the catalog's ``person.named``)
-    when the person has a name, the id alone otherwise, the pseudonym when the report is
-    pseudonymized. Made only for the people a text shows (at most ten a list), not for all."""
-
-    def __init__(self, indices: Sequence[int], ids: Sequence[str], names: Optional[Sequence[Any]],
-                 catalog: Catalog) -> None:
-        self._indices, self._ids, self._names, self._catalog = indices, ids, names, catalog
-
-    def __len__(self) -> int:
-        return len(self._indices)
-
-    def __getitem__(self, k: Any) -> Any:
-        if isinstance(k, slice):
-            return _PeopleLabels(self._indices[k], self._ids, self._names, self._catalog)
-        i = self._indices[k]
-        name = None if self._names is None else self._names[i]
-        if not isinstance(name, str) or not name:
-            return self._ids[i]
-        return self._catalog.text("person.named", name=name, id=self._ids[i])
-
-
-def _finding(raw: Mapping[str, Any], ids: Sequence[str], names: Optional[Sequence[Any]], catalog: Catalog) -> Finding:
-    indices = [i for i in raw["people"] if i is not None]
-    people = [ids[i] for i in indices]
-    labels = _PeopleLabels(indices, ids, names, catalog)
-    message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], labels)
-    return Finding(raw["score"], raw["code"], raw["severity"], people, message, dict(raw["evidence"]), recommendation,
-                   labels)
 
 
 class Report:
@@ -387,131 +332,6 @@ class Report:
         return f"<teamgraph.Report {parts}; {len(self.findings)} findings>"
 
 
-class ReportDiff:
-    """Two reports side by side: every score before, after and its change; the findings that
-    appeared, disappeared or changed (the same finding about the same people, or the same
-    team-wide finding, whose numbers or words changed); and, for a what-if org, what was done
-    (``changes``: who left, who stepped up, which seats stayed empty)."""
-
-    def __init__(self, before: Report, after: Report) -> None:
-        names = list(dict.fromkeys([*before.scores, *after.scores]))
-        rows = []
-        for name in names:
-            a, b = before.scores.get(name), after.scores.get(name)
-            rows.append({"score": name, "before": np.nan if a is None else a, "after": np.nan if b is None else b,
-                         "change": np.nan if a is None or b is None else b - a})
-        self.scores = pd.DataFrame(rows, columns=["score", "before", "after", "change"])
-        self.language = after.language
-        self.changes = after.org.changes
-        if self.changes is not None and before.pseudonymized:  # ids of the org before, shown as its pseudonyms
-            name = dict(zip(before.org.ids, before._ids)).get
-            ch = self.changes
-            self.changes = WhatIfChanges(left=[name(p, p) for p in ch.left],
-                                         promoted={name(a, a): name(b, b) for a, b in ch.promoted.items()},
-                                         filled=[(name(a, a), name(b, b)) for a, b in ch.filled],
-                                         unfilled=[name(p, p) for p in ch.unfilled],
-                                         moved={name(a, a): name(b, b) for a, b in ch.moved.items()})
-        self.appeared: List[Finding] = []
-        self.disappeared: List[Finding] = []
-        self.changed: List[Tuple[Finding, Finding]] = []  # (before, after)
-        _match_findings(before.findings, after.findings, self)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The diff as plain data (what ``teamgraph what-if --format json`` prints)."""
-        def finding(f: Finding) -> Dict[str, Any]:
-            return f.as_dict()
-
-        scores = [{k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()}
-                  for row in self.scores.to_dict(orient="records")]
-        out: Dict[str, Any] = {"scores": scores, "appeared": [finding(f) for f in self.appeared],
-                               "disappeared": [finding(f) for f in self.disappeared],
-                               "changed": [{"before": finding(a), "after": finding(b)} for a, b in self.changed]}
-        if self.changes is not None:
-            out["changes"] = {"left": self.changes.left, "promoted": self.changes.promoted,
-                              "filled": [list(f) for f in self.changes.filled], "unfilled": self.changes.unfilled,
-                              "moved": self.changes.moved}
-        return out
-
-    def to_text(self, lang: Optional[str] = None) -> str:
-        """The changes as text, in the after report's language or `lang`."""
-        c = Catalog.get(lang if lang is not None else self.language)
-
-        def num(v: float, spec: str) -> str:
-            return c.text("value.not_available") if pd.isna(v) else format(v, spec)
-
-        def line(f: Finding) -> str:
-            return c.text("finding.line", severity=c.severity(f.severity), message=f.message,
-                          recommendation=f.recommendation)
-
-        lines = []
-        if self.changes is not None:
-            lines.extend(c.text("diff.stepped_up", seat=seat, successor=successor)
-                         for seat, successor in [*self.changes.promoted.items(), *self.changes.filled])
-            lines.extend(c.text("diff.unfilled", seat=seat) for seat in self.changes.unfilled)
-        lines.append(c.text("diff.scores"))
-        for r in self.scores.itertuples():
-            lines.append(c.text("diff.score", name=pad(c.score_name(r.score), 22), before=num(r.before, ".1f"),
-                                after=num(r.after, ".1f"), change=num(r.change, "+.1f")))
-        for key, findings in (("diff.appeared", self.appeared), ("diff.disappeared", self.disappeared)):
-            lines.append(c.text(key, count=len(findings)))
-            lines.extend(c.text(f"{key}_item", finding=line(f)) for f in findings)
-        lines.append(c.text("diff.changed", count=len(self.changed)))
-        for a, b in self.changed:
-            lines.append(c.text("diff.changed_before", finding=line(a)))
-            lines.append(c.text("diff.changed_after", finding=line(b)))
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-
-def _visible(f: Finding) -> Tuple[Any, ...]:
-    """What a reader sees of a finding, up to the order its people are listed in (a what-if
-    renumbers people, so the same people may come in another order)."""
-    if not f.people:
-        return (f.severity, f.message, f.recommendation)
-    shown = set(f.people) | set(f.labels)  # a person shows by label ("Li Wei (e01)") or id
-    names = re.compile("|".join(re.escape(p) for p in sorted(shown, key=len, reverse=True)))
-    return (f.severity, frozenset(f.people), names.sub("\0", f.message), names.sub("\0", f.recommendation))
-
-
-def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: ReportDiff) -> None:
-    """Pairs each finding of `after` with one of `before`: first the same score, code and people
-    (changed if its severity or words differ: evidence that moved without changing what the finding
-    says is not a change), then, among those left of the same score and code,
-    the one sharing the most people (a team-wide finding, with no people, pairs with the one of
-    `before`): such a finding changed, it did not disappear and appear again."""
-    def key(f: Finding) -> Tuple[str, str, Tuple[str, ...]]:
-        return (f.score, f.code, tuple(sorted(f.people)))
-
-    left: Dict[Tuple[str, str, Tuple[str, ...]], List[Finding]] = {}
-    for f in before:
-        left.setdefault(key(f), []).append(f)
-    unmatched: List[Finding] = []
-    for f in after:
-        same = left.get(key(f))
-        if same:
-            old = same.pop(0)
-            if _visible(old) != _visible(f):
-                diff.changed.append((old, f))
-        else:
-            unmatched.append(f)
-    rest: Dict[Tuple[str, str], List[Finding]] = {}
-    for f in (f for group in left.values() for f in group):
-        rest.setdefault((f.score, f.code), []).append(f)
-    for f in unmatched:
-        candidates = rest.get((f.score, f.code), [])
-        people = set(f.people)
-        best = max(range(len(candidates)), key=lambda i: len(people & set(candidates[i].people)), default=None)
-        if best is not None and (bool(people & set(candidates[best].people)) or not (people or candidates[best].people)):
-            diff.changed.append((candidates.pop(best), f))
-        else:
-            diff.appeared.append(f)
-    order = {id(f): i for i, f in enumerate(before)}
-    diff.disappeared.extend(sorted((f for group in rest.values() for f in group), key=lambda f: order[id(f)]))
-    diff.changed.sort(key=lambda pair: order[id(pair[0])])
-
-
 def _coverage(s: Mapping[str, Any]) -> Dict[str, Any]:
     parts = [dict(p) for p in s["parts"]]
     computed = [p["name"] for p in parts if p["value"] is not None]
@@ -545,71 +365,3 @@ def vacancy_cascade(org: Org, leaver: str, policy: PolicyLike = None) -> Dict[st
     if index is None:
         raise KeyError(f"no person with id {leaver!r}")
     return _cascade(_core.vacancy_cascade(org._core, index, _policy_text(policy)), org.ids)
-
-
-@dataclass
-class TruckFactor:
-    """A truck factor: ``value``, the people removed in order with their authored counts
-    (``authors``), and the coverage before each removal (``coverage``)."""
-
-    value: int
-    authors: pd.DataFrame
-    coverage: List[float]
-    artifacts: int
-    authorship: Dict[str, List[str]] = field(repr=False)
-
-    def __init__(self, raw: Mapping[str, Any], people: Sequence[str]) -> None:
-        self.value = int(raw["value"])
-        self.authors = pd.DataFrame({"person": [people[i] for i in raw["removed"]],
-                                     "authored": [int(x) for x in raw["removed_authored"]]})
-        self.coverage = [float(c) for c in raw["coverage"]]
-        self.artifacts = len(raw["artifacts"])
-        offsets, authors = raw["author_offsets"], raw["authors"]
-        self.authorship = {a: [people[i] for i in authors[offsets[k]:offsets[k + 1]]]
-                           for k, a in enumerate(raw["artifacts"])}
-
-
-_ACTIONS = {"create": 0, "modify": 1, "rename": 2, "delete": 3}
-
-
-def truck_factor(contributions: pd.DataFrame, artifacts: Optional[Sequence[str]] = None, method: str = "default",
-                 policy: PolicyLike = None) -> TruckFactor:
-    """The truck factor of a contributions table on its own (no org needed).
-
-    contributions: columns person_id, artifact, action (create/modify/rename/delete), date and
-    previous_artifact (for renames); ``read_git_history`` and ``contributions_from_git``
-    (teamgraph.git) make one from git. artifacts: the artifacts to count (default: all that appear). method: "default"
-    (renames followed in time order) or "avelino2016" (the published tool, quirks included).
-    Ties in the greedy removal go to the smaller person label.
-    """
-    missing = {"person_id", "artifact", "action"} - set(contributions.columns)
-    if missing:
-        raise ValueError(f"contributions needs the columns {sorted(missing)}")
-    people_codes, people = pd.factorize(contributions["person_id"].astype(str), sort=True)
-    names = pd.concat([contributions["artifact"].astype(str),
-                       contributions.get("previous_artifact", pd.Series(dtype=str)).dropna().astype(str)])
-    names = names[names != ""]
-    artifact_labels = pd.Index(pd.unique(names)).sort_values()
-    artifact_codes = artifact_labels.get_indexer(contributions["artifact"].astype(str))
-    actions = contributions["action"].astype(str).str.lower().map(_ACTIONS)
-    if actions.isna().any():
-        bad = contributions["action"][actions.isna()].iloc[0]
-        raise ValueError(f"action must be create, modify, rename or delete, found {bad!r}")
-    if "previous_artifact" in contributions:
-        prev = contributions["previous_artifact"].fillna("").astype(str)
-        previous = np.where(prev == "", -1, artifact_labels.get_indexer(prev))
-    else:
-        previous = np.full(len(contributions), -1)
-    if "date" in contributions:
-        dates = contributions["date"]
-        if not pd.api.types.is_integer_dtype(dates):
-            dates = pd.to_datetime(dates, utc=True).astype("int64") // 10**9
-        dates = np.asarray(dates, dtype=np.int64)
-    else:
-        dates = np.zeros(len(contributions), dtype=np.int64)
-    raw = _core.truck_factor(list(people), list(artifact_labels), np.asarray(people_codes, dtype=np.int64),
-                             np.asarray(artifact_codes, dtype=np.int64), actions.to_numpy(dtype=np.int64), dates,
-                             np.asarray(previous, dtype=np.int64), None if artifacts is None else list(artifacts),
-                             method, _policy_text(policy))
-    return TruckFactor(raw, list(people))
-
