@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from ._core import Problem, Severity, __version__, schema
 from .batch import assess_many
-from .errors import OrgDataError
+from .errors import OrgDataError, RequestError
 from .org import Org, WhatIfChanges, read_org, sample_team_path
 from .git import contributions_from_git, read_git_history
 from .report import Finding, Report, ReportDiff, TruckFactor, assess, default_policy, truck_factor, vacancy_cascade
 
-__all__ = ["assess_many", "Finding", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "Severity", "TruckFactor", "WhatIfChanges",
+__all__ = ["assess_many", "Finding", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "RequestError", "Severity", "TruckFactor", "WhatIfChanges",
            "__version__", "assess", "contributions_from_git", "default_policy", "read_git_history", "read_org",
            "sample_team_path", "schema", "truck_factor", "vacancy_cascade"]

@@ -132,6 +132,9 @@ def test_pseudonymized_warnings_and_checksums_name_no_one(tmp_path, capsys) -> N
     doc = json.loads(safe.to_json())
     [warning] = doc["summary"]["warnings"]
     assert warning["code"] == "several_tops" and "'p-" in warning["message"]
+    # Its catalog entry's values name people by pseudonym too.
+    assert warning["key"].startswith("problem.several_tops") and warning["args"]["people"].split("\x1f") == [
+        p for p in doc["summary"]["tops"]]
     assert doc["input_checksum"].startswith("hmac-sha256:")
     other = json.loads(report.pseudonymize(b"another-key-of-at-least-16-bytes").to_json())["input_checksum"]
     assert other != doc["input_checksum"] and json.loads(report.to_json())["input_checksum"].startswith("sha256:")
