@@ -143,6 +143,11 @@ def test_pseudonymized_warnings_and_checksums_name_no_one(tmp_path, capsys) -> N
     assert main(["what-if", str(tmp_path), "--leave", "bob", "--move", "bob=carol", "--pseudonymize", str(key)]) == 2
     err = capsys.readouterr().err
     assert "bob" not in err and "'p-" in err
+    # The refusal in Chinese names them by pseudonym too.
+    assert main(["what-if", str(tmp_path), "--leave", "bob", "--move", "bob=carol", "--pseudonymize", str(key),
+                 "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert "bob" not in err and err.startswith("teamgraph：假设推演：“p-") and err.endswith("”将离开，不能调岗\n")
 
 
 def test_pseudonymized_chinese_warnings_and_problems_name_no_one(tmp_path, capsys) -> None:
