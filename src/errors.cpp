@@ -34,6 +34,21 @@ std::string summarize(const std::vector<Problem>& problems) {
 }
 }  // namespace
 
+namespace {
+std::string request_text(const std::string& subject, const std::vector<Problem>& problems, bool listed) {
+  if (!listed && problems.size() == 1) return subject + ": " + problems.front().message;
+  std::string out = subject + ": " + std::to_string(problems.size()) + " problem(s)";
+  for (const auto& p : problems) out += "\n  " + p.field + ": " + p.message;
+  return out;
+}
+}  // namespace
+
+RequestError::RequestError(std::string subject, std::vector<Problem> problems, bool listed)
+    : std::invalid_argument(request_text(subject, problems, listed)),
+      subject_(std::move(subject)),
+      problems_(std::move(problems)),
+      listed_(listed || problems_.size() != 1) {}
+
 OrgDataError::OrgDataError(std::vector<Problem> problems)
     : std::invalid_argument(summarize(problems)), problems_(std::move(problems)) {}
 

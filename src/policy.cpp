@@ -206,15 +206,11 @@ Policy policy_from_json(std::string_view text, const Policy& base) {
   try {
     root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    throw std::invalid_argument(std::string("policy: not valid JSON: ") + e.what());
+    throw RequestError("policy", {make_problem("problem.json_syntax.policy", {{"detail", e.what()}}, "policy")});
   }
-  if (!root.is_object()) throw std::invalid_argument("policy: expected a JSON object");
-  const std::vector<Problem> errors = apply_overrides(root, policy);
-  if (!errors.empty()) {
-    std::string message = "policy: " + std::to_string(errors.size()) + " problem(s)";
-    for (const auto& e : errors) message += "\n  " + e.field + ": " + e.message;
-    throw std::invalid_argument(message);
-  }
+  if (!root.is_object()) throw RequestError("policy", {make_problem("problem.bad_value.policy_not_object", {}, "policy")});
+  std::vector<Problem> errors = apply_overrides(root, policy);
+  if (!errors.empty()) throw RequestError("policy", std::move(errors), true);
   return policy;
 }
 

@@ -90,4 +90,23 @@ class OrgDataError : public std::invalid_argument {
   std::vector<Problem> problems_;
 };
 
+// Thrown when a request cannot be carried out as asked: a what-if change that cannot be made
+// (subject "what-if"), policy overrides the library cannot take (subject "policy"). Its words
+// are catalog entries like a data problem's: each of `problems` has its key and args. what() is
+// the English text: "<subject>: <message>" for one problem, or, when `listed`,
+// "<subject>: N problem(s)" and a line "  <field>: <message>" a problem. Derives from
+// std::invalid_argument (pybind11: teamgraph.errors.RequestError, a ValueError).
+class RequestError : public std::invalid_argument {
+ public:
+  RequestError(std::string subject, std::vector<Problem> problems, bool listed = false);
+  const std::string& subject() const noexcept { return subject_; }
+  const std::vector<Problem>& problems() const noexcept { return problems_; }
+  bool listed() const noexcept { return listed_; }
+
+ private:
+  std::string subject_;
+  std::vector<Problem> problems_;
+  bool listed_;
+};
+
 }  // namespace teamgraph

@@ -140,7 +140,9 @@ struct Policy {
 };
 
 // The policy with the overrides of `json` applied: {"leadership": {"threshold": 0.7}, ...}.
-// Throws std::invalid_argument naming every unknown key and every value of the wrong type.
+// Throws RequestError (a std::invalid_argument, subject "policy") naming every unknown key and
+// every value of the wrong type (listed, each problem's field the setting), or the one problem
+// of a text that is not JSON or not an object.
 Policy policy_from_json(std::string_view json, const Policy& base = {});
 // The whole policy as JSON (sorted keys): the starting point for overrides.
 std::string policy_to_json(const Policy& policy);

@@ -42,8 +42,10 @@ struct WhatIfPlan {
   std::vector<std::string> unfilled;
 };
 
-// The changed org. Throws std::invalid_argument for a change that names an unknown person,
-// fills a seat that is not vacant, promotes someone who leaves or uses one person twice.
+// The changed org. Throws RequestError (a std::invalid_argument; subject "what-if", one problem
+// "problem.what_if.<variant>" about the person, field leave, promote, move or add_successor) for
+// a change that names an unknown person, fills a seat that is not vacant, promotes someone who
+// leaves or uses one person twice.
 // `policy` decides the key positions and the competencies a successor is fitted by.
 Org what_if(const Org& org, const WhatIf& changes, const Policy& policy = {});
 

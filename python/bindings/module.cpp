@@ -55,11 +55,15 @@ PYBIND11_MODULE(_core, m) {
         d["person_id"] = p.person_id;
         d["field"] = p.field;
         d["message"] = p.message;
+        d["key"] = p.key;
+        py::dict args;  // {name: value}: a name is given once
+        for (const auto& [name, value] : p.args) args[py::str(name)] = value;
+        d["args"] = args;
         return d;
       });
 
-  // OrgDataError is a Python class (teamgraph.errors.OrgDataError, a ValueError subclass) that
-  // carries the problems as a list.
+  // OrgDataError and RequestError are Python classes (teamgraph.errors, ValueError subclasses)
+  // that carry the problems as a list.
   py::register_exception_translator([](std::exception_ptr error) {
     if (!error) return;
     try {
@@ -68,6 +72,11 @@ PYBIND11_MODULE(_core, m) {
       py::gil_scoped_acquire gil;
       py::object type = py::module_::import("teamgraph.errors").attr("OrgDataError");
       py::object instance = type(e.what(), py::cast(e.problems()));
+      PyErr_SetObject(type.ptr(), instance.ptr());
+    } catch (const teamgraph::RequestError& e) {
+      py::gil_scoped_acquire gil;
+      py::object type = py::module_::import("teamgraph.errors").attr("RequestError");
+      py::object instance = type(e.what(), e.subject(), py::cast(e.problems()), e.listed());
       PyErr_SetObject(type.ptr(), instance.ptr());
     }
   });

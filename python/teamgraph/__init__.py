@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._core import Problem, Severity, __version__, schema
 from .batch import assess_many
-from .errors import OrgDataError
+from .errors import OrgDataError, RequestError
 from .org import Org, WhatIfChanges, read_org, sample_team_path
 from .git import contributions_from_git, read_git_history
 from .importer import ImportResult, import_export, read_export, suggest_mapping
@@ -19,6 +19,6 @@ from .findings import Finding
 from .report import Report, assess, default_policy, vacancy_cascade
 from .truck_factor import TruckFactor, truck_factor
 
-__all__ = ["assess_many", "Finding", "ImportResult", "import_export", "read_export", "suggest_mapping", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "Severity", "TruckFactor", "WhatIfChanges",
+__all__ = ["assess_many", "Finding", "ImportResult", "import_export", "read_export", "suggest_mapping", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "RequestError", "Severity", "TruckFactor", "WhatIfChanges",
            "__version__", "assess", "contributions_from_git", "default_policy", "read_git_history", "read_org",
            "sample_team_path", "schema", "truck_factor", "vacancy_cascade"]

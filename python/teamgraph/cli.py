@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import __version__
-from .errors import OrgDataError
+from .errors import OrgDataError, RequestError
 from .catalog import LANGUAGES, Catalog, language_from_environment
 from .cli_words import Parser, typed
 from . import _core
-from .export import csv_safe, problem_line, read_key, scrub, summary, to_text
+from .export import csv_safe, problem_line, problem_message, read_key, scrub, summary, to_text
 from .org import Org, read_org, sample_team_path
 from .findings import SEVERITIES
 from .report import Report, assess, default_policy
@@ -133,6 +133,8 @@ def _policy(args: argparse.Namespace) -> Optional[Dict[str, Any]]:
 def _assess(org: Org, args: argparse.Namespace) -> Report:
     try:
         report = assess(org, policy=_policy(args), lang=_catalog(args).language)
+    except RequestError as err:  # policy settings the core cannot take: in the command's language
+        raise _BadInput(message=err.text(_catalog(args).language)) from err
     except (ValueError, OSError) as err:  # a bad policy file
         raise _BadInput(message=str(err)) from err
     key_file = getattr(args, "pseudonymize", None)
@@ -212,6 +214,11 @@ def cmd_what_if(args: argparse.Namespace) -> int:
             # The changed org's problems (a reporting cycle) name people: by pseudonym here.
             raise _BadInput(message="\n".join(problem_line(p, before.catalog, org, before._ids)
                                               for p in err.problems)) from err
+        if isinstance(err, RequestError):  # a change that cannot be made, in the report's language
+            messages = None
+            if before.pseudonymized:  # the messages name people by id: by pseudonym here
+                messages = [problem_message(p, before.catalog, org, before._ids) for p in err.problems]
+            raise _BadInput(message=err.text(before.catalog.language, messages)) from err
         message = str(err)
         if before.pseudonymized:  # the message names people by id: by pseudonym here
             message = scrub([message], org, before._ids)[0]

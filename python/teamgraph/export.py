@@ -14,7 +14,7 @@ import math
 import re
 from importlib import resources
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -117,11 +117,24 @@ def problem_message(problem: "_core.Problem", catalog: Catalog, org: Optional["O
     if org is None:
         return catalog.problem_message(problem)
     ids = ids if ids is not None else org.ids
-    quoted = _quoted_values().get(problem.key)
-    if quoted is None or problem.key not in catalog:  # no entry: its English message, scrubbed
+    if _quoted_values().get(problem.key) is None or problem.key not in catalog:  # no entry: English, scrubbed
         return scrub([problem.message], org, ids)[0]
-    if any("'" in i for i in org.ids) or any("'" in v for name, v in problem.args if name in quoted):
+    args = pseudonymized_args(problem, org, ids)
+    if args is None:
         return catalog.text("problems.withheld")
+    return catalog.problem_message(problem, args)
+
+
+def pseudonymized_args(problem: "_core.Problem", org: "Org", ids: Sequence[str]) -> Optional[List[Tuple[str, str]]]:
+    """A problem's args with each value its message quotes that is a person's id as their
+    pseudonym (`ids`, by row), any other quoted value as '...', and quotes inside other values
+    scrubbed; None when they cannot be told apart (an id holds a quote), or for a key with no
+    template (no args then)."""
+    quoted = _quoted_values().get(problem.key)
+    if quoted is None:
+        return [] if not problem.args else None
+    if any("'" in i for i in org.ids) or any("'" in v for name, v in problem.args if name in quoted):
+        return None
 
     def pseudonym(value: str) -> str:
         index = org.find(value)
@@ -133,7 +146,7 @@ def problem_message(problem: "_core.Problem", catalog: Catalog, org: Optional["O
         elif "'" in value:  # a text that quotes values itself (a JSON parser's message)
             value = scrub([value], org, ids)[0]
         args.append((name, value))
-    return catalog.problem_message(problem, args)
+    return args
 
 
 def problem_line(problem: "_core.Problem", catalog: Catalog, org: Optional["Org"] = None,
@@ -169,6 +182,9 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
             continue
         w = p.to_dict()
         w["message"] = problem_message(p, catalog, org, ids) if pseudonymized else catalog.problem_message(p)
+        if pseudonymized:  # the message's values may name people: by pseudonym, or not at all
+            args = pseudonymized_args(p, org, ids)
+            w["args"] = dict(args) if args is not None else {}
         warnings.append(w)
     if pseudonymized:
         for w in warnings:

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/errors.hpp"
 #include "teamgraph/org_builder.hpp"
 #include "teamgraph/scores/succession.hpp"
 #include "teamgraph/org_parts.hpp"
@@ -327,9 +328,15 @@ struct Seats {
   std::vector<index_t> holder;  // seat -> who fills it
 };
 
-index_t index_of(const Org& org, const std::string& id) {
+// A change that cannot be made: the entry `key` about the person `id`, given in the request's
+// `field` (leave, promote, move).
+[[noreturn]] void refuse(std::string_view key, const std::string& id, std::string field) {
+  throw RequestError("what-if", {make_problem(key, {{"id", id}}, "what-if", 0, id, std::move(field))});
+}
+
+index_t index_of(const Org& org, const std::string& id, const char* field) {
   const auto p = org.find(id);
-  if (!p) throw std::invalid_argument("what-if: no person has the id '" + id + "'");
+  if (!p) refuse("problem.what_if.unknown_id", id, field);
   return *p;
 }
 
@@ -337,19 +344,17 @@ Seats resolve(const Org& org, const WhatIf& w) {
   const index_t n = org.size();
   Seats s{std::vector<bool>(n, false), std::vector<bool>(n, false), std::vector<bool>(n, false),
           std::vector<index_t>(n, no_index)};
-  for (const auto& id : w.leave) s.gone[index_of(org, id)] = s.vacated[index_of(org, id)] = true;
+  for (const auto& id : w.leave) s.gone[index_of(org, id, "leave")] = s.vacated[index_of(org, id, "leave")] = true;
   for (const auto& [seat_id, successor_id] : w.promote) {
-    const index_t seat = index_of(org, seat_id), successor = index_of(org, successor_id);
-    if (s.gone[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' leaves and cannot fill a seat");
-    if (s.promoted[successor]) throw std::invalid_argument("what-if: '" + successor_id + "' cannot fill two seats");
-    if (s.holder[seat] != no_index) throw std::invalid_argument("what-if: '" + seat_id + "''s seat is filled twice");
+    const index_t seat = index_of(org, seat_id, "promote"), successor = index_of(org, successor_id, "promote");
+    if (s.gone[successor]) refuse("problem.what_if.leaver_fills_seat", successor_id, "promote");
+    if (s.promoted[successor]) refuse("problem.what_if.two_seats", successor_id, "promote");
+    if (s.holder[seat] != no_index) refuse("problem.what_if.seat_filled_twice", seat_id, "promote");
     s.holder[seat] = successor;
     s.promoted[successor] = s.vacated[successor] = true;
   }
   for (const auto& [seat_id, successor_id] : w.promote)
-    if (!s.vacated[index_of(org, seat_id)])
-      throw std::invalid_argument("what-if: '" + seat_id + "''s seat is not vacant: promote fills the seats of people "
-                                  "who leave or who are promoted themselves");
+    if (!s.vacated[index_of(org, seat_id, "promote")]) refuse("problem.what_if.seat_not_vacant", seat_id, "promote");
   return s;
 }
 
@@ -411,9 +416,9 @@ Org apply(const Org& org, const WhatIf& w, const Seats& seats) {
     if (org.people().tiers[seat] == Tier::core) e.tier[t] = Tier::core;
   }
   for (const auto& [person_id, manager_id] : w.move) {
-    const index_t p = index_of(org, person_id);
-    if (gone[p]) throw std::invalid_argument("what-if: '" + person_id + "' leaves and cannot move");
-    e.manager[p] = occupant(index_of(org, manager_id));
+    const index_t p = index_of(org, person_id, "move");
+    if (gone[p]) refuse("problem.what_if.leaver_moves", person_id, "move");
+    e.manager[p] = occupant(index_of(org, manager_id, "move"));
   }
   // Successor rows: each seat's bench backs whoever holds the seat afterwards. An org without a
   // successors table keeps none unless rows are added.
@@ -430,7 +435,8 @@ Org apply(const Org& org, const WhatIf& w, const Seats& seats) {
       const index_t now = holder[seat] != no_index ? holder[seat] : (vacated[seat] && !promoted[seat] ? no_index : seat);
       put(now, s.successor[r], s.readiness[r]);
     }
-    for (const auto& [inc, suc, r] : w.add_successor) put(index_of(org, inc), index_of(org, suc), r);
+    for (const auto& [inc, suc, r] : w.add_successor)
+      put(index_of(org, inc, "add_successor"), index_of(org, suc, "add_successor"), r);
   }
   return build(org, export_tables(org, e));
 }

@@ -29,5 +29,46 @@ TEST(Policy, EveryBadSettingIsNamed) {
   }
 }
 
+TEST(Policy, RefusalsCarryTheirCatalogEntries) {
+  // Each refused setting is a problem with its key; the English text lists them as before.
+  try {
+    policy_from_json(R"({"speed": 1, "leadership": {"threshold": 2}})");
+    FAIL() << "accepted";
+  } catch (const RequestError& e) {
+    EXPECT_EQ(e.subject(), "policy");
+    EXPECT_TRUE(e.listed());
+    ASSERT_EQ(e.problems().size(), 2u);
+    EXPECT_EQ(e.problems()[0].key, "problem.bad_value.policy_unknown");
+    EXPECT_EQ(e.problems()[0].field, "speed");
+    EXPECT_EQ(std::string(e.what()),
+              "policy: 2 problem(s)\n  speed: unknown policy setting\n  leadership.threshold: expected a value in [0, 1]");
+  }
+  // One setting is a list of one, as before.
+  try {
+    policy_from_json(R"({"speed": 1})");
+    FAIL() << "accepted";
+  } catch (const RequestError& e) {
+    EXPECT_TRUE(e.listed());
+    EXPECT_EQ(std::string(e.what()), "policy: 1 problem(s)\n  speed: unknown policy setting");
+  }
+  // A text that is not JSON, or not an object: one problem.
+  try {
+    policy_from_json("{x");
+    FAIL() << "accepted";
+  } catch (const RequestError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_FALSE(e.listed());
+    EXPECT_EQ(e.problems()[0].key, "problem.json_syntax.policy");
+    EXPECT_EQ(std::string(e.what()).rfind("policy: not valid JSON: [json.exception.parse_error", 0), 0u) << e.what();
+  }
+  try {
+    policy_from_json("[1]");
+    FAIL() << "accepted";
+  } catch (const RequestError& e) {
+    EXPECT_EQ(e.problems()[0].key, "problem.bad_value.policy_not_object");
+    EXPECT_EQ(std::string(e.what()), "policy: expected a JSON object");
+  }
+}
+
 }  // namespace
 }  // namespace teamgraph

@@ -200,5 +200,50 @@ TEST(WhatIf, RefusesImpossibleChanges) {
   EXPECT_THROW(what_if(org, {{}, {}, {{"A", "D"}}, {}}), OrgDataError);                  // a reporting cycle
 }
 
+// Each refusal is a RequestError whose one problem is a catalog entry about the person, and whose
+// English text is the entry's template filled in after "what-if: ".
+TEST(WhatIf, RefusalsCarryTheirCatalogEntry) {
+  const Org org = org_from_csv({{"people", people}});
+  struct Case {
+    WhatIf change;
+    const char* key;
+    const char* person;
+    const char* field;
+    const char* text;
+  };
+  const Case cases[] = {
+      {{{"X"}, {}, {}, {}}, "problem.what_if.unknown_id", "X", "leave", "what-if: no person has the id 'X'"},
+      {{{}, {}, {{"B", "Y"}}, {}}, "problem.what_if.unknown_id", "Y", "move", "what-if: no person has the id 'Y'"},
+      {{{"A", "B"}, {{"A", "B"}}, {}, {}}, "problem.what_if.leaver_fills_seat", "B", "promote",
+       "what-if: 'B' leaves and cannot fill a seat"},
+      {{{"A", "C"}, {{"A", "B"}, {"C", "B"}}, {}, {}}, "problem.what_if.two_seats", "B", "promote",
+       "what-if: 'B' cannot fill two seats"},
+      {{{"A"}, {{"A", "B"}, {"A", "C"}}, {}, {}}, "problem.what_if.seat_filled_twice", "A", "promote",
+       "what-if: 'A''s seat is filled twice"},
+      {{{}, {{"A", "B"}}, {}, {}}, "problem.what_if.seat_not_vacant", "A", "promote",
+       "what-if: 'A''s seat is not vacant: promote fills the seats of people who leave or who are promoted "
+       "themselves"},
+      {{{"B"}, {}, {{"B", "A"}}, {}}, "problem.what_if.leaver_moves", "B", "move", "what-if: 'B' leaves and cannot move"},
+  };
+  for (const auto& c : cases) {
+    try {
+      (void)what_if(org, c.change);
+      ADD_FAILURE() << c.key << " accepted";
+    } catch (const RequestError& e) {
+      EXPECT_EQ(std::string(e.what()), c.text);
+      EXPECT_EQ(e.subject(), "what-if");
+      ASSERT_EQ(e.problems().size(), 1u);
+      const Problem& p = e.problems().front();
+      EXPECT_EQ(p.key, c.key);
+      EXPECT_EQ(p.code, "what_if");
+      EXPECT_EQ(p.file, "what-if");
+      EXPECT_EQ(p.person_id, c.person);
+      EXPECT_EQ(p.field, c.field);
+      EXPECT_EQ(problem_message(p.key, p.args), p.message);
+      EXPECT_EQ("what-if: " + p.message, c.text);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace teamgraph

@@ -299,7 +299,63 @@ def fixture_problems() -> list:
                                                                  "leadership": {"threshold": "x"}}}))
         collect(lambda: teamgraph.read_org(folder))
         collect(lambda: teamgraph.read_org(folder, lenient=True))
+    found.extend(p for err in refusals() for p in err.problems)
     return found
+
+
+def refusals() -> list:
+    """A RequestError of every kind: each what-if change that cannot be made, and each policy the
+    scoring cannot take (not JSON, not an object, settings)."""
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    top, a, b = org.ids[0], org.ids[1], org.ids[2]
+    found = []
+
+    def refuse(call) -> None:
+        with pytest.raises(teamgraph.RequestError) as caught:
+            call()
+        found.append(caught.value)
+
+    refuse(lambda: org.what_if(leave=["nobody"]))
+    refuse(lambda: org.what_if(leave=[a, b], promote={a: b}))
+    refuse(lambda: org.what_if(leave=[a, b], promote={a: top, b: top}))
+    refuse(lambda: org.what_if(promote={a: b}))
+    refuse(lambda: org.what_if(leave=[a], move={a: top}))
+    # The same seat twice: a list of pairs, as the core takes them (a dict cannot hold it).
+    refuse(lambda: _core.what_if(org._core, [a], [(a, top), (a, b)], [], [], True, ""))
+    refuse(lambda: teamgraph.assess(org, policy={"speed": 1, "leadership": {"threshold": "x"}}))
+    refuse(lambda: _core.assess(org._core, "{x"))
+    refuse(lambda: _core.assess(org._core, "[1]"))
+    return found
+
+
+def test_every_refusal_has_its_entries() -> None:
+    errors = refusals()
+    keys = {p.key for err in errors for p in err.problems}
+    # Each what-if refusal of the core's table is made here: a new one needs its case above.
+    assert {k for k in problem_templates() if k.startswith("problem.what_if.")} <= keys
+    assert {"problem.json_syntax.policy", "problem.bad_value.policy_not_object", "problem.bad_value.policy_unknown"} <= keys
+    chinese = Catalog.get("zh_CN")
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for err in errors:
+        assert isinstance(err, ValueError) and err.subject in ("what-if", "policy")
+        assert err.text() == str(err) == err.text("en"), str(err)  # English: the core's text, word for word
+        assert str(err).startswith(err.subject + ": ")
+        text = err.text("zh-CN")
+        assert cjk.search(text) and text != str(err), text
+        assert all(p.person_id in text for p in err.problems)
+        again = pickle.loads(pickle.dumps(err))
+        assert type(again) is type(err) and again.problems == err.problems and again.text("zh_CN") == text
+    [what_if] = [e for e in errors if e.problems[0].key == "problem.what_if.unknown_id"]
+    assert str(what_if) == "what-if: no person has the id 'nobody'"
+    assert what_if.text("zh_CN") == "假设推演：没有编号为“nobody”的人"
+    assert what_if.problems[0].to_dict() == {
+        "code": "what_if", "severity": "error", "file": "what-if", "record": 0, "person_id": "nobody",
+        "field": "leave", "message": "no person has the id 'nobody'", "key": "problem.what_if.unknown_id",
+        "args": {"id": "nobody"}}
+    [settings] = [e for e in errors if e.listed]
+    assert str(settings) == ("policy: 2 problem(s)\n  speed: unknown policy setting\n"
+                             "  leadership.threshold: expected a number")
+    assert settings.text("zh_CN") == "评分策略：2 个问题\n  speed：没有这项策略设置\n  leadership.threshold：应为数字"
 
 
 def test_problems_read_the_same_from_the_english_catalog() -> None:

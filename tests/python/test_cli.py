@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 import teamgraph
+from teamgraph import _core
 from teamgraph.catalog import Catalog, read_entries, width
 from teamgraph.cli import main
 
@@ -81,6 +82,24 @@ def test_bad_policy_file_exits_2(tmp_path, capsys) -> None:
     policy.write_text('{"leadership": {"treshold": 0.7}}')
     assert main(["report", "--policy", str(policy)]) == 2
     assert "leadership.treshold: unknown policy setting" in capsys.readouterr().err
+    # In Chinese with --lang: the same lines in the catalog's words, the same exit code.
+    assert main(["report", "--policy", str(policy), "--lang", "zh_CN"]) == 2
+    assert capsys.readouterr().err == "teamgraph：评分策略：1 个问题\n  leadership.treshold：没有这项策略设置\n"
+    assert main(["what-if", str(teamgraph.sample_team_path()), "--leave", "e02", "--policy", str(policy),
+                 "--lang", "zh_CN"]) == 2
+    assert "leadership.treshold：没有这项策略设置" in capsys.readouterr().err
+    assert main(["report", "--policy", str(policy)]) == 2
+    assert capsys.readouterr().err == "teamgraph: policy: 1 problem(s)\n  leadership.treshold: unknown policy setting\n"
+
+
+def test_what_if_refusals_in_english_and_chinese(repo, capsys) -> None:
+    team = str(repo / "examples" / "ecommerce-team")
+    assert main(["what-if", team, "--leave", "nobody"]) == 2
+    assert capsys.readouterr().err == "teamgraph: what-if: no person has the id 'nobody'\n"
+    assert main(["what-if", team, "--leave", "nobody", "--lang", "zh_CN"]) == 2
+    assert capsys.readouterr().err == "teamgraph：假设推演：没有编号为“nobody”的人\n"
+    assert main(["what-if", team, "--promote", "e02=m10", "--lang", "zh_CN"]) == 2
+    assert capsys.readouterr().err == "teamgraph：假设推演：“e02”的职位并未空出：晋升只能填补离开的人或本身被晋升的人的职位\n"
 
 
 def test_the_language_follows_lang_then_the_locale(capsys, monkeypatch) -> None:
@@ -271,6 +290,10 @@ def test_batch_continues_past_bad_teams(tmp_path, data_dir, capsys) -> None:
     errors = [json.loads(line) for line in (tmp_path / "results.errors.jsonl").read_text().splitlines()]
     assert len(errors) == 1 and errors[0]["team"].endswith("b-bad")
     assert {p["code"] for p in errors[0]["problems"]} >= {"unknown_value", "unknown_id"}
+    for p in errors[0]["problems"]:  # English messages, and each as its catalog entry
+        assert p["key"].startswith(f"problem.{p['code']}") and isinstance(p["args"], dict)
+        assert Catalog.get().problem_message(_core.make_problem(p["key"], p["file"], p["record"], p["person_id"],
+                                                                p["field"], list(p["args"].items()))) == p["message"]
     for suffix in (".parquet", ".jsonl"):
         assert main(["batch", str(teams / "a-shop"), "--out", str(tmp_path / f"r{suffix}")]) == 0
     assert len(pd.read_parquet(tmp_path / "r.parquet")) == 1

@@ -132,6 +132,9 @@ def test_pseudonymized_warnings_and_checksums_name_no_one(tmp_path, capsys) -> N
     doc = json.loads(safe.to_json())
     [warning] = doc["summary"]["warnings"]
     assert warning["code"] == "several_tops" and "'p-" in warning["message"]
+    # Its catalog entry's values name people by pseudonym too.
+    assert warning["key"].startswith("problem.several_tops") and warning["args"]["people"].split("\x1f") == [
+        p for p in doc["summary"]["tops"]]
     assert doc["input_checksum"].startswith("hmac-sha256:")
     other = json.loads(report.pseudonymize(b"another-key-of-at-least-16-bytes").to_json())["input_checksum"]
     assert other != doc["input_checksum"] and json.loads(report.to_json())["input_checksum"].startswith("sha256:")
@@ -140,6 +143,11 @@ def test_pseudonymized_warnings_and_checksums_name_no_one(tmp_path, capsys) -> N
     assert main(["what-if", str(tmp_path), "--leave", "bob", "--move", "bob=carol", "--pseudonymize", str(key)]) == 2
     err = capsys.readouterr().err
     assert "bob" not in err and "'p-" in err
+    # The refusal in Chinese names them by pseudonym too.
+    assert main(["what-if", str(tmp_path), "--leave", "bob", "--move", "bob=carol", "--pseudonymize", str(key),
+                 "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert "bob" not in err and err.startswith("teamgraph：假设推演：“p-") and err.endswith("”将离开，不能调岗\n")
 
 
 def test_pseudonymized_chinese_warnings_and_problems_name_no_one(tmp_path, capsys) -> None:
