@@ -22,6 +22,11 @@ constexpr ProblemTemplate templates[] = {
     {"problem.bad_date", "expected a date like 2024-03-31 or 2024-03-31T09:30:00Z, or Unix seconds, found '{value}'", ""},
     {"problem.bad_date.period", "expected a date like \"2026-01-01\"", ""},
     {"problem.bad_encoding.field", "the field is not valid UTF-8; save the file as UTF-8", ""},
+    {"problem.bad_encoding.file",
+     "{count} field is not valid UTF-8 (line {line}): the file is in another encoding; save it as UTF-8 (teamgraph.read_org "
+     "in Python also reads GB18030/GBK, UTF-16 and Windows-1252)",
+     "{count} fields are not valid UTF-8, the first on line {line}: the file is in another encoding; save it as UTF-8 "
+     "(teamgraph.read_org in Python also reads GB18030/GBK, UTF-16 and Windows-1252)"},
     {"problem.bad_encoding.id", "the id contains invalid UTF-8", ""},
     {"problem.bad_encoding.key", "a key of the record contains invalid UTF-8", ""},
     {"problem.bad_encoding.text", "the text contains invalid UTF-8", ""},

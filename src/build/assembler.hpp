@@ -212,6 +212,7 @@ class OrgAssembler {
     return {std::move(l.rows1), std::move(l.rows2)};
   }
   void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
+    if (people_unreadable_) return;  // the cause is people.csv's own problem, reported already
     reader.row_problem("problem.unknown_id", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
                        {{"id", std::string(value)}});
   }
@@ -246,6 +247,7 @@ class OrgAssembler {
   TeamInfo team_;
   std::vector<Problem>& problems_;
   std::vector<std::string_view> person_ids_;  // by row
+  bool people_unreadable_ = false;  // people.csv could not be read: no id of another table is unknown
   IdIndex ids_;
   std::vector<index_t> canonical_;  // row -> canonical index
   std::vector<std::size_t> row_of_;  // canonical index -> row

@@ -7,6 +7,7 @@
 namespace teamgraph::detail {
 
 void OrgAssembler::read_ids(const Table& table) {
+  people_unreadable_ = table.unreadable();
   TableReader reader(table, problems_, known_columns("people"));
   const int c_id = reader.require("id");
   detail::assign_huge(person_ids_, table.rows(), std::string_view());

@@ -234,7 +234,9 @@ bool looks_like_utf16(std::string_view data) {
 
 }  // namespace
 
-Table parse_csv_table(std::string text, const std::string& display_name, std::vector<Problem>& problems) {
+namespace {
+
+Table parse_records(std::string text, const std::string& display_name, std::vector<Problem>& problems) {
   Table table(display_name);
   auto whole_file = [&](std::string_view key, ProblemArgs args = {}) {
     problems.push_back(make_problem(key, std::move(args), display_name));
@@ -355,6 +357,30 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
   table.set_records(std::move(records));
   for (std::size_t c = 0; c < columns; ++c) table.add_owned_text_column(header[c], std::move(cells[c]));
   return table;
+}
+
+}  // namespace
+
+// A file in another encoding (GBK, Windows-1252) has a bad field on every line with non-ASCII
+// text: one problem for the file, not one a field, and no table (what was read of it would only
+// give problems that are its consequences). A single bad field stays a problem of its record.
+Table parse_csv_table(std::string text, const std::string& display_name, std::vector<Problem>& problems) {
+  const std::size_t before = problems.size();
+  Table table = parse_records(std::move(text), display_name, problems);
+  const auto bad = [](const Problem& p) { return p.key == "problem.bad_encoding.field"; };
+  const auto fields = static_cast<std::size_t>(std::count_if(problems.begin() + static_cast<std::ptrdiff_t>(before),
+                                                             problems.end(), bad));
+  if (fields < 2) return table;
+  std::int64_t first = 0;
+  for (auto p = problems.begin() + static_cast<std::ptrdiff_t>(before); p != problems.end(); ++p)
+    if (bad(*p) && (first == 0 || p->record < first)) first = p->record;
+  problems.erase(std::remove_if(problems.begin() + static_cast<std::ptrdiff_t>(before), problems.end(), bad),
+                 problems.end());
+  problems.push_back(make_problem("problem.bad_encoding.file",
+                                  {{"count", std::to_string(fields)}, {"line", std::to_string(first)}}, display_name));
+  Table none(display_name);
+  none.set_unreadable();
+  return none;
 }
 
 Table read_csv_table(const std::string& path, const std::string& display_name, std::vector<Problem>& problems) {

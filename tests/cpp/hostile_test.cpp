@@ -68,6 +68,32 @@ TEST(HostileCsv, Utf16IsRefusedAsAWhole) {
   EXPECT_EQ(p.message, "the file looks like UTF-16; save it as UTF-8");
 }
 
+TEST(HostileCsv, AFileInAnotherEncodingIsOneProblem) {
+  // A GBK people.csv (the names 李四, 王五, 张三) gave a problem a field; it is one problem for the
+  // file, naming the first line, and its rows are not read.
+  std::vector<Problem> problems;
+  const Table t = parse_csv_table("id,name\n1,\xC0\xEE\xCB\xC4\n2,\xCD\xF5\xCE\xE5\n3,\xD5\xC5\xC8\xFD\n",
+                                  "people.csv", problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].key, "problem.bad_encoding.file");
+  EXPECT_EQ(problems[0].record, 0);
+  EXPECT_EQ(problems[0].message,
+            "3 fields are not valid UTF-8, the first on line 2: the file is in another encoding; save it as UTF-8 "
+            "(teamgraph.read_org in Python also reads GB18030/GBK, UTF-16 and Windows-1252)");
+  EXPECT_TRUE(t.unreadable());
+  EXPECT_EQ(t.rows(), 0u);
+}
+
+TEST(HostileCsv, AnUnreadablePeopleTableIsTheOnlyProblem) {
+  // The sharing table's ids are unknown only because people.csv could not be read: its problem
+  // is the cause, and the only one reported.
+  const auto problems = problems_of({{"people", std::string("\xFF\xFEi\0d\0\n\0", 8)},
+                                     {"sharing", "person_a,person_b,channel\na,b,online\n"}});
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].code, "bad_encoding");
+  EXPECT_EQ(problems[0].file, "people.csv");
+}
+
 TEST(HostileCsv, NulInAField) {
   const char text[] = "id,name\n1,a\0b\n";
   const auto p = expect_only(reading(std::string(text, sizeof text - 1)), "control_character", 2, "name");
