@@ -249,8 +249,9 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   if (org.has_table("incentives")) {
     const auto& in = org.incentives();
     TableOut out("incentives");
-    auto &who = out.text("person_id"), &kind = out.text("kind"), &type = out.text("type"), &date = out.text("date");
-    auto& amount = out.numbers("amount");
+    auto &who = out.text("person_id"), &kind = out.text("kind"), &type = out.text("type");
+    auto& amount = out.numbers("amount");  // the schema's order
+    auto& date = out.text("date");
     std::vector<std::size_t> rows;
     for (std::size_t r = 0; r < in.person.size(); ++r) {
       if (!e.keep[in.person[r]]) continue;

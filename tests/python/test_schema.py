@@ -35,6 +35,18 @@ def test_tables_come_back_with_the_schema_columns_and_labels() -> None:
                 assert list(frame[column["name"]].cat.categories) == column["labels"]
 
 
+def test_the_exported_tables_have_the_schema_columns_in_order() -> None:
+    # What-if and pickling export the org's tables (org_tables in C++): each with the schema's
+    # columns in the schema's order, then the extra columns the input had.
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    tables, _ = teamgraph._core.org_state(org._core)
+    for table in teamgraph.schema():
+        exported = [c[0] for c in tables[table["name"]][1]]
+        names = [c["name"] for c in table["columns"]]
+        assert exported[: len(names)] == names, table["name"]
+        assert exported[len(names):] == list(org.table(table["name"]).columns)[len(names):], table["name"]
+
+
 def test_input_format_tables_are_generated_from_the_schema(repo) -> None:
     result = subprocess.run([sys.executable, str(repo / "scripts" / "gen_input_format.py"), "--check"],
                             capture_output=True, text=True)
