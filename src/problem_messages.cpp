@@ -14,9 +14,16 @@ namespace teamgraph {
 namespace {
 
 constexpr char list_separator = '\x1f';
+constexpr char part_separator = '\x1e';  // the parts of a row item: record, id[, detail]
+constexpr std::size_t rows_named = 10;     // a list of rows names this many, then says how many more
 
 // Sorted by key (checked once, when first used).
 constexpr ProblemTemplate templates[] = {
+    {"problem.ambiguous_manager",
+     "{manager}: {count} row has this name ({candidates:rows}); it is the manager of {rows:rows}: say which wins with "
+     "prefer = {{ role = \"...\" }} in [people] manager",
+     "{manager}: {count} rows have this name ({candidates:rows}); it is the manager of {rows:rows}: say which wins "
+     "with prefer = {{ role = \"...\" }} in [people] manager"},
     {"problem.bad_boolean", "expected true/false, yes/no or 1/0, found '{value}'", ""},
     {"problem.bad_boolean.number", "expected true or false (or 1/0), found {value}", ""},
     {"problem.bad_date", "expected a date like 2024-03-31 or 2024-03-31T09:30:00Z, or Unix seconds, found '{value}'", ""},
@@ -29,19 +36,49 @@ constexpr ProblemTemplate templates[] = {
      "(teamgraph.read_org in Python also reads GB18030/GBK, UTF-16 and Windows-1252)"},
     {"problem.bad_encoding.id", "the id contains invalid UTF-8", ""},
     {"problem.bad_encoding.key", "a key of the record contains invalid UTF-8", ""},
+    {"problem.bad_encoding.not_in", "not {encoding}: byte {offset} ({byte}) is not valid in it", ""},
     {"problem.bad_encoding.text", "the text contains invalid UTF-8", ""},
+    {"problem.bad_encoding.unclear",
+     "not UTF-8, and no other encoding is clear (UTF-16 with a byte-order mark, GB18030/GBK, Windows-1252): save it as "
+     "UTF-8, or name its encoding (encoding = \"...\" in the mapping or team.json)",
+     ""},
+    {"problem.bad_encoding.unknown", "unknown encoding '{encoding}'", ""},
     {"problem.bad_encoding.utf16", "the file looks like UTF-16; save it as UTF-8", ""},
     {"problem.bad_encoding.value", "the value contains invalid UTF-8", ""},
     {"problem.bad_header", "column names must be text", ""},
     {"problem.bad_id", "expected an id (text), found {type}", ""},
     {"problem.bad_id.boolean", "expected an id (text), found the boolean {value}", ""},
+    {"problem.bad_mapping.by", "[people] manager: by = \"name\" or by = \"id\", not {by}", ""},
+    {"problem.bad_mapping.by_name_needs_name", "[people] manager: by = \"name\" needs [people] name", ""},
+    {"problem.bad_mapping.decimal", "[source] decimal: expected \".\" or \",\"", ""},
+    {"problem.bad_mapping.id_required", "[people] id: the column that identifies a person is required", ""},
+    {"problem.bad_mapping.keep", "[source] keep: not a query pandas can run over the export's columns ({error})", ""},
+    {"problem.bad_mapping.keep_not_text",
+     "[source] keep: not a query pandas can run over the export's columns (expected text)", ""},
+    {"problem.bad_mapping.missing_column",
+     "[{section}] {name}: the export has no column {column}; its columns are {columns:list}", ""},
+    {"problem.bad_mapping.no_column",
+     "[{section}] {name}: expected the name of a column of the export (or {{ column = \"...\" }})", ""},
+    {"problem.bad_mapping.not_a_table", "[{section}] must be a table of keys", ""},
+    {"problem.bad_mapping.not_boolean", "[people] {name}: expected true or false", ""},
+    {"problem.bad_mapping.prefer_field",
+     "[people] manager.prefer: {field} is neither a field of [people] nor a column of the export", ""},
+    {"problem.bad_mapping.regex", "not a regular expression ({error})", ""},
+    {"problem.bad_mapping.scale", "[people] {name}: scale = [low, high] with low < high, for {fields:list} only", ""},
+    {"problem.bad_mapping.tier_column",
+     "[tiers] column: {column} is neither a field of [people] nor a column of the export", ""},
+    {"problem.bad_mapping.toml", "not TOML: {error}", ""},
+    {"problem.bad_mapping.unknown_key",
+     "[{section}] {name}: not a key of the mapping here; expected one of {expected:list}", ""},
     {"problem.bad_number", "expected a number, found '{value}'", ""},
     {"problem.bad_number.comma", "'{value}' is not a number: use '.' for decimals and no thousands separators", ""},
     {"problem.bad_number.percent",
      "'{value}' is not a number: write percentages as plain numbers and declare the scale in team.json", ""},
     {"problem.bad_record", "expected a record (object), found {type}", ""},
+    {"problem.bad_value.calendar", "not an iCalendar file ({error})", ""},
     {"problem.bad_value.cell_type", "expected a string, number or boolean, found {type}", ""},
     {"problem.bad_value.configuration", "expected an object (budget, equipment, ...)", ""},
+    {"problem.bad_value.encoding", "expected the name of an encoding", ""},
     {"problem.bad_value.float_id",
      "expected an id as a string (or a whole number), found the number {value}; write it as the string the id is", ""},
     {"problem.bad_value.json_org", "expected an object with a \"people\" array and the other tables", ""},
@@ -95,10 +132,13 @@ constexpr ProblemTemplate templates[] = {
      "the same pair is linked again on the same channel (first on record {first}); give one row with per_week", ""},
     {"problem.duplicate_record.successor", "the same successor is named again for '{incumbent}' (first on record {first})",
      ""},
+    {"problem.duplicate_table", "the table {table} is also given as {file}: keep one", ""},
     {"problem.empty_file", "the file is empty; a header row is required", ""},
     {"problem.empty_file.no_header", "the file holds no header row", ""},
+    {"problem.empty_file.sheet", "the sheet has no header row", ""},
     {"problem.empty_header", "column {column} has no name", ""},
     {"problem.empty_header.key", "a key of the record is empty; name every field", ""},
+    {"problem.encoding", "not UTF-8: read as {encoding}", ""},
     {"problem.error", "{detail}", ""},
     {"problem.field_too_long", "the field is {bytes} bytes long; at most {limit} are accepted", ""},
     {"problem.goal_cycle", "a cycle of {count} goals, each the parent of the previous: {cycle:qchain}", ""},
@@ -125,11 +165,45 @@ constexpr ProblemTemplate templates[] = {
     {"problem.line_endings",
      "the lines end in a carriage return alone (classic Mac OS); save the file with LF or CRLF line endings", ""},
     {"problem.missing_column", "the table needs a column '{column}'; found {found:qlist}", ""},
+    {"problem.missing_column.message_log", "the message log has no such column (--columns renames)", ""},
     {"problem.missing_column.more", "the table needs a column '{column}'; found {found:qlist} and {more} more", ""},
     {"problem.missing_column.no_columns", "the table needs a column '{column}'; found no columns", ""},
     {"problem.missing_file", "no such folder or file", ""},
+    {"problem.missing_file.unreadable", "cannot be read ({reason})", ""},
+    {"problem.missing_manager",
+     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export: add a row for them to the export, or list the value in top = [...] of [people] manager if it "
+     "means \"no manager\"",
+     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export: add a row for them to the export, or list the value in top = [...] of [people] manager if it "
+     "means \"no manager\""},
+    {"problem.missing_manager.dropped",
+     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export (row {record} has this name and was dropped by keep): add a row for them to the export, or list "
+     "the value in top = [...] of [people] manager if it means \"no manager\"",
+     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export (row {record} has this name and was dropped by keep): add a row for them to the export, or list "
+     "the value in top = [...] of [people] manager if it means \"no manager\""},
+    {"problem.missing_manager.placeholder",
+     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export. Placeholder managers (kept in the hierarchy, left out of the scores) are not supported yet: add a "
+     "row for them to the export, or list the value in top = [...] of [people] manager if it means \"no manager\"",
+     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export. Placeholder managers (kept in the hierarchy, left out of the scores) are not supported yet: add a "
+     "row for them to the export, or list the value in top = [...] of [people] manager if it means \"no manager\""},
+    {"problem.missing_manager.placeholder_dropped",
+     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export (row {record} has this name and was dropped by keep). Placeholder managers (kept in the hierarchy, "
+     "left out of the scores) are not supported yet: add a row for them to the export, or list the value in top = "
+     "[...] of [people] manager if it means \"no manager\"",
+     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export (row {record} has this name and was dropped by keep). Placeholder managers (kept in the hierarchy, "
+     "left out of the scores) are not supported yet: add a row for them to the export, or list the value in top = "
+     "[...] of [people] manager if it means \"no manager\""},
     {"problem.missing_table", "the people table is required (a folder needs people.csv)", ""},
     {"problem.missing_table.meetings", "attendance is given but meetings is not; both are needed", ""},
+    {"problem.missing_table.people", "a team needs a people table (people.csv, people.xlsx or people.parquet)", ""},
+    {"problem.missing_table.sheet", "no sheet '{sheet}'; the workbook has {sheets:list}", ""},
     {"problem.missing_value.amount", "a material incentive needs an amount", ""},
     {"problem.missing_value.artifact", "an artifact is required", ""},
     {"problem.missing_value.choice", "a value is required: one of {choices:list}", ""},
@@ -176,6 +250,7 @@ constexpr ProblemTemplate templates[] = {
     {"problem.stray_quote", "a quote inside an unquoted field; quote the whole field and double the quote (\"\")", ""},
     {"problem.stray_quote.after_quote",
      "text follows the closing quote of a quoted field; quote the whole field and double any quote inside it (\"\")", ""},
+    {"problem.stray_quote.broken", "the CSV quoting is broken ({error})", ""},
     {"problem.too_deep", "the JSON is nested more than {limit} levels deep", ""},
     {"problem.too_many_columns", "the header has {count} columns; a table is read with at most {limit}", ""},
     {"problem.too_many_problems", "lenient loading gave up after {passes} passes of leaving out bad records", ""},
@@ -200,9 +275,12 @@ constexpr ProblemTemplate templates[] = {
     {"problem.unknown_value", "expected one of {choices:list}, found '{value}'", ""},
     {"problem.unreadable_file", "the file cannot be read", ""},
     {"problem.unreadable_file.open", "the file cannot be opened: {reason}", ""},
+    {"problem.unreadable_file.parquet", "not a Parquet file ({error})", ""},
+    {"problem.unreadable_file.xlsx", "not an Excel workbook ({error})", ""},
     {"problem.unsupported_input", "expected a folder of CSV tables or a .json team file", ""},
     {"problem.unterminated_quote",
      "a quoted field opened on line {line} is never closed; the rest of the file cannot be read", ""},
+    {"problem.unterminated_quote.broken", "the CSV quoting is broken ({error})", ""},
     {"problem.what_if.leaver_fills_seat", "'{id}' leaves and cannot fill a seat", ""},
     {"problem.what_if.leaver_moves", "'{id}' leaves and cannot move", ""},
     {"problem.what_if.seat_filled_twice", "'{id}''s seat is filled twice", ""},
@@ -236,16 +314,41 @@ std::string_view arg(const ProblemArgs& args, std::string_view name) {
   return {};
 }
 
-// A list value as the format spec asks: "list" a, b; "and" a, b and c; "chain" a -> b -> a;
-// "q..." quoted items.
-std::string format_list(std::string_view value, std::string_view spec) {
-  std::vector<std::string> items;
+// The pieces of `text` between the separators `sep`.
+std::vector<std::string_view> split(std::string_view text, char sep) {
+  std::vector<std::string_view> pieces;
   std::size_t start = 0;
   while (true) {
-    const std::size_t end = value.find(list_separator, start);
-    items.emplace_back(value.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) break;
+    const std::size_t end = text.find(sep, start);
+    pieces.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return pieces;
     start = end + 1;
+  }
+}
+
+// A row of a file, "record<RS>id[<RS>detail]", as "row 12 (p7)[, detail]".
+std::string format_row(std::string_view item) {
+  const std::vector<std::string_view> parts = split(item, part_separator);
+  std::string out = "row " + std::string(parts[0]);
+  if (parts.size() > 1) out += " (" + std::string(parts[1]) + ")";
+  if (parts.size() > 2 && !parts[2].empty()) out += ", " + std::string(parts[2]);
+  return out;
+}
+
+// A list value as the format spec asks: "list" a, b; "and" a, b and c; "chain" a -> b -> a;
+// "q..." quoted items; "rows" rows of a file (format_row), a, b and c, at most rows_named of
+// them, then "and N more".
+std::string format_list(std::string_view value, std::string_view spec) {
+  const std::vector<std::string_view> items = split(value, list_separator);
+  if (spec == "rows") {
+    std::string out;
+    const std::size_t named = std::min(items.size(), rows_named);
+    for (std::size_t i = 0; i < named; ++i) {
+      if (i > 0) out += items.size() <= rows_named && i + 1 == items.size() ? " and " : ", ";
+      out += format_row(items[i]);
+    }
+    if (items.size() > named) out += " and " + std::to_string(items.size() - named) + " more";
+    return out;
   }
   const bool quoted = !spec.empty() && spec.front() == 'q';
   const bool last_and = spec == "and" || spec == "qand";
@@ -253,7 +356,7 @@ std::string format_list(std::string_view value, std::string_view spec) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += chain ? " -> " : last_and && i + 1 == items.size() ? " and " : ", ";
-    out += quoted ? "'" + items[i] + "'" : items[i];
+    out += quoted ? "'" + std::string(items[i]) + "'" : std::string(items[i]);
   }
   return out;
 }

@@ -57,7 +57,9 @@ Problem make_problem(std::string_view key, ProblemArgs args, std::string file = 
 // The English text of a message: the template of `key` with `args` filled in. A template names
 // a value in braces, {value}, with a list form where the value is a list (list_arg): {names:list}
 // "a, b, c", {names:and} "a, b and c", {names:chain} "a -> b -> a", and {names:qlist},
-// {names:qand}, {names:qchain} with each item in single quotes; {{ and }} are braces. A template with a plural form picks it by the value `count`
+// {names:qand}, {names:qchain} with each item in single quotes; {rows:rows} rows of a file, each
+// item "record<U+001E>id" or "record<U+001E>id<U+001E>detail": "row 12 (p7), row 13 (p8) and
+// row 20 (p9), detail", at most 10 named, then "and N more"; {{ and }} are braces. A template with a plural form picks it by the value `count`
 // ("1": singular). A key with no template gives the key itself.
 std::string problem_message(std::string_view key, const ProblemArgs& args);
 

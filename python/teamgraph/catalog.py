@@ -11,7 +11,9 @@ words (its help, its messages, and argparse's words, ``cli.argparse.*``) are the
 by the core, which holds the English templates): the entries of the domain ``problems``; a list
 value (items apart by U+001F) is joined as its placeholder says, ``{names:list}``,
 ``{names:and}``, ``{names:chain}`` (a -> b -> a), and quoted item by item with ``qlist``,
-``qand``, ``qchain``. A key is in one domain only: a
+``qand``, ``qchain``; ``{rows:rows}`` lists rows of a file (each item record, id and an optional
+detail apart by U+001E) as ``problems.row`` (and ``problems.row_detail``) says, at most
+PEOPLE_NAMED of them. A key is in one domain only: a
 catalog holds every domain's.
 
 Catalogs are gettext PO files, ``locale/<lang>/LC_MESSAGES/<domain>.po`` beside this module, read
@@ -37,6 +39,8 @@ LANGUAGES = ("en", "zh_CN")
 DOMAINS = ("findings", "report", "cli", "problems")
 # The items of a list value of a problem's message (teamgraph::list_arg).
 LIST_SEPARATOR = "\x1f"
+# The parts of an item of a list of rows ({rows:rows}): record, id and an optional detail.
+PART_SEPARATOR = "\x1e"
 DEFAULT_LANGUAGE = "en"
 # A list of people names this many at most, then says how many more (the finding's people list
 # has them all).
@@ -97,7 +101,7 @@ class _ProblemValue(str):
     """A value of a problem's message: text as the core gave it, or a list (items apart by
     U+001F) that the placeholder's spec joins in the catalog's language: ``list`` (a, b),
     ``and`` (a, b and c), ``chain`` (a -> b -> a), and ``qlist``, ``qand``, ``qchain`` with each
-    item quoted (``problems.quote``)."""
+    item quoted (``problems.quote``); ``rows``: rows of a file (``problems.row``)."""
 
     catalog: "Catalog"
 
@@ -107,9 +111,11 @@ class _ProblemValue(str):
         return out
 
     def __format__(self, spec: str) -> str:
-        if spec not in ("list", "and", "chain", "qlist", "qand", "qchain"):
+        if spec not in ("list", "and", "chain", "qlist", "qand", "qchain", "rows"):
             return format(str(self), spec)
         items = str(self).split(LIST_SEPARATOR)
+        if spec == "rows":
+            return self.catalog.people([self._row(item) for item in items])
         if spec.startswith("q"):
             items = [self.catalog.text("problems.quote", value=item) for item in items]
         if spec.endswith("and"):
@@ -117,6 +123,11 @@ class _ProblemValue(str):
         if spec.endswith("chain"):
             return " -> ".join(items)
         return self.catalog.text("list.separator").join(items)
+
+    def _row(self, item: str) -> str:
+        record, id_, detail = (item.split(PART_SEPARATOR) + ["", ""])[:3]
+        row = self.catalog.text("problems.row", record=record, id=id_)
+        return self.catalog.text("problems.row_detail", row=row, detail=detail) if detail else row
 
 
 class _Formatter(string.Formatter):

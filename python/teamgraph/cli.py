@@ -333,7 +333,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if Path(args.team_dir).exists() and not Path(args.team_dir).is_dir():
         raise _BadInput("cli.error.import_out_not_folder", out=args.team_dir)
     try:
-        result = import_export(args.export, args.map, lang=c.language)
+        result = import_export(args.export, args.map)
     except OSError as err:
         raise _BadInput("cli.error.import_cannot_read", path=args.export, error=err.strerror) from err
     for line in summary_lines(result.summary, c):

@@ -26,7 +26,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 import pandas as pd
 
 from . import _core
-from .catalog import Catalog
+from .catalog import PART_SEPARATOR, Catalog
 from .errors import OrgDataError
 from .org import Org
 from .tables import IMPORT_JSON, TEAM_JSON, TextTable, cell_text, problem, read_table, relocate
@@ -97,16 +97,16 @@ def read_mapping(mapping: MappingLike) -> Tuple[Dict[str, Any], str]:
         with path.open("rb") as f:
             return tomllib.load(f), path.name
     except tomllib.TOMLDecodeError as err:
-        raise OrgDataError("1 problem in the mapping", [problem("bad_mapping", path.name, 0, "", f"not TOML: {err}")])
+        raise OrgDataError("1 problem in the mapping", [problem("problem.bad_mapping.toml", path.name, 0, "", error=err)])
     except OSError as err:
         raise OrgDataError("1 problem in the mapping",
-                           [problem("missing_file", path.name, 0, "", f"cannot be read ({err.strerror})")]) from err
+                           [problem("problem.missing_file.unreadable", path.name, 0, "", reason=err.strerror)]) from err
 
 
-def read_export(path: PathLike, mapping: MappingLike, lang: Optional[str] = None) -> Org:
+def read_export(path: PathLike, mapping: MappingLike) -> Org:
     """The team in one flat export (.csv, .xlsx or .parquet), as the mapping (a TOML file or its
     dict) says: ``import_export(path, mapping).org``."""
-    return import_export(path, mapping, lang).org
+    return import_export(path, mapping).org
 
 
 # -- names -----------------------------------------------------------------------------------
@@ -162,8 +162,8 @@ def date_text(raw: str, fmt: str) -> Optional[str]:
 class _Import:
     """One import: the export, the mapping, the problems and the summary as they are made."""
 
-    def __init__(self, table: TextTable, mapping: Dict[str, Any], mapping_file: str, catalog: Catalog) -> None:
-        self.table, self.mapping, self.mapping_file, self.c = table, mapping, mapping_file, catalog
+    def __init__(self, table: TextTable, mapping: Dict[str, Any], mapping_file: str) -> None:
+        self.table, self.mapping, self.mapping_file = table, mapping, mapping_file
         self.frame = table.frame
         self.records = list(table.records)
         self.problems: List[_core.Problem] = [p for p in table.problems if p.severity == _core.Severity.error]
@@ -178,19 +178,20 @@ class _Import:
             self.summary["sheet"] = table.sheet
 
     # problems ---------------------------------------------------------------------------
-    def bad(self, entry: str, field: str, **args: Any) -> None:
-        """A problem of the mapping: the catalog entry `entry` with its arguments."""
-        self.problems.append(problem("bad_mapping", self.mapping_file, 0, field, self.c.text(entry, **args)))
+    def bad(self, key: str, field: str, **args: Any) -> None:
+        """A problem of the mapping: the catalog entry `key` ("problem.bad_mapping.<variant>") with
+        its values."""
+        self.problems.append(problem(key, self.mapping_file, 0, field, **args))
 
     def section(self, name: str) -> Dict[str, Any]:
         value = self.mapping.get(name, {})
         if not isinstance(value, dict):
-            self.bad("import.problem.not_a_table", name, section=name)
+            self.bad("problem.bad_mapping.not_a_table", name, section=name)
             return {}
         for key in value:
             if key not in SECTIONS[name]:
-                self.bad("import.problem.unknown_key", f"{name}.{key}", section=name, name=key,
-                         expected=self.c.text("list.separator").join(SECTIONS[name]))
+                self.bad("problem.bad_mapping.unknown_key", f"{name}.{key}", section=name, name=key,
+                         expected=_core.list_arg(list(SECTIONS[name])))
         return value
 
     def column(self, section: str, key: str, spec: Any, options: Sequence[str] = FIELD_OPTIONS) -> Optional[str]:
@@ -199,24 +200,26 @@ class _Import:
         if isinstance(spec, dict):
             for option in spec:
                 if option not in options:
-                    self.bad("import.problem.unknown_key", f"{section}.{key}.{option}", section=f"{section}.{key}",
-                             name=option, expected=self.c.text("list.separator").join(options))
+                    self.bad("problem.bad_mapping.unknown_key", f"{section}.{key}.{option}", section=f"{section}.{key}",
+                             name=option, expected=_core.list_arg(list(options)))
             spec = spec.get("column")
         if not isinstance(spec, str) or not spec:
-            self.bad("import.problem.no_column", f"{section}.{key}", section=section, name=key)
+            self.bad("problem.bad_mapping.no_column", f"{section}.{key}", section=section, name=key)
             return None
         if spec not in self.frame.columns:
-            self.bad("import.problem.missing_column", f"{section}.{key}", section=section, name=key, column=spec,
-                     columns=self.c.text("list.separator").join(map(str, self.frame.columns)))
+            self.bad("problem.bad_mapping.missing_column", f"{section}.{key}", section=section, name=key, column=spec,
+                     columns=_core.list_arg([str(c) for c in self.frame.columns]))
             return None
         self.used.append(spec)
         return spec
 
-    def row(self, k: int, ids: Sequence[str]) -> str:
-        return self.c.text("import.row", record=self.records[k], id=ids[k])
+    def row(self, k: int, ids: Sequence[str], detail: Optional[str] = None) -> str:
+        """The row k as an item of a problem's list of rows ({rows:rows}): its record, id (and detail)."""
+        parts = [str(self.records[k]), ids[k]] + ([detail] if detail is not None else [])
+        return PART_SEPARATOR.join(parts)
 
     def rows(self, ks: Sequence[int], ids: Sequence[str]) -> str:
-        return self.c.people([self.row(k, ids) for k in ks])
+        return _core.list_arg([self.row(k, ids) for k in ks])
 
     # steps ------------------------------------------------------------------------------
     def keep(self, source: Dict[str, Any]) -> None:
@@ -224,13 +227,13 @@ class _Import:
         if query is None:
             return
         if not isinstance(query, str):
-            self.bad("import.problem.keep", "source.keep", error=self.c.text("import.problem.not_text"))
+            self.bad("problem.bad_mapping.keep_not_text", "source.keep")
             return
         typed = pd.DataFrame({col: _typed(self.frame[col]) for col in self.frame.columns})
         try:
             kept = typed.query(query, engine="python")
         except Exception as err:  # a query pandas cannot run: its message says why
-            self.bad("import.problem.keep", "source.keep", error=f"{type(err).__name__}: {err}")
+            self.bad("problem.bad_mapping.keep", "source.keep", error=f"{type(err).__name__}: {err}")
             return
         mask = self.frame.index.isin(kept.index)
         dropped = [self.records[k] for k in range(len(mask)) if not mask[k]]
@@ -245,10 +248,10 @@ class _Import:
         out: Dict[str, List[str]] = {}
         decimal = source.get("decimal", ".")
         if decimal not in (".", ","):
-            self.bad("import.problem.decimal", "source.decimal")
+            self.bad("problem.bad_mapping.decimal", "source.decimal")
             decimal = "."
         if "id" not in people_map:
-            self.bad("import.problem.id_required", "people.id")
+            self.bad("problem.bad_mapping.id_required", "people.id")
         self.scales: Dict[str, List[float]] = {}
         for key, spec in people_map.items():
             if key in ("manager", "placeholder_managers") or key not in PEOPLE:
@@ -269,8 +272,8 @@ class _Import:
                 if scale is not None:
                     if not (isinstance(scale, list) and len(scale) == 2 and all(isinstance(x, (int, float)) for x in scale)
                             and scale[0] < scale[1]) or key not in SCALED:
-                        self.bad("import.problem.scale", f"people.{key}.scale", name=key,
-                                 fields=self.c.text("list.separator").join(SCALED))
+                        self.bad("problem.bad_mapping.scale", f"people.{key}.scale", name=key,
+                                 fields=_core.list_arg(list(SCALED)))
                     else:
                         self.scales[f"people.{key}"] = scale
             elif kind == "date" and (options.get("format") or source.get("date_format")):
@@ -290,10 +293,10 @@ class _Import:
         options = spec if isinstance(spec, dict) else {}
         by = options.get("by", "id")
         if by not in ("id", "name"):
-            self.bad("import.problem.by", "people.manager.by", by=repr(by))
+            self.bad("problem.bad_mapping.by", "people.manager.by", by=repr(by))
             return None
         if by == "name" and "name" not in columns:
-            self.bad("import.problem.by_name_needs_name", "people.manager.by")
+            self.bad("problem.bad_mapping.by_name_needs_name", "people.manager.by")
             return None
         top = options.get("top", [])
         if isinstance(top, str):
@@ -306,12 +309,12 @@ class _Import:
             values = columns.get(field) if field in columns else (
                 [str(v) for v in self.frame[field]] if field in self.frame.columns else None)
             if values is None:
-                self.bad("import.problem.prefer_field", f"people.manager.prefer.{field}", field=field)
+                self.bad("problem.bad_mapping.prefer_field", f"people.manager.prefer.{field}", field=field)
                 continue
             try:
                 patterns.append((values, re.compile(str(pattern))))
             except re.error as err:
-                self.bad("import.problem.regex", f"people.manager.prefer.{field}", error=str(err))
+                self.bad("problem.bad_mapping.regex", f"people.manager.prefer.{field}", error=str(err))
         ids = columns["id"]
         index: Dict[str, List[int]] = {}
         for k, value in enumerate(columns["name"] if by == "name" else ids):
@@ -368,24 +371,23 @@ class _Import:
                 reports.setdefault(row_of[m], []).append(k)
         for wanted, ks in ambiguous.items():
             candidates = index[wanted]
-            described = [self.c.text("import.candidate", row=self.row(j, ids),
-                                     role=columns.get("role", [""] * len(ids))[j]) for j in candidates]
-            self.problems.append(problem("ambiguous_manager", self.table.file, self.records[ks[0]],
-                                         f"{column} (manager_id)",
-                                         self.c.text("import.problem.ambiguous_manager", manager=shown[wanted],
-                                                     count=len(candidates), candidates=self.c.join(described),
-                                                     rows=self.rows(ks, ids))))
-        placeholder_key = ("import.problem.missing_manager" if placeholders is False
-                           else "import.problem.placeholder_unsupported")
+            roles = columns.get("role", [""] * len(ids))
+            described = _core.list_arg([self.row(j, ids, roles[j]) for j in candidates])
+            self.problems.append(problem("problem.ambiguous_manager", self.table.file, self.records[ks[0]],
+                                         f"{column} (manager_id)", manager=shown[wanted], count=len(candidates),
+                                         candidates=described, rows=self.rows(ks, ids)))
         missing_summary = []
         for wanted, ks in missing.items():
             total = len(_under(ks, reports))
-            hint = (self.c.text("import.problem.manager_dropped", record=dropped_index[wanted])
-                    if wanted in dropped_index else "")
-            self.problems.append(problem("missing_manager", self.table.file, self.records[ks[0]],
-                                         f"{column} (manager_id)",
-                                         self.c.text(placeholder_key, manager=shown[wanted], count=len(ks),
-                                                     rows=self.rows(ks, ids), total=total, dropped=hint)))
+            args: Dict[str, Any] = {"manager": shown[wanted], "count": len(ks), "rows": self.rows(ks, ids),
+                                    "total": total}
+            if wanted in dropped_index:  # a row of that name, left out by keep
+                args["record"] = dropped_index[wanted]
+                entry = ("problem.missing_manager.dropped" if placeholders is False
+                         else "problem.missing_manager.placeholder_dropped")
+            else:
+                entry = "problem.missing_manager" if placeholders is False else "problem.missing_manager.placeholder"
+            self.problems.append(problem(entry, self.table.file, self.records[ks[0]], f"{column} (manager_id)", **args))
             missing_summary.append({"manager": shown[wanted], "reports": len(ks), "people_under": total,
                                     "records": [self.records[k] for k in ks]})
         self.used.append(column)
@@ -406,7 +408,7 @@ class _Import:
         values = columns.get(over) if over in columns else (
             [str(v) for v in self.frame[over]] if over in self.frame.columns else None)
         if values is None:
-            self.bad("import.problem.tier_column", "tiers.column", column=over)
+            self.bad("problem.bad_mapping.tier_column", "tiers.column", column=over)
             return None
         rules = []
         for tier, pattern in tiers.items():
@@ -415,7 +417,7 @@ class _Import:
             try:
                 rules.append((tier, re.compile(str(pattern))))
             except re.error as err:
-                self.bad("import.problem.regex", f"tiers.{tier}", error=str(err))
+                self.bad("problem.bad_mapping.regex", f"tiers.{tier}", error=str(err))
         out = []
         for value in values:
             out.append(next((tier for tier, rule in rules if rule.search(value)), ""))
@@ -503,19 +505,20 @@ def _under(ks: Sequence[int], reports: Dict[int, List[int]]) -> set:
     return seen
 
 
-def import_export(path: PathLike, mapping: MappingLike, lang: Optional[str] = None) -> ImportResult:
+def import_export(path: PathLike, mapping: MappingLike) -> ImportResult:
     """Maps one flat export into a team. Raises OrgDataError with every problem: the mapping's
     (file: the mapping), the export's (file: the export, record: its line or spreadsheet row) and
-    the team's as the core checks it (also naming the export's line and column)."""
-    c = Catalog.get(lang)
+    the team's as the core checks it (also naming the export's line and column). A problem's
+    message is a catalog entry (``Problem.key``, ``Problem.args``): ``Catalog.problem_message``
+    shows it in any language."""
     config, mapping_file = read_mapping(mapping)
     source = config.get("source", {}) if isinstance(config.get("source", {}), dict) else {}
     table = read_table(path, sheet=source.get("sheet"), encoding=source.get("encoding"))
-    job = _Import(table, config, mapping_file, c)
+    job = _Import(table, config, mapping_file)
     for key in config:
         if key not in SECTIONS:
-            job.bad("import.problem.unknown_key", key, section="", name=key,
-                    expected=c.text("list.separator").join(SECTIONS))
+            job.bad("problem.bad_mapping.unknown_key", key, section="", name=key,
+                    expected=_core.list_arg(list(SECTIONS)))
     source = job.section("source")
     people_map = job.section("people")
     tiers_map = job.section("tiers")
@@ -527,7 +530,7 @@ def import_export(path: PathLike, mapping: MappingLike, lang: Optional[str] = No
     columns = job.people(people_map, source)
     placeholders = people_map.get("placeholder_managers", True)
     if not isinstance(placeholders, bool):
-        job.bad("import.problem.not_boolean", "people.placeholder_managers", name="placeholder_managers")
+        job.bad("problem.bad_mapping.not_boolean", "people.placeholder_managers", name="placeholder_managers")
     manager = job.managers(people_map.get("manager"), columns, placeholders)
     if manager is not None:
         columns["manager_id"] = manager

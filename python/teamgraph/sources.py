@@ -164,8 +164,8 @@ def import_calendar(path: PathLike, people: PathLike, titles: str = DEFAULT_TITL
     try:
         calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
     except ValueError as err:
-        raise OrgDataError("1 problem in the calendar", [problem("bad_value", Path(path).name, 0, "",
-                                                                 f"not an iCalendar file ({err})")]) from err
+        raise OrgDataError("1 problem in the calendar", [problem("problem.bad_value.calendar", Path(path).name, 0, "",
+                                                                 error=err)]) from err
     pattern = re.compile(titles)
     meetings: Dict[str, List[str]] = {"meeting_id": [], "date": [], "channel": [], "presenter_id": []}
     attendance: Dict[str, List[str]] = {"meeting_id": [], "person_id": []}
@@ -259,7 +259,7 @@ def import_messages(path: PathLike, people: PathLike, columns: Optional[Mapping[
         missing.append(f"{names['recipient']} / {names['channel']}")
     if missing:
         raise OrgDataError("the message log lacks columns", [
-            problem("missing_column", file, 0, column, "the message log has no such column (--columns renames)")
+            problem("problem.missing_column.message_log", file, 0, column)
             for column in missing])
     senders = [who.match(str(v)) for v in frame[names["sender"]]]
     recipients = ([who.match(str(v)) for v in frame[names["recipient"]]] if names["recipient"] in frame.columns

@@ -18,6 +18,7 @@ import io
 import json
 import math
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -52,9 +53,25 @@ class TextTable:
         return self.encoding not in (None, UTF8, "UTF-8 with BOM")
 
 
-def problem(code: str, file: str, record: int, field_: str, message: str, person_id: str = "",
-            warning: bool = False) -> "_core.Problem":
-    return _core.make_problem(code, file, record, person_id, field_, message, warning)
+def problem(key: str, file: str, record: int, field_: str, /, person_id: str = "", warning: bool = False,
+            **args: Any) -> "_core.Problem":
+    """The problem whose message is the catalog entry `key` ("problem.<code>[.<variant>]") with the
+    named values `args` (as text; a list as one ``_core.list_arg``)."""
+    return _core.make_problem(key, file, record, person_id, field_, [(k, str(v)) for k, v in args.items()], warning)
+
+
+def remade(p: "_core.Problem", file: str, record: int, field_: str, warning: bool) -> "_core.Problem":
+    """`p` (its key and values) found in another place, or as a warning."""
+    return _core.make_problem(p.key, file, record, p.person_id, field_, p.args, warning)
+
+
+class EncodingError(ValueError):
+    """Bytes that are not in the encoding asked for, or an encoding Python does not know: the
+    problem's key and values beside the message."""
+
+    def __init__(self, message: str, key: str, **args: Any) -> None:
+        super().__init__(message)
+        self.key, self.values = key, args
 
 
 # -- encodings -------------------------------------------------------------------------------
@@ -89,10 +106,12 @@ def decode(data: bytes, encoding: Optional[str] = None) -> Tuple[Optional[str], 
         try:
             text = data.decode(encoding)
         except LookupError as err:
-            raise ValueError(f"unknown encoding {encoding!r}") from err
+            raise EncodingError(f"unknown encoding {encoding!r}", "problem.bad_encoding.unknown",
+                                encoding=encoding) from err
         except UnicodeDecodeError as err:
-            raise ValueError(f"not {encoding}: byte {err.start} ({data[err.start:err.start + 1]!r}) is not "
-                             f"valid in it") from err
+            byte = repr(data[err.start:err.start + 1])
+            raise EncodingError(f"not {encoding}: byte {err.start} ({byte}) is not valid in it",
+                                "problem.bad_encoding.not_in", encoding=encoding, offset=err.start, byte=byte) from err
         return (text[1:] if text.startswith("\ufeff") else text), encoding
     if data.startswith(b"\xef\xbb\xbf"):
         try:
@@ -178,16 +197,16 @@ def parse_csv(text: str, file: str) -> TextTable:
                 header = row
                 continue
             if len(row) != len(header):
-                table.problems.append(problem("ragged_row", file, start, "", f"expected {len(header)} fields, "
-                                                                             f"found {len(row)}"))
+                table.problems.append(problem("problem.ragged_row", file, start, "", expected=len(header),
+                                              found=len(row)))
                 continue
             rows.append(row)
             table.records.append(start)
     except csv.Error as err:
-        code = "unterminated_quote" if "EOF" in str(err) else "stray_quote"
-        table.problems.append(problem(code, file, last + 1, "", f"the CSV quoting is broken ({err})"))
+        key = "problem.unterminated_quote.broken" if "EOF" in str(err) else "problem.stray_quote.broken"
+        table.problems.append(problem(key, file, last + 1, "", error=err))
     if header is None:
-        table.problems.append(problem("empty_file", file, 0, "", "the file has no header row"))
+        table.problems.append(problem("problem.empty_file.no_header", file, 0, ""))
         header = []
     table.frame = _frame(header, rows)
     return table
@@ -198,17 +217,14 @@ def read_csv(path: Path, encoding: Optional[str] = None, file: Optional[str] = N
     data = path.read_bytes()
     try:
         text, name = decode(data, encoding)
-    except ValueError as err:
-        return TextTable(pd.DataFrame(), [], file, problems=[problem("bad_encoding", file, 0, "", str(err))])
+    except EncodingError as err:
+        return TextTable(pd.DataFrame(), [], file, problems=[problem(err.key, file, 0, "", **err.values)])
     if text is None:
-        return TextTable(pd.DataFrame(), [], file, problems=[problem(
-            "bad_encoding", file, 0, "", "not UTF-8, and no other encoding is clear (UTF-16 with a byte-order mark, "
-                                         "GB18030/GBK, Windows-1252): save it as UTF-8, or name its encoding "
-                                         "(encoding = \"...\" in the mapping or team.json)")])
+        return TextTable(pd.DataFrame(), [], file, problems=[problem("problem.bad_encoding.unclear", file, 0, "")])
     table = parse_csv(text, file)
     table.encoding = name
     if table.decoded and not encoding:  # a guess: said once; an encoding given is not
-        table.problems.insert(0, problem("encoding", file, 0, "", f"not UTF-8: read as {name}", warning=True))
+        table.problems.insert(0, problem("problem.encoding", file, 0, "", warning=True, encoding=name))
     return table
 
 
@@ -220,12 +236,12 @@ def read_xlsx(path: Path, sheet: Optional[str] = None, file: Optional[str] = Non
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a file that is not a workbook
-        return TextTable(pd.DataFrame(), [], file, problems=[problem("unreadable_file", file, 0, "",
-                                                                     f"not an Excel workbook ({type(err).__name__})")])
+        return TextTable(pd.DataFrame(), [], file, problems=[problem("problem.unreadable_file.xlsx", file, 0, "",
+                                                                     error=type(err).__name__)])
     try:
         if sheet is not None and sheet not in book.sheetnames:
             return TextTable(pd.DataFrame(), [], file, sheet=sheet, problems=[problem(
-                "missing_table", file, 0, "", f"no sheet {sheet!r}; the workbook has {', '.join(book.sheetnames)}")])
+                "problem.missing_table.sheet", file, 0, "", sheet=sheet, sheets=_core.list_arg(book.sheetnames))])
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         table = TextTable(pd.DataFrame(), [], file, sheet=ws.title)
         header: Optional[List[str]] = None
@@ -240,8 +256,8 @@ def read_xlsx(path: Path, sheet: Optional[str] = None, file: Optional[str] = Non
                 header = cells
                 continue
             if len(cells) > len(header) and any(cells[len(header):]):
-                table.problems.append(problem("ragged_row", file, number, "",
-                                              f"expected {len(header)} fields, found {len(cells)}"))
+                table.problems.append(problem("problem.ragged_row", file, number, "", expected=len(header),
+                                              found=len(cells)))
                 continue
             cells = (cells + [""] * len(header))[:len(header)]
             rows.append(cells)
@@ -249,7 +265,7 @@ def read_xlsx(path: Path, sheet: Optional[str] = None, file: Optional[str] = Non
     finally:
         book.close()
     if header is None:
-        table.problems.append(problem("empty_file", file, 0, "", "the sheet has no header row"))
+        table.problems.append(problem("problem.empty_file.sheet", file, 0, ""))
         header = []
     table.frame = _frame(header, rows)
     return table
@@ -263,8 +279,8 @@ def read_parquet(path: Path, file: Optional[str] = None) -> TextTable:
     try:
         arrow = pq.read_table(path)
     except Exception as err:
-        return TextTable(pd.DataFrame(), [], file, problems=[problem("unreadable_file", file, 0, "",
-                                                                     f"not a Parquet file ({type(err).__name__})")])
+        return TextTable(pd.DataFrame(), [], file, problems=[problem("problem.unreadable_file.parquet", file, 0, "",
+                                                                     error=type(err).__name__)])
     columns = {name: [cell_text(v) for v in arrow.column(name).to_pylist()] for name in arrow.column_names}
     frame = _frame(list(columns), list(zip(*columns.values())) if columns else [])
     return TextTable(frame, list(range(1, arrow.num_rows + 1)), file)
@@ -349,7 +365,34 @@ def relocate(p: "_core.Problem", files: Dict[str, str], records: Dict[str, Seque
     if rows is not None and 0 < record <= len(rows):
         record = rows[record - 1]
     field_ = (fields or {}).get((table, p.field), p.field)
-    return problem(p.code, files[table], record, field_, p.message, p.person_id, p.severity == _core.Severity.warning)
+    return remade(p, files[table], record, field_, p.severity == _core.Severity.warning)
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a value's type, as the core's problems name it (nlohmann's type_name)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+# The key of a path that is not a regular file, by what it is (as the core says it).
+_NOT_A_FILE = (("problem.not_a_file.folder", stat.S_ISDIR), ("problem.not_a_file.fifo", stat.S_ISFIFO),
+               ("problem.not_a_file.socket", stat.S_ISSOCK), ("problem.not_a_file.device", stat.S_ISBLK),
+               ("problem.not_a_file.device", stat.S_ISCHR))
+
+
+def _not_a_file(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # a link to nothing
+        return "problem.not_a_file.link_to_nothing"
+    return next((key for key, test in _NOT_A_FILE if test(mode)), "problem.not_a_file.other")
 
 
 def read_folder(folder: Path, lenient: bool = False, follow_symlinks: bool = False):
@@ -365,19 +408,19 @@ def read_folder(folder: Path, lenient: bool = False, follow_symlinks: bool = Fal
     team_path = folder / TEAM_JSON
     if team_path.is_file():
         if not follow_symlinks and team_path.is_symlink() and _outside(folder, team_path):
-            problems.append(problem("outside_link", TEAM_JSON, 0, "", "a symbolic link to a file outside the team "
-                                                                        "folder; it is not read"))
+            problems.append(problem("problem.outside_link", TEAM_JSON, 0, ""))
         else:
             try:
                 team = json.loads(team_path.read_text(encoding="utf-8"))
             except (ValueError, OSError) as err:
-                problems.append(problem("json_syntax", TEAM_JSON, 0, "", f"not a JSON object ({err})"))
+                problems.append(problem("problem.json_syntax", TEAM_JSON, 0, "", detail=err))
             if not isinstance(team, dict):
-                problems.append(problem("bad_value", TEAM_JSON, 0, "", "expected a JSON object"))
+                problems.append(problem("problem.bad_value.team_not_object", TEAM_JSON, 0, "",
+                                        type=_json_type(team)))
                 team = {}
             encoding = team.pop("encoding", None)
             if encoding is not None and not isinstance(encoding, str):
-                problems.append(problem("bad_value", TEAM_JSON, 0, "encoding", "expected the name of an encoding"))
+                problems.append(problem("problem.bad_value.encoding", TEAM_JSON, 0, "encoding"))
                 encoding = None
     frames: Dict[str, pd.DataFrame] = {}
     files: Dict[str, str] = {"team": TEAM_JSON}
@@ -387,20 +430,17 @@ def read_folder(folder: Path, lenient: bool = False, follow_symlinks: bool = Fal
         if suffix not in SUFFIXES:
             continue
         if path.stem not in names:
-            warnings.append(problem("unknown_table", path.name, 0, "", "not a teamgraph table; it is not read",
-                                    warning=True))
+            warnings.append(problem("problem.unknown_table.json", path.name, 0, "", warning=True))
             continue
         if not follow_symlinks and path.is_symlink() and _outside(folder, path):
-            problems.append(problem("outside_link", path.name, 0, "", "a symbolic link to a file outside the team "
-                                                                      "folder; it is not read (follow_symlinks=True "
-                                                                      "reads it)"))
+            problems.append(problem("problem.outside_link", path.name, 0, ""))
             continue
         if not path.is_file():
-            problems.append(problem("not_a_file", path.name, 0, "", "not a regular file"))
+            problems.append(problem(_not_a_file(path), path.name, 0, ""))
             continue
         if path.stem in frames:
-            problems.append(problem("duplicate_table", path.name, 0, "", f"the table {path.stem} is also given as "
-                                                                         f"{files[path.stem]}: keep one"))
+            problems.append(problem("problem.duplicate_table", path.name, 0, "", table=path.stem,
+                                    file=files[path.stem]))
             continue
         table = read_table(path, encoding=encoding)
         for p in table.problems:
@@ -409,11 +449,9 @@ def read_folder(folder: Path, lenient: bool = False, follow_symlinks: bool = Fal
         files[path.stem] = table.file
         records[path.stem] = table.records
     if "people" not in frames and not any(p.file.startswith("people.") for p in problems):
-        problems.append(problem("missing_table", "people.csv", 0, "", "a team needs a people table (people.csv, "
-                                                                      "people.xlsx or people.parquet)"))
+        problems.append(problem("problem.missing_table.people", "people.csv", 0, ""))
     if lenient:  # a record left out (a ragged row) is a warning; a whole file's problem still raises
-        warnings += [problem(p.code, p.file, p.record, p.field, p.message, p.person_id, warning=True)
-                     for p in problems if p.record > 0]
+        warnings += [remade(p, p.file, p.record, p.field, warning=True) for p in problems if p.record > 0]
         problems = [p for p in problems if p.record == 0]
     if problems:
         raise OrgDataError(f"{len(problems)} problems in the org data", problems + warnings)

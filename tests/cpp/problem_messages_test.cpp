@@ -75,6 +75,23 @@ TEST(ProblemMessages, FillsInValuesListsPluralsAndBraces) {
   EXPECT_EQ(problem_message("problem.no_such_message", {}), "problem.no_such_message");
 }
 
+TEST(ProblemMessages, ListsRowsOfAFile) {
+  // {rows:rows}: each item "record<U+001E>id[<U+001E>detail]", at most ten named.
+  const auto row = [](int k) { return std::to_string(k) + "\x1e" + "p" + std::to_string(k); };
+  const std::string candidates = list_arg({row(9) + "\x1e" + "Sales", row(10) + "\x1e"});
+  const ProblemArgs args = {
+      {"manager", "Ann"}, {"count", "2"}, {"candidates", candidates}, {"rows", list_arg({row(3)})}};
+  EXPECT_EQ(problem_message("problem.ambiguous_manager", args),
+            "Ann: 2 rows have this name (row 9 (p9), Sales and row 10 (p10)); it is the manager of row 3 (p3): say "
+            "which wins with prefer = { role = \"...\" } in [people] manager");
+  std::vector<std::string> many;
+  for (int k = 1; k <= 12; ++k) many.push_back(row(k));
+  const std::string text = problem_message(
+      "problem.missing_manager", {{"manager", "Bo"}, {"count", "12"}, {"rows", list_arg(many)}, {"total", "12"}});
+  EXPECT_NE(text.find("(row 1 (p1), row 2 (p2), "), std::string::npos) << text;
+  EXPECT_NE(text.find(", row 10 (p10) and 2 more; "), std::string::npos) << text;
+}
+
 TEST(ProblemMessages, TheCodeIsTheKeysSecondPart) {
   const Problem p = make_problem("problem.bad_number.percent", {{"value", "85%"}}, "people.csv", 4, "e07", "assessment");
   EXPECT_EQ(p.code, "bad_number");

@@ -11,6 +11,7 @@ import pytest
 
 import teamgraph
 from teamgraph import cli
+from teamgraph.catalog import Catalog
 from teamgraph.importer import import_export, name_key, number_text, read_export, suggest_mapping
 
 if sys.version_info >= (3, 11):
@@ -346,6 +347,27 @@ def test_the_import_command_prints_every_problem(tmp_path: Path, capsys) -> None
     assert cli.main(["import", str(path), "--map", str(MAPPING), "--out", str(tmp_path / "team"), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "missing_manager" in err and "not supported yet" in err and not (tmp_path / "team").exists()
+
+
+def test_import_problems_read_in_the_language_they_are_shown_in(tmp_path: Path, capsys) -> None:
+    # A problem of the import is a catalog entry with its values, not text fixed at import time.
+    path = export_with(tmp_path, ('"Walsh, Nora",10050,Jennifer Zamora', '"Walsh, Nora",10050,Webster Butler'))
+    with pytest.raises(teamgraph.OrgDataError) as caught:
+        import_export(path, MAPPING)
+    (p,) = caught.value.problems
+    assert p.key == "problem.missing_manager.placeholder" and dict(p.args)["manager"] == "Webster Butler"
+    assert Catalog.get("en").problem_message(p) == p.message
+    chinese = Catalog.get("zh_CN").problem_message(p)
+    assert "第32行（10050）" in chinese and "暂不支持占位上级" in chinese and "row 32" not in chinese
+    assert cli.main(["import", str(path), "--map", str(MAPPING), "--out", str(tmp_path / "team"), "--lang", "zh-CN"]) == 2
+    assert "不是导出表中的一行" in capsys.readouterr().err
+    config = mapping()
+    config["people"]["colour"] = "Office"
+    with pytest.raises(teamgraph.OrgDataError) as caught:
+        import_export(EXPORT, config)
+    (p,) = caught.value.problems
+    assert p.key == "problem.bad_mapping.unknown_key"
+    assert "此处没有这个键" in Catalog.get("zh_CN").problem_message(p)
 
 
 def test_the_import_doc_runs(tmp_path: Path, monkeypatch, capsys) -> None:
