@@ -13,7 +13,8 @@ from .batch import assess_many
 from .errors import OrgDataError, RequestError
 from .org import Org, WhatIfChanges, read_org, sample_team_path
 from .git import contributions_from_git, read_git_history
-from .importer import ImportResult, import_export, read_export, suggest_mapping
+from .importer import ImportResult, import_export, read_export
+from .suggest import suggest_mapping
 from .diff import ReportDiff
 from .findings import Finding
 from .report import Report, assess, default_policy, vacancy_cascade

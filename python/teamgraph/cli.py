@@ -316,7 +316,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_export, suggest_mapping, summary_lines
+    from .importer import import_export, summary_lines
+    from .suggest import suggest_mapping
 
     c = _catalog(args)
     if args.suggest:

@@ -7,7 +7,7 @@ turned into the team's meetings.csv, attendance.csv and sharing.csv.
     messages.write("team/")
 
 People are matched by an ``email`` column of the people table (case ignored), else by id, else by
-name (compared as ``teamgraph.importer.name_key`` compares them). Only counts are kept from a
+name (compared as ``teamgraph.cells.name_key`` compares them). Only counts are kept from a
 message log, never the text of a message.
 """
 
@@ -24,7 +24,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 import pandas as pd
 
 from .errors import OrgDataError
-from .importer import name_key
+from .cells import name_key
 from .org import Org, read_org
 from .tables import problem, read_table
 

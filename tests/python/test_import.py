@@ -12,7 +12,9 @@ import pytest
 import teamgraph
 from teamgraph import cli
 from teamgraph.catalog import Catalog
-from teamgraph.importer import import_export, name_key, number_text, read_export, suggest_mapping
+from teamgraph.cells import name_key, number_text
+from teamgraph.importer import import_export, read_export
+from teamgraph.suggest import suggest_mapping
 
 if sys.version_info >= (3, 11):
     import tomllib
