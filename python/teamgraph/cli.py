@@ -274,16 +274,21 @@ def cmd_batch(args: argparse.Namespace) -> int:
     c = _catalog(args)
     teams = _teams(args.inputs)
     errors_path = out.with_name(out.stem + ".errors.jsonl")
-    rows, errors = [], []
+    warnings_path = out.with_name(out.stem + ".warnings.jsonl")
+    rows, errors, warned = [], [], []
     progress = sys.stderr.isatty()
     for k, team in enumerate(teams, start=1):
         try:
-            org = read_org(team)
+            org = _load(str(team), args)
             report = _assess(org, args)
         except OrgDataError as err:
             errors.append({"team": str(team), "problems": [p.to_dict() for p in err.problems]})
         else:
             row: Dict[str, Any] = {"team": str(team), "name": org.name, "people": len(org)}
+            if args.lenient:  # what was left out is counted here and listed in the warnings file
+                row["warnings"] = len(org.warnings)
+                if org.warnings:
+                    warned.append({"team": str(team), "warnings": [p.to_dict() for p in org.warnings]})
             row.update({name: value for name, value in report.scores.items()})
             row["weakest"] = report.weakest
             for severity in SEVERITIES:
@@ -308,6 +313,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 f.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
     elif errors_path.exists():
         errors_path.unlink()
+    if warned:
+        with open(warnings_path, "w", encoding="utf-8") as f:
+            for w in warned:
+                f.write(json.dumps(w, ensure_ascii=False, sort_keys=True) + "\n")
+        print(c.text("batch.warnings", count=len(warned), path=warnings_path))
+    elif warnings_path.exists():
+        warnings_path.unlink()
     if errors:
         print(c.text("batch.scored_with_errors", count=len(rows), out=out, errors=len(errors), errors_path=errors_path))
     else:
@@ -461,6 +473,7 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     batch.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
     batch.add_argument("--out", required=True, help=words("cli.option.batch_out"))
     batch.add_argument("--policy", help=words("cli.option.batch_policy"))
+    lenient_option(batch)
     language_option(batch)
     batch.set_defaults(func=cmd_batch)
 

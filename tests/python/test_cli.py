@@ -276,6 +276,32 @@ def test_what_if_command(capsys) -> None:
     assert "appeared" in json.loads(capsys.readouterr().out)
 
 
+def test_batch_lenient_scores_a_team_without_its_bad_records_and_lists_them(tmp_path, capsys) -> None:
+    teams = tmp_path / "teams"
+    teams.mkdir()
+    shutil.copytree(teamgraph.sample_team_path(), teams / "a-shop")
+    shutil.copytree(teamgraph.sample_team_path(), teams / "b-shop")
+    people = teams / "b-shop" / "people.csv"
+    header = people.read_text(encoding="utf-8").splitlines()[0].split(",")
+    row = {"id": "zz9", "name": "Stray", "tier": "boss"}  # an unknown tier: the record is left out
+    with open(people, "a", encoding="utf-8") as f:
+        f.write(",".join(row.get(column, "") for column in header) + "\n")
+    out = tmp_path / "results.csv"
+    assert main(["batch", str(teams), "--out", str(out)]) == 2  # strict: b-shop is an error
+    assert main(["batch", str(teams), "--out", str(out), "--lenient"]) == 0
+    frame = pd.read_csv(out)
+    assert list(frame["people"]) == [len(teamgraph.read_org(teamgraph.sample_team_path()))] * 2
+    assert list(frame["warnings"]) == [0, 2]  # the record left out, and how many were
+    assert frame.loc[0, "health_index"] == frame.loc[1, "health_index"]
+    listed = [json.loads(line) for line in (tmp_path / "results.warnings.jsonl").read_text().splitlines()]
+    assert [w["team"].rsplit("/", 1)[-1] for w in listed] == ["b-shop"]
+    assert [(p["code"], p["person_id"], p["field"]) for p in listed[0]["warnings"]] == [
+        ("left_out", "", ""), ("unknown_value", "zz9", "tier")]
+    assert listed[0]["warnings"][0]["message"] == "lenient loading left out 1 of 47 people"
+    assert "1 team had records left out or other warnings" in capsys.readouterr().out
+    assert not (tmp_path / "results.errors.jsonl").exists()
+
+
 def test_batch_continues_past_bad_teams(tmp_path, data_dir, capsys) -> None:
     teams = tmp_path / "teams"
     teams.mkdir()
@@ -294,6 +320,7 @@ def test_batch_continues_past_bad_teams(tmp_path, data_dir, capsys) -> None:
         assert p["key"].startswith(f"problem.{p['code']}") and isinstance(p["args"], dict)
         assert Catalog.get().problem_message(_core.make_problem(p["key"], p["file"], p["record"], p["person_id"],
                                                                 p["field"], list(p["args"].items()))) == p["message"]
+    assert not (tmp_path / "results.warnings.jsonl").exists()
     for suffix in (".parquet", ".jsonl"):
         assert main(["batch", str(teams / "a-shop"), "--out", str(tmp_path / f"r{suffix}")]) == 0
     assert len(pd.read_parquet(tmp_path / "r.parquet")) == 1
