@@ -458,6 +458,10 @@ TeamInfo team_from_json(const nlohmann::json& object, const std::string& source,
           at = next;
         }
       }
+    } else if (key == "encoding") {
+      // How the team's CSVs are encoded: teamgraph.read_org in Python decodes them by it; this
+      // reader reads UTF-8 and says so of a file in another encoding (bad_encoding).
+      if (!value.is_string()) problem("problem.bad_value.encoding", "encoding");
     } else if (key == "configuration") {
       if (value.is_object()) team.configuration_json = value.dump();
       else problem("problem.bad_value.configuration", "configuration");

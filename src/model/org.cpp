@@ -92,8 +92,8 @@ Org::Org() : parts_(new detail::OrgParts) {
   parts_->people = std::make_shared<People>();
   parts_->hierarchy = std::make_shared<Hierarchy>(Hierarchy{{}, {}, {}, {}, make_digraph(0, {}, {}), 0});
   parts_->competencies = std::make_shared<Competencies>();
-  parts_->successors = std::make_shared<Successors>(Successors{{}, {}, {}, make_digraph(0, {}, {}), {}});
-  parts_->sharing = std::make_shared<Sharing>(Sharing{{}, {}, {}, {}, make_digraph(0, {}, {}), {}, {}});
+  parts_->successors = std::make_shared<Successors>(Successors{{}, {}, {}, make_digraph(0, {}, {}), {}, {}});
+  parts_->sharing = std::make_shared<Sharing>(Sharing{{}, {}, {}, {}, make_digraph(0, {}, {}), {}, {}, {}});
   parts_->meetings = std::make_shared<Meetings>();
   parts_->incentives = std::make_shared<Incentives>();
   parts_->goals = std::make_shared<Goals>();

@@ -84,6 +84,15 @@ TEST(HostileCsv, AFileInAnotherEncodingIsOneProblem) {
   EXPECT_EQ(t.rows(), 0u);
 }
 
+TEST(HostileTeamJson, MayNameTheEncodingOfItsTables) {
+  // Python's read_org decodes the CSVs by it; this reader takes it without an unknown_key warning.
+  const Org org = org_from_csv({{"people", "id\nA\n"}}, R"({"encoding": "gb18030"})");
+  EXPECT_TRUE(org.warnings().empty());
+  const auto p = only(problems_of({{"people", "id\nA\n"}}, R"({"encoding": 936})"), "bad_value");
+  EXPECT_EQ(p.field, "encoding");
+  EXPECT_EQ(p.message, "expected the name of an encoding");
+}
+
 TEST(HostileCsv, AnUnreadablePeopleTableIsTheOnlyProblem) {
   // The sharing table's ids are unknown only because people.csv could not be read: its problem
   // is the cause, and the only one reported.
