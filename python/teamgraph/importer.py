@@ -54,7 +54,7 @@ SECTIONS = {"source": ("keep", "date_format", "decimal", "encoding", "sheet"),
             "team": ("name", "period", "policy", "configuration", "scales")}
 FIELD_OPTIONS = ("column", "scale", "decimal", "percent", "format")
 MANAGER_OPTIONS = ("column", "by", "top", "prefer")
-INCENTIVE_OPTIONS = ("column", "type", "decimal", "percent")
+INCENTIVE_OPTIONS = ("column", "type", "decimal", "percent", "date", "date_format")
 
 
 @dataclass
@@ -379,9 +379,10 @@ class _Import:
     def incentives(self, spec: Dict[str, Any], ids: List[str], source: Dict[str, Any]) -> Optional[pd.DataFrame]:
         if not spec:
             return None
-        rows: Dict[str, List[str]] = {"person_id": [], "kind": [], "type": [], "amount": []}
+        rows: Dict[str, List[str]] = {"person_id": [], "kind": [], "type": [], "amount": [], "date": []}
         records: List[int] = []
         made = {}
+        dated = False
         for kind, field in spec.items():
             if kind not in SECTIONS["incentives"]:
                 continue
@@ -390,6 +391,14 @@ class _Import:
                 continue
             options = field if isinstance(field, dict) else {}
             kind_type = str(options.get("type", column))
+            # The date of each row: a column of the export (`date`), in `date_format` or the
+            # source's; a cell that does not fit the format is kept as written, for the core to
+            # report as a bad date.
+            date_column = None
+            if "date" in options:
+                date_column = self.column("incentives", f"{kind}.date", options["date"], ("column",))
+                dated = dated or date_column is not None
+            fmt = options.get("date_format") or source.get("date_format")
             count = 0
             for k, value in enumerate(self.frame[column]):
                 amount = number_text(str(value), options.get("decimal", source.get("decimal", ".")),
@@ -400,12 +409,19 @@ class _Import:
                 rows["kind"].append(kind)
                 rows["type"].append(kind_type)
                 rows["amount"].append(amount)
+                when = str(self.frame[date_column].iloc[k]) if date_column is not None else ""
+                rows["date"].append((date_text(when, fmt) or when) if when.strip() and fmt else when)
                 records.append(self.records[k])
                 count += 1
             made[kind] = {"column": column, "rows": count}
+            if date_column is not None:
+                made[kind]["date"] = date_column
+                self.fields[("incentives", "date")] = f"{date_column} (date)"
             self.fields[("incentives", "amount")] = f"{column} (amount)"
         self.incentive_records = records
         self.summary["incentives"] = made
+        if not dated:
+            del rows["date"]
         return pd.DataFrame(rows, dtype=object)
 
     def extra(self, people: Dict[str, List[str]], date_format: Optional[str]) -> None:

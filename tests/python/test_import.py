@@ -161,6 +161,25 @@ def test_decimal_commas_and_percentages_import(tmp_path: Path) -> None:
     assert list(result.org.table("incentives")["amount"]) == [3100, 2950.5]
 
 
+def test_incentives_take_their_dates_from_a_column(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"ID": ["1", "2", "3"], "Boss": ["", "1", "1"], "Bonus": ["500", "", "300"],
+                          "Paid": ["03/31/2026", "", "13/45/2026"]})
+    frame.to_csv(tmp_path / "e.csv", index=False)
+    config = {"source": {"date_format": "%m/%d/%Y"}, "people": {"id": "ID", "manager": {"column": "Boss"}},
+              "incentives": {"material": {"column": "Bonus", "type": "bonus", "date": "Paid"}}}
+    with pytest.raises(teamgraph.OrgDataError) as caught:  # 13/45 is no date: the core says so, naming the row
+        import_export(tmp_path / "e.csv", config)
+    [p] = caught.value.problems
+    assert (p.code, p.record, p.person_id) == ("bad_date", 4, "3") and "Paid (date)" in p.field
+    frame.loc[2, "Paid"] = "04/30/2026"
+    frame.to_csv(tmp_path / "e.csv", index=False)
+    result = import_export(tmp_path / "e.csv", config)
+    incentives = result.org.table("incentives")
+    assert list(incentives["person_id"]) == ["1", "3"]
+    assert list(incentives["date"].dt.strftime("%Y-%m-%d")) == ["2026-03-31", "2026-04-30"]
+    assert result.summary["incentives"]["material"] == {"column": "Bonus", "rows": 2, "date": "Paid"}
+
+
 def test_mapping_problems_come_together(tmp_path: Path) -> None:
     config = mapping()
     config["people"]["department"] = "Dept"
