@@ -285,6 +285,7 @@ class _Import:
         shown: Dict[str, str] = {}
         ambiguous: Dict[str, List[int]] = {}
         preferred: Dict[str, int] = {}
+        narrowed: Dict[str, List[int]] = {}
         loose: Dict[str, str] = {}
         n_top = 0
         for k, value in enumerate(raw):
@@ -297,11 +298,13 @@ class _Import:
                 out[k] = ""
                 continue
             candidates = index.get(wanted, [])
-            if len(candidates) > 1 and patterns:
-                chosen = [j for j in candidates if all(p.search(values[j]) for values, p in patterns)]
-                if len(chosen) == 1:
-                    preferred[wanted] = chosen[0]
-                    candidates = chosen
+            if len(candidates) > 1 and patterns:  # decided once a name: not again for each row naming it
+                if wanted not in narrowed:
+                    chosen = [j for j in candidates if all(p.search(values[j]) for values, p in patterns)]
+                    narrowed[wanted] = chosen if len(chosen) == 1 else candidates
+                    if len(chosen) == 1:
+                        preferred[wanted] = chosen[0]
+                candidates = narrowed[wanted]
             if len(candidates) == 1:
                 j = candidates[0]
                 out[k] = ids[j]
@@ -399,6 +402,7 @@ class _Import:
                 date_column = self.column("incentives", f"{kind}.date", options["date"], ("column",))
                 dated = dated or date_column is not None
             fmt = options.get("date_format") or source.get("date_format")
+            dates = [str(v) for v in self.frame[date_column]] if date_column is not None else None
             count = 0
             for k, value in enumerate(self.frame[column]):
                 amount = number_text(str(value), options.get("decimal", source.get("decimal", ".")),
@@ -409,7 +413,7 @@ class _Import:
                 rows["kind"].append(kind)
                 rows["type"].append(kind_type)
                 rows["amount"].append(amount)
-                when = str(self.frame[date_column].iloc[k]) if date_column is not None else ""
+                when = dates[k] if dates is not None else ""
                 rows["date"].append((date_text(when, fmt) or when) if when.strip() and fmt else when)
                 records.append(self.records[k])
                 count += 1

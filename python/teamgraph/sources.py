@@ -19,7 +19,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
@@ -278,6 +278,9 @@ def import_messages(path: PathLike, people: PathLike, columns: Optional[Mapping[
         if inside.iloc[k] and senders[k] and channels[k] and not recipients[k]:
             members.setdefault(channels[k], set()).add(senders[k])
     counts: Dict[Tuple[str, str], int] = {}
+    # A channel message links its sender with each other member: counted by sender first, and the
+    # pairs of a channel added once (a message costs O(1), not one step a member).
+    said: Dict[str, Dict[str, int]] = {}  # channel -> sender -> messages
     used = unmatched = 0
     for k in range(len(frame)):
         if not inside.iloc[k]:
@@ -286,15 +289,22 @@ def import_messages(path: PathLike, people: PathLike, columns: Optional[Mapping[
         if sender is None:
             unmatched += 1
             continue
-        others = [recipients[k]] if recipients[k] else sorted(members.get(channels[k], set()) - {sender})
-        if not others or None in others:
-            unmatched += 1
-            continue
-        used += 1
-        for other in others:
-            if other != sender:
-                pair = (min(sender, other), max(sender, other))
+        if recipients[k]:
+            used += 1
+            if recipients[k] != sender:
+                pair = (min(sender, recipients[k]), max(sender, recipients[k]))
                 counts[pair] = counts.get(pair, 0) + 1
+        elif len(members.get(channels[k], ())) > 1:  # the sender is a member: someone else is too
+            used += 1
+            by_sender = said.setdefault(channels[k], {})
+            by_sender[sender] = by_sender.get(sender, 0) + 1
+        else:
+            unmatched += 1
+    for channel, by_sender in said.items():
+        group = sorted(members[channel])
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                counts[(a, b)] = counts.get((a, b), 0) + by_sender.get(a, 0) + by_sender.get(b, 0)
     if start is not None and end is not None:
         weeks = (end - start).total_seconds() / (7 * 86400)
     else:

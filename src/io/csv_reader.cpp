@@ -61,6 +61,7 @@ class CsvParser {
   enum class End { record, blank, fatal };
 
   bool at_end() const { return pos_ >= data_.size(); }
+  std::size_t bad_encoding_fields() const { return bad_encoding_fields_; }
   // The header names the fields of later problems; before it is known they are named by
   // position ("#3").
   void set_header(const std::vector<std::string>* header) { header_ = header; }
@@ -207,9 +208,11 @@ class CsvParser {
     const std::string_view text(data_.data() + cell.offset, cell.length);
     const auto issue = detail::check_text(text, /*allow_newlines=*/true);
     if (issue.empty()) return true;
-    if (issue == "invalid UTF-8")
-      report("problem.bad_encoding.field", record_line, index);
-    else
+    if (issue == "invalid UTF-8") {
+      // Only the first is reported: a file in another encoding has one on every line, and
+      // parse_csv_table makes them one problem for the file (bad_encoding_fields counts them).
+      if (bad_encoding_fields_++ == 0) report("problem.bad_encoding.field", record_line, index);
+    } else
       report("problem.control_character.field", record_line, index, {{"character", detail::control_code(issue)}});
     return false;
   }
@@ -221,6 +224,7 @@ class CsvParser {
   std::vector<Problem>& problems_;
   bool check_cells_;
   const std::vector<std::string>* header_ = nullptr;
+  std::size_t bad_encoding_fields_ = 0;
 };
 
 bool looks_like_utf16(std::string_view data) {
@@ -236,7 +240,9 @@ bool looks_like_utf16(std::string_view data) {
 
 namespace {
 
-Table parse_records(std::string text, const std::string& display_name, std::vector<Problem>& problems) {
+// `bad_encoding_fields`: how many fields are not UTF-8 (only the first is a problem).
+Table parse_records(std::string text, const std::string& display_name, std::vector<Problem>& problems,
+                    std::size_t& bad_encoding_fields) {
   Table table(display_name);
   auto whole_file = [&](std::string_view key, ProblemArgs args = {}) {
     problems.push_back(make_problem(key, std::move(args), display_name));
@@ -258,6 +264,11 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
   const bool check_cells = !detail::check_text(std::string_view(data).substr(start), /*allow_newlines=*/true).empty();
   const std::size_t problems_before = problems.size();
   CsvParser parser(data, start, display_name, problems, check_cells);
+  struct Count {  // on every return below
+    const CsvParser& parser;
+    std::size_t& fields;
+    ~Count() { fields = parser.bad_encoding_fields(); }
+  } count_bad{parser, bad_encoding_fields};
 
   // The header: the first record that is not blank.
   std::vector<Cell> header_cells;
@@ -366,18 +377,15 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
 // give problems that are its consequences). A single bad field stays a problem of its record.
 Table parse_csv_table(std::string text, const std::string& display_name, std::vector<Problem>& problems) {
   const std::size_t before = problems.size();
-  Table table = parse_records(std::move(text), display_name, problems);
-  const auto bad = [](const Problem& p) { return p.key == "problem.bad_encoding.field"; };
-  const auto fields = static_cast<std::size_t>(std::count_if(problems.begin() + static_cast<std::ptrdiff_t>(before),
-                                                             problems.end(), bad));
+  std::size_t fields = 0;
+  Table table = parse_records(std::move(text), display_name, problems, fields);
   if (fields < 2) return table;
-  std::int64_t first = 0;
-  for (auto p = problems.begin() + static_cast<std::ptrdiff_t>(before); p != problems.end(); ++p)
-    if (bad(*p) && (first == 0 || p->record < first)) first = p->record;
-  problems.erase(std::remove_if(problems.begin() + static_cast<std::ptrdiff_t>(before), problems.end(), bad),
-                 problems.end());
+  const auto first = std::find_if(problems.begin() + static_cast<std::ptrdiff_t>(before), problems.end(),
+                                  [](const Problem& p) { return p.key == "problem.bad_encoding.field"; });
+  const std::int64_t line = first == problems.end() ? 0 : first->record;
+  if (first != problems.end()) problems.erase(first);
   problems.push_back(make_problem("problem.bad_encoding.file",
-                                  {{"count", std::to_string(fields)}, {"line", std::to_string(first)}}, display_name));
+                                  {{"count", std::to_string(fields)}, {"line", std::to_string(line)}}, display_name));
   Table none(display_name);
   none.set_unreadable();
   return none;
