@@ -71,6 +71,7 @@ std::vector<Field> fields(Policy& p) {
       {"incentives", "spiritual_share_high", &i.spiritual_share_high},
       {"incentives", "min_people_for_correlation", &i.min_people_for_correlation},
       {"incentives", "bootstrap_samples", &i.bootstrap_samples},
+      {"incentives", "bootstrap_max_people", &i.bootstrap_max_people},
       {"incentives", "high_potential", &i.high_potential},
       {"incentives", "best_paid_rank", &i.best_paid_rank, 0.0, 1.0},
       {"incentives", "lowest_assessed_rank", &i.lowest_assessed_rank, 0.0, 1.0},

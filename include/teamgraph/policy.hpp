@@ -58,6 +58,8 @@ struct IncentivePolicy {
   double spiritual_share_high = 0.75;  // and at most this: a team leaning on one kind only scores lower
   std::uint32_t min_people_for_correlation = 8;  // pay-for-performance needs at least this many people
   std::uint32_t bootstrap_samples = 1000;        // resamples for the pay-for-performance interval (fixed seed)
+  // Above this many assessed people the interval is Fisher's z (Bonett-Wright), not a bootstrap.
+  std::uint32_t bootstrap_max_people = 5000;
   double high_potential = 0.75;                  // potential (0-1) at or above this is "high potential"
   // A reward contradicts the assessment when pay ranks above this share of the assessed people
   // (top quartile) while the assessment ranks at or below lowest_assessed_rank (bottom quartile).

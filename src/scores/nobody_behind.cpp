@@ -19,6 +19,7 @@ using namespace detail;
 ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   const auto& bp = policy.behind;
   if (!org.has_table("competencies")) return absent("nobody_behind", "no competencies table");
+  if (bp.dimensions.empty()) return absent("nobody_behind", "the policy names no dimensions (behind.dimensions)");
   const index_t n = org.size();
   std::vector<int> columns;
   for (const auto& d : bp.dimensions) columns.push_back(competency_column(org, d));

@@ -313,3 +313,33 @@ def test_categorical_text_and_repeated_columns_are_checked_in_a_stable_order() -
     assert only(problems(people=people), "control_character").field == "name"
     wide = pd.DataFrame([["a", "", 1, 2, 3, 4, 5, 6]], columns=["id", "manager_id", "t", "d", "r", "t", "d", "r"])
     assert [p.field for p in problems(people=wide) if p.code == "duplicate_column"] == ["t", "d", "r"]
+
+
+def _policy_settings(policy, path=()):
+    for key, value in policy.items():
+        if isinstance(value, dict):
+            yield from _policy_settings(value, path + (key,))
+        else:
+            yield path + (key,), value
+
+
+def test_every_policy_setting_at_its_extremes_is_refused_or_scored(repo) -> None:
+    # An empty list (no dimensions, no required capabilities), zero, a huge and a negative value
+    # for every setting: each is a RequestError naming the setting, or a report that renders.
+    # An empty behind.dimensions once read the first of no dimensions (a crash).
+    org = teamgraph.read_org(repo / "examples" / "ecommerce-team")
+    for path, default in _policy_settings(teamgraph.default_policy()):
+        trials = [[]] if isinstance(default, list) else [0, 1e308, -1] if isinstance(default, (int, float)) else []
+        for value in trials:
+            policy = value
+            for key in reversed(path):
+                policy = {key: policy}
+            try:
+                report = teamgraph.assess(org, policy)
+            except teamgraph.RequestError as refused:
+                assert ".".join(path) in str(refused)
+                continue
+            report.to_json(), report.to_text(), report.to_markdown()
+    empty = teamgraph.assess(org, {"behind": {"dimensions": []}})
+    assert empty.scores["nobody_behind"] is None
+    assert "names no dimensions" in empty.absent_reasons["nobody_behind"]

@@ -87,5 +87,34 @@ TEST(IncentiveBalance, PayAgainstTheAssessment) {
   EXPECT_EQ(finding(incentive_balance(org, policy), "pay_not_following_performance"), nullptr);
 }
 
+// Above bootstrap_max_people the pay-for-performance interval is Fisher's z with Bonett and
+// Wright's variance: rho = 0.5030 (pay 3,1,4,1,5,9,2,6 hundred against assessments 0.1-0.8: the
+// Pearson correlation of the ranks, the two 1s sharing rank 1.5), z = atanh(rho),
+// se = sqrt((1 + rho^2 / 2) / 5), interval tanh(z -+ 1.96 se) = [-0.3601, 0.9021].
+TEST(IncentiveBalance, ManyPeopleGetFishersIntervalInsteadOfTheBootstrap) {
+  const int pay[] = {3, 1, 4, 1, 5, 9, 2, 6};
+  std::string people = "id,manager_id,assessment\n", incentives = "person_id,kind,type,amount\n";
+  for (int i = 0; i < 8; ++i) {
+    const std::string id = "p" + std::to_string(i);
+    people += id + "," + (i ? "p0" : "") + ",0." + std::to_string(i + 1) + "\n";
+    incentives += id + ",material,bonus," + std::to_string(100 * pay[i]) + "\n";
+  }
+  const Org org = org_from_csv({{"people", people}, {"incentives", incentives}});
+  Policy policy;
+  policy.incentives.min_pay_for_performance = 0.9;  // so the finding shows the interval
+  const auto resampled = incentive_balance(org, policy);
+  const Finding* bootstrap = finding(resampled, "pay_not_following_performance");
+  ASSERT_NE(bootstrap, nullptr);
+  policy.incentives.bootstrap_max_people = 7;
+  const auto r = incentive_balance(org, policy);
+  const Finding* fisher = finding(r, "pay_not_following_performance");
+  ASSERT_NE(fisher, nullptr);
+  const double rho = fisher->arg("rho")->number;
+  EXPECT_NEAR(rho, 0.503003030003569, 1e-12);
+  EXPECT_NEAR(fisher->arg("low")->number, -0.3601, 1e-4);
+  EXPECT_NEAR(fisher->arg("high")->number, 0.9021, 1e-4);
+  EXPECT_NE(bootstrap->arg("low")->number, fisher->arg("low")->number);
+}
+
 }  // namespace
 }  // namespace teamgraph
