@@ -9,6 +9,7 @@
 #include <array>
 
 #include "teamgraph/errors.hpp"
+#include "teamgraph/detail/text.hpp"
 
 namespace teamgraph {
 namespace {
@@ -377,30 +378,13 @@ std::string problem_message(std::string_view key, const ProblemArgs& args) {
   const ProblemTemplate* t = find_template(key);
   if (!t) return std::string(key);
   const std::string_view text = !t->plural.empty() && arg(args, "count") != "1" ? t->plural : t->singular;
-  std::string out;
-  out.reserve(text.size() + 32);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-      out += c;
-      ++i;
-      continue;
-    }
-    if (c != '{') {
-      out += c;
-      continue;
-    }
-    const std::size_t close = text.find('}', i);
-    const std::string_view field = text.substr(i + 1, close - i - 1);
-    const std::size_t colon = field.find(':');
-    const std::string_view value = arg(args, field.substr(0, colon));
-    if (colon == std::string_view::npos)
+  return detail::fill_placeholders(text, [&](std::string_view name, std::string_view spec, std::string& out) {
+    const std::string_view value = arg(args, name);
+    if (spec.empty())
       out += value;
     else
-      out += format_list(value, field.substr(colon + 1));
-    i = close;
-  }
-  return out;
+      out += format_list(value, spec);
+  });
 }
 
 std::string list_arg(const std::vector<std::string>& items) {

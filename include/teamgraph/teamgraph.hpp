@@ -9,6 +9,7 @@
 #include "teamgraph/version.hpp"
 #include "teamgraph/assess.hpp"
 #include "teamgraph/findings.hpp"
+#include "teamgraph/finding_texts.hpp"
 #include "teamgraph/policy.hpp"
 #include "teamgraph/scores/departure.hpp"
 #include "teamgraph/scores/leadership.hpp"

@@ -36,6 +36,8 @@ py::list indices(const std::vector<index_t>& v) {
 
 py::object index_or_none(index_t i) { return i == no_index ? py::object(py::none()) : py::object(py::int_(i)); }
 
+}  // namespace
+
 // An argument as (name, kind, value): number and count a float, text and word a str, texts and
 // words a list of str, people a (first, size) slice of the finding's people, clauses a
 // (separator key or "", [(entry key, [argument, ...]), ...]).
@@ -65,27 +67,7 @@ py::tuple finding_arg(const FindingArg& a) {
   return py::make_tuple(a.name, kinds[static_cast<int>(a.kind)], value);
 }
 
-py::dict finding(const Finding& f) {
-  py::dict d;
-  d["score"] = f.score;
-  d["code"] = f.code;
-  d["variant"] = f.variant;
-  py::list args;
-  for (const auto& a : f.args) args.append(finding_arg(a));
-  d["args"] = args;
-  d["severity"] = std::string(to_string(f.severity));
-  d["people"] = indices(f.people);
-  py::dict evidence;
-  for (const auto& e : f.evidence) evidence[py::str(e.name)] = e.value;
-  d["evidence"] = evidence;
-  return d;
-}
-
-py::list findings(const std::vector<Finding>& list) {
-  py::list out;
-  for (const auto& f : list) out.append(finding(f));
-  return out;
-}
+namespace {
 
 py::dict group(const GroupCoverage& g) {
   py::dict d;
@@ -240,7 +222,7 @@ void bind_scores(py::module_& m) {
       "assess",
       [](const std::shared_ptr<Org>& org, const std::string& overrides) {
         const Policy policy = policy_for(*org, overrides);
-        const Report report = interruptible([&] { return assess(*org, policy); });
+        Report report = interruptible([&] { return assess(*org, policy); });
         py::dict d;
         py::list scores;
         for (const auto& s : report.scores) {
@@ -253,7 +235,6 @@ void bind_scores(py::module_& m) {
           scores.append(x);
         }
         d["scores"] = scores;
-        d["findings"] = findings(report.findings);
         d["policy"] = policy_to_json(report.policy);
         d["leadership"] = leadership(report.leadership);
         d["succession"] = succession(report.succession);
@@ -306,6 +287,8 @@ void bind_scores(py::module_& m) {
         }
         d["support"] = support;
         d["weakest"] = report.weakest;
+        // Last: the findings keep the report (moved, not copied) alive as columns.
+        d["findings"] = finding_columns(std::make_shared<const Report>(std::move(report)), org);
         return d;
       },
       py::arg("org"), py::arg("policy") = "", "Every score of the org (releases the GIL).");

@@ -7,15 +7,26 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/findings.hpp"
 #include "teamgraph/org.hpp"
 #include "teamgraph/policy.hpp"
 
+namespace teamgraph {
+struct Report;
+}  // namespace teamgraph
+
 namespace teamgraph::python {
+
+// A report's findings as a FindingColumns object (bind_findings.cpp), keeping the report alive.
+pybind11::object finding_columns(std::shared_ptr<const Report> report, std::shared_ptr<const Org> org);
+// A finding's argument as (name, kind, value) (bind_scores.cpp).
+pybind11::tuple finding_arg(const FindingArg& a);
 
 // The policy a call uses for `org`: defaults, then team.json's policy, then `overrides` (JSON).
 Policy policy_for(const Org& org, const std::string& overrides);
@@ -68,5 +79,6 @@ auto interruptible(F&& f) -> decltype(f()) {
 
 void bind_org(pybind11::module_& m);
 void bind_scores(pybind11::module_& m);
+void bind_findings(pybind11::module_& m);
 
 }  // namespace teamgraph::python

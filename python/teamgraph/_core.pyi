@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Org', 'Problem', 'Severity', 'assess', 'assess_many', 'default_policy_json', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['FindingColumns', 'Org', 'Problem', 'Severity', 'TextCatalog', 'assess', 'assess_many', 'default_policy_json', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -166,6 +166,38 @@ class Org:
     def warnings(self) -> list[Problem]:
         """
         Problems that did not stop the build.
+        """
+class TextCatalog:
+    """
+    The words of one language for the C++ text writer (teamgraph.catalog fills it).
+    """
+    def __init__(self, entries: collections.abc.Sequence[tuple[str, collections.abc.Sequence[str], str]]) -> None:
+        """
+        entries: [(key, [form, ...], plural rule)]
+        """
+    def text(self, key: str) -> str:
+        ...
+class FindingColumns:
+    """
+    A report's findings as columns.
+    """
+    def __len__(self) -> int:
+        ...
+    def args(self, k: typing.SupportsInt | typing.SupportsIndex) -> list:
+        """
+        Finding k's arguments as (name, kind, value), as teamgraph.catalog renders them.
+        """
+    def columns(self) -> dict:
+        """
+        {score, code, variant, severity: codes; scores, codes, variants, severities: their labels; people_offsets, people; evidence_offsets, evidence_name (codes), evidence_names, evidence_value}
+        """
+    def people_text(self, separator: str = ', ', pseudonyms: collections.abc.Sequence[str] | None = None) -> tuple:
+        """
+        (offsets, bytes): each finding's people by id (or pseudonym), joined.
+        """
+    def texts(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None = None) -> tuple[tuple, tuple]:
+        """
+        ((offsets, bytes), (offsets, bytes)): every finding's message and recommendation, UTF-8 in Arrow's layout.
         """
 def assess(org: Org, policy: str = '') -> dict:
     """

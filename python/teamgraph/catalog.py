@@ -83,9 +83,15 @@ def language_from_environment(environ: Mapping[str, str]) -> str:
 
 def read_entries(lang: str, domain: str) -> Tuple[Dict[str, Entry], Callable[[int], int]]:
     """The entries of one PO file (key -> text, or the tuple of plural forms) and its plural rule."""
+    entries, rule = _read_po(lang, domain)
+    return entries, gettext.c2py(rule)
+
+
+def _read_po(lang: str, domain: str) -> Tuple[Dict[str, Entry], str]:
+    """The entries of one PO file and its plural rule as written (``n != 1``)."""
     path = resources.files("teamgraph").joinpath(f"locale/{lang}/LC_MESSAGES/{domain}.po")
     if not path.is_file():
-        return {}, gettext.c2py("n != 1")
+        return {}, "n != 1"
     with path.open("rb") as f:
         po = read_po(f, locale=lang, domain=domain)
     entries: Dict[str, Entry] = {}
@@ -94,7 +100,7 @@ def read_entries(lang: str, domain: str) -> Tuple[Dict[str, Entry], Callable[[in
             continue  # the header
         key = message.id[0] if isinstance(message.id, tuple) else message.id
         entries[key] = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
-    return entries, gettext.c2py(po.plural_expr)
+    return entries, po.plural_expr
 
 
 class _ProblemValue(str):
@@ -176,14 +182,29 @@ class Catalog:
         self.language = normalize_language(lang)
         self._entries: Dict[str, Entry] = {}
         self._plural: Dict[str, Callable[[int], int]] = {}
+        self._rules: Dict[str, str] = {}  # each entry's plural rule as written, for the C++ text writer
+        self._text_catalog: Any = None
         languages = [DEFAULT_LANGUAGE] + ([self.language] if self.language != DEFAULT_LANGUAGE else [])
         for language in languages:  # English first, so the language's own entries win
             for domain in DOMAINS:
-                entries, plural = read_entries(language, domain)
+                entries, rule = _read_po(language, domain)
+                plural = gettext.c2py(rule)
                 self._entries.update(entries)
                 for key in entries:
                     self._plural[key] = plural
+                    self._rules[key] = rule
         self._format = _Formatter(self._plain("value.not_available"))
+
+    def text_catalog(self) -> Any:
+        """These words for the core's text writer (``_core.TextCatalog``), which writes the texts
+        of many findings at once by the rules of ``text``; made once."""
+        if self._text_catalog is None:
+            from . import _core
+
+            self._text_catalog = _core.TextCatalog(
+                [(key, [entry] if isinstance(entry, str) else list(entry), self._rules[key])
+                 for key, entry in self._entries.items()])
+        return self._text_catalog
 
     @staticmethod
     @lru_cache(maxsize=None)

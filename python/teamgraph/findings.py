@@ -4,9 +4,12 @@ its texts name them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .catalog import Catalog
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 
@@ -56,10 +59,81 @@ class _PeopleLabels(Sequence[str]):
         return self._catalog.text("person.named", name=name, id=self._ids[i])
 
 
-def _finding(raw: Mapping[str, Any], ids: Sequence[str], names: Optional[Sequence[Any]], catalog: Catalog) -> Finding:
-    indices = [i for i in raw["people"] if i is not None]
-    people = [ids[i] for i in indices]
-    labels = _PeopleLabels(indices, ids, names, catalog)
-    message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], labels)
-    return Finding(raw["score"], raw["code"], raw["severity"], people, message, dict(raw["evidence"]), recommendation,
-                   labels)
+def _texts(column: Any) -> "pa.LargeStringArray":
+    """(offsets, bytes) from the core as an Arrow string array, without a copy."""
+    import pyarrow as pa
+
+    offsets, data = column
+    return pa.LargeStringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
+
+
+class FindingList(Sequence[Finding]):
+    """A report's findings, most severe first, held as the core's columns (``_core.FindingColumns``).
+    A ``Finding`` is made when one is read, not before: a report of a million people has a few
+    hundred thousand findings, and most callers want a table of them (``Report.findings_frame``)
+    or the first few. The texts of all are written at once, in C++, from the catalog."""
+
+    def __init__(self, core: Any, ids: Sequence[str], names: Optional[Sequence[Any]], catalog: Catalog,
+                 pseudonyms: Optional[Sequence[str]]) -> None:
+        self._core, self._ids, self._names, self._catalog = core, ids, names, catalog
+        self._pseudonyms = pseudonyms
+        self._columns: Optional[Dict[str, Any]] = None
+        self._texts: Optional[Tuple[Any, Any]] = None
+        self._made: Dict[int, Finding] = {}
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    @property
+    def columns(self) -> Dict[str, Any]:
+        """The core's columns: codes and labels of score, code, variant and severity; people and
+        evidence as offsets and values (``_core.FindingColumns.columns``)."""
+        if self._columns is None:
+            self._columns = self._core.columns()
+        return self._columns
+
+    def texts(self) -> Tuple[Any, Any]:
+        """Every finding's message and recommendation, as two Arrow string arrays."""
+        if self._texts is None:
+            pseudonyms = list(self._pseudonyms) if self._pseudonyms is not None else None
+            message, recommendation = self._core.texts(self._catalog.text_catalog(), pseudonyms)
+            self._texts = (_texts(message), _texts(recommendation))
+        return self._texts
+
+    def people_text(self) -> Any:
+        """Each finding's people by id (or pseudonym), joined by ", ", as an Arrow string array."""
+        pseudonyms = list(self._pseudonyms) if self._pseudonyms is not None else None
+        return _texts(self._core.people_text(", ", pseudonyms))
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        n = len(self)
+        if not -n <= k < n:
+            raise IndexError("finding index out of range")
+        k = k + n if k < 0 else k
+        made = self._made.get(k)
+        if made is None:
+            made = self._made[k] = self._make(k)
+        return made
+
+    def _make(self, k: int) -> Finding:
+        c = self.columns
+        indices = [int(i) for i in c["people"][c["people_offsets"][k]:c["people_offsets"][k + 1]]]
+        first, last = c["evidence_offsets"][k], c["evidence_offsets"][k + 1]
+        evidence = {c["evidence_names"][int(name)]: float(value)
+                    for name, value in zip(c["evidence_name"][first:last], c["evidence_value"][first:last])}
+        message, recommendation = self.texts()
+        return Finding(c["scores"][int(c["score"][k])], c["codes"][int(c["code"][k])],
+                       c["severities"][int(c["severity"][k])], [self._ids[i] for i in indices],
+                       message[k].as_py(), evidence, recommendation[k].as_py(),
+                       _PeopleLabels(indices, self._ids, self._names, self._catalog))
+
+    def variant(self, k: int) -> str:
+        """Which of its code's texts finding k has ("" for the code's own)."""
+        c = self.columns
+        return c["variants"][int(c["variant"][k])]
+
+    def args(self, k: int) -> List[Tuple[str, str, Any]]:
+        """Finding k's arguments as (name, kind, value), as ``Catalog.finding_texts`` takes them."""
+        return self._core.args(k)

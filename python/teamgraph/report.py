@@ -14,7 +14,7 @@ import pandas as pd
 from . import _core
 from .catalog import Catalog, normalize_language
 from .diff import ReportDiff
-from .findings import Finding, _finding
+from .findings import Finding, FindingList
 from .org import Org, PolicyLike, _policy_text
 from .truck_factor import TruckFactor
 
@@ -40,7 +40,7 @@ class Report:
         self._pseudonyms = list(pseudonyms) if pseudonyms is not None else None
         self._people_cache: Optional[pd.DataFrame] = None
         self._ids_cache: Optional[List[str]] = None
-        self._findings_cache: Optional[List[Finding]] = None
+        self._findings_cache: Optional[FindingList] = None
         self.scores: Dict[str, Optional[float]] = {s["name"]: s["value"] for s in raw["scores"]}
         self.absent_reasons: Dict[str, str] = {s["name"]: s["absent_reason"] for s in raw["scores"] if not s["assessed"]}
         self.policy: Dict[str, Any] = json.loads(raw["policy"])
@@ -55,13 +55,21 @@ class Report:
         return self._ids_cache
 
     @property
-    def findings(self) -> List[Finding]:
-        """The findings of every score, most severe first."""
+    def findings(self) -> FindingList:
+        """The findings of every score, most severe first: a sequence of ``Finding``, each made
+        when read (``findings_frame()`` gives them all as a table without making any)."""
         if self._findings_cache is None:
             # Names only where the report shows real people; a pseudonymized one shows pseudonyms.
-            names = None if self._pseudonyms is not None else self._people["name"].tolist()
-            self._findings_cache = [_finding(f, self._ids, names, self.catalog) for f in self._raw["findings"]]
+            names = None if self._pseudonyms is not None else _NamesOnDemand(self)
+            self._findings_cache = FindingList(self._raw["findings"], _IdsOnDemand(self), names, self.catalog,
+                                               self._pseudonyms)
         return self._findings_cache
+
+    def __reduce__(self) -> Any:
+        """Reports pickle (to travel between processes) as their org, policy, language and
+        pseudonymization key, and are scored again when unpickled: the same data gives the same
+        report, and the core's columns do not pickle."""
+        return (_unpickle, (self.org, self.policy, self.language, self._key if self.pseudonymized else None))
 
     def pseudonymize(self, key: bytes) -> "Report":
         """The same report with every person id and name replaced by a keyed hash
@@ -129,11 +137,36 @@ class Report:
                              for s in self._raw["scores"]])
 
     def findings_frame(self) -> pd.DataFrame:
-        """One row a finding, most severe first."""
-        return pd.DataFrame([{"severity": f.severity, "score": f.score, "code": f.code, "people": ", ".join(f.people),
-                              "message": f.message, "recommendation": f.recommendation, "evidence": f.evidence}
-                             for f in self.findings],
-                            columns=["severity", "score", "code", "people", "message", "recommendation", "evidence"])
+        """One row a finding, most severe first, indexed by the finding's number: severity, score
+        and code (categorical), people (ids, or pseudonyms, joined by ", "), message and
+        recommendation (text held by Arrow). Made from the core's columns: no Python object per
+        finding. The figures behind each are ``evidence_frame()``."""
+        findings = self.findings
+        c = findings.columns
+        message, recommendation = findings.texts()
+
+        def coded(codes: np.ndarray, labels: Sequence[str]) -> pd.Categorical:
+            return pd.Categorical.from_codes(codes.astype(np.int32), categories=pd.Index(labels, dtype=object))
+
+        frame = pd.DataFrame({  # severity ordered info < low < medium < high < critical
+            "severity": pd.Categorical.from_codes(c["severity"].astype(np.int32), categories=c["severities"], ordered=True),
+            "score": coded(c["score"], c["scores"]), "code": coded(c["code"], c["codes"]),
+            "people": pd.arrays.ArrowExtensionArray(findings.people_text()),
+            "message": pd.arrays.ArrowExtensionArray(message),
+            "recommendation": pd.arrays.ArrowExtensionArray(recommendation)})
+        frame.index.name = "finding"
+        return frame
+
+    def evidence_frame(self) -> pd.DataFrame:
+        """The figures behind the findings as a long table: finding (its number, the index of
+        ``findings_frame()``), name, value."""
+        c = self.findings.columns
+        counts = np.diff(c["evidence_offsets"])
+        return pd.DataFrame({
+            "finding": np.repeat(np.arange(len(counts)), counts),
+            "name": pd.Categorical.from_codes(c["evidence_name"].astype(np.int32),
+                                              categories=pd.Index(c["evidence_names"], dtype=object)),
+            "value": c["evidence_value"]})
 
     @property
     def departure_impact(self) -> pd.DataFrame:
@@ -330,6 +363,43 @@ class Report:
     def __repr__(self) -> str:
         parts = ", ".join(f"{k}={'n/a' if v is None else f'{v:.1f}'}" for k, v in self.scores.items())
         return f"<teamgraph.Report {parts}; {len(self.findings)} findings>"
+
+
+class _IdsOnDemand(Sequence[str]):
+    """A report's ids (or pseudonyms), read from it only when a finding names someone."""
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+
+    def __len__(self) -> int:
+        return len(self._report._ids)
+
+    def __getitem__(self, k: Any) -> Any:
+        return self._report._ids[k]
+
+
+class _NamesOnDemand(Sequence[Any]):
+    """A report's names (NaN where missing), read from it only when a finding's text names someone."""
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        self._names: Optional[List[Any]] = None
+
+    def _list(self) -> List[Any]:
+        if self._names is None:
+            self._names = self._report._people["name"].tolist()
+        return self._names
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, k: Any) -> Any:
+        return self._list()[k]
+
+
+def _unpickle(org: Org, policy: Dict[str, Any], lang: str, key: Optional[bytes]) -> "Report":
+    report = assess(org, policy, lang)
+    return report.pseudonymize(key) if key is not None else report
 
 
 def _coverage(s: Mapping[str, Any]) -> Dict[str, Any]:

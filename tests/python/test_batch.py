@@ -81,6 +81,9 @@ def test_org_and_report_pickle() -> None:
     pd.testing.assert_frame_equal(again.people, org.people)
     report = teamgraph.assess(org)
     assert pickle.loads(pickle.dumps(report)).to_json() == report.to_json()
+    hidden = teamgraph.assess(org, {"min_group_size": 6}, lang="zh-CN").pseudonymize(b"key")
+    again = pickle.loads(pickle.dumps(hidden))
+    assert (again.to_json(), again.to_text(), again.language) == (hidden.to_json(), hidden.to_text(), "zh_CN")
 
 
 def test_dask_local_cluster_matches_single_process() -> None:

@@ -123,10 +123,10 @@ def test_every_support_finding_has_its_texts_under_its_score(repo) -> None:
 
 
 def test_support_findings_of_the_sample_team_come_from_the_catalog(report) -> None:
-    raw = [f for f in report._raw["findings"] if f["score"] in SUPPORT_TEXTS]
-    assert raw
-    for f in raw:
-        assert "message" not in f and "recommendation" not in f and f["args"], f["code"]
+    support = [k for k, f in enumerate(report.findings) if f.score in SUPPORT_TEXTS]
+    assert support
+    for k in support:  # the core hands over arguments, never words
+        assert report.findings.args(k), report.findings[k].code
     messages = {f.code: f.message for f in report.findings}
     assert messages["weeks_without_meeting"] == "1 of 13 weeks had no sharing meeting."
     assert messages["too_few_meetings"] == "Sharing meetings run 0.92 times a week; the team needs at least 1."

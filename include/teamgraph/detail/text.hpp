@@ -12,6 +12,33 @@
 
 namespace teamgraph::detail {
 
+// A catalog template with its placeholders filled: "{{" and "}}" are braces; each "{name}" or
+// "{name:spec}" is replaced by what field(name, spec, out) appends to `out`. An unclosed "{" is
+// kept as it is.
+template <class Field>
+std::string fill_placeholders(std::string_view pattern, Field&& field) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
+      out += c;
+      ++i;
+      continue;
+    }
+    const std::size_t close = c == '{' ? pattern.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += c;
+      continue;
+    }
+    const std::string_view whole = pattern.substr(i + 1, close - i - 1);
+    const std::size_t colon = whole.find(':');
+    field(whole.substr(0, colon), colon == std::string_view::npos ? std::string_view{} : whole.substr(colon + 1), out);
+    i = close;
+  }
+  return out;
+}
+
 // "a control character (U+001B)".
 inline std::string control_character(std::uint32_t cp) {
   static constexpr char hex[] = "0123456789ABCDEF";

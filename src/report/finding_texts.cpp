@@ -1,0 +1,207 @@
+#include "teamgraph/finding_texts.hpp"
+
+#include "teamgraph/detail/text.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace teamgraph {
+
+namespace {
+
+using Value = TextCatalog::Value;
+using Values = TextCatalog::Values;
+
+// A list names this many people at most, then says how many more (catalog.PEOPLE_NAMED).
+constexpr std::size_t people_named = 10;
+
+Value whole(std::int64_t v) {
+  Value out;
+  out.kind = Value::Kind::whole;
+  out.whole = v;
+  return out;
+}
+
+Value number(double v) {
+  Value out;
+  out.kind = Value::Kind::number;
+  out.number = v;
+  return out;
+}
+
+Value text_value(std::string v) {
+  Value out;
+  out.text = std::move(v);
+  return out;
+}
+
+// Python's format(x, ".Nf") and format(x, ".N%") (both correctly rounded, as printf is).
+std::string fixed(double x, int decimals, bool percent) {
+  if (percent) x *= 100.0;
+  char buffer[400];
+  const int n = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
+  std::string out(buffer, n > 0 && static_cast<std::size_t>(n) < sizeof buffer ? static_cast<std::size_t>(n) : 0);
+  if (percent) out += '%';
+  return out;
+}
+
+// The decimals of a spec ".Nf" / ".N%"; -1 for a spec this renderer does not know.
+int decimals_of(std::string_view spec, bool& percent) {
+  if (spec.size() < 3 || spec.front() != '.' || (spec.back() != 'f' && spec.back() != '%')) return -1;
+  percent = spec.back() == '%';
+  int d = -1;
+  const auto digits = spec.substr(1, spec.size() - 2);
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), d);
+  return error == std::errc() && end == digits.data() + digits.size() && d >= 0 && d <= 20 ? d : -1;
+}
+
+}  // namespace
+
+std::string TextCatalog::text(std::string_view key, const Values& values) const {
+  const auto found = entries.find(std::string(key));
+  if (found == entries.end()) return std::string(key);
+  const Entry& entry = found->second;
+  if (entry.forms.empty()) return {};
+  std::size_t form = 0;
+  if (entry.forms.size() > 1 && entry.plural == Plural::one_other) {
+    std::int64_t count = 1;
+    for (const auto& [name, v] : values)
+      if (name == "count") count = v.kind == Value::Kind::whole ? v.whole : static_cast<std::int64_t>(v.number);
+    form = count != 1 ? 1 : 0;
+  }
+  const std::string& pattern = entry.forms[std::min(form, entry.forms.size() - 1)];
+  return detail::fill_placeholders(pattern, [&](std::string_view name, std::string_view spec, std::string& out) {
+    const Value* value = nullptr;
+    for (const auto& [n, v] : values)
+      if (n == name) value = &v;
+    if (value == nullptr)
+      throw std::invalid_argument("catalog entry " + std::string(key) + ": no value for {" + std::string(name) + "}");
+    bool percent = false;
+    const int decimals = spec.empty() ? -1 : decimals_of(spec, percent);
+    if (!spec.empty() && (decimals < 0 || value->kind == Value::Kind::text))
+      throw std::invalid_argument("catalog entry " + std::string(key) + ": the format {" + std::string(name) + ":" +
+                                  std::string(spec) + "}");
+    switch (value->kind) {
+      case Value::Kind::text: out += value->text; break;
+      case Value::Kind::whole:
+        out += spec.empty() ? std::to_string(value->whole) : fixed(static_cast<double>(value->whole), decimals, percent);
+        break;
+      case Value::Kind::number:
+        if (std::isnan(value->number)) out += text("value.not_available");
+        else out += fixed(value->number, spec.empty() ? 2 : decimals, percent);
+        break;
+    }
+  });
+}
+
+namespace {
+
+class Writer {
+ public:
+  Writer(const TextCatalog& catalog, const PersonLabel& label) : catalog_(catalog), label_(label) {
+    separator_ = catalog.text("list.separator");
+  }
+
+  // catalog.join: "a, b and c"; with `more`, "a, ..., j and N more".
+  std::string join(const std::vector<std::string>& items, std::size_t more = 0) const {
+    if (more) return catalog_.text("list.more", {{"head", text_value(joined(items, 0, items.size()))},
+                                                 {"count", whole(static_cast<std::int64_t>(more))}});
+    if (items.empty()) return {};
+    if (items.size() == 1) return items.front();
+    return catalog_.text("list.last", {{"head", text_value(joined(items, 0, items.size() - 1))},
+                                       {"last", text_value(items.back())}});
+  }
+
+  std::string term(const std::string& value) const {
+    const std::string key = "term." + value;
+    return catalog_.contains(key) ? catalog_.text(key) : value;
+  }
+
+  // catalog.finding_args: the values a finding's texts show.
+  Values values(const std::vector<FindingArg>& args, const std::vector<index_t>& people) const {
+    using Kind = FindingArg::Kind;
+    Values out;
+    out.reserve(args.size());
+    for (const auto& a : args) {
+      Value v;
+      switch (a.kind) {
+        case Kind::count: v = whole(static_cast<std::int64_t>(a.number)); break;
+        case Kind::number: v = number(a.number); break;
+        case Kind::text: v = text_value(term(a.items.empty() ? std::string() : a.items.front())); break;
+        case Kind::texts: v = text_value(join(mapped(a.items, [&](const std::string& s) { return term(s); }))); break;
+        case Kind::word: v = text_value(catalog_.text(a.items.empty() ? std::string() : a.items.front())); break;
+        case Kind::words:
+          v = text_value(join(mapped(a.items, [&](const std::string& s) { return catalog_.text(s); })));
+          break;
+        case Kind::people: {
+          std::vector<std::string> labels;
+          const std::size_t first = std::min<std::size_t>(a.first, people.size());
+          const std::size_t last = std::min<std::size_t>(first + a.size, people.size());
+          const std::size_t shown = std::min(last - first, people_named);
+          for (std::size_t k = first; k < first + shown; ++k) labels.push_back(label_(people[k]));
+          v = text_value(join(labels, last - first > people_named ? last - first - people_named : 0));
+          break;
+        }
+        case Kind::clauses: {
+          std::vector<std::string> texts;
+          for (const auto& clause : a.clauses) texts.push_back(catalog_.text(clause.key, values(clause.args, people)));
+          const std::string separator = a.items.empty() ? std::string() : a.items.front();
+          v = text_value(separator.empty() ? join(texts) : joined_by(texts, catalog_.text(separator)));
+          break;
+        }
+      }
+      out.emplace_back(a.name, std::move(v));
+    }
+    return out;
+  }
+
+ private:
+  template <class F>
+  static std::vector<std::string> mapped(const std::vector<std::string>& items, F&& f) {
+    std::vector<std::string> out;
+    out.reserve(items.size());
+    for (const auto& s : items) out.push_back(f(s));
+    return out;
+  }
+  static std::string joined_by(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (k) out += separator;
+      out += items[k];
+    }
+    return out;
+  }
+  std::string joined(const std::vector<std::string>& items, std::size_t first, std::size_t last) const {
+    return joined_by(std::vector<std::string>(items.begin() + static_cast<std::ptrdiff_t>(first),
+                                              items.begin() + static_cast<std::ptrdiff_t>(last)),
+                     separator_);
+  }
+
+  const TextCatalog& catalog_;
+  const PersonLabel& label_;
+  std::string separator_;
+};
+
+}  // namespace
+
+FindingTexts finding_texts(const std::vector<Finding>& findings, const TextCatalog& catalog, const PersonLabel& label) {
+  FindingTexts out;
+  out.message.offsets.reserve(findings.size() + 1);
+  out.recommendation.offsets.reserve(findings.size() + 1);
+  const Writer writer(catalog, label);
+  std::vector<index_t> people;
+  for (const auto& f : findings) {
+    people.clear();
+    for (const auto p : f.people)
+      if (p != no_index) people.push_back(p);  // as the Python layer, which drops a person not given
+    const Values values = writer.values(f.args, people);
+    const std::string key = f.variant.empty() ? f.code : f.code + "." + f.variant;
+    out.message.push_back(catalog.text(key + ".message", values));
+    out.recommendation.push_back(catalog.text(key + ".recommendation", values));
+  }
+  return out;
+}
+
+}  // namespace teamgraph

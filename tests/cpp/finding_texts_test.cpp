@@ -1,0 +1,64 @@
+// The C++ text writer of findings (teamgraph/finding_texts.hpp), by the rules of the Python
+// catalog (tests/python/test_catalog.py compares the two on every fixture).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "teamgraph/finding_texts.hpp"
+
+namespace teamgraph {
+namespace {
+
+using Value = TextCatalog::Value;
+
+Value whole(std::int64_t v) { return {Value::Kind::whole, v, 0.0, {}}; }
+Value number(double v) { return {Value::Kind::number, 0, v, {}}; }
+Value text(std::string v) { return {Value::Kind::text, 0, 0.0, std::move(v)}; }
+
+TextCatalog english() {
+  TextCatalog c;
+  c.entries["list.separator"] = {{", "}, TextCatalog::Plural::one_other};
+  c.entries["list.last"] = {{"{head} and {last}"}, TextCatalog::Plural::one_other};
+  c.entries["list.more"] = {{"{head} and {count} more"}, TextCatalog::Plural::one_other};
+  c.entries["value.not_available"] = {{"n/a"}, TextCatalog::Plural::one_other};
+  c.entries["term.control"] = {{"control"}, TextCatalog::Plural::one_other};
+  c.entries["gap.message"] = {{"{people} lacks {competency} ({score:.1f}, {share:.0%}).",
+                               "{people} lack {competency} ({score:.1f}, {share:.0%})."},
+                              TextCatalog::Plural::one_other};
+  c.entries["gap.recommendation"] = {{"Train {{them}}: {score}."}, TextCatalog::Plural::one_other};
+  return c;
+}
+
+TEST(FindingTexts, PlaceholdersSpecsPluralsAndBraces) {
+  const TextCatalog c = english();
+  EXPECT_EQ(c.text("gap.message", {{"people", text("a")}, {"competency", text("x")}, {"score", number(0.25)},
+                                   {"share", number(0.125)}, {"count", whole(1)}}),
+            "a lacks x (0.2, 12%).");  // 0.25 -> 0.2 and 12.5% -> 12%: halves to even, as Python
+  EXPECT_EQ(c.text("gap.message", {{"people", text("a, b")}, {"competency", text("x")}, {"score", number(NAN)},
+                                   {"share", number(1)}, {"count", whole(2)}}),
+            "a, b lack x (n/a, 100%).");
+  EXPECT_EQ(c.text("gap.recommendation", {{"score", number(0.5)}}), "Train {them}: 0.50.");  // no spec: two decimals
+  EXPECT_EQ(c.text("no.such.key"), "no.such.key");
+  EXPECT_THROW(c.text("gap.recommendation"), std::invalid_argument);  // {score} has no value
+  TextCatalog chinese = c;
+  chinese.entries["gap.message"].plural = TextCatalog::Plural::single;
+  EXPECT_EQ(chinese.text("gap.message", {{"people", text("a, b")}, {"competency", text("x")}, {"score", number(1)},
+                                         {"share", number(1)}, {"count", whole(2)}}),
+            "a, b lacks x (1.0, 100%).");  // one form for every count
+}
+
+TEST(FindingTexts, PeopleAreNamedTenAtMostThenCounted) {
+  const TextCatalog c = english();
+  Finding f{"leadership_coverage", "gap", FindingSeverity::high, {}, {}, {}, {}};
+  for (index_t p = 0; p < 12; ++p) f.people.push_back(p);
+  f.args = {FindingArg::people_of("people", 0, 12), FindingArg::text_of("competency", "control"),
+            FindingArg::num("score", 0.5), FindingArg::num("share", 0.5), FindingArg::count_of("count", 12)};
+  const auto texts = finding_texts({f}, c, [](index_t p) { return "p" + std::to_string(p); });
+  ASSERT_EQ(texts.message.size(), 1u);
+  EXPECT_EQ(texts.message[0], "p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 2 more lack control (0.5, 50%).");
+  EXPECT_EQ(texts.recommendation[0], "Train {them}: 0.50.");
+}
+
+}  // namespace
+}  // namespace teamgraph
