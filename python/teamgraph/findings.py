@@ -24,6 +24,9 @@ class Finding:
     recommendation: str
     # How the texts name each of `people` ("Li Wei (e01)"), made when first read.
     labels: Sequence[str] = field(default=(), repr=False, compare=False)
+    # What the finding is about, by role (SUBJECT_ROLES): {"holder": "e01"}, {"competency": "control"};
+    # empty for a team-wide finding. teamgraph.trend matches findings across periods by it.
+    subject: Dict[str, str] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"[{self.severity}] {self.message} {self.recommendation}"
@@ -31,7 +34,8 @@ class Finding:
     def as_dict(self) -> Dict[str, Any]:
         """The finding as the JSON report writes it (the labels are in the message already)."""
         return {"score": self.score, "code": self.code, "severity": self.severity, "people": self.people,
-                "message": self.message, "evidence": self.evidence, "recommendation": self.recommendation}
+                "message": self.message, "evidence": self.evidence, "recommendation": self.recommendation,
+                "subject": self.subject}
 
 
 class _PeopleLabels(Sequence[str]):
@@ -62,4 +66,26 @@ def _finding(raw: Mapping[str, Any], ids: Sequence[str], names: Optional[Sequenc
     labels = _PeopleLabels(indices, ids, names, catalog)
     message, recommendation = catalog.finding_texts(raw["code"], raw["variant"], raw["args"], labels)
     return Finding(raw["score"], raw["code"], raw["severity"], people, message, dict(raw["evidence"]), recommendation,
-                   labels)
+                   labels, finding_subject(raw["args"], people))
+
+
+# The roles of a finding's arguments that do not say what it is about: the people it lists as a
+# group ("people": who was never recognized), and what it names in passing: the nearest successor,
+# the closest holder, a suggested mentor, department heads, a shared goal, a third department.
+INCIDENTAL_ROLES = frozenset({"people", "nearest", "closest", "mentor", "heads", "goal", "via"})
+
+
+def finding_subject(args: Sequence[Any], people: Sequence[str]) -> Dict[str, str]:
+    """What a finding is about: each argument that names one person (by id, or pseudonym) or one
+    thing (a competency, a dimension, a department), by its role, except the incidental roles
+    (INCIDENTAL_ROLES). A finding whose arguments name none (a team-wide one, or one listing a
+    group of people) has an empty subject: there is one such finding of its code in a report."""
+    subject: Dict[str, str] = {}
+    for name, kind, value in args:
+        if name in INCIDENTAL_ROLES:
+            continue
+        if kind == "people" and value[1] == 1 and value[0] < len(people):
+            subject[name] = people[value[0]]
+        elif kind == "text":
+            subject[name] = str(value)
+    return subject

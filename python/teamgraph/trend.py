@@ -1,0 +1,498 @@
+"""teamgraph.trend: the team over time, from snapshots of it, one a period (docs/trend.md).
+
+A snapshot is a team (a folder, a team JSON file, an Org) or its report (a Report, or a JSON report
+written by ``teamgraph report --format json``); each is read as its JSON report document, so every
+kind gives the same trend. The snapshots are ordered by team.json's ``period``, and the trend holds
+one row a period (every score, the coverage of each, the people counts), the findings that
+appeared, persisted and were resolved, the people who joined and left between periods, and the
+findings only a series shows (trend_checks.py). Given in any order, the same snapshots give the
+same trend, byte for byte.
+
+Findings are matched across periods by their identity: score, code and subject (what the finding
+is about, by role: ``{"holder": "e01"}``; teamgraph.findings.finding_subject), and, for two findings
+of one report with the same identity, their order in it. People are matched by id, or by
+pseudonym: pseudonymized reports match when made with the same key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+import pandas as pd
+
+from .catalog import Catalog, normalize_language
+from .findings import SEVERITIES, Finding
+
+SCHEMA_VERSION = "1.0"
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+@dataclass(frozen=True)
+class TrendPolicy:
+    """The settings of the series findings (the "trend" section of a policy)."""
+
+    periods_running: int = 3  # a key position uncovered, a score falling: for this many periods running
+    stall_days: int = 365  # a successor's readiness unchanged over at least this many days (period end to end)
+    min_fall: float = 1.0  # points a score must fall in all over the periods running (not noise)
+
+    @classmethod
+    def of(cls, settings: Optional[Mapping[str, Any]]) -> "TrendPolicy":
+        """The settings with `settings` (a dict) over the defaults; TrendError names each bad one."""
+        settings = dict(settings or {})
+        smallest = {"periods_running": 2, "stall_days": 1, "min_fall": 0}
+        bad = [f"trend.{k}" for k, v in sorted(settings.items())
+               if k not in smallest or isinstance(v, bool) or not isinstance(v, (int, float)) or v != v
+               or v < smallest[k] or (k != "min_fall" and v != int(v))]
+        if bad:
+            raise TrendError([TrendProblem("", "bad_setting", {"settings": ", ".join(bad)})])
+        return cls(**{k: (float(v) if k == "min_fall" else int(v)) for k, v in settings.items()})
+
+
+@dataclass(frozen=True)
+class TrendProblem:
+    """One reason the snapshots make no trend: the snapshot (its file, or "snapshot N" for a
+    Python object), a stable code and the values its message names (catalog ``trend.error.<code>``)."""
+
+    source: str
+    code: str
+    args: Dict[str, Any] = field(default_factory=dict)
+
+    def text(self, catalog: Catalog) -> str:
+        message = catalog.text(f"trend.error.{self.code}", **self.args)
+        return catalog.text("trend.error.line", source=self.source, message=message) if self.source else message
+
+
+class TrendError(ValueError):
+    """The snapshots make no trend: every problem of every snapshot at once (``problems``, each a
+    TrendProblem). ``str(err)`` is English; ``err.text("zh-CN")`` in Chinese."""
+
+    def __init__(self, problems: Sequence[TrendProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.text())
+
+    def text(self, lang: Optional[str] = None) -> str:
+        c = Catalog.get(lang)
+        return "\n".join([c.text("trend.error.heading", count=len(self.problems))]
+                         + [c.text("problems.item", problem=p.text(c)) for p in self.problems])
+
+    def __reduce__(self):
+        return (type(self), (self.problems,))
+
+
+@dataclass
+class Snapshot:
+    """One period: its report document (docs/report-format.md), where it came from, its dates."""
+
+    source: Optional[str]  # the file or folder; None for a Python object
+    doc: Dict[str, Any]
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+@dataclass
+class TrendFinding:
+    """One finding across the periods, by its identity (``key``). ``status`` is what became of it
+    by the latest period: "appeared" (there, not in the period before), "persisted" (there and in
+    the period before: ``periods`` running, ``since`` the first of them) or "resolved" (gone:
+    ``resolved_in`` the period after it was last seen, ``periods`` the periods it ran until then).
+    ``first`` and ``last``: the periods it was first and last seen in; ``present``: by period. Its
+    severity, people and words are those of the last period it was seen in."""
+
+    key: str
+    score: str
+    code: str
+    subject: Dict[str, str]
+    status: str
+    periods: int
+    since: str
+    first: str
+    last: str
+    resolved_in: Optional[str]
+    present: List[bool]
+    severity: str
+    people: List[str]
+    message: str
+    recommendation: str
+
+
+@dataclass
+class PeriodChange:
+    """What changed from one period to the next: who joined and left (ids or pseudonyms, with
+    how the report names them) and the keys of the findings that appeared, persisted, were resolved."""
+
+    period: str
+    previous: str
+    joined: List[str]
+    left: List[str]
+    joined_labels: List[str]
+    left_labels: List[str]
+    appeared: List[str]
+    persisted: List[str]
+    resolved: List[str]
+
+
+def trend(snapshots: Sequence[Any], policy: Any = None, lang: Optional[str] = None, key: Optional[bytes] = None,
+          allow_gaps: bool = False) -> "Trend":
+    """The team over time from `snapshots`, one a period, in any order: team folders or files
+    (paths), JSON reports (paths or the dicts ``Report.to_dict()`` gives), Orgs or Reports.
+
+    policy: overrides for scoring the teams (as ``assess``), a dict or a JSON file; its "trend"
+    section sets the series findings (TrendPolicy: periods_running, stall_days, min_fall).
+    lang: the language of the trend's words and of the reports it makes. key: pseudonymize the
+    reports it makes and the Reports given (a JSON report is used as it was written).
+    allow_gaps: take a series with a gap between two periods (the series findings do not run
+    across it) instead of refusing it. Raises TrendError with every problem of every snapshot.
+    """
+    lang = normalize_language(lang)
+    overrides = _policy_dict(policy)
+    settings = TrendPolicy.of(overrides.pop("trend", None))
+    from .trend_checks import series_findings
+
+    loaded, problems = _load_all(snapshots, overrides or None, lang, key)
+    ordered = _order(loaded, allow_gaps, problems)
+    result = Trend(ordered, settings, lang)
+    c = Catalog.get(lang)
+    result.series_findings, notes = series_findings(ordered, settings, c, _labels(ordered[-1].doc, c))
+    result.not_assessed.extend(notes)
+    return result
+
+
+def _policy_dict(policy: Any) -> Dict[str, Any]:
+    if policy is None:
+        return {}
+    if isinstance(policy, Mapping):
+        return dict(policy)
+    try:
+        loaded = json.loads(Path(policy).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        raise TrendError([TrendProblem(str(policy), "unreadable", {"error": str(err)})]) from err
+    if not isinstance(loaded, dict):
+        raise TrendError([TrendProblem(str(policy), "not_a_report", {})])
+    return loaded
+
+
+def _load_all(items: Sequence[Any], policy: Optional[Dict[str, Any]], lang: str,
+              key: Optional[bytes]) -> Tuple[List[Tuple[str, Optional[str], Dict[str, Any]]], List[TrendProblem]]:
+    """Each snapshot that can be read as (name for messages, source, report document), and the
+    problems of those that cannot."""
+    if isinstance(items, (str, os.PathLike, Mapping)):
+        items = [items]
+    loaded, problems = [], []
+    c = Catalog.get(lang)
+    for k, item in enumerate(items, start=1):
+        source = str(item) if isinstance(item, (str, os.PathLike)) else None
+        name = source or c.text("trend.snapshot", number=k)
+        try:
+            loaded.append((name, source, _document(item, policy, lang, key, c)))
+        except _Refused as refused:
+            problems.extend(TrendProblem(name, code, args) for code, args in refused.problems)
+    if not problems and len(loaded) < 2:
+        problems.append(TrendProblem("", "too_few", {"count": len(loaded)}))
+    return loaded, problems
+
+
+class _Refused(Exception):
+    def __init__(self, *problems: Tuple[str, Dict[str, Any]]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _document(item: Any, policy: Optional[Dict[str, Any]], lang: str, key: Optional[bytes], c: Catalog) -> Dict[str, Any]:
+    from .errors import OrgDataError, RequestError
+    from .org import Org, read_org
+    from .report import Report, assess
+
+    if isinstance(item, Mapping):
+        return _checked(dict(item))
+    if isinstance(item, (str, os.PathLike)):
+        path = Path(item)
+        if not path.exists():
+            raise _Refused(("not_found", {}))
+        if path.is_file() and path.suffix.lower() == ".json":
+            try:
+                doc = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError) as err:
+                raise _Refused(("unreadable", {"error": str(err)})) from err
+            if isinstance(doc, dict) and str(doc.get("schema", "")).startswith("teamgraph-"):
+                return _checked(doc)
+        try:
+            item = read_org(path)
+        except OrgDataError as err:
+            raise _Refused(*[("invalid", {"problem": c.problem(p)}) for p in err.problems]) from err
+        except OSError as err:
+            raise _Refused(("unreadable", {"error": str(err)})) from err
+    if isinstance(item, Org):
+        try:
+            item = assess(item, policy=policy, lang=lang)
+        except RequestError as err:
+            raise _Refused(("bad_policy", {"error": err.text(lang)})) from err
+    if not isinstance(item, Report):
+        raise _Refused(("not_a_snapshot", {"kind": type(item).__name__}))
+    if key is not None and not item.pseudonymized:
+        item = item.pseudonymize(key)
+    return _checked(item.with_language(lang).to_dict())
+
+
+def _checked(doc: Dict[str, Any]) -> Dict[str, Any]:
+    """A report document the trend can read, or why not."""
+    if doc.get("schema") == "teamgraph-aggregate-report":
+        raise _Refused(("aggregate_only", {}))
+    if doc.get("schema") != "teamgraph-report" or not all(
+            isinstance(doc.get(k), t) for k, t in (("scores", dict), ("findings", list), ("people", list),
+                                                    ("summary", dict), ("pseudonymized", bool))):
+        raise _Refused(("not_a_report", {}))
+    if "period" not in doc:
+        raise _Refused(("no_period_written", {}))
+    return doc
+
+
+def _date(value: Any) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _order(loaded: Sequence[Tuple[str, Optional[str], Dict[str, Any]]], allow_gaps: bool,
+           problems: List[TrendProblem]) -> List[Snapshot]:
+    """The snapshots by period, or TrendError with every problem of the series (`problems`, those
+    of the snapshots that could not be read, and): no period, different teams, mixed pseudonymized
+    and plain, the same or overlapping periods, a gap (unless allowed), pseudonyms with nothing in
+    common (another key)."""
+    dated: List[Tuple[str, Snapshot]] = []
+    for name, source, doc in loaded:
+        period = doc.get("period")
+        if not isinstance(period, dict):
+            problems.append(TrendProblem(name, "no_period"))
+            continue
+        start, end = _date(period.get("start")), _date(period.get("end"))
+        if start is None or end is None or start > end:
+            problems.append(TrendProblem(name, "bad_period", {"start": str(period.get("start")), "end": str(period.get("end"))}))
+            continue
+        dated.append((name, Snapshot(source, doc, start, end)))
+    for name, doc, expected in _odd_ones(loaded, lambda doc: str(doc.get("team") or "")):
+        problems.append(TrendProblem(name, "other_team", {"team": repr(str(doc.get("team") or "")), "expected": repr(expected)}))
+    for name, doc, _ in _odd_ones(loaded, lambda doc: bool(doc["pseudonymized"])):
+        problems.append(TrendProblem(name, "pseudonymized_among_plain" if doc["pseudonymized"] else "plain_among_pseudonymized"))
+    dated.sort(key=lambda pair: (pair[1].start, pair[1].end, pair[0]))
+    for (name_a, a), (name_b, b) in zip(dated, dated[1:]):
+        if (a.start, a.end) == (b.start, b.end):
+            problems.append(TrendProblem(name_b, "same_period", {"other": name_a, "period": b.label}))
+        elif b.start <= a.end:
+            problems.append(TrendProblem(name_b, "overlap", {"other": name_a, "period": b.label, "other_period": a.label}))
+        elif b.start > a.end + dt.timedelta(days=1) and not allow_gaps:
+            problems.append(TrendProblem(name_b, "gap", {"other": name_a, "gap_start": (a.end + dt.timedelta(days=1)).isoformat(),
+                                                         "gap_end": (b.start - dt.timedelta(days=1)).isoformat()}))
+        elif a.doc["pseudonymized"] and b.doc["pseudonymized"] and a.doc["people"] and b.doc["people"] \
+                and not {p["id"] for p in a.doc["people"]} & {p["id"] for p in b.doc["people"]}:
+            problems.append(TrendProblem(name_b, "other_key", {"other": name_a}))
+    if problems:
+        raise TrendError(sorted(problems, key=lambda p: (p.source, p.code, sorted(p.args.items()))))
+    return [s for _, s in dated]
+
+
+def _odd_ones(loaded: Sequence[Tuple[str, Optional[str], Dict[str, Any]]], value: Any) -> List[Tuple[str, Dict[str, Any], Any]]:
+    """(name, document, the most common value) of each snapshot whose `value` is not the most
+    common one (of a tie, the smallest value): a report of another team, a pseudonymized one among
+    plain ones."""
+    counts: Dict[Any, int] = {}
+    for _, _, doc in loaded:
+        counts[value(doc)] = counts.get(value(doc), 0) + 1
+    if len(counts) < 2:
+        return []
+    expected = min(counts, key=lambda v: (-counts[v], v))
+    return [(name, doc, expected) for name, _, doc in loaded if value(doc) != expected]
+
+
+def _labels(doc: Mapping[str, Any], c: Catalog) -> Dict[str, str]:
+    """How a report names its people: "Name (id)", the id alone without a name or when
+    pseudonymized (the name is the pseudonym then)."""
+    out = {}
+    for p in doc["people"]:
+        name = p.get("name")
+        out[p["id"]] = p["id"] if doc["pseudonymized"] or not isinstance(name, str) or not name or name == p["id"] \
+            else c.text("person.named", name=name, id=p["id"])
+    return out
+
+
+def _identities(doc: Mapping[str, Any], by_subject: bool) -> Dict[str, Mapping[str, Any]]:
+    """A report's findings by identity key: score/code/role=value..., or, for reports written
+    before findings carried their subject, score/code/people=a,b; "#2" for the second of a key."""
+    out: Dict[str, Mapping[str, Any]] = {}
+    for f in doc["findings"]:
+        subject = f.get("subject", {}) if by_subject else {"people": ",".join(sorted(f["people"]))} if f["people"] else {}
+        key = "/".join([f["score"], f["code"], *(f"{k}={v}" for k, v in sorted(subject.items()))])
+        n, unique = 1, key
+        while unique in out:
+            n += 1
+            unique = f"{key}#{n}"
+        out[unique] = {**f, "subject": dict(subject)}
+    return out
+
+
+class Trend:
+    """The team over time (``teamgraph.trend``): ``periods`` (one row a period), ``findings`` (a
+    TrendFinding an identity), ``changes`` (a PeriodChange between each two periods),
+    ``series_findings`` (Findings only the series shows), ``not_assessed`` (what could not be
+    checked, and why)."""
+
+    def __init__(self, snapshots: List[Snapshot], policy: TrendPolicy, lang: str) -> None:
+        self.snapshots = snapshots
+        self.policy = policy
+        self.language = lang
+        last = snapshots[-1].doc
+        self.team: str = str(last.get("team") or "")
+        self.pseudonymized: bool = bool(last["pseudonymized"])
+        self.not_assessed: List[Dict[str, Any]] = []
+        self.series_findings: List[Finding] = []
+        by_subject = all("subject" in f for s in snapshots for f in s.doc["findings"])
+        if not by_subject:
+            old = [s.source or s.label for s in snapshots if any("subject" not in f for f in s.doc["findings"])]
+            self.not_assessed.append({"check": "finding_identity", "code": "findings_by_people",
+                                      "sources": old, "args": {}})
+        self._found = [_identities(s.doc, by_subject) for s in snapshots]
+        self.scores: List[str] = sorted({name for s in snapshots for name in s.doc["scores"]},
+                                        key=lambda n: (n != "health_index", n))
+        self.periods = self._periods()
+        self.changes = self._changes()
+        self.findings = self._findings()
+
+    @property
+    def labels(self) -> List[str]:
+        return [s.label for s in self.snapshots]
+
+    def _periods(self) -> pd.DataFrame:
+        rows = []
+        for k, s in enumerate(self.snapshots):
+            d = s.doc
+            tiers = d["summary"].get("tiers", {})
+            row: Dict[str, Any] = {"period": s.label, "start": s.start.isoformat(), "end": s.end.isoformat(),
+                                   "source": s.source, "people": int(d["summary"].get("people", len(d["people"]))),
+                                   **{t: int(tiers.get(t, 0)) for t in ("core", "execution", "support")},
+                                   "findings": len(d["findings"])}
+            for name in self.scores:
+                score = d["scores"].get(name)
+                row[name] = None if score is None else score.get("value")
+                row[f"{name}.coverage"] = None if score is None else \
+                    f"{score.get('parts_computed', 0)} of {len(score.get('parts', []))}"
+            tf = d.get("truck_factor")
+            row["truck_factor"] = None if not tf else tf.get("value")
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def _changes(self) -> List[PeriodChange]:
+        out = []
+        for k in range(1, len(self.snapshots)):
+            a, b = self.snapshots[k - 1], self.snapshots[k]
+            before, after = [p["id"] for p in a.doc["people"]], [p["id"] for p in b.doc["people"]]
+            joined, left = sorted(set(after) - set(before)), sorted(set(before) - set(after))
+            found_a, found_b = self._found[k - 1], self._found[k]
+            c = Catalog.get(self.language)
+            la, lb = _labels(a.doc, c), _labels(b.doc, c)
+            out.append(PeriodChange(b.label, a.label, joined, left, [lb[p] for p in joined], [la[p] for p in left],
+                                    sorted(set(found_b) - set(found_a)), sorted(set(found_b) & set(found_a)),
+                                    sorted(set(found_a) - set(found_b))))
+        return out
+
+    def _findings(self) -> List[TrendFinding]:
+        labels = self.labels
+        n = len(labels)
+        runs = _run_starts(self.snapshots)
+        out = []
+        for key in sorted({k for found in self._found for k in found}):
+            present = [key in found for found in self._found]
+            last = max(k for k in range(n) if present[k])
+            start = last
+            while start > runs[last] and present[start - 1]:
+                start -= 1
+            f = self._found[last][key]
+            if last == n - 1:
+                status = "persisted" if start < last else "appeared"
+            else:
+                status = "resolved"
+            first = present.index(True)
+            out.append(TrendFinding(key, f["score"], f["code"], f["subject"], status, last - start + 1, labels[start],
+                                    labels[first],
+                                    labels[last], labels[last + 1] if status == "resolved" else None, present,
+                                    f["severity"], list(f["people"]), f["message"], f["recommendation"]))
+        order = {"appeared": 0, "persisted": 1, "resolved": 2}
+        out.sort(key=lambda t: (order[t.status], SEVERITIES.index(t.severity), t.key))
+        return out
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The trend as the versioned JSON document (schemas/trend-1.0.schema.json, docs/trend.md)."""
+        from .export import _clean
+        from . import _core
+
+        c = Catalog.get(self.language)
+        periods = []
+        for row in self.periods.to_dict("records"):
+            periods.append({"period": row["period"], "start": row["start"], "end": row["end"], "source": row["source"],
+                            "people": row["people"], "tiers": {t: row[t] for t in ("core", "execution", "support")},
+                            "findings": row["findings"], "truck_factor": row["truck_factor"],
+                            "scores": {name: {"value": row[name], "coverage": row[f"{name}.coverage"]}
+                                       for name in self.scores if row[f"{name}.coverage"] is not None}})
+        doc = {"schema": "teamgraph-trend", "schema_version": SCHEMA_VERSION, "teamgraph_version": _core.__version__,
+               "team": self.team, "pseudonymized": self.pseudonymized, "policy": asdict(self.policy),
+               "periods": periods, "changes": [asdict(ch) for ch in self.changes],
+               "findings": [asdict(f) for f in self.findings],
+               "series_findings": [f.as_dict() for f in self.series_findings],
+               "not_assessed": [{**note, "reason": _note_text(note, c)} for note in self.not_assessed]}
+        return _clean(doc)
+
+    def to_json(self, path: Optional[PathLike] = None) -> str:
+        """The JSON document; the same snapshots in any order give the same bytes."""
+        text = json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def to_text(self) -> str:
+        """The trend as `teamgraph trend` prints it, in the trend's language (the findings of the
+        snapshots in the words their reports were written in)."""
+        from .trend_output import to_text
+
+        return to_text(self)
+
+    def to_html(self, path: Optional[PathLike] = None) -> str:
+        """One self-contained HTML page: the periods, a small chart a score, the findings."""
+        from .trend_output import to_html
+
+        text = to_html(self)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def __repr__(self) -> str:
+        return (f"<teamgraph.Trend {self.team!r}: {len(self.snapshots)} periods, {len(self.findings)} findings, "
+                f"{len(self.series_findings)} series findings>")
+
+
+def schema() -> Dict[str, Any]:
+    """The JSON Schema of the trend document (schemas/trend-1.0.schema.json)."""
+    from importlib import resources
+
+    return json.loads(resources.files("teamgraph").joinpath(f"schemas/trend-{SCHEMA_VERSION}.schema.json").read_text("utf-8"))
+
+
+def _run_starts(snapshots: Sequence[Snapshot]) -> List[int]:
+    """For each period, the first period of the unbroken run it is in (a gap breaks a run)."""
+    out = [0]
+    for k in range(1, len(snapshots)):
+        gap = snapshots[k].start > snapshots[k - 1].end + dt.timedelta(days=1)
+        out.append(k if gap else out[-1])
+    return out
+
+
+def _note_text(note: Mapping[str, Any], c: Catalog) -> str:
+    """Why a check was not made, in words (catalog ``trend.na.<code>``)."""
+    return c.text(f"trend.na.{note['code']}", sources=c.listing(note["sources"]), **note["args"])
