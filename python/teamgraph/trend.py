@@ -328,14 +328,12 @@ def _identities(doc: Mapping[str, Any], by_subject: bool) -> Dict[str, Mapping[s
     """A report's findings by identity key: score/code/role=value..., or, for reports written
     before findings carried their subject, score/code/people=a,b; "#2" for the second of a key."""
     out: Dict[str, Mapping[str, Any]] = {}
+    seen: Dict[str, int] = {}
     for f in doc["findings"]:
         subject = f.get("subject", {}) if by_subject else {"people": ",".join(sorted(f["people"]))} if f["people"] else {}
         key = "/".join([f["score"], f["code"], *(f"{k}={v}" for k, v in sorted(subject.items()))])
-        n, unique = 1, key
-        while unique in out:
-            n += 1
-            unique = f"{key}#{n}"
-        out[unique] = {**f, "subject": dict(subject)}
+        seen[key] = seen.get(key, 0) + 1
+        out[key if seen[key] == 1 else f"{key}#{seen[key]}"] = {**f, "subject": dict(subject)}
     return out
 
 

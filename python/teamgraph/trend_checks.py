@@ -4,7 +4,7 @@
   last ``periods_running`` periods (and how many more before them, without a break);
 - ``successor_readiness_stalled``: a named successor who is not ready now and whose readiness for
   the same seat has not moved over at least ``stall_days`` days, counted from the end of the first
-  period it was seen at that readiness to the end of the latest period;
+  period it was seen at that readiness (the date the message gives) to the end of the latest;
 - ``score_falling``: a score lower in each of the last ``periods_running`` periods than in the one
   before, by at least ``min_fall`` points in all, with the same parts computed throughout (a
   score whose parts changed is not compared: that is noted, not judged).
@@ -69,7 +69,7 @@ def _uncovered_running(window: Sequence["Snapshot"], policy: "TrendPolicy", c: C
         run = _streak([holder in u for u in uncovered])
         if run < policy.periods_running:
             continue
-        since = window[len(window) - run].label
+        since = window[len(window) - run].start.isoformat()
         out.append(_finding(c, "succession_readiness", "uncovered_key_position_running", "high", [holder], labels,
                             [("holder", "people", (0, 1)), ("count", "count", run), ("since", "text", since)],
                             {"periods": float(run), "bench_strength": float(position["bench_strength"])},
@@ -94,7 +94,7 @@ def _stalled(window: Sequence["Snapshot"], policy: "TrendPolicy", c: Catalog, la
         out.append(_finding(c, "succession_readiness", "successor_readiness_stalled", "medium", [successor, incumbent],
                             labels, [("successor", "people", (0, 1)), ("incumbent", "people", (1, 1)),
                                      ("readiness", "word", f"word.readiness.{readiness}"), ("days", "count", days),
-                                     ("count", "count", run), ("since", "text", first.label)],
+                                     ("count", "count", run), ("since", "text", first.end.isoformat())],
                             {"days": float(days), "periods": float(run)},
                             {"successor": successor, "incumbent": incumbent}))
     return out
@@ -116,7 +116,7 @@ def _falling(window: Sequence["Snapshot"], policy: "TrendPolicy", c: Catalog, no
             notes.append({"check": "score_falling", "code": "parts_changed",
                           "sources": [s.source or s.label for s in window[len(window) - run:]], "args": {"score": name}})
             continue
-        since = window[len(window) - run].label
+        since = window[len(window) - run].start.isoformat()
         out.append(_finding(c, name, "score_falling", "medium", [], {},
                             [("score", "text", c.score_name(name)), ("count", "count", run), ("since", "text", since),
                              ("first", "number", first), ("last", "number", last), ("drop", "number", first - last)],

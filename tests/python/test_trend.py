@@ -107,7 +107,7 @@ def test_findings_only_the_series_shows(result) -> None:
     stalled = found.pop(("successor_readiness_stalled", ("e02", "e01")))
     assert stalled.evidence == {"days": 366.0, "periods": 3.0} and stalled.severity == "medium"
     assert stalled.message == ("Zhao Min (e02), a named successor of Lin Wei (e01), has stayed at ready_1_2y for "
-                               f"366 days (3 periods, since {P1}).")
+                               f"366 days, since 2025-09-29 (3 periods).")
     # team_configuration fell 97.8, 96.3, 92.0; goal_alignment fell too, by under min_fall (1 point).
     falling = found.pop(("score_falling", ()))
     assert falling.score == "team_configuration" and falling.subject == {"score": "team_configuration"}
@@ -211,7 +211,7 @@ def test_chinese(folders) -> None:
     t = teamgraph.trend(folders, lang="zh-CN")
     text, page = t.to_text(), t.to_html()
     assert "人员加入与离开" in text and "只有跨周期才能看出的发现" in text
-    assert "准备度停留在“1-2年内可接任”已有366天" in text
+    assert "准备度停留在“1-2年内可接任”已有366天（自2025-09-29起，连续3个周期）" in text
     assert "储备机制" in text
     for output in (text, page):
         assert not re.search(r"\btrend\.[a-z_.]+", output), "a catalog key with no entry"

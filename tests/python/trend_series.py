@@ -4,7 +4,7 @@ Each period is 183 days and every dated row is shifted with it, so that an uncha
 the same in each. On top of that, by hand:
 
 - P1 (2025-03-31..2025-09-29): the sample team, 44 computers.
-- P2 (2025-09-30..2026-03-31): Xu Cai (m46) has left; Cao Lan (m20) scores 1 of 5 on
+- P2 (2025-09-30..2026-03-31): Xu Cai (m46) has left; Feng Ping (m20) scores 1 of 5 on
   product_knowledge (a lagging finding appears); Zeng Gang (m43), Wu Fang's (e06) successor, moves
   from ready_3y_plus to ready_1_2y; 40 computers.
 - P3 (2026-04-01..2026-09-30, the sample's own dates): Qin Yue (m47) has joined (a product planner
