@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any, Callable
+from typing import Callable
 
 from .findings import SEVERITIES
 

@@ -16,86 +16,24 @@ pseudonym: pseudonymized reports match when made with the same key.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
 from .catalog import Catalog, normalize_language
 from .findings import SEVERITIES, Finding
+from .trend_snapshots import (Snapshot, TrendError, TrendPolicy, TrendProblem, load_all, order_by_period, policy_dict,
+                              run_starts)
+
+__all__ = ["PeriodChange", "Snapshot", "Trend", "TrendError", "TrendFinding", "TrendPolicy", "TrendProblem", "schema",
+           "trend"]
 
 SCHEMA_VERSION = "1.0"
 PathLike = Union[str, "os.PathLike[str]"]
-
-
-@dataclass(frozen=True)
-class TrendPolicy:
-    """The settings of the series findings (the "trend" section of a policy)."""
-
-    periods_running: int = 3  # a key position uncovered, a score falling: for this many periods running
-    stall_days: int = 365  # a successor's readiness unchanged over at least this many days (period end to end)
-    min_fall: float = 1.0  # points a score must fall in all over the periods running (not noise)
-
-    @classmethod
-    def of(cls, settings: Optional[Mapping[str, Any]]) -> "TrendPolicy":
-        """The settings with `settings` (a dict) over the defaults; TrendError names each bad one."""
-        settings = dict(settings or {})
-        smallest = {"periods_running": 2, "stall_days": 1, "min_fall": 0}
-        bad = [f"trend.{k}" for k, v in sorted(settings.items())
-               if k not in smallest or isinstance(v, bool) or not isinstance(v, (int, float)) or v != v
-               or v < smallest[k] or (k != "min_fall" and v != int(v))]
-        if bad:
-            raise TrendError([TrendProblem("", "bad_setting", {"settings": ", ".join(bad)})])
-        return cls(**{k: (float(v) if k == "min_fall" else int(v)) for k, v in settings.items()})
-
-
-@dataclass(frozen=True)
-class TrendProblem:
-    """One reason the snapshots make no trend: the snapshot (its file, or "snapshot N" for a
-    Python object), a stable code and the values its message names (catalog ``trend.error.<code>``)."""
-
-    source: str
-    code: str
-    args: Dict[str, Any] = field(default_factory=dict)
-
-    def text(self, catalog: Catalog) -> str:
-        message = catalog.text(f"trend.error.{self.code}", **self.args)
-        return catalog.text("trend.error.line", source=self.source, message=message) if self.source else message
-
-
-class TrendError(ValueError):
-    """The snapshots make no trend: every problem of every snapshot at once (``problems``, each a
-    TrendProblem). ``str(err)`` is English; ``err.text("zh-CN")`` in Chinese."""
-
-    def __init__(self, problems: Sequence[TrendProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__(self.text())
-
-    def text(self, lang: Optional[str] = None) -> str:
-        c = Catalog.get(lang)
-        return "\n".join([c.text("trend.error.heading", count=len(self.problems))]
-                         + [c.text("problems.item", problem=p.text(c)) for p in self.problems])
-
-    def __reduce__(self):
-        return (type(self), (self.problems,))
-
-
-@dataclass
-class Snapshot:
-    """One period: its report document (docs/report-format.md), where it came from, its dates."""
-
-    source: Optional[str]  # the file or folder; None for a Python object
-    doc: Dict[str, Any]
-    start: dt.date
-    end: dt.date
-
-    @property
-    def label(self) -> str:
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
 @dataclass
@@ -153,175 +91,35 @@ def trend(snapshots: Sequence[Any], policy: Any = None, lang: Optional[str] = No
     across it) instead of refusing it. Raises TrendError with every problem of every snapshot.
     """
     lang = normalize_language(lang)
-    overrides = _policy_dict(policy)
+    overrides = policy_dict(policy)
     settings = TrendPolicy.of(overrides.pop("trend", None))
     from .trend_checks import series_findings
 
-    loaded, problems = _load_all(snapshots, overrides or None, lang, key)
-    ordered = _order(loaded, allow_gaps, problems)
+    loaded, problems = load_all(snapshots, overrides or None, lang, key)
+    ordered = order_by_period(loaded, allow_gaps, problems)
     result = Trend(ordered, settings, lang)
     c = Catalog.get(lang)
-    result.series_findings, notes = series_findings(ordered, settings, c, _labels(ordered[-1].doc, c))
+    result.series_findings, notes = series_findings(ordered, settings, c, _Labels(ordered[-1].doc, c))
     result.not_assessed.extend(notes)
     return result
 
 
-def _policy_dict(policy: Any) -> Dict[str, Any]:
-    if policy is None:
-        return {}
-    if isinstance(policy, Mapping):
-        return dict(policy)
-    try:
-        loaded = json.loads(Path(policy).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as err:
-        raise TrendError([TrendProblem(str(policy), "unreadable", {"error": str(err)})]) from err
-    if not isinstance(loaded, dict):
-        raise TrendError([TrendProblem(str(policy), "not_a_report", {})])
-    return loaded
+class _Labels:
+    """How a report names its people, made for the few asked for: "Name (id)", the id alone
+    without a name or when pseudonymized (the name is the pseudonym then)."""
 
+    def __init__(self, doc: Mapping[str, Any], c: Catalog) -> None:
+        self._names = {} if doc["pseudonymized"] else {p["id"]: p.get("name") for p in doc["people"]}
+        self._catalog = c
 
-def _load_all(items: Sequence[Any], policy: Optional[Dict[str, Any]], lang: str,
-              key: Optional[bytes]) -> Tuple[List[Tuple[str, Optional[str], Dict[str, Any]]], List[TrendProblem]]:
-    """Each snapshot that can be read as (name for messages, source, report document), and the
-    problems of those that cannot."""
-    if isinstance(items, (str, os.PathLike, Mapping)):
-        items = [items]
-    loaded, problems = [], []
-    c = Catalog.get(lang)
-    for k, item in enumerate(items, start=1):
-        source = str(item) if isinstance(item, (str, os.PathLike)) else None
-        name = source or c.text("trend.snapshot", number=k)
-        try:
-            loaded.append((name, source, _document(item, policy, lang, key, c)))
-        except _Refused as refused:
-            problems.extend(TrendProblem(name, code, args) for code, args in refused.problems)
-    if not problems and len(loaded) < 2:
-        problems.append(TrendProblem("", "too_few", {"count": len(loaded)}))
-    return loaded, problems
+    def get(self, person: str, default: Optional[str] = None) -> str:
+        name = self._names.get(person)
+        if not isinstance(name, str) or not name or name == person:
+            return person if default is None else default
+        return self._catalog.text("person.named", name=name, id=person)
 
-
-class _Refused(Exception):
-    def __init__(self, *problems: Tuple[str, Dict[str, Any]]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
-def _document(item: Any, policy: Optional[Dict[str, Any]], lang: str, key: Optional[bytes], c: Catalog) -> Dict[str, Any]:
-    from .errors import OrgDataError, RequestError
-    from .org import Org, read_org
-    from .report import Report, assess
-
-    if isinstance(item, Mapping):
-        return _checked(dict(item))
-    if isinstance(item, (str, os.PathLike)):
-        path = Path(item)
-        if not path.exists():
-            raise _Refused(("not_found", {}))
-        if path.is_file() and path.suffix.lower() == ".json":
-            try:
-                doc = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, ValueError) as err:
-                raise _Refused(("unreadable", {"error": str(err)})) from err
-            if isinstance(doc, dict) and str(doc.get("schema", "")).startswith("teamgraph-"):
-                return _checked(doc)
-        try:
-            item = read_org(path)
-        except OrgDataError as err:
-            raise _Refused(*[("invalid", {"problem": c.problem(p)}) for p in err.problems]) from err
-        except OSError as err:
-            raise _Refused(("unreadable", {"error": str(err)})) from err
-    if isinstance(item, Org):
-        try:
-            item = assess(item, policy=policy, lang=lang)
-        except RequestError as err:
-            raise _Refused(("bad_policy", {"error": err.text(lang)})) from err
-    if not isinstance(item, Report):
-        raise _Refused(("not_a_snapshot", {"kind": type(item).__name__}))
-    if key is not None and not item.pseudonymized:
-        item = item.pseudonymize(key)
-    return _checked(item.with_language(lang).to_dict())
-
-
-def _checked(doc: Dict[str, Any]) -> Dict[str, Any]:
-    """A report document the trend can read, or why not."""
-    if doc.get("schema") == "teamgraph-aggregate-report":
-        raise _Refused(("aggregate_only", {}))
-    if doc.get("schema") != "teamgraph-report" or not all(
-            isinstance(doc.get(k), t) for k, t in (("scores", dict), ("findings", list), ("people", list),
-                                                    ("summary", dict), ("pseudonymized", bool))):
-        raise _Refused(("not_a_report", {}))
-    if "period" not in doc:
-        raise _Refused(("no_period_written", {}))
-    return doc
-
-
-def _date(value: Any) -> Optional[dt.date]:
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _order(loaded: Sequence[Tuple[str, Optional[str], Dict[str, Any]]], allow_gaps: bool,
-           problems: List[TrendProblem]) -> List[Snapshot]:
-    """The snapshots by period, or TrendError with every problem of the series (`problems`, those
-    of the snapshots that could not be read, and): no period, different teams, mixed pseudonymized
-    and plain, the same or overlapping periods, a gap (unless allowed), pseudonyms with nothing in
-    common (another key)."""
-    dated: List[Tuple[str, Snapshot]] = []
-    for name, source, doc in loaded:
-        period = doc.get("period")
-        if not isinstance(period, dict):
-            problems.append(TrendProblem(name, "no_period"))
-            continue
-        start, end = _date(period.get("start")), _date(period.get("end"))
-        if start is None or end is None or start > end:
-            problems.append(TrendProblem(name, "bad_period", {"start": str(period.get("start")), "end": str(period.get("end"))}))
-            continue
-        dated.append((name, Snapshot(source, doc, start, end)))
-    for name, doc, expected in _odd_ones(loaded, lambda doc: str(doc.get("team") or "")):
-        problems.append(TrendProblem(name, "other_team", {"team": repr(str(doc.get("team") or "")), "expected": repr(expected)}))
-    for name, doc, _ in _odd_ones(loaded, lambda doc: bool(doc["pseudonymized"])):
-        problems.append(TrendProblem(name, "pseudonymized_among_plain" if doc["pseudonymized"] else "plain_among_pseudonymized"))
-    dated.sort(key=lambda pair: (pair[1].start, pair[1].end, pair[0]))
-    for (name_a, a), (name_b, b) in zip(dated, dated[1:]):
-        if (a.start, a.end) == (b.start, b.end):
-            problems.append(TrendProblem(name_b, "same_period", {"other": name_a, "period": b.label}))
-        elif b.start <= a.end:
-            problems.append(TrendProblem(name_b, "overlap", {"other": name_a, "period": b.label, "other_period": a.label}))
-        elif b.start > a.end + dt.timedelta(days=1) and not allow_gaps:
-            problems.append(TrendProblem(name_b, "gap", {"other": name_a, "gap_start": (a.end + dt.timedelta(days=1)).isoformat(),
-                                                         "gap_end": (b.start - dt.timedelta(days=1)).isoformat()}))
-        elif a.doc["pseudonymized"] and b.doc["pseudonymized"] and a.doc["people"] and b.doc["people"] \
-                and not {p["id"] for p in a.doc["people"]} & {p["id"] for p in b.doc["people"]}:
-            problems.append(TrendProblem(name_b, "other_key", {"other": name_a}))
-    if problems:
-        raise TrendError(sorted(problems, key=lambda p: (p.source, p.code, sorted(p.args.items()))))
-    return [s for _, s in dated]
-
-
-def _odd_ones(loaded: Sequence[Tuple[str, Optional[str], Dict[str, Any]]], value: Any) -> List[Tuple[str, Dict[str, Any], Any]]:
-    """(name, document, the most common value) of each snapshot whose `value` is not the most
-    common one (of a tie, the smallest value): a report of another team, a pseudonymized one among
-    plain ones."""
-    counts: Dict[Any, int] = {}
-    for _, _, doc in loaded:
-        counts[value(doc)] = counts.get(value(doc), 0) + 1
-    if len(counts) < 2:
-        return []
-    expected = min(counts, key=lambda v: (-counts[v], v))
-    return [(name, doc, expected) for name, _, doc in loaded if value(doc) != expected]
-
-
-def _labels(doc: Mapping[str, Any], c: Catalog) -> Dict[str, str]:
-    """How a report names its people: "Name (id)", the id alone without a name or when
-    pseudonymized (the name is the pseudonym then)."""
-    out = {}
-    for p in doc["people"]:
-        name = p.get("name")
-        out[p["id"]] = p["id"] if doc["pseudonymized"] or not isinstance(name, str) or not name or name == p["id"] \
-            else c.text("person.named", name=name, id=p["id"])
-    return out
+    def __getitem__(self, person: str) -> str:
+        return self.get(person)
 
 
 def _identities(doc: Mapping[str, Any], by_subject: bool) -> Dict[str, Mapping[str, Any]]:
@@ -395,7 +193,7 @@ class Trend:
             joined, left = sorted(set(after) - set(before)), sorted(set(before) - set(after))
             found_a, found_b = self._found[k - 1], self._found[k]
             c = Catalog.get(self.language)
-            la, lb = _labels(a.doc, c), _labels(b.doc, c)
+            la, lb = _Labels(a.doc, c), _Labels(b.doc, c)
             out.append(PeriodChange(b.label, a.label, joined, left, [lb[p] for p in joined], [la[p] for p in left],
                                     sorted(set(found_b) - set(found_a)), sorted(set(found_b) & set(found_a)),
                                     sorted(set(found_a) - set(found_b))))
@@ -404,7 +202,7 @@ class Trend:
     def _findings(self) -> List[TrendFinding]:
         labels = self.labels
         n = len(labels)
-        runs = _run_starts(self.snapshots)
+        runs = run_starts(self.snapshots)
         out = []
         for key in sorted({k for found in self._found for k in found}):
             present = [key in found for found in self._found]
@@ -480,15 +278,6 @@ def schema() -> Dict[str, Any]:
     from importlib import resources
 
     return json.loads(resources.files("teamgraph").joinpath(f"schemas/trend-{SCHEMA_VERSION}.schema.json").read_text("utf-8"))
-
-
-def _run_starts(snapshots: Sequence[Snapshot]) -> List[int]:
-    """For each period, the first period of the unbroken run it is in (a gap breaks a run)."""
-    out = [0]
-    for k in range(1, len(snapshots)):
-        gap = snapshots[k].start > snapshots[k - 1].end + dt.timedelta(days=1)
-        out.append(k if gap else out[-1])
-    return out
 
 
 def _note_text(note: Mapping[str, Any], c: Catalog) -> str:

@@ -17,23 +17,19 @@ reason and the snapshots, never skipped silently.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .catalog import Catalog
 from .findings import SEVERITIES, Finding
-
-if TYPE_CHECKING:
-    from .trend import Snapshot, TrendPolicy
+from .trend_snapshots import Snapshot, TrendPolicy, run_starts
 
 Args = List[Tuple[str, str, Any]]
 
 
-def series_findings(snapshots: Sequence["Snapshot"], policy: "TrendPolicy", c: Catalog,
+def series_findings(snapshots: Sequence[Snapshot], policy: TrendPolicy, c: Catalog,
                     labels: Mapping[str, str]) -> Tuple[List[Finding], List[Dict[str, Any]]]:
     """The series findings, most severe first, and the notes of what could not be checked."""
-    from .trend import _run_starts
-
-    window = snapshots[_run_starts(snapshots)[-1]:]  # the latest periods with no gap between them
+    window = snapshots[run_starts(snapshots)[-1]:]  # the latest periods with no gap between them
     notes: List[Dict[str, Any]] = []
     found = [*_uncovered_running(window, policy, c, labels, notes), *_stalled(window, policy, c, labels, notes),
              *_falling(window, policy, c, notes)]
@@ -48,7 +44,7 @@ def _finding(c: Catalog, score: str, code: str, severity: str, people: List[str]
     return Finding(score, code, severity, people, message, evidence, recommendation, shown, subject)
 
 
-def _lacking(window: Sequence["Snapshot"], check: str, field: str, notes: List[Dict[str, Any]]) -> List[bool]:
+def _lacking(window: Sequence[Snapshot], check: str, field: str, notes: List[Dict[str, Any]]) -> List[bool]:
     """Which periods of the window carry `field`; a note for those that do not."""
     has = [s.doc.get(field) is not None for s in window]
     missing = [s for s, h in zip(window, has) if not h]
@@ -59,7 +55,7 @@ def _lacking(window: Sequence["Snapshot"], check: str, field: str, notes: List[D
     return has
 
 
-def _uncovered_running(window: Sequence["Snapshot"], policy: "TrendPolicy", c: Catalog, labels: Mapping[str, str],
+def _uncovered_running(window: Sequence[Snapshot], policy: TrendPolicy, c: Catalog, labels: Mapping[str, str],
                        notes: List[Dict[str, Any]]) -> List[Finding]:
     has = _lacking(window, "uncovered_key_position_running", "key_positions", notes)
     uncovered = [{k["incumbent"]: k for k in s.doc["key_positions"] if not k["covered"]} if h else {}
@@ -77,7 +73,7 @@ def _uncovered_running(window: Sequence["Snapshot"], policy: "TrendPolicy", c: C
     return out
 
 
-def _stalled(window: Sequence["Snapshot"], policy: "TrendPolicy", c: Catalog, labels: Mapping[str, str],
+def _stalled(window: Sequence[Snapshot], policy: TrendPolicy, c: Catalog, labels: Mapping[str, str],
              notes: List[Dict[str, Any]]) -> List[Finding]:
     has = _lacking(window, "successor_readiness_stalled", "successors", notes)
     pairs = [{(r["incumbent"], r["successor"]): r["readiness"] for r in s.doc["successors"]} if h else {}
@@ -100,7 +96,7 @@ def _stalled(window: Sequence["Snapshot"], policy: "TrendPolicy", c: Catalog, la
     return out
 
 
-def _falling(window: Sequence["Snapshot"], policy: "TrendPolicy", c: Catalog, notes: List[Dict[str, Any]]) -> List[Finding]:
+def _falling(window: Sequence[Snapshot], policy: TrendPolicy, c: Catalog, notes: List[Dict[str, Any]]) -> List[Finding]:
     out = []
     for name in sorted(window[-1].doc["scores"]):
         values: List[Optional[float]] = [s.doc["scores"].get(name, {}).get("value") for s in window]

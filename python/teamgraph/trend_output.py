@@ -4,7 +4,7 @@ small chart a score (inline SVG, as the report's page draws its charts)."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, List, Mapping, Sequence
 
 from .catalog import Catalog, pad, width
 from .findings import SEVERITIES, Finding
@@ -114,11 +114,13 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], element_id: str
 
 
 def _finding_html(f: Any, c: Catalog, note: str = "") -> str:
+    """A Finding, or a TrendFinding with its `note` (no evidence: that is in its report)."""
     extra = f' <span class="meta">({html.escape(note)})</span>' if note else ""
+    evidence = {k: v for k, v in getattr(f, "evidence", {}).items() if v == v}
+    who = c.text("finding.who", people=c.listing(f.people), evidence=c.evidence(evidence))
     return (f'<div class="finding {f.severity}"><b>{html.escape(c.severity(f.severity))}</b> '
             f'<span class="meta">{html.escape(c.score_name(f.score))} / {html.escape(f.code)}</span>{extra}'
-            f"<div>{html.escape(f.message)}</div>"
-            f'<div class="meta">{html.escape(c.text("finding.who", people=c.listing(f.people), evidence=c.evidence({k: v for k, v in getattr(f, "evidence", {}).items() if v == v})))}</div>'
+            f'<div>{html.escape(f.message)}</div><div class="meta">{html.escape(who)}</div>'
             f"<div>{html.escape(c.text('finding.do', recommendation=f.recommendation))}</div></div>")
 
 

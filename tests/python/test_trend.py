@@ -107,7 +107,7 @@ def test_findings_only_the_series_shows(result) -> None:
     stalled = found.pop(("successor_readiness_stalled", ("e02", "e01")))
     assert stalled.evidence == {"days": 366.0, "periods": 3.0} and stalled.severity == "medium"
     assert stalled.message == ("Zhao Min (e02), a named successor of Lin Wei (e01), has stayed at ready_1_2y for "
-                               f"366 days, since 2025-09-29 (3 periods).")
+                               "366 days, since 2025-09-29 (3 periods).")
     # team_configuration fell 97.8, 96.3, 92.0; goal_alignment fell too, by under min_fall (1 point).
     falling = found.pop(("score_falling", ()))
     assert falling.score == "team_configuration" and falling.subject == {"score": "team_configuration"}
@@ -267,3 +267,22 @@ def test_bad_series_every_problem_at_once_naming_the_file(folders, tmp_path, cap
     with pytest.raises(TrendError, match="at least two snapshots") as caught:
         teamgraph.trend([p1])
     assert "趋势至少需要两个快照" in caught.value.text("zh-CN")
+
+
+def test_orgs_reports_and_report_dicts_are_snapshots_too(folders, result) -> None:
+    p1, p2, p3 = folders
+    mixed = teamgraph.trend([teamgraph.assess(teamgraph.read_org(p3)).to_dict(), teamgraph.read_org(p1),
+                             teamgraph.assess(teamgraph.read_org(p2))])
+    assert without_sources(mixed.to_dict()) == without_sources(result.to_dict())
+    with pytest.raises(TrendError) as caught:
+        teamgraph.trend([teamgraph.read_org(p1), 42])
+    assert [(p.source, p.code) for p in caught.value.problems] == [("snapshot 2", "not_a_snapshot")]
+
+
+def test_a_period_inside_another_overlaps_every_one_it_meets(result) -> None:
+    docs = [json.loads(json.dumps(s.doc)) for s in result.snapshots]
+    docs[0]["period"] = {"start": "2025-01-01", "end": "2026-12-31"}
+    with pytest.raises(TrendError) as caught:
+        teamgraph.trend(docs)
+    assert [(p.source, p.code, p.args["other"]) for p in caught.value.problems] == [
+        ("snapshot 2", "overlap", "snapshot 1"), ("snapshot 3", "overlap", "snapshot 1")]
