@@ -106,10 +106,11 @@ th { background: #f0f4f8; } td.num { text-align: right; }
 """
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], element_id: str) -> str:
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], element_id: str, numbers: bool = False) -> str:
+    """An HTML table; `numbers`: its columns after the first are figures (right-aligned)."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f'<td{" class=num" if k else ""}>{html.escape(v)}</td>' for k, v in enumerate(r))
-                   + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(f'<td{" class=num" if k and numbers else ""}>{html.escape(v)}</td>'
+                                    for k, v in enumerate(r)) + "</tr>" for r in rows)
     return f'<table id="{element_id}"><tr>{head}</tr>{body}</table>'
 
 
@@ -117,7 +118,7 @@ def _finding_html(f: Any, c: Catalog, note: str = "") -> str:
     """A Finding, or a TrendFinding with its `note` (no evidence: that is in its report)."""
     extra = f' <span class="meta">({html.escape(note)})</span>' if note else ""
     evidence = {k: v for k, v in getattr(f, "evidence", {}).items() if v == v}
-    who = c.text("finding.who", people=c.listing(f.people), evidence=c.evidence(evidence))
+    who = c.text("finding.who", people=c.listing(f.people), evidence=c.evidence(evidence) or c.text("value.none"))
     return (f'<div class="finding {f.severity}"><b>{html.escape(c.severity(f.severity))}</b> '
             f'<span class="meta">{html.escape(c.score_name(f.score))} / {html.escape(f.code)}</span>{extra}'
             f'<div>{html.escape(f.message)}</div><div class="meta">{html.escape(who)}</div>'
@@ -133,7 +134,7 @@ def to_html(t: "Trend") -> str:
     title = html.escape(c.text("trend.html.title", team=t.team or c.text("team.unnamed")))
     periods = _table([c.text("trend.column.period"), c.text("trend.column.dates"), c.text("trend.column.source")],
                      [[f"P{k + 1}", s.label, s.source or ""] for k, s in enumerate(t.snapshots)], "periods")
-    scores = _table([""] + [f"P{k + 1}" for k in range(len(t.labels))], _score_rows(t, c), "scores")
+    scores = _table([""] + [f"P{k + 1}" for k in range(len(t.labels))], _score_rows(t, c), "scores", numbers=True)
     charts = "".join(f'<div class="chart" id="chart-{html.escape(name)}">{_svg(plot.trend(t, scores=[name]))}</div>'
                      for name in t.scores if t.periods[name].notna().any())
     changes = _table([c.text("trend.column.period"), c.text("trend.column.joined"), c.text("trend.column.left")],
