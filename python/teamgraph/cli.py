@@ -7,6 +7,7 @@
     teamgraph validate PATH
     teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
     teamgraph policy --dump
+    teamgraph trend SNAPSHOT... [--format text|json|html] [--out FILE] [--policy FILE] [--pseudonymize KEY_FILE]
     teamgraph import EXPORT --map MAPPING.toml --out TEAM_DIR
     teamgraph import --suggest EXPORT
     teamgraph import-calendar FILE.ics --people TEAM_DIR [--out DIR] [--titles REGEX]
@@ -507,6 +508,10 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     policy = command("policy", "cli.command.policy.help", "cli.command.policy.description")
     policy.add_argument("--dump", action="store_true", required=True, help=words("cli.option.dump"))
     policy.set_defaults(func=cmd_policy)
+
+    from .cli_trend import add_trend_command  # the trend command's options and body (cli_trend.py)
+
+    add_trend_command(command, words, language_option)
     return parser
 
 

@@ -265,7 +265,29 @@ def report_dict(report: "Report") -> Dict[str, Any]:
             "groups": report.truck_factors.to_dict("records")},
         "policy": report.policy,
     }
+    doc.update(succession_over_time(report))
     return _clean(doc)
+
+
+def succession_over_time(report: "Report") -> Dict[str, Any]:
+    """What `teamgraph trend` reads of a report beside its scores and findings: the team.json
+    `period` ({start, end} as written, or null), the key positions (incumbent, covered: a
+    successor is ready now, bench strength) and the successors table ({incumbent, successor,
+    readiness} rows, sorted; null when the team has no successors table). People by id, or
+    pseudonym in a pseudonymized report."""
+    period = report.org.team.get("period")
+    ids = report._ids
+    successors = None
+    if "successors" in report.org.tables:
+        table = report.org.table("successors")
+        find = report.org.find
+        successors = sorted(({"incumbent": ids[find(a)], "successor": ids[find(b)], "readiness": str(r)}
+                             for a, b, r in zip(table["incumbent_id"], table["successor_id"], table["readiness"])),
+                            key=lambda row: (row["incumbent"], row["successor"]))
+    positions = [{"incumbent": ids[k["incumbent"]], "covered": bool(k["covered"]), "bench_strength": k["bench_strength"]}
+                 for k in report._raw["succession"]["positions"]]
+    return {"period": {"start": period.get("start"), "end": period.get("end")} if isinstance(period, dict) else None,
+            "key_positions": sorted(positions, key=lambda row: row["incumbent"]), "successors": successors}
 
 
 def aggregate_dict(report: "Report") -> Dict[str, Any]:

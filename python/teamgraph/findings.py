@@ -27,6 +27,9 @@ class Finding:
     recommendation: str
     # How the texts name each of `people` ("Li Wei (e01)"), made when first read.
     labels: Sequence[str] = field(default=(), repr=False, compare=False)
+    # What the finding is about, by role (SUBJECT_ROLES): {"holder": "e01"}, {"competency": "control"};
+    # empty for a team-wide finding. teamgraph.trend matches findings across periods by it.
+    subject: Dict[str, str] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"[{self.severity}] {self.message} {self.recommendation}"
@@ -34,7 +37,8 @@ class Finding:
     def as_dict(self) -> Dict[str, Any]:
         """The finding as the JSON report writes it (the labels are in the message already)."""
         return {"score": self.score, "code": self.code, "severity": self.severity, "people": self.people,
-                "message": self.message, "evidence": self.evidence, "recommendation": self.recommendation}
+                "message": self.message, "evidence": self.evidence, "recommendation": self.recommendation,
+                "subject": self.subject}
 
 
 class _PeopleLabels(Sequence[str]):
@@ -127,7 +131,8 @@ class FindingList(Sequence[Finding]):
         return Finding(c["scores"][int(c["score"][k])], c["codes"][int(c["code"][k])],
                        c["severities"][int(c["severity"][k])], [self._ids[i] for i in indices],
                        message[k].as_py(), evidence, recommendation[k].as_py(),
-                       _PeopleLabels(indices, self._ids, self._names, self._catalog))
+                       _PeopleLabels(indices, self._ids, self._names, self._catalog),
+                       finding_subject(self.args(k), [self._ids[i] for i in indices]))
 
     def variant(self, k: int) -> str:
         """Which of its code's texts finding k has ("" for the code's own)."""
@@ -137,3 +142,25 @@ class FindingList(Sequence[Finding]):
     def args(self, k: int) -> List[Tuple[str, str, Any]]:
         """Finding k's arguments as (name, kind, value), as ``Catalog.finding_texts`` takes them."""
         return self._core.args(k)
+
+
+# The roles of a finding's arguments that do not say what it is about: the people it lists as a
+# group ("people": who was never recognized), and what it names in passing: the nearest successor,
+# the closest holder, a suggested mentor, department heads, a shared goal, a third department.
+INCIDENTAL_ROLES = frozenset({"people", "nearest", "closest", "mentor", "heads", "goal", "via"})
+
+
+def finding_subject(args: Sequence[Any], people: Sequence[str]) -> Dict[str, str]:
+    """What a finding is about: each argument that names one person (by id, or pseudonym) or one
+    thing (a competency, a dimension, a department), by its role, except the incidental roles
+    (INCIDENTAL_ROLES). A finding whose arguments name none (a team-wide one, or one listing a
+    group of people) has an empty subject: there is one such finding of its code in a report."""
+    subject: Dict[str, str] = {}
+    for name, kind, value in args:
+        if name in INCIDENTAL_ROLES:
+            continue
+        if kind == "people" and value[1] == 1 and value[0] < len(people):
+            subject[name] = people[value[0]]
+        elif kind == "text":
+            subject[name] = str(value)
+    return subject

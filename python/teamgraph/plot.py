@@ -246,3 +246,28 @@ ALL = ("org_chart", "coverage", "incentive_balance", "sharing_network", "departu
 
 def all_figures(report: "Report") -> List["Figure"]:
     return [globals()[name](report) for name in ALL]
+
+
+@_in_language
+def trend(series: Any, scores: Optional[List[str]] = None) -> "Figure":
+    """The scores of a ``teamgraph.trend`` over its periods: a small chart a score (every score by
+    default, else `scores`), 0-100, the periods as P1, P2, ... (``series.labels`` gives their dates);
+    a period where the score was not assessed is a break in the line."""
+    from .catalog import Catalog
+
+    c = Catalog.get(series.language)
+    names = list(scores) if scores is not None else list(series.scores)
+    columns = min(3, max(1, len(names)))
+    rows = max(1, -(-len(names) // columns))
+    fig = _figure(2.6 * columns, 1.9 * rows)
+    x = np.arange(1, len(series.labels) + 1)
+    for k, name in enumerate(names):
+        ax = fig.add_subplot(rows, columns, k + 1)
+        values = np.array([np.nan if v is None else float(v) for v in series.periods[name]], dtype=float)
+        ax.plot(x, values, marker="o", color="#2e86c1", linewidth=1.5, markersize=3.5)
+        ax.set_title(_plain(c.score_name(name)), fontsize=9)
+        ax.set_ylim(0, 100)
+        ax.set_xticks(x, [f"P{k}" for k in x], fontsize=7)
+        ax.tick_params(axis="y", labelsize=7)
+        ax.grid(axis="y", color="#e4e7eb", linewidth=0.6)
+    return fig
