@@ -306,6 +306,7 @@ void bind_scores(py::module_& m) {
         }
         d["support"] = support;
         d["weakest"] = report.weakest;
+        d["talent_grid"] = talent_grid_dict(report.talent_grid);
         return d;
       },
       py::arg("org"), py::arg("policy") = "", "Every score of the org (releases the GIL).");

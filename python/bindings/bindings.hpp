@@ -15,6 +15,10 @@
 #include "teamgraph/org.hpp"
 #include "teamgraph/policy.hpp"
 
+namespace teamgraph {
+struct TalentGrid;
+}
+
 namespace teamgraph::python {
 
 // The policy a call uses for `org`: defaults, then team.json's policy, then `overrides` (JSON).
@@ -68,5 +72,10 @@ auto interruptible(F&& f) -> decltype(f()) {
 
 void bind_org(pybind11::module_& m);
 void bind_scores(pybind11::module_& m);
+
+// The talent grid (bind_talent_grid.cpp): the dict assess() gives it under "talent_grid", and
+// suggest_successors().
+pybind11::dict talent_grid_dict(const TalentGrid& grid);
+void bind_talent_grid(pybind11::module_& m);
 
 }  // namespace teamgraph::python

@@ -4,6 +4,7 @@
                      [--min-group-size N] [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N]
                      [--lang en|zh-CN] [--lenient]
     teamgraph what-if PATH --leave ID [--leave ID ...] [--promote SEAT=SUCCESSOR] [--move PERSON=MANAGER]
+                      [--add-successor SEAT=PERSON[:READINESS]] [--suggest]
     teamgraph validate PATH
     teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
     teamgraph policy --dump
@@ -204,9 +205,12 @@ def _pairs(values: Optional[List[str]], flag: str) -> Dict[str, str]:
 def cmd_what_if(args: argparse.Namespace) -> int:
     org = _load(args.path, args)
     before = _assess(org, args)
+    if args.suggest:
+        return _print_suggestions(org, before, args)
     try:
         changed = org.what_if(leave=args.leave or [], promote=_pairs(args.promote, "--promote"),
-                              move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=_policy(args))
+                              move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=_policy(args),
+                              add_successor=_added_successors(args.add_successor))
     except ValueError as err:
         if isinstance(err, OrgDataError):
             if not before.pseudonymized:
@@ -231,6 +235,64 @@ def cmd_what_if(args: argparse.Namespace) -> int:
         text = diff.to_text() + "\n"
     _write(text, args.out)
     return EXIT_FINDINGS if _fails(after, args.fail_on) else EXIT_OK
+
+
+_READINESS = ("ready_now", "ready_1_2y", "ready_3y_plus")
+
+
+def _added_successors(values: Optional[List[str]]) -> List[tuple]:
+    """--add-successor SEAT=PERSON[:READINESS] (ready_now when not given) as what_if rows."""
+    rows = []
+    for value in values or []:
+        seat, sep, person = value.partition("=")
+        if not sep or not seat or not person:
+            raise _BadInput("cli.error.pair_expected", option="--add-successor", value=repr(value))
+        head, sep, tail = person.rpartition(":")
+        rows.append((seat, head, tail) if sep and head and tail in _READINESS else (seat, person, "ready_now"))
+    return rows
+
+
+def _print_suggestions(org: Org, report: Report, args: argparse.Namespace) -> int:
+    """what-if --suggest: add_successor suggestions from the talent grid's reserve pool for each
+    uncovered key position, people by label (or pseudonym), in the command's language."""
+    from .findings import _PeopleLabels
+    from .talent_grid import suggest_successors
+
+    frame = suggest_successors(org, policy=_policy(args))
+    c, ids = report.catalog, report._ids
+    names = None if report.pseudonymized else report._people["name"].tolist()
+    label = _PeopleLabels(range(len(ids)), ids, names, c)
+    if args.format == "json":
+        rows = [{**row, "seat": ids[org.find(row["seat"])], "person": ids[org.find(row["person"])]}
+                for row in frame.to_dict("records")]
+        doc = {"assessed": frame.attrs["assessed"], "absent_reason": frame.attrs["absent_reason"],
+               "seats": [ids[org.find(s)] for s in frame.attrs["seats"]], "suggestions": rows}
+        from .export import _clean
+        _write(json.dumps(_clean(doc), indent=2, sort_keys=True, ensure_ascii=False) + "\n", args.out)
+        return EXIT_OK
+    if not frame.attrs["assessed"]:
+        lines = [c.text("grid.suggest.absent", reason=c.absent_reason(frame.attrs["absent_reason"]))]
+    elif not frame.attrs["seats"]:
+        lines = [c.text("grid.suggest.none")]
+    else:
+        lines = [c.text("grid.suggest.title")]
+        for seat in frame.attrs["seats"]:
+            s = org.find(seat)
+            lines.append(c.text("grid.suggest.seat", seat=label[s]))
+            rows = frame[frame["seat"] == seat].to_dict("records")
+            if not rows:
+                lines.append(c.text("grid.suggest.nobody"))
+            for row in rows:
+                p = org.find(row["person"])
+                fitness = c.text("value.not_available") if row["fitness"] != row["fitness"] else f"{row['fitness']:.2f}"
+                lines.append(c.text("grid.suggest.row", rank=row["rank"], person=label[p],
+                                    performance=c.text(f"word.grid.{row['performance']}"),
+                                    potential=c.text(f"word.grid.{row['potential']}"), fitness=fitness,
+                                    named_for=row["named_for"],
+                                    unit=c.text("grid.suggest.same_unit" if row["same_unit"] else "grid.suggest.other_unit"),
+                                    seat_id=ids[s], person_id=ids[p], readiness=row["readiness"]))
+    _write("\n".join(lines) + "\n", args.out)
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -459,6 +521,9 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     what_if.add_argument("--promote", action="append", metavar="SEAT=SUCCESSOR", help=words("cli.option.promote"))
     what_if.add_argument("--move", action="append", metavar="PERSON=MANAGER", help=words("cli.option.move"))
     what_if.add_argument("--no-fill", action="store_true", help=words("cli.option.no_fill"))
+    what_if.add_argument("--add-successor", action="append", metavar="SEAT=PERSON[:READINESS]",
+                         help=words("cli.option.add_successor"))
+    what_if.add_argument("--suggest", action="store_true", help=words("cli.option.suggest_successors"))
     what_if.add_argument("--format", choices=["text", "json"], default="text")
     scoring_options(what_if)
     what_if.set_defaults(func=cmd_what_if)
