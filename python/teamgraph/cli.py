@@ -253,45 +253,11 @@ def _added_successors(values: Optional[List[str]]) -> List[tuple]:
 
 
 def _print_suggestions(org: Org, report: Report, args: argparse.Namespace) -> int:
-    """what-if --suggest: add_successor suggestions from the talent grid's reserve pool for each
-    uncovered key position, people by label (or pseudonym), in the command's language."""
-    from .findings import _PeopleLabels
-    from .talent_grid import suggest_successors
+    """what-if --suggest: add_successor suggestions from the talent grid's reserve pool."""
+    from .talent_grid import suggest_successors, suggestions_output
 
     frame = suggest_successors(org, policy=_policy(args))
-    c, ids = report.catalog, report._ids
-    names = None if report.pseudonymized else report._people["name"].tolist()
-    label = _PeopleLabels(range(len(ids)), ids, names, c)
-    if args.format == "json":
-        rows = [{**row, "seat": ids[org.find(row["seat"])], "person": ids[org.find(row["person"])]}
-                for row in frame.to_dict("records")]
-        doc = {"assessed": frame.attrs["assessed"], "absent_reason": frame.attrs["absent_reason"],
-               "seats": [ids[org.find(s)] for s in frame.attrs["seats"]], "suggestions": rows}
-        from .export import _clean
-        _write(json.dumps(_clean(doc), indent=2, sort_keys=True, ensure_ascii=False) + "\n", args.out)
-        return EXIT_OK
-    if not frame.attrs["assessed"]:
-        lines = [c.text("grid.suggest.absent", reason=c.absent_reason(frame.attrs["absent_reason"]))]
-    elif not frame.attrs["seats"]:
-        lines = [c.text("grid.suggest.none")]
-    else:
-        lines = [c.text("grid.suggest.title")]
-        for seat in frame.attrs["seats"]:
-            s = org.find(seat)
-            lines.append(c.text("grid.suggest.seat", seat=label[s]))
-            rows = frame[frame["seat"] == seat].to_dict("records")
-            if not rows:
-                lines.append(c.text("grid.suggest.nobody"))
-            for row in rows:
-                p = org.find(row["person"])
-                fitness = c.text("value.not_available") if row["fitness"] != row["fitness"] else f"{row['fitness']:.2f}"
-                lines.append(c.text("grid.suggest.row", rank=row["rank"], person=label[p],
-                                    performance=c.text(f"word.grid.{row['performance']}"),
-                                    potential=c.text(f"word.grid.{row['potential']}"), fitness=fitness,
-                                    named_for=row["named_for"],
-                                    unit=c.text("grid.suggest.same_unit" if row["same_unit"] else "grid.suggest.other_unit"),
-                                    seat_id=ids[s], person_id=ids[p], readiness=row["readiness"]))
-    _write("\n".join(lines) + "\n", args.out)
+    _write(suggestions_output(frame, org, report, as_json=args.format == "json"), args.out)
     return EXIT_OK
 
 

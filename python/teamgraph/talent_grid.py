@@ -198,3 +198,44 @@ def suggest_successors(org: "Org", policy: "PolicyLike" = None) -> pd.DataFrame:
                          columns=columns)
     frame.attrs.update(assessed=raw["assessed"], absent_reason=raw["absent_reason"], seats=[ids[s] for s in raw["seats"]])
     return frame
+
+
+def suggestions_output(frame: pd.DataFrame, org: "Org", report: "Report", as_json: bool = False) -> str:
+    """``suggest_successors``' frame as ``teamgraph what-if --suggest`` prints it, in the report's
+    language, people by label ("Li Wei (e01)") or by pseudonym when the report is pseudonymized;
+    `as_json`: {assessed, absent_reason, seats, suggestions}."""
+    import json
+
+    from .export import _clean
+    from .findings import _PeopleLabels
+
+    c, ids = report.catalog, report._ids
+    names = None if report.pseudonymized else report._people["name"].tolist()
+    label = _PeopleLabels(range(len(ids)), ids, names, c)
+    if as_json:
+        rows = [{**row, "seat": ids[org.find(row["seat"])], "person": ids[org.find(row["person"])]}
+                for row in frame.to_dict("records")]
+        doc = {"assessed": frame.attrs["assessed"], "absent_reason": frame.attrs["absent_reason"],
+               "seats": [ids[org.find(s)] for s in frame.attrs["seats"]], "suggestions": rows}
+        return json.dumps(_clean(doc), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if not frame.attrs["assessed"]:
+        return c.text("grid.suggest.absent", reason=c.absent_reason(frame.attrs["absent_reason"])) + "\n"
+    if not frame.attrs["seats"]:
+        return c.text("grid.suggest.none") + "\n"
+    lines = [c.text("grid.suggest.title")]
+    for seat in frame.attrs["seats"]:
+        s = org.find(seat)
+        lines.append(c.text("grid.suggest.seat", seat=label[s]))
+        rows = frame[frame["seat"] == seat].to_dict("records")
+        if not rows:
+            lines.append(c.text("grid.suggest.nobody"))
+        for row in rows:
+            p = org.find(row["person"])
+            fitness = c.text("value.not_available") if row["fitness"] != row["fitness"] else f"{row['fitness']:.2f}"
+            lines.append(c.text("grid.suggest.row", rank=row["rank"], person=label[p],
+                                performance=c.text(f"word.grid.{row['performance']}"),
+                                potential=c.text(f"word.grid.{row['potential']}"), fitness=fitness,
+                                named_for=row["named_for"],
+                                unit=c.text("grid.suggest.same_unit" if row["same_unit"] else "grid.suggest.other_unit"),
+                                seat_id=ids[s], person_id=ids[p], readiness=row["readiness"]))
+    return "\n".join(lines) + "\n"
