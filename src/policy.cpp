@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -14,7 +15,7 @@ namespace teamgraph {
 namespace {
 
 using json = nlohmann::ordered_json;
-using Slot = std::variant<double*, std::uint32_t*, std::vector<std::string>*>;
+using Slot = std::variant<double*, std::uint32_t*, std::vector<std::string>*, std::string*, std::vector<double>*>;
 
 constexpr double unbounded = std::numeric_limits<double>::infinity();
 
@@ -25,6 +26,7 @@ struct Field {
   // The range a number must be in (the bounds included).
   double min = 0.0;
   double max = unbounded;
+  std::vector<std::string> choices = {};  // the words a text setting may take
 };
 
 // The one list of policy fields: reading, writing and validation all go through it.
@@ -108,6 +110,12 @@ std::vector<Field> fields(Policy& p) {
       {"health", "goal_alignment", &h.goal_alignment},
       {"health", "team_configuration", &h.team_configuration},
       {"", "min_group_size", &p.min_group_size},
+      {"talent_grid", "cuts", &p.talent_grid.cuts, 0.0, unbounded, {"tertiles", "scale"}},
+      {"talent_grid", "performance_cuts", &p.talent_grid.performance_cuts},
+      {"talent_grid", "potential_cuts", &p.talent_grid.potential_cuts},
+      {"talent_grid", "min_people", &p.talent_grid.min_people},
+      {"talent_grid", "suggestions", &p.talent_grid.suggestions, 0.0, 100.0},
+      {"talent_grid", "suggestion_search", &p.talent_grid.suggestion_search, 0.0, 100'000.0},
   };
 }
 
@@ -116,6 +124,13 @@ std::string format_bound(double x) {
   std::string text = nlohmann::json(x).dump();
   if (text.size() > 2 && text.ends_with(".0")) text.resize(text.size() - 2);
   return text;
+}
+
+// "tertiles", "scale": a text setting's choices as a message shows them.
+std::string join_choices(const std::vector<std::string>& choices) {
+  std::string out;
+  for (const auto& c : choices) out += (out.empty() ? "\"" : ", \"") + c + "\"";
+  return out;
 }
 
 std::string path(const Field& f) { return *f.section ? std::string(f.section) + "." + f.name : std::string(f.name); }
@@ -149,6 +164,18 @@ std::optional<Problem> assign(const Field& f, const json& value) {
           if (f.max != unbounded && static_cast<double>(value.get<std::int64_t>()) > f.max)
             return setting_problem(path(f), "problem.bad_value.policy_whole_range", {{"max", format_bound(f.max)}});
           *target = value.get<std::uint32_t>();
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          if (!value.is_string() || std::find(f.choices.begin(), f.choices.end(), value.get<std::string>()) == f.choices.end())
+            return setting_problem(path(f), "problem.bad_value.policy_choice", {{"choices", join_choices(f.choices)}});
+          *target = value.get<std::string>();
+        } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+          // Cuts: none, or two finite numbers in ascending order.
+          const bool ok = value.is_array() && (value.empty() || (value.size() == 2 && value[0].is_number() &&
+                                                                 value[1].is_number() && std::isfinite(value[0].get<double>()) &&
+                                                                 std::isfinite(value[1].get<double>()) &&
+                                                                 value[0].get<double>() <= value[1].get<double>()));
+          if (!ok) return setting_problem(path(f), "problem.bad_value.policy_cuts");
+          *target = value.get<std::vector<double>>();
         } else {
           if (!value.is_array()) return setting_problem(path(f), "problem.bad_value.policy_names");
           std::vector<std::string> names;

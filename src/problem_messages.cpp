@@ -91,6 +91,8 @@ constexpr ProblemTemplate templates[] = {
     {"problem.bad_value.not_records", "expected an array of records (objects), found {type}", ""},
     {"problem.bad_value.period", "expected an object like {{\"start\": \"2026-01-01\", \"end\": \"2026-06-30\"}}", ""},
     {"problem.bad_value.policy", "expected an object of policy overrides", ""},
+    {"problem.bad_value.policy_choice", "expected one of {choices}", ""},
+    {"problem.bad_value.policy_cuts", "expected [] or two numbers in ascending order, like [2.5, 3.5]", ""},
     {"problem.bad_value.policy_min", "expected a number >= {min}", ""},
     {"problem.bad_value.policy_names", "expected a list of names", ""},
     {"problem.bad_value.policy_not_object", "expected a JSON object", ""},

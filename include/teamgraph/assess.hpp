@@ -12,6 +12,7 @@
 #include "teamgraph/scores/leadership.hpp"
 #include "teamgraph/scores/succession.hpp"
 #include "teamgraph/scores/support.hpp"
+#include "teamgraph/scores/talent_grid.hpp"
 #include "teamgraph/scores/truck_factor.hpp"
 
 namespace teamgraph {
@@ -57,6 +58,9 @@ struct Report {
   std::string weakest;               // the score that holds the health index down most ("" if none)
   std::vector<Score> scores;         // in a fixed order; health_index last
   std::vector<Finding> findings;  // every score's findings, most severe first
+  // Everyone on the 3x3 grid of performance and potential; its reserve-pool findings are in
+  // succession.findings (teamgraph/scores/talent_grid.hpp).
+  TalentGrid talent_grid;
 
   const Score* score(std::string_view name) const;
   const ScoreReport* support_score(std::string_view name) const;

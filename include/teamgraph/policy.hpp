@@ -122,6 +122,23 @@ struct HealthPolicy {
   double team_configuration = 0.5;
 };
 
+// The talent grid and its reserve pool (docs/scores.md, "Talent grid"; teamgraph/scores/talent_grid.hpp).
+struct TalentGridPolicy {
+  // How each axis is cut into low, middle and high: "tertiles" of the people placed (by mid-rank,
+  // equal values in one box), or "scale": at thirds of the field's declared scale (on 1-5: 1-2
+  // low, 3 middle, 4-5 high).
+  std::string cuts = "tertiles";
+  // Fixed cuts of one axis, [a, b] on the field's declared scale (below a low, at or above b
+  // high); when given they cut that axis whatever `cuts` says. Empty: `cuts` decides.
+  std::vector<double> performance_cuts;
+  std::vector<double> potential_cuts;
+  std::uint32_t min_people = 6;    // tertiles of fewer people placed say nothing: the grid is not assessed
+  std::uint32_t suggestions = 3;   // add_successor suggestions for each uncovered key position
+  // People of the pool a seat's suggestions (and a reserve_in_unit finding) look at, at most:
+  // bounds the work to seats x this.
+  std::uint32_t suggestion_search = 200;
+};
+
 struct Policy {
   LeadershipPolicy leadership;
   SuccessionPolicy succession;
@@ -134,6 +151,7 @@ struct Policy {
   GoalPolicy goals;
   ConfigurationPolicy configuration;
   HealthPolicy health;
+  TalentGridPolicy talent_grid;
   // Group aggregates over fewer people are withheld. A team.json (or a policy file given to the
   // CLI) may not set it below min_group_size_floor: lowering it takes an explicit choice of the
   // caller (the CLI's --min-group-size, or the policy argument of assess in code).

@@ -287,6 +287,7 @@ void bind_scores(py::module_& m) {
         }
         d["support"] = support;
         d["weakest"] = report.weakest;
+        d["talent_grid"] = talent_grid_dict(report.talent_grid);
         // Last: the findings keep the report (moved, not copied) alive as columns.
         d["findings"] = finding_columns(std::make_shared<const Report>(std::move(report)), org);
         return d;

@@ -19,6 +19,7 @@
 
 namespace teamgraph {
 struct Report;
+struct TalentGrid;
 }  // namespace teamgraph
 
 namespace teamgraph::python {
@@ -80,5 +81,10 @@ auto interruptible(F&& f) -> decltype(f()) {
 void bind_org(pybind11::module_& m);
 void bind_scores(pybind11::module_& m);
 void bind_findings(pybind11::module_& m);
+
+// The talent grid (bind_talent_grid.cpp): the dict assess() gives it under "talent_grid", and
+// suggest_successors().
+pybind11::dict talent_grid_dict(const TalentGrid& grid);
+void bind_talent_grid(pybind11::module_& m);
 
 }  // namespace teamgraph::python

@@ -84,4 +84,5 @@ PYBIND11_MODULE(_core, m) {
   teamgraph::python::bind_org(m);
   teamgraph::python::bind_scores(m);
   teamgraph::python::bind_findings(m);
+  teamgraph::python::bind_talent_grid(m);
 }

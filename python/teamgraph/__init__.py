@@ -19,9 +19,10 @@ from .diff import ReportDiff
 from .findings import Finding
 from .report import Report, assess, default_policy, vacancy_cascade
 from .truck_factor import TruckFactor, truck_factor
+from .talent_grid import TalentGrid, suggest_successors
 from .trend import Trend, TrendError, trend
 
 __all__ = ["assess_many", "Finding", "ImportResult", "import_export", "read_export", "suggest_mapping", "Org", "OrgDataError", "Problem", "Report", "ReportDiff", "RequestError", "Severity", "TruckFactor", "WhatIfChanges",
            "__version__", "assess", "contributions_from_git", "default_policy", "read_git_history", "read_org",
-           "sample_team_path", "schema", "truck_factor", "vacancy_cascade",
+           "sample_team_path", "schema", "truck_factor", "vacancy_cascade", "TalentGrid", "suggest_successors",
            "Trend", "TrendError", "trend"]

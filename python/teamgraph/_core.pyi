@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['FindingColumns', 'Org', 'Problem', 'Severity', 'TextCatalog', 'assess', 'assess_many', 'default_policy_json', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['FindingColumns', 'Org', 'Problem', 'Severity', 'TextCatalog', 'assess', 'assess_many', 'default_policy_json', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'suggest_successors', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -246,6 +246,10 @@ def read_org(path: os.PathLike | str | bytes, lenient: bool = False, follow_syml
 def schema() -> list:
     """
     The input schema: a list of tables {name, file, required, columns}, each column {name, kind, required, labels, default, type, meaning}; kind is one of id, person, reference, text, number, date, enum, bool.
+    """
+def suggest_successors(org: Org, policy: str = '') -> dict:
+    """
+    add_successor suggestions from the talent grid's reserve pool for each uncovered key position (releases the GIL).
     """
 def truck_factor(people: collections.abc.Sequence[str], artifacts: collections.abc.Sequence[str], person: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], artifact: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], action: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], date: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], previous: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], counted: collections.abc.Sequence[str] | None = None, method: str = 'default', policy: str = '') -> dict:
     """

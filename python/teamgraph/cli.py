@@ -4,6 +4,7 @@
                      [--min-group-size N] [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N]
                      [--lang en|zh-CN] [--lenient]
     teamgraph what-if PATH --leave ID [--leave ID ...] [--promote SEAT=SUCCESSOR] [--move PERSON=MANAGER]
+                      [--add-successor SEAT=PERSON[:READINESS]] [--suggest]
     teamgraph validate PATH
     teamgraph batch DIR_OR_FILES... --out results.(csv|parquet|jsonl)
     teamgraph policy --dump
@@ -205,9 +206,12 @@ def _pairs(values: Optional[List[str]], flag: str) -> Dict[str, str]:
 def cmd_what_if(args: argparse.Namespace) -> int:
     org = _load(args.path, args)
     before = _assess(org, args)
+    if args.suggest:
+        return _print_suggestions(org, before, args)
     try:
         changed = org.what_if(leave=args.leave or [], promote=_pairs(args.promote, "--promote"),
-                              move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=_policy(args))
+                              move=_pairs(args.move, "--move"), fill=not args.no_fill, policy=_policy(args),
+                              add_successor=_added_successors(args.add_successor))
     except ValueError as err:
         if isinstance(err, OrgDataError):
             if not before.pseudonymized:
@@ -232,6 +236,30 @@ def cmd_what_if(args: argparse.Namespace) -> int:
         text = diff.to_text() + "\n"
     _write(text, args.out)
     return EXIT_FINDINGS if _fails(after, args.fail_on) else EXIT_OK
+
+
+_READINESS = ("ready_now", "ready_1_2y", "ready_3y_plus")
+
+
+def _added_successors(values: Optional[List[str]]) -> List[tuple]:
+    """--add-successor SEAT=PERSON[:READINESS] (ready_now when not given) as what_if rows."""
+    rows = []
+    for value in values or []:
+        seat, sep, person = value.partition("=")
+        if not sep or not seat or not person:
+            raise _BadInput("cli.error.pair_expected", option="--add-successor", value=repr(value))
+        head, sep, tail = person.rpartition(":")
+        rows.append((seat, head, tail) if sep and head and tail in _READINESS else (seat, person, "ready_now"))
+    return rows
+
+
+def _print_suggestions(org: Org, report: Report, args: argparse.Namespace) -> int:
+    """what-if --suggest: add_successor suggestions from the talent grid's reserve pool."""
+    from .talent_grid import suggest_successors, suggestions_output
+
+    frame = suggest_successors(org, policy=_policy(args))
+    _write(suggestions_output(frame, org, report, as_json=args.format == "json"), args.out)
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -460,6 +488,9 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     what_if.add_argument("--promote", action="append", metavar="SEAT=SUCCESSOR", help=words("cli.option.promote"))
     what_if.add_argument("--move", action="append", metavar="PERSON=MANAGER", help=words("cli.option.move"))
     what_if.add_argument("--no-fill", action="store_true", help=words("cli.option.no_fill"))
+    what_if.add_argument("--add-successor", action="append", metavar="SEAT=PERSON[:READINESS]",
+                         help=words("cli.option.add_successor"))
+    what_if.add_argument("--suggest", action="store_true", help=words("cli.option.suggest_successors"))
     what_if.add_argument("--format", choices=["text", "json"], default="text")
     scoring_options(what_if)
     what_if.set_defaults(func=cmd_what_if)

@@ -264,6 +264,7 @@ def report_dict(report: "Report") -> Dict[str, Any]:
             "removed": [{"person": p, "authored": int(a)} for p, a in zip(tf.authors["person"], tf.authors["authored"])],
             "groups": report.truck_factors.to_dict("records")},
         "policy": report.policy,
+        "talent_grid": report.talent_grid.to_dict(),
     }
     doc.update(succession_over_time(report))
     return _clean(doc)
@@ -332,6 +333,7 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
             "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
             "groups": report.truck_factors.drop(columns="people").to_dict("records")},
         "policy": report.policy,
+        "talent_grid": report.talent_grid.to_dict(),  # counts only, withheld as group figures are
     }
     return _clean(doc)
 
@@ -363,6 +365,9 @@ def to_markdown(report: "Report", top: int = 0) -> str:
         if coverage:
             value = c.text("markdown.score_coverage", value=value, coverage=coverage)
         lines.append(f"| {c.score_name(name)} | {markdown_cell(value)} |")
+    from .talent_grid import markdown_lines
+
+    lines += [""] + markdown_lines(report.talent_grid, c)
     lines += ["", c.text("markdown.findings"), ""]
     findings = doc["findings"][:top] if top else doc["findings"]
     for f in findings:
@@ -428,6 +433,9 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
     if tf is not None:
         lines.append(c.text("text.truck_factor", name=pad(c.score_name("truck_factor"), 24), value=tf.value,
                             count=tf.artifacts))
+    from .talent_grid import text_lines
+
+    lines += [""] + text_lines(report.talent_grid, c)
     lines.append("")
     shown = report.findings[:top] if top > 0 else report.findings
     lines.append(c.text("text.findings", count=len(report.findings), shown=len(shown)))

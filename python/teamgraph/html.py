@@ -86,6 +86,12 @@ def _findings(report: "Report", limit: int = 0) -> str:
     return '<section id="findings">' + "".join(items) + "</section>"
 
 
+def _talent_grid(report: "Report") -> str:
+    from .talent_grid import to_html as grid_html
+
+    return f'<section id="talent-grid">{grid_html(report.talent_grid, report.catalog)}</section>'
+
+
 def to_html(report: "Report", fragment: bool = False) -> str:
     """The whole report as one HTML page, in the report's language; `fragment` gives a light
     version for notebooks (scores and the top findings, no charts)."""
@@ -117,6 +123,7 @@ def to_html(report: "Report", fragment: bool = False) -> str:
         f"<title>{title}</title><style>{_STYLE}</style></head><body>"
         f"<h1>{title}</h1><div class=\"meta\">{' &middot; '.join(meta)}</div>"
         f"<h2>{_text(c, 'html.scores')}</h2>{_scores_table(report)}{weakest}"
+        f"<h2>{_text(c, 'grid.title')}</h2>{_talent_grid(report)}"
         + "".join(charts)
         + f"<h2>{_text(c, 'html.findings', count=len(report.findings))}</h2>{_findings(report)}"
         "</body></html>\n")

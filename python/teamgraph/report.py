@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -17,6 +17,9 @@ from .diff import ReportDiff
 from .findings import Finding, FindingList
 from .org import Org, PolicyLike, _policy_text
 from .truck_factor import TruckFactor
+
+if TYPE_CHECKING:
+    from .talent_grid import TalentGrid
 
 def default_policy() -> Dict[str, Any]:
     """Every threshold and weight of every score, with its default (docs/scores.md explains them)."""
@@ -219,6 +222,10 @@ class Report:
         for score in self._raw["support"]:
             for column, values in score["people"].items():
                 base[f"{score['name']}.{column}"] = values
+        # Each person's box on the talent grid ("low", "middle", "high"; None when not placed).
+        levels = np.array(["low", "middle", "high", None], dtype=object)
+        base["talent_grid.performance"] = levels[np.asarray(self._raw["talent_grid"]["performance_level"])]
+        base["talent_grid.potential"] = levels[np.asarray(self._raw["talent_grid"]["potential_level"])]
         return base
 
     @property
@@ -292,6 +299,16 @@ class Report:
         """The team's truck factor from its contributions table (None when there is none)."""
         tf = self._raw["truck_factor"]
         return TruckFactor(tf["result"], self._ids) if tf["assessed"] else None
+
+    @property
+    def talent_grid(self) -> "TalentGrid":
+        """Everyone on the 3x3 grid of assessment (performance) against potential (人才九宫格):
+        ``.people`` (each person's box), ``.counts`` (the 3x3 counts, privacy rules applied),
+        ``.boxes``, ``.cuts``, ``.not_placed``; ``.assessed`` False with ``.absent_reason`` when
+        nobody could be placed (teamgraph.talent_grid.TalentGrid; docs/scores.md, "Talent grid")."""
+        from .talent_grid import TalentGrid
+
+        return TalentGrid(self._raw["talent_grid"], self)
 
     def diff(self, other: "Report") -> "ReportDiff":
         """What changed from this report to `other` (e.g. the report of a what-if org)."""

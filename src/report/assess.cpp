@@ -134,6 +134,16 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   check_cancelled();
   report.succession = succession_readiness(org, policy);
   check_cancelled();
+  report.talent_grid = talent_grid(org, policy);
+  {  // the reserve pool's findings are succession readiness's: they do not change its value
+    auto reserve = reserve_pool_findings(org, policy, report.talent_grid, report.succession);
+    if (!reserve.empty()) {
+      report.succession.findings.insert(report.succession.findings.end(), std::make_move_iterator(reserve.begin()),
+                                        std::make_move_iterator(reserve.end()));
+      sort_findings(report.succession.findings);
+    }
+  }
+  check_cancelled();
   if (org.has_table("contributions")) {
     report.truck_factor.assessed = true;
     report.truck_factor.result =

@@ -51,6 +51,10 @@ std::string uncovered_variant(const KeyPosition& k) {
 
 }  // namespace
 
+double successor_fitness(const Org& org, index_t incumbent, index_t successor, const Policy& policy) {
+  return fitness(org, incumbent, successor, policy);
+}
+
 std::vector<bool> key_positions(const Org& org, const Policy& policy) {
   std::vector<bool> key(org.size(), false);
   const auto& h = org.hierarchy();

@@ -73,19 +73,21 @@ def test_findings_that_appeared_persisted_and_were_resolved(result) -> None:
     # conduct; e06's unit is down to 2 (narrow span); m46's goals, quantified, are gone (the share
     # of unquantified goals passes the line).
     assert first.appeared == ["goal_alignment/unquantified_goals", lag_m20, "unified_management/narrow_span"]
-    assert first.resolved == [lag_m46]
+    # m46's leaving moves the talent grid's tertiles: m44, in e06's unit, leaves the high/high box,
+    # so e06's far-from-ready bench no longer sits beside an unused reserve.
+    assert first.resolved == [lag_m46, "succession_readiness/reserve_in_unit/holder=e06"]
     # P3: m20 is back at 3.5; Tian Na (m18) is ready now for e03, so e03's seat is covered, and
     # promoting e03 into e01's seat no longer opens a seat nobody can fill. m47 has m40's data:
     # nothing new.
     assert second.appeared == [] and second.resolved == [lag_m20, e03, e01_e03]
     assert by_status(result, "appeared") == {}
     resolved = by_status(result, "resolved")
-    assert sorted(resolved) == sorted([lag_m20, lag_m46, e03, e01_e03])
+    assert sorted(resolved) == sorted([lag_m20, lag_m46, e03, e01_e03, "succession_readiness/reserve_in_unit/holder=e06"])
     f = resolved[lag_m20]
     assert (f.first, f.last, f.resolved_in, f.periods, f.present) == (P2, P2, P3, 1, [False, True, False])
     assert (resolved[e03].periods, resolved[e03].resolved_in, resolved[lag_m46].resolved_in) == (2, P3, P2)
     persisted = by_status(result, "persisted")
-    assert len(persisted) == len(result.snapshots[-1].doc["findings"]) == 37
+    assert len(persisted) == len(result.snapshots[-1].doc["findings"]) == 39  # two low_box_successor among them
     han_lei = persisted["nobody_behind/lagging/dimension=product_knowledge/person=m21"]
     assert (han_lei.periods, han_lei.since, han_lei.present) == (3, P1, [True] * 3)
     assert "Han Lei (m21)" in han_lei.message and han_lei.severity == "high"

@@ -71,6 +71,11 @@ bool holds_a_seat_to_refill(const Org& org, const std::vector<bool>& key, index_
 index_t best_ready_now_successor(const Org& org, index_t seat, const Policy& policy,
                                  const std::vector<char>& unavailable);
 
+// How well `successor` fits `incumbent`'s seat (0-1; NaN without a competencies table): the mean
+// over the seat's competencies (the core's required ones for a core seat, the unit's otherwise) of
+// min(1, successor's score / max(incumbent's score, threshold)); a missing score counts 0.
+double successor_fitness(const Org& org, index_t incumbent, index_t successor, const Policy& policy = {});
+
 // The whole cascade after `leaver` leaves (`leaver` need not hold a key position): no seat limit,
 // linear in its length.
 VacancyCascade vacancy_cascade(const Org& org, index_t leaver, const Policy& policy = {});
