@@ -204,7 +204,8 @@ class Report:
 
     @property
     def groups(self) -> pd.DataFrame:
-        """Group aggregates (by tier, department, unit): ``size`` members, of whom
+        """Group aggregates (by tier, department, unit, channel: the people who answer it, or size 0
+        for a channel whose rows name no one, the shop's own figure): ``size`` members, of whom
         ``contributors`` have a value, and ``value``, their mean. A group with fewer than the
         policy's ``min_group_size`` contributors is withheld, with the reason; so are the next
         smallest groups until the withheld ones of a figure are at least two and hold at least
