@@ -6,7 +6,11 @@ The team is made up (fixed seed), but shaped so that every score has something t
 - a few people have never received a spiritual incentive (recognition, training, praise);
 - a weekly sharing meeting runs all quarter, and three people never attend;
 - one goal aligns with nothing (its chain never reaches a team goal);
-- some listings and campaigns were built and kept up by one person only.
+- some listings and campaigns were built and kept up by one person only;
+- operations: JD's inquiries more than double in the week of 2026-08-17 while its agents answer as
+  many as ever (demand moved, the team did not), and Tmall's inquiries turn into fewer and fewer
+  orders from August on while inquiries hold (the strategy needs a look). The Mid-Autumn holiday
+  (2026-09-25 to 27) halves inquiries on every channel and must raise no alarm.
 
 Run:  python scripts/make_sample_team.py
 """
@@ -212,6 +216,41 @@ for k, artifact in enumerate(artifacts):
         contributions.append((who, artifact, "modify", (day + dt.timedelta(days=30 * (j + 1))).isoformat(), ""))
 contributions.append(("m11", "listing/025", "rename", "2026-03-02", "listing/001"))
 
+# Operations: each day of the period, each channel's pre-sales duty (two or three agents of its
+# rota) answers its inquiries. A random generator of its own, so the tables above stay as they were.
+ops_rng = random.Random(20260818)
+ROTAS = {"JD": ["m27", "m28", "m30", "m32", "m34"], "Tmall": ["m27", "m28", "m29", "m31", "m33", "m35"],
+         "WeChat": ["m29", "m30", "m31", "m32", "m35"]}
+DAILY = {"JD": 60, "Tmall": 120, "WeChat": 40}  # inquiries on a usual day
+CONVERSION = {"JD": 0.15, "Tmall": 0.20, "WeChat": 0.25}
+SURGE = (dt.date(2026, 8, 17), dt.date(2026, 8, 23))  # JD's demand more than doubles; replies do not follow
+HOLIDAY = (dt.date(2026, 9, 25), dt.date(2026, 9, 27))  # Mid-Autumn: half the inquiries everywhere
+operations = []
+day = dt.date(2026, 7, 1)
+while day <= dt.date(2026, 9, 30):
+    weeks_in = (day - dt.date(2026, 7, 27)).days / 7  # Tmall's conversion slides from August on
+    for channel in sorted(ROTAS):
+        rota = ROTAS[channel]
+        first = (day.toordinal() + len(channel)) % len(rota)
+        duty = [rota[(first + k) % len(rota)] for k in range(2 if day.weekday() >= 5 else 3)]
+        total = DAILY[channel] * ops_rng.uniform(0.9, 1.1)
+        if HOLIDAY[0] <= day <= HOLIDAY[1]:
+            total *= 0.5
+        surge = channel == "JD" and SURGE[0] <= day <= SURGE[1]
+        conversion = CONVERSION[channel]
+        if channel == "Tmall" and weeks_in > 0:
+            conversion = max(0.12, 0.20 - 0.012 * weeks_in)
+        for pid in duty:
+            usual = round(total / len(duty))
+            replied = usual - ops_rng.choice([0, 0, 0, 0, 1])
+            inquiries = round(usual * 2.3) if surge else usual  # the same agents answer as many as ever
+            minutes = round(ops_rng.uniform(3, 8) * (3 if surge else 1), 1)
+            orders = round(usual * conversion)
+            revenue = round(orders * ops_rng.uniform(80, 160))
+            operations.append((day.isoformat(), channel, pid, inquiries, replied, minutes, orders, revenue,
+                               ops_rng.choice([0, 0, 0, 1]), ops_rng.choice([0] * 9 + [1])))
+    day += dt.timedelta(days=1)
+
 
 def write(name: str, header: list[str], rows) -> None:
     with open(OUT / name, "w", newline="", encoding="utf-8") as f:
@@ -232,6 +271,8 @@ write("attendance.csv", ["meeting_id", "person_id"], attendance)
 write("incentives.csv", ["person_id", "kind", "type", "amount", "date"], incentives)
 write("goals.csv", ["goal_id", "owner_id", "parent_goal_id", "quantified"], goals)
 write("contributions.csv", ["person_id", "artifact", "action", "date", "previous_artifact"], contributions)
+write("operations.csv", ["date", "channel", "person_id", "inquiries", "replied", "first_reply_minutes", "orders",
+                         "revenue", "refunds", "complaints"], operations)
 team = {
     "name": "Harbor & Pine online store",
     "period": {"start": "2026-07-01", "end": "2026-09-30"},

@@ -42,6 +42,7 @@ std::vector<Field> fields(Policy& p) {
   auto& g = p.goals;
   auto& c = p.configuration;
   auto& h = p.health;
+  auto& mk = p.market;
   return {
       {"leadership", "required", &l.required},
       {"leadership", "threshold", &l.threshold},
@@ -61,6 +62,7 @@ std::vector<Field> fields(Policy& p) {
       {"departure", "weight_unit", &d.weight_unit},
       {"departure", "weight_sharing", &d.weight_sharing},
       {"departure", "weight_knowledge", &d.weight_knowledge},
+      {"departure", "weight_channels", &d.weight_channels},
       {"departure", "findings", &d.findings},
       {"departure", "critical_risk", &d.critical_risk},
       {"departure", "high_risk", &d.high_risk},
@@ -109,6 +111,17 @@ std::vector<Field> fields(Policy& p) {
       {"health", "unified_management", &h.unified_management},
       {"health", "goal_alignment", &h.goal_alignment},
       {"health", "team_configuration", &h.team_configuration},
+      {"health", "market_response", &h.market_response},
+      {"market", "reply_rate_target", &mk.reply_rate_target, 0.0, 1.0},
+      {"market", "reply_minutes_target", &mk.reply_minutes_target},
+      {"market", "window", &mk.window, 0.0, 52.0},
+      {"market", "min_history", &mk.min_history, 0.0, 52.0},
+      {"market", "threshold", &mk.threshold},
+      {"market", "min_spread", &mk.min_spread},
+      {"market", "min_rate_spread", &mk.min_rate_spread},
+      {"market", "sustained_weeks", &mk.sustained_weeks, 0.0, 52.0},
+      {"market", "sustained_threshold", &mk.sustained_threshold},
+      {"market", "max_person_share", &mk.max_person_share, 0.0, 1.0},
       {"", "min_group_size", &p.min_group_size},
       {"talent_grid", "cuts", &p.talent_grid.cuts, 0.0, unbounded, {"tertiles", "scale"}},
       {"talent_grid", "performance_cuts", &p.talent_grid.performance_cuts},

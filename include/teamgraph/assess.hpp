@@ -54,7 +54,7 @@ struct Report {
   SuccessionReport succession;
   DepartureImpact departure;
   TruckFactorSummary truck_factor;
-  std::vector<ScoreReport> support;  // incentive balance, nobody behind, sharing, management, goals, configuration
+  std::vector<ScoreReport> support;  // incentive balance, nobody behind, sharing, management, goals, configuration, market
   std::string weakest;               // the score that holds the health index down most ("" if none)
   std::vector<Score> scores;         // in a fixed order; health_index last
   std::vector<Finding> findings;  // every score's findings, most severe first

@@ -15,9 +15,9 @@
 namespace teamgraph {
 
 // The scores of a batch row, in this order (the order of assess()'s scores).
-inline constexpr std::array<std::string_view, 9> batch_scores = {
-    "leadership_coverage", "succession_readiness", "incentive_balance", "nobody_behind",     "sharing_health",
-    "unified_management",  "goal_alignment",       "team_configuration", "health_index"};
+inline constexpr std::array<std::string_view, 10> batch_scores = {
+    "leadership_coverage", "succession_readiness", "incentive_balance",  "nobody_behind",   "sharing_health",
+    "unified_management",  "goal_alignment",       "team_configuration", "market_response", "health_index"};
 
 // One team of a batch: compact, since a batch may hold a million of them.
 struct TeamResult {

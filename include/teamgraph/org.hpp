@@ -89,6 +89,7 @@ struct Meetings;
 struct Incentives;
 struct Goals;
 struct Contributions;
+struct Operations;
 
 // A numeric field's declared scale; values are mapped linearly from [low, high] to [0, 1].
 struct Scale {
@@ -140,6 +141,7 @@ class Org {
   const Incentives& incentives() const noexcept;
   const Goals& goals() const noexcept;
   const Contributions& contributions() const noexcept;
+  const Operations& operations() const noexcept;
   const TeamInfo& team() const noexcept;
 
   // Which input tables were given (an absent table means "no data", not "none").

@@ -22,7 +22,7 @@ namespace teamgraph {
 class OrgBuilder {
  public:
   // The tables teamgraph reads, by name: people, competencies, successors, sharing, meetings,
-  // attendance, incentives, goals, contributions.
+  // attendance, incentives, goals, contributions, operations.
   static const std::vector<std::string>& table_names();
 
   // Adds a table; throws std::invalid_argument for a name not in table_names() or given twice.

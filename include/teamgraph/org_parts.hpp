@@ -150,6 +150,21 @@ struct Contributions {
   std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
+// Operations (operations.csv): a channel's inquiries, replies and orders, one row per day and
+// channel, or per day, channel and person. Sorted by (day, channel, person), a channel's row as a
+// whole (no person) before its people's. A day is the calendar day (UTC) of `date`.
+struct Operations {
+  std::vector<std::int64_t> date;  // as read
+  Categories channel;              // labels sorted; every row has one
+  std::vector<index_t> person;     // no_index: the channel's figures for the day as a whole
+  Eigen::VectorXd inquiries;       // >= 0
+  Eigen::VectorXd replied;         // >= 0 and <= inquiries; NaN = not given
+  Eigen::VectorXd first_reply_minutes;  // the day's median, >= 0; NaN = not given
+  Eigen::VectorXd orders;          // >= 0; NaN = not given
+  std::vector<ExtraColumn> extra;
+  std::vector<SchemaColumn> columns;  // department, revenue, refunds, complaints
+};
+
 namespace detail {
 
 // What an Org holds: its parts, shared by the Org's copies, which count themselves in
@@ -165,6 +180,7 @@ struct OrgParts {
   std::shared_ptr<const Incentives> incentives;
   std::shared_ptr<const Goals> goals;
   std::shared_ptr<const Contributions> contributions;
+  std::shared_ptr<const Operations> operations;
   std::shared_ptr<const TeamInfo> team;
 };
 

@@ -40,6 +40,7 @@ struct DeparturePolicy {
   double weight_unit = 0.2;       // share of the org left without its manager
   double weight_sharing = 0.2;    // share of the org cut off from the core in the sharing network
   double weight_knowledge = 0.2;  // share of artifacts left with no author
+  double weight_channels = 0.2;   // share of the channels whose main answerer they are (market_response)
   std::uint32_t findings = 5;     // high_departure_impact findings for the people at the top of the ranking
   double critical_risk = 0.15;    // a finding's severity is critical from this risk (flight risk x impact)
   double high_risk = 0.05;        // and high from this one (medium below, and without a flight risk)
@@ -110,6 +111,21 @@ struct ConfigurationPolicy {
   double budget_per_head = 0.0;
 };
 
+// Market response (docs/scores.md): inquiries answered, how fast, orders, and how the team follows
+// demand week by week. A week is judged against the median and MAD of the trailing weeks.
+struct MarketPolicy {
+  double reply_rate_target = 0.95;     // share of inquiries answered
+  double reply_minutes_target = 10.0;  // median minutes to the first reply
+  std::uint32_t window = 8;            // a week is judged against this many trailing calendar weeks
+  std::uint32_t min_history = 4;       // weeks of that window with data before a week is judged
+  double threshold = 3.0;              // a change of this many spreads (robust z) is sharp
+  double min_spread = 0.1;             // spread of counts and conversion: at least this share of their median
+  double min_rate_spread = 0.02;       // spread of the reply rate: at least this (two points)
+  std::uint32_t sustained_weeks = 4;   // a decline holds this many weeks in a row
+  double sustained_threshold = 2.0;    // with their median this many spreads below the trailing weeks
+  double max_person_share = 0.5;       // one person answering more of a channel's replies is a finding
+};
+
 struct HealthPolicy {
   // Weights of the scores in the team health index (scores without data are left out).
   double leadership_coverage = 2.0;
@@ -120,6 +136,7 @@ struct HealthPolicy {
   double unified_management = 1.0;
   double goal_alignment = 1.0;
   double team_configuration = 0.5;
+  double market_response = 1.0;
 };
 
 // The talent grid and its reserve pool (docs/scores.md, "Talent grid"; teamgraph/scores/talent_grid.hpp).
@@ -150,6 +167,7 @@ struct Policy {
   ManagementPolicy management;
   GoalPolicy goals;
   ConfigurationPolicy configuration;
+  MarketPolicy market;
   HealthPolicy health;
   TalentGridPolicy talent_grid;
   // Group aggregates over fewer people are withheld. A team.json (or a policy file given to the

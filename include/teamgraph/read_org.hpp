@@ -2,7 +2,7 @@
 // Loading a team from disk.
 //
 // A team is a folder of CSV tables (people.csv required; competencies.csv, successors.csv,
-// sharing.csv, meetings.csv, attendance.csv, incentives.csv, goals.csv, contributions.csv
+// sharing.csv, meetings.csv, attendance.csv, incentives.csv, goals.csv, contributions.csv, operations.csv
 // optional) plus an optional team.json, or one JSON file holding the same tables as arrays of
 // records under their names and team.json's content under "team". docs/input-format.md is the
 // contract.

@@ -38,6 +38,12 @@ struct GroupFigure {
 // at least min_group_size contributors, or the next smallest published groups are withheld too;
 // so no withheld mean, and no mean over fewer than min_group_size people, can be recovered by
 // subtracting the published groups from the team's total or from each other.
+// The withholding of group_means for figures computed otherwise (one breakdown: one figure over
+// groups), each with its size, contributors and value: a group with fewer than min_group_size
+// members or contributors is withheld with the reason, then the complementary suppression above.
+// A group of size 0 is about no one (a channel whose rows name no person): published as it is.
+void withhold_small_groups(std::vector<GroupFigure>& groups, std::uint32_t min_group_size);
+
 std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<std::string>& labels,
                                      const std::vector<std::int32_t>& group_of, std::span<const double> values,
                                      const std::string& figure, std::uint32_t min_group_size);

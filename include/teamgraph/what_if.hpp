@@ -15,8 +15,8 @@
 namespace teamgraph {
 
 struct WhatIf {
-  // People who leave: their sharing links, attendance, incentives, competencies and
-  // contributions go with them; their goals are dropped and the goals under them re-attached to
+  // People who leave: their sharing links, attendance, incentives, competencies, contributions
+  // and rows of operations go with them; their goals are dropped and the goals under them re-attached to
   // the next goal up; their reports go to whoever fills their seat, else to their manager.
   std::vector<std::string> leave;
   // {seat holder, successor}: the successor takes the seat (its manager, its reports, and the core

@@ -196,6 +196,8 @@ py::dict departure(const DepartureImpact& d) {
   x["coverage_assessed"] = d.coverage_assessed;
   x["sharing_assessed"] = d.sharing_assessed;
   x["knowledge_assessed"] = d.knowledge_assessed;
+  x["channels_led"] = array(d.channels_led);
+  x["market_assessed"] = d.market_assessed;
   x["reachable_from_core"] = d.reachable_from_core;
   return x;
 }

@@ -199,6 +199,17 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     });
     add_schema_columns(out, name, c.columns, owner);
     add_extras(out, c.extra);
+  } else if (name == "operations") {
+    const auto& op = org->operations();
+    out["date"] = py::make_tuple("date", dates(op.date));
+    out["channel"] = py::make_tuple("categorical", categories(op.channel));
+    out["person_id"] = person_ids(*org, op.person);
+    out["inquiries"] = view(op.inquiries, owner);
+    out["replied"] = view(op.replied, owner);
+    out["first_reply_minutes"] = view(op.first_reply_minutes, owner);
+    out["orders"] = view(op.orders, owner);
+    add_schema_columns(out, name, op.columns, owner);
+    add_extras(out, op.extra);
   } else {
     throw py::value_error("unknown table '" + name + "'");
   }

@@ -19,7 +19,7 @@ def assess_many(people: pd.DataFrame, *, team_id: str = "team_id", threads: Opti
     """One row of scores per team, from all teams' tables concatenated.
 
     Every table (people, competencies, successors, sharing, meetings, attendance, incentives,
-    goals, contributions: the input format's columns) carries a `team_id` column naming each row's
+    goals, contributions, operations: the input format's columns) carries a `team_id` column naming each row's
     team. Teams are scored on `threads` threads (default: every core) with the GIL released. A team
     with bad data gets NaN scores and its problem count; ``result.attrs["problems"]`` maps each such
     team to its problems, and the other teams go on. ``team`` (team.json's content) applies to

@@ -242,7 +242,7 @@ class Catalog:
         return self.text(key) if key in self else reason
 
     def coverage(self, coverage: Mapping[str, Any]) -> str:
-        """What a score was made of (``Report.coverage_of``) in this language: "based on 6 of 8
+        """What a score was made of (``Report.coverage_of``) in this language: "based on 6 of 9
         scores" for the health index; for another score, "" when every part was computed, else
         "3 of 6 parts computed; not computed: budget (why), ...". Parts are named as terms."""
         total, computed = len(coverage["parts"]), len(coverage["computed"])

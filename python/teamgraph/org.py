@@ -140,6 +140,7 @@ class Org:
         incentives: Optional[pd.DataFrame] = None,
         goals: Optional[pd.DataFrame] = None,
         contributions: Optional[pd.DataFrame] = None,
+        operations: Optional[pd.DataFrame] = None,
         team: Optional[Mapping[str, Any]] = None,
         lenient: bool = False,
     ) -> "Org":
@@ -153,7 +154,7 @@ class Org:
         """
         frames = dict(people=people, competencies=competencies, successors=successors, sharing=sharing,
                       meetings=meetings, attendance=attendance, incentives=incentives, goals=goals,
-                      contributions=contributions)
+                      contributions=contributions, operations=operations)
         problems: List[_core.Problem] = []
         tables: Dict[str, Tuple[int, List[Tuple[str, Any]]]] = {}
         for name, frame in frames.items():
@@ -246,9 +247,10 @@ class Org:
                 policy: PolicyLike = None) -> "Org":
         """A changed copy of the org; this one is untouched. ``changed.changes`` says what was done.
 
-        leave: ids of people who leave (their links, incentives, attendance, competencies and
-        contributions go with them; their goals are dropped and the goals under them re-attached
-        to the next goal up; their reports go to whoever fills their seat, else up to their manager).
+        leave: ids of people who leave (their links, incentives, attendance, competencies,
+        contributions and rows of operations go with them; their goals are dropped and the goals
+        under them re-attached to the next goal up; their reports go to whoever fills their
+        seat, else up to their manager).
         fill: each vacated seat (a leaver's, or that of someone promoted who holds a key position
         or has reports) is filled by the best ready-now successor named for it, the most senior
         seat first, then the seat that successor leaves, down the vacancy cascade; False fills

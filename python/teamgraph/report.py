@@ -177,10 +177,12 @@ class Report:
 
         coverage_drop: points of core leadership coverage lost; unit_left: people left without
         their manager; cut_off: people who lose every sharing path to the core;
-        orphaned_artifacts: artifacts only they author; impact in [0, 1]; risk = flight_risk x
-        impact (NaN where flight risk is not given). coverage_drop, cut_off and orphaned_artifacts
-        are NaN when what they need is absent (leadership coverage not assessed; no sharing table
-        or no core; no contributions table): not measured, not zero.
+        orphaned_artifacts: artifacts only they author; channels_led: channels of operations.csv
+        where they give most of the answers; impact in [0, 1]; risk = flight_risk x impact (NaN
+        where flight risk is not given). coverage_drop, cut_off, orphaned_artifacts and
+        channels_led are NaN when what they need is absent (leadership coverage not assessed; no
+        sharing table or no core; no contributions table; no operations row naming who
+        answered): not measured, not zero.
         """
         d = self._raw["departure"]
         people = self._people
@@ -188,7 +190,8 @@ class Report:
         frame = pd.DataFrame({
             "id": self._id_column, "name": self._names, "tier": people["tier"],
             "coverage_drop": columns["coverage_drop"], "unit_left": columns["unit_left"], "cut_off": columns["cut_off"],
-            "orphaned_artifacts": columns["orphaned_artifacts"], "impact": d["impact"],
+            "orphaned_artifacts": columns["orphaned_artifacts"], "channels_led": columns["channels_led"],
+            "impact": d["impact"],
             "flight_risk": people["flight_risk"], "risk": d["risk"],
         })
         ranking = np.asarray(d["ranking"])
@@ -207,7 +210,8 @@ class Report:
         return {"coverage_drop": measured("coverage_drop", d["coverage_assessed"]),
                 "unit_left": np.asarray(d["unit_left"]),
                 "cut_off": measured("cut_off", d["sharing_assessed"]),
-                "orphaned_artifacts": measured("orphaned", d["knowledge_assessed"])}
+                "orphaned_artifacts": measured("orphaned", d["knowledge_assessed"]),
+                "channels_led": measured("channels_led", d["market_assessed"])}
 
     @property
     def people(self) -> pd.DataFrame:
@@ -240,7 +244,8 @@ class Report:
 
     @property
     def groups(self) -> pd.DataFrame:
-        """Group aggregates (by tier, department, unit): ``size`` members, of whom
+        """Group aggregates (by tier, department, unit, channel: the people who answer it, or size 0
+        for a channel whose rows name no one, the shop's own figure): ``size`` members, of whom
         ``contributors`` have a value, and ``value``, their mean. A group with fewer than the
         policy's ``min_group_size`` contributors is withheld, with the reason; so are the next
         smallest groups until the withheld ones of a figure are at least two and hold at least

@@ -9,6 +9,7 @@
 //   people.cpp             the other columns of people (scales, categories)
 //   relations.cpp          competencies, successors, sharing, goals
 //   activity.cpp           meetings and attendance, incentives, contributions
+//   operations.cpp         operations (inquiries, replies and orders by day and channel)
 //   org_builder.cpp        OrgAssembler::run and OrgBuilder's methods
 //   lenient.cpp            lenient loading (OrgBuilder::build)
 
@@ -243,6 +244,7 @@ class OrgAssembler {
   void read_incentives(const Table& table);
   void read_goals(const Table& table);
   void read_contributions(const Table& table);
+  void read_operations(const Table& table);
 
   TeamInfo team_;
   std::vector<Problem>& problems_;
@@ -263,6 +265,7 @@ class OrgAssembler {
   std::shared_ptr<Incentives> incentives_;  // made when the table is given
   std::shared_ptr<Goals> goals_;  // made when the table is given
   std::shared_ptr<Contributions> contributions_;  // made when the table is given
+  std::shared_ptr<Operations> operations_;  // made when the table is given
 };
 
 }  // namespace teamgraph::detail

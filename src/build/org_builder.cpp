@@ -115,6 +115,7 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   org.parts_->incentives = part_or_empty(std::move(incentives_));
   org.parts_->goals = part_or_empty(std::move(goals_));
   org.parts_->contributions = part_or_empty(std::move(contributions_));
+  org.parts_->operations = part_or_empty(std::move(operations_));
   for (auto& [name, t] : tables) org.tables_.push_back(name);
   std::sort(org.tables_.begin(), org.tables_.end());
   sort_problems(warnings_);
@@ -133,7 +134,7 @@ const std::vector<std::string>& OrgBuilder::table_names() {
 OrgBuilder& OrgBuilder::add_table(const std::string& name, Table table) {
   if (std::find(table_names().begin(), table_names().end(), name) == table_names().end())
     throw std::invalid_argument("unknown table '" + name + "'; expected one of people, competencies, successors, "
-                                "sharing, meetings, attendance, incentives, goals, contributions");
+                                "sharing, meetings, attendance, incentives, goals, contributions, operations");
   for (const auto& [n, t] : tables_)
     if (n == name) throw std::invalid_argument("the table '" + name + "' is given twice");
   if (table.has_arrow_columns())

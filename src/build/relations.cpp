@@ -250,6 +250,7 @@ void OrgAssembler::read_relations(std::vector<std::pair<std::string, Table>>& ta
   if (auto* t = table(tables, "incentives")) read_incentives(*t);
   if (auto* t = table(tables, "goals")) read_goals(*t);
   if (auto* t = table(tables, "contributions")) read_contributions(*t);
+  if (auto* t = table(tables, "operations")) read_operations(*t);
 }
 
 }  // namespace teamgraph::detail

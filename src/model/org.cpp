@@ -98,6 +98,7 @@ Org::Org() : parts_(new detail::OrgParts) {
   parts_->incentives = std::make_shared<Incentives>();
   parts_->goals = std::make_shared<Goals>();
   parts_->contributions = std::make_shared<Contributions>();
+  parts_->operations = std::make_shared<Operations>();
   parts_->team = std::make_shared<TeamInfo>();
 }
 
@@ -150,6 +151,7 @@ const Meetings& Org::meetings() const noexcept { return *parts_->meetings; }
 const Incentives& Org::incentives() const noexcept { return *parts_->incentives; }
 const Goals& Org::goals() const noexcept { return *parts_->goals; }
 const Contributions& Org::contributions() const noexcept { return *parts_->contributions; }
+const Operations& Org::operations() const noexcept { return *parts_->operations; }
 const TeamInfo& Org::team() const noexcept { return *parts_->team; }
 
 const SchemaColumn& schema_column(const std::vector<SchemaColumn>& columns, std::string_view name) {

@@ -88,6 +88,20 @@ std::vector<TableSchema> make_schema() {
         {"action", K::enumeration, req, {"create", "modify", "rename", "delete"}, "", "", ""},
         {"date", K::date, req, {}, "", "date, required", ""},
         {"previous_artifact", K::text, opt, {}, "", "text", "the old name, for `rename` only"}}},
+      {"operations", "operations.csv", opt,
+       {{"date", K::date, req, {}, "", "date, required", "the day"},
+        {"channel", K::text, req, {}, "", "text, required",
+         "the shop or platform (`Taobao`, `Tmall`, `JD`, `WeChat`, `own site`, ...); compared exactly"},
+        {"person_id", K::person, opt, {}, "", "id",
+         "who answered; empty for the channel's figures as a whole, which then stand for the day's channel"},
+        {"inquiries", K::number, req, {}, "", "number >= 0, required", "customer inquiries that day", true},
+        {"replied", K::number, opt, {}, "", "number >= 0, at most `inquiries`", "the inquiries answered", true},
+        {"first_reply_minutes", K::number, opt, {}, "", "number >= 0", "the day's median minutes to the first reply", true},
+        {"orders", K::number, opt, {}, "", "number >= 0", "orders placed", true},
+        {"department", K::text, opt, {}, "", "text", "the department that runs the channel; kept, not scored"},
+        {"revenue", K::number, opt, {}, "", "number >= 0", "the orders' revenue", true},
+        {"refunds", K::number, opt, {}, "", "number >= 0", "refunds", true},
+        {"complaints", K::number, opt, {}, "", "number >= 0", "customer complaints", true}}},
   };
 }
 

@@ -164,7 +164,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   // Scores are written over the report's own (a batch worker refills one report for every team,
   // and its score names keep their room), then cut to the number written.
   std::size_t scores = 0;
-  report.scores.reserve(9);
+  report.scores.reserve(10);
   auto add = [&](std::string_view name, bool assessed, double value, const std::string& reason) -> Score& {
     if (scores == report.scores.size()) report.scores.emplace_back();
     Score& s = report.scores[scores++];
@@ -184,13 +184,14 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
     Score& s = add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
     if (report.succession.assessed) s.parts.push_back({"key_positions", report.succession.score / 100.0, {}});
   }
-  report.support.reserve(6);  // moved in: a braced list would copy every report
+  report.support.reserve(7);  // moved in: a braced list would copy every report
   report.support.push_back(incentive_balance(org, policy));
   report.support.push_back(nobody_behind(org, policy));
   report.support.push_back(sharing_health(org, policy, has_sharing ? &sharing : nullptr));
   report.support.push_back(unified_management(org, policy));
   report.support.push_back(goal_alignment(org, policy));
   report.support.push_back(team_configuration(org, policy));
+  report.support.push_back(market_response(org, policy));
   check_cancelled();
   for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason).parts = s.parts;
   report.scores.resize(scores);  // a previous team's are not looked up below
@@ -198,11 +199,12 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
   // Health index: the weighted mean of the scores that have data; the weakest is the one whose
   // shortfall (weight x (100 - score)) costs the index most.
   const auto& w = policy.health;
-  const std::array<std::pair<std::string_view, double>, 8> weights = {{
+  const std::array<std::pair<std::string_view, double>, 9> weights = {{
       {"leadership_coverage", w.leadership_coverage}, {"succession_readiness", w.succession_readiness},
       {"incentive_balance", w.incentive_balance},     {"nobody_behind", w.nobody_behind},
       {"sharing_health", w.sharing_health},           {"unified_management", w.unified_management},
-      {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration}}};
+      {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration},
+      {"market_response", w.market_response}}};
   double total = 0.0, weighted = 0.0, worst = 0.0;
   std::vector<ScorePart> health_parts;
   health_parts.reserve(weights.size());

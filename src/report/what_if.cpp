@@ -307,6 +307,28 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     extras(out, c.extra, rows);
     tables.emplace_back("contributions", out.finish(rows.size()));
   }
+  if (org.has_table("operations")) {
+    // A leaver's rows go with them; a channel's rows as a whole stay.
+    const auto& op = org.operations();
+    TableOut out("operations");
+    auto &date = out.text("date"), &channel = out.text("channel"), &who = out.text("person_id");
+    auto &inquiries = out.numbers("inquiries"), &replied = out.numbers("replied"),
+         &minutes = out.numbers("first_reply_minutes"), &orders = out.numbers("orders");
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < op.person.size(); ++r) {
+      if (!kept(op.person[r])) continue;
+      const auto i = static_cast<Eigen::Index>(r);
+      rows.push_back(r);
+      date.push_back(date_text(op.date[r]));
+      channel.emplace_back(op.channel.label(r));
+      who.push_back(person(org, op.person[r]));
+      inquiries.push_back(op.inquiries[i]), replied.push_back(op.replied[i]);
+      minutes.push_back(op.first_reply_minutes[i]), orders.push_back(op.orders[i]);
+    }
+    schema_columns(out, op.columns, rows);
+    extras(out, op.extra, rows);
+    tables.emplace_back("operations", out.finish(rows.size()));
+  }
   return tables;
 }
 

@@ -1,5 +1,6 @@
 #include "teamgraph/scores/departure.hpp"
 #include "teamgraph/org_parts.hpp"
+#include "teamgraph/scores/market_response.hpp"
 
 #include <algorithm>
 #include <array>
@@ -149,17 +150,30 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
       if (knowledge->offsets[a + 1] - knowledge->offsets[a] == 1) ++d.orphaned[knowledge->authors[knowledge->offsets[a]]];
   }
 
+  // The channels whose main answerer they are.
+  std::size_t channels = 0;
+  d.market_assessed = false;
+  d.channels_led.assign(n, 0);
+  if (org.has_table("operations")) {
+    ChannelAnswerers answerers = channel_answerers(org, policy.market);
+    channels = answerers.channels.size();
+    d.market_assessed = channels > 0;
+    if (d.market_assessed) d.channels_led = std::move(answerers.channels_led);
+  }
+
   // impact: the weighted mean over the parts that have data.
   const auto& w = policy.departure;
   const double wc = d.coverage_assessed ? w.weight_coverage : 0.0, wu = w.weight_unit,
-               ws = d.sharing_assessed ? w.weight_sharing : 0.0, wk = d.knowledge_assessed && artifacts ? w.weight_knowledge : 0.0;
-  const double total = wc + wu + ws + wk;
+               ws = d.sharing_assessed ? w.weight_sharing : 0.0, wk = d.knowledge_assessed && artifacts ? w.weight_knowledge : 0.0,
+               wm = d.market_assessed ? w.weight_channels : 0.0;
+  const double total = wc + wu + ws + wk + wm;
   d.impact.resize(n);
   d.risk.resize(n);
   for (index_t p = 0; p < n; ++p) {
     const double parts = wc * d.coverage_drop[p] / 100.0 + wu * d.unit_left[p] / static_cast<double>(n) +
                          ws * d.cut_off[p] / static_cast<double>(n) +
-                         (wk > 0 ? wk * d.orphaned[p] / static_cast<double>(artifacts) : 0.0);
+                         (wk > 0 ? wk * d.orphaned[p] / static_cast<double>(artifacts) : 0.0) +
+                         (wm > 0 ? wm * d.channels_led[p] / static_cast<double>(channels) : 0.0);
     d.impact[p] = total > 0 ? parts / total : 0.0;
     d.risk[p] = org.people().flight_risk[p] * d.impact[p];
   }
@@ -219,15 +233,17 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
     }
     effect("departure.cut_off", "count", Kind::count, static_cast<double>(d.cut_off[p]));
     effect("departure.orphaned", "count", Kind::count, static_cast<double>(d.orphaned[p]));
+    effect("departure.channels_led", "count", Kind::count, static_cast<double>(d.channels_led[p]));
     effects.resize(clauses);
-    f.evidence.resize(6);
+    f.evidence.resize(7);
     std::size_t e = 0;
     for (auto [name, value] : {std::pair<const char*, double>{"impact", d.impact[p]},
                                {"risk", risk},
                                {"coverage_drop", d.coverage_drop[p]},
                                {"unit_left", static_cast<double>(d.unit_left[p])},
                                {"cut_off", static_cast<double>(d.cut_off[p])},
-                               {"orphaned_artifacts", static_cast<double>(d.orphaned[p])}}) {
+                               {"orphaned_artifacts", static_cast<double>(d.orphaned[p])},
+                               {"channels_led", static_cast<double>(d.channels_led[p])}}) {
       f.evidence[e].name.assign(name);
       f.evidence[e++].value = value;
     }

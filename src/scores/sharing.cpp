@@ -14,16 +14,6 @@ namespace teamgraph {
 
 using namespace detail;
 
-namespace {
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
-std::int64_t days(std::int64_t date) { return floor_div(date, 86400); }
-// 1970-01-01 was a Thursday: day 0 is weekday 3 (Monday 0 ... Sunday 6) of week 0.
-std::int64_t calendar_week(std::int64_t date) { return floor_div(days(date) + 3, 7); }
-std::int64_t weekday(std::int64_t date) { return days(date) + 3 - 7 * calendar_week(date); }
-
-}  // namespace
-
 ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingStructure* precomputed) {
   const auto& sp = policy.sharing;
   const bool meetings = org.has_table("meetings"), network = org.has_table("sharing");

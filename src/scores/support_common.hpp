@@ -3,6 +3,7 @@
 // grouping, the analysis period, the parts of a score, and a finding's people arguments.
 
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <limits>
 #include <string>
@@ -37,6 +38,16 @@ ScoreReport absent(std::string name, std::string reason);
 // Each person's tier as a group (tier_labels names them).
 std::vector<std::int32_t> tier_groups(const Org& org);
 extern const std::vector<std::string> tier_labels;
+
+// Calendar weeks, Monday to Sunday, counted from the week of 1970-01-01 (week 0; that day was a
+// Thursday: day 0 is weekday 3, Monday 0 ... Sunday 6). Sharing health counts meetings by them,
+// market response judges inquiries and orders by them.
+inline std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+inline std::int64_t days(std::int64_t date) { return floor_div(date, 86400); }
+inline std::int64_t calendar_week(std::int64_t date) { return floor_div(days(date) + 3, 7); }
+inline std::int64_t weekday(std::int64_t date) { return days(date) + 3 - 7 * calendar_week(date); }
+// The Monday that starts a calendar week, as a date (seconds).
+inline std::int64_t week_start(std::int64_t week) { return (7 * week - 3) * 86400; }
 
 // Whether a dated row falls in the team's analysis period (undated rows count in any period).
 bool in_period(const Org& org, std::int64_t date);

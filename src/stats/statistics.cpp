@@ -89,24 +89,33 @@ std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<
     }
   }
   std::vector<GroupFigure> out;
+  for (std::size_t g = 0; g < labels.size(); ++g) {
+    if (size[g] == 0) continue;
+    const double mean = with_value[g] ? sum[g] / static_cast<double>(with_value[g]) : std::nan("");
+    out.push_back(GroupFigure{kind, labels[g], figure, size[g], with_value[g], mean, {}});
+  }
+  withhold_small_groups(out, min_group_size);
+  return out;
+}
+
+void withhold_small_groups(std::vector<GroupFigure>& out, std::uint32_t min_group_size) {
   std::vector<std::size_t> published;
   std::size_t withheld = 0, withheld_contributors = 0;
   const std::string too_few = "fewer than " + std::to_string(min_group_size) + " people";
-  for (std::size_t g = 0; g < labels.size(); ++g) {
-    if (size[g] == 0) continue;
-    GroupFigure f{kind, labels[g], figure, size[g], with_value[g], std::nan(""), {}};
-    if (size[g] < min_group_size) {
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    GroupFigure& f = out[k];
+    if (f.size == 0) continue;  // about no one
+    if (f.size < min_group_size) {
       f.withheld = too_few;
-    } else if (with_value[g] == 0) {
+    } else if (f.contributors == 0) {
       f.withheld = "no data";
-    } else if (with_value[g] < min_group_size) {
+    } else if (f.contributors < min_group_size) {
       f.withheld = "fewer than " + std::to_string(min_group_size) + " people with a value";
-    } else {
-      f.value = sum[g] / static_cast<double>(with_value[g]);
-      published.push_back(out.size());
+    } else if (!std::isnan(f.value)) {
+      published.push_back(k);
     }
-    if (std::isnan(f.value) && with_value[g] > 0) ++withheld, withheld_contributors += with_value[g];
-    out.push_back(std::move(f));
+    if (!f.withheld.empty()) f.value = std::nan("");
+    if (!f.withheld.empty() && f.contributors > 0) ++withheld, withheld_contributors += f.contributors;
   }
   // Withheld groups with values, together fewer than two or under the minimum, could be
   // recovered from the published ones and the team's total: withhold the smallest published
@@ -122,7 +131,6 @@ std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<
       ++withheld, withheld_contributors += out[k].contributors;
     }
   }
-  return out;
 }
 
 }  // namespace teamgraph

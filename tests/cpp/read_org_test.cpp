@@ -30,7 +30,7 @@ TEST(ReadOrg, SampleTeamLoads) {
   EXPECT_EQ(org.hierarchy().tops.size(), 1u);
   EXPECT_EQ(org.id(0), "e01");
   EXPECT_TRUE(org.warnings().empty());
-  EXPECT_EQ(org.tables().size(), 9u);
+  EXPECT_EQ(org.tables().size(), 10u);
   // Competencies are declared on 1-5 in team.json and normalized: 4.5 -> 0.875.
   const auto& c = org.competencies();
   const auto planning = std::find(c.names.begin(), c.names.end(), "planning") - c.names.begin();

@@ -51,6 +51,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string incentives = "person_id,kind,amount\n";
   for (std::size_t k = in.next() % 10; k > 0 && in.more(); --k)
     incentives += id(in.next()) + "," + (in.next() % 2 ? "material" : "spiritual") + "," + std::to_string(in.next()) + "\n";
+  // Operations: a few channels over a few months, some rows a channel's, some a person's; counts
+  // that may break replied <= inquiries or repeat a day.
+  std::string operations = "date,channel,person_id,inquiries,replied,first_reply_minutes,orders\n";
+  const char* channels[] = {"Tmall", "JD", "WeChat"};
+  for (std::size_t k = in.next() % 60; k > 0 && in.more(); --k) {
+    const auto who = in.next();
+    operations += "2026-0" + std::to_string(1 + in.next() % 6) + "-" + std::to_string(10 + in.next() % 19) + "," +
+                  channels[in.next() % 3] + "," + (who % 3 == 0 ? std::string() : id(who)) + "," +
+                  std::to_string(in.next() % 200) + "," + std::to_string(in.next() % 200) + "," +
+                  std::to_string(in.next() % 30) + "," + std::to_string(in.next() % 40) + "\n";
+  }
 
   std::vector<Problem> problems;
   OrgBuilder builder;
@@ -60,6 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   builder.add_table("sharing", parse_csv_table(sharing, "sharing.csv", problems));
   builder.add_table("goals", parse_csv_table(goals, "goals.csv", problems));
   builder.add_table("incentives", parse_csv_table(incentives, "incentives.csv", problems));
+  builder.add_table("operations", parse_csv_table(operations, "operations.csv", problems));
   builder.add_problems(problems);
   fuzz::build_and_check(builder);
   return 0;

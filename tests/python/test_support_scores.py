@@ -18,7 +18,7 @@ def report() -> teamgraph.Report:
 
 def test_every_score_is_reported(report) -> None:
     expected = {"leadership_coverage", "succession_readiness", "incentive_balance", "nobody_behind", "sharing_health",
-                "unified_management", "goal_alignment", "team_configuration", "health_index"}
+                "unified_management", "goal_alignment", "team_configuration", "market_response", "health_index"}
     assert set(report.scores) == expected
     assert all(0 <= v <= 100 for v in report.scores.values())
     assert report.weakest == "leadership_coverage"

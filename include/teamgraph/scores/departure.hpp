@@ -8,8 +8,10 @@
 // - cut_off: people who lose every sharing path to the core layer (sharing_structure(), in
 //   teamgraph/graph/sharing_structure.hpp).
 // - orphaned: artifacts p alone authors (truck-factor authorship).
-// impact = weighted mean of coverage_drop / 100, unit_left / n, cut_off / n and
-// orphaned / artifacts, with the policy's departure weights over the parts that have data.
+// - channels_led: channels of operations.csv where p gives more than market.max_person_share of
+//   the answers (channel_answerers(), in teamgraph/scores/market_response.hpp).
+// impact = weighted mean of coverage_drop / 100, unit_left / n, cut_off / n,
+// orphaned / artifacts and channels_led / channels answered, with the policy's departure weights over the parts that have data.
 // risk = flight_risk x impact (NaN where flight risk is not given).
 // Findings (high_departure_impact): the policy's departure.findings people with the highest
 // risk (and some impact), critical from departure.critical_risk, high from departure.high_risk.
@@ -31,12 +33,14 @@ struct DepartureImpact {
   std::vector<index_t> unit_left;
   std::vector<index_t> cut_off;
   std::vector<index_t> orphaned;
+  std::vector<std::uint32_t> channels_led;  // 0 for everyone when market_assessed is false
   std::vector<double> impact;  // 0-1
   std::vector<double> risk;    // 0-1, NaN where flight risk is not given
   std::vector<index_t> ranking;  // by risk (people without a flight risk after), then impact, then index
   bool coverage_assessed = false;
   bool sharing_assessed = false;
   bool knowledge_assessed = false;
+  bool market_assessed = false;  // operations.csv names who answers some channel in the period
   index_t reachable_from_core = 0;  // people with a sharing path to the core (core included)
   std::vector<Finding> findings;
 };

@@ -19,7 +19,8 @@ TEST(HealthIndex, WeightedMeanOfTheScoresWithData) {
       {"leadership_coverage", w.leadership_coverage}, {"succession_readiness", w.succession_readiness},
       {"incentive_balance", w.incentive_balance},     {"nobody_behind", w.nobody_behind},
       {"sharing_health", w.sharing_health},           {"unified_management", w.unified_management},
-      {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration}};
+      {"goal_alignment", w.goal_alignment},           {"team_configuration", w.team_configuration},
+      {"market_response", w.market_response}};
   double sum = 0, total = 0;
   for (const auto& [name, weight] : weights) {
     ASSERT_TRUE(r.score(name)->assessed) << name;
@@ -38,7 +39,7 @@ TEST(HealthIndex, NamesTheScoresItCouldNotInclude) {
   const Report r = assess(org);
   const Score* h = r.score("health_index");
   ASSERT_NE(h, nullptr);
-  ASSERT_EQ(h->parts.size(), 8u);
+  ASSERT_EQ(h->parts.size(), 9u);
   EXPECT_EQ(h->parts_computed(), 2u);  // unified_management and team_configuration
   std::vector<std::string> missing;
   for (const auto& p : h->parts)
@@ -48,7 +49,8 @@ TEST(HealthIndex, NamesTheScoresItCouldNotInclude) {
                                                "incentive_balance: no incentives table",
                                                "nobody_behind: no competencies table",
                                                "sharing_health: no meetings or sharing table",
-                                               "goal_alignment: no goals table"}));
+                                               "goal_alignment: no goals table",
+                                               "market_response: no operations table"}));
   const double um = r.score("unified_management")->value, tc = r.score("team_configuration")->value;
   EXPECT_DOUBLE_EQ(tc, 100.0);
   EXPECT_NEAR(h->value, (r.policy.health.unified_management * um + r.policy.health.team_configuration * tc) /
