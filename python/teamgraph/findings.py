@@ -147,9 +147,10 @@ class FindingList(Sequence[Finding]):
 # The roles of a finding's arguments that do not say what it is about: the people it lists as a
 # group ("people": who was never recognized), and what it names in passing: the nearest successor,
 # the closest holder, a suggested mentor, department heads, a shared goal, a third department, the
-# successors named for a seat and the reserve candidates beside them (a seat's finding is its holder's).
+# successors named for a seat and the reserve candidates beside them (a seat's finding is its holder's),
+# and the weeks a market finding saw (when, not what: a decline that goes on is the same finding).
 INCIDENTAL_ROLES = frozenset({"people", "nearest", "closest", "mentor", "heads", "goal", "via", "successors",
-                              "candidates"})
+                              "candidates", "week", "first_week", "last_week"})
 
 
 def finding_subject(args: Sequence[Any], people: Sequence[str]) -> Dict[str, str]:

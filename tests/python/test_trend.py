@@ -52,7 +52,7 @@ def test_one_row_a_period_with_every_score_its_coverage_and_the_people(result) -
                                                               100 * (40 / 45 + 1 + 1) / 3,
                                                               100 * (36 / 46 + 1 + 45 / 46) / 3])
     assert list(p["team_configuration.coverage"]) == ["3 of 6"] * 3
-    assert list(p["health_index.coverage"]) == ["8 of 8"] * 3
+    assert list(p["health_index.coverage"]) == ["9 of 9"] * 3
     assert result.scores[0] == "health_index" and set(result.scores) == set(teamgraph.assess(
         teamgraph.read_org(teamgraph.sample_team_path())).scores)
 
@@ -87,7 +87,7 @@ def test_findings_that_appeared_persisted_and_were_resolved(result) -> None:
     assert (f.first, f.last, f.resolved_in, f.periods, f.present) == (P2, P2, P3, 1, [False, True, False])
     assert (resolved[e03].periods, resolved[e03].resolved_in, resolved[lag_m46].resolved_in) == (2, P3, P2)
     persisted = by_status(result, "persisted")
-    assert len(persisted) == len(result.snapshots[-1].doc["findings"]) == 39  # two low_box_successor among them
+    assert len(persisted) == len(result.snapshots[-1].doc["findings"]) == 41  # two low_box_successor and two market_response among them
     han_lei = persisted["nobody_behind/lagging/dimension=product_knowledge/person=m21"]
     assert (han_lei.periods, han_lei.since, han_lei.present) == (3, P1, [True] * 3)
     assert "Han Lei (m21)" in han_lei.message and han_lei.severity == "high"
