@@ -11,6 +11,7 @@
 
 #include "bindings.hpp"
 #include "columns.hpp"
+#include "json_text.hpp"
 #include "teamgraph/assess.hpp"
 #include "teamgraph/finding_texts.hpp"
 
@@ -80,6 +81,111 @@ struct FindingColumns {
     };
   }
 };
+
+// A text column handed back by Python: (offsets int64[n + 1], bytes uint8[]).
+struct TextView {
+  py::array_t<std::int64_t> offsets;
+  py::array_t<std::uint8_t> data;
+  std::string_view operator[](std::size_t k) const {
+    const auto* o = offsets.data();
+    return {reinterpret_cast<const char*>(data.data()) + o[k], static_cast<std::size_t>(o[k + 1] - o[k])};
+  }
+};
+
+// The findings as the JSON report's "findings" array at `level` (json.dumps' layout): code,
+// evidence (sorted by name), message, people, recommendation, score, severity, subject (each
+// argument naming one person, by id, or one thing, except the roles in `incidental`).
+std::string findings_json(const FindingColumns& f, const TextView& message, const TextView& recommendation,
+                          const std::vector<std::string>* pseudonyms, const std::vector<std::string>& incidental,
+                          int level) {
+  namespace j = json;
+  const auto& list = f.findings();
+  if (list.empty()) return "[]";
+  const auto id = [&](index_t p) { return pseudonyms ? std::string_view((*pseudonyms)[p]) : f.org->id(p); };
+  std::string out;
+  out.reserve(list.size() * 640);
+  out = "[";
+  std::vector<std::pair<std::string_view, double>> evidence;
+  std::vector<std::pair<std::string_view, std::string>> subject;
+  std::vector<index_t> people;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const Finding& x = list[k];
+    if (k) out += ',';
+    j::line(out, level + 1);
+    out += '{';
+    j::key(out, "code", true, level + 2);
+    j::string(out, x.code);
+    evidence.clear();
+    for (const auto& e : x.evidence) {  // a repeated name keeps its last value, as a dict does
+      auto at = std::find_if(evidence.begin(), evidence.end(), [&](const auto& v) { return v.first == e.name; });
+      if (at == evidence.end()) evidence.emplace_back(e.name, e.value);
+      else at->second = e.value;
+    }
+    std::sort(evidence.begin(), evidence.end());
+    j::key(out, "evidence", false, level + 2);
+    if (evidence.empty()) out += "{}";
+    else {
+      out += '{';
+      for (std::size_t e = 0; e < evidence.size(); ++e) {
+        j::key(out, evidence[e].first, e == 0, level + 3);
+        j::number(out, evidence[e].second);
+      }
+      j::line(out, level + 2);
+      out += '}';
+    }
+    j::key(out, "message", false, level + 2);
+    j::string(out, message[k]);
+    people.clear();
+    for (const auto p : x.people)
+      if (p != no_index) people.push_back(p);
+    j::key(out, "people", false, level + 2);
+    if (people.empty()) out += "[]";
+    else {
+      out += '[';
+      for (std::size_t i = 0; i < people.size(); ++i) {
+        if (i) out += ',';
+        j::line(out, level + 3);
+        j::string(out, id(people[i]));
+      }
+      j::line(out, level + 2);
+      out += ']';
+    }
+    j::key(out, "recommendation", false, level + 2);
+    j::string(out, recommendation[k]);
+    j::key(out, "score", false, level + 2);
+    j::string(out, x.score);
+    j::key(out, "severity", false, level + 2);
+    j::string(out, to_string(x.severity));
+    subject.clear();
+    for (const auto& a : x.args) {
+      if (std::find(incidental.begin(), incidental.end(), a.name) != incidental.end()) continue;
+      std::string value;
+      if (a.kind == FindingArg::Kind::people && a.size == 1 && a.first < people.size()) value = id(people[a.first]);
+      else if (a.kind == FindingArg::Kind::text) value = a.items.empty() ? std::string() : a.items.front();
+      else continue;
+      auto at = std::find_if(subject.begin(), subject.end(), [&](const auto& v) { return v.first == a.name; });
+      if (at == subject.end()) subject.emplace_back(a.name, std::move(value));
+      else at->second = std::move(value);
+    }
+    std::sort(subject.begin(), subject.end());
+    j::key(out, "subject", false, level + 2);
+    if (subject.empty()) out += "{}";
+    else {
+      out += '{';
+      for (std::size_t e = 0; e < subject.size(); ++e) {
+        j::key(out, subject[e].first, e == 0, level + 3);
+        j::string(out, subject[e].second);
+      }
+      j::line(out, level + 2);
+      out += '}';
+    }
+    j::line(out, level + 1);
+    out += '}';
+  }
+  j::line(out, level);
+  out += ']';
+  return out;
+}
 
 py::object finding_columns(std::shared_ptr<const Report> report, std::shared_ptr<const Org> org) {
   return py::cast(FindingColumns{std::move(report), std::move(org)});
@@ -195,7 +301,28 @@ void bind_findings(py::module_& m) {
             return column_of(std::move(out));
           },
           py::arg("separator") = ", ", py::arg("pseudonyms") = py::none(),
-          "(offsets, bytes): each finding's people by id (or pseudonym), joined.");
+          "(offsets, bytes): each finding's people by id (or pseudonym), joined.")
+      .def(
+          "json",
+          [](const FindingColumns& f, py::tuple message, py::tuple recommendation,
+             std::optional<std::vector<std::string>> pseudonyms, std::vector<std::string> incidental, int level) {
+            const TextView m{message[0].cast<py::array_t<std::int64_t>>(), message[1].cast<py::array_t<std::uint8_t>>()};
+            const TextView r{recommendation[0].cast<py::array_t<std::int64_t>>(),
+                             recommendation[1].cast<py::array_t<std::uint8_t>>()};
+            const std::size_t n = f.findings().size();
+            if (static_cast<std::size_t>(m.offsets.size()) != n + 1 || static_cast<std::size_t>(r.offsets.size()) != n + 1)
+              throw py::value_error("texts: one for each finding");
+            if (pseudonyms && pseudonyms->size() != f.org->size())
+              throw py::value_error("pseudonyms: one for each person of the org");
+            std::string out;
+            {
+              py::gil_scoped_release release;
+              out = findings_json(f, m, r, pseudonyms ? &*pseudonyms : nullptr, incidental, level);
+            }
+            return py::bytes(out);
+          },
+          py::arg("message"), py::arg("recommendation"), py::arg("pseudonyms"), py::arg("incidental"), py::arg("level"),
+          "The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`.");
 }
 
 }  // namespace teamgraph::python

@@ -81,6 +81,7 @@ auto interruptible(F&& f) -> decltype(f()) {
 void bind_org(pybind11::module_& m);
 void bind_scores(pybind11::module_& m);
 void bind_findings(pybind11::module_& m);
+void bind_json(pybind11::module_& m);
 
 // The talent grid (bind_talent_grid.cpp): the dict assess() gives it under "talent_grid", and
 // suggest_successors().

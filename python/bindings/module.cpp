@@ -84,5 +84,6 @@ PYBIND11_MODULE(_core, m) {
   teamgraph::python::bind_org(m);
   teamgraph::python::bind_scores(m);
   teamgraph::python::bind_findings(m);
+  teamgraph::python::bind_json(m);
   teamgraph::python::bind_talent_grid(m);
 }

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['FindingColumns', 'Org', 'Problem', 'Severity', 'TextCatalog', 'assess', 'assess_many', 'default_policy_json', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'suggest_successors', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['FindingColumns', 'Org', 'Problem', 'Severity', 'TextCatalog', 'assess', 'assess_many', 'default_policy_json', 'json_rows', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'suggest_successors', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -191,6 +191,10 @@ class FindingColumns:
         """
         {score, code, variant, severity: codes; scores, codes, variants, severities: their labels; people_offsets, people; evidence_offsets, evidence_name (codes), evidence_names, evidence_value}
         """
+    def json(self, message: tuple, recommendation: tuple, pseudonyms: collections.abc.Sequence[str] | None, incidental: collections.abc.Sequence[str], level: typing.SupportsInt | typing.SupportsIndex) -> bytes:
+        """
+        The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`.
+        """
     def people_text(self, separator: str = ', ', pseudonyms: collections.abc.Sequence[str] | None = None) -> tuple:
         """
         (offsets, bytes): each finding's people by id (or pseudonym), joined.
@@ -210,6 +214,10 @@ def assess_many(tables: dict, team_column: str, team_json: str = '', policy: str
 def default_policy_json() -> str:
     """
     The default policy as JSON.
+    """
+def json_rows(rows: typing.SupportsInt | typing.SupportsIndex, columns: collections.abc.Sequence[tuple], level: typing.SupportsInt | typing.SupportsIndex) -> bytes:
+    """
+    A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | (key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows])], keys in order.
     """
 def list_arg(items: collections.abc.Sequence[str]) -> str:
     """

@@ -36,7 +36,7 @@ from .errors import OrgDataError, RequestError
 from .catalog import LANGUAGES, Catalog, language_from_environment
 from .cli_words import Parser, typed
 from . import _core
-from .export import csv_safe, problem_line, problem_message, read_key, scrub, summary, to_text
+from .export import csv_safe, json_chunks, problem_line, problem_message, read_key, scrub, summary, to_text
 from .org import Org, read_org, sample_team_path
 from .findings import SEVERITIES
 from .report import Report, assess, default_policy
@@ -169,11 +169,25 @@ def _write(text: str, out: Optional[str]) -> None:
         raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
 
 
+def _write_chunks(chunks: List[bytes], out: Optional[str]) -> None:
+    if not out:
+        sys.stdout.flush()
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(out, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+    except OSError as err:
+        raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
+
+
 def _fails(report: Report, fail_on: Optional[str]) -> bool:
     if not fail_on:
         return False
-    limit = SEVERITIES.index(fail_on)
-    return any(SEVERITIES.index(f.severity) <= limit for f in report.findings)
+    return report.findings.any_at_least(fail_on)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -181,6 +195,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = _assess(org, args)
     if args.aggregate_only and args.format != "json":
         raise _BadInput("cli.error.aggregate_only_needs_json")
+    if args.format == "json" and not args.aggregate_only:  # written in pieces: no copy of a large report
+        _write_chunks(json_chunks(report), args.out)
+        return EXIT_FINDINGS if _fails(report, args.fail_on) else EXIT_OK
     if args.format == "json":
         text = report.to_json(aggregate_only=args.aggregate_only)
     elif args.format == "markdown":
@@ -320,8 +337,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
                     warned.append({"team": str(team), "warnings": [p.to_dict() for p in org.warnings]})
             row.update({name: value for name, value in report.scores.items()})
             row["weakest"] = report.weakest
-            for severity in SEVERITIES:
-                row[f"findings_{severity}"] = sum(f.severity == severity for f in report.findings)
+            for severity, count in report.findings.severity_counts().items():
+                row[f"findings_{severity}"] = count
             rows.append(row)
         if progress:
             done = int(30 * k / max(1, len(teams)))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+import numpy as np
+
 from .catalog import Catalog
 
 if TYPE_CHECKING:
@@ -83,6 +85,7 @@ class FindingList(Sequence[Finding]):
         self._pseudonyms = pseudonyms
         self._columns: Optional[Dict[str, Any]] = None
         self._texts: Optional[Tuple[Any, Any]] = None
+        self._raw_texts: Optional[Tuple[Any, Any]] = None
         self._made: Dict[int, Finding] = {}
 
     def __len__(self) -> int:
@@ -100,9 +103,17 @@ class FindingList(Sequence[Finding]):
         """Every finding's message and recommendation, as two Arrow string arrays."""
         if self._texts is None:
             pseudonyms = list(self._pseudonyms) if self._pseudonyms is not None else None
-            message, recommendation = self._core.texts(self._catalog.text_catalog(), pseudonyms)
-            self._texts = (_texts(message), _texts(recommendation))
+            self._raw_texts = self._core.texts(self._catalog.text_catalog(), pseudonyms)
+            self._texts = (_texts(self._raw_texts[0]), _texts(self._raw_texts[1]))
         return self._texts
+
+    def json(self, level: int) -> bytes:
+        """The JSON report's findings array, UTF-8, as ``json.dumps(indent=2, sort_keys=True,
+        ensure_ascii=False)`` writes a list of ``Finding.as_dict()`` at indent `level`; written by
+        the core from the columns, with no object per finding."""
+        self.texts()
+        pseudonyms = list(self._pseudonyms) if self._pseudonyms is not None else None
+        return self._core.json(self._raw_texts[0], self._raw_texts[1], pseudonyms, sorted(INCIDENTAL_ROLES), level)
 
     def people_text(self) -> Any:
         """Each finding's people by id (or pseudonym), joined by ", ", as an Arrow string array."""
@@ -133,6 +144,17 @@ class FindingList(Sequence[Finding]):
                        message[k].as_py(), evidence, recommendation[k].as_py(),
                        _PeopleLabels(indices, self._ids, self._names, self._catalog),
                        finding_subject(self.args(k), [self._ids[i] for i in indices]))
+
+    def severity_counts(self) -> Dict[str, int]:
+        """How many findings of each severity (every severity, most severe first), from the columns."""
+        c = self.columns
+        counts = np.bincount(c["severity"], minlength=len(c["severities"]))
+        return {name: int(counts[c["severities"].index(name)]) for name in SEVERITIES}
+
+    def any_at_least(self, severity: str) -> bool:
+        """Whether a finding is at least this severe, from the columns."""
+        c = self.columns
+        return bool(len(c["severity"]) and (c["severity"] >= c["severities"].index(severity)).any())
 
     def variant(self, k: int) -> str:
         """Which of its code's texts finding k has ("" for the code's own)."""

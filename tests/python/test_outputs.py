@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -183,3 +184,51 @@ def test_chinese_html_report_has_no_missing_glyphs(report, tmp_path) -> None:
     difference = ImageChops.difference(chinese, boxes)
     changed = sum(1 for v in difference.tobytes() if v > 64)
     assert changed > 2000, f"the Chinese text looks like missing-glyph boxes ({changed} pixels differ)"
+
+
+def test_the_json_report_written_from_columns_is_json_dumps_of_the_document(repo) -> None:
+    # The per-person rows and the findings are written by the core from their columns (#17); the
+    # document as dicts (report_dict) through json.dumps is the reference, byte for byte, for
+    # every fixture, in both languages, named and pseudonymized.
+    import json
+
+    from teamgraph.export import report_dict
+
+    roots = [repo / "examples" / "ecommerce-team"] + sorted(
+        p for p in (repo / "tests" / "data").iterdir() if p.is_dir() and (p / "people.csv").exists())
+    compared = 0
+    for root in roots:
+        try:
+            org = teamgraph.read_org(root)
+        except ValueError:
+            continue
+        for lang in ("en", "zh_CN"):
+            for report in (teamgraph.assess(org, lang=lang), teamgraph.assess(org, lang=lang).pseudonymize(b"k")):
+                expected = json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+                assert report.to_json() == expected, (root.name, lang)
+                compared += 1
+    assert compared >= 8
+
+
+def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
+    import json
+
+    import pyarrow as pa
+
+    from teamgraph import _core
+
+    numbers = np.array([0.1 + 0.2, 1e16, 1e-5, 1e-4, -0.0, 123.0, 5e-324, 1.7976931348623157e308, 1234567890123456.0,
+                        12345678901234567.0, np.nan, np.inf, 2.5, -1.5e-7])
+    texts = ["a\"b\\c", "tab\there\nline", "\x01\x1f", "中文", "", None, "\u2028", "x", "y", "z", "", "é", "a,b", "q"]
+    arrow = pa.array(texts, type=pa.large_string())
+    offsets = np.frombuffer(arrow.buffers()[1], dtype=np.int64)[:len(texts) + 1]
+    data = np.frombuffer(arrow.buffers()[2], dtype=np.uint8)
+    given = np.array([t is not None for t in texts])
+    wholes = np.arange(len(texts), dtype=np.int64) * -7
+    out = _core.json_rows(len(texts), [("b", "boolean", wholes % 2 == 0), ("n", "number", numbers),
+                                       ("t", "text", offsets, data, given), ("w", "whole", wholes)], 1)
+    rows = [{"n": None if not np.isfinite(n) else float(n), "t": t, "w": int(w), "b": bool(w % 2 == 0)}
+            for n, t, w in zip(numbers, texts, wholes)]
+    expected = json.dumps({"rows": rows}, indent=2, sort_keys=True, ensure_ascii=False)
+    assert expected == '{\n  "rows": ' + out.decode("utf-8") + "\n}"
+    assert _core.json_rows(0, [], 1) == b"[]"
