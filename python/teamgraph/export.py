@@ -14,7 +14,7 @@ import math
 import re
 from importlib import resources
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -54,7 +54,10 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
     digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
     for name in sorted(org.tables):
         digest.update(f"\x00table {name}\n".encode())
-        digest.update(org.table(name, normalized=True).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        frame = org.table(name, normalized=True)
+        if name == "people" and org.headcount == len(org):  # no placeholder: the checksum a team always had
+            frame = frame.drop(columns="placeholder")
+        digest.update(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
     return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
 
@@ -163,9 +166,11 @@ def problem_line(problem: "_core.Problem", catalog: Catalog, org: Optional["Org"
     return catalog.problem(problem, message=problem_message(problem, catalog, org, ids), person_id=person)
 
 
-# Warnings about how a file was read (a CSV decoded from GBK), not about the team: validate says
-# them; a report leaves them out, so the same team gives the same report in every kind of file.
-READING_WARNINGS = ("encoding",)
+# Warnings about how a file was read (a CSV decoded from GBK) or an export imported (a manager
+# made a placeholder: import.json keeps it), not about the team: validate says them; a report
+# leaves them out, so the same team gives the same report in every kind of file, imported or read
+# back from the folder the import wrote (the report says its placeholders itself).
+READING_WARNINGS = ("encoding", "placeholder_manager")
 
 
 def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False,
@@ -196,12 +201,13 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
     manager = np.asarray(h["manager"])
     reports = np.bincount(manager[manager >= 0], minlength=len(org)) if len(org) else np.zeros(0, dtype=np.int64)
     spans = reports[reports > 0]
-    tiers = people["tier"].value_counts().reindex(["core", "execution", "support"], fill_value=0)
-    return {
+    described = people[~people["placeholder"].to_numpy(dtype=bool)] if org.headcount < len(org) else people
+    tiers = described["tier"].value_counts().reindex(["core", "execution", "support"], fill_value=0)
+    out = {
         "team": org.name,
-        "people": len(org),
+        "people": org.headcount,
         "tiers": {str(k): int(v) for k, v in tiers.items()},
-        "departments": int(people["department"].nunique()),
+        "departments": int(described["department"].nunique()),
         "units": int(len(spans)),
         "layers": int(h["layers"]),
         "tops": [ids[int(t)] for t in h["tops"]],
@@ -210,6 +216,28 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
         "tables": {name: int(len(org.table(name))) for name in sorted(org.tables)},
         "warnings": warnings,
     }
+    if org.headcount < len(org):
+        out["placeholders"] = placeholders(org, ids)
+    return out
+
+
+def placeholders(org: "Org", ids: Sequence[str]) -> Dict[str, Any]:
+    """The placeholder people (managers the data names but does not describe): how many, the
+    people described who report to them (``leading``), and who they are (by `ids`: pseudonyms in a
+    pseudonymized report), in the org's order."""
+    flags = org.people["placeholder"].to_numpy(dtype=bool)
+    manager = np.asarray(org.hierarchy["manager"])
+    led = (manager >= 0) & ~flags
+    leading = int(flags[manager[led]].sum())
+    return {"count": int(flags.sum()), "leading": leading, "people": [ids[int(i)] for i in np.flatnonzero(flags)]}
+
+
+def placeholder_line(c: Catalog, summary: Mapping[str, Any], key: str, shown: int = 10) -> str:
+    """The report's sentence on its placeholder people (the catalog entry `key`): how many, who
+    (the first `shown`), and how many people they lead, outside the scores."""
+    p = summary["placeholders"]
+    names = p["people"][:shown] + (["..."] if len(p["people"]) > shown else [])
+    return c.text(key, count=p["count"], people=c.listing(names), led=c.text("count.people", count=p["leading"]))
 
 
 def markdown_text(text: str) -> str:
@@ -332,6 +360,8 @@ def to_markdown(report: "Report", top: int = 0) -> str:
     doc = report_dict(report)
     lines = [c.text("markdown.title", team=markdown_text(doc["team"] or c.text("team.unnamed"))), "",
              c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
+             *([markdown_text(placeholder_line(c, doc["summary"], "markdown.placeholders")), ""]
+               if "placeholders" in doc["summary"] else []),
              f"| {c.text('column.score')} | {c.text('column.value')} |", "|---|---|"]
     scores = sorted(doc["scores"].items(), key=lambda kv: (kv[1]["value"] is None, kv[1]["value"] or 0, kv[0]))
     for name, s in scores:
@@ -381,6 +411,8 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
     lines.append(c.text("text.units", count=s["units"]))
     lines.append(c.text("text.layers", count=s["layers"]))
     lines.append(c.text("text.tops", tops=c.listing(s["tops"])))
+    if "placeholders" in s:
+        lines.append(placeholder_line(c, s, "text.placeholders"))
     if s["span_of_control"]:
         span = s["span_of_control"]
         lines.append(c.text("text.span", min=span["min"], max=span["max"], median=span["median"]))

@@ -48,7 +48,8 @@ SCHEMA = _schema()
 PEOPLE = SCHEMA["people"]
 SCALED = ("assessment", "potential", "flight_risk")  # the people columns team.json declares scales for
 SECTIONS = {"source": ("keep", "date_format", "decimal", "encoding", "sheet"),
-            "people": tuple(c for c in PEOPLE if c != "manager_id") + ("manager", "placeholder_managers"),
+            # `placeholder` is the import's to write (placeholder_managers), not a column to map.
+            "people": tuple(c for c in PEOPLE if c not in ("manager_id", "placeholder")) + ("manager", "placeholder_managers"),
             "tiers": tuple(PEOPLE["tier"]["labels"]) + ("column",),
             "incentives": tuple(SCHEMA["incentives"]["kind"]["labels"]),
             "team": ("name", "period", "policy", "configuration", "scales")}
@@ -205,7 +206,7 @@ class _Import:
             self.bad("problem.bad_mapping.id_required", "people.id")
         self.scales: Dict[str, List[float]] = {}
         for key, spec in people_map.items():
-            if key in ("manager", "placeholder_managers") or key not in PEOPLE:
+            if key not in SECTIONS["people"] or key in ("manager", "placeholder_managers"):
                 continue
             column = self.column("people", key, spec)
             if column is None:
@@ -282,6 +283,7 @@ class _Import:
         raw = [str(v) for v in self.frame[column]]
         out: List[Optional[str]] = [None] * len(raw)
         missing: Dict[str, List[int]] = {}
+        written: Dict[str, set] = {}  # a missing manager's every written form: the name shown is the first in order
         shown: Dict[str, str] = {}
         ambiguous: Dict[str, List[int]] = {}
         preferred: Dict[str, int] = {}
@@ -316,6 +318,7 @@ class _Import:
             else:
                 missing.setdefault(wanted, []).append(k)
                 shown.setdefault(wanted, value)
+                written.setdefault(wanted, set()).add(value.strip())
         row_of: Dict[str, int] = {}
         for j, person in enumerate(ids):
             row_of.setdefault(person, j)
@@ -331,23 +334,41 @@ class _Import:
                                          f"{column} (manager_id)", manager=shown[wanted], count=len(candidates),
                                          candidates=described, rows=self.rows(ks, ids)))
         missing_summary = []
-        for wanted, ks in missing.items():
+        # A manager who is not a row becomes a placeholder person (placeholder_managers, the
+        # default): one row a distinct manager, whatever order the export's rows are in.
+        self.placeholders: List[Dict[str, str]] = []
+        taken = set(ids)
+        for wanted in sorted(missing):
+            ks = missing[wanted]
             total = len(_under(ks, reports))
             args: Dict[str, Any] = {"manager": shown[wanted], "count": len(ks), "rows": self.rows(ks, ids),
                                     "total": total}
-            if wanted in dropped_index:  # a row of that name, left out by keep
-                args["record"] = dropped_index[wanted]
-                entry = ("problem.missing_manager.dropped" if placeholders is False
-                         else "problem.missing_manager.placeholder_dropped")
-            else:
-                entry = "problem.missing_manager" if placeholders is False else "problem.missing_manager.placeholder"
-            self.problems.append(problem(entry, self.table.file, self.records[ks[0]], f"{column} (manager_id)", **args))
-            missing_summary.append({"manager": shown[wanted], "reports": len(ks), "people_under": total,
-                                    "records": [self.records[k] for k in ks]})
+            dropped_record = dropped_index.get(wanted)  # a row of that name, left out by keep
+            if dropped_record is not None:
+                args["record"] = dropped_record
+            entry = {"manager": shown[wanted], "reports": len(ks), "people_under": total,
+                     "records": [self.records[k] for k in ks]}
+            if placeholders is False:
+                key_ = "problem.missing_manager.dropped" if dropped_record is not None else "problem.missing_manager"
+                self.problems.append(problem(key_, self.table.file, self.records[ks[0]], f"{column} (manager_id)", **args))
+                missing_summary.append(entry)
+                continue
+            name = min(written[wanted])
+            person = _placeholder_id(wanted, by, taken)
+            taken.add(person)
+            for k in ks:
+                out[k] = person
+            self.placeholders.append({"id": person, "name": name if by == "name" else ""})
+            key_ = ("problem.placeholder_manager.dropped" if dropped_record is not None
+                    else "problem.placeholder_manager")
+            self.warnings.append(problem(key_, self.table.file, self.records[ks[0]], f"{column} (manager_id)",
+                                         person_id=person, warning=True, id=person, **{**args, "manager": name}))
+            missing_summary.append({**entry, "manager": name, "placeholder": person})
         self.used.append(column)
         self.fields[("people", "manager_id")] = f"{column} (manager_id)"
         self.summary["managers"] = {
-            "column": column, "by": by, "resolved": sum(1 for m in out if m), "tops": n_top,
+            "column": column, "by": by, "tops": n_top,
+            "resolved": sum(1 for m in out if m) - sum(len(missing[w]) for w in missing if placeholders is not False),
             "placeholder_managers": placeholders is not False,
             "matched_loosely": [{"written": w, "matched": n} for w, n in loose.items()],
             "preferred": [{"manager": columns["name" if by == "name" else "id"][j], "record": self.records[j]}
@@ -455,6 +476,32 @@ class _Import:
             self.summary["dates"] = {"format": date_format, "columns": dates}
 
 
+def _placeholder_id(key: str, by: str, taken: set) -> str:
+    """The id of a placeholder for the manager `key` (the value as compared): the id itself when
+    managers are found by id, else ``placeholder:`` and the name's words joined by ``-``
+    (``placeholder:board-of-directors``), with ``~2``, ``~3``, ... when an id of the export has
+    that text already. The same for the same export in any row order."""
+    if by == "id":
+        return key
+    base = "placeholder:" + "-".join(key.split())
+    person, n = base, 1
+    while person in taken:
+        n += 1
+        person = f"{base}~{n}"
+    return person
+
+
+def _with_placeholders(columns: Dict[str, List[str]], placeholders: Sequence[Dict[str, str]]) -> None:
+    """The placeholder rows appended to the people columns: an id, a name (by name), no manager,
+    `placeholder` true; every other column empty (a placeholder has nothing else)."""
+    if not placeholders:
+        return
+    rows = len(next(iter(columns.values())))
+    for name, values in columns.items():
+        values.extend(p.get(name, "") if name in ("id", "name") else "" for p in placeholders)
+    columns["placeholder"] = [""] * rows + ["true"] * len(placeholders)
+
+
 def _typed(series: pd.Series) -> pd.Series:
     """A text column as numbers when every non-empty cell is one (for ``keep``'s query)."""
     text = series.astype(str)
@@ -511,13 +558,16 @@ def import_export(path: PathLike, mapping: MappingLike) -> ImportResult:
     ids = columns.get("id", [""] * len(job.frame))
     incentives = job.incentives(incentives_map, ids, source)
     job.extra(columns, source.get("date_format"))
+    placeholders_made = getattr(job, "placeholders", [])
+    _with_placeholders(columns, placeholders_made)
     people = pd.DataFrame(columns, dtype=object) if columns else pd.DataFrame(index=range(len(job.frame)))
     team: Dict[str, Any] = {k: v for k, v in team_map.items() if k != "scales"}
     scales = {**job.scales, **team_map.get("scales", {})}
     if scales:
         team["scales"] = scales
     files = {"people": table.file, "incentives": table.file, "team": mapping_file}
-    records = {"people": job.records, "incentives": getattr(job, "incentive_records", [])}
+    # A placeholder row has no line of the export (record 0).
+    records = {"people": job.records + [0] * len(placeholders_made), "incentives": getattr(job, "incentive_records", [])}
     try:
         org = Org.from_frames(people=people, incentives=incentives, team=team or None)
     except OrgDataError as err:
@@ -529,7 +579,9 @@ def import_export(path: PathLike, mapping: MappingLike) -> ImportResult:
     if job.problems:
         raise OrgDataError(f"{len(job.problems)} problems in the import", job.problems + job.warnings)
     org._warnings = job.warnings + [relocate(p, files, records, job.fields) for p in org._core.warnings]
-    job.summary["people"] = len(org)
+    job.summary["people"] = org.headcount
+    if placeholders_made:
+        job.summary["placeholders"] = len(placeholders_made)
     job.summary["warnings"] = [p.to_dict() for p in org._warnings]
     return ImportResult(org, people, incentives, team, job.summary)
 
@@ -558,6 +610,10 @@ def summary_lines(summary: Mapping[str, Any], catalog: Catalog) -> List[str]:
                                 examples=sep.join(examples)))
         for x in m["preferred"]:
             lines.append(c.text("import.summary.preferred", manager=x["manager"], record=x["record"]))
+        made = [x for x in m["missing"] if "placeholder" in x]
+        if made:  # each one is a warning below, with the people they lead
+            lines.append(c.text("import.summary.placeholders", count=len(made),
+                                people=sum(x["reports"] for x in made)))
     if "tiers" in summary:
         t = summary["tiers"]
         counts = sep.join(c.text("import.summary.tier", tier=tier, count=n) for tier, n in t["counts"].items())
