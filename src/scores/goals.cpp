@@ -86,7 +86,9 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   }
   r.score = score_from_parts(r, {part("aligned", aligned_share, "no goals owned by members"),
                                  part("quantified", quantified_share, "quantified is not given"),
-                                 part("everyone_has_a_goal", headcount ? 1.0 - static_cast<double>(without.size()) / headcount : nan, "no people")});
+                                 part("everyone_has_a_goal",
+                                      headcount ? 1.0 - static_cast<double>(without.size()) / headcount : nan,
+                                      "no people")});
   if (!orphan_ids.empty()) {
     Finding f{"goal_alignment", "orphan_goal", FindingSeverity::medium, orphans_owners, {}, {}, {}};
     // {count} orphan goals, {goals} and their owners {people}, in the same order.

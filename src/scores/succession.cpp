@@ -59,8 +59,8 @@ std::vector<bool> key_positions(const Org& org, const Policy& policy) {
     // A placeholder's seat is outside the data (no one can be named for it): never key. A unit is
     // large by the people described in it.
     if (placeholder[p]) continue;
-    key[p] = org.people().tiers[p] == Tier::core ||
-             (h.subtree_end[p] - p - 1 >= policy.succession.large_unit && people_under(org, p) >= policy.succession.large_unit);
+    const index_t large = policy.succession.large_unit;
+    key[p] = org.people().tiers[p] == Tier::core || (h.subtree_end[p] - p - 1 >= large && people_under(org, p) >= large);
   }
   return key;
 }

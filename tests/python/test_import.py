@@ -56,7 +56,8 @@ def errors(err: teamgraph.OrgDataError) -> list:
 
 def mapping_file(tmp_path: Path, placeholders: bool = False) -> Path:
     """The example's mapping file with placeholder_managers set."""
-    text = MAPPING.read_text(encoding="utf-8").replace("[people]\n", f"[people]\nplaceholder_managers = {str(placeholders).lower()}\n")
+    setting = f"[people]\nplaceholder_managers = {str(placeholders).lower()}\n"
+    text = MAPPING.read_text(encoding="utf-8").replace("[people]\n", setting)
     path = tmp_path / "mapping.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -105,7 +106,8 @@ def test_an_hr_export_maps_to_a_team_and_scores() -> None:
                                                "records": [33, 34], "placeholder": osei}]
     warning = next(w for w in org.warnings if w.code == "placeholder_manager")
     assert (warning.file, warning.record, warning.person_id) == ("hr_export.csv", 33, osei)
-    assert "the manager of 2 people" in warning.message and f"kept as the placeholder person '{osei}'" in warning.message
+    assert "the manager of 2 people" in warning.message
+    assert f"kept as the placeholder person '{osei}'" in warning.message
     # Scored: the placeholder is in the hierarchy, outside every score and count.
     report = teamgraph.assess(org)
     assert report.scores["incentive_balance"] is not None and report.scores["unified_management"] is not None
@@ -209,7 +211,8 @@ def test_managers_outside_the_export_become_placeholders(tmp_path: Path) -> None
     assert set(warnings) == set(made)
     patel = warnings["placeholder:ravi-patel"]
     assert patel.key == "problem.placeholder_manager.dropped" and patel.record == 29
-    assert "the manager of 2 people" in patel.message and "row 11 has this name and was dropped by keep" in patel.message
+    assert "the manager of 2 people" in patel.message
+    assert "row 11 has this name and was dropped by keep" in patel.message
     assert "the manager of 1 person" in warnings["placeholder:webster-butler"].message
     assert "第29行（10040）" in Catalog.get("zh_CN").problem_message(patel)
     assert [x["placeholder"] for x in result.summary["managers"]["missing"]] == sorted(made)
@@ -219,7 +222,8 @@ def test_managers_outside_the_export_become_placeholders(tmp_path: Path) -> None
 
 def test_a_placeholder_id_never_takes_a_real_one(tmp_path: Path) -> None:
     # Managers by id: the id as written. By name: a new id, with ~2 when an employee has it already.
-    path = export_with(tmp_path, ('"Walsh, Nora",10050,Jennifer Zamora', '"Walsh, Nora",placeholder:harriet-osei,Jennifer Zamora'))
+    path = export_with(tmp_path, ('"Walsh, Nora",10050,Jennifer Zamora',
+                                  '"Walsh, Nora",placeholder:harriet-osei,Jennifer Zamora'))
     people = read_export(path, MAPPING).people.set_index("id")
     assert set(people.loc[["10060", "10061"], "manager_id"]) == {"placeholder:harriet-osei~2"}
     assert not people.loc["placeholder:harriet-osei", "placeholder"]

@@ -35,7 +35,8 @@ struct DepartureImpact {
   std::vector<index_t> orphaned;
   std::vector<double> impact;  // 0-1
   std::vector<double> risk;    // 0-1, NaN where flight risk is not given
-  std::vector<index_t> ranking;  // by risk (people without a flight risk after), then impact, then index; no placeholder
+  // By risk (people without a flight risk after), then impact, then index; no placeholder person.
+  std::vector<index_t> ranking;
   bool coverage_assessed = false;
   bool sharing_assessed = false;
   bool knowledge_assessed = false;
