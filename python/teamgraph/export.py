@@ -82,6 +82,11 @@ def scrub(texts: Sequence[str], org: "Org", ids: Sequence[str]) -> List[str]:
     return [withheld if ambiguous or text.count("'") % 2 else _QUOTED.sub(replace, text) for text in texts]
 
 
+def _missing(value: Any) -> bool:
+    """None, NaN or pandas' NA."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def _clean(value: Any) -> Any:
     """JSON-safe values: NaN and infinities become null, numpy scalars plain numbers."""
     if isinstance(value, dict):
@@ -269,7 +274,8 @@ def report_dict(report: "Report") -> Dict[str, Any]:
     people = report.people
     people_rows = []
     for row in people.to_dict("records"):
-        people_rows.append({k: (str(v) if isinstance(v, str) or k in ("department", "tier") and v is not None else v)
+        # A category left empty (a placeholder's tier, a department not given) is null, not "nan".
+        people_rows.append({k: (str(v) if isinstance(v, str) or k in ("department", "tier") and not _missing(v) else v)
                             for k, v in row.items()})
     tf = report.truck_factor
     doc = {
@@ -327,7 +333,11 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
         "team": report.org.name,
         "input_checksum": input_checksum(report.org, report._key),
         "min_group_size": report.policy["min_group_size"],
-        "summary": {k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control", "tables")},
+        "summary": {**{k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control",
+                                         "tables")},
+                    # how many placeholders and how many people they lead; never who
+                    **({"placeholders": {k: s["placeholders"][k] for k in ("count", "leading")}}
+                       if "placeholders" in s else {})},
         "scores": _scores(report),
         "weakest": report.weakest,
         "figures": report.figures,

@@ -6,6 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import jsonschema
 import pandas as pd
 import pytest
 
@@ -154,6 +155,11 @@ def test_a_pseudonymized_report_pseudonymizes_placeholders() -> None:
     placeholders = json.loads(report.to_json())["summary"]["placeholders"]
     assert placeholders["count"] == 1 and placeholders["people"][0].startswith("p-")
     assert placeholders["people"][0] in report.to_text()
+    # The aggregate-only report counts them, never says who.
+    aggregate = json.loads(report.to_json(aggregate_only=True))
+    assert aggregate["summary"]["placeholders"] == {"count": 1, "leading": 2}
+    jsonschema.validate(aggregate, teamgraph.export.schema(aggregate_only=True))
+    jsonschema.validate(json.loads(report.to_json()), teamgraph.export.schema())
 
 
 def test_the_written_team_reads_back_the_same(tmp_path: Path) -> None:
