@@ -189,22 +189,6 @@ constexpr ProblemTemplate templates[] = {
      "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
      "of the export (row {record} has this name and was dropped by keep): add a row for them to the export, or list "
      "the value in top = [...] of [people] manager if it means \"no manager\""},
-    {"problem.missing_manager.placeholder",
-     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
-     "of the export. Placeholder managers (kept in the hierarchy, left out of the scores) are not supported yet: add a "
-     "row for them to the export, or list the value in top = [...] of [people] manager if it means \"no manager\"",
-     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
-     "of the export. Placeholder managers (kept in the hierarchy, left out of the scores) are not supported yet: add a "
-     "row for them to the export, or list the value in top = [...] of [people] manager if it means \"no manager\""},
-    {"problem.missing_manager.placeholder_dropped",
-     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
-     "of the export (row {record} has this name and was dropped by keep). Placeholder managers (kept in the hierarchy, "
-     "left out of the scores) are not supported yet: add a row for them to the export, or list the value in top = "
-     "[...] of [people] manager if it means \"no manager\"",
-     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
-     "of the export (row {record} has this name and was dropped by keep). Placeholder managers (kept in the hierarchy, "
-     "left out of the scores) are not supported yet: add a row for them to the export, or list the value in top = "
-     "[...] of [people] manager if it means \"no manager\""},
     {"problem.missing_table", "the people table is required (a folder needs people.csv)", ""},
     {"problem.missing_table.meetings", "attendance is given but meetings is not; both are needed", ""},
     {"problem.missing_table.people", "a team needs a people table (people.csv, people.xlsx or people.parquet)", ""},
@@ -241,6 +225,33 @@ constexpr ProblemTemplate templates[] = {
     {"problem.outside_link",
      "a symbolic link to a file outside the team folder; it is not read (--follow-symlinks, or read_org(path, "
      "follow_symlinks=True), reads it)",
+     ""},
+    {"problem.placeholder_field",
+     "{column} is given for a placeholder person (a manager the data names but does not describe): a placeholder row "
+     "has only id, name, department and manager_id; leave {column} empty, or make the row a person of its own "
+     "(placeholder empty or false)",
+     ""},
+    {"problem.placeholder_manager",
+     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export: kept as the placeholder person '{id}' (in the hierarchy, outside the scores); placeholder_managers "
+     "= false in [people] makes this a problem",
+     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export: kept as the placeholder person '{id}' (in the hierarchy, outside the scores); placeholder_managers "
+     "= false in [people] makes this a problem"},
+    {"problem.placeholder_manager.dropped",
+     "{manager}: the manager of {count} person ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export (row {record} has this name and was dropped by keep): kept as the placeholder person '{id}' (in "
+     "the hierarchy, outside the scores); placeholder_managers = false in [people] makes this a problem",
+     "{manager}: the manager of {count} people ({rows:rows}; with the people under them, {total} in all) is not a row "
+     "of the export (row {record} has this name and was dropped by keep): kept as the placeholder person '{id}' (in "
+     "the hierarchy, outside the scores); placeholder_managers = false in [people] makes this a problem"},
+    {"problem.placeholder_named",
+     "'{id}' is a placeholder person (a manager the data names but does not describe): no other table may name them; "
+     "make them a person of their own (placeholder empty or false in people) to describe them",
+     ""},
+    {"problem.placeholder_without_reports",
+     "'{id}' is a placeholder person but no one reports to them: a placeholder stands for a manager the data names; "
+     "remove the row, or make it a person of its own",
      ""},
     {"problem.ragged_row", "expected {expected} fields as in the header, found {found}", ""},
     {"problem.reporting_cycle", "a reporting cycle of {count} people, each reporting to the next: {cycle:qchain}", ""},

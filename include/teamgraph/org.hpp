@@ -126,6 +126,9 @@ class Org {
 
   index_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size() == 0; }
+  // The people the data describes: size() less the placeholder people (managers the data names
+  // but does not describe; People::placeholder). Every count and share of the scores is of these.
+  index_t headcount() const noexcept;
 
   std::string_view id(index_t person) const;
   // The index of the person with this id (exact match: "007" is not "7").
@@ -164,7 +167,13 @@ class Org {
   std::vector<Problem> warnings_;
 };
 
-// The people of a tier, ascending (counted first: one allocation).
+// The people of a tier, ascending (counted first: one allocation); placeholder people are in no tier.
 std::vector<index_t> people_in_tier(const Org& org, Tier tier);
+
+// Whether `person` is a placeholder: a manager the data names but does not describe.
+bool is_placeholder(const Org& org, index_t person);
+
+// The people `person` leads, directly or not, placeholders left out (the unit less its head).
+index_t people_under(const Org& org, index_t person);
 
 }  // namespace teamgraph

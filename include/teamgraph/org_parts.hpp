@@ -58,6 +58,14 @@ struct People {
   std::vector<std::int64_t> records;            // the input record of each person
   std::vector<ExtraColumn> extra;
   std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
+  // Placeholder people (people.csv's `placeholder`): managers the data names but does not
+  // describe. They keep their place in the hierarchy (spans, depths, who reports to whom) and are
+  // left out of every score and count: 1 for a placeholder, 0 otherwise (one byte a person, read
+  // where a score loops over people). A placeholder has no other field and no other table names
+  // them (the builder checks both), so their scored columns are NaN.
+  std::vector<std::uint8_t> placeholder;
+  index_t placeholders = 0;                  // how many there are
+  std::vector<index_t> placeholders_before;  // placeholders among [0, p) at p (n + 1 entries); empty when none
 };
 
 struct Hierarchy {

@@ -36,6 +36,8 @@ void bind_org(py::module_& m) {
       .def(py::init<>(), "An empty team.")
       .def("__len__", &Org::size)
       .def_property_readonly("size", &Org::size, "Number of people.")
+      .def_property_readonly("headcount", &Org::headcount,
+                             "Number of people the data describes: size less the placeholder people.")
       .def("find", [](const Org& org, std::string_view id) -> std::optional<index_t> { return org.find(id); },
            py::arg("id"), "Index of the person with this id (exact match), or None.")
       .def("ids", [](const Org& org) { return text_list(org.people().ids); },

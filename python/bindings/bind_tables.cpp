@@ -112,7 +112,13 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["name"] = texts(p.names);
     out["department"] = py::make_tuple("categorical", categories(p.departments));
     out["role"] = py::make_tuple("categorical", categories(p.roles));
-    out["tier"] = py::make_tuple("categorical", enum_codes(p.tiers, enum_labels("people", "tier")));
+    {
+      py::tuple tiers = enum_codes(p.tiers, enum_labels("people", "tier"));
+      auto* codes = static_cast<std::int8_t*>(tiers[0].cast<py::array>().mutable_data());
+      for (std::size_t i = 0; i < p.placeholder.size(); ++i)
+        if (p.placeholder[i]) codes[i] = -1;  // a placeholder person is in no tier
+      out["tier"] = py::make_tuple("categorical", tiers);
+    }
     out["manager_id"] = person_ids(*org, org->hierarchy().manager);
     out["assessment"] = view(normalized ? p.assessment : as_read(p.assessment, p.assessment_read), owner);
     out["potential"] = view(normalized ? p.potential : as_read(p.potential, p.potential_read), owner);
@@ -120,6 +126,10 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     out["has_career_plan"] = py::make_tuple("bool", flags(p.has_career_plan));
     out["has_quantified_kpi"] = py::make_tuple("bool", flags(p.has_quantified_kpi));
     add_schema_columns(out, name, p.columns, owner);
+    {  // placeholder people: true, else false (a person the data describes)
+      std::vector<std::int8_t> placeholder(p.placeholder.begin(), p.placeholder.end());
+      out["placeholder"] = py::make_tuple("bool", flags(placeholder));
+    }
     add_extras(out, p.extra);
   } else if (name == "competencies") {
     const auto& c = org->competencies();

@@ -140,6 +140,11 @@ class Org:
         Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized.
         """
     @property
+    def headcount(self) -> int:
+        """
+        Number of people the data describes: size less the placeholder people.
+        """
+    @property
     def period(self) -> tuple[typing.Any, typing.Any]:
         """
         (start, end) of the analysis period in Unix seconds, None when not given.

@@ -330,7 +330,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         except OrgDataError as err:
             errors.append({"team": str(team), "problems": [p.to_dict() for p in err.problems]})
         else:
-            row: Dict[str, Any] = {"team": str(team), "name": org.name, "people": len(org)}
+            row: Dict[str, Any] = {"team": str(team), "name": org.name, "people": org.headcount}
             if args.lenient:  # what was left out is counted here and listed in the warnings file
                 row["warnings"] = len(org.warnings)
                 if org.warnings:
@@ -401,7 +401,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         files = result.write(args.team_dir)
     except OSError as err:
         raise _BadInput("cli.error.out_cannot_write", out=args.team_dir, error=err.strerror) from err
-    print(c.text("cli.import.wrote", out=args.team_dir, people=c.text("count.people", count=len(result.org)),
+    print(c.text("cli.import.wrote", out=args.team_dir, people=c.text("count.people", count=result.org.headcount),
                  files=c.text("list.separator").join(files)))
     print(c.text("cli.import.next", out=args.team_dir))
     return EXIT_OK

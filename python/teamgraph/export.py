@@ -14,7 +14,7 @@ import math
 import re
 from importlib import resources
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -113,6 +113,11 @@ def scrub(texts: Sequence[str], org: "Org", ids: Sequence[str]) -> List[str]:
     return [withheld if ambiguous or text.count("'") % 2 else _QUOTED.sub(replace, text) for text in texts]
 
 
+def _missing(value: Any) -> bool:
+    """None, NaN or pandas' NA."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def _clean(value: Any) -> Any:
     """JSON-safe values: NaN and infinities become null, numpy scalars plain numbers."""
     if isinstance(value, dict):
@@ -197,9 +202,11 @@ def problem_line(problem: "_core.Problem", catalog: Catalog, org: Optional["Org"
     return catalog.problem(problem, message=problem_message(problem, catalog, org, ids), person_id=person)
 
 
-# Warnings about how a file was read (a CSV decoded from GBK), not about the team: validate says
-# them; a report leaves them out, so the same team gives the same report in every kind of file.
-READING_WARNINGS = ("encoding",)
+# Warnings about how a file was read (a CSV decoded from GBK) or an export imported (a manager
+# made a placeholder: import.json keeps it), not about the team: validate says them; a report
+# leaves them out, so the same team gives the same report in every kind of file, imported or read
+# back from the folder the import wrote (the report says its placeholders itself).
+READING_WARNINGS = ("encoding", "placeholder_manager")
 
 
 def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False,
@@ -230,12 +237,13 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
     manager = np.asarray(h["manager"])
     reports = np.bincount(manager[manager >= 0], minlength=len(org)) if len(org) else np.zeros(0, dtype=np.int64)
     spans = reports[reports > 0]
-    tiers = people["tier"].value_counts().reindex(["core", "execution", "support"], fill_value=0)
-    return {
+    described = people[~people["placeholder"].to_numpy(dtype=bool)] if org.headcount < len(org) else people
+    tiers = described["tier"].value_counts().reindex(["core", "execution", "support"], fill_value=0)
+    out = {
         "team": org.name,
-        "people": len(org),
+        "people": org.headcount,
         "tiers": {str(k): int(v) for k, v in tiers.items()},
-        "departments": int(people["department"].nunique()),
+        "departments": int(described["department"].nunique()),
         "units": int(len(spans)),
         "layers": int(h["layers"]),
         "tops": [ids[int(t)] for t in h["tops"]],
@@ -244,6 +252,28 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
         "tables": {name: int(len(org.table(name))) for name in sorted(org.tables)},
         "warnings": warnings,
     }
+    if org.headcount < len(org):
+        out["placeholders"] = placeholders(org, ids)
+    return out
+
+
+def placeholders(org: "Org", ids: Sequence[str]) -> Dict[str, Any]:
+    """The placeholder people (managers the data names but does not describe): how many, the
+    people described who report to them (``leading``), and who they are (by `ids`: pseudonyms in a
+    pseudonymized report), in the org's order."""
+    flags = org.people["placeholder"].to_numpy(dtype=bool)
+    manager = np.asarray(org.hierarchy["manager"])
+    led = (manager >= 0) & ~flags
+    leading = int(flags[manager[led]].sum())
+    return {"count": int(flags.sum()), "leading": leading, "people": [ids[int(i)] for i in np.flatnonzero(flags)]}
+
+
+def placeholder_line(c: Catalog, summary: Mapping[str, Any], key: str, shown: int = 10) -> str:
+    """The report's sentence on its placeholder people (the catalog entry `key`): how many, who
+    (the first `shown`), and how many people they lead, outside the scores."""
+    p = summary["placeholders"]
+    names = p["people"][:shown] + (["..."] if len(p["people"]) > shown else [])
+    return c.text(key, count=p["count"], people=c.listing(names), led=c.text("count.people", count=p["leading"]))
 
 
 def markdown_text(text: str) -> str:
@@ -290,10 +320,6 @@ def _people_rows(report: "Report") -> List[Dict[str, Any]]:
 # The per-person columns that are text (id, name, department, tier, the talent grid's boxes):
 # a missing one is null, not "nan".
 _TEXT_COLUMNS = frozenset({"id", "name", "department", "tier", "talent_grid.performance", "talent_grid.potential"})
-
-
-def _missing(v: Any) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
 def _document(report: "Report") -> Dict[str, Any]:
@@ -405,7 +431,11 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
         "team": report.org.name,
         "input_checksum": input_checksum(report.org, report._key),
         "min_group_size": report.policy["min_group_size"],
-        "summary": {k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control", "tables")},
+        "summary": {**{k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control",
+                                         "tables")},
+                    # how many placeholders and how many people they lead; never who
+                    **({"placeholders": {k: s["placeholders"][k] for k in ("count", "leading")}}
+                       if "placeholders" in s else {})},
         "scores": _scores(report),
         "weakest": report.weakest,
         "figures": report.figures,
@@ -466,6 +496,8 @@ def to_markdown(report: "Report", top: int = 0) -> str:
     doc = report_dict(report)
     lines = [c.text("markdown.title", team=markdown_text(doc["team"] or c.text("team.unnamed"))), "",
              c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
+             *([markdown_text(placeholder_line(c, doc["summary"], "markdown.placeholders")), ""]
+               if "placeholders" in doc["summary"] else []),
              f"| {c.text('column.score')} | {c.text('column.value')} |", "|---|---|"]
     scores = sorted(doc["scores"].items(), key=lambda kv: (kv[1]["value"] is None, kv[1]["value"] or 0, kv[0]))
     for name, s in scores:
@@ -518,6 +550,8 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
     lines.append(c.text("text.units", count=s["units"]))
     lines.append(c.text("text.layers", count=s["layers"]))
     lines.append(c.text("text.tops", tops=c.listing(s["tops"])))
+    if "placeholders" in s:
+        lines.append(placeholder_line(c, s, "text.placeholders"))
     if s["span_of_control"]:
         span = s["span_of_control"]
         lines.append(c.text("text.span", min=span["min"], max=span["max"], median=span["median"]))

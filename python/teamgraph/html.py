@@ -97,7 +97,7 @@ def to_html(report: "Report", fragment: bool = False) -> str:
     version for notebooks (scores and the top findings, no charts)."""
     c = report.catalog
     title = html.escape(report.org.name or c.text("html.title"))
-    people = c.text("count.people", count=len(report.org))
+    people = c.text("count.people", count=report.org.headcount)
     if fragment:
         summary = _text(c, "html.fragment", {"team": f"<b>{title}</b>"}, people=people,
                         findings=c.text("count.findings", count=len(report.findings)))
@@ -118,6 +118,11 @@ def to_html(report: "Report", fragment: bool = False) -> str:
             _text(c, "html.input", checksum=input_checksum(report.org)[:19])]
     if report.pseudonymized:
         meta.append(_text(c, "html.pseudonymized"))
+    if report.org.headcount < len(report.org):  # said under the title: outside the scores
+        from .export import placeholder_line, placeholders
+
+        line = placeholder_line(c, {"placeholders": placeholders(report.org, report._ids)}, "html.placeholders")
+        meta.append(f'<span id="placeholders">{html.escape(line)}</span>')
     return (
         f"<!DOCTYPE html>\n<html lang=\"{c.language.replace('_', '-')}\"><head><meta charset=\"utf-8\">"
         f"<title>{title}</title><style>{_STYLE}</style></head><body>"

@@ -23,11 +23,11 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
-from . import _core
+from . import _core, managers
 from .catalog import PART_SEPARATOR, Catalog
 from .errors import OrgDataError
 from .org import Org
-from .cells import date_text, name_key, number_text
+from .cells import date_text, number_text
 from .tables import IMPORT_JSON, TEAM_JSON, TextTable, problem, read_table, relocate
 
 if sys.version_info >= (3, 11):
@@ -48,12 +48,13 @@ SCHEMA = _schema()
 PEOPLE = SCHEMA["people"]
 SCALED = ("assessment", "potential", "flight_risk")  # the people columns team.json declares scales for
 SECTIONS = {"source": ("keep", "date_format", "decimal", "encoding", "sheet"),
-            "people": tuple(c for c in PEOPLE if c != "manager_id") + ("manager", "placeholder_managers"),
+            # `placeholder` is the import's to write (placeholder_managers), not a column to map.
+            "people": (tuple(c for c in PEOPLE if c not in ("manager_id", "placeholder"))
+                       + ("manager", "placeholder_managers")),
             "tiers": tuple(PEOPLE["tier"]["labels"]) + ("column",),
             "incentives": tuple(SCHEMA["incentives"]["kind"]["labels"]),
             "team": ("name", "period", "policy", "configuration", "scales")}
 FIELD_OPTIONS = ("column", "scale", "decimal", "percent", "format")
-MANAGER_OPTIONS = ("column", "by", "top", "prefer")
 INCENTIVE_OPTIONS = ("column", "type", "decimal", "percent", "date", "date_format")
 
 
@@ -205,7 +206,7 @@ class _Import:
             self.bad("problem.bad_mapping.id_required", "people.id")
         self.scales: Dict[str, List[float]] = {}
         for key, spec in people_map.items():
-            if key in ("manager", "placeholder_managers") or key not in PEOPLE:
+            if key not in SECTIONS["people"] or key in ("manager", "placeholder_managers"):
                 continue
             column = self.column("people", key, spec)
             if column is None:
@@ -235,125 +236,8 @@ class _Import:
         return out
 
     def managers(self, spec: Any, columns: Dict[str, List[str]], placeholders: Any) -> Optional[List[str]]:
-        """The manager_id column: each row's manager resolved by name or id."""
-        if spec is None:
-            return None
-        column = self.column("people", "manager", spec, MANAGER_OPTIONS)
-        if column is None or "id" not in columns:
-            return None
-        options = spec if isinstance(spec, dict) else {}
-        by = options.get("by", "id")
-        if by not in ("id", "name"):
-            self.bad("problem.bad_mapping.by", "people.manager.by", by=repr(by))
-            return None
-        if by == "name" and "name" not in columns:
-            self.bad("problem.bad_mapping.by_name_needs_name", "people.manager.by")
-            return None
-        top = options.get("top", [])
-        if isinstance(top, str):
-            top = [top]
-        key = name_key if by == "name" else (lambda s: s.strip())
-        tops = {key(str(t)) for t in top}
-        prefer = options.get("prefer", {})
-        patterns: List[Tuple[List[str], "re.Pattern[str]"]] = []
-        for field, pattern in (prefer.items() if isinstance(prefer, dict) else []):
-            values = columns.get(field) if field in columns else (
-                [str(v) for v in self.frame[field]] if field in self.frame.columns else None)
-            if values is None:
-                self.bad("problem.bad_mapping.prefer_field", f"people.manager.prefer.{field}", field=field)
-                continue
-            try:
-                patterns.append((values, re.compile(str(pattern))))
-            except re.error as err:
-                self.bad("problem.bad_mapping.regex", f"people.manager.prefer.{field}", error=str(err))
-        ids = columns["id"]
-        index: Dict[str, List[int]] = {}
-        for k, value in enumerate(columns["name"] if by == "name" else ids):
-            if value.strip():
-                index.setdefault(key(value), []).append(k)
-        dropped_index: Dict[str, int] = {}
-        dropped = getattr(self, "dropped", None)
-        if dropped is not None:
-            name_column = self.mapping.get("people", {}).get("name" if by == "name" else "id")
-            name_column = name_column.get("column") if isinstance(name_column, dict) else name_column
-            if name_column in dropped.columns:
-                for k, value in enumerate(dropped[name_column]):
-                    dropped_index.setdefault(key(str(value)), self.dropped_records[k])
-        raw = [str(v) for v in self.frame[column]]
-        out: List[Optional[str]] = [None] * len(raw)
-        missing: Dict[str, List[int]] = {}
-        shown: Dict[str, str] = {}
-        ambiguous: Dict[str, List[int]] = {}
-        preferred: Dict[str, int] = {}
-        narrowed: Dict[str, List[int]] = {}
-        loose: Dict[str, str] = {}
-        n_top = 0
-        for k, value in enumerate(raw):
-            if not value.strip():
-                n_top += 1
-                continue
-            wanted = key(value)
-            if wanted in tops:
-                n_top += 1
-                out[k] = ""
-                continue
-            candidates = index.get(wanted, [])
-            if len(candidates) > 1 and patterns:  # decided once a name: not again for each row naming it
-                if wanted not in narrowed:
-                    chosen = [j for j in candidates if all(p.search(values[j]) for values, p in patterns)]
-                    narrowed[wanted] = chosen if len(chosen) == 1 else candidates
-                    if len(chosen) == 1:
-                        preferred[wanted] = chosen[0]
-                candidates = narrowed[wanted]
-            if len(candidates) == 1:
-                j = candidates[0]
-                out[k] = ids[j]
-                if by == "name" and columns["name"][j] != value and value not in loose:
-                    loose[value] = columns["name"][j]
-            elif candidates:
-                ambiguous.setdefault(wanted, []).append(k)
-                shown.setdefault(wanted, value)
-            else:
-                missing.setdefault(wanted, []).append(k)
-                shown.setdefault(wanted, value)
-        row_of: Dict[str, int] = {}
-        for j, person in enumerate(ids):
-            row_of.setdefault(person, j)
-        reports: Dict[int, List[int]] = {}  # row -> the rows it manages
-        for k, m in enumerate(out):
-            if m:
-                reports.setdefault(row_of[m], []).append(k)
-        for wanted, ks in ambiguous.items():
-            candidates = index[wanted]
-            roles = columns.get("role", [""] * len(ids))
-            described = _core.list_arg([self.row(j, ids, roles[j]) for j in candidates])
-            self.problems.append(problem("problem.ambiguous_manager", self.table.file, self.records[ks[0]],
-                                         f"{column} (manager_id)", manager=shown[wanted], count=len(candidates),
-                                         candidates=described, rows=self.rows(ks, ids)))
-        missing_summary = []
-        for wanted, ks in missing.items():
-            total = len(_under(ks, reports))
-            args: Dict[str, Any] = {"manager": shown[wanted], "count": len(ks), "rows": self.rows(ks, ids),
-                                    "total": total}
-            if wanted in dropped_index:  # a row of that name, left out by keep
-                args["record"] = dropped_index[wanted]
-                entry = ("problem.missing_manager.dropped" if placeholders is False
-                         else "problem.missing_manager.placeholder_dropped")
-            else:
-                entry = "problem.missing_manager" if placeholders is False else "problem.missing_manager.placeholder"
-            self.problems.append(problem(entry, self.table.file, self.records[ks[0]], f"{column} (manager_id)", **args))
-            missing_summary.append({"manager": shown[wanted], "reports": len(ks), "people_under": total,
-                                    "records": [self.records[k] for k in ks]})
-        self.used.append(column)
-        self.fields[("people", "manager_id")] = f"{column} (manager_id)"
-        self.summary["managers"] = {
-            "column": column, "by": by, "resolved": sum(1 for m in out if m), "tops": n_top,
-            "placeholder_managers": placeholders is not False,
-            "matched_loosely": [{"written": w, "matched": n} for w, n in loose.items()],
-            "preferred": [{"manager": columns["name" if by == "name" else "id"][j], "record": self.records[j]}
-                          for j in preferred.values()],
-            "missing": missing_summary}
-        return [m or "" for m in out]
+        """The manager_id column: each row's manager resolved by name or id (managers.py)."""
+        return managers.resolve(self, spec, columns, placeholders)
 
     def tiers(self, tiers: Dict[str, Any], columns: Dict[str, List[str]]) -> Optional[List[str]]:
         if not tiers:
@@ -464,18 +348,6 @@ def _typed(series: pd.Series) -> pd.Series:
     return series
 
 
-def _under(ks: Sequence[int], reports: Dict[int, List[int]]) -> set:
-    """The rows ks and everyone under them."""
-    seen, todo = set(), list(ks)
-    while todo:
-        k = todo.pop()
-        if k in seen:
-            continue
-        seen.add(k)
-        todo.extend(reports.get(k, []))
-    return seen
-
-
 def import_export(path: PathLike, mapping: MappingLike) -> ImportResult:
     """Maps one flat export into a team. Raises OrgDataError with every problem: the mapping's
     (file: the mapping), the export's (file: the export, record: its line or spreadsheet row) and
@@ -511,13 +383,17 @@ def import_export(path: PathLike, mapping: MappingLike) -> ImportResult:
     ids = columns.get("id", [""] * len(job.frame))
     incentives = job.incentives(incentives_map, ids, source)
     job.extra(columns, source.get("date_format"))
+    placeholders_made = getattr(job, "placeholders", [])
+    managers.with_placeholders(columns, placeholders_made)
     people = pd.DataFrame(columns, dtype=object) if columns else pd.DataFrame(index=range(len(job.frame)))
     team: Dict[str, Any] = {k: v for k, v in team_map.items() if k != "scales"}
     scales = {**job.scales, **team_map.get("scales", {})}
     if scales:
         team["scales"] = scales
     files = {"people": table.file, "incentives": table.file, "team": mapping_file}
-    records = {"people": job.records, "incentives": getattr(job, "incentive_records", [])}
+    # A placeholder row has no line of the export (record 0).
+    records = {"people": job.records + [0] * len(placeholders_made),
+               "incentives": getattr(job, "incentive_records", [])}
     try:
         org = Org.from_frames(people=people, incentives=incentives, team=team or None)
     except OrgDataError as err:
@@ -529,7 +405,9 @@ def import_export(path: PathLike, mapping: MappingLike) -> ImportResult:
     if job.problems:
         raise OrgDataError(f"{len(job.problems)} problems in the import", job.problems + job.warnings)
     org._warnings = job.warnings + [relocate(p, files, records, job.fields) for p in org._core.warnings]
-    job.summary["people"] = len(org)
+    job.summary["people"] = org.headcount
+    if placeholders_made:
+        job.summary["placeholders"] = len(placeholders_made)
     job.summary["warnings"] = [p.to_dict() for p in org._warnings]
     return ImportResult(org, people, incentives, team, job.summary)
 
@@ -558,6 +436,10 @@ def summary_lines(summary: Mapping[str, Any], catalog: Catalog) -> List[str]:
                                 examples=sep.join(examples)))
         for x in m["preferred"]:
             lines.append(c.text("import.summary.preferred", manager=x["manager"], record=x["record"]))
+        made = [x for x in m["missing"] if "placeholder" in x]
+        if made:  # each one is a warning below, with the people they lead
+            lines.append(c.text("import.summary.placeholders", count=len(made),
+                                people=sum(x["reports"] for x in made)))
     if "tiers" in summary:
         t = summary["tiers"]
         counts = sep.join(c.text("import.summary.tier", tier=tier, count=n) for tier, n in t["counts"].items())

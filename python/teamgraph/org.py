@@ -175,8 +175,15 @@ class Org:
 
     @property
     def size(self) -> int:
-        """Number of people."""
+        """Number of people, placeholder people included (see ``headcount``)."""
         return self._core.size
+
+    @property
+    def headcount(self) -> int:
+        """Number of people the data describes: ``size`` less the placeholder people (managers the
+        data names but does not describe, marked in the people table's ``placeholder`` column;
+        they keep their place in the hierarchy and are left out of every score and count)."""
+        return self._core.headcount
 
     @property
     def name(self) -> str:
@@ -238,7 +245,9 @@ class Org:
     def __repr__(self) -> str:
         h = self._core.hierarchy_arrays()
         name = f" {self.name!r}" if self.name else ""
-        return f"<teamgraph.Org{name}: {len(self)} people, {h['layers']} layers>"
+        placeholders = len(self) - self.headcount
+        extra = f" and {placeholders} placeholder{'s' if placeholders > 1 else ''}" if placeholders else ""
+        return f"<teamgraph.Org{name}: {self.headcount} people{extra}, {h['layers']} layers>"
 
     # -- what-if --------------------------------------------------------------------------
     def what_if(self, leave: Sequence[str] = (), promote: Optional[Mapping[str, str]] = None,

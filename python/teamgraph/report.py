@@ -116,7 +116,7 @@ class Report:
     def _people_base(self) -> pd.DataFrame:
         people = self._people
         return pd.DataFrame({"id": self._id_column, "name": self._names, "department": people["department"],
-                             "tier": people["tier"]})
+                             "tier": people["tier"], "placeholder": people["placeholder"]})
 
     def coverage_of(self, score: str) -> Dict[str, Any]:
         """What `score` is made of: its parts, each computed (a 0-1 value) or not (None, with the
@@ -173,7 +173,8 @@ class Report:
 
     @property
     def departure_impact(self) -> pd.DataFrame:
-        """One row a person, highest departure risk first.
+        """One row a person, highest departure risk first (placeholder people, whose departure is
+        not measured, are not ranked).
 
         coverage_drop: points of core leadership coverage lost; unit_left: people left without
         their manager; cut_off: people who lose every sharing path to the core;
@@ -203,12 +204,19 @@ class Report:
         """The departure figures by person; NaN for a figure whose inputs are absent."""
         d = self._raw["departure"]
 
-        def measured(key: str, assessed: bool) -> np.ndarray:
+        # A placeholder person's departure is not measured: n/a in every column (the core gives
+        # its counts as 0).
+        placeholder = (self._people["placeholder"].to_numpy(dtype=bool) if self.org.headcount < len(self.org)
+                       else None)
+
+        def measured(key: str, assessed: bool = True) -> np.ndarray:
             values = np.asarray(d[key])
-            return values if assessed else np.full(len(values), np.nan)
+            if not assessed:
+                return np.full(len(values), np.nan)
+            return values if placeholder is None else np.where(placeholder, np.nan, values)
 
         return {"coverage_drop": measured("coverage_drop", d["coverage_assessed"]),
-                "unit_left": np.asarray(d["unit_left"]),
+                "unit_left": measured("unit_left"),
                 "cut_off": measured("cut_off", d["sharing_assessed"]),
                 "orphaned_artifacts": measured("orphaned", d["knowledge_assessed"]),
                 "channels_led": measured("channels_led", d["market_assessed"])}
@@ -216,7 +224,8 @@ class Report:
     @property
     def people(self) -> pd.DataFrame:
         """One row a person (in the org's order), a column per per-person figure: departure impact
-        and each support score's columns, named score.column."""
+        and each support score's columns, named score.column. ``placeholder`` marks the placeholder
+        people (managers the data names but does not describe): kept, with n/a in every figure."""
         d = self._raw["departure"]
         base = self._people_base()
         for column, values in self._departure_columns().items():

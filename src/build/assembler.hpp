@@ -202,15 +202,22 @@ class OrgAssembler {
     auto resolve = [&](int c, const std::vector<std::string_view>& values, std::vector<index_t>& found) {
       for (std::size_t r = 0; r < reader.rows(); ++r) {
         if (values[r].empty()) continue;
-        if (found[r] == no_index)
+        if (found[r] == no_index) {
           unknown_person(reader, r, c, values[r]);
-        else
+        } else {
+          if (placeholder_row_[found[r]]) placeholder_named(reader, r, c, values[r]);
           found[r] = canonical_[found[r]];
+        }
       }
     };
     resolve(c1, *l.values1, l.rows1);
     resolve(c2, *l.values2, l.rows2);
     return {std::move(l.rows1), std::move(l.rows2)};
+  }
+  // A placeholder person (a manager the data names but does not describe) named by another table.
+  void placeholder_named(TableReader& reader, std::size_t row, int c, std::string_view value) {
+    reader.row_problem("problem.placeholder_named", row, value, reader.table().columns()[static_cast<std::size_t>(c)].name,
+                       {{"id", std::string(value)}});
   }
   void unknown_person(TableReader& reader, std::size_t row, int c, std::string_view value) {
     if (people_unreadable_) return;  // the cause is people.csv's own problem, reported already
@@ -226,6 +233,7 @@ class OrgAssembler {
       unknown_person(reader, row, c, value);
       return no_index;
     }
+    if (placeholder_row_[r]) placeholder_named(reader, row, c, value);
     return canonical_[r];
   }
 
@@ -236,6 +244,7 @@ class OrgAssembler {
   // The other columns of people (names, tiers, figures...), problems into `problems`: it shares
   // nothing with the readers of the other tables, so it runs beside them.
   void read_people_attributes(const Table& table, std::vector<Problem>& problems);
+  void read_placeholders(const Table& table, std::vector<Problem>& problems);
   void read_relations(std::vector<std::pair<std::string, Table>>& tables);
   void read_competencies(const Table& table);
   void read_successors(const Table& table);
@@ -253,6 +262,7 @@ class OrgAssembler {
   IdIndex ids_;
   std::vector<index_t> canonical_;  // row -> canonical index
   std::vector<std::size_t> row_of_;  // canonical index -> row
+  std::vector<std::uint8_t> placeholder_row_;  // by row: 1 for a placeholder person (read with the hierarchy)
   std::vector<Problem> warnings_;
   Lookup early_;  // sharing's people, looked up beside the hierarchy
 

@@ -45,6 +45,13 @@ void OrgAssembler::read_hierarchy(const Table& table) {
                           {"first", std::to_string(reader.record(first_row))}});
   }
 
+  // Placeholder people: read here, before the other tables, which may not name them.
+  const int c_placeholder = reader.column("placeholder");
+  placeholder_row_.assign(n, 0);
+  if (c_placeholder >= 0)
+    for (std::size_t r = 0; r < n; ++r)
+      if (first[r]) placeholder_row_[r] = reader.boolean(c_placeholder, r, person_ids_[r]) == 1;
+
   // Managers.
   std::vector<index_t> manager_row(n, no_index);
   bool hierarchy_ok = c_id >= 0;
@@ -93,6 +100,13 @@ void OrgAssembler::read_hierarchy(const Table& table) {
         ++child_offsets[manager_row[r] + 1];
       }
     }
+  // A placeholder stands for a manager the data names: one no one reports to is left over.
+  if (c_placeholder >= 0)
+    for (auto r : sorted)
+      if (first[r] && placeholder_row_[r] && child_offsets[r + 1] == 0)
+        warnings_.push_back(make_problem("problem.placeholder_without_reports", {{"id", std::string(person_ids_[r])}},
+                                         table.source(), reader.record(r), std::string(person_ids_[r]), "placeholder",
+                                         Severity::warning));
   if (n > 0 && tops.empty() && references_ok)
     reader.problem("problem.no_top", "manager_id");
   if (tops.size() > 1) {

@@ -4,6 +4,7 @@
 #include "assembler.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <numeric>
 #include <unordered_map>
@@ -109,9 +110,45 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
   }
   p.departments = make_categories(departments);
   p.roles = make_categories(roles);
-  reader.read_elsewhere({"id", "manager_id"});  // read_ids, read_hierarchy
+  reader.read_elsewhere({"id", "manager_id", "placeholder"});  // read_ids, read_hierarchy
   p.columns = reader.schema_columns("people", row_of_);
   p.extra = reader.extras(row_of_);
+  read_placeholders(table, problems);
+}
+
+// The placeholder flags (read by row with the hierarchy) in the canonical order, their count and
+// prefix counts; a placeholder row with any field beyond id, name, department and manager_id is a
+// problem naming the field: a placeholder is someone the data does not describe.
+void OrgAssembler::read_placeholders(const Table& table, std::vector<Problem>& problems) {
+  auto& p = *people_;
+  const std::size_t m = row_of_.size();
+  p.placeholder.assign(m, 0);
+  if (placeholder_row_.empty()) return;
+  TableReader reader(table, problems, {});
+  std::vector<std::size_t> described;  // the columns a placeholder may not have a value in
+  const auto known = known_columns("people");
+  for (std::size_t c = 0; c < table.columns().size(); ++c) {
+    const auto& name = table.columns()[c].name;
+    if (std::find(known.begin(), known.end(), name) == known.end()) continue;  // an extra column: the export's own
+    if (name != "id" && name != "name" && name != "department" && name != "manager_id" && name != "placeholder")
+      described.push_back(c);
+  }
+  for (std::size_t i = 0; i < m; ++i) {
+    const std::size_t r = row_of_[i];
+    if (!placeholder_row_[r]) continue;
+    p.placeholder[i] = 1;
+    ++p.placeholders;
+    for (const auto c : described) {
+      const auto& column = table.columns()[c];
+      const bool given = column.numeric ? !std::isnan(column.number(r)) : !detail::trim(column.text[r]).empty();
+      if (given)
+        reader.row_problem("problem.placeholder_field", r, person_ids_[r], column.name, {{"column", column.name}});
+    }
+  }
+  if (p.placeholders == 0) return;
+  p.placeholders_before.resize(m + 1);
+  p.placeholders_before[0] = 0;
+  for (std::size_t i = 0; i < m; ++i) p.placeholders_before[i + 1] = p.placeholders_before[i] + p.placeholder[i];
 }
 
 }  // namespace teamgraph::detail

@@ -155,10 +155,12 @@ SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& c
     out.reaches_core[p] = states[p].colour != boost::white_color;
     out.reachable_from_core += out.reaches_core[p] ? 1 : 0;
   }
-  // Brokers and bridges of the rest of the network.
+  // Brokers and bridges of the rest of the network. A placeholder person (no links) is no group.
   if (brokers) {
     visitor.core_tree = false;
-    for (index_t p = 0; p < n; ++p) grow(p);
+    const auto& placeholder = org.people().placeholder;
+    for (index_t p = 0; p < n; ++p)
+      if (!placeholder[p]) grow(p);
     out.articulation_points.reserve(static_cast<std::size_t>(
         std::count_if(states.begin(), states.end(), [](const VertexState& s) { return s.articulation; })));
     for (index_t p = 0; p < n; ++p)

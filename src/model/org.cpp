@@ -47,12 +47,26 @@ Digraph sorted_digraph(index_t vertices, const std::vector<index_t>& sources, co
 
 std::vector<index_t> people_in_tier(const Org& org, Tier tier) {
   const auto& tiers = org.people().tiers;
+  const auto& placeholder = org.people().placeholder;
+  std::size_t count = 0;
+  for (index_t p = 0; p < org.size(); ++p) count += tiers[p] == tier && !placeholder[p];
   std::vector<index_t> out;
-  out.reserve(static_cast<std::size_t>(std::count(tiers.begin(), tiers.end(), tier)));
+  out.reserve(count);
   for (index_t p = 0; p < org.size(); ++p)
-    if (tiers[p] == tier) out.push_back(p);
+    if (tiers[p] == tier && !placeholder[p]) out.push_back(p);
   return out;
 }
+
+bool is_placeholder(const Org& org, index_t person) { return org.people().placeholder[person] != 0; }
+
+index_t people_under(const Org& org, index_t person) {
+  const index_t end = org.hierarchy().subtree_end[person];
+  const auto& before = org.people().placeholders_before;
+  const index_t under = end - person - 1;
+  return before.empty() ? under : under - (before[end] - before[person + 1]);
+}
+
+index_t Org::headcount() const noexcept { return size_ - parts_->people->placeholders; }
 
 Digraph make_digraph(index_t vertices, const std::vector<index_t>& sources, const std::vector<index_t>& targets) {
   return sorted_digraph(vertices, sources, targets, [](std::size_t k) { return k; });

@@ -46,7 +46,10 @@ std::vector<TableSchema> make_schema() {
         {"flight_risk", K::number, opt, {}, "", scale, "probability of leaving"},
         {"has_career_plan", K::boolean, opt, {}, "", "boolean", "has a written career plan"},
         {"has_quantified_kpi", K::boolean, opt, {}, "", "boolean", "has a quantified KPI"},
-        {"learning_hours", K::number, opt, {}, "", "number >= 0", "hours of learning in the analysis period", true}}},
+        {"learning_hours", K::number, opt, {}, "", "number >= 0", "hours of learning in the analysis period", true},
+        {"placeholder", K::boolean, opt, {}, "", "boolean",
+         "a manager the data names but does not describe: kept in the hierarchy, left out of per-person scores and "
+         "counts; such a row has only `id`, `name`, `department` and `manager_id`"}}},
       {"competencies", "competencies.csv", opt,
        {{"person_id", K::person, req, {}, "", "id, required", ""},
         {"competency", K::text, req, {}, "", "text, required",

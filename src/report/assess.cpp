@@ -86,8 +86,8 @@ void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummar
     }
   const auto& departments = org.people().departments;
   std::vector<std::size_t> members(departments.labels.size(), 0);
-  for (const auto code : departments.codes)
-    if (code >= 0) ++members[static_cast<std::size_t>(code)];
+  for (index_t p = 0; p < org.size(); ++p)  // placeholder people are no members
+    if (departments.codes[p] >= 0 && !org.people().placeholder[p]) ++members[static_cast<std::size_t>(departments.codes[p])];
   for (std::size_t d = 0; d < departments.labels.size(); ++d) {
     if (members[d] < policy.min_group_size) {  // a group figure like any other: not for a handful of people
       tf.groups.push_back({"department", departments.labels[d], 0, {},

@@ -105,7 +105,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
       builder.set_team(team);
       const Org org = builder.build();
       detail::assess_scores(org, policy, truck, report);
-      result.people = org.size();
+      result.people = org.headcount();  // placeholder people are not counted
       for (std::size_t k = 0; k < batch_scores.size(); ++k) {
         const Score* s = k < report.scores.size() && report.scores[k].name == batch_scores[k]
                              ? &report.scores[k]

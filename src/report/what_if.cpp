@@ -141,7 +141,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       name.emplace_back(p.names[i]);
       department.emplace_back(p.departments.label(i));
       role.emplace_back(p.roles.label(i));
-      tier.emplace_back(to_string(e.tier[i]));
+      tier.emplace_back(p.placeholder[i] ? std::string_view() : to_string(e.tier[i]));  // a placeholder has none
       manager.push_back(person(org, e.manager[i]));
       assessment.push_back(assessment_read[i]);
       potential.push_back(potential_read[i]);
@@ -150,6 +150,8 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       kpi.push_back(flag(p.has_quantified_kpi[i]));
     }
     schema_columns(out, p.columns, rows);
+    auto& placeholder = out.numbers("placeholder");  // 1, or empty: the input's false and empty are one
+    for (const auto r : rows) placeholder.push_back(p.placeholder[r] ? 1.0 : std::nan(""));
     extras(out, p.extra, rows);
     tables.emplace_back("people", out.finish(rows.size()));
   }

@@ -15,7 +15,7 @@ ScoreReport team_configuration(const Org& org, const Policy& policy) {
   const auto& text = org.team().configuration_json;
   if (text.empty()) return absent("team_configuration", "no configuration in team.json");
   const auto config = nlohmann::json::parse(text);
-  const double n = org.size();
+  const double n = org.headcount();  // placeholder people are no members
   if (n == 0) return absent("team_configuration", "the team is empty");
   ScoreReport r;
   r.name = "team_configuration";

@@ -20,8 +20,9 @@ std::vector<index_t> department_heads(const Org& org, std::vector<std::size_t>& 
   const auto& end = org.hierarchy().subtree_end;
   std::vector<index_t> head(org.people().departments.labels.size(), no_index);
   sizes.assign(head.size(), 0);
+  const auto& placeholder = org.people().placeholder;  // in no department: not counted, not its voice
   for (index_t p = 0; p < org.size(); ++p) {
-    if (codes[p] < 0) continue;
+    if (codes[p] < 0 || placeholder[p]) continue;
     const auto d = static_cast<std::size_t>(codes[p]);
     ++sizes[d];
     if (head[d] == no_index || end[p] - p > end[head[d]] - head[d]) head[d] = p;

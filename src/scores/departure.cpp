@@ -60,19 +60,21 @@ std::vector<double> coverage_drops(const Org& org, const LeadershipReport& lr, c
 // impact at all (no unit, no cut-off, no core seat): they are appended in index order, and only the
 // rest is sorted, as contiguous records rather than indices into two arrays. Written into
 // `ranking`, which keeps its room.
-void rank_by_risk(const std::vector<double>& risk, const std::vector<double>& impact, std::vector<index_t>& ranking) {
+void rank_by_risk(const std::vector<double>& risk, const std::vector<double>& impact,
+                  const std::vector<std::uint8_t>& placeholder, std::vector<index_t>& ranking) {
   struct Key {
     double risk, impact;
     index_t person;
   };
   const auto n = static_cast<index_t>(impact.size());
-  enum Group { sorted_group, zero_group, zero_unknown_group };
+  enum Group { sorted_group, zero_group, zero_unknown_group, left_out };
   auto group_of = [&](index_t p) {
+    if (placeholder[p]) return left_out;  // no departure of theirs is measured: ranked nowhere
     const bool unknown = std::isnan(risk[p]);
     if (impact[p] > 0 || (!unknown && risk[p] != 0)) return sorted_group;
     return unknown ? zero_unknown_group : zero_group;
   };
-  std::array<std::size_t, 3> sizes{};  // counted first: each list allocated once
+  std::array<std::size_t, 4> sizes{};  // counted first: each list allocated once
   for (index_t p = 0; p < n; ++p) ++sizes[group_of(p)];
   std::vector<Key> keyed;
   std::vector<index_t> zero, zero_unknown;  // impact 0: risk 0, and risk not given
@@ -83,7 +85,7 @@ void rank_by_risk(const std::vector<double>& risk, const std::vector<double>& im
     const Group g = group_of(p);
     if (g == sorted_group)
       keyed.push_back(Key{std::isnan(risk[p]) ? -1.0 : risk[p], impact[p], p});
-    else
+    else if (g != left_out)
       (g == zero_unknown_group ? zero_unknown : zero).push_back(p);
   }
   std::sort(keyed.begin(), keyed.end(), [](const Key& a, const Key& b) {
@@ -94,7 +96,7 @@ void rank_by_risk(const std::vector<double>& risk, const std::vector<double>& im
   // Every keyed person has some impact, so the people with risk 0 and no impact follow the keyed
   // people with a risk (>= 0) and precede those without one (-1); no risk and no impact is last.
   ranking.clear();
-  ranking.reserve(n);
+  ranking.reserve(n - sizes[left_out]);
   auto it = keyed.begin();
   for (; it != keyed.end() && it->risk >= 0; ++it) ranking.push_back(it->person);
   ranking.insert(ranking.end(), zero.begin(), zero.end());
@@ -119,9 +121,13 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
   d.coverage_assessed = leadership->assessed;
   d.coverage_drop = coverage_drops(org, *leadership, policy.leadership);
 
-  const auto& h = org.hierarchy();
+  // A placeholder person's departure is not measured (they are not described): their figures
+  // are n/a (NaN; 0 in the count columns, which Python shows as n/a) and they are ranked nowhere.
+  // The shares are of the people described (headcount), and unit_left counts only them.
+  const auto& placeholder = org.people().placeholder;
+  const double headcount = org.headcount();
   d.unit_left.resize(n);
-  for (index_t p = 0; p < n; ++p) d.unit_left[p] = h.subtree_end[p] - p - 1;
+  for (index_t p = 0; p < n; ++p) d.unit_left[p] = placeholder[p] ? 0 : people_under(org, p);
 
   d.sharing_assessed = org.has_table("sharing") && !leadership->core.empty();
   if (d.sharing_assessed) {
@@ -170,14 +176,18 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
   d.impact.resize(n);
   d.risk.resize(n);
   for (index_t p = 0; p < n; ++p) {
-    const double parts = wc * d.coverage_drop[p] / 100.0 + wu * d.unit_left[p] / static_cast<double>(n) +
-                         ws * d.cut_off[p] / static_cast<double>(n) +
+    if (placeholder[p]) {
+      d.coverage_drop[p] = d.impact[p] = d.risk[p] = std::nan("");
+      continue;
+    }
+    const double parts = wc * d.coverage_drop[p] / 100.0 + wu * d.unit_left[p] / headcount +
+                         ws * d.cut_off[p] / headcount +
                          (wk > 0 ? wk * d.orphaned[p] / static_cast<double>(artifacts) : 0.0) +
                          (wm > 0 ? wm * d.channels_led[p] / static_cast<double>(channels) : 0.0);
     d.impact[p] = total > 0 ? parts / total : 0.0;
     d.risk[p] = org.people().flight_risk[p] * d.impact[p];
   }
-  rank_by_risk(d.risk, d.impact, d.ranking);
+  rank_by_risk(d.risk, d.impact, placeholder, d.ranking);
 
   // Findings: the people whose departure would hurt most, "If {person} leaves, {effects} (impact
   // .., risk ..)", one clause an effect. Written over the record's own findings, their arguments

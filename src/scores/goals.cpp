@@ -53,10 +53,13 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   r.assessed = true;
   std::vector<double> share(n);
   std::vector<index_t> without;
+  const auto& placeholder = org.people().placeholder;  // owns no goal (the builder sees to it), counts nowhere
   for (index_t p = 0; p < n; ++p) {
     share[p] = person_goals[p] > 0 ? person_aligned[p] / person_goals[p] : nan;
-    if (person_goals[p] == 0) without.push_back(p);
+    if (person_goals[p] == 0 && !placeholder[p]) without.push_back(p);
   }
+  person_goals = without_placeholders(org, std::move(person_goals));
+  const index_t headcount = org.headcount();
   r.people = {{"goals", person_goals}, {"aligned_goal_share", share}};
   const double aligned_share = member_aligned / member;
   const double quantified_share = quantified_known > 0 ? quantified / quantified_known : nan;
@@ -74,7 +77,8 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
     for (const auto top : h.tops)
       for (auto e : boost::make_iterator_range(boost::out_edges(top, h.reports))) {
         const index_t head = boost::target(e, h.reports);
-        for (index_t p = head; p < h.subtree_end[head]; ++p) unit[p] = static_cast<std::int32_t>(labels.size());
+        for (index_t p = head; p < h.subtree_end[head]; ++p)
+          if (!placeholder[p]) unit[p] = static_cast<std::int32_t>(labels.size());
         labels.emplace_back(org.id(head));
       }
     auto units = group_means("unit", labels, unit, share, "aligned_goal_share", policy.min_group_size);
@@ -82,7 +86,9 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
   }
   r.score = score_from_parts(r, {part("aligned", aligned_share, "no goals owned by members"),
                                  part("quantified", quantified_share, "quantified is not given"),
-                                 part("everyone_has_a_goal", n ? 1.0 - static_cast<double>(without.size()) / n : nan, "no people")});
+                                 part("everyone_has_a_goal",
+                                      headcount ? 1.0 - static_cast<double>(without.size()) / headcount : nan,
+                                      "no people")});
   if (!orphan_ids.empty()) {
     Finding f{"goal_alignment", "orphan_goal", FindingSeverity::medium, orphans_owners, {}, {}, {}};
     // {count} orphan goals, {goals} and their owners {people}, in the same order.

@@ -15,7 +15,9 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   const auto& ip = policy.incentives;
   if (!org.has_table("incentives")) return absent("incentive_balance", "no incentives table");
   const index_t n = org.size();
-  if (n == 0) return absent("incentive_balance", "the team is empty");
+  const index_t headcount = org.headcount();  // placeholder people have no incentives and are not counted
+  if (headcount == 0) return absent("incentive_balance", "the team is empty");
+  const auto& placeholder = org.people().placeholder;
   ScoreReport r;
   r.name = "incentive_balance";
   r.assessed = true;
@@ -35,11 +37,20 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
       events_spiritual += 1;
     }
   }
+  // The members' totals (placeholders left out; all of them when there are none).
+  std::vector<double> pay, recognitions;
+  pay.reserve(headcount), recognitions.reserve(headcount);
+  for (index_t p = 0; p < n; ++p)
+    if (!placeholder[p]) pay.push_back(material[p]), recognitions.push_back(spiritual_count[p]);
   // Eigen's reduction (not a loop): the same sum, to the last bit, as ever.
-  const double team_mean = Eigen::Map<const Eigen::VectorXd>(material.data(), static_cast<Eigen::Index>(n)).mean();
+  const double team_mean = Eigen::Map<const Eigen::VectorXd>(pay.data(), static_cast<Eigen::Index>(headcount)).mean();
   std::vector<double> normalized(n), share(n);
   std::vector<index_t> no_spiritual, neither;
   for (index_t p = 0; p < n; ++p) {
+    if (placeholder[p]) {
+      material[p] = spiritual_count[p] = normalized[p] = share[p] = nan;
+      continue;
+    }
     normalized[p] = team_mean > 0 ? material[p] / team_mean : nan;
     const double events = material_count[p] + spiritual_count[p];
     share[p] = events > 0 ? material_count[p] / events : nan;
@@ -56,9 +67,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
     else if (spiritual_share > ip.spiritual_share_high) balance = (1.0 - spiritual_share) / (1.0 - ip.spiritual_share_high);
     else balance = 1.0;
   }
-  const double recognized = 1.0 - static_cast<double>(no_spiritual.size() + neither.size()) / n;
-  std::vector<double> recognitions(spiritual_count.data(), spiritual_count.data() + n);
-  std::vector<double> pay(material.data(), material.data() + n);
+  const double recognized = 1.0 - static_cast<double>(no_spiritual.size() + neither.size()) / headcount;
   const double pay_gini = gini(pay);
 
   // Pay for performance: Spearman rank correlation of material totals with assessment.
@@ -140,7 +149,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
                {"career_plan_share_high_potential", career_high_potential,
                 why(career_high_potential, "no high-potential person has has_career_plan given")}};
   r.groups = group_means("tier", tier_labels, tier_groups(org), material, "material_total", policy.min_group_size);
-  auto by_department = group_means("department", people.departments.labels, people.departments.codes, material,
+  auto by_department = group_means("department", people.departments.labels, department_groups(org), material,
                                    "material_total", policy.min_group_size);
   r.groups.insert(r.groups.end(), by_department.begin(), by_department.end());
 

@@ -172,11 +172,13 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
   // Units: each manager with their direct reports.
   const auto& h = org.hierarchy();
   std::size_t unassessed_managers = 0;
+  const auto& placeholder = org.people().placeholder;
   for (index_t m = 0; m < org.size(); ++m) {
-    if (boost::out_degree(m, h.reports) == 0) continue;
+    // A placeholder manager holds no capability the data could show: their unit is not assessed.
+    if (boost::out_degree(m, h.reports) == 0 || placeholder[m]) continue;
     UnitCoverage unit;
     unit.manager = m;
-    unit.size = h.subtree_end[m] - m;
+    unit.size = 1 + people_under(org, m);
     std::vector<index_t> group{m};
     for (auto e : boost::make_iterator_range(boost::out_edges(m, h.reports))) group.push_back(boost::target(e, h.reports));
     unit.coverage = group_coverage(org, group, lp.unit_required, lp);

@@ -181,11 +181,14 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
     f.args.push_back(FindingArg::num("median_hours", hmed));
     r.findings.push_back(about_people(std::move(f), {{"median_hours", hmed}}));
   }
+  // A placeholder has no scores (the builder sees to it): never lagging, and not applicable.
+  lagging = without_placeholders(org, std::move(lagging));
   r.people.push_back({"dimensions_lagging", lagging});
   std::size_t people_lagging = 0;
   for (index_t p = 0; p < n; ++p) people_lagging += lagging[p] > 0;
+  const index_t headcount = org.headcount();
   r.figures = {{"people_lagging", static_cast<double>(people_lagging), {}},
-               {"lagging_share", n ? static_cast<double>(people_lagging) / n : nan, n ? "" : "no people"},
+               {"lagging_share", headcount ? static_cast<double>(people_lagging) / headcount : nan, headcount ? "" : "no people"},
                {"lags", static_cast<double>(lag_events), {}},
                {"learning_hours_median", hmed, hours.empty() ? "no learning hours given" : ""}};
   // The dimensions' parts pooled: each weighs as many as have a score on it.

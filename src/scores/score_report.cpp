@@ -31,8 +31,26 @@ ScoreReport absent(std::string name, std::string reason) {
 
 std::vector<std::int32_t> tier_groups(const Org& org) {
   std::vector<std::int32_t> out;
-  for (const auto t : org.people().tiers) out.push_back(static_cast<std::int32_t>(t));
+  out.reserve(org.size());
+  const auto& placeholder = org.people().placeholder;
+  for (index_t p = 0; p < org.size(); ++p)
+    out.push_back(placeholder[p] ? -1 : static_cast<std::int32_t>(org.people().tiers[p]));
   return out;
+}
+
+std::vector<std::int32_t> department_groups(const Org& org) {
+  std::vector<std::int32_t> out = org.people().departments.codes;
+  if (org.people().placeholders > 0)
+    for (index_t p = 0; p < org.size(); ++p)
+      if (org.people().placeholder[p]) out[p] = -1;
+  return out;
+}
+
+std::vector<double> without_placeholders(const Org& org, std::vector<double> values) {
+  if (org.people().placeholders > 0)
+    for (index_t p = 0; p < org.size(); ++p)
+      if (org.people().placeholder[p]) values[p] = nan;
+  return values;
 }
 const std::vector<std::string> tier_labels{"core", "execution", "support"};
 

@@ -18,8 +18,11 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
   const auto& sp = policy.sharing;
   const bool meetings = org.has_table("meetings"), network = org.has_table("sharing");
   if (!meetings && !network) return absent("sharing_health", "no meetings or sharing table");
-  const index_t n = org.size();
-  if (n == 0) return absent("sharing_health", "the team is empty");
+  // Placeholder people attend nothing and share with no one (the builder sees to it): they are
+  // left out of every share and list, and their columns are not applicable.
+  const index_t n = org.size(), headcount = org.headcount();
+  if (headcount == 0) return absent("sharing_health", "the team is empty");
+  const auto& placeholder = org.people().placeholder;
   ScoreReport r;
   r.name = "sharing_health";
   r.assessed = true;
@@ -62,13 +65,14 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     std::vector<index_t> never;
     double reached = 0;
     for (index_t p = 0; p < n; ++p) {
+      if (placeholder[p]) continue;
       if (!counted.empty() && share[p] >= sp.attendance_share) reached += 1;
       if (!counted.empty() && attended[p] == 0) never.push_back(p);
     }
-    const double reach = counted.empty() ? 0.0 : reached / n;
+    const double reach = counted.empty() ? 0.0 : reached / headcount;
     const double presenters = static_cast<double>(std::count_if(presented.begin(), presented.end(), [](double x) { return x > 0; }));
-    r.people.push_back({"meetings_attended", attended});
-    r.people.push_back({"attendance_share", share});
+    r.people.push_back({"meetings_attended", without_placeholders(org, std::move(attended))});
+    r.people.push_back({"attendance_share", without_placeholders(org, std::move(share))});
     r.figures.push_back({"meetings", static_cast<double>(counted.size()), {}});
     r.figures.push_back({"weeks", weeks, why(weeks, "no meetings and no analysis period")});
     r.figures.push_back({"meetings_per_week", per_week, {}});
@@ -133,17 +137,17 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     const SharingStructure& structure = precomputed ? *precomputed : computed;
     std::vector<index_t> isolated;
     for (index_t p = 0; p < n; ++p)
-      if (degree[p] == 0) isolated.push_back(p);
-    const double reachable = core.empty() ? nan : static_cast<double>(structure.reachable_from_core) / n;
+      if (degree[p] == 0 && !placeholder[p]) isolated.push_back(p);
+    const double reachable = core.empty() ? nan : static_cast<double>(structure.reachable_from_core) / headcount;
     std::vector<double> deg(n), broker(n);
     for (index_t p = 0; p < n; ++p) deg[p] = degree[p], broker[p] = 0;
     for (const auto p : structure.articulation_points) broker[p] = 1;
-    r.people.push_back({"sharing_links", deg});
-    r.people.push_back({"broker", broker});
+    r.people.push_back({"sharing_links", without_placeholders(org, std::move(deg))});
+    r.people.push_back({"broker", without_placeholders(org, std::move(broker))});
     std::vector<double> groups_if_absent(n);  // the network's separate groups without each person
     for (index_t p = 0; p < n; ++p)
       groups_if_absent[p] = structure.groups_without.empty() ? nan : static_cast<double>(structure.groups_without[p]);
-    r.people.push_back({"groups_if_absent", groups_if_absent});
+    r.people.push_back({"groups_if_absent", without_placeholders(org, std::move(groups_if_absent))});
     r.figures.push_back({"groups", static_cast<double>(structure.groups), {}});
     r.figures.push_back({"online_in_use", online ? 1.0 : 0.0, {}});
     r.figures.push_back({"offline_in_use", offline ? 1.0 : 0.0, {}});
@@ -155,7 +159,7 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
     r.figures.push_back({"bridges", static_cast<double>(structure.bridges.size()), {}});
     parts.push_back(part("channels", online && offline ? 1.0 : sp.one_channel_part, ""));
     parts.push_back(part("reachable_from_core", reachable, "no one is in the core tier"));
-    parts.push_back(part("connected", 1.0 - static_cast<double>(isolated.size()) / n, ""));
+    parts.push_back(part("connected", 1.0 - static_cast<double>(isolated.size()) / headcount, ""));
     if (!(online && offline)) {
       Finding f{"sharing_health", "one_channel", FindingSeverity::low, {}, {}, {}, {}};
       f.args = {FindingArg::word_of("channel", online ? "word.online" : "word.offline")};

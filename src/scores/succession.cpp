@@ -58,8 +58,14 @@ double successor_fitness(const Org& org, index_t incumbent, index_t successor, c
 std::vector<bool> key_positions(const Org& org, const Policy& policy) {
   std::vector<bool> key(org.size(), false);
   const auto& h = org.hierarchy();
-  for (index_t p = 0; p < org.size(); ++p)
-    key[p] = org.people().tiers[p] == Tier::core || h.subtree_end[p] - p - 1 >= policy.succession.large_unit;
+  const auto& placeholder = org.people().placeholder;
+  for (index_t p = 0; p < org.size(); ++p) {
+    // A placeholder's seat is outside the data (no one can be named for it): never key. A unit is
+    // large by the people described in it.
+    if (placeholder[p]) continue;
+    const index_t large = policy.succession.large_unit;
+    key[p] = org.people().tiers[p] == Tier::core || (h.subtree_end[p] - p - 1 >= large && people_under(org, p) >= large);
+  }
   return key;
 }
 
@@ -187,7 +193,7 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
     KeyPosition k;
     k.incumbent = p;
     k.core = org.people().tiers[p] == Tier::core;
-    k.unit_size = h.subtree_end[p] - p - 1;
+    k.unit_size = people_under(org, p);
     k.large_unit = k.unit_size >= sp.large_unit;
     for (auto e : boost::make_iterator_range(boost::out_edges(p, s.graph))) {
       const auto row = boost::get(boost::edge_index, s.graph, e);

@@ -35,8 +35,12 @@ double score_from_parts(ScoreReport& r, std::vector<ScorePart> parts);
 
 ScoreReport absent(std::string name, std::string reason);
 
-// Each person's tier as a group (tier_labels names them).
+// Each person's tier as a group (tier_labels names them); -1 (no group) for a placeholder.
 std::vector<std::int32_t> tier_groups(const Org& org);
+// Each person's department code as a group; -1 for a placeholder (they are in no group).
+std::vector<std::int32_t> department_groups(const Org& org);
+// A per-person column with NaN (not applicable) for every placeholder person.
+std::vector<double> without_placeholders(const Org& org, std::vector<double> values);
 extern const std::vector<std::string> tier_labels;
 
 // Calendar weeks, Monday to Sunday, counted from the week of 1970-01-01 (week 0; that day was a

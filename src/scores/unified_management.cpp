@@ -15,8 +15,10 @@ using namespace detail;
 
 ScoreReport unified_management(const Org& org, const Policy& policy) {
   const auto& mp = policy.management;
-  const index_t n = org.size();
-  if (n == 0) return absent("unified_management", "the team is empty");
+  // The shape (tops, spans, layers) is the hierarchy's, placeholder managers included: their
+  // reports are real. The size the layers are judged by counts the people described.
+  const index_t n = org.size(), headcount = org.headcount();
+  if (headcount == 0) return absent("unified_management", "the team is empty");
   ScoreReport r;
   r.name = "unified_management";
   r.assessed = true;
@@ -49,7 +51,8 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   for (index_t p = 0; p < n; ++p)
     if (org.people().has_quantified_kpi[p] >= 0) kpi_known += 1, kpi_with += org.people().has_quantified_kpi[p];
   const double kpi = kpi_known > 0 ? kpi_with / kpi_known : nan;
-  const double needed = n <= 1 ? 1.0 : 1.0 + std::ceil(std::log(static_cast<double>(n)) / std::log(mp.typical_span));
+  const double needed =
+      headcount <= 1 ? 1.0 : 1.0 + std::ceil(std::log(static_cast<double>(headcount)) / std::log(mp.typical_span));
   const double tops = static_cast<double>(h.tops.size());
   r.people.push_back({"direct_reports", span});
   r.figures.reserve(6);  // built in place: a braced list would copy every name
@@ -84,7 +87,7 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   span_finding(narrow, "narrow_span", mp.min_span);
   if (h.layers > allowed) {
     Finding f{"unified_management", "too_many_layers", FindingSeverity::medium, {}, {}, {}, {}};
-    f.args = {FindingArg::count_of("layers", h.layers), FindingArg::count_of("size", n), FindingArg::num("needed", needed)};
+    f.args = {FindingArg::count_of("layers", h.layers), FindingArg::count_of("size", headcount), FindingArg::num("needed", needed)};
     f.evidence = {{"layers", static_cast<double>(h.layers)}, {"layers_needed", needed}};
     r.findings.push_back(std::move(f));
   }

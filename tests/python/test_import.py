@@ -6,6 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import jsonschema
 import pandas as pd
 import pytest
 
@@ -49,6 +50,20 @@ def export_with(tmp_path: Path, *replacements) -> Path:
     return path
 
 
+def errors(err: teamgraph.OrgDataError) -> list:
+    """The problems of an import that are errors (the warnings come with them: a placeholder made)."""
+    return [p for p in err.problems if p.severity == teamgraph.Severity.error]
+
+
+def mapping_file(tmp_path: Path, placeholders: bool = False) -> Path:
+    """The example's mapping file with placeholder_managers set."""
+    setting = f"[people]\nplaceholder_managers = {str(placeholders).lower()}\n"
+    text = MAPPING.read_text(encoding="utf-8").replace("[people]\n", setting)
+    path = tmp_path / "mapping.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_the_example_export_is_shaped_like_a_real_one() -> None:
     data = EXPORT.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
@@ -56,10 +71,12 @@ def test_the_example_export_is_shaped_like_a_real_one() -> None:
 
 
 def test_an_hr_export_maps_to_a_team_and_scores() -> None:
+    # The issue's "done when": a public-style export (invented) with placeholders, name-resolved
+    # managers, a termination filter and US dates, mapped and scored.
     result = import_export(EXPORT, MAPPING)
     org, summary = result.org, result.summary
-    assert len(org) == 28  # 31 rows, 3 who left dropped by keep
-    assert summary["keep"] == {"query": "Termd == 0", "kept": 28, "dropped": 3, "dropped_records": [15, 20, 27]}
+    assert len(org) == 31 and org.headcount == 30  # 33 rows, 3 who left dropped by keep; 1 placeholder
+    assert summary["keep"] == {"query": "Termd == 0", "kept": 30, "dropped": 3, "dropped_records": [15, 20, 27]}
     people = org.people.set_index("id")
     # Managers by name, as the export writes them: "Timothy M. Sullivan" is "Sullivan, Timothy  M".
     assert people.loc["10006", "manager_id"] == "10002"
@@ -76,10 +93,73 @@ def test_an_hr_export_maps_to_a_team_and_scores() -> None:
     assert people.loc["10001", "DateofHire"] == "2010-04-10" and people.loc["10007", "Office"] == "上海"
     assert set(summary["extra_columns"]) == {"ManagerID", "PerformanceScore", "Termd", "DateofHire",
                                              "DateofTermination", "Office"}
-    assert len(org.table("incentives")) == 28
+    assert len(org.table("incentives")) == 30
+    # Harriet Osei, written two ways, manages the two analysts and is not a row: one placeholder.
+    osei = "placeholder:harriet-osei"
+    assert list(people.index[people["placeholder"]]) == [osei]
+    assert people.loc[osei, "name"] == "Harriet Osei" and pd.isna(people.loc[osei, "manager_id"])
+    assert pd.isna(people.loc[osei, "tier"]) and pd.isna(people.loc[osei, "assessment"])
+    assert set(people.loc[["10060", "10061"], "manager_id"]) == {osei}
+    assert not people.loc["10060", "placeholder"]
+    assert summary["people"] == 30 and summary["placeholders"] == 1
+    assert summary["managers"]["resolved"] == 27
+    assert summary["managers"]["missing"] == [{"manager": "Harriet Osei", "reports": 2, "people_under": 2,
+                                               "records": [33, 34], "placeholder": osei}]
+    warning = next(w for w in org.warnings if w.code == "placeholder_manager")
+    assert (warning.file, warning.record, warning.person_id) == ("hr_export.csv", 33, osei)
+    assert "the manager of 2 people" in warning.message
+    assert f"kept as the placeholder person '{osei}'" in warning.message
+    # Scored: the placeholder is in the hierarchy, outside every score and count.
     report = teamgraph.assess(org)
     assert report.scores["incentive_balance"] is not None and report.scores["unified_management"] is not None
+    assert report.figures["incentive_balance"]["spiritual_events"] == 0
+    rows = report.people.set_index("id")
+    assert rows.loc[osei, "placeholder"] and not rows.loc["10060", "placeholder"]
+    assert pd.isna(rows.loc[osei, "incentive_balance.material_total"]) and pd.isna(rows.loc[osei, "departure_impact"])
+    assert pd.isna(rows.loc[osei, "unit_left"]) and rows.loc["10001", "unit_left"] == 27
+    assert rows.loc["10060", "incentive_balance.material_total"] == 78000
+    assert osei not in set(report.departure_impact["id"]) and len(report.departure_impact) == 30
+    doc = json.loads(report.to_json())
+    assert doc["summary"]["people"] == 30 and doc["summary"]["tiers"] == {"core": 4, "execution": 22, "support": 4}
+    assert doc["summary"]["placeholders"] == {"count": 1, "leading": 2, "people": [osei]}
+    assert "1 manager not described by the data (placeholder:harriet-osei), leading 2 people" in report.to_text()
+    assert "1 placeholder manager (placeholder:harriet-osei), leading 2 people, is outside" in report.to_markdown()
+    assert "1名数据未描述的经理（placeholder:harriet-osei），领导2人" in report.to_text(lang="zh-CN")
     assert read_export(EXPORT, MAPPING).ids == org.ids
+
+
+def test_a_shuffled_export_gives_the_same_report(tmp_path: Path) -> None:
+    # The placeholders' ids and names, and everything else, do not depend on the export's row order.
+    lines = EXPORT.read_bytes().decode("utf-8-sig").split("\r\n")
+    header, rows = lines[0], [line for line in lines[1:] if line]
+    reports = []
+    for seed in (0, 1):
+        order = list(range(len(rows)))
+        if seed:
+            order = order[::-1]
+            order[0], order[5] = order[5], order[0]
+        (tmp_path / str(seed)).mkdir()
+        path = tmp_path / str(seed) / "export.csv"  # the same name: warnings name the file
+        path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join([header] + [rows[k] for k in order] + [""]).encode("utf-8"))
+        org = read_export(path, MAPPING)
+        reports.append((teamgraph.assess(org).to_json(), teamgraph.assess(org).to_markdown(),
+                        teamgraph.assess(org).pseudonymize(b"a key of at least 16 bytes").to_json()))
+    assert reports[0] == reports[1]
+    assert "placeholder:harriet-osei" in reports[0][0] and "Harriet Osei" in reports[0][0]
+
+
+def test_a_pseudonymized_report_pseudonymizes_placeholders() -> None:
+    report = teamgraph.assess(read_export(EXPORT, MAPPING)).pseudonymize(b"a key of at least 16 bytes")
+    text = report.to_json() + report.to_text() + report.to_markdown() + report.to_html()
+    assert "harriet" not in text.lower() and "Osei" not in text
+    placeholders = json.loads(report.to_json())["summary"]["placeholders"]
+    assert placeholders["count"] == 1 and placeholders["people"][0].startswith("p-")
+    assert placeholders["people"][0] in report.to_text()
+    # The aggregate-only report counts them, never says who.
+    aggregate = json.loads(report.to_json(aggregate_only=True))
+    assert aggregate["summary"]["placeholders"] == {"count": 1, "leading": 2}
+    jsonschema.validate(aggregate, teamgraph.export.schema(aggregate_only=True))
+    jsonschema.validate(json.loads(report.to_json()), teamgraph.export.schema())
 
 
 def test_the_written_team_reads_back_the_same(tmp_path: Path) -> None:
@@ -87,33 +167,76 @@ def test_the_written_team_reads_back_the_same(tmp_path: Path) -> None:
     files = result.write(tmp_path / "team")
     assert files == ["people.csv", "incentives.csv", "team.json", "import.json"]
     org = teamgraph.read_org(tmp_path / "team")  # the core's reader: import.json is not a table, no warning
-    assert org.warnings == []
-    assert teamgraph.assess(org).to_json() == teamgraph.assess(result.org).to_json()
+    assert [w.code for w in org.warnings] == ["several_tops"]  # the placeholder is a top of its own
+    assert org.headcount == 30 and list(org.people["placeholder"]).count(True) == 1
+    # The same report, but for where the team's one warning points: the export's column as imported,
+    # people.csv's as read back.
+    imported = teamgraph.assess(result.org).to_json()
+    assert '"field": "ManagerName (manager_id)",\n        "file": "hr_export.csv"' in imported
+    imported = imported.replace('"field": "ManagerName (manager_id)",\n        "file": "hr_export.csv"',
+                                '"field": "manager_id",\n        "file": "people.csv"')
+    assert teamgraph.assess(org).to_json() == imported
     summary = json.loads((tmp_path / "team" / "import.json").read_text(encoding="utf-8"))
     assert summary["keep"]["dropped"] == 3 and summary["source"] == "hr_export.csv"
     assert "import" not in json.loads((tmp_path / "team" / "team.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("placeholders", [None, False])
-def test_managers_outside_the_export_are_problems_all_at_once(tmp_path: Path, placeholders) -> None:
+def _patel_and_butler(tmp_path: Path) -> Path:
     # Ravi Patel's two reports name a manager who is not a row; Patel himself is dropped as a
     # leaver, and Nora Walsh's manager is someone else who is not there either.
-    path = export_with(tmp_path, ('"Patel, Ravi",10010,Brandon Kowalski,3,IT/IS,IT Manager - DB,3,Fully Meets,4.3,99280,0',
+    return export_with(tmp_path, ('"Patel, Ravi",10010,Brandon Kowalski,3,IT/IS,IT Manager - DB,3,Fully Meets,4.3,99280,0',
                                   '"Patel, Ravi",10010,Brandon Kowalski,3,IT/IS,IT Manager - DB,3,Fully Meets,4.3,99280,1'),
                        ('"Walsh, Nora",10050,Jennifer Zamora', '"Walsh, Nora",10050,Webster Butler'))
-    config = mapping(**{"people.placeholder_managers": placeholders})
+
+
+def test_managers_outside_the_export_are_problems_all_at_once_when_placeholders_are_off(tmp_path: Path) -> None:
     with pytest.raises(teamgraph.OrgDataError) as caught:
-        import_export(path, config)
+        import_export(_patel_and_butler(tmp_path), mapping(**{"people.placeholder_managers": False}))
     problems = caught.value.problems
-    assert [p.code for p in problems] == ["missing_manager", "missing_manager"]
-    patel, butler = problems
+    assert [p.code for p in problems] == ["missing_manager", "missing_manager", "missing_manager"]
+    patel, butler, osei = sorted(problems, key=lambda p: p.record)
     assert patel.file == "export.csv" and patel.record == 29 and patel.field == "ManagerName (manager_id)"
     assert "Ravi Patel" in patel.message and "2 people" in patel.message and "row 29 (10040)" in patel.message
     assert "row 11 has this name and was dropped by keep" in patel.message
     assert butler.record == 32 and "Webster Butler" in butler.message and "1 person" in butler.message
-    unsupported = "Placeholder managers (kept in the hierarchy, left out of the scores) are not supported yet"
-    assert (unsupported in patel.message) == (placeholders is None)
-    assert "top = [...]" in patel.message
+    assert osei.record == 33 and "row 33 (10060) and row 34 (10061)" in osei.message
+    assert "top = [...]" in patel.message and "placeholder" not in patel.message.lower()
+
+
+def test_managers_outside_the_export_become_placeholders(tmp_path: Path) -> None:
+    result = import_export(_patel_and_butler(tmp_path), MAPPING)
+    org = result.org
+    assert len(org) == 29 + 3 and org.headcount == 29  # Patel dropped; Osei, Patel and Butler placeholders
+    people = org.people.set_index("id")
+    made = {"placeholder:harriet-osei": "Harriet Osei", "placeholder:ravi-patel": "Ravi Patel",
+            "placeholder:webster-butler": "Webster Butler"}
+    assert dict(people.loc[people["placeholder"], "name"]) == made
+    assert set(people.loc[["10040", "10041"], "manager_id"]) == {"placeholder:ravi-patel"}
+    assert people.loc["10050", "manager_id"] == "placeholder:webster-butler"
+    warnings = {w.person_id: w for w in org.warnings if w.code == "placeholder_manager"}
+    assert set(warnings) == set(made)
+    patel = warnings["placeholder:ravi-patel"]
+    assert patel.key == "problem.placeholder_manager.dropped" and patel.record == 29
+    assert "the manager of 2 people" in patel.message
+    assert "row 11 has this name and was dropped by keep" in patel.message
+    assert "the manager of 1 person" in warnings["placeholder:webster-butler"].message
+    assert "第29行（10040）" in Catalog.get("zh_CN").problem_message(patel)
+    assert [x["placeholder"] for x in result.summary["managers"]["missing"]] == sorted(made)
+    report = json.loads(teamgraph.assess(org).to_json())
+    assert report["summary"]["placeholders"] == {"count": 3, "leading": 5, "people": sorted(made, key=org.find)}
+
+
+def test_a_placeholder_id_never_takes_a_real_one(tmp_path: Path) -> None:
+    # Managers by id: the id as written. By name: a new id, with ~2 when an employee has it already.
+    path = export_with(tmp_path, ('"Walsh, Nora",10050,Jennifer Zamora',
+                                  '"Walsh, Nora",placeholder:harriet-osei,Jennifer Zamora'))
+    people = read_export(path, MAPPING).people.set_index("id")
+    assert set(people.loc[["10060", "10061"], "manager_id"]) == {"placeholder:harriet-osei~2"}
+    assert not people.loc["placeholder:harriet-osei", "placeholder"]
+    by_id = mapping(**{"people.manager": {"column": "ManagerID", "by": "id"}})
+    org = read_export(EXPORT, by_id)  # ManagerID numbers managers 1, 2, ...: none is an EmpID
+    flagged = org.people.set_index("id")["placeholder"]
+    assert sorted(flagged.index[flagged]) == ["1", "10", "12", "2", "3", "4", "6", "7", "8"]
 
 
 def test_people_under_a_missing_manager_are_counted(tmp_path: Path) -> None:
@@ -121,7 +244,7 @@ def test_people_under_a_missing_manager_are_counted(tmp_path: Path) -> None:
                                                                           '"Chen, Wei",10007,Somebody Else'))
     with pytest.raises(teamgraph.OrgDataError) as caught:
         import_export(path, mapping(**{"people.placeholder_managers": False}))
-    (p,) = caught.value.problems
+    (p,) = [p for p in caught.value.problems if "Somebody Else" in p.message]
     assert "the manager of 2 people" in p.message and "13 in all" in p.message  # Ramirez's and Chen's teams
 
 
@@ -130,7 +253,7 @@ def test_an_ambiguous_manager_names_both_rows(tmp_path: Path) -> None:
     del manager["prefer"]
     with pytest.raises(teamgraph.OrgDataError) as caught:
         import_export(EXPORT, mapping(**{"people.manager": manager}))
-    (p,) = caught.value.problems
+    (p,) = errors(caught.value)
     assert p.code == "ambiguous_manager" and p.record == 24
     assert "row 9 (10008), Area Sales Manager" in p.message and "row 10 (10009), Production Technician I" in p.message
     assert "prefer" in p.message
@@ -191,14 +314,14 @@ def test_mapping_problems_come_together(tmp_path: Path) -> None:
     found = {(p.code, p.field) for p in caught.value.problems}
     assert {("bad_mapping", "people.colour"), ("bad_mapping", "people.department"), ("bad_mapping", "tiers.core"),
             ("bad_mapping", "people.placeholder_managers")} <= found
-    assert all(p.file == "mapping" for p in caught.value.problems)
+    assert all(p.file == "mapping" for p in errors(caught.value))
 
 
 def test_a_bad_value_names_the_export_line_and_column(tmp_path: Path) -> None:
     path = export_with(tmp_path, ("Exceeds,4.83,", "Exceeds,high,"))
     with pytest.raises(teamgraph.OrgDataError) as caught:
         import_export(path, MAPPING)
-    (p,) = caught.value.problems
+    (p,) = errors(caught.value)
     assert (p.code, p.file, p.record, p.field) == ("bad_number", "export.csv", 2, "EngagementSurvey (potential)")
 
 
@@ -245,11 +368,17 @@ def test_the_same_team_as_csv_xlsx_parquet_and_gbk_gives_the_same_report(team_di
     for kind in ("csv", "xlsx", "parquet", "gbk"):
         folder = _as(kind, team_dir, tmp_path / kind)
         assert cli.main(["report", str(folder), "--format", "json", "--out", str(tmp_path / f"{kind}.json")]) == 0
-        reports[kind] = (tmp_path / f"{kind}.json").read_bytes()
+        # The placeholder is a top of its own beside Jennifer Zamora: the team's one warning, which
+        # names the file it was found in, as every warning does.
+        people = {"csv": "people.csv", "gbk": "people.csv", "xlsx": "people.xlsx", "parquet": "people.parquet"}[kind]
+        text = (tmp_path / f"{kind}.json").read_bytes()
+        assert text.count(f'"file": "{people}"'.encode()) == 1
+        reports[kind] = text.replace(f'"file": "{people}"'.encode(), b'"file": "people.csv"')
         org = teamgraph.read_org(folder)
         codes = [(w.code, w.file) for w in org.warnings]
         # incentives.csv is ASCII, the same in GBK and UTF-8: people.csv alone is decoded.
-        assert codes == ([("encoding", "people.csv")] if kind == "gbk" else []), kind
+        assert sorted(codes) == [("encoding", "people.csv")] * (kind == "gbk") + [("several_tops", people)], kind
+        assert org.headcount == 30 and list(org.people["placeholder"]).count(True) == 1, kind
         if kind == "gbk":
             assert "GB18030" in org.warnings[0].message
     # The report describes the team, not its files; validate says how a file was read.
@@ -312,7 +441,9 @@ def test_an_xlsx_export_with_a_sheet(tmp_path: Path) -> None:
     config = mapping(**{"source.sheet": "Employees"})
     result = import_export(tmp_path / "hr.xlsx", config)
     assert result.summary["sheet"] == "Employees"
-    assert teamgraph.assess(result.org).to_json() == teamgraph.assess(import_export(EXPORT, MAPPING).org).to_json()
+    # The same report, but for the file its one warning (several tops) names.
+    workbook = teamgraph.assess(result.org).to_json().replace('"file": "hr.xlsx"', '"file": "hr_export.csv"')
+    assert workbook == teamgraph.assess(import_export(EXPORT, MAPPING).org).to_json()
 
 
 # -- --suggest and the command ------------------------------------------------------------------
@@ -352,10 +483,11 @@ def test_the_import_command(tmp_path: Path, capsys) -> None:
     out = tmp_path / "team"
     assert cli.main(["import", str(EXPORT), "--map", str(MAPPING), "--out", str(out), "--lang", "en"]) == 0
     printed = capsys.readouterr().out
-    assert "keep Termd == 0: 28 rows kept, 3 dropped" in printed and "teamgraph report" in printed
+    assert "keep Termd == 0: 30 rows kept, 3 dropped" in printed and "teamgraph report" in printed
+    assert "1 manager who is not a row of the export kept as a placeholder person" in printed
     assert (out / "import.json").is_file()
     assert cli.main(["import", str(EXPORT), "--map", str(MAPPING), "--out", str(out), "--lang", "zh-CN"]) == 0
-    assert "保留28行，排除3行" in capsys.readouterr().out
+    assert "保留30行，排除3行" in capsys.readouterr().out
     assert cli.main(["validate", str(out)]) == 0
     assert cli.main(["import", str(EXPORT)]) == 2
     assert "--map" in capsys.readouterr().err
@@ -365,28 +497,31 @@ def test_the_import_command(tmp_path: Path, capsys) -> None:
 
 def test_the_import_command_prints_every_problem(tmp_path: Path, capsys) -> None:
     path = export_with(tmp_path, ('"Walsh, Nora",10050,Jennifer Zamora', '"Walsh, Nora",10050,Webster Butler'))
-    assert cli.main(["import", str(path), "--map", str(MAPPING), "--out", str(tmp_path / "team"), "--lang", "en"]) == 2
+    assert cli.main(["import", str(path), "--map", str(mapping_file(tmp_path)), "--out", str(tmp_path / "team"),
+                     "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert "missing_manager" in err and "not supported yet" in err and not (tmp_path / "team").exists()
+    assert err.count("missing_manager") == 2 and "Webster Butler" in err and "Harriet Osei" in err
+    assert not (tmp_path / "team").exists()
 
 
 def test_import_problems_read_in_the_language_they_are_shown_in(tmp_path: Path, capsys) -> None:
     # A problem of the import is a catalog entry with its values, not text fixed at import time.
     path = export_with(tmp_path, ('"Walsh, Nora",10050,Jennifer Zamora', '"Walsh, Nora",10050,Webster Butler'))
     with pytest.raises(teamgraph.OrgDataError) as caught:
-        import_export(path, MAPPING)
-    (p,) = caught.value.problems
-    assert p.key == "problem.missing_manager.placeholder" and dict(p.args)["manager"] == "Webster Butler"
+        import_export(path, mapping(**{"people.placeholder_managers": False}))
+    p = next(p for p in caught.value.problems if p.record == 32)
+    assert p.key == "problem.missing_manager" and dict(p.args)["manager"] == "Webster Butler"
     assert Catalog.get("en").problem_message(p) == p.message
     chinese = Catalog.get("zh_CN").problem_message(p)
-    assert "第32行（10050）" in chinese and "暂不支持占位上级" in chinese and "row 32" not in chinese
-    assert cli.main(["import", str(path), "--map", str(MAPPING), "--out", str(tmp_path / "team"), "--lang", "zh-CN"]) == 2
+    assert "第32行（10050）" in chinese and "row 32" not in chinese
+    assert cli.main(["import", str(path), "--map", str(mapping_file(tmp_path)), "--out", str(tmp_path / "team"),
+                     "--lang", "zh-CN"]) == 2
     assert "不是导出表中的一行" in capsys.readouterr().err
     config = mapping()
     config["people"]["colour"] = "Office"
     with pytest.raises(teamgraph.OrgDataError) as caught:
         import_export(EXPORT, config)
-    (p,) = caught.value.problems
+    (p,) = errors(caught.value)
     assert p.key == "problem.bad_mapping.unknown_key"
     assert "此处没有这个键" in Catalog.get("zh_CN").problem_message(p)
 
@@ -412,7 +547,7 @@ def test_batch_finds_teams_of_spreadsheets(team_dir: Path, tmp_path: Path, capsy
     _as("parquet", team_dir, tmp_path / "teams" / "b")
     assert cli.main(["batch", str(tmp_path / "teams"), "--out", str(tmp_path / "r.csv")]) == 0
     results = pd.read_csv(tmp_path / "r.csv")
-    assert list(results["people"]) == [28, 28] and results["health_index"].nunique() == 1
+    assert list(results["people"]) == [30, 30] and results["health_index"].nunique() == 1
 
 
 def test_a_ragged_row_of_a_decoded_csv_is_left_out_when_lenient(tmp_path: Path) -> None:

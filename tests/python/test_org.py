@@ -154,3 +154,30 @@ def test_empty_org() -> None:
     org = Org()
     assert len(org) == 0
     assert org.people.empty
+
+
+def test_placeholder_people_are_in_the_hierarchy_and_out_of_the_counts() -> None:
+    people = pd.DataFrame({"id": ["X", "A", "B", "C"], "name": ["Board", "Ann", "Bob", "Cy"],
+                           "tier": [None, "core", None, None], "manager_id": [None, "X", "A", "X"],
+                           "placeholder": [True, False, None, None]})
+    org = Org.from_frames(people=people)
+    assert len(org) == 4 and org.headcount == 3
+    assert repr(org) == "<teamgraph.Org: 3 people and 1 placeholder, 3 layers>"
+    table = org.people.set_index("id")
+    assert list(table["placeholder"]) == [True, False, False, False]
+    assert pd.isna(table.loc["X", "tier"]) and table.loc["B", "tier"] == "execution"  # a placeholder is in no tier
+    report = teamgraph.assess(org)
+    rows = report.people.set_index("id")
+    assert rows.loc["X", "placeholder"] and pd.isna(rows.loc["X", "unified_management.direct_reports"]) is False
+    assert pd.isna(rows.loc["X", "departure_impact"]) and pd.isna(rows.loc["X", "unit_left"])
+    assert rows.loc["A", "unit_left"] == 1
+    summary = json.loads(report.to_json())["summary"]
+    assert summary["people"] == 3 and summary["tiers"] == {"core": 1, "execution": 2, "support": 0}
+    assert summary["placeholders"] == {"count": 1, "leading": 2, "people": ["X"]}
+    # The same org without the placeholder's row flagged is another team: X is then a person.
+    assert Org.from_frames(people=people.drop(columns="placeholder")).headcount == 4
+    # A placeholder's other fields and other tables naming them are problems.
+    with pytest.raises(OrgDataError) as caught:
+        Org.from_frames(people=people.assign(assessment=[0.5, None, None, None]),
+                        sharing=pd.DataFrame({"person_a": ["X"], "person_b": ["A"], "channel": ["online"]}))
+    assert sorted(p.code for p in caught.value.problems) == ["placeholder_field", "placeholder_named"]

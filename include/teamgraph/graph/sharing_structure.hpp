@@ -20,8 +20,8 @@ struct SharingStructure {
   index_t reachable_from_core = 0;          // people who reach the core (the core included)
   std::vector<index_t> articulation_points; // people whose absence splits the network, ascending
   std::vector<std::pair<index_t, index_t>> bridges;  // links whose absence splits it, (a, b) with a < b, sorted
-  // With `brokers`: the network's separate groups (someone with no link is one), and per person
-  // how many there are without them.
+  // With `brokers`: the network's separate groups (someone with no link is one, a placeholder
+  // person none), and per person how many there are without them.
   index_t groups = 0;
   std::vector<index_t> groups_without;
 };

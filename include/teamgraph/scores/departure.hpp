@@ -4,7 +4,7 @@
 // Per person p (dense vectors indexed by person):
 // - coverage_drop: how many points the core layer's leadership coverage score loses. Computed
 //   from each competency's two best core holders and its depth, not by re-scoring per person.
-// - unit_left: people under p, left without their manager.
+// - unit_left: people under p, left without their manager (placeholder people not counted).
 // - cut_off: people who lose every sharing path to the core layer (sharing_structure(), in
 //   teamgraph/graph/sharing_structure.hpp).
 // - orphaned: artifacts p alone authors (truck-factor authorship).
@@ -12,7 +12,9 @@
 //   the answers (channel_answerers(), in teamgraph/scores/market_response.hpp).
 // impact = weighted mean of coverage_drop / 100, unit_left / n, cut_off / n,
 // orphaned / artifacts and channels_led / channels answered, with the policy's departure weights over the parts that have data.
-// risk = flight_risk x impact (NaN where flight risk is not given).
+// risk = flight_risk x impact (NaN where flight risk is not given). n is the headcount; a
+// placeholder person's figures are not measured (impact, risk and coverage_drop NaN, counts 0) and
+// they are not in the ranking.
 // Findings (high_departure_impact): the policy's departure.findings people with the highest
 // risk (and some impact), critical from departure.critical_risk, high from departure.high_risk.
 
@@ -36,7 +38,8 @@ struct DepartureImpact {
   std::vector<std::uint32_t> channels_led;  // 0 for everyone when market_assessed is false
   std::vector<double> impact;  // 0-1
   std::vector<double> risk;    // 0-1, NaN where flight risk is not given
-  std::vector<index_t> ranking;  // by risk (people without a flight risk after), then impact, then index
+  // By risk (people without a flight risk after), then impact, then index; no placeholder person.
+  std::vector<index_t> ranking;
   bool coverage_assessed = false;
   bool sharing_assessed = false;
   bool knowledge_assessed = false;

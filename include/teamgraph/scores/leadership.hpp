@@ -35,7 +35,7 @@ struct GroupCoverage {
 
 struct UnitCoverage {
   index_t manager = no_index;
-  index_t size = 0;                      // people in the unit, the manager included
+  index_t size = 0;                      // people in the unit, the manager included (placeholders not counted)
   GroupCoverage coverage;                // over the manager and their direct reports
   std::vector<std::string> manager_lacks;  // unit competencies the manager is below the threshold on
   bool assessed = false;                 // the manager has a score for some unit competency
@@ -56,7 +56,7 @@ struct LeadershipReport {
   double score = 0.0;         // the core layer's score, 0-100
   std::vector<index_t> core;  // the core layer
   GroupCoverage core_coverage;
-  std::vector<UnitCoverage> units;  // one per manager, in index order
+  std::vector<UnitCoverage> units;  // one per manager (placeholder managers have none), in index order
   TrainingPlan plan;
   std::vector<Finding> findings;
 };

@@ -59,7 +59,8 @@ struct SuccessionReport {
 
 SuccessionReport succession_readiness(const Org& org, const Policy& policy = {});
 
-// Which people hold key positions (the policy's definition), as flags by person index.
+// Which people hold key positions (the policy's definition), as flags by person index: the core
+// and the managers of large units (counting the people described); never a placeholder person.
 std::vector<bool> key_positions(const Org& org, const Policy& policy);
 
 // Whether someone must fill `p`'s seat when `p` moves on: `p` holds a key position or has reports
