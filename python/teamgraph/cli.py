@@ -2,7 +2,7 @@
 
     teamgraph report [PATH] [--format text|markdown|json|html] [--aggregate-only] [--out FILE] [--policy FILE]
                      [--min-group-size N] [--fail-on SEVERITY] [--pseudonymize KEY_FILE] [--top N]
-                     [--lang en|zh-CN] [--lenient]
+                     [--score NAME ...] [--code CODE ...] [--lang en|zh-CN] [--lenient]
     teamgraph what-if PATH --leave ID [--leave ID ...] [--promote SEAT=SUCCESSOR] [--move PERSON=MANAGER]
                       [--add-successor SEAT=PERSON[:READINESS]] [--suggest]
     teamgraph validate PATH
@@ -36,7 +36,9 @@ from .errors import OrgDataError, RequestError
 from .catalog import LANGUAGES, Catalog, language_from_environment
 from .cli_words import Parser, typed
 from . import _core
+from .cli_findings import add_filter_options, finding_filter
 from .export import csv_safe, json_chunks, problem_line, problem_message, read_key, scrub, summary, to_text
+from .finding_filter import FindingFilter
 from .org import Org, read_org, sample_team_path
 from .findings import SEVERITIES
 from .report import Report, assess, default_policy
@@ -184,13 +186,20 @@ def _write_chunks(chunks: List[bytes], out: Optional[str]) -> None:
         raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
 
 
-def _fails(report: Report, fail_on: Optional[str]) -> bool:
+def _fails(report: Report, fail_on: Optional[str], chosen: FindingFilter = FindingFilter()) -> bool:
+    """A finding at or above `fail_on`, of those `chosen` keeps (report --score, --code); read
+    from the severity column, without making a Finding."""
     if not fail_on:
         return False
-    return report.findings.any_at_least(fail_on)
+    if not chosen:
+        return report.findings.any_at_least(fail_on)
+    columns = report.findings.columns
+    limit = columns["severities"].index(fail_on)
+    return any(columns["severity"][k] >= limit for k in chosen.indices(report.findings))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    chosen = finding_filter(args, _catalog(args), _BadInput)
     org = _load(args.path, args)
     report = _assess(org, args)
     if args.aggregate_only and args.format != "json":
@@ -201,13 +210,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = report.to_json(aggregate_only=args.aggregate_only)
     elif args.format == "markdown":
-        text = report.to_markdown(top=args.top)
+        text = report.to_markdown(top=args.top, scores=chosen.scores, codes=chosen.codes)
     elif args.format == "html":
         text = report.to_html()
     else:
-        text = to_text(report, args.top, color=sys.stdout.isatty() and os.environ.get("NO_COLOR") is None)
+        text = to_text(report, args.top, color=sys.stdout.isatty() and os.environ.get("NO_COLOR") is None,
+                       scores=chosen.scores, codes=chosen.codes)
     _write(text, args.out)
-    return EXIT_FINDINGS if _fails(report, args.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if _fails(report, args.fail_on, chosen) else EXIT_OK
 
 
 def _pairs(values: Optional[List[str]], flag: str) -> Dict[str, str]:
@@ -496,6 +506,7 @@ def build_parser(catalog: Optional[Catalog] = None) -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
     report.add_argument("--aggregate-only", action="store_true", help=words("cli.option.aggregate_only"))
     report.add_argument("--top", type=typed(int, c.text("cli.type.int")), default=10, help=words("cli.option.top"))
+    add_filter_options(report, words, c.text("list.separator"))
     scoring_options(report)
     report.set_defaults(func=cmd_report)
 

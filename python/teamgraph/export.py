@@ -23,6 +23,7 @@ from . import _core
 from .catalog import LIST_SEPARATOR, Catalog
 
 if TYPE_CHECKING:
+    from .finding_filter import Names
     from .org import Org
     from .report import Report
 
@@ -490,8 +491,12 @@ def schema(aggregate_only: bool = False) -> Dict[str, Any]:
     return json.loads(text)
 
 
-def to_markdown(report: "Report", top: int = 0) -> str:
-    """The report as Markdown, in the report's language."""
+def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "Names" = None) -> str:
+    """The report as Markdown, in the report's language; only the findings of `scores` and
+    `codes` when given (``FindingFilter``), at most `top` of them when `top` > 0."""
+    from .finding_filter import FindingFilter
+
+    chosen = FindingFilter.of(scores, codes)
     c = report.catalog
     doc = report_dict(report)
     lines = [c.text("markdown.title", team=markdown_text(doc["team"] or c.text("team.unnamed"))), "",
@@ -511,7 +516,11 @@ def to_markdown(report: "Report", top: int = 0) -> str:
 
     lines += [""] + markdown_lines(report.talent_grid, c)
     lines += ["", c.text("markdown.findings"), ""]
-    findings = doc["findings"][:top] if top else doc["findings"]
+    kept = [doc["findings"][k] for k in chosen.indices(report.findings)]
+    findings = kept[:top] if top > 0 else kept
+    if chosen:
+        lines += [c.text("markdown.findings_of", filter=markdown_text(chosen.describe(c)), matched=len(kept),
+                         count=len(doc["findings"]), shown=len(findings)), ""]
     for f in findings:
         lines.append(c.text("markdown.finding", severity=c.severity(f["severity"]), score=c.score_name(f["score"]),
                             message=markdown_text(f["message"])) + "  ")
@@ -532,13 +541,17 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
-    """The text report (what `teamgraph report` prints), in the report's language; `color` paints
-    the severities with ANSI escapes."""
+def to_text(report: "Report", top: int = 0, color: bool = False, scores: "Names" = None,
+            codes: "Names" = None) -> str:
+    """The text report (what `teamgraph report` prints), in the report's language; only the
+    findings of `scores` and `codes` when given (``FindingFilter``), at most `top` of them when
+    `top` > 0; `color` paints the severities with ANSI escapes."""
     from . import __version__
     from .catalog import pad
+    from .finding_filter import FindingFilter
     from .findings import SEVERITIES
 
+    chosen = FindingFilter.of(scores, codes)
     c = report.catalog
     s = summary(report.org, report._ids, report.pseudonymized, c)
     paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
@@ -581,8 +594,13 @@ def to_text(report: "Report", top: int = 0, color: bool = False) -> str:
 
     lines += [""] + text_lines(report.talent_grid, c)
     lines.append("")
-    shown = report.findings[:top] if top > 0 else report.findings
-    lines.append(c.text("text.findings", count=len(report.findings), shown=len(shown)))
+    kept = chosen.indices(report.findings)
+    shown = [report.findings[k] for k in (kept[:top] if top > 0 else kept)]
+    if chosen:
+        lines.append(c.text("text.findings_of", filter=chosen.describe(c), matched=len(kept),
+                            count=len(report.findings), shown=len(shown)))
+    else:
+        lines.append(c.text("text.findings", count=len(report.findings), shown=len(shown)))
     for severity in SEVERITIES:
         group = [f for f in shown if f.severity == severity]
         if not group:

@@ -360,18 +360,22 @@ class Report:
             Path(path).write_text(text, encoding="utf-8")
         return text
 
-    def to_text(self, top: int = 0, lang: Optional[str] = None) -> str:
+    def to_text(self, top: int = 0, lang: Optional[str] = None, scores: Optional[Sequence[str]] = None,
+                codes: Optional[Sequence[str]] = None) -> str:
         """The report as `teamgraph report` prints it (no colours), in the report's language or
-        `lang`; `top` > 0 shows only the most severe findings."""
+        `lang`; `top` > 0 shows only the most severe findings. `scores`, `codes`: only the
+        findings of those scores, with those codes (ValueError for a name no finding has)."""
         from .export import to_text
 
-        return to_text(self._in(lang), top)
+        return to_text(self._in(lang), top, scores=scores, codes=codes)
 
-    def to_markdown(self, top: int = 0, lang: Optional[str] = None) -> str:
-        """The report as Markdown, in the report's language or `lang`."""
+    def to_markdown(self, top: int = 0, lang: Optional[str] = None, scores: Optional[Sequence[str]] = None,
+                    codes: Optional[Sequence[str]] = None) -> str:
+        """The report as Markdown, in the report's language or `lang`; `top`, `scores` and
+        `codes` choose the findings as ``to_text``'s do."""
         from .export import to_markdown
 
-        return to_markdown(self._in(lang), top)
+        return to_markdown(self._in(lang), top, scores, codes)
 
     def to_html(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, lang: Optional[str] = None) -> str:
         """One self-contained HTML page (no network needed): scores, charts, findings; in the

@@ -76,6 +76,16 @@ def test_every_code_of_the_core_has_its_texts(lang: str) -> None:
             assert key.replace(".message", ".recommendation") in keys, f"{lang}: {key} has no recommendation"
 
 
+def test_every_code_of_the_core_is_in_its_scores_section() -> None:
+    # report --code and --score know a report's codes and scores by findings.po's sections
+    # (teamgraph.finding_filter); a code outside them would be refused.
+    from teamgraph.finding_filter import all_codes, finding_codes as codes_by_score
+
+    assert not sorted(finding_codes() - set(all_codes()))
+    pairs = set(re.findall(r'Finding \w+\{"(\w+)", "(\w+)"', sources()))
+    assert pairs and not sorted((s, c) for s, c in pairs if c not in codes_by_score().get(s, ()))
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_variant_of_the_core_has_its_texts(lang: str) -> None:
     segments = {part for key in entries(lang, "findings") for part in key.split(".")}
@@ -134,7 +144,8 @@ def test_every_report_word_python_asks_for_exists(lang: str) -> None:
 def test_every_word_of_the_command_line_exists(lang: str) -> None:
     # What cli.py asks for (its help, its messages, validate's and batch's lines) and the words it
     # gives argparse; their placeholders are English's (the test above for every domain).
-    used = keys_used_by_python([PACKAGE / "cli.py", PACKAGE / "cli_words.py", PACKAGE / "cli_trend.py"])
+    used = keys_used_by_python([PACKAGE / "cli.py", PACKAGE / "cli_words.py", PACKAGE / "cli_trend.py",
+                                PACKAGE / "cli_findings.py"])
     assert {"cli.description", "cli.command.what_if.help", "cli.option.lang", "cli.error.out_is_folder",
             "cli.bad_input", "cli.argparse.usage", "cli.argparse.expected_count", "validate.ok"} <= used
     catalog = {**entries(lang, "report"), **entries(lang, "cli")}

@@ -331,3 +331,108 @@ def test_policy_dump(capsys) -> None:
     policy = json.loads(capsys.readouterr().out)
     assert policy == teamgraph.default_policy()
     assert policy["management"]["max_span"] == 10
+
+
+# --score and --code: the sample team's 43 findings hold 2 of market_response (a JD demand surge
+# the team did not follow, a Tmall conversion decline) and 8 of succession_readiness (4
+# uncovered_key_position, 2 low_box_successor, 1 reserve_in_unit, 1 uncovered_successor).
+def _findings_part(out: str) -> tuple:
+    heading = next(line for line in out.splitlines() if line.startswith(("Findings", "评分", "代码")))
+    return heading, sum(line.startswith("    - ") for line in out.splitlines())
+
+
+def test_report_shows_the_findings_of_the_scores_and_codes_asked_for(capsys) -> None:
+    report = teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path()))
+    wanted = [f for f in report.findings if f.score in ("market_response", "succession_readiness")]
+    assert len(report.findings) == 43 and len(wanted) == 10  # counted without the filter
+    assert main(["report", "--score", "market_response", "--score", "succession_readiness", "--top", "0"]) == 0
+    out = capsys.readouterr().out
+    assert _findings_part(out) == ("Findings of the scores market_response and succession_readiness "
+                                   "(10 of 43; 10 shown, most severe first)", 10)
+    assert [line[6:] for line in out.splitlines() if line.startswith("    - ")] == [f.message for f in wanted]
+    assert main(["report", "--score", "succession_readiness", "--top", "3"]) == 0
+    assert _findings_part(capsys.readouterr().out) == (
+        "Findings of the score succession_readiness (8 of 43; 3 shown, most severe first)", 3)
+    assert main(["report", "--code", "low_box_successor", "--code", "reserve_in_unit",
+                 "--code", "low_box_successor"]) == 0  # a name given twice counts once
+    assert _findings_part(capsys.readouterr().out) == (
+        "Findings of the codes low_box_successor and reserve_in_unit (3 of 43; 3 shown, most severe first)", 3)
+    # Both: the findings of those scores that have those codes; none here, and no severity heading.
+    assert main(["report", "--score", "market_response", "--code", "low_box_successor"]) == 0
+    out = capsys.readouterr().out
+    assert _findings_part(out) == ("Findings of the score market_response with the code low_box_successor "
+                                   "(0 of 43; 0 shown, most severe first)", 0)
+    assert out.endswith("most severe first)\n")
+    assert main(["report"]) == 0  # no filter: the heading as it always was
+    assert _findings_part(capsys.readouterr().out) == ("Findings (43; 10 shown, most severe first)", 10)
+    # The Python API: the same text, and the same refusal of a name no finding has.
+    assert report.to_text(top=0, scores="market_response").count("\n    - ") == 2
+    with pytest.raises(ValueError, match="no finding code 'demand_surge'; the codes are .*demand_not_followed"):
+        report.to_text(codes=["demand_surge"])
+
+
+def test_fail_on_looks_at_the_findings_kept() -> None:
+    assert main(["report", "--fail-on", "critical", "--out", "/dev/null"]) == 1
+    assert main(["report", "--score", "market_response", "--fail-on", "critical", "--out", "/dev/null"]) == 0
+    assert main(["report", "--score", "market_response", "--fail-on", "high", "--out", "/dev/null"]) == 1
+
+
+def test_an_unknown_score_or_code_is_refused_with_the_names_there_are(capsys, tmp_path) -> None:
+    # Every wrong name at once, before any work (the team folder is not even read).
+    assert main(["report", str(tmp_path / "no-such-team"), "--score", "market", "--code", "demand_surge",
+                 "--code", "x", "--score", "market_response"]) == 2
+    out, err = capsys.readouterr()
+    assert not out
+    lines = err.splitlines()
+    assert lines[0] == ("teamgraph: --score: no score with findings is called 'market'; the scores with findings are "
+                        "departure_impact, goal_alignment, health_index, incentive_balance, leadership_coverage, "
+                        "market_response, nobody_behind, sharing_health, succession_readiness, team_configuration, "
+                        "truck_factor, unified_management")
+    assert lines[1] == "--code: there are no finding codes 'demand_surge', 'x'; the codes, by score:"
+    assert "  market_response: conversion_falling, demand_not_followed, low_reply_rate, one_person_channel, " \
+           "slow_first_reply" in lines
+    assert len(lines) == 2 + 12  # a line a score with findings
+    for fmt in ("json", "html"):  # they hold every finding: a filter there is refused, not ignored
+        assert main(["report", "--format", fmt, "--code", "reserve_in_unit"]) == 2
+        assert capsys.readouterr().err == (f"teamgraph: --score and --code choose the findings of the text and "
+                                           f"markdown reports; the {fmt} report holds every finding\n")
+
+
+def test_the_filter_in_chinese(capsys) -> None:
+    assert main(["report", "--lang", "zh_CN", "--score", "market_response", "--score", "succession_readiness",
+                 "--top", "4"]) == 0
+    assert _findings_part(capsys.readouterr().out) == (
+        "评分“市场响应”和“储备机制”的发现（共43条中的10条，显示4条，最严重的在前）", 4)
+    assert main(["report", "--lang", "zh_CN", "--code", "reserve_in_unit"]) == 0
+    assert _findings_part(capsys.readouterr().out)[0] == "代码“reserve_in_unit”的发现（共43条中的1条，显示1条，最严重的在前）"
+    assert main(["report", "--lang", "zh_CN", "--score", "市场响应"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("teamgraph：--score：没有名为 '市场响应' 的评分会给出发现；会给出发现的评分有：departure_impact、")
+    assert main(["report", "--lang", "zh_CN", "--code", "demand_surge"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "teamgraph：--code：没有 'demand_surge' 这个发现代码；各评分的发现代码如下："
+    assert "  succession_readiness：low_box_successor、overloaded_successor、reserve_in_unit、successor_loop、" \
+           "uncovered_key_position、uncovered_successor、unused_reserve、weak_successor" in err
+    with pytest.raises(SystemExit):
+        main(["report", "--lang", "zh_CN", "--help"])
+    help_text = re.sub(r"\s+", "", capsys.readouterr().out)
+    assert "--scoreNAME文本和Markdown报告只显示评分NAME的发现" in help_text
+    assert "--codeCODE文本和Markdown报告只显示代码为CODE的发现" in help_text
+
+
+def test_the_filter_in_markdown(capsys) -> None:
+    assert main(["report", "--format", "markdown", "--score", "market_response", "--score",
+                 "succession_readiness", "--top", "0"]) == 0
+    out = capsys.readouterr().out
+    findings = out.split("## Findings\n", 1)[1]
+    assert findings.startswith("\nFindings of the scores market\\_response and succession\\_readiness: 10 of 43, "
+                               "10 shown, most severe first.\n\n- **")
+    assert findings.count("\n- **") == 10
+    assert "(market_response): Tmall: inquiries turned into orders fell" in findings
+    assert main(["report", "--format", "markdown", "--lang", "zh_CN", "--code", "demand_not_followed"]) == 0
+    out = capsys.readouterr().out
+    assert "代码“demand\\_not\\_followed”的发现：共43条中的1条，显示1条，最严重的在前。" in out
+    assert out.split("## 发现\n", 1)[1].count("\n- **") == 1
+    # No filter: the Markdown as it was (no line under the heading).
+    assert main(["report", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.split("## Findings\n", 1)[1].startswith("\n- **")

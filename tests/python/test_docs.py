@@ -46,6 +46,21 @@ def test_readme_shows_the_real_report(repo, capsys) -> None:
     assert out.strip() in (repo / "README.md").read_text()
 
 
+def test_readme_shows_the_real_filtered_findings(repo, capsys) -> None:
+    # The second sample: the findings of a filtered report, the whole of its findings section.
+    from teamgraph.cli import main
+
+    readme = (repo / "README.md").read_text()
+    command = next(line for block in _blocks(readme, "bash") for line in block.splitlines() if "--score" in line)
+    assert main(command.split()[1:]) == 0
+    out = capsys.readouterr().out
+    shown = next(block for block in _blocks(readme, "text") if block.startswith("Findings of "))
+    assert out.endswith("\n" + shown), "README.md's filtered findings are not what the command prints"
+    for text in ("JD, week of", "Tmall: inquiries turned into orders fell", "sits in a low box of the talent grid",
+                 "in the same unit, sits in the high-performance, high-potential box"):
+        assert text in shown  # the market loop and the reserve pool, which the first sample leaves out
+
+
 def test_input_format_documents_every_problem_code(repo) -> None:
     doc = (repo / "docs" / "input-format.md").read_text()
     sources = "".join(p.read_text() for p in sorted((repo / "src").rglob("*.cpp"))) + "".join(
