@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .org import Org
     from .report import Report
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 AGGREGATE_SCHEMA_VERSION = "1.0"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -302,7 +302,7 @@ def _scores(report: "Report") -> Dict[str, Any]:
 
 
 def report_dict(report: "Report") -> Dict[str, Any]:
-    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.2.schema.json)."""
+    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.3.schema.json)."""
     doc = _document(report)
     doc["people"] = _people_rows(report)
     doc["findings"] = [f.as_dict() for f in report.findings]

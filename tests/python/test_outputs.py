@@ -47,7 +47,7 @@ def shuffled_copy(source: Path, target: Path, seed: int) -> Path:
 def test_json_report_matches_its_schema(report) -> None:
     document = json.loads(report.to_json())
     jsonschema.validate(document, schema())
-    assert document["schema_version"] == "1.2"
+    assert document["schema_version"] == "1.3"
     assert document["teamgraph_version"] == teamgraph.__version__
     assert len(document["people"]) == 46
     assert document["policy"]["leadership"]["threshold"] == 0.6
