@@ -10,8 +10,13 @@ teamgraph does it inside `Org.from_frames` + `assess()`, which computes every ot
 the per-person answers are in hand. The tools must agree; the
 table gives seconds, peak memory of the process (each tool runs in a fresh one) and ratios.
 
-    python benchmarks/compare.py                 # sizes 1e3 1e4 1e5 1e6
-    python benchmarks/compare.py --sizes 1000 100000 --repeat 3
+    python benchmarks/compare.py                 # sizes 1e3 1e4 1e5 1e6, lean and rich orgs
+    python benchmarks/compare.py --sizes 1000 100000 --repeat 3 --shapes rich
+
+Two shapes (benchmarks/synthetic_org.py): lean (people and sharing) and rich (every table,
+competencies for every manager, successors, ~5 sharing links a person: a few hundred thousand
+findings at 1M). On the rich org teamgraph's clock runs until its findings are in hand as a
+DataFrame too (`report.findings_frame()`); the table gives their count.
 """
 
 from __future__ import annotations
@@ -29,11 +34,14 @@ HERE = Path(__file__).resolve().parent
 NETWORKX_LIMIT = 100_000  # above this networkx takes minutes; the table says so
 
 
+SHAPE = "lean"  # the worker's org shape (set from its arguments)
+
+
 def frames(n: int):
     sys.path.insert(0, str(HERE))
-    from synthetic_org import synthetic_frames
+    from synthetic_org import rich_frames, synthetic_frames
 
-    return synthetic_frames(n)
+    return rich_frames(n) if SHAPE == "rich" else synthetic_frames(n)
 
 
 def summary(depth, size, articulation, cut_off, groups_without_top) -> dict:
@@ -73,8 +81,9 @@ def run_teamgraph(n: int) -> dict:
     people = report.people  # one row a person, in the org's order
     top = top_managers(size, lambda i: people["id"].iloc[i])
     groups = people["sharing_health.groups_if_absent"].to_numpy()[top]
+    findings = len(report.findings_frame())  # the findings in hand as a table
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "build": built - start,
+    return {"seconds": seconds, "build": built - start, "findings": findings,
             **summary(h["depth"], size, report.figures["sharing_health"]["articulation_points"],
                       people["cut_off"].to_numpy(), groups)}
 
@@ -172,43 +181,50 @@ def run_igraph(n: int) -> dict:
 TOOLS = {"teamgraph": run_teamgraph, "networkx": run_networkx, "igraph": run_igraph}
 
 
-def worker(tool: str, n: int) -> None:
+def worker(tool: str, n: int, shape: str) -> None:
+    global SHAPE
+    SHAPE = shape
     result = TOOLS[tool](n)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 
-def measure(tool: str, n: int, repeat: int) -> dict:
-    return best_of(__file__, [tool, str(n)], repeat)
+def measure(tool: str, n: int, repeat: int, shape: str) -> dict:
+    return best_of(__file__, [tool, str(n), shape], repeat)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size; the best is kept")
-    parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--shapes", nargs="+", choices=["lean", "rich"], default=["lean", "rich"])
+    parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker[0], int(args.worker[1]))
+        worker(args.worker[0], int(args.worker[1]), args.worker[2])
         return
-    print("| people | tool | total s | build s | analysis s | peak MB | total x | analysis x | agrees |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
-    for n in args.sizes:
-        results = {"teamgraph": measure("teamgraph", n, args.repeat)}
-        for tool in ("igraph", "networkx"):
-            if tool == "networkx" and n > NETWORKX_LIMIT:
-                print(f"| {n:,} | networkx | skipped (minutes above {NETWORKX_LIMIT:,} people) | | | | | | |")
-                continue
-            results[tool] = measure(tool, n, args.repeat)
-        reference = {k: v for k, v in results["teamgraph"].items() if k not in ("seconds", "build", "peak_mb")}
-        base = results["teamgraph"]
-        for tool, r in results.items():
-            agrees = all(r[k] == v for k, v in reference.items())
-            analysis = r["seconds"] - r["build"]
-            print(f"| {n:,} | {tool} | {r['seconds']:.3f} | {r['build']:.3f} | {analysis:.3f} | {r['peak_mb']:.0f} | "
-                  f"{r['seconds'] / base['seconds']:.1f} | {analysis / (base['seconds'] - base['build']):.1f} | "
-                  f"{'yes' if agrees else 'NO: ' + json.dumps({k: r[k] for k in reference})} |")
-        sys.stdout.flush()
+    print("| org | people | tool | total s | build s | analysis s | peak MB | total x | analysis x | findings | agrees |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for shape in args.shapes:
+        for n in args.sizes:
+            results = {"teamgraph": measure("teamgraph", n, args.repeat, shape)}
+            for tool in ("igraph", "networkx"):
+                if tool == "networkx" and n > NETWORKX_LIMIT:
+                    print(f"| {shape} | {n:,} | networkx | skipped (minutes above {NETWORKX_LIMIT:,} people) | | | | | | | |")
+                    continue
+                results[tool] = measure(tool, n, args.repeat, shape)
+            reference = {k: v for k, v in results["teamgraph"].items()
+                         if k not in ("seconds", "build", "peak_mb", "findings")}
+            base = results["teamgraph"]
+            for tool, r in results.items():
+                agrees = all(r[k] == v for k, v in reference.items())
+                analysis = r["seconds"] - r["build"]
+                findings = f"{r['findings']:,}" if "findings" in r else ""
+                print(f"| {shape} | {n:,} | {tool} | {r['seconds']:.3f} | {r['build']:.3f} | {analysis:.3f} | "
+                      f"{r['peak_mb']:.0f} | {r['seconds'] / base['seconds']:.1f} | "
+                      f"{analysis / (base['seconds'] - base['build']):.1f} | {findings} | "
+                      f"{'yes' if agrees else 'NO: ' + json.dumps({k: r[k] for k in reference})} |")
+            sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def rich_frames(n: int, seed: int = 42) -> dict[str, pd.DataFrame]:
                          "competency": np.tile(COMPETENCIES, len(managers)),
                          "score": np.round(rng.uniform(0.2, 1.0, size=len(managers) * len(COMPETENCIES)), 2)})
     learn = pd.DataFrame({"person_id": np.repeat(ids, len(DIMENSIONS)), "competency": np.tile(DIMENSIONS, n),
-                          "score": np.round(rng.uniform(0.3, 1.0, size=n * len(DIMENSIONS)), 2)})
+                          "score": np.round(rng.uniform(0.46, 1.0, size=n * len(DIMENSIONS)), 2)})
     competencies = pd.concat([lead, learn], ignore_index=True)
     # Successors: 70% of managers name one of their own reports (the first), readiness at random.
     manager_of = pd.Series(index, index=ids)[manager_ids[1:]].to_numpy()  # manager index of 1..n-1

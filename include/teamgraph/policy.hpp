@@ -60,7 +60,7 @@ struct IncentivePolicy {
   std::uint32_t min_people_for_correlation = 8;  // pay-for-performance needs at least this many people
   std::uint32_t bootstrap_samples = 1000;        // resamples for the pay-for-performance interval (fixed seed)
   // Above this many assessed people the interval is Fisher's z (Bonett-Wright), not a bootstrap.
-  std::uint32_t bootstrap_max_people = 5000;
+  std::uint32_t bootstrap_max_people = 1000;
   double high_potential = 0.75;                  // potential (0-1) at or above this is "high potential"
   // A reward contradicts the assessment when pay ranks above this share of the assessed people
   // (top quartile) while the assessment ranks at or below lowest_assessed_rank (bottom quartile).
