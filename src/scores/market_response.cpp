@@ -255,21 +255,26 @@ ScoreReport market_response(const Org& org, const Policy& policy) {
       r.groups.insert(r.groups.end(), groups.begin(), groups.end());
     }
   }
-  // Each channel's figures, a group of the people who answer it (size 0: no row names anyone).
-  auto channel_figure = [&](const char* figure, auto value_of) {
+  // Each channel's figures, a group of the people who answer it (size 0: no row names anyone). A
+  // figure that cannot be computed says why (`unmeasured`), published or not.
+  auto channel_figure = [&](const char* figure, const char* unmeasured, auto value_of) {
     std::vector<GroupFigure> groups;
     for (std::size_t c = 0; c < channels.size(); ++c) {
       if (!seen[c]) continue;
       groups.push_back({"channel", channels[c], figure, size_of[c], size_of[c], value_of(c), {}});
     }
     withhold_small_groups(groups, policy.min_group_size);
+    for (auto& g : groups)
+      if (std::isnan(g.value) && g.withheld.empty()) g.withheld = unmeasured;
     r.groups.insert(r.groups.end(), groups.begin(), groups.end());
   };
-  channel_figure("inquiries", [&](std::size_t c) { return by_channel[c].inquiries; });
-  channel_figure("reply_rate", [&](std::size_t c) { return by_channel[c].rate(); });
-  channel_figure("first_reply_minutes", [&](std::size_t c) { return by_channel[c].median_minutes(); });
-  channel_figure("conversion", [&](std::size_t c) { return by_channel[c].conversion(); });
-  channel_figure("bus_factor", [&](std::size_t c) { return size_of[c] ? static_cast<double>(bus_of[c]) : nan; });
+  channel_figure("inquiries", "", [&](std::size_t c) { return by_channel[c].inquiries; });
+  channel_figure("reply_rate", "no inquiries with replies given", [&](std::size_t c) { return by_channel[c].rate(); });
+  channel_figure("first_reply_minutes", "no first reply minutes given on rows with replies",
+                 [&](std::size_t c) { return by_channel[c].median_minutes(); });
+  channel_figure("conversion", "no inquiries with orders given", [&](std::size_t c) { return by_channel[c].conversion(); });
+  channel_figure("bus_factor", "no row names who answered",
+                 [&](std::size_t c) { return size_of[c] ? static_cast<double>(bus_of[c]) : nan; });
 
   // Per person: what they answered, their typical week, the channels they answer most of.
   std::vector<double> inquiries(n, nan), replied(n, nan), led(n, nan);
@@ -363,10 +368,13 @@ ChannelAnswerers channel_answerers(const Org& org, const MarketPolicy& policy) {
       total += sum;
     }
     std::sort(people.begin(), people.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    // The fewest people who give more than half the answers. Counts that sum past the largest
+    // double make the total infinite, which no share exceeds half of: stop at the people there
+    // are, and leave the share unmeasured.
     std::uint32_t bus = 0;
     double covered = 0;
-    while (covered <= total / 2) covered += people[bus++].first;
-    const double share = people.front().first / total;
+    while (bus < people.size() && covered <= total / 2) covered += people[bus++].first;
+    const double share = std::isfinite(total) ? people.front().first / total : nan;
     out.channels.push_back(channel);
     out.answers.push_back(total);
     out.answerers.push_back(static_cast<std::uint32_t>(people.size()));

@@ -31,7 +31,7 @@ struct ChannelAnswerers {
   std::vector<std::uint32_t> answerers;     // per channel: people with answers
   std::vector<std::uint32_t> bus_factor;    // per channel: the fewest people who gave more than half its answers
   std::vector<index_t> top;                 // per channel: who gave most (the earliest in the org on a tie)
-  std::vector<double> top_share;            // their share of the channel's answers
+  std::vector<double> top_share;            // their share of the channel's answers (NaN when those sum past the largest double)
   std::vector<std::uint32_t> channels_led;  // per person: channels where they give more than market.max_person_share
 };
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <sstream>
 
@@ -227,6 +228,61 @@ TEST(MarketResponse, RowOrderDoesNotMatter) {
     EXPECT_EQ(describe(x.findings[k], first), describe(y.findings[k], second));
   ASSERT_EQ(x.groups.size(), y.groups.size());
   for (std::size_t k = 0; k < x.groups.size(); ++k) EXPECT_EQ(x.groups[k].group, y.groups[k].group);
+}
+
+// Counts so large that their sum overflows a double (each one finite, so the reader takes it):
+// A's two days of 1e308 answers sum to infinity, and so does WeChat's total. The bus factor
+// counted people until they covered half of that total; half of infinity is never passed, so it
+// read past the end of the channel's people (a heap overflow under ASan). Now it stops at the
+// people there are, and a share of an infinite total is not measured (no one_person finding).
+TEST(MarketResponse, CountsWhoseSumOverflowsReadNoFurtherThanTheChannelsPeople) {
+  const Org org = org_from_csv({{"people", support_people},
+                                {"operations",
+                                 "date,channel,person_id,inquiries,replied\n"
+                                 "2026-01-05,WeChat,A,1e308,1e308\n"
+                                 "2026-01-06,WeChat,A,1e308,1e308\n"
+                                 "2026-01-05,JD,B,10,10\n"}});
+  const auto answerers = channel_answerers(org, Policy{}.market);
+  ASSERT_EQ(answerers.channels.size(), 2u);  // JD, WeChat
+  EXPECT_EQ(answerers.answerers, (std::vector<std::uint32_t>{1, 1}));
+  EXPECT_EQ(answerers.bus_factor, (std::vector<std::uint32_t>{1, 1}));
+  EXPECT_DOUBLE_EQ(answerers.top_share[0], 1.0);
+  EXPECT_TRUE(std::isnan(answerers.top_share[1]));
+  EXPECT_EQ(answerers.channels_led[*org.find("A")], 0u);
+  EXPECT_EQ(answerers.channels_led[*org.find("B")], 1u);
+  const auto r = market_response(org);
+  EXPECT_TRUE(r.assessed);
+  EXPECT_TRUE(std::isfinite(r.score));
+}
+
+// Found by fuzz_org (tests/data/fuzz-regressions/fuzz_org/channel-of-no-inquiries.bin): a
+// channel's figure that cannot be computed (a day of 0 inquiries has no reply rate; rows without
+// `replied` or `orders`) was NaN with no reason when no row named a person (a group of size 0 is
+// not withheld), or when five people answered it (enough to publish). Each now says why.
+TEST(MarketResponse, AChannelFigureNotMeasuredSaysWhy) {
+  auto channel_groups = [](const ScoreReport& r) {
+    std::vector<std::string> out;
+    for (const auto& g : r.groups)
+      if (g.kind == "channel")
+        out.push_back(g.group + " " + g.figure + " " + (std::isnan(g.value) ? "n/a: " + g.withheld : std::to_string(g.value)));
+    return out;
+  };
+  const Org none = org_from_csv({{"people", support_people},
+                                 {"operations", "date,channel,person_id,inquiries,replied,first_reply_minutes,orders\n"
+                                                "2026-01-10,Tmall,,0,0,0,0\n"}});
+  EXPECT_EQ(channel_groups(market_response(none)),
+            (std::vector<std::string>{"Tmall inquiries 0.000000", "Tmall reply_rate n/a: no inquiries with replies given",
+                                      "Tmall first_reply_minutes n/a: no first reply minutes given on rows with replies",
+                                      "Tmall conversion n/a: no inquiries with orders given",
+                                      "Tmall bus_factor n/a: no row names who answered"}));
+  // Five people answer WeChat (the minimum group size), with neither replies nor orders given.
+  std::string rows = "date,channel,person_id,inquiries\n";
+  for (const char* p : {"A", "B", "C", "D", "E"}) rows += std::string("2026-01-05,WeChat,") + p + ",10\n";
+  const Org five = org_from_csv({{"people", support_people}, {"operations", rows}});
+  EXPECT_EQ(channel_groups(market_response(five)),
+            (std::vector<std::string>{"WeChat inquiries 50.000000", "WeChat reply_rate n/a: no inquiries with replies given",
+                                      "WeChat first_reply_minutes n/a: no first reply minutes given on rows with replies",
+                                      "WeChat conversion n/a: no inquiries with orders given", "WeChat bus_factor 3.000000"}));
 }
 
 TEST(MarketResponse, EveryProblemOfTheTableAtOnce) {
