@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 #include "bindings.hpp"
 #include "columns.hpp"
@@ -45,6 +46,8 @@ struct Coded {
   std::vector<std::uint16_t> codes;
   std::map<std::string, std::uint16_t, std::less<>> index;
   void add(const std::string& label) {
+    if (labels.size() == 65535 && index.find(label) == index.end())
+      throw std::length_error("more than 65,535 distinct finding labels");  // the codes are 16-bit
     auto [at, added] = index.try_emplace(label, static_cast<std::uint16_t>(labels.size()));
     if (added) labels.push_back(label);
     codes.push_back(at->second);
