@@ -15,6 +15,8 @@ import pytest
 
 import teamgraph
 from teamgraph import _core
+
+from fixture_orgs import fixture_orgs, fixture_reports
 from teamgraph.catalog import DOMAINS, LANGUAGES, Catalog, read_entries
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,14 +191,9 @@ def test_every_word_of_argparse_is_in_the_catalog() -> None:
 
 def test_findings_of_every_fixture_are_in_every_catalog() -> None:
     # The codes and variants the fixtures emit, as the core hands them over.
-    roots = [ROOT / "examples" / "ecommerce-team"] + sorted(p for p in (ROOT / "tests" / "data").iterdir()
-                                                            if p.is_dir() and (p / "people.csv").exists())
     seen = set()
-    for root in roots:
-        try:
-            report = teamgraph.assess(teamgraph.read_org(root))
-        except ValueError:
-            continue
+    for _, org in fixture_orgs():
+        report = teamgraph.assess(org)
         for k, f in enumerate(report.findings):
             variant = report.findings.variant(k)
             seen.add(f"{f.code}.{variant}" if variant else f.code)
@@ -426,19 +423,11 @@ def test_the_core_writes_every_finding_as_the_catalog_does() -> None:
     # The texts of a report's findings are written in C++ from the catalog (many at once); the
     # catalog's own Python rules are the reference, for every fixture, in every language, with
     # names, ids and pseudonyms.
-    roots = [ROOT / "examples" / "ecommerce-team"] + sorted(p for p in (ROOT / "tests" / "data").iterdir()
-                                                            if p.is_dir() and (p / "people.csv").exists())
     compared = 0
-    for root in roots:
-        try:
-            org = teamgraph.read_org(root)
-        except ValueError:
-            continue
-        for lang in LANGUAGES:
-            for report in (teamgraph.assess(org, lang=lang), teamgraph.assess(org, lang=lang).pseudonymize(b"k")):
-                findings = report.findings
-                for k, f in enumerate(findings):
-                    expected = report.catalog.finding_texts(f.code, findings.variant(k), findings.args(k), f.labels)
-                    assert (f.message, f.recommendation) == expected, (root.name, lang, f.code)
-                    compared += 1
+    for root, lang, report in fixture_reports():
+        findings = report.findings
+        for k, f in enumerate(findings):
+            expected = report.catalog.finding_texts(f.code, findings.variant(k), findings.args(k), f.labels)
+            assert (f.message, f.recommendation) == expected, (root, lang, f.code)
+            compared += 1
     assert compared > 100

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 import teamgraph
+from fixture_orgs import fixture_reports
 from teamgraph.export import csv_safe, input_checksum, schema
 
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
@@ -186,7 +187,7 @@ def test_chinese_html_report_has_no_missing_glyphs(report, tmp_path) -> None:
     assert changed > 2000, f"the Chinese text looks like missing-glyph boxes ({changed} pixels differ)"
 
 
-def test_the_json_report_written_from_columns_is_json_dumps_of_the_document(repo) -> None:
+def test_the_json_report_written_from_columns_is_json_dumps_of_the_document() -> None:
     # The per-person rows and the findings are written by the core from their columns (#17); the
     # document as dicts (report_dict) through json.dumps is the reference, byte for byte, for
     # every fixture, in both languages, named and pseudonymized.
@@ -194,19 +195,11 @@ def test_the_json_report_written_from_columns_is_json_dumps_of_the_document(repo
 
     from teamgraph.export import report_dict
 
-    roots = [repo / "examples" / "ecommerce-team"] + sorted(
-        p for p in (repo / "tests" / "data").iterdir() if p.is_dir() and (p / "people.csv").exists())
     compared = 0
-    for root in roots:
-        try:
-            org = teamgraph.read_org(root)
-        except ValueError:
-            continue
-        for lang in ("en", "zh_CN"):
-            for report in (teamgraph.assess(org, lang=lang), teamgraph.assess(org, lang=lang).pseudonymize(b"k")):
-                expected = json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-                assert report.to_json() == expected, (root.name, lang)
-                compared += 1
+    for root, lang, report in fixture_reports():
+        expected = json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        assert report.to_json() == expected, (root, lang)
+        compared += 1
     assert compared >= 8
 
 
