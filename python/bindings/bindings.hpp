@@ -79,13 +79,12 @@ auto interruptible(F&& f) -> decltype(f()) {
 
 
 void bind_org(pybind11::module_& m);
+void bind_report(pybind11::module_& m);
 void bind_scores(pybind11::module_& m);
 void bind_findings(pybind11::module_& m);
 void bind_json(pybind11::module_& m);
 
-// The talent grid (bind_talent_grid.cpp): the dict assess() gives it under "talent_grid", and
-// suggest_successors().
-pybind11::dict talent_grid_dict(const TalentGrid& grid);
+// The reserve pool's suggestions (bind_talent_grid.cpp; the grid itself is in bind_report.cpp).
 void bind_talent_grid(pybind11::module_& m);
 
 }  // namespace teamgraph::python

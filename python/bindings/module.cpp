@@ -82,6 +82,7 @@ PYBIND11_MODULE(_core, m) {
   });
 
   teamgraph::python::bind_org(m);
+  teamgraph::python::bind_report(m);
   teamgraph::python::bind_scores(m);
   teamgraph::python::bind_findings(m);
   teamgraph::python::bind_json(m);

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['FindingColumns', 'Org', 'Problem', 'Severity', 'TextCatalog', 'assess', 'assess_many', 'default_policy_json', 'json_rows', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'suggest_successors', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['Assessment', 'CompetencyCoverage', 'CompetencyCoverages', 'DepartureImpact', 'FindingColumns', 'GridAxis', 'GridBox', 'GridBoxes', 'GroupCoverage', 'GroupFigure', 'GroupFigures', 'GroupTruckFactor', 'GroupTruckFactors', 'KeyPosition', 'KeyPositions', 'LeadershipReport', 'Org', 'Problem', 'Score', 'ScorePart', 'ScoreParts', 'Scores', 'Severity', 'SuccessionReport', 'SuccessorAssessment', 'SuccessorAssessments', 'SupportScore', 'SupportScores', 'TalentGrid', 'TextCatalog', 'TrainingPlan', 'TruckFactorResult', 'TruckFactorSummary', 'UnitCoverage', 'UnitCoverages', 'VacancyCascade', 'VacancyCascades', 'assess', 'assess_many', 'default_policy_json', 'json_rows', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'suggest_successors', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -172,6 +172,605 @@ class Org:
         """
         Problems that did not stop the build.
         """
+class ScorePart:
+    """
+    One part of a score: its 0-1 value (None when not computed) and why not.
+    """
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def value(self) -> typing.Any:
+        ...
+class ScoreParts:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> ScorePart:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[ScorePart]:
+        ...
+    def __len__(self) -> int:
+        ...
+class Score:
+    """
+    A 0-100 score (None when absent, with the reason) and the parts it is made of.
+    """
+    @property
+    def absent_reason(self) -> str:
+        ...
+    @property
+    def assessed(self) -> bool:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def parts(self) -> ScoreParts:
+        ...
+    @property
+    def parts_computed(self) -> int:
+        ...
+    @property
+    def value(self) -> typing.Any:
+        ...
+class Scores:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> Score:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[Score]:
+        ...
+    def __len__(self) -> int:
+        ...
+class CompetencyCoverage:
+    """
+    A group's coverage of one competency.
+    """
+    @property
+    def best(self) -> typing.Any:
+        """
+        Who holds it (a person index; None when nobody has a score).
+        """
+    @property
+    def competency(self) -> str:
+        ...
+    @property
+    def coverage(self) -> float:
+        """
+        The best score in the group, 0-1.
+        """
+    @property
+    def depth(self) -> int:
+        """
+        People at or above the threshold.
+        """
+    @property
+    def score(self) -> float:
+        ...
+class CompetencyCoverages:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> CompetencyCoverage:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[CompetencyCoverage]:
+        ...
+    def __len__(self) -> int:
+        ...
+class GroupCoverage:
+    """
+    A group's coverage of the required competencies.
+    """
+    @property
+    def competencies(self) -> CompetencyCoverages:
+        ...
+    @property
+    def complete(self) -> bool:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+class UnitCoverage:
+    """
+    A manager's unit (the manager and their direct reports).
+    """
+    @property
+    def assessed(self) -> bool:
+        ...
+    @property
+    def coverage(self) -> GroupCoverage:
+        ...
+    @property
+    def manager(self) -> int:
+        ...
+    @property
+    def manager_lacks(self) -> list[str]:
+        ...
+    @property
+    def size(self) -> int:
+        ...
+class UnitCoverages:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> UnitCoverage:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[UnitCoverage]:
+        ...
+    def __len__(self) -> int:
+        ...
+class TrainingPlan:
+    """
+    The fewest core members to train, and what needs a hire.
+    """
+    @property
+    def hire_for(self) -> list[str]:
+        ...
+    @property
+    def trainees(self) -> numpy.ndarray:
+        ...
+    @property
+    def trains(self) -> list[list[str]]:
+        ...
+class LeadershipReport:
+    """
+    Leadership coverage: the core layer and every unit.
+    """
+    @property
+    def absent_reason(self) -> str:
+        ...
+    @property
+    def assessed(self) -> bool:
+        ...
+    @property
+    def core(self) -> numpy.ndarray:
+        ...
+    @property
+    def core_coverage(self) -> GroupCoverage:
+        ...
+    @property
+    def plan(self) -> TrainingPlan:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+    @property
+    def units(self) -> UnitCoverages:
+        ...
+class SuccessorAssessment:
+    """
+    A named successor of a key position.
+    """
+    @property
+    def fitness(self) -> float:
+        """
+        0-1 (NaN: not assessed).
+        """
+    @property
+    def person(self) -> int:
+        ...
+    @property
+    def readiness(self) -> str:
+        ...
+    @property
+    def weight(self) -> float:
+        ...
+class SuccessorAssessments:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> SuccessorAssessment:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[SuccessorAssessment]:
+        ...
+    def __len__(self) -> int:
+        ...
+class KeyPosition:
+    """
+    A key position: its incumbent, why key, its bench.
+    """
+    @property
+    def bench_strength(self) -> float:
+        ...
+    @property
+    def core(self) -> bool:
+        ...
+    @property
+    def covered(self) -> bool:
+        ...
+    @property
+    def incumbent(self) -> int:
+        ...
+    @property
+    def large_unit(self) -> bool:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+    @property
+    def successors(self) -> SuccessorAssessments:
+        ...
+    @property
+    def unit_size(self) -> int:
+        ...
+class KeyPositions:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> KeyPosition:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[KeyPosition]:
+        ...
+    def __len__(self) -> int:
+        ...
+class VacancyCascade:
+    """
+    Who fills a leaver's seat, who fills theirs, ...
+    """
+    @property
+    def leaver(self) -> int:
+        ...
+    @property
+    def promoted(self) -> list[int]:
+        ...
+    @property
+    def seats(self) -> list[int]:
+        ...
+    @property
+    def truncated(self) -> bool:
+        ...
+    @property
+    def unfilled(self) -> typing.Any:
+        ...
+class VacancyCascades:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> VacancyCascade:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[VacancyCascade]:
+        ...
+    def __len__(self) -> int:
+        ...
+class SuccessionReport:
+    """
+    Succession readiness: key positions and their cascades.
+    """
+    @property
+    def absent_reason(self) -> str:
+        ...
+    @property
+    def assessed(self) -> bool:
+        ...
+    @property
+    def cascades(self) -> VacancyCascades:
+        ...
+    @property
+    def covered_share(self) -> float:
+        ...
+    @property
+    def positions(self) -> KeyPositions:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+class DepartureImpact:
+    """
+    What each person's departure breaks, by person index (read-only arrays).
+    """
+    @property
+    def channels_led(self) -> numpy.ndarray:
+        ...
+    @property
+    def coverage_assessed(self) -> bool:
+        ...
+    @property
+    def coverage_drop(self) -> numpy.ndarray:
+        ...
+    @property
+    def cut_off(self) -> numpy.ndarray:
+        ...
+    @property
+    def impact(self) -> numpy.ndarray:
+        ...
+    @property
+    def knowledge_assessed(self) -> bool:
+        ...
+    @property
+    def market_assessed(self) -> bool:
+        ...
+    @property
+    def orphaned(self) -> numpy.ndarray:
+        ...
+    @property
+    def ranking(self) -> numpy.ndarray:
+        ...
+    @property
+    def reachable_from_core(self) -> int:
+        ...
+    @property
+    def risk(self) -> numpy.ndarray:
+        ...
+    @property
+    def sharing_assessed(self) -> bool:
+        ...
+    @property
+    def unit_left(self) -> numpy.ndarray:
+        ...
+class TruckFactorResult:
+    """
+    A truck factor and who was removed to reach it.
+    """
+    @property
+    def artifacts(self) -> list[str]:
+        ...
+    @property
+    def author_offsets(self) -> numpy.ndarray:
+        ...
+    @property
+    def authored(self) -> numpy.ndarray:
+        ...
+    @property
+    def authors(self) -> numpy.ndarray:
+        ...
+    @property
+    def coverage(self) -> list[float]:
+        ...
+    @property
+    def removed(self) -> numpy.ndarray:
+        ...
+    @property
+    def removed_authored(self) -> numpy.ndarray:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class GroupTruckFactor:
+    """
+    The truck factor of a knowledge area or a department's artifacts.
+    """
+    @property
+    def artifacts(self) -> int:
+        ...
+    @property
+    def group(self) -> str:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def removed(self) -> list[int]:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+    @property
+    def withheld(self) -> str:
+        ...
+class GroupTruckFactors:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> GroupTruckFactor:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[GroupTruckFactor]:
+        ...
+    def __len__(self) -> int:
+        ...
+class TruckFactorSummary:
+    """
+    The team's truck factor and its groups'.
+    """
+    @property
+    def absent_reason(self) -> str:
+        ...
+    @property
+    def assessed(self) -> bool:
+        ...
+    @property
+    def groups(self) -> GroupTruckFactors:
+        ...
+    @property
+    def result(self) -> typing.Any:
+        ...
+class GroupFigure:
+    """
+    A group aggregate (withheld under the minimum group size).
+    """
+    @property
+    def contributors(self) -> int:
+        ...
+    @property
+    def figure(self) -> str:
+        ...
+    @property
+    def group(self) -> str:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def size(self) -> int:
+        ...
+    @property
+    def value(self) -> typing.Any:
+        ...
+    @property
+    def withheld(self) -> str:
+        ...
+class GroupFigures:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> GroupFigure:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[GroupFigure]:
+        ...
+    def __len__(self) -> int:
+        ...
+class SupportScore:
+    """
+    A support-system score's figures, groups and per-person columns.
+    """
+    @property
+    def figures(self) -> dict:
+        """
+        Team-level figures by name (None where not available; notes says why).
+        """
+    @property
+    def groups(self) -> GroupFigures:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def notes(self) -> dict:
+        ...
+    @property
+    def people(self) -> dict:
+        """
+        Per-person columns by name (read-only arrays by person index; NaN = not applicable).
+        """
+class SupportScores:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> SupportScore:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[SupportScore]:
+        ...
+    def __len__(self) -> int:
+        ...
+class GridAxis:
+    """
+    One axis of the talent grid and its cuts.
+    """
+    @property
+    def field(self) -> str:
+        ...
+    @property
+    def high_from(self) -> typing.Any:
+        ...
+    @property
+    def method(self) -> str:
+        ...
+    @property
+    def middle_from(self) -> typing.Any:
+        ...
+class GridBox:
+    """
+    One box of the 3x3 grid: its count, or None and why withheld.
+    """
+    @property
+    def count(self) -> typing.Any:
+        ...
+    @property
+    def performance(self) -> str:
+        ...
+    @property
+    def potential(self) -> str:
+        ...
+    @property
+    def withheld(self) -> str:
+        ...
+class GridBoxes:
+    """
+    A read-only sequence of the report's items (each made when read).
+    """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> GridBox:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[GridBox]:
+        ...
+    def __len__(self) -> int:
+        ...
+class TalentGrid:
+    """
+    Everyone on the 3x3 grid of performance and potential.
+    """
+    @property
+    def absent_reason(self) -> str:
+        ...
+    @property
+    def assessed(self) -> bool:
+        ...
+    @property
+    def boxes(self) -> GridBoxes:
+        ...
+    @property
+    def missing_assessment(self) -> int:
+        ...
+    @property
+    def missing_both(self) -> int:
+        ...
+    @property
+    def missing_potential(self) -> int:
+        ...
+    @property
+    def performance(self) -> GridAxis:
+        ...
+    @property
+    def performance_level(self) -> numpy.ndarray:
+        """
+        By person: 0 low, 1 middle, 2 high, 3 not placed.
+        """
+    @property
+    def placed(self) -> int:
+        ...
+    @property
+    def potential(self) -> GridAxis:
+        ...
+    @property
+    def potential_level(self) -> numpy.ndarray:
+        ...
+class Assessment:
+    """
+    Every score of an org with its parts and findings (assess()).
+    """
+    @property
+    def departure(self) -> DepartureImpact:
+        ...
+    @property
+    def findings(self) -> typing.Any:
+        """
+        The findings as columns (a new FindingColumns each time; teamgraph.findings wraps it).
+        """
+    @property
+    def leadership(self) -> LeadershipReport:
+        ...
+    @property
+    def policy(self) -> str:
+        """
+        The policy used, as JSON.
+        """
+    @property
+    def scores(self) -> Scores:
+        """
+        In a fixed order; the health index last.
+        """
+    @property
+    def succession(self) -> SuccessionReport:
+        ...
+    @property
+    def support(self) -> SupportScores:
+        """
+        The support-system scores.
+        """
+    @property
+    def talent_grid(self) -> TalentGrid:
+        ...
+    @property
+    def truck_factor(self) -> TruckFactorSummary:
+        ...
+    @property
+    def weakest(self) -> str:
+        """
+        The score that holds the health index down most ("" if none).
+        """
 class TextCatalog:
     """
     The words of one language for the C++ text writer (teamgraph.catalog fills it).
@@ -208,7 +807,7 @@ class FindingColumns:
         """
         ((offsets, bytes), (offsets, bytes)): every finding's message and recommendation, UTF-8 in Arrow's layout.
         """
-def assess(org: Org, policy: str = '') -> dict:
+def assess(org: Org, policy: str = '') -> Assessment:
     """
     Every score of the org (releases the GIL).
     """
@@ -264,11 +863,11 @@ def suggest_successors(org: Org, policy: str = '') -> dict:
     """
     add_successor suggestions from the talent grid's reserve pool for each uncovered key position (releases the GIL).
     """
-def truck_factor(people: collections.abc.Sequence[str], artifacts: collections.abc.Sequence[str], person: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], artifact: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], action: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], date: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], previous: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], counted: collections.abc.Sequence[str] | None = None, method: str = 'default', policy: str = '') -> dict:
+def truck_factor(people: collections.abc.Sequence[str], artifacts: collections.abc.Sequence[str], person: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], artifact: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], action: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], date: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], previous: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], counted: collections.abc.Sequence[str] | None = None, method: str = 'default', policy: str = '') -> TruckFactorResult:
     """
     The truck factor of a contributions log given as codes (see teamgraph.truck_factor).
     """
-def vacancy_cascade(org: Org, leaver: typing.SupportsInt | typing.SupportsIndex, policy: str = '') -> dict:
+def vacancy_cascade(org: Org, leaver: typing.SupportsInt | typing.SupportsIndex, policy: str = '') -> VacancyCascade:
     ...
 def what_if(org: Org, leave: collections.abc.Sequence[str], promote: collections.abc.Sequence[tuple[str, str]], move: collections.abc.Sequence[tuple[str, str]], add_successor: collections.abc.Sequence[tuple[str, str, str]], fill: bool = True, policy: str = '') -> tuple[Org, list[tuple[str, str]], list[str]]:
     """

@@ -295,10 +295,11 @@ def markdown_cell(text: str) -> str:
 
 def _scores(report: "Report") -> Dict[str, Any]:
     """Each score with its coverage, as both JSON forms (full and aggregate-only) write it."""
-    return {s["name"]: {"value": s["value"], "assessed": s["assessed"], "absent_reason": s["absent_reason"],
-                        "parts": [dict(p) for p in s["parts"]],
-                        "parts_computed": sum(p["value"] is not None for p in s["parts"])}
-            for s in report._raw["scores"]}
+    from .report import score_parts
+
+    return {s.name: {"value": s.value, "assessed": s.assessed, "absent_reason": s.absent_reason,
+                     "parts": score_parts(s), "parts_computed": s.parts_computed}
+            for s in report._raw.scores}
 
 
 def report_dict(report: "Report") -> Dict[str, Any]:
@@ -395,8 +396,8 @@ def succession_over_time(report: "Report") -> Dict[str, Any]:
         successors = sorted(({"incumbent": ids[find(a)], "successor": ids[find(b)], "readiness": str(r)}
                              for a, b, r in zip(table["incumbent_id"], table["successor_id"], table["readiness"])),
                             key=lambda row: (row["incumbent"], row["successor"]))
-    positions = [{"incumbent": ids[k["incumbent"]], "covered": bool(k["covered"]), "bench_strength": k["bench_strength"]}
-                 for k in report._raw["succession"]["positions"]]
+    positions = [{"incumbent": ids[k.incumbent], "covered": bool(k.covered), "bench_strength": k.bench_strength}
+                 for k in report._raw.succession.positions]
     return {"period": {"start": period.get("start"), "end": period.get("end")} if isinstance(period, dict) else None,
             "key_positions": sorted(positions, key=lambda row: row["incumbent"]), "successors": successors}
 

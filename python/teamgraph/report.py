@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -33,7 +33,7 @@ class Report:
     (``absent_reasons`` says why).
     """
 
-    def __init__(self, org: Org, raw: Dict[str, Any], pseudonyms: Optional[Sequence[str]] = None,
+    def __init__(self, org: Org, raw: "_core.Assessment", pseudonyms: Optional[Sequence[str]] = None,
                  lang: Optional[str] = None, key: Optional[bytes] = None) -> None:
         self.org = org
         self._key = key  # the pseudonymization key: keys the input checksum; never written out
@@ -44,9 +44,9 @@ class Report:
         self._people_cache: Optional[pd.DataFrame] = None
         self._ids_cache: Optional[List[str]] = None
         self._findings_cache: Optional[FindingList] = None
-        self.scores: Dict[str, Optional[float]] = {s["name"]: s["value"] for s in raw["scores"]}
-        self.absent_reasons: Dict[str, str] = {s["name"]: s["absent_reason"] for s in raw["scores"] if not s["assessed"]}
-        self.policy: Dict[str, Any] = json.loads(raw["policy"])
+        self.scores: Dict[str, Optional[float]] = {s.name: s.value for s in raw.scores}
+        self.absent_reasons: Dict[str, str] = {s.name: s.absent_reason for s in raw.scores if not s.assessed}
+        self.policy: Dict[str, Any] = json.loads(raw.policy)
 
     # Every output names people through _ids and _names, so a pseudonymized report never shows a
     # real id or name anywhere. The ids and the findings are made when first asked for: a list of
@@ -64,7 +64,7 @@ class Report:
         if self._findings_cache is None:
             # Names only where the report shows real people; a pseudonymized one shows pseudonyms.
             names = None if self._pseudonyms is not None else _NamesOnDemand(self)
-            self._findings_cache = FindingList(self._raw["findings"], _IdsOnDemand(self), names, self.catalog,
+            self._findings_cache = FindingList(self._raw.findings, _IdsOnDemand(self), names, self.catalog,
                                                self._pseudonyms)
         return self._findings_cache
 
@@ -125,8 +125,8 @@ class Report:
         Returns {"score", "assessed", "absent_reason", "parts": [{"name", "value", "reason"}],
         "computed": [names], "not_computed": {name: reason}, "of": "N of M"}.
         """
-        for s in self._raw["scores"]:
-            if s["name"] == score:
+        for s in self._raw.scores:
+            if s.name == score:
                 return _coverage(s)
         raise KeyError(f"no score called {score!r}; the scores are {', '.join(self.scores)}")
 
@@ -134,10 +134,10 @@ class Report:
     def scores_frame(self) -> pd.DataFrame:
         """One row a score: name, value (NaN when absent), assessed, absent_reason, and how many of
         its parts were computed (parts_computed of parts)."""
-        return pd.DataFrame([{"name": s["name"], "value": np.nan if s["value"] is None else s["value"],
-                              "assessed": s["assessed"], "absent_reason": s["absent_reason"],
-                              "parts_computed": sum(p["value"] is not None for p in s["parts"]), "parts": len(s["parts"])}
-                             for s in self._raw["scores"]])
+        return pd.DataFrame([{"name": s.name, "value": np.nan if s.value is None else s.value,
+                              "assessed": s.assessed, "absent_reason": s.absent_reason,
+                              "parts_computed": s.parts_computed, "parts": len(s.parts)}
+                             for s in self._raw.scores])
 
     def findings_frame(self) -> pd.DataFrame:
         """One row a finding, most severe first, indexed by the finding's number: severity, score
@@ -185,71 +185,71 @@ class Report:
         sharing table or no core; no contributions table; no operations row naming who
         answered): not measured, not zero.
         """
-        d = self._raw["departure"]
+        d = self._raw.departure
         people = self._people
         columns = self._departure_columns()
         frame = pd.DataFrame({
             "id": self._id_column, "name": self._names, "tier": people["tier"],
             "coverage_drop": columns["coverage_drop"], "unit_left": columns["unit_left"], "cut_off": columns["cut_off"],
             "orphaned_artifacts": columns["orphaned_artifacts"], "channels_led": columns["channels_led"],
-            "impact": d["impact"],
-            "flight_risk": people["flight_risk"], "risk": d["risk"],
+            "impact": d.impact,
+            "flight_risk": people["flight_risk"], "risk": d.risk,
         })
-        ranking = np.asarray(d["ranking"])
+        ranking = d.ranking
         frame = frame.iloc[ranking].reset_index(drop=True)
         frame.insert(0, "rank", np.arange(1, len(frame) + 1))
         return frame
 
     def _departure_columns(self) -> Dict[str, np.ndarray]:
         """The departure figures by person; NaN for a figure whose inputs are absent."""
-        d = self._raw["departure"]
+        d = self._raw.departure
 
         # A placeholder person's departure is not measured: n/a in every column (the core gives
         # its counts as 0).
         placeholder = (self._people["placeholder"].to_numpy(dtype=bool) if self.org.headcount < len(self.org)
                        else None)
 
-        def measured(key: str, assessed: bool = True) -> np.ndarray:
-            values = np.asarray(d[key])
+        def measured(values: np.ndarray, assessed: bool = True) -> np.ndarray:
             if not assessed:
                 return np.full(len(values), np.nan)
             return values if placeholder is None else np.where(placeholder, np.nan, values)
 
-        return {"coverage_drop": measured("coverage_drop", d["coverage_assessed"]),
-                "unit_left": measured("unit_left"),
-                "cut_off": measured("cut_off", d["sharing_assessed"]),
-                "orphaned_artifacts": measured("orphaned", d["knowledge_assessed"]),
-                "channels_led": measured("channels_led", d["market_assessed"])}
+        return {"coverage_drop": measured(d.coverage_drop, d.coverage_assessed),
+                "unit_left": measured(d.unit_left),
+                "cut_off": measured(d.cut_off, d.sharing_assessed),
+                "orphaned_artifacts": measured(d.orphaned, d.knowledge_assessed),
+                "channels_led": measured(d.channels_led, d.market_assessed)}
 
     @property
     def people(self) -> pd.DataFrame:
         """One row a person (in the org's order), a column per per-person figure: departure impact
         and each support score's columns, named score.column. ``placeholder`` marks the placeholder
         people (managers the data names but does not describe): kept, with n/a in every figure."""
-        d = self._raw["departure"]
+        d = self._raw.departure
         base = self._people_base()
         for column, values in self._departure_columns().items():
             base[column] = values
-        base["departure_impact"] = d["impact"]
-        base["departure_risk"] = d["risk"]
-        for score in self._raw["support"]:
-            for column, values in score["people"].items():
-                base[f"{score['name']}.{column}"] = values
+        base["departure_impact"] = d.impact
+        base["departure_risk"] = d.risk
+        for score in self._raw.support:
+            for column, values in score.people.items():
+                base[f"{score.name}.{column}"] = values
         # Each person's box on the talent grid ("low", "middle", "high"; None when not placed).
         levels = np.array(["low", "middle", "high", None], dtype=object)
-        base["talent_grid.performance"] = levels[np.asarray(self._raw["talent_grid"]["performance_level"])]
-        base["talent_grid.potential"] = levels[np.asarray(self._raw["talent_grid"]["potential_level"])]
+        grid = self._raw.talent_grid
+        base["talent_grid.performance"] = levels[grid.performance_level]
+        base["talent_grid.potential"] = levels[grid.potential_level]
         return base
 
     @property
     def figures(self) -> Dict[str, Dict[str, Optional[float]]]:
         """Team-level figures of each support score (None where not available; see figure_notes)."""
-        return {s["name"]: dict(s["figures"]) for s in self._raw["support"]}
+        return {s.name: s.figures for s in self._raw.support}
 
     @property
     def figure_notes(self) -> Dict[str, Dict[str, str]]:
         """Why a figure is not available, by score and figure."""
-        return {s["name"]: dict(s["notes"]) for s in self._raw["support"] if s["notes"]}
+        return {s.name: notes for s in self._raw.support for notes in [s.notes] if notes}
 
     @property
     def groups(self) -> pd.DataFrame:
@@ -259,7 +259,9 @@ class Report:
         policy's ``min_group_size`` contributors is withheld, with the reason; so are the next
         smallest groups until the withheld ones of a figure are at least two and hold at least
         ``min_group_size`` contributors together, so that none can be recovered by subtraction."""
-        rows = [{"score": s["name"], **g} for s in self._raw["support"] for g in s["groups"]]
+        rows = [{"score": s.name, "kind": g.kind, "group": g.group, "figure": g.figure, "size": g.size,
+                 "contributors": g.contributors, "value": g.value, "withheld": g.withheld}
+                for s in self._raw.support for g in s.groups]
         if self.pseudonymized:  # a unit is named by its manager's id
             for row in rows:
                 if row["kind"] == "unit":
@@ -272,18 +274,17 @@ class Report:
     @property
     def weakest(self) -> Optional[str]:
         """The score that holds the health index down most."""
-        return self._raw["weakest"] or None
+        return self._raw.weakest or None
 
     @property
     def key_positions(self) -> pd.DataFrame:
         """One row a key position: incumbent, why key, bench strength, covered, successors."""
         rows = []
-        for k in self._raw["succession"]["positions"]:
+        for k in self._raw.succession.positions:
             rows.append({
-                "incumbent": self._ids[k["incumbent"]], "core": k["core"], "large_unit": k["large_unit"],
-                "unit_size": k["unit_size"], "bench_strength": k["bench_strength"], "covered": k["covered"],
-                "score": k["score"],
-                "successors": [f"{self._ids[s['person']]} ({s['readiness']})" for s in k["successors"]],
+                "incumbent": self._ids[k.incumbent], "core": k.core, "large_unit": k.large_unit,
+                "unit_size": k.unit_size, "bench_strength": k.bench_strength, "covered": k.covered,
+                "score": k.score, "successors": [f"{self._ids[s.person]} ({s.readiness})" for s in k.successors],
             })
         return pd.DataFrame(rows, columns=["incumbent", "core", "large_unit", "unit_size", "bench_strength", "covered",
                                            "score", "successors"])
@@ -291,28 +292,28 @@ class Report:
     @property
     def coverage(self) -> pd.DataFrame:
         """The core layer's coverage of each required competency: best holder, coverage, depth, score."""
-        c = self._raw["leadership"]["core_coverage"]["competencies"]
-        return pd.DataFrame([{"competency": x["competency"], "best_holder": None if x["best"] is None else self._ids[x["best"]],
-                              "coverage": x["coverage"], "depth": x["depth"], "score": x["score"]} for x in c],
+        c = self._raw.leadership.core_coverage.competencies
+        return pd.DataFrame([{"competency": x.competency, "best_holder": None if x.best is None else self._ids[x.best],
+                              "coverage": x.coverage, "depth": x.depth, "score": x.score} for x in c],
                             columns=["competency", "best_holder", "coverage", "depth", "score"])
 
     @property
     def training_plan(self) -> Dict[str, Any]:
         """The fewest core members to train to close every missing capability, and what needs a hire."""
-        plan = self._raw["leadership"]["plan"]
-        return {"trainees": {self._ids[p]: t for p, t in zip(plan["trainees"], plan["trains"])},
-                "hire_for": list(plan["hire_for"])}
+        plan = self._raw.leadership.plan
+        return {"trainees": {self._ids[p]: t for p, t in zip(plan.trainees, plan.trains)},
+                "hire_for": list(plan.hire_for)}
 
     @property
     def vacancy_cascades(self) -> List[Dict[str, Any]]:
         """For each key position: who fills the seat, who fills theirs, and the first seat nobody can fill."""
-        return [_cascade(c, self._ids) for c in self._raw["succession"]["cascades"]]
+        return [_cascade(c, self._ids) for c in self._raw.succession.cascades]
 
     @property
     def truck_factor(self) -> Optional["TruckFactor"]:
         """The team's truck factor from its contributions table (None when there is none)."""
-        tf = self._raw["truck_factor"]
-        return TruckFactor(tf["result"], self._ids) if tf["assessed"] else None
+        tf = self._raw.truck_factor
+        return TruckFactor(tf.result, self._ids) if tf.result is not None else None
 
     @property
     def talent_grid(self) -> "TalentGrid":
@@ -322,7 +323,7 @@ class Report:
         nobody could be placed (teamgraph.talent_grid.TalentGrid; docs/scores.md, "Talent grid")."""
         from .talent_grid import TalentGrid
 
-        return TalentGrid(self._raw["talent_grid"], self)
+        return TalentGrid(self._raw.talent_grid, self)
 
     def diff(self, other: "Report") -> "ReportDiff":
         """What changed from this report to `other` (e.g. the report of a what-if org)."""
@@ -334,10 +335,10 @@ class Report:
         artifacts each department's members author: kind, group, artifacts, truck_factor, people,
         withheld. A department under the policy's ``min_group_size`` is withheld (truck_factor
         None, no people, the reason in ``withheld``): it would single out who knows what."""
-        rows = [{"kind": g["kind"], "group": g["group"], "artifacts": g["artifacts"],
-                 "truck_factor": None if g["withheld"] else g["value"],
-                 "people": [self._ids[i] for i in g["removed"]], "withheld": g["withheld"]}
-                for g in self._raw["truck_factor"]["groups"]]
+        rows = [{"kind": g.kind, "group": g.group, "artifacts": g.artifacts,
+                 "truck_factor": None if g.withheld else g.value,
+                 "people": [self._ids[i] for i in g.removed], "withheld": g.withheld}
+                for g in self._raw.truck_factor.groups]
         return pd.DataFrame(rows, columns=["kind", "group", "artifacts", "truck_factor", "people", "withheld"])
 
     def to_dict(self) -> Dict[str, Any]:
@@ -437,19 +438,24 @@ def _unpickle(org: Org, policy: Dict[str, Any], lang: str, key: Optional[bytes])
     return report.pseudonymize(key) if key is not None else report
 
 
-def _coverage(s: Mapping[str, Any]) -> Dict[str, Any]:
-    parts = [dict(p) for p in s["parts"]]
+def score_parts(s: "_core.Score") -> List[Dict[str, Any]]:
+    """A score's parts as {"name", "value" (None when not computed), "reason"}."""
+    return [{"name": p.name, "value": p.value, "reason": p.reason} for p in s.parts]
+
+
+def _coverage(s: "_core.Score") -> Dict[str, Any]:
+    parts = score_parts(s)
     computed = [p["name"] for p in parts if p["value"] is not None]
-    return {"score": s["name"], "assessed": s["assessed"], "absent_reason": s["absent_reason"], "parts": parts,
+    return {"score": s.name, "assessed": s.assessed, "absent_reason": s.absent_reason, "parts": parts,
             "computed": computed, "not_computed": {p["name"]: p["reason"] for p in parts if p["value"] is None},
             "of": f"{len(computed)} of {len(parts)}"}
 
 
-def _cascade(c: Mapping[str, Any], ids: Sequence[str]) -> Dict[str, Any]:
-    return {"leaver": ids[c["leaver"]],
-            "chain": [(ids[s], ids[p]) for s, p in zip(c["seats"], c["promoted"])],
-            "unfilled": None if c["unfilled"] is None else ids[c["unfilled"]],
-            "truncated": c["truncated"]}
+def _cascade(c: "_core.VacancyCascade", ids: Sequence[str]) -> Dict[str, Any]:
+    return {"leaver": ids[c.leaver],
+            "chain": [(ids[s], ids[p]) for s, p in zip(c.seats, c.promoted)],
+            "unfilled": None if c.unfilled is None else ids[c.unfilled],
+            "truncated": c.truncated}
 
 
 def assess(org: Org, policy: PolicyLike = None, lang: Optional[str] = None) -> Report:

@@ -35,22 +35,27 @@ class TalentGrid:
     method ("tertiles", "scale", "fixed") and where middle and high start on the declared scale.
     """
 
-    def __init__(self, raw: Dict[str, Any], report: "Report") -> None:
+    def __init__(self, raw: "_core.TalentGrid", report: "Report") -> None:
         self._raw = raw
         self._report = report
-        self.assessed: bool = raw["assessed"]
-        self.absent_reason: str = raw["absent_reason"]
-        self.placed: int = int(raw["placed"])
-        self.not_placed: Dict[str, int] = {"no assessment": int(raw["missing_assessment"]),
-                                           "no potential": int(raw["missing_potential"]),
-                                           "no assessment and no potential": int(raw["missing_both"])}
-        self.cuts: Dict[str, Dict[str, Any]] = {"performance": dict(raw["performance"]),
-                                                "potential": dict(raw["potential"])}
+        self.assessed: bool = raw.assessed
+        self.absent_reason: str = raw.absent_reason
+        self.placed: int = int(raw.placed)
+        self.not_placed: Dict[str, int] = {"no assessment": int(raw.missing_assessment),
+                                           "no potential": int(raw.missing_potential),
+                                           "no assessment and no potential": int(raw.missing_both)}
+        self.cuts: Dict[str, Dict[str, Any]] = {name: {"field": a.field, "method": a.method, "middle_from": a.middle_from,
+                                                       "high_from": a.high_from}
+                                                for name, a in (("performance", raw.performance), ("potential", raw.potential))}
+        # The nine boxes (or none) as the JSON report writes them.
+        self._boxes: List[Dict[str, Any]] = [{"performance": b.performance, "potential": b.potential, "count": b.count,
+                                              "withheld": b.withheld} for b in raw.boxes]
+        self._withheld = any(b["withheld"] for b in self._boxes)
 
     @property
     def boxes(self) -> pd.DataFrame:
         """One row a box: performance, potential, count (<NA> when withheld) and withheld (why)."""
-        frame = pd.DataFrame(self._raw["boxes"], columns=["performance", "potential", "count", "withheld"])
+        frame = pd.DataFrame(self._boxes, columns=["performance", "potential", "count", "withheld"])
         frame["count"] = frame["count"].astype("Int64")
         return frame
 
@@ -61,7 +66,7 @@ class TalentGrid:
             return None
         grid = pd.DataFrame(pd.NA, index=pd.Index(LEVELS[::-1], name="potential"),
                             columns=pd.Index(LEVELS, name="performance"), dtype="Int64")
-        for b in self._raw["boxes"]:
+        for b in self._boxes:
             if b["count"] is not None:
                 grid.loc[b["potential"], b["performance"]] = b["count"]
         return grid
@@ -70,8 +75,8 @@ class TalentGrid:
     def people(self) -> pd.DataFrame:
         r = self._report
         people = r._people
-        performance = np.asarray(self._raw["performance_level"])
-        potential = np.asarray(self._raw["potential_level"])
+        performance = self._raw.performance_level
+        potential = self._raw.potential_level
         names = np.array([*LEVELS, None], dtype=object)
         as_read = r.org.people  # the values on their declared scales
         missing = people["assessment"].isna().to_numpy().astype(int) + 2 * people["potential"].isna().to_numpy()
@@ -87,7 +92,7 @@ class TalentGrid:
         """The grid as the JSON report writes it (no per-person rows: those are in ``people``)."""
         return {"assessed": self.assessed, "absent_reason": self.absent_reason, "placed": self.placed,
                 "not_placed": dict(self.not_placed), "cuts": {k: dict(v) for k, v in self.cuts.items()},
-                "boxes": [dict(b) for b in self._raw["boxes"]]}
+                "boxes": [dict(b) for b in self._boxes]}
 
     def _repr_html_(self) -> str:
         return to_html(self, self._report.catalog)
@@ -135,7 +140,7 @@ def text_lines(grid: TalentGrid, c: "Catalog") -> List[str]:
     for q in LEVELS[::-1]:
         lines.append("    " + pad(c.text(f"word.grid.{q}"), 20) +
                      "".join(pad(_cell(counts.loc[q, p], c), 10) for p in LEVELS))
-    if any(b["withheld"] for b in grid._raw["boxes"]):
+    if grid._withheld:
         lines.append("    " + c.text("grid.withheld_note", min=grid._report.policy["min_group_size"]))
     return lines
 
@@ -151,7 +156,7 @@ def markdown_lines(grid: TalentGrid, c: "Catalog") -> List[str]:
               " | ".join(c.text(f"word.grid.{p}") for p in LEVELS) + " |", "|---|---|---|---|"]
     for q in LEVELS[::-1]:
         lines.append(f"| {c.text(f'word.grid.{q}')} | " + " | ".join(_cell(counts.loc[q, p], c) for p in LEVELS) + " |")
-    if any(b["withheld"] for b in grid._raw["boxes"]):
+    if grid._withheld:
         lines += ["", c.text("grid.withheld_note", min=grid._report.policy["min_group_size"])]
     return lines
 
@@ -170,7 +175,7 @@ def to_html(grid: TalentGrid, c: "Catalog") -> str:
             f"{html.escape(_cell(counts.loc[q, p], c))}</td>" for p in LEVELS)
         rows.append(f"<tr><th>{html.escape(c.text(f'word.grid.{q}'))}</th>{cells}</tr>")
     note = (f'<p class="meta">{html.escape(c.text("grid.withheld_note", min=grid._report.policy["min_group_size"]))}</p>'
-            if any(b["withheld"] for b in grid._raw["boxes"]) else "")
+            if grid._withheld else "")
     return (f'<div class="talent-grid"><p>{summary}</p><table>'
             f"<tr><th>{html.escape(c.text('grid.potential_by_performance'))}</th>{head}</tr>"
             + "".join(rows) + f"</table>{note}</div>")

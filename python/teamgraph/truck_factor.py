@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -23,15 +23,16 @@ class TruckFactor:
     artifacts: int
     authorship: Dict[str, List[str]] = field(repr=False)
 
-    def __init__(self, raw: Mapping[str, Any], people: Sequence[str]) -> None:
-        self.value = int(raw["value"])
-        self.authors = pd.DataFrame({"person": [people[i] for i in raw["removed"]],
-                                     "authored": [int(x) for x in raw["removed_authored"]]})
-        self.coverage = [float(c) for c in raw["coverage"]]
-        self.artifacts = len(raw["artifacts"])
-        offsets, authors = raw["author_offsets"], raw["authors"]
+    def __init__(self, raw: "_core.TruckFactorResult", people: Sequence[str]) -> None:
+        self.value = int(raw.value)
+        self.authors = pd.DataFrame({"person": [people[i] for i in raw.removed],
+                                     "authored": [int(x) for x in raw.removed_authored]})
+        self.coverage = [float(c) for c in raw.coverage]
+        artifacts = raw.artifacts
+        self.artifacts = len(artifacts)
+        offsets, authors = raw.author_offsets, raw.authors
         self.authorship = {a: [people[i] for i in authors[offsets[k]:offsets[k + 1]]]
-                           for k, a in enumerate(raw["artifacts"])}
+                           for k, a in enumerate(artifacts)}
 
 
 _ACTIONS = {"create": 0, "modify": 1, "rename": 2, "delete": 3}
