@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -71,6 +72,6 @@ struct FindingTexts {
 using PersonLabel = std::function<std::string(index_t)>;
 
 // The message and recommendation of each finding, in order.
-FindingTexts finding_texts(const std::vector<Finding>& findings, const TextCatalog& catalog, const PersonLabel& label);
+FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog& catalog, const PersonLabel& label);
 
 }  // namespace teamgraph

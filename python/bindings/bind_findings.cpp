@@ -12,6 +12,7 @@
 
 #include "bindings.hpp"
 #include "columns.hpp"
+#include "json_stream.hpp"
 #include "json_text.hpp"
 #include "teamgraph/assess.hpp"
 #include "teamgraph/finding_texts.hpp"
@@ -85,33 +86,25 @@ struct FindingColumns {
   }
 };
 
-// A text column handed back by Python: (offsets int64[n + 1], bytes uint8[]).
-struct TextView {
-  py::array_t<std::int64_t> offsets;
-  py::array_t<std::uint8_t> data;
-  std::string_view operator[](std::size_t k) const {
-    const auto* o = offsets.data();
-    return {reinterpret_cast<const char*>(data.data()) + o[k], static_cast<std::size_t>(o[k + 1] - o[k])};
-  }
-};
+namespace {
 
-// The findings as the JSON report's "findings" array at `level` (json.dumps' layout): code,
-// evidence (sorted by name), message, people, recommendation, score, severity, subject (each
-// argument naming one person, by id, or one thing, except the roles in `incidental`).
-std::string findings_json(const FindingColumns& f, const TextView& message, const TextView& recommendation,
-                          const std::vector<std::string>* pseudonyms, const std::vector<std::string>& incidental,
-                          int level) {
+// The findings [begin, end) as items of the JSON report's "findings" array at `level`
+// (json.dumps' layout), each after its separator: code, evidence (sorted by name), message, people,
+// recommendation, score, severity, subject (each argument naming one person, by id, or one thing,
+// except the roles in `incidental`). The texts are written here, a block at a time.
+void findings_json(std::string& out, const FindingColumns& f, const TextCatalog& catalog,
+                   const std::vector<std::string>* pseudonyms, const std::vector<std::string>& incidental, int level,
+                   std::size_t begin, std::size_t end) {
   namespace j = json;
   const auto& list = f.findings();
-  if (list.empty()) return "[]";
   const auto id = [&](index_t p) { return pseudonyms ? std::string_view((*pseudonyms)[p]) : f.org->id(p); };
-  std::string out;
-  out.reserve(list.size() * 640);
-  out = "[";
+  const FindingTexts texts =
+      finding_texts(std::span<const Finding>(list).subspan(begin, end - begin), catalog, f.labels(catalog, pseudonyms));
+  out.reserve(out.size() + (end - begin) * 640);
   std::vector<std::pair<std::string_view, double>> evidence;
   std::vector<std::pair<std::string_view, std::string>> subject;
   std::vector<index_t> people;
-  for (std::size_t k = 0; k < list.size(); ++k) {
+  for (std::size_t k = begin; k < end; ++k) {
     const Finding& x = list[k];
     if (k) out += ',';
     j::line(out, level + 1);
@@ -137,7 +130,7 @@ std::string findings_json(const FindingColumns& f, const TextView& message, cons
       out += '}';
     }
     j::key(out, "message", false, level + 2);
-    j::string(out, message[k]);
+    j::string(out, texts.message[k - begin]);
     people.clear();
     for (const auto p : x.people)
       if (p != no_index) people.push_back(p);
@@ -154,7 +147,7 @@ std::string findings_json(const FindingColumns& f, const TextView& message, cons
       out += ']';
     }
     j::key(out, "recommendation", false, level + 2);
-    j::string(out, recommendation[k]);
+    j::string(out, texts.recommendation[k - begin]);
     j::key(out, "score", false, level + 2);
     j::string(out, x.score);
     j::key(out, "severity", false, level + 2);
@@ -185,10 +178,9 @@ std::string findings_json(const FindingColumns& f, const TextView& message, cons
     j::line(out, level + 1);
     out += '}';
   }
-  j::line(out, level);
-  out += ']';
-  return out;
 }
+
+}  // namespace
 
 py::object finding_columns(std::shared_ptr<const Report> report, std::shared_ptr<const Org> org) {
   return py::cast(FindingColumns{std::move(report), std::move(org)});
@@ -307,25 +299,23 @@ void bind_findings(py::module_& m) {
           "(offsets, bytes): each finding's people by id (or pseudonym), joined.")
       .def(
           "json",
-          [](const FindingColumns& f, py::tuple message, py::tuple recommendation,
-             std::optional<std::vector<std::string>> pseudonyms, std::vector<std::string> incidental, int level) {
-            const TextView m{message[0].cast<py::array_t<std::int64_t>>(), message[1].cast<py::array_t<std::uint8_t>>()};
-            const TextView r{recommendation[0].cast<py::array_t<std::int64_t>>(),
-                             recommendation[1].cast<py::array_t<std::uint8_t>>()};
-            const std::size_t n = f.findings().size();
-            if (static_cast<std::size_t>(m.offsets.size()) != n + 1 || static_cast<std::size_t>(r.offsets.size()) != n + 1)
-              throw py::value_error("texts: one for each finding");
+          [](const FindingColumns& f, const TextCatalog& catalog, std::optional<std::vector<std::string>> pseudonyms,
+             std::vector<std::string> incidental, int level, py::object write) {
             if (pseudonyms && pseudonyms->size() != f.org->size())
               throw py::value_error("pseudonyms: one for each person of the org");
-            std::string out;
-            {
-              py::gil_scoped_release release;
-              out = findings_json(f, m, r, pseudonyms ? &*pseudonyms : nullptr, incidental, level);
-            }
-            return py::bytes(out);
+            const std::size_t n = f.findings().size();
+            const auto* named = pseudonyms ? &*pseudonyms : nullptr;
+            const auto format = [&](std::size_t begin, std::size_t end, std::string& out) {
+              findings_json(out, f, catalog, named, incidental, level, begin, end);
+            };
+            std::string suffix;
+            if (n) json::line(suffix, level), suffix += ']';
+            return json::stream_blocks(n, 2048, n ? "[" : "[]", suffix, format, write);
           },
-          py::arg("message"), py::arg("recommendation"), py::arg("pseudonyms"), py::arg("incidental"), py::arg("level"),
-          "The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`.");
+          py::arg("catalog"), py::arg("pseudonyms"), py::arg("incidental"), py::arg("level"), py::arg("write") = py::none(),
+          "The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`: "
+          "returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on "
+          "worker threads.");
 }
 
 }  // namespace teamgraph::python

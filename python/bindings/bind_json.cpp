@@ -1,5 +1,5 @@
 // The JSON report's per-person rows written in C++ from columns (#17): json.dumps of a million
-// rows of dicts took most of a minute; this writes the same bytes from the arrays.
+// rows of dicts took most of a minute; this writes the same bytes from the arrays, streamed.
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "json_stream.hpp"
 #include "json_text.hpp"
 
 namespace py = pybind11;
@@ -67,57 +68,51 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
 void bind_json(py::module_& m) {
   m.def(
       "json_rows",
-      [](std::size_t rows, const std::vector<py::tuple>& specs, int level) {
+      [](std::size_t rows, const std::vector<py::tuple>& specs, int level, py::object write) {
         std::vector<RowColumn> columns;
         for (const auto& s : specs) columns.push_back(row_column(s, rows));
-        std::string out;
-        {
-          py::gil_scoped_release release;
-          if (rows == 0) {
-            out = "[]";
-          } else {
-            out.reserve(rows * (columns.size() * 40 + 16));
-            out = "[";
-            for (std::size_t i = 0; i < rows; ++i) {
-              if (i) out += ',';
-              json::line(out, level + 1);
-              if (columns.empty()) {
-                out += "{}";
-                continue;
-              }
-              out += '{';
-              for (std::size_t k = 0; k < columns.size(); ++k) {
-                const RowColumn& c = columns[k];
-                json::key(out, c.key, k == 0, level + 2);
-                switch (c.kind) {
-                  case RowColumn::Kind::number: json::number(out, c.numbers.data()[i]); break;
-                  case RowColumn::Kind::whole: json::whole(out, c.wholes.data()[i]); break;
-                  case RowColumn::Kind::boolean: out += c.flags.data()[i] ? "true" : "false"; break;
-                  case RowColumn::Kind::text: {
-                    if (!c.flags.data()[i]) {
-                      out += "null";
-                      break;
-                    }
-                    const auto* o = c.wholes.data();
-                    json::string(out, std::string_view(reinterpret_cast<const char*>(c.bytes.data()) + o[i],
-                                                       static_cast<std::size_t>(o[i + 1] - o[i])));
+        const auto format = [&](std::size_t begin, std::size_t end, std::string& out) {
+          out.reserve(out.size() + (end - begin) * (columns.size() * 40 + 16));
+          for (std::size_t i = begin; i < end; ++i) {
+            if (i) out += ',';
+            json::line(out, level + 1);
+            if (columns.empty()) {
+              out += "{}";
+              continue;
+            }
+            out += '{';
+            for (std::size_t k = 0; k < columns.size(); ++k) {
+              const RowColumn& c = columns[k];
+              json::key(out, c.key, k == 0, level + 2);
+              switch (c.kind) {
+                case RowColumn::Kind::number: json::number(out, c.numbers.data()[i]); break;
+                case RowColumn::Kind::whole: json::whole(out, c.wholes.data()[i]); break;
+                case RowColumn::Kind::boolean: out += c.flags.data()[i] ? "true" : "false"; break;
+                case RowColumn::Kind::text: {
+                  if (!c.flags.data()[i]) {
+                    out += "null";
                     break;
                   }
+                  const auto* o = c.wholes.data();
+                  json::string(out, std::string_view(reinterpret_cast<const char*>(c.bytes.data()) + o[i],
+                                                     static_cast<std::size_t>(o[i + 1] - o[i])));
+                  break;
                 }
               }
-              json::line(out, level + 1);
-              out += '}';
             }
-            json::line(out, level);
-            out += ']';
+            json::line(out, level + 1);
+            out += '}';
           }
-        }
-        return py::bytes(out);
+        };
+        std::string suffix;
+        if (rows) json::line(suffix, level), suffix += ']';
+        return json::stream_blocks(rows, 4096, rows ? "[" : "[]", suffix, format, write);
       },
-      py::arg("rows"), py::arg("columns"), py::arg("level"),
+      py::arg("rows"), py::arg("columns"), py::arg("level"), py::arg("write") = py::none(),
       "A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes "
       "it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | "
-      "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows])], keys in order.");
+      "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows])], keys in order. Returned as bytes, "
+      "or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.");
 }
 
 }  // namespace teamgraph::python

@@ -795,9 +795,9 @@ class FindingColumns:
         """
         {score, code, variant, severity: codes; scores, codes, variants, severities: their labels; people_offsets, people; evidence_offsets, evidence_name (codes), evidence_names, evidence_value}
         """
-    def json(self, message: tuple, recommendation: tuple, pseudonyms: collections.abc.Sequence[str] | None, incidental: collections.abc.Sequence[str], level: typing.SupportsInt | typing.SupportsIndex) -> bytes:
+    def json(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None, incidental: collections.abc.Sequence[str], level: typing.SupportsInt | typing.SupportsIndex, write: typing.Any = None) -> typing.Any:
         """
-        The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`.
+        The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`: returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
         """
     def people_text(self, separator: str = ', ', pseudonyms: collections.abc.Sequence[str] | None = None) -> tuple:
         """
@@ -819,9 +819,9 @@ def default_policy_json() -> str:
     """
     The default policy as JSON.
     """
-def json_rows(rows: typing.SupportsInt | typing.SupportsIndex, columns: collections.abc.Sequence[tuple], level: typing.SupportsInt | typing.SupportsIndex) -> bytes:
+def json_rows(rows: typing.SupportsInt | typing.SupportsIndex, columns: collections.abc.Sequence[tuple], level: typing.SupportsInt | typing.SupportsIndex, write: typing.Any = None) -> typing.Any:
     """
-    A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | (key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows])], keys in order.
+    A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | (key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows])], keys in order. Returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
     """
 def list_arg(items: collections.abc.Sequence[str]) -> str:
     """

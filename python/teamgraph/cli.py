@@ -37,7 +37,7 @@ from .catalog import LANGUAGES, Catalog, language_from_environment
 from .cli_words import Parser, typed
 from . import _core
 from .cli_findings import add_filter_options, finding_filter
-from .export import csv_safe, json_chunks, problem_line, problem_message, read_key, scrub, summary, to_text
+from .export import csv_safe, problem_line, problem_message, read_key, scrub, summary, to_text, write_json
 from .finding_filter import FindingFilter
 from .org import Org, read_org, sample_team_path
 from .findings import SEVERITIES
@@ -171,17 +171,16 @@ def _write(text: str, out: Optional[str]) -> None:
         raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
 
 
-def _write_chunks(chunks: List[bytes], out: Optional[str]) -> None:
+def _write_json(report: Report, out: Optional[str]) -> None:
+    """The full JSON report, written a block at a time (no copy of a large report in memory)."""
     if not out:
         sys.stdout.flush()
-        for chunk in chunks:
-            sys.stdout.buffer.write(chunk)
+        write_json(report, sys.stdout.buffer.write)
         sys.stdout.buffer.flush()
         return
     try:
         with open(out, "wb") as f:
-            for chunk in chunks:
-                f.write(chunk)
+            write_json(report, f.write)
     except OSError as err:
         raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
 
@@ -205,7 +204,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.aggregate_only and args.format != "json":
         raise _BadInput("cli.error.aggregate_only_needs_json")
     if args.format == "json" and not args.aggregate_only:  # written in pieces: no copy of a large report
-        _write_chunks(json_chunks(report), args.out)
+        _write_json(report, args.out)
         return EXIT_FINDINGS if _fails(report, args.fail_on) else EXIT_OK
     if args.format == "json":
         text = report.to_json(aggregate_only=args.aggregate_only)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import io
 import math
 import re
 from importlib import resources
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -351,8 +352,9 @@ def _document(report: "Report") -> Dict[str, Any]:
     return doc
 
 
-def _people_json(report: "Report", level: int) -> bytes:
-    """The per-person rows as the JSON report writes them, by the core from the columns."""
+def _people_json(report: "Report", level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:
+    """The per-person rows as the JSON report writes them, by the core from the columns: returned
+    as bytes, or written through `write` a block at a time."""
     import pyarrow as pa
 
     people = report.people
@@ -361,9 +363,9 @@ def _people_json(report: "Report", level: int) -> bytes:
         values = people[key]
         dtype = values.dtype
         if key in _TEXT_COLUMNS or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
-            if isinstance(dtype, pd.CategoricalDtype):
-                values = values.astype(object)
             text = pa.array(values, from_pandas=True)
+            if pa.types.is_dictionary(text.type):  # a categorical: its labels, decoded by Arrow
+                text = text.dictionary_decode()
             if not pa.types.is_string(text.type) and not pa.types.is_large_string(text.type):
                 text = pa.array([None if _missing(v) else str(v) for v in values], type=pa.large_string())
             text = pa.concat_arrays([text.cast(pa.large_string())])  # offset 0, own buffers
@@ -378,7 +380,7 @@ def _people_json(report: "Report", level: int) -> bytes:
             specs.append((key, "whole", values.to_numpy(dtype=np.int64)))
         else:
             specs.append((key, "number", values.to_numpy(dtype=np.float64, na_value=np.nan)))
-    return _core.json_rows(len(people), specs, level)
+    return _core.json_rows(len(people), specs, level, write)
 
 
 def succession_over_time(report: "Report") -> Dict[str, Any]:
@@ -456,7 +458,9 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
 def to_json(report: "Report", aggregate_only: bool = False) -> str:
     if aggregate_only:
         return _dumps(aggregate_dict(report)) + "\n"
-    return b"".join(json_chunks(report)).decode("utf-8")
+    out = io.BytesIO()
+    write_json(report, out.write)
+    return out.getvalue().decode("utf-8")
 
 
 def _dumps(doc: Any) -> str:
@@ -468,21 +472,24 @@ def _dumps(doc: Any) -> str:
 _PEOPLE, _FINDINGS = "\x00people\x00", "\x00findings\x00"
 
 
-def json_chunks(report: "Report") -> List[bytes]:
-    """The full JSON report as UTF-8 pieces to write one after another (the same bytes as
-    ``json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False)`` and a
-    newline): the document's small parts by json.dumps, the per-person rows and the findings by
-    the core from their columns, never a Python object per row or finding."""
+def write_json(report: "Report", write: Callable[[Any], Any]) -> None:
+    """Writes the full JSON report as UTF-8 through `write` (a binary file's ``write``): the same
+    bytes as ``json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False)`` and
+    a newline. The document's small parts are written by json.dumps; the per-person rows and the
+    findings by the core from their columns, a block at a time on worker threads: never a Python
+    object per row or finding, nor the whole text in memory."""
     doc = _document(report)
     doc["people"], doc["findings"] = _PEOPLE, _FINDINGS
     text = _dumps(_clean(doc)) + "\n"
     people_at = text.index(_dumps(_PEOPLE))
     findings_at = text.index(_dumps(_FINDINGS))
     (first, first_json), (second, second_json) = sorted([(people_at, _PEOPLE), (findings_at, _FINDINGS)])
-    arrays = {_PEOPLE: lambda: _people_json(report, 1), _FINDINGS: lambda: report.findings.json(1)}
-    return [text[:first].encode("utf-8"), arrays[first_json](),
-            text[first + len(_dumps(first_json)):second].encode("utf-8"), arrays[second_json](),
-            text[second + len(_dumps(second_json)):].encode("utf-8")]
+    arrays = {_PEOPLE: lambda: _people_json(report, 1, write), _FINDINGS: lambda: report.findings.json(1, write)}
+    write(text[:first].encode("utf-8"))
+    arrays[first_json]()
+    write(text[first + len(_dumps(first_json)):second].encode("utf-8"))
+    arrays[second_json]()
+    write(text[second + len(_dumps(second_json)):].encode("utf-8"))
 
 
 def schema(aggregate_only: bool = False) -> Dict[str, Any]:

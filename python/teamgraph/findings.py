@@ -4,7 +4,7 @@ its texts name them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -85,7 +85,6 @@ class FindingList(Sequence[Finding]):
         self._pseudonyms = pseudonyms
         self._columns: Optional[Dict[str, Any]] = None
         self._texts: Optional[Tuple[Any, Any]] = None
-        self._raw_texts: Optional[Tuple[Any, Any]] = None
         self._made: Dict[int, Finding] = {}
 
     def __len__(self) -> int:
@@ -102,23 +101,25 @@ class FindingList(Sequence[Finding]):
     def texts(self) -> Tuple[Any, Any]:
         """Every finding's message and recommendation, as two Arrow string arrays."""
         if self._texts is None:
-            pseudonyms = list(self._pseudonyms) if self._pseudonyms is not None else None
-            self._raw_texts = self._core.texts(self._catalog.text_catalog(), pseudonyms)
-            self._texts = (_texts(self._raw_texts[0]), _texts(self._raw_texts[1]))
+            raw = self._core.texts(self._catalog.text_catalog(), self._pseudonym_list())
+            self._texts = (_texts(raw[0]), _texts(raw[1]))
         return self._texts
 
-    def json(self, level: int) -> bytes:
+    def json(self, level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:
         """The JSON report's findings array, UTF-8, as ``json.dumps(indent=2, sort_keys=True,
         ensure_ascii=False)`` writes a list of ``Finding.as_dict()`` at indent `level`; written by
-        the core from the columns, with no object per finding."""
-        self.texts()
-        pseudonyms = list(self._pseudonyms) if self._pseudonyms is not None else None
-        return self._core.json(self._raw_texts[0], self._raw_texts[1], pseudonyms, sorted(INCIDENTAL_ROLES), level)
+        the core from the columns, with no object per finding. Returned as bytes, or, given
+        `write` (a binary file's ``write``), written through it a block at a time (the texts of
+        each block written on worker threads) and None returned."""
+        return self._core.json(self._catalog.text_catalog(), self._pseudonym_list(), sorted(INCIDENTAL_ROLES), level,
+                               write)
+
+    def _pseudonym_list(self) -> Optional[List[str]]:
+        return list(self._pseudonyms) if self._pseudonyms is not None else None
 
     def people_text(self) -> Any:
         """Each finding's people by id (or pseudonym), joined by ", ", as an Arrow string array."""
-        pseudonyms = list(self._pseudonyms) if self._pseudonyms is not None else None
-        return _texts(self._core.people_text(", ", pseudonyms))
+        return _texts(self._core.people_text(", ", self._pseudonym_list()))
 
     def __getitem__(self, k: Any) -> Any:
         if isinstance(k, slice):

@@ -186,7 +186,7 @@ class Writer {
 
 }  // namespace
 
-FindingTexts finding_texts(const std::vector<Finding>& findings, const TextCatalog& catalog, const PersonLabel& label) {
+FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog& catalog, const PersonLabel& label) {
   FindingTexts out;
   out.message.offsets.reserve(findings.size() + 1);
   out.recommendation.offsets.reserve(findings.size() + 1);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iterator>
 #include <tuple>
+#include <unordered_map>
 
 namespace teamgraph {
 
@@ -136,13 +137,48 @@ void sort_findings(std::vector<Finding>& findings) {
     return std::tie(sa, a.score, a.code, a.rank, a.people, a.variant, a.args) <
            std::tie(sb, b.score, b.code, b.rank, b.people, b.variant, b.args);
   };
-  if (findings.size() > 32) {
-    std::stable_sort(findings.begin(), findings.end(), less);
+  if (findings.size() <= 32) {
+    // A score's few findings: insertion sort (stable, and no buffer to allocate as stable_sort does).
+    for (auto it = findings.begin(); it != findings.end(); ++it)
+      std::rotate(std::upper_bound(findings.begin(), it, *it, less), it, std::next(it));
     return;
   }
-  // A score's few findings: insertion sort (stable, and no buffer to allocate as stable_sort does).
-  for (auto it = findings.begin(); it != findings.end(); ++it)
-    std::rotate(std::upper_bound(findings.begin(), it, *it, less), it, std::next(it));
+  // Many findings: the same order, from a key of fixed-size numbers (the rank of each distinct
+  // score and code among their names, the first person) so that comparing two findings seldom
+  // reads their strings or their people; the findings move once, into their places.
+  std::unordered_map<std::string_view, std::uint32_t> score_rank, code_rank;
+  for (const auto& f : findings) score_rank.emplace(f.score, 0), code_rank.emplace(f.code, 0);
+  for (auto* ranks : {&score_rank, &code_rank}) {
+    std::vector<std::string_view> names;
+    for (const auto& [name, rank] : *ranks) names.push_back(name);
+    std::sort(names.begin(), names.end());
+    for (std::uint32_t k = 0; k < names.size(); ++k) (*ranks)[names[k]] = k;
+  }
+  struct Key {
+    std::uint64_t head;   // severity (most severe first), score, code
+    std::uint64_t rank;   // the score's rank, then the first person (none first)
+    std::uint32_t index;  // the finding
+  };
+  std::vector<Key> keys(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    keys[i] = {(std::uint64_t{255u - static_cast<std::uint8_t>(f.severity)} << 56) |
+                   (std::uint64_t{score_rank[f.score]} << 28) | code_rank[f.code],
+               (std::uint64_t{f.rank} << 32) | (f.people.empty() ? 0u : std::uint64_t{f.people.front()} + 1),
+               static_cast<std::uint32_t>(i)};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.head != b.head) return a.head < b.head;
+    if (a.rank != b.rank) return a.rank < b.rank;
+    const Finding &x = findings[a.index], &y = findings[b.index];
+    if (less(x, y)) return true;
+    if (less(y, x)) return false;
+    return a.index < b.index;  // stable
+  });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const auto& k : keys) sorted.push_back(std::move(findings[k.index]));
+  findings = std::move(sorted);
 }
 
 std::string join_words(const std::vector<std::string>& items) {

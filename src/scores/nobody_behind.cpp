@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <tuple>
 
 #include "teamgraph/scores/leadership.hpp"
@@ -33,7 +32,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::vector<index_t> mentees(n, 0);
   std::vector<double> lagging(n, 0.0);
   std::vector<index_t> dist(n, no_index);
-  std::vector<index_t> touched;
+  std::vector<index_t> touched;  // a laggard's search: its queue (in order), then reset
   std::size_t lag_events = 0, assessed_cells = 0;
   for (std::size_t d = 0; d < bp.dimensions.size(); ++d) {
     const int col = columns[d];
@@ -59,12 +58,11 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
     std::vector<index_t> near;
     if (!nobody_strong) {
       near.assign(n, no_index);
-      std::deque<index_t> frontier;
+      std::vector<index_t> frontier;  // breadth-first: read from the front, never popped
       for (index_t u = 0; u < n; ++u)
         if (scores(u, col) >= bp.strong) near[u] = 0, frontier.push_back(u);
-      while (!frontier.empty()) {
-        const index_t u = frontier.front();
-        frontier.pop_front();
+      for (std::size_t head = 0; head < frontier.size(); ++head) {
+        const index_t u = frontier[head];
         for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
           const index_t w = boost::target(e, g);
           if (near[w] == no_index) near[w] = near[u] + 1, frontier.push_back(w);
@@ -92,12 +90,10 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       const bool narrowed = near[p] != 0;
       std::size_t looked_at = 0;
       if (near[p] != no_index && (!narrowed || near[p] <= bp.mentor_reach)) {
-        std::deque<index_t> queue{p};
         dist[p] = 0;
-        touched.assign(1, p);
-        while (!queue.empty()) {  // whoever is queued is looked at; the budget limits what is queued
-          const index_t u = queue.front();
-          queue.pop_front();
+        touched.assign(1, p);  // the queue, read from the front: whoever is queued is looked at;
+        for (std::size_t head = 0; head < touched.size(); ++head) {  // the budget limits what is queued
+          const index_t u = touched[head];
           if (mentor != no_index && dist[u] > mentor_dist) break;
           if (u != p && scores(u, col) >= bp.strong) {
             const auto better = [&](index_t a, index_t b) {
@@ -116,7 +112,6 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
             if (dist[w] != no_index || (narrowed && (near[w] == no_index || dist[u] + 1 + near[w] != near[p]))) continue;
             dist[w] = dist[u] + 1;
             touched.push_back(w);
-            queue.push_back(w);
           }
         }
         for (const auto t : touched) dist[t] = no_index;
