@@ -49,6 +49,8 @@ void bind_org(py::module_& m) {
            py::arg("name"), py::arg("normalized") = false,
            "Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, "
            "on their declared scales, or mapped to [0, 1] when normalized.")
+      .def("table_rows", [](const Org& org, const std::string& name) { return table_rows(org, name); }, py::arg("name"),
+           "Rows of one table (as table_columns gives it), without making it.")
       .def("hierarchy_arrays",
            [](const std::shared_ptr<Org>& org) {
              const auto& h = org->hierarchy();

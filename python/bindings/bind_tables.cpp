@@ -135,17 +135,17 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     const auto& c = org->competencies();
     const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
     std::vector<index_t> person;
-    std::vector<std::string> competency;
+    std::vector<std::size_t> competency;  // the column of c.names
     std::vector<double> score;
     for (Eigen::Index i = 0; i < scores.rows(); ++i)
       for (Eigen::Index j = 0; j < scores.cols(); ++j)
         if (!std::isnan(scores(i, j))) {
           person.push_back(static_cast<index_t>(i));
-          competency.push_back(c.names[static_cast<std::size_t>(j)]);
+          competency.push_back(static_cast<std::size_t>(j));
           score.push_back(scores(i, j));
         }
     out["person_id"] = person_ids(*org, person);
-    out["competency"] = py::cast(competency);
+    out["competency"] = arrow_text(competency.size(), [&](std::size_t k) { return given(c.names[competency[k]]); });
     out["score"] = py::array_t<double>(static_cast<py::ssize_t>(score.size()), score.data());
     add_schema_columns(out, name, c.columns, owner);
     add_extras(out, c.extra);
@@ -224,6 +224,26 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     throw py::value_error("unknown table '" + name + "'");
   }
   return out;
+}
+
+std::size_t table_rows(const Org& org, const std::string& name) {
+  if (name == "people") return org.size();
+  if (name == "competencies") {
+    const auto& scores = org.competencies().scores;
+    std::size_t rows = 0;
+    for (Eigen::Index j = 0; j < scores.cols(); ++j)
+      for (Eigen::Index i = 0; i < scores.rows(); ++i) rows += !std::isnan(scores(i, j));
+    return rows;
+  }
+  if (name == "successors") return org.successors().incumbent.size();
+  if (name == "sharing") return org.sharing().a.size();
+  if (name == "meetings") return org.meetings().ids.size();
+  if (name == "attendance") return org.meetings().attendees.size();
+  if (name == "incentives") return org.incentives().person.size();
+  if (name == "goals") return org.goals().ids.size();
+  if (name == "contributions") return org.contributions().person.size();
+  if (name == "operations") return org.operations().date.size();
+  throw py::value_error("unknown table '" + name + "'");
 }
 
 // The inverse of tables_from_python for one table: (rows, [(column, float64 array | list of

@@ -61,6 +61,8 @@ py::tuple arrow_text(std::size_t n, Cell cell) {
 
 // Columns of one of the org's tables for Python (see bind_tables.cpp).
 py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner);
+// Rows of one table as table_columns gives it, without making it.
+std::size_t table_rows(const Org& org, const std::string& name);
 
 // The inverse of tables_from_python for one table: (rows, [(column, float64 array | list of
 // str/None)]).

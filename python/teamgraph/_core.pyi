@@ -139,6 +139,10 @@ class Org:
         """
         Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized.
         """
+    def table_rows(self, name: str) -> int:
+        """
+        Rows of one table (as table_columns gives it), without making it.
+        """
     @property
     def headcount(self) -> int:
         """

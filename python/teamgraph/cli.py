@@ -36,8 +36,11 @@ from .errors import OrgDataError, RequestError
 from .catalog import LANGUAGES, Catalog, language_from_environment
 from .cli_words import Parser, typed
 from . import _core
+from .cli_batch import cmd_batch
 from .cli_findings import add_filter_options, finding_filter
-from .export import csv_safe, problem_line, problem_message, read_key, scrub, summary, to_text, write_json
+from .cli_import import cmd_import, cmd_import_calendar, cmd_import_messages
+from .export import problem_line, problem_message, read_key, scrub, summary, to_text
+from .json_report import write_json
 from .finding_filter import FindingFilter
 from .org import Org, read_org, sample_team_path
 from .findings import SEVERITIES
@@ -302,163 +305,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for w in s["warnings"]:
         print(c.text("validate.warning", **w))
     return EXIT_OK
-
-
-def _is_team(folder: Path) -> bool:
-    """A folder with a people table (people.csv, people.xlsx or people.parquet)."""
-    return any((folder / f"people{suffix}").exists() for suffix in (".csv", ".xlsx", ".parquet"))
-
-
-def _teams(inputs: Sequence[str]) -> List[Path]:
-    teams: List[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir() and not _is_team(path):
-            teams.extend(sorted(p for p in path.iterdir() if (p.is_dir() and _is_team(p)) or p.suffix == ".json"))
-        else:
-            teams.append(path)
-    return teams
-
-
-def cmd_batch(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    out = Path(args.out)
-    if out.suffix not in (".csv", ".parquet", ".jsonl"):
-        raise _BadInput("cli.error.batch_out_suffix", name=repr(out.name))
-    c = _catalog(args)
-    teams = _teams(args.inputs)
-    errors_path = out.with_name(out.stem + ".errors.jsonl")
-    warnings_path = out.with_name(out.stem + ".warnings.jsonl")
-    rows, errors, warned = [], [], []
-    progress = sys.stderr.isatty()
-    for k, team in enumerate(teams, start=1):
-        try:
-            org = _load(str(team), args)
-            report = _assess(org, args)
-        except OrgDataError as err:
-            errors.append({"team": str(team), "problems": [p.to_dict() for p in err.problems]})
-        else:
-            row: Dict[str, Any] = {"team": str(team), "name": org.name, "people": org.headcount}
-            if args.lenient:  # what was left out is counted here and listed in the warnings file
-                row["warnings"] = len(org.warnings)
-                if org.warnings:
-                    warned.append({"team": str(team), "warnings": [p.to_dict() for p in org.warnings]})
-            row.update({name: value for name, value in report.scores.items()})
-            row["weakest"] = report.weakest
-            for severity, count in report.findings.severity_counts().items():
-                row[f"findings_{severity}"] = count
-            rows.append(row)
-        if progress:
-            done = int(30 * k / max(1, len(teams)))
-            sys.stderr.write(f"\r[{'#' * done}{' ' * (30 - done)}] " + c.text("batch.progress", done=k, count=len(teams)))
-            sys.stderr.flush()
-    if progress:
-        sys.stderr.write("\n")
-    frame = pd.DataFrame(rows)
-    if out.suffix == ".csv":
-        csv_safe(frame).to_csv(out, index=False)
-    elif out.suffix == ".parquet":
-        frame.to_parquet(out, index=False)
-    else:
-        frame.to_json(out, orient="records", lines=True, force_ascii=False)
-    if errors:
-        with open(errors_path, "w", encoding="utf-8") as f:
-            for e in errors:
-                f.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
-    elif errors_path.exists():
-        errors_path.unlink()
-    if warned:
-        with open(warnings_path, "w", encoding="utf-8") as f:
-            for w in warned:
-                f.write(json.dumps(w, ensure_ascii=False, sort_keys=True) + "\n")
-        print(c.text("batch.warnings", count=len(warned), path=warnings_path))
-    elif warnings_path.exists():
-        warnings_path.unlink()
-    if errors:
-        print(c.text("batch.scored_with_errors", count=len(rows), out=out, errors=len(errors), errors_path=errors_path))
-    else:
-        print(c.text("batch.scored", count=len(rows), out=out))
-    return EXIT_BAD_INPUT if errors else EXIT_OK
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_export, summary_lines
-    from .suggest import suggest_mapping
-
-    c = _catalog(args)
-    if args.suggest:
-        try:
-            text = suggest_mapping(args.export, lang=c.language, sheet=args.sheet, encoding=args.encoding)
-        except (OSError, ValueError) as err:
-            if isinstance(err, OrgDataError):
-                raise
-            raise _BadInput("cli.error.import_cannot_read", path=args.export, error=str(err)) from err
-        sys.stdout.write(text)
-        return EXIT_OK
-    if not args.map or not args.team_dir:
-        raise _BadInput("cli.error.import_needs_map_and_out")
-    if Path(args.team_dir).exists() and not Path(args.team_dir).is_dir():
-        raise _BadInput("cli.error.import_out_not_folder", out=args.team_dir)
-    try:
-        result = import_export(args.export, args.map)
-    except OSError as err:
-        raise _BadInput("cli.error.import_cannot_read", path=args.export, error=err.strerror) from err
-    for line in summary_lines(result.summary, c):
-        print(line)
-    try:
-        files = result.write(args.team_dir)
-    except OSError as err:
-        raise _BadInput("cli.error.out_cannot_write", out=args.team_dir, error=err.strerror) from err
-    print(c.text("cli.import.wrote", out=args.team_dir, people=c.text("count.people", count=result.org.headcount),
-                 files=c.text("list.separator").join(files)))
-    print(c.text("cli.import.next", out=args.team_dir))
-    return EXIT_OK
-
-
-def _write_source(kind: str, result: Any, args: argparse.Namespace) -> int:
-    from .sources import summary_lines
-
-    c = _catalog(args)
-    for line in summary_lines(kind, result.summary, c):
-        print(line)
-    out = args.team_dir or args.people
-    try:
-        files = result.write(out)
-    except OSError as err:
-        raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
-    print(c.text("cli.sources.wrote", out=out, files=c.text("list.separator").join(files)))
-    return EXIT_OK
-
-
-def cmd_import_calendar(args: argparse.Namespace) -> int:
-    from .sources import DEFAULT_TITLES, import_calendar
-
-    try:
-        result = import_calendar(args.ics, args.people, titles=args.titles or DEFAULT_TITLES)
-    except OSError as err:
-        raise _BadInput("cli.error.import_cannot_read", path=args.ics, error=err.strerror) from err
-    return _write_source("calendar", result, args)
-
-
-def cmd_import_messages(args: argparse.Namespace) -> int:
-    from .sources import MESSAGE_COLUMNS, import_messages
-
-    columns: Dict[str, str] = {}
-    for item in (args.columns or "").split(","):
-        if not item:
-            continue
-        name, sep, column = item.partition("=")
-        if not sep or name not in MESSAGE_COLUMNS or not column:
-            raise _BadInput("cli.error.columns_expected", value=repr(args.columns))
-        columns[name] = column
-    try:
-        result = import_messages(args.log, args.people, columns)
-    except (OSError, ValueError) as err:
-        if isinstance(err, OrgDataError):
-            raise
-        raise _BadInput("cli.error.import_cannot_read", path=args.log, error=str(err)) from err
-    return _write_source("messages", result, args)
 
 
 def cmd_policy(args: argparse.Namespace) -> int:

@@ -1,21 +1,15 @@
-"""Report outputs that leave the library: JSON (versioned schema), Markdown, CSV; pseudonyms and
-the input checksum.
-
-The JSON report is byte-identical for the same data in any row order: people come in the org's
-canonical order, keys are sorted, and the input checksum hashes the canonical tables.
-"""
+"""Report outputs that leave the library: text, Markdown, CSV; pseudonyms, problems' messages and
+the org's summary. The JSON report is in json_report.py (its names are still found here:
+``teamgraph.export.schema()``, ``to_json``, ``input_checksum``, ...)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import json
-import io
 import math
 import re
-from importlib import resources
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -28,8 +22,6 @@ if TYPE_CHECKING:
     from .org import Org
     from .report import Report
 
-SCHEMA_VERSION = "1.3"
-AGGREGATE_SCHEMA_VERSION = "1.0"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -45,54 +37,6 @@ def read_key(path: str) -> bytes:
     if len(key) < 16:
         raise ValueError(f"{path}: the pseudonymization key must be at least 16 bytes")
     return key
-
-
-def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
-    """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
-    order gives the same checksum. Each table is hashed column by column (``_column_bytes``:
-    numbers as float64, whole numbers as int64, text as UTF-8 with its offsets, which values are
-    missing), scored values normalized to [0, 1]; a million-person org hashes in about a second
-    (the CSV text hashed before took half a minute). With `key` (a pseudonymized report's),
-    HMAC-SHA-256 under the key instead, so that reports cannot be linked to each other or to the
-    data without it."""
-    digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
-    for name in sorted(org.tables):
-        table = org.table(name, normalized=True)
-        digest.update(f"\x00table {name} {len(table)}\n".encode())
-        for column in table.columns:
-            digest.update(f"\x00column {column}\n".encode())
-            for part in _column_bytes(table[column]):
-                digest.update(part)
-    digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
-    return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
-
-
-def _column_bytes(values: pd.Series) -> List[Any]:
-    """A column as bytes that say its values exactly: a kind, then which values are missing, then
-    the values (little-endian numbers; text as Arrow's large_string offsets and UTF-8 data)."""
-    import pyarrow as pa
-
-    missing = values.isna().to_numpy(dtype=bool)
-    dtype = values.dtype
-    if pd.api.types.is_bool_dtype(dtype):
-        return [b"bool", np.packbits(missing).tobytes(),
-                values.fillna(False).to_numpy(dtype=bool).astype(np.uint8).tobytes()]
-    if pd.api.types.is_integer_dtype(dtype):
-        return [b"int", np.packbits(missing).tobytes(), values.fillna(0).to_numpy(dtype="<i8").tobytes()]
-    if pd.api.types.is_float_dtype(dtype):
-        return [b"float", np.packbits(missing).tobytes(), np.where(missing, 0.0, values.to_numpy(dtype="<f8")).tobytes()]
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return [b"time", np.packbits(missing).tobytes(),
-                values.to_numpy(dtype="datetime64[ns]").view("<i8").tobytes()]
-    if isinstance(dtype, pd.CategoricalDtype):
-        values = values.astype(object)
-    text = pa.array(values.where(~missing, None).astype(object).map(lambda v: v if v is None else str(v)),
-                    type=pa.large_string()) if values.dtype == object else pa.array(values, from_pandas=True)
-    text = pa.concat_arrays([text.cast(pa.large_string())])
-    buffers = text.buffers()
-    offsets = np.frombuffer(buffers[1], dtype="<i8")[:len(text) + 1] if buffers[1] is not None else np.zeros(1, "<i8")
-    data = buffers[2].to_pybytes() if buffers[2] is not None else b""
-    return [b"text", np.packbits(missing).tobytes(), offsets.tobytes(), data]
 
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -251,7 +195,7 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
         "tops": [ids[int(t)] for t in h["tops"]],
         "span_of_control": None if not len(spans) else {
             "min": int(spans.min()), "median": float(np.median(spans)), "max": int(spans.max())},
-        "tables": {name: int(len(org.table(name))) for name in sorted(org.tables)},
+        "tables": {name: int(org._core.table_rows(name)) for name in sorted(org.tables)},
         "warnings": warnings,
     }
     if org.headcount < len(org):
@@ -294,211 +238,6 @@ def markdown_cell(text: str) -> str:
     return markdown_text(text).replace("|", "\\|")
 
 
-def _scores(report: "Report") -> Dict[str, Any]:
-    """Each score with its coverage, as both JSON forms (full and aggregate-only) write it."""
-    from .report import score_parts
-
-    return {s.name: {"value": s.value, "assessed": s.assessed, "absent_reason": s.absent_reason,
-                     "parts": score_parts(s), "parts_computed": s.parts_computed}
-            for s in report._raw.scores}
-
-
-def report_dict(report: "Report") -> Dict[str, Any]:
-    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.3.schema.json)."""
-    doc = _document(report)
-    doc["people"] = _people_rows(report)
-    doc["findings"] = [f.as_dict() for f in report.findings]
-    return _clean(doc)
-
-
-def _people_rows(report: "Report") -> List[Dict[str, Any]]:
-    """The per-person rows of the JSON report as dicts: text, numbers (NaN null), missing text null."""
-    rows = []
-    for row in report.people.to_dict("records"):
-        rows.append({k: (None if _missing(v) else str(v)) if k in _TEXT_COLUMNS or isinstance(v, str) else v
-                     for k, v in row.items()})
-    return rows
-
-
-# The per-person columns that are text (id, name, department, tier, the talent grid's boxes):
-# a missing one is null, not "nan".
-_TEXT_COLUMNS = frozenset({"id", "name", "department", "tier", "talent_grid.performance", "talent_grid.potential"})
-
-
-def _document(report: "Report") -> Dict[str, Any]:
-    """The JSON report without its two long arrays, people and findings."""
-    tf = report.truck_factor
-    doc = {
-        "schema": "teamgraph-report",
-        "schema_version": SCHEMA_VERSION,
-        "teamgraph_version": _core.__version__,
-        "team": report.org.name,
-        "input_checksum": input_checksum(report.org, report._key),
-        "pseudonymized": report.pseudonymized,
-        "summary": summary(report.org, report._ids, report.pseudonymized, report.catalog),
-        "scores": _scores(report),
-        "weakest": report.weakest,
-        "figures": report.figures,
-        "figure_notes": report.figure_notes,
-        "groups": report.groups.to_dict("records"),
-        "truck_factor": None if tf is None else {
-            "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
-            "removed": [{"person": p, "authored": int(a)} for p, a in zip(tf.authors["person"], tf.authors["authored"])],
-            "groups": report.truck_factors.to_dict("records")},
-        "policy": report.policy,
-        "talent_grid": report.talent_grid.to_dict(),
-    }
-    doc.update(succession_over_time(report))
-    return doc
-
-
-def _people_json(report: "Report", level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:
-    """The per-person rows as the JSON report writes them, by the core from the columns: returned
-    as bytes, or written through `write` a block at a time."""
-    import pyarrow as pa
-
-    people = report.people
-    specs: List[Tuple[Any, ...]] = []
-    for key in sorted(people.columns):
-        values = people[key]
-        dtype = values.dtype
-        if key in _TEXT_COLUMNS or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
-            text = pa.array(values, from_pandas=True)
-            if pa.types.is_dictionary(text.type):  # a categorical: its labels, decoded by Arrow
-                text = text.dictionary_decode()
-            if not pa.types.is_string(text.type) and not pa.types.is_large_string(text.type):
-                text = pa.array([None if _missing(v) else str(v) for v in values], type=pa.large_string())
-            text = pa.concat_arrays([text.cast(pa.large_string())])  # offset 0, own buffers
-            buffers = text.buffers()
-            offsets = np.frombuffer(buffers[1], dtype=np.int64)[:len(text) + 1]
-            data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
-            given = text.is_valid().to_numpy(zero_copy_only=False)
-            specs.append((key, "text", offsets, data, given))
-        elif pd.api.types.is_bool_dtype(dtype):
-            specs.append((key, "boolean", values.to_numpy(dtype=bool)))
-        elif pd.api.types.is_integer_dtype(dtype):
-            specs.append((key, "whole", values.to_numpy(dtype=np.int64)))
-        else:
-            specs.append((key, "number", values.to_numpy(dtype=np.float64, na_value=np.nan)))
-    return _core.json_rows(len(people), specs, level, write)
-
-
-def succession_over_time(report: "Report") -> Dict[str, Any]:
-    """What `teamgraph trend` reads of a report beside its scores and findings: the team.json
-    `period` ({start, end} as written, or null), the key positions (incumbent, covered: a
-    successor is ready now, bench strength) and the successors table ({incumbent, successor,
-    readiness} rows, sorted; null when the team has no successors table). People by id, or
-    pseudonym in a pseudonymized report."""
-    period = report.org.team.get("period")
-    ids = report._ids
-    successors = None
-    if "successors" in report.org.tables:
-        table = report.org.table("successors")
-        find = report.org.find
-        successors = sorted(({"incumbent": ids[find(a)], "successor": ids[find(b)], "readiness": str(r)}
-                             for a, b, r in zip(table["incumbent_id"], table["successor_id"], table["readiness"])),
-                            key=lambda row: (row["incumbent"], row["successor"]))
-    positions = [{"incumbent": ids[k.incumbent], "covered": bool(k.covered), "bench_strength": k.bench_strength}
-                 for k in report._raw.succession.positions]
-    return {"period": {"start": period.get("start"), "end": period.get("end")} if isinstance(period, dict) else None,
-            "key_positions": sorted(positions, key=lambda row: row["incumbent"]), "successors": successors}
-
-
-def aggregate_dict(report: "Report") -> Dict[str, Any]:
-    """The aggregate-only report (python/teamgraph/schemas/aggregate-1.0.schema.json): the form
-    for readers who should not see individuals. No per-person row, no id, no name: scores and
-    their coverage, team-level figures, group figures each over at least ``min_group_size``
-    contributors with complementary suppression (the core's ``group_means``), units numbered
-    instead of named by their manager, findings counted by score, code and severity, the truck
-    factor without the people removed and with departments under the minimum withheld. The
-    input checksum is keyed when the report is pseudonymized."""
-    s = summary(report.org, report._ids)
-    groups = report.groups
-    units = {label: f"unit {k + 1}" for k, label in enumerate(dict.fromkeys(groups.loc[groups["kind"] == "unit", "group"]))}
-    group_rows = []
-    for row in groups.to_dict("records"):
-        if row["kind"] == "unit":
-            row["group"] = units[row["group"]]
-        group_rows.append(row)
-    counts: Dict[tuple, Dict[str, Any]] = {}
-    for f in report.findings:
-        entry = counts.setdefault((f.score, f.code, f.severity), {"score": f.score, "code": f.code,
-                                                                  "severity": f.severity, "findings": 0, "people": set()})
-        entry["findings"] += 1
-        entry["people"].update(f.people)
-    findings = [{**e, "people": len(e["people"])} for e in counts.values()]
-    tf = report.truck_factor
-    doc = {
-        "schema": "teamgraph-aggregate-report",
-        "schema_version": AGGREGATE_SCHEMA_VERSION,
-        "teamgraph_version": _core.__version__,
-        "team": report.org.name,
-        "input_checksum": input_checksum(report.org, report._key),
-        "min_group_size": report.policy["min_group_size"],
-        "summary": {**{k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control",
-                                         "tables")},
-                    # how many placeholders and how many people they lead; never who
-                    **({"placeholders": {k: s["placeholders"][k] for k in ("count", "leading")}}
-                       if "placeholders" in s else {})},
-        "scores": _scores(report),
-        "weakest": report.weakest,
-        "figures": report.figures,
-        "figure_notes": report.figure_notes,
-        "groups": group_rows,
-        "findings": findings,
-        "truck_factor": None if tf is None else {
-            "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
-            "groups": report.truck_factors.drop(columns="people").to_dict("records")},
-        "policy": report.policy,
-        "talent_grid": report.talent_grid.to_dict(),  # counts only, withheld as group figures are
-    }
-    return _clean(doc)
-
-
-def to_json(report: "Report", aggregate_only: bool = False) -> str:
-    if aggregate_only:
-        return _dumps(aggregate_dict(report)) + "\n"
-    out = io.BytesIO()
-    write_json(report, out.write)
-    return out.getvalue().decode("utf-8")
-
-
-def _dumps(doc: Any) -> str:
-    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
-
-
-# Stand-ins for the two long arrays in the document json.dumps writes; the core's text of each
-# takes its place (json.dumps writes U+0000 as \u0000, which no other value of the report holds).
-_PEOPLE, _FINDINGS = "\x00people\x00", "\x00findings\x00"
-
-
-def write_json(report: "Report", write: Callable[[Any], Any]) -> None:
-    """Writes the full JSON report as UTF-8 through `write` (a binary file's ``write``): the same
-    bytes as ``json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False)`` and
-    a newline. The document's small parts are written by json.dumps; the per-person rows and the
-    findings by the core from their columns, a block at a time on worker threads: never a Python
-    object per row or finding, nor the whole text in memory."""
-    doc = _document(report)
-    doc["people"], doc["findings"] = _PEOPLE, _FINDINGS
-    text = _dumps(_clean(doc)) + "\n"
-    people_at = text.index(_dumps(_PEOPLE))
-    findings_at = text.index(_dumps(_FINDINGS))
-    (first, first_json), (second, second_json) = sorted([(people_at, _PEOPLE), (findings_at, _FINDINGS)])
-    arrays = {_PEOPLE: lambda: _people_json(report, 1, write), _FINDINGS: lambda: report.findings.json(1, write)}
-    write(text[:first].encode("utf-8"))
-    arrays[first_json]()
-    write(text[first + len(_dumps(first_json)):second].encode("utf-8"))
-    arrays[second_json]()
-    write(text[second + len(_dumps(second_json)):].encode("utf-8"))
-
-
-def schema(aggregate_only: bool = False) -> Dict[str, Any]:
-    """The JSON Schema of the report document (of the aggregate-only one with `aggregate_only`)."""
-    name = f"aggregate-{AGGREGATE_SCHEMA_VERSION}" if aggregate_only else f"report-{SCHEMA_VERSION}"
-    text = resources.files("teamgraph").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
 def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "Names" = None) -> str:
     """The report as Markdown, in the report's language; only the findings of `scores` and
     `codes` when given (``FindingFilter``), at most `top` of them when `top` > 0."""
@@ -506,7 +245,9 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
 
     chosen = FindingFilter.of(scores, codes)
     c = report.catalog
-    doc = report_dict(report)
+    from .json_report import document
+
+    doc = _clean(document(report))  # the findings are read from the columns, as shown
     lines = [c.text("markdown.title", team=markdown_text(doc["team"] or c.text("team.unnamed"))), "",
              c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
              *([markdown_text(placeholder_line(c, doc["summary"], "markdown.placeholders")), ""]
@@ -524,18 +265,18 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
 
     lines += [""] + markdown_lines(report.talent_grid, c)
     lines += ["", c.text("markdown.findings"), ""]
-    kept = [doc["findings"][k] for k in chosen.indices(report.findings)]
-    findings = kept[:top] if top > 0 else kept
+    kept = chosen.indices(report.findings)
+    findings = [report.findings[k] for k in (kept[:top] if top > 0 else kept)]
     if chosen:
         lines += [c.text("markdown.findings_of", filter=markdown_text(chosen.describe(c)), matched=len(kept),
-                         count=len(doc["findings"]), shown=len(findings)), ""]
+                         count=len(report.findings), shown=len(findings)), ""]
     for f in findings:
-        lines.append(c.text("markdown.finding", severity=c.severity(f["severity"]), score=c.score_name(f["score"]),
-                            message=markdown_text(f["message"])) + "  ")
-        who = c.text("finding.who", people=c.listing([markdown_text(p) for p in f["people"]]),
-                     evidence=markdown_text(c.evidence(f["evidence"])))
+        lines.append(c.text("markdown.finding", severity=c.severity(f.severity), score=c.score_name(f.score),
+                            message=markdown_text(f.message)) + "  ")
+        who = c.text("finding.who", people=c.listing([markdown_text(p) for p in f.people]),
+                     evidence=markdown_text(c.evidence(_clean(dict(f.evidence)))))
         lines.append(f"  {who}  ")
-        lines.append(f"  {c.text('finding.do', recommendation=markdown_text(f['recommendation']))}")
+        lines.append(f"  {c.text('finding.do', recommendation=markdown_text(f.recommendation))}")
     return "\n".join(lines) + "\n"
 
 
@@ -621,3 +362,16 @@ def to_text(report: "Report", top: int = 0, color: bool = False, scores: "Names"
             lines.append(f"      {who}")
             lines.append(f"      {c.text('finding.do', recommendation=f.recommendation)}")
     return "\n".join(lines) + "\n"
+
+
+# The JSON report's names, found here as before it moved to json_report.py.
+_JSON_REPORT = frozenset({"SCHEMA_VERSION", "AGGREGATE_SCHEMA_VERSION", "aggregate_dict", "input_checksum",
+                          "report_dict", "schema", "succession_over_time", "to_json", "write_json"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _JSON_REPORT:
+        from . import json_report
+
+        return getattr(json_report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

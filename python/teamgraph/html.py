@@ -103,7 +103,7 @@ def to_html(report: "Report", fragment: bool = False) -> str:
                         findings=c.text("count.findings", count=len(report.findings)))
         return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{_findings(report, limit=5)}</div>'
     from . import plot
-    from .export import input_checksum
+    from .json_report import input_checksum
 
     charts: List[str] = []
     for section, key, fn in [("org-chart", "html.chart.org_chart", plot.org_chart),

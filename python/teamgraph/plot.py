@@ -121,7 +121,7 @@ def org_chart(report: "Report", color_by: str = "risk") -> "Figure":
     h = report.org.hierarchy
     manager = np.asarray(h["manager"])
     positions = _tree_positions(manager, np.asarray(h["subtree_end"]))
-    departure = report._raw.departure
+    departure = report.core.departure
     values = np.asarray(departure.risk if color_by == "risk" else departure.impact, dtype=float)
     n = len(manager)
     fig = _figure(max(6.0, min(24.0, 0.25 * max(1, int((np.asarray(h["subtree_end"]) == np.arange(n) + 1).sum())))), 4.5)

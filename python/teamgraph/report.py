@@ -37,7 +37,10 @@ class Report:
                  lang: Optional[str] = None, key: Optional[bytes] = None) -> None:
         self.org = org
         self._key = key  # the pseudonymization key: keys the input checksum; never written out
-        self._raw = raw
+        # The core's result as typed objects (teamgraph._core.Assessment: scores, leadership with
+        # every unit, succession with key positions and cascades, departure impact as arrays,
+        # truck factor, support scores, talent grid, findings as columns); people by index.
+        self.core: _core.Assessment = raw
         self.pseudonymized = pseudonyms is not None
         self.language = normalize_language(lang)  # the catalog language of the report's words (teamgraph.catalog)
         self._pseudonyms = list(pseudonyms) if pseudonyms is not None else None
@@ -64,7 +67,7 @@ class Report:
         if self._findings_cache is None:
             # Names only where the report shows real people; a pseudonymized one shows pseudonyms.
             names = None if self._pseudonyms is not None else _NamesOnDemand(self)
-            self._findings_cache = FindingList(self._raw.findings, _IdsOnDemand(self), names, self.catalog,
+            self._findings_cache = FindingList(self.core.findings, _IdsOnDemand(self), names, self.catalog,
                                                self._pseudonyms)
         return self._findings_cache
 
@@ -79,7 +82,7 @@ class Report:
         (HMAC-SHA-256 of the id, stable for the same key). The key itself appears nowhere."""
         from .export import pseudonym
 
-        return Report(self.org, self._raw, [pseudonym(key, i) for i in self.org.ids], self.language, key)
+        return Report(self.org, self.core, [pseudonym(key, i) for i in self.org.ids], self.language, key)
 
     def with_language(self, lang: Optional[str]) -> "Report":
         """The same report with its words (findings, headings, charts) in another language:
@@ -87,7 +90,7 @@ class Report:
         lang = normalize_language(lang)
         if lang == self.language:
             return self
-        return Report(self.org, self._raw, self._pseudonyms, lang, self._key)
+        return Report(self.org, self.core, self._pseudonyms, lang, self._key)
 
     @property
     def catalog(self) -> Catalog:
@@ -125,7 +128,7 @@ class Report:
         Returns {"score", "assessed", "absent_reason", "parts": [{"name", "value", "reason"}],
         "computed": [names], "not_computed": {name: reason}, "of": "N of M"}.
         """
-        for s in self._raw.scores:
+        for s in self.core.scores:
             if s.name == score:
                 return _coverage(s)
         raise KeyError(f"no score called {score!r}; the scores are {', '.join(self.scores)}")
@@ -137,7 +140,7 @@ class Report:
         return pd.DataFrame([{"name": s.name, "value": np.nan if s.value is None else s.value,
                               "assessed": s.assessed, "absent_reason": s.absent_reason,
                               "parts_computed": s.parts_computed, "parts": len(s.parts)}
-                             for s in self._raw.scores])
+                             for s in self.core.scores])
 
     def findings_frame(self) -> pd.DataFrame:
         """One row a finding, most severe first, indexed by the finding's number: severity, score
@@ -185,7 +188,7 @@ class Report:
         sharing table or no core; no contributions table; no operations row naming who
         answered): not measured, not zero.
         """
-        d = self._raw.departure
+        d = self.core.departure
         people = self._people
         columns = self._departure_columns()
         frame = pd.DataFrame({
@@ -202,7 +205,7 @@ class Report:
 
     def _departure_columns(self) -> Dict[str, np.ndarray]:
         """The departure figures by person; NaN for a figure whose inputs are absent."""
-        d = self._raw.departure
+        d = self.core.departure
 
         # A placeholder person's departure is not measured: n/a in every column (the core gives
         # its counts as 0).
@@ -225,18 +228,18 @@ class Report:
         """One row a person (in the org's order), a column per per-person figure: departure impact
         and each support score's columns, named score.column. ``placeholder`` marks the placeholder
         people (managers the data names but does not describe): kept, with n/a in every figure."""
-        d = self._raw.departure
+        d = self.core.departure
         base = self._people_base()
         for column, values in self._departure_columns().items():
             base[column] = values
         base["departure_impact"] = d.impact
         base["departure_risk"] = d.risk
-        for score in self._raw.support:
+        for score in self.core.support:
             for column, values in score.people.items():
                 base[f"{score.name}.{column}"] = values
         # Each person's box on the talent grid ("low", "middle", "high"; None when not placed).
         levels = np.array(["low", "middle", "high", None], dtype=object)
-        grid = self._raw.talent_grid
+        grid = self.core.talent_grid
         base["talent_grid.performance"] = levels[grid.performance_level]
         base["talent_grid.potential"] = levels[grid.potential_level]
         return base
@@ -244,12 +247,12 @@ class Report:
     @property
     def figures(self) -> Dict[str, Dict[str, Optional[float]]]:
         """Team-level figures of each support score (None where not available; see figure_notes)."""
-        return {s.name: s.figures for s in self._raw.support}
+        return {s.name: s.figures for s in self.core.support}
 
     @property
     def figure_notes(self) -> Dict[str, Dict[str, str]]:
         """Why a figure is not available, by score and figure."""
-        return {s.name: notes for s in self._raw.support for notes in [s.notes] if notes}
+        return {s.name: notes for s in self.core.support for notes in [s.notes] if notes}
 
     @property
     def groups(self) -> pd.DataFrame:
@@ -261,7 +264,7 @@ class Report:
         ``min_group_size`` contributors together, so that none can be recovered by subtraction."""
         rows = [{"score": s.name, "kind": g.kind, "group": g.group, "figure": g.figure, "size": g.size,
                  "contributors": g.contributors, "value": g.value, "withheld": g.withheld}
-                for s in self._raw.support for g in s.groups]
+                for s in self.core.support for g in s.groups]
         if self.pseudonymized:  # a unit is named by its manager's id
             for row in rows:
                 if row["kind"] == "unit":
@@ -274,13 +277,13 @@ class Report:
     @property
     def weakest(self) -> Optional[str]:
         """The score that holds the health index down most."""
-        return self._raw.weakest or None
+        return self.core.weakest or None
 
     @property
     def key_positions(self) -> pd.DataFrame:
         """One row a key position: incumbent, why key, bench strength, covered, successors."""
         rows = []
-        for k in self._raw.succession.positions:
+        for k in self.core.succession.positions:
             rows.append({
                 "incumbent": self._ids[k.incumbent], "core": k.core, "large_unit": k.large_unit,
                 "unit_size": k.unit_size, "bench_strength": k.bench_strength, "covered": k.covered,
@@ -292,7 +295,7 @@ class Report:
     @property
     def coverage(self) -> pd.DataFrame:
         """The core layer's coverage of each required competency: best holder, coverage, depth, score."""
-        c = self._raw.leadership.core_coverage.competencies
+        c = self.core.leadership.core_coverage.competencies
         return pd.DataFrame([{"competency": x.competency, "best_holder": None if x.best is None else self._ids[x.best],
                               "coverage": x.coverage, "depth": x.depth, "score": x.score} for x in c],
                             columns=["competency", "best_holder", "coverage", "depth", "score"])
@@ -300,19 +303,19 @@ class Report:
     @property
     def training_plan(self) -> Dict[str, Any]:
         """The fewest core members to train to close every missing capability, and what needs a hire."""
-        plan = self._raw.leadership.plan
+        plan = self.core.leadership.plan
         return {"trainees": {self._ids[p]: t for p, t in zip(plan.trainees, plan.trains)},
                 "hire_for": list(plan.hire_for)}
 
     @property
     def vacancy_cascades(self) -> List[Dict[str, Any]]:
         """For each key position: who fills the seat, who fills theirs, and the first seat nobody can fill."""
-        return [_cascade(c, self._ids) for c in self._raw.succession.cascades]
+        return [_cascade(c, self._ids) for c in self.core.succession.cascades]
 
     @property
     def truck_factor(self) -> Optional["TruckFactor"]:
         """The team's truck factor from its contributions table (None when there is none)."""
-        tf = self._raw.truck_factor
+        tf = self.core.truck_factor
         return TruckFactor(tf.result, self._ids) if tf.result is not None else None
 
     @property
@@ -323,7 +326,7 @@ class Report:
         nobody could be placed (teamgraph.talent_grid.TalentGrid; docs/scores.md, "Talent grid")."""
         from .talent_grid import TalentGrid
 
-        return TalentGrid(self._raw.talent_grid, self)
+        return TalentGrid(self.core.talent_grid, self)
 
     def diff(self, other: "Report") -> "ReportDiff":
         """What changed from this report to `other` (e.g. the report of a what-if org)."""
@@ -338,12 +341,12 @@ class Report:
         rows = [{"kind": g.kind, "group": g.group, "artifacts": g.artifacts,
                  "truck_factor": None if g.withheld else g.value,
                  "people": [self._ids[i] for i in g.removed], "withheld": g.withheld}
-                for g in self._raw.truck_factor.groups]
+                for g in self.core.truck_factor.groups]
         return pd.DataFrame(rows, columns=["kind", "group", "artifacts", "truck_factor", "people", "withheld"])
 
     def to_dict(self) -> Dict[str, Any]:
         """The report as the versioned JSON document (docs/report-format.md)."""
-        from .export import report_dict
+        from .json_report import report_dict
 
         return report_dict(self)
 
@@ -354,7 +357,7 @@ class Report:
         per-person rows, ids or names; every group figure over at least ``min_group_size``
         contributors, with complementary suppression; findings counted, not listed; docs/privacy
         in docs/scores.md)."""
-        from .export import to_json
+        from .json_report import to_json
 
         text = to_json(self, aggregate_only)
         if path is not None:

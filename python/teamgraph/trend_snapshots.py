@@ -156,18 +156,18 @@ def _document(item: Any, policy: Optional[Dict[str, Any]], lang: str, key: Optio
 
 
 def _snapshot_doc(report: Any) -> Dict[str, Any]:
-    """The parts of a report's JSON document (export.report_dict) the trend reads, made the same
+    """The parts of a report's JSON document (json_report.report_dict) the trend reads, made the same
     way, without the per-person figures and groups it does not read (a tenth of the time)."""
-    from . import export
+    from . import export, json_report
 
     s = export.summary(report.org, report._ids, report.pseudonymized, report.catalog)
     tf = report.truck_factor
     names = report._names
     doc = export._clean({"schema": "teamgraph-report", "team": report.org.name, "pseudonymized": report.pseudonymized,
-                         "summary": {k: s[k] for k in ("people", "tiers")}, "scores": export._scores(report),
+                         "summary": {k: s[k] for k in ("people", "tiers")}, "scores": json_report.scores(report),
                          "findings": [f.as_dict() for f in report.findings],
                          "truck_factor": None if tf is None else {"value": tf.value},
-                         **export.succession_over_time(report)})
+                         **json_report.succession_over_time(report)})
     doc["people"] = [{"id": str(i), "name": n if isinstance(n, str) else None} for i, n in zip(report._ids, names)]
     return doc
 

@@ -147,7 +147,7 @@ def test_every_word_of_the_command_line_exists(lang: str) -> None:
     # What cli.py asks for (its help, its messages, validate's and batch's lines) and the words it
     # gives argparse; their placeholders are English's (the test above for every domain).
     used = keys_used_by_python([PACKAGE / "cli.py", PACKAGE / "cli_words.py", PACKAGE / "cli_trend.py",
-                                PACKAGE / "cli_findings.py"])
+                                PACKAGE / "cli_findings.py", PACKAGE / "cli_batch.py", PACKAGE / "cli_import.py"])
     assert {"cli.description", "cli.command.what_if.help", "cli.option.lang", "cli.error.out_is_folder",
             "cli.bad_input", "cli.argparse.usage", "cli.argparse.expected_count", "validate.ok"} <= used
     catalog = {**entries(lang, "report"), **entries(lang, "cli")}

@@ -200,7 +200,7 @@ def test_removing_a_person_never_raises_coverage(tables, data) -> None:
     if leaver in leaders or pd.isna(manager):
         return
     def unit_scores(o):
-        units = teamgraph.assess(o)._raw.leadership.units
+        units = teamgraph.assess(o).core.leadership.units
         return {o.ids[u.manager]: u.coverage.score for u in units}
     before, after = unit_scores(org), unit_scores(org.what_if(leave=[leaver]))
     if manager in after:
