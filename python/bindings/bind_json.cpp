@@ -71,6 +71,8 @@ void bind_json(py::module_& m) {
       [](std::size_t rows, const std::vector<py::tuple>& specs, int level, py::object write) {
         std::vector<RowColumn> columns;
         for (const auto& s : specs) columns.push_back(row_column(s, rows));
+        std::vector<std::string> keys(columns.size());  // each column's separator, indent and key, made once
+        for (std::size_t k = 0; k < columns.size(); ++k) json::key(keys[k], columns[k].key, k == 0, level + 2);
         const auto format = [&](std::size_t begin, std::size_t end, std::string& out) {
           out.reserve(out.size() + (end - begin) * (columns.size() * 40 + 16));
           for (std::size_t i = begin; i < end; ++i) {
@@ -83,7 +85,7 @@ void bind_json(py::module_& m) {
             out += '{';
             for (std::size_t k = 0; k < columns.size(); ++k) {
               const RowColumn& c = columns[k];
-              json::key(out, c.key, k == 0, level + 2);
+              out += keys[k];
               switch (c.kind) {
                 case RowColumn::Kind::number: json::number(out, c.numbers.data()[i]); break;
                 case RowColumn::Kind::whole: json::whole(out, c.wholes.data()[i]); break;

@@ -16,8 +16,12 @@ namespace teamgraph::python::json {
 inline void string(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  std::size_t run = 0;  // the start of the text not yet written: written in runs, not a char at a time
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -27,15 +31,12 @@ inline void string(std::string& out, std::string_view s) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += ch;
-        }
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
@@ -45,6 +46,14 @@ inline void string(std::string& out, std::string_view s) {
 inline void number(std::string& out, double x) {
   if (!std::isfinite(x)) {
     out += "null";
+    return;
+  }
+  if (x == std::trunc(x) && std::fabs(x) < 1e15) {  // a whole number: "3.0", "-0.0" (most figures)
+    char buffer[24];
+    if (x == 0 && std::signbit(x)) out += '-';
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(x)).ptr;
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
+    out += ".0";
     return;
   }
   char buffer[64];

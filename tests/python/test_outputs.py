@@ -211,8 +211,10 @@ def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
     from teamgraph import _core
 
     numbers = np.array([0.1 + 0.2, 1e16, 1e-5, 1e-4, -0.0, 123.0, 5e-324, 1.7976931348623157e308, 1234567890123456.0,
-                        12345678901234567.0, np.nan, np.inf, 2.5, -1.5e-7])
-    texts = ["a\"b\\c", "tab\there\nline", "\x01\x1f", "中文", "", None, "\u2028", "x", "y", "z", "", "é", "a,b", "q"]
+                        12345678901234567.0, np.nan, np.inf, 2.5, -1.5e-7, 1e15, 999999999999999.0, -3.0, 0.0,
+                        -999999999999999.0, 1e15 - 0.5])
+    texts = ["a\"b\\c", "tab\there\nline", "\x01\x1f", "中文", "", None, "\u2028", "x", "y", "z", "", "é", "a,b", "q",
+             "\x7f", "end\\", "\"", "\x00", "plain", "\r\x0b\x0c\b"]
     arrow = pa.array(texts, type=pa.large_string())
     offsets = np.frombuffer(arrow.buffers()[1], dtype=np.int64)[:len(texts) + 1]
     data = np.frombuffer(arrow.buffers()[2], dtype=np.uint8)
@@ -225,3 +227,18 @@ def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
     expected = json.dumps({"rows": rows}, indent=2, sort_keys=True, ensure_ascii=False)
     assert expected == '{\n  "rows": ' + out.decode("utf-8") + "\n}"
     assert _core.json_rows(0, [], 1) == b"[]"
+
+
+def test_json_rows_written_in_blocks_are_the_same_bytes() -> None:
+    """Given a write, the rows are formatted a block at a time on worker threads and written in
+    order: the same bytes as the whole text, for sizes around the block."""
+    import io
+
+    from teamgraph import _core
+
+    for n in (0, 1, 4095, 4096, 4097, 10000):
+        numbers = np.arange(n, dtype=np.float64) / 7
+        columns = [("n", "number", numbers), ("w", "whole", np.arange(n, dtype=np.int64))]
+        out = io.BytesIO()
+        assert _core.json_rows(n, columns, 1, out.write) is None
+        assert out.getvalue() == _core.json_rows(n, columns, 1)
