@@ -45,6 +45,9 @@ struct TextCatalog {
   // a key with no entry is itself. Throws std::invalid_argument for a placeholder with no value or
   // a spec other than "", ".Nf" and ".N%".
   std::string text(std::string_view key, const Values& values = {}) const;
+  // The same with the entry already found (find(key); nullptr: no entry, the key itself).
+  const Entry* find(std::string_view key) const;
+  std::string text(std::string_view key, const Entry* entry, const Values& values) const;
 };
 
 // Texts in a column: text k is data[offsets[k], offsets[k + 1]).

@@ -33,11 +33,12 @@ py::array_t<T> owned(std::vector<T>&& v) {
                         owner);
 }
 
+// Text handed to numpy as bytes without a copy: the array owns the string.
 py::array_t<std::uint8_t> bytes_of(std::string&& s) {
-  std::vector<std::uint8_t> v(s.begin(), s.end());
-  s.clear();
-  s.shrink_to_fit();
-  return owned(std::move(v));
+  auto* held = new std::string(std::move(s));
+  py::capsule owner(held, [](void* p) { delete static_cast<std::string*>(p); });
+  return py::array_t<std::uint8_t>({static_cast<py::ssize_t>(held->size())}, {py::ssize_t{1}},
+                                   reinterpret_cast<const std::uint8_t*>(held->data()), owner);
 }
 
 py::tuple column_of(TextColumn&& c) { return py::make_tuple(owned(std::move(c.offsets)), bytes_of(std::move(c.data))); }
@@ -112,6 +113,10 @@ FindingTexts parallel_texts(const std::vector<Finding>& findings, const TextCata
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
   FindingTexts out = std::move(parts.front());
+  std::size_t message_bytes = 0, recommendation_bytes = 0;
+  for (const auto& p : parts) message_bytes += p.message.data.size(), recommendation_bytes += p.recommendation.data.size();
+  out.message.data.reserve(message_bytes), out.recommendation.data.reserve(recommendation_bytes);
+  out.message.offsets.reserve(findings.size() + 1), out.recommendation.offsets.reserve(findings.size() + 1);
   for (std::size_t t = 1; t < threads; ++t)
     for (auto [to, from] : {std::pair{&out.message, &parts[t].message}, std::pair{&out.recommendation, &parts[t].recommendation}}) {
       const auto base = static_cast<std::int64_t>(to->data.size());

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace teamgraph {
 
@@ -59,10 +60,16 @@ int decimals_of(std::string_view spec, bool& percent) {
 
 }  // namespace
 
-std::string TextCatalog::text(std::string_view key, const Values& values) const {
+std::string TextCatalog::text(std::string_view key, const Values& values) const { return text(key, find(key), values); }
+
+const TextCatalog::Entry* TextCatalog::find(std::string_view key) const {
   const auto found = entries.find(std::string(key));
-  if (found == entries.end()) return std::string(key);
-  const Entry& entry = found->second;
+  return found == entries.end() ? nullptr : &found->second;
+}
+
+std::string TextCatalog::text(std::string_view key, const Entry* found, const Values& values) const {
+  if (found == nullptr) return std::string(key);
+  const Entry& entry = *found;
   if (entry.forms.empty()) return {};
   std::size_t form = 0;
   if (entry.forms.size() > 1 && entry.plural == Plural::one_other) {
@@ -114,9 +121,12 @@ class Writer {
                                        {"last", text_value(items.back())}});
   }
 
-  std::string term(const std::string& value) const {
+  // A term's words (term.<value>), or the value itself; remembered, as findings repeat a few terms.
+  const std::string& term(const std::string& value) const {
+    const auto known = terms_.find(value);
+    if (known != terms_.end()) return known->second;
     const std::string key = "term." + value;
-    return catalog_.contains(key) ? catalog_.text(key) : value;
+    return terms_.emplace(value, catalog_.contains(key) ? catalog_.text(key) : value).first->second;
   }
 
   // catalog.finding_args: the values a finding's texts show.
@@ -182,6 +192,7 @@ class Writer {
   const TextCatalog& catalog_;
   const PersonLabel& label_;
   std::string separator_;
+  mutable std::unordered_map<std::string, std::string> terms_;  // a Writer is used on one thread
 };
 
 }  // namespace
@@ -192,14 +203,23 @@ FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog&
   out.recommendation.offsets.reserve(findings.size() + 1);
   const Writer writer(catalog, label);
   std::vector<index_t> people;
+  // The entries of the last code and variant: findings come grouped by code, so most reuse them.
+  const Finding* last = nullptr;
+  std::string message_key, recommendation_key;
+  const TextCatalog::Entry *message = nullptr, *recommendation = nullptr;
   for (const auto& f : findings) {
     people.clear();
     for (const auto p : f.people)
       if (p != no_index) people.push_back(p);  // as the Python layer, which drops a person not given
     const Values values = writer.values(f.args, people);
-    const std::string key = f.variant.empty() ? f.code : f.code + "." + f.variant;
-    out.message.push_back(catalog.text(key + ".message", values));
-    out.recommendation.push_back(catalog.text(key + ".recommendation", values));
+    if (last == nullptr || last->code != f.code || last->variant != f.variant) {
+      const std::string key = f.variant.empty() ? f.code : f.code + "." + f.variant;
+      message_key = key + ".message", recommendation_key = key + ".recommendation";
+      message = catalog.find(message_key), recommendation = catalog.find(recommendation_key);
+      last = &f;
+    }
+    out.message.push_back(catalog.text(message_key, message, values));
+    out.recommendation.push_back(catalog.text(recommendation_key, recommendation, values));
   }
   return out;
 }

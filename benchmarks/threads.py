@@ -1,0 +1,69 @@
+"""Python threads calling teamgraph.assess on the same org: the throughput of T threads against one.
+
+assess releases the GIL while the core scores, and the result crosses as typed objects and
+columns, so threads overlap; the findings DataFrame is part of each call (the clock runs until it
+is in hand). The org is synthetic_org.py's rich org.
+
+    python benchmarks/threads.py --people 200000 --threads 1 8 --calls 8
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import teamgraph  # noqa: E402
+from synthetic_org import rich_frames  # noqa: E402
+
+
+def run(org: teamgraph.Org, threads: int, calls: int) -> float:
+    """Seconds for `calls` assessments (with their findings frames) spread over `threads` threads."""
+    todo = list(range(calls))
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            with lock:
+                if not todo:
+                    return
+                todo.pop()
+            teamgraph.assess(org).findings_frame()
+
+    workers = [threading.Thread(target=work) for _ in range(threads)]
+    start = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--people", type=int, default=200_000)
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 8])
+    parser.add_argument("--calls", type=int, default=8, help="assessments per measurement")
+    args = parser.parse_args()
+    org = teamgraph.Org.from_frames(**rich_frames(args.people))
+    report = teamgraph.assess(org)
+    print(f"rich org of {args.people:,} people, {len(report.findings):,} findings; {os.cpu_count()} cores; "
+          f"{args.calls} calls a measurement")
+    run(org, 1, 1)  # warm
+    base = None
+    print("| threads | seconds | calls/s | x one thread |")
+    print("|---:|---:|---:|---:|")
+    for t in args.threads:
+        seconds = run(org, t, args.calls)
+        rate = args.calls / seconds
+        base = base or rate
+        print(f"| {t} | {seconds:.2f} | {rate:.2f} | {rate / base:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
