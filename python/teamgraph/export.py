@@ -266,7 +266,7 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
     lines += [""] + markdown_lines(report.talent_grid, c)
     lines += ["", c.text("markdown.findings"), ""]
     kept = chosen.indices(report.findings)
-    findings = [report.findings[k] for k in (kept[:top] if top > 0 else kept)]
+    findings = report.findings.rows(kept[:top] if top > 0 else kept)
     if chosen:
         lines += [c.text("markdown.findings_of", filter=markdown_text(chosen.describe(c)), matched=len(kept),
                          count=len(report.findings), shown=len(findings)), ""]
@@ -344,7 +344,7 @@ def to_text(report: "Report", top: int = 0, color: bool = False, scores: "Names"
     lines += [""] + text_lines(report.talent_grid, c)
     lines.append("")
     kept = chosen.indices(report.findings)
-    shown = [report.findings[k] for k in (kept[:top] if top > 0 else kept)]
+    shown = report.findings.rows(kept[:top] if top > 0 else kept)
     if chosen:
         lines.append(c.text("text.findings_of", filter=chosen.describe(c), matched=len(kept),
                             count=len(report.findings), shown=len(shown)))

@@ -4,7 +4,7 @@ its texts name them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -41,6 +41,19 @@ class Finding:
         return {"score": self.score, "code": self.code, "severity": self.severity, "people": self.people,
                 "message": self.message, "evidence": self.evidence, "recommendation": self.recommendation,
                 "subject": self.subject}
+
+
+class FindingRow(NamedTuple):
+    """A finding as the text, Markdown and HTML reports show it (``FindingList.rows``): the fields
+    of ``Finding`` they read, made for many findings at once from the columns."""
+
+    score: str
+    code: str
+    severity: str
+    people: List[str]
+    message: str
+    evidence: Dict[str, float]
+    recommendation: str
 
 
 class _PeopleLabels(Sequence[str]):
@@ -145,6 +158,35 @@ class FindingList(Sequence[Finding]):
                        message[k].as_py(), evidence, recommendation[k].as_py(),
                        _PeopleLabels(indices, self._ids, self._names, self._catalog),
                        finding_subject(self.args(k), [self._ids[i] for i in indices]))
+
+    def rows(self, indices: Sequence[int]) -> List[FindingRow]:
+        """The findings at `indices` as ``FindingRow``s, read from the columns in bulk (the texts
+        taken by Arrow, the labels by numpy): what a report that shows many findings reads,
+        without making a ``Finding`` (and its subject) for each."""
+        import pyarrow as pa
+
+        at = np.asarray(indices, dtype=np.int64)
+        if not len(at):
+            return []
+        c = self.columns
+        message, recommendation = self.texts()
+        taken = pa.array(at)
+        messages, recommendations = message.take(taken).to_pylist(), recommendation.take(taken).to_pylist()
+        labels = {name: np.asarray(c[plural], dtype=object)[np.asarray(c[name])[at]].tolist()
+                  for name, plural in (("score", "scores"), ("code", "codes"), ("severity", "severities"))}
+        people_offsets, people = c["people_offsets"], c["people"]
+        evidence_offsets, evidence_values = c["evidence_offsets"], c["evidence_value"]
+        evidence_names = np.asarray(c["evidence_names"], dtype=object)[np.asarray(c["evidence_name"], dtype=np.int64)]
+        ids = self._ids
+        out = []
+        for j, k in enumerate(at.tolist()):
+            first, last = evidence_offsets[k], evidence_offsets[k + 1]
+            out.append(FindingRow(labels["score"][j], labels["code"][j], labels["severity"][j],
+                                  [ids[i] for i in people[people_offsets[k]:people_offsets[k + 1]].tolist()],
+                                  messages[j], dict(zip(evidence_names[first:last].tolist(),
+                                                        evidence_values[first:last].tolist())),
+                                  recommendations[j]))
+        return out
 
     def severity_counts(self) -> Dict[str, int]:
         """How many findings of each severity (every severity, most severe first), from the columns."""

@@ -75,7 +75,7 @@ def _scores_table(report: "Report") -> str:
 def _findings(report: "Report", limit: int = 0) -> str:
     c = report.catalog
     items = []
-    for f in report.findings[:limit] if limit else report.findings:
+    for f in report.findings.rows(range(min(limit, len(report.findings)) if limit else len(report.findings))):
         evidence = c.evidence({k: v for k, v in f.evidence.items() if v == v})
         items.append(
             f'<div class="finding {f.severity}"><span class="sev">{html.escape(c.severity(f.severity))}</span> '

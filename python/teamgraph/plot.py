@@ -10,6 +10,7 @@ import functools
 from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, TypeVar
 
 import numpy as np
+import pandas as pd
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -17,6 +18,11 @@ if TYPE_CHECKING:
     from .report import Report
 
 _LABEL_LIMIT = 60  # label people by id up to this many nodes
+# A chart draws at most this many people: a larger org's chart shows its top layers (org chart) or
+# its core, brokers and the people whose departure would cost most (sharing network), and says so
+# in its title. Laying out or drawing every person of a large org costs minutes and megabytes of
+# SVG (the sharing network's spring layout is quadratic in the people).
+CHART_LIMIT = 2000
 # Languages whose words need a CJK font, and the family names that mark one (Noto Sans CJK comes
 # with Debian's fonts-noto-cjk, which scripts/setup.sh installs).
 _CJK_LANGUAGES = ("zh_CN",)
@@ -120,11 +126,24 @@ def org_chart(report: "Report", color_by: str = "risk") -> "Figure":
     c = report.catalog
     h = report.org.hierarchy
     manager = np.asarray(h["manager"])
-    positions = _tree_positions(manager, np.asarray(h["subtree_end"]))
+    subtree_end = np.asarray(h["subtree_end"])
     departure = report.core.departure
     values = np.asarray(departure.risk if color_by == "risk" else departure.impact, dtype=float)
+    total = len(manager)
+    shown_layers = None
+    if total > CHART_LIMIT:  # the top layers that fit (the tops at least, as many as fit)
+        depth = np.asarray(h["depth"])
+        per_layer = np.cumsum(np.bincount(depth))
+        shown_layers = max(1, int(np.searchsorted(per_layer, CHART_LIMIT, side="right")))
+        keep = np.flatnonzero(depth < shown_layers)[:CHART_LIMIT]  # preorder: a manager before their reports
+        new = np.full(total, -1, dtype=np.int64)
+        new[keep] = np.arange(len(keep))
+        manager = np.where(manager[keep] >= 0, new[np.maximum(manager[keep], 0)], -1)
+        ends = np.searchsorted(keep, subtree_end[keep], side="left")  # each unit's end among the kept
+        subtree_end, values = ends, values[keep]
+    positions = _tree_positions(manager, subtree_end)
     n = len(manager)
-    fig = _figure(max(6.0, min(24.0, 0.25 * max(1, int((np.asarray(h["subtree_end"]) == np.arange(n) + 1).sum())))), 4.5)
+    fig = _figure(max(6.0, min(24.0, 0.25 * max(1, int((subtree_end == np.arange(n) + 1).sum())))), 4.5)
     ax = fig.add_subplot()
     segments = [(positions[manager[p]], positions[p]) for p in range(n) if manager[p] >= 0]
     ax.add_collection(LineCollection(segments, colors="#9aa5b1", linewidths=0.8, zorder=1))
@@ -137,7 +156,10 @@ def org_chart(report: "Report", color_by: str = "risk") -> "Figure":
     if n <= _LABEL_LIMIT:
         for p in range(n):
             ax.annotate(_plain(report._ids[p]), positions[p], textcoords="offset points", xytext=(0, 6), ha="center", fontsize=6)
-    ax.set_title(c.text("plot.org_chart.title", measure=measure))
+    title = c.text("plot.org_chart.title", measure=measure)
+    if shown_layers is not None:
+        title += "\n" + c.text("plot.org_chart.part", layers=shown_layers, shown=n, people=total)
+    ax.set_title(title)
     ax.set_axis_off()
     ax.autoscale_view()
     return fig
@@ -206,14 +228,28 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
         ax.text(0.5, 0.5, c.text("plot.sharing.none"), ha="center", va="center")
         ax.set_axis_off()
         return fig
-    graph = nx.Graph(org.to_networkx("sharing"))
-    index = {pid: i for i, pid in enumerate(org.ids)}
-    graph = nx.relabel_nodes(graph, {pid: index[pid] for pid in graph.nodes})
-    positions = nx.spring_layout(graph, seed=seed)
     people = report.people
     broker = (people["sharing_health.broker"].to_numpy(dtype=float) > 0 if "sharing_health.broker" in people
               else np.zeros(len(people), dtype=bool))
     tiers = people["tier"].astype(str).to_numpy()
+    shown = None
+    if len(people) > CHART_LIMIT:  # the core, then the brokers, then by departure impact
+        impact = np.nan_to_num(report.core.departure.impact, nan=-1.0)
+        order = np.lexsort((np.arange(len(people)), -impact, ~broker, tiers != "core"))
+        shown = np.sort(order[:CHART_LIMIT])
+    graph = nx.Graph()
+    table = org.table("sharing")
+    a = np.asarray(pd.Index(org.ids).get_indexer(table["person_a"]))
+    b = np.asarray(pd.Index(org.ids).get_indexer(table["person_b"]))
+    if shown is not None:
+        kept = np.zeros(len(people), dtype=bool)
+        kept[shown] = True
+        a, b = a[kept[a] & kept[b]], b[kept[a] & kept[b]]
+        graph.add_nodes_from(shown.tolist())
+    else:  # everyone, in the org's order, as the layout has always had them
+        graph.add_nodes_from(range(len(people)))
+    graph.add_edges_from(zip(a.tolist(), b.tolist()))
+    positions = nx.spring_layout(graph, seed=seed)
     nx.draw_networkx_edges(graph, positions, ax=ax, edge_color="#b8c2cc", width=0.7)
     for shape, selected in (("s", tiers == "core"), ("o", tiers != "core")):
         nodes = [i for i in graph.nodes if selected[i]]
@@ -221,7 +257,10 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
         nx.draw_networkx_nodes(graph, positions, nodelist=nodes, node_shape=shape, node_color=colors, node_size=60, ax=ax)
     if len(people) <= _LABEL_LIMIT:
         nx.draw_networkx_labels(graph, positions, labels={i: _plain(report._ids[i]) for i in graph.nodes}, font_size=6, ax=ax)
-    ax.set_title(c.text("plot.sharing.title"))
+    title = c.text("plot.sharing.title")
+    if shown is not None:
+        title += "\n" + c.text("plot.sharing.part", shown=len(shown), people=len(people))
+    ax.set_title(title)
     ax.set_axis_off()
     return fig
 
