@@ -111,6 +111,29 @@ def test_plots_return_figures(report) -> None:
         assert figure.axes, name
 
 
+def test_charts_of_an_org_over_the_chart_limit_show_part_of_it_and_say_so(report, monkeypatch) -> None:
+    """A large org's charts draw at most CHART_LIMIT people (set to 10 here for the 46-person
+    sample): the org chart its top layers that fit, the sharing network the core, the brokers,
+    then the highest departure impact; each title says how many of how many."""
+    from teamgraph import plot
+
+    monkeypatch.setattr(plot, "CHART_LIMIT", 10)
+    people = report.people
+    depth = np.asarray(report.org.hierarchy["depth"])
+    layers = int(np.searchsorted(np.cumsum(np.bincount(depth)), 10, side="right"))
+    shown = int((depth < layers).sum())
+    chart = plot.org_chart(report)
+    assert f"first {layers} layers: {shown} of 46 people" in chart.axes[0].get_title()
+    assert sum(len(c.get_offsets()) for c in chart.axes[0].collections[1:3]) == shown
+    network = plot.sharing_network(report)
+    assert "10 of 46 people: the core, the brokers" in network.axes[0].get_title()
+    core = int((people["tier"] == "core").sum())
+    assert core <= 10  # the sample's core is drawn whole
+    drawn = sum(len(c.get_offsets()) for c in network.axes[0].collections if hasattr(c, "get_offsets")
+                and c.get_offsets() is not None and len(c.get_offsets()) and c.__class__.__name__ == "PathCollection")
+    assert drawn == 10
+
+
 def test_notebook_html_repr(report) -> None:
     html = report._repr_html_()
     assert "leadership_coverage" in html and "<table" in html
