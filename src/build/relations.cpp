@@ -93,10 +93,11 @@ void OrgAssembler::read_successors(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
+  const auto& readiness_choices = enum_labels("successors", "readiness");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t inc = person(reader, r, c_inc, true);
     const index_t succ = person(reader, r, c_succ, true);
-    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), enum_labels("successors", "readiness"), true);
+    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), readiness_choices, true);
     if (inc != no_index && inc == succ) {
       reader.row_problem("problem.self_successor", r, reader.text(c_inc, r), "successor_id");
       continue;
@@ -143,9 +144,10 @@ void OrgAssembler::read_sharing(const Table& table) {
   std::vector<double> per_week;
   detail::assign_huge(per_week, table.rows(), 0.0);
   const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
+  const auto& channel_choices = enum_labels("sharing", "channel");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     index_t a = people_a[r], b = people_b[r];
-    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), enum_labels("sharing", "channel"), true);
+    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), channel_choices, true);
     per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
     if (a != no_index && a == b) {
       reader.row_problem("problem.self_link", r, reader.text(c_a, r), "person_b");
