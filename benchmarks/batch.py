@@ -10,7 +10,7 @@ same synthetic lean teams.
 
 Teams of 20 (spans of 3, three core members, fixed seed). Lean teams: one sharing link a person
 to an earlier colleague (and, with `--tables`, three competencies a person). Rich teams
-(`rich_batch_frames`, shaped as synthetic_org.py's rich org): every table, about 370 rows a
+(`rich_batch_frames`, shaped as synthetic_org.py's rich org): every table, about 380 rows a
 team. Each row of the table is one assess_many call on every table of the shape, with the time
 per team and per input row and the findings count; the last column compares the time a row with
 the first shape's at the same threads. `--dtype` gives every text column pandas' default string
