@@ -14,7 +14,10 @@ double herfindahl(const std::vector<double>& values);  // sum of squared shares;
 double spearman(const std::vector<double>& x, const std::vector<double>& y);  // average ranks for ties
 std::vector<double> ranks(const std::vector<double>& values);  // 1-based, ties get their average rank
 double median(std::vector<double> values);
+double median_of(std::span<const double> values);  // the same, a few values copied on the stack, not the heap
 double median_absolute_deviation(const std::vector<double>& values);
+// The same around a median already known (`centre`, the median of `values`): one median less.
+double median_absolute_deviation(std::span<const double> values, double centre);
 
 // MAD x this estimates the standard deviation of a normal distribution: a robust z-score is
 // (x - median) / (mad_scale x MAD).

@@ -430,23 +430,36 @@ def _frame_columns(name: str, frame: pd.DataFrame, problems: List["_core.Problem
                                      f"column {position + 1}"))
             continue
         series = frame.iloc[:, position]
-        if column not in _ID_COLUMNS.get(name, ()):
-            _check_text_column(name, column, series, problems)
         if column in _ID_COLUMNS.get(name, ()):
             out.append((column, _id_values(name, column, series, problems)))
-        elif column in _NUMERIC_COLUMNS.get(name, ()) or column in _BOOL_COLUMNS.get(name, ()):
+            continue
+        text = _arrow_text(series)  # all text: its bytes, converted once
+        if text is None or _may_hold_control(text[2]):
+            _check_text_column(name, column, series, problems)
+        if column in _NUMERIC_COLUMNS.get(name, ()) or column in _BOOL_COLUMNS.get(name, ()):
             if pd.api.types.is_complex_dtype(series.dtype):
                 problems.append(_problem("problem.wrong_type.complex", name, 0, column, dtype=series.dtype))
             elif pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
                 out.append((column, series.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)))
             else:
-                out.append((column, _text_values(series)))
+                out.append((column, text if text is not None else _text_values(series)))
         elif column in _DATE_COLUMNS.get(name, ()) and pd.api.types.is_datetime64_any_dtype(series.dtype):
             values = series.dt.tz_convert("UTC") if series.dt.tz is not None else series
             out.append((column, [None if pd.isna(v) else v.strftime("%Y-%m-%dT%H:%M:%SZ") for v in values]))
         else:
-            out.append((column, _text_values(series)))
+            out.append((column, text if text is not None else _text_values(series)))
     return out
+
+
+def _may_hold_control(data: np.ndarray) -> bool:
+    """False when a text column's UTF-8 bytes hold no control character _CONTROL matches: no byte
+    below 0x20 (tab and line breaks included, to be safe), no DEL and no 0xC2, the lead byte of
+    U+0080-U+00BF (the C1 controls among them). True sends the column through the exact check,
+    which names each cell; printable ASCII and CJK text never need it (two reductions a column
+    instead of a regular expression a cell)."""
+    if not data.size or (data.min() >= 0x20 and data.max() < 0x7F):
+        return False
+    return bool(((data < 0x20) | (data == 0x7F) | (data == 0xC2)).any())
 
 
 def _arrow_text(series: pd.Series) -> Optional[tuple]:

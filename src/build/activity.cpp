@@ -30,10 +30,11 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
       std::size_t row;
     };
     std::vector<Entry> entries;
+    const auto& channel_choices = enum_labels("meetings", "channel");  // looked up once, not a row
     for (std::size_t r = 0; r < meetings->rows(); ++r) {
       meeting_ids[r] = reader.id(c_id, r, {}, true);
       const auto date = reader.date(c_date, r, {}, true);
-      const int channel = reader.choice(c_channel, r, {}, enum_labels("meetings", "channel"), false);
+      const int channel = reader.choice(c_channel, r, {}, channel_choices, false);
       const index_t presenter = c_presenter >= 0 ? person(reader, r, c_presenter, false) : no_index;
       if (!meeting_ids[r].empty() && date != no_date) entries.push_back(Entry{date, meeting_ids[r], channel, presenter, r});
     }
@@ -120,10 +121,11 @@ void OrgAssembler::read_incentives(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
+  const auto& kind_choices = enum_labels("incentives", "kind");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t p = person(reader, r, c_person, true);
     const auto pid = reader.text(c_person, r);
-    const int kind = reader.choice(c_kind, r, pid, enum_labels("incentives", "kind"), true);
+    const int kind = reader.choice(c_kind, r, pid, kind_choices, true);
     const double amount = reader.non_negative(c_amount, r, pid);
     const auto date = reader.date(c_date, r, pid, false);
     if (kind == 0 && std::isnan(amount) && c_amount >= 0 && detail::trim(reader.text(c_amount, r)).empty() &&
@@ -171,11 +173,12 @@ void OrgAssembler::read_contributions(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
+  const auto& action_choices = enum_labels("contributions", "action");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t p = person(reader, r, c_person, true);
     const auto pid = reader.text(c_person, r);
     const auto artifact = reader.text(c_artifact, r);
-    const int action = reader.choice(c_action, r, pid, enum_labels("contributions", "action"), true);
+    const int action = reader.choice(c_action, r, pid, action_choices, true);
     const auto date = reader.date(c_date, r, pid, true);
     const auto previous = reader.text(c_previous, r);
     if (artifact.empty()) reader.row_problem("problem.missing_value.artifact", r, pid, "artifact");

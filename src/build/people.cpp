@@ -89,6 +89,7 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
   p.has_quantified_kpi.resize(m);
   p.records.resize(m);
   std::vector<std::string_view> departments(m), roles(m);
+  const auto& tier_choices = enum_labels("people", "tier");  // looked up once, not a row
   for (std::size_t i = 0; i < m; ++i) {
     const std::size_t r = row_of_[i];
     const auto id = person_ids_[r];
@@ -97,7 +98,7 @@ void OrgAssembler::read_people_attributes(const Table& table, std::vector<Proble
     p.names.push_back(reader.text(c_name, r));
     departments[i] = reader.text(c_department, r);
     roles[i] = reader.text(c_role, r);
-    const int tier = reader.choice(c_tier, r, id, enum_labels("people", "tier"), false);
+    const int tier = reader.choice(c_tier, r, id, tier_choices, false);
     p.tiers[i] = tier < 0 ? Tier::execution : static_cast<Tier>(tier);
     for (const auto& s : scored) {
       const double v = reader.on_scale(s.column, r, id, s.scale);

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/memory.hpp"
@@ -23,10 +25,13 @@ void OrgAssembler::read_competencies(const Table& table) {
   const Scale& scale = scale_for(team_, "competencies.score");
   struct Entry {
     index_t person;
-    std::string_view name;
-    double score;
+    std::uint32_t name;  // the name's number: first seen order, then its rank in text order
     std::size_t row;
+    double score;
   };
+  // Each name once (the rows repeat a few names): entries are sorted by numbers, not by text.
+  std::vector<std::string_view> names;
+  std::unordered_map<std::string_view, std::uint32_t> number_of;
   std::vector<Entry> entries;
   entries.reserve(table.rows());
   for (std::size_t r = 0; r < table.rows(); ++r) {
@@ -43,16 +48,20 @@ void OrgAssembler::read_competencies(const Table& table) {
                              : detail::trim(reader.text(c_score, r)).empty())
       reader.row_problem("problem.missing_value.score", r, pid, "score");
     if (p == no_index || name.empty() || std::isnan(score)) continue;
-    entries.push_back(Entry{p, name, score, r});
+    const auto [at, added] = number_of.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (added) names.push_back(name);
+    entries.push_back(Entry{p, at->second, r, score});
   }
+  std::vector<std::uint32_t> by_text(names.size()), rank(names.size());
+  std::iota(by_text.begin(), by_text.end(), 0u);
+  std::sort(by_text.begin(), by_text.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  for (std::uint32_t k = 0; k < by_text.size(); ++k) rank[by_text[k]] = k;
+  for (auto& e : entries) e.name = rank[e.name];
   std::sort(entries.begin(), entries.end(),
             [](const Entry& a, const Entry& b) { return std::tie(a.person, a.name, a.row) < std::tie(b.person, b.name, b.row); });
-  std::vector<std::string_view> names;
-  for (const auto& e : entries) names.push_back(e.name);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
   auto& c = *competencies_;
-  c.names.assign(names.begin(), names.end());
+  c.names.clear();
+  for (const auto k : by_text) c.names.emplace_back(names[k]);
   c.scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(row_of_.size()), static_cast<Eigen::Index>(names.size()),
                                        std::nan(""));
   std::vector<std::size_t> order;
@@ -60,11 +69,11 @@ void OrgAssembler::read_competencies(const Table& table) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
       reader.row_problem("problem.duplicate_record.competency", e.row, reader.text(c_person, e.row), "competency",
-                         {{"competency", std::string(e.name)}, {"first", std::to_string(reader.record(entries[k - 1].row))}});
+                         {{"competency", std::string(c.names[e.name])},
+                          {"first", std::to_string(reader.record(entries[k - 1].row))}});
       continue;
     }
-    const auto col = std::lower_bound(names.begin(), names.end(), e.name) - names.begin();
-    if (e.person < row_of_.size()) c.scores(static_cast<Eigen::Index>(e.person), col) = e.score;
+    if (e.person < row_of_.size()) c.scores(static_cast<Eigen::Index>(e.person), e.name) = e.score;
     order.push_back(e.row);
   }
   if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
@@ -84,10 +93,11 @@ void OrgAssembler::read_successors(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
+  const auto& readiness_choices = enum_labels("successors", "readiness");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t inc = person(reader, r, c_inc, true);
     const index_t succ = person(reader, r, c_succ, true);
-    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), enum_labels("successors", "readiness"), true);
+    const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), readiness_choices, true);
     if (inc != no_index && inc == succ) {
       reader.row_problem("problem.self_successor", r, reader.text(c_inc, r), "successor_id");
       continue;
@@ -134,9 +144,10 @@ void OrgAssembler::read_sharing(const Table& table) {
   std::vector<double> per_week;
   detail::assign_huge(per_week, table.rows(), 0.0);
   const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
+  const auto& channel_choices = enum_labels("sharing", "channel");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     index_t a = people_a[r], b = people_b[r];
-    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), enum_labels("sharing", "channel"), true);
+    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), channel_choices, true);
     per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
     if (a != no_index && a == b) {
       reader.row_problem("problem.self_link", r, reader.text(c_a, r), "person_b");

@@ -33,6 +33,10 @@ struct Tally {
     const double weight = std::isnan(replies) ? q : replies;
     if (!std::isnan(m) && weight > 0) minutes.emplace_back(m, weight);
   }
+  void clear() {  // empty again, keeping the room of `minutes`
+    inquiries = replied = replied_of = orders = orders_of = 0;
+    minutes.clear();
+  }
   double rate() const { return replied_of > 0 ? replied / replied_of : nan; }
   double conversion() const { return orders_of > 0 ? orders / orders_of : nan; }
   double median_minutes() {
@@ -60,16 +64,17 @@ Typical typical_weeks(const Operations& op, std::vector<Keyed> rows, std::size_t
   Typical t{std::vector<double>(groups, nan), std::vector<double>(groups, nan), std::vector<std::size_t>(groups, 0),
             std::vector<std::size_t>(groups, 0)};
   std::vector<double> rates, minutes;
+  Tally week;
   for (std::size_t i = 0; i < rows.size();) {
     const auto g = rows[i].group;
     rates.clear(), minutes.clear();
     while (i < rows.size() && rows[i].group == g) {
-      Tally week;
+      week.clear();
       for (const auto w = rows[i].week; i < rows.size() && rows[i].group == g && rows[i].week == w; ++i) week.add(op, rows[i].row);
       if (!std::isnan(week.rate())) rates.push_back(week.rate());
       if (const double m = week.median_minutes(); !std::isnan(m)) minutes.push_back(m);
     }
-    t.rate[g] = median(rates), t.minutes[g] = median(minutes);
+    t.rate[g] = median_of(rates), t.minutes[g] = median_of(minutes);
     t.rate_weeks[g] = rates.size(), t.minute_weeks[g] = minutes.size();
   }
   return t;

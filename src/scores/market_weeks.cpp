@@ -110,8 +110,8 @@ Robust robust(const std::vector<double>& values, double relative, double absolut
   Robust r;
   r.n = values.size();
   if (values.empty()) return r;
-  r.median = median(values);
-  r.spread = std::max({mad_scale * median_absolute_deviation(values), relative * std::abs(r.median), absolute});
+  r.median = median_of(values);
+  r.spread = std::max({mad_scale * median_absolute_deviation(values, r.median), relative * std::abs(r.median), absolute});
   return r;
 }
 
@@ -135,7 +135,8 @@ class Judge {
   // Week i's inquiries against its trailing weeks (none when too few).
   std::optional<std::pair<Robust, double>> inquiries_z(std::size_t i) const {
     const auto [b, e] = range(weeks_[i].week - p_.window, weeks_[i].week - 1);
-    std::vector<double> values;
+    auto& values = values_;  // the judge's buffers keep their room from week to week
+    values.clear();
     for (auto j = b; j < e; ++j) values.push_back(weeks_[j].inquiries);
     const Robust r = robust(values, p_.min_spread, 0.0);
     if (r.n < min_history() || !(r.spread > 0)) return std::nullopt;
@@ -149,7 +150,8 @@ class Judge {
     const auto inquiries = inquiries_z(i);
     if (!inquiries || std::isnan(w.rate())) return std::nullopt;
     const auto [b, e] = range(w.week - p_.window, w.week - 1);
-    std::vector<double> rates, people;
+    auto &rates = rates_, &people = people_;
+    rates.clear(), people.clear();
     for (auto j = b; j < e; ++j) {
       if (!std::isnan(weeks_[j].rate())) rates.push_back(weeks_[j].rate());
       if (!std::isnan(weeks_[j].people)) people.push_back(weeks_[j].people);
@@ -161,7 +163,7 @@ class Judge {
     const double z_rate = (w.rate() - rate.median) / rate.spread;
     if (inquiries->second < p_.threshold || z_rate > -p_.threshold) return s;
     s = Surge{w.week, w.inquiries, inquiries->first.median, inquiries->second, w.rate(), rate.median, z_rate,
-              w.people, people.empty() ? nan : median(people), false, nan, nan};
+              w.people, people.empty() ? nan : median_of(people), false, nan, nan};
     return s;
   }
 
@@ -174,7 +176,8 @@ class Judge {
     const std::size_t first = i + 1 - k;
     const std::int64_t week = weeks_[i].week;
     if (week - weeks_[first].week != static_cast<std::int64_t>(k) - 1) return std::nullopt;  // a week missing
-    std::vector<double> recent, recent_inquiries;
+    auto &recent = recent_, &recent_inquiries = recent_inquiries_;
+    recent.clear(), recent_inquiries.clear();
     for (auto j = first; j <= i; ++j) {
       if (std::isnan(weeks_[j].conversion())) return std::nullopt;
       recent.push_back(weeks_[j].conversion());
@@ -182,14 +185,15 @@ class Judge {
     }
     const std::int64_t last_before = week - static_cast<std::int64_t>(k);
     const auto [b, e] = range(last_before - p_.window + 1, last_before);
-    std::vector<double> conversion, inquiries;
+    auto &conversion = conversion_, &inquiries = inquiries_;
+    conversion.clear(), inquiries.clear();
     for (auto j = b; j < e; ++j)
       if (!std::isnan(weeks_[j].conversion())) conversion.push_back(weeks_[j].conversion()), inquiries.push_back(weeks_[j].inquiries);
     const Robust c = robust(conversion, p_.min_spread, 0.0), q = robust(inquiries, p_.min_spread, 0.0);
     if (c.n < min_history() || !(c.spread > 0) || !(q.spread > 0)) return std::nullopt;
     Decline d;
     d.week = -1;
-    const double after = median(recent), held = median(recent_inquiries);
+    const double after = median_of(recent), held = median_of(recent_inquiries);
     const bool all_below = std::all_of(recent.begin(), recent.end(), [&](double x) { return x < c.median; });
     const double z = (after - c.median) / c.spread;
     if (!all_below || z > -p_.sustained_threshold || held < q.median - p_.threshold * q.spread) return d;
@@ -200,6 +204,8 @@ class Judge {
  private:
   const std::vector<WeekFigures>& weeks_;
   const MarketPolicy& p_;
+  // Working buffers, one a use (inquiries_z runs inside surge; decline's uses do not nest).
+  mutable std::vector<double> values_, rates_, people_, recent_, recent_inquiries_, conversion_, inquiries_;
 };
 
 constexpr std::int64_t year_weeks = 52;  // the same calendar week last year, Monday to Sunday

@@ -45,7 +45,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       if (!std::isnan(scores(p, col))) values.push_back(scores(p, col));
     assessed_cells += values.size();
     const std::size_t lags_before = lag_events;
-    const double med = median(values), mad = median_absolute_deviation(values);
+    const double med = median_of(values), mad = median_absolute_deviation(values, med);
     // No one strong in the dimension: the whole team is weak in it and no one can mentor. One
     // team-wide finding then takes the place of a finding per person (and no search is made).
     const double best = values.empty() ? nan : *std::max_element(values.begin(), values.end());
@@ -153,7 +153,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::vector<double> hours;
   for (index_t p = 0; p < n; ++p)
     if (!std::isnan(hours_of[p])) hours.push_back(hours_of[p]);
-  const double hmed = median(hours), hmad = median_absolute_deviation(hours);
+  const double hmed = median_of(hours), hmad = median_absolute_deviation(hours, hmed);
   std::vector<index_t> low_learning;
   for (index_t p = 0; p < n; ++p) {
     const double h = hours_of[p];

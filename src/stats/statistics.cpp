@@ -1,6 +1,7 @@
 #include "teamgraph/stats.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <tuple>
@@ -56,23 +57,50 @@ double spearman(const std::vector<double>& x, const std::vector<double>& y) {
   return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : std::nan("");
 }
 
-double median(std::vector<double> v) {
-  if (v.empty()) return std::nan("");
-  const std::size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  const double upper = v[mid];
-  if (v.size() % 2) return upper;
-  const double lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
+namespace {
+
+// The median of [first, first + n), reordering it: nth_element, then the largest of the lower
+// half for an even count. Every median here is this one computation.
+double median_in_place(double* first, std::size_t n) {
+  if (n == 0) return std::nan("");
+  const std::size_t mid = n / 2;
+  std::nth_element(first, first + mid, first + n);
+  const double upper = first[mid];
+  if (n % 2) return upper;
+  const double lower = *std::max_element(first, first + mid);
   return (lower + upper) / 2.0;
 }
 
-double median_absolute_deviation(const std::vector<double>& v) {
-  const double m = median(v);
-  std::vector<double> d;
-  d.reserve(v.size());
-  for (const double x : v) d.push_back(std::abs(x - m));
-  return median(d);
+// A working copy of a few values on the stack (a small team's medians are most of its scoring
+// time when each copy is a heap allocation), of many in a vector.
+class Scratch {
+ public:
+  explicit Scratch(std::size_t n) : data_(n <= small_.size() ? small_.data() : (big_.resize(n), big_.data())) {}
+  double* data() { return data_; }
+
+ private:
+  std::array<double, 64> small_;
+  std::vector<double> big_;
+  double* data_;
+};
+
+}  // namespace
+
+double median(std::vector<double> v) { return median_in_place(v.data(), v.size()); }
+
+double median_of(std::span<const double> v) {
+  Scratch copy(v.size());
+  std::copy(v.begin(), v.end(), copy.data());
+  return median_in_place(copy.data(), v.size());
 }
+
+double median_absolute_deviation(std::span<const double> v, double centre) {
+  Scratch d(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) d.data()[i] = std::abs(v[i] - centre);
+  return median_in_place(d.data(), v.size());
+}
+
+double median_absolute_deviation(const std::vector<double>& v) { return median_absolute_deviation(v, median_of(v)); }
 
 std::vector<GroupFigure> group_means(const std::string& kind, const std::vector<std::string>& labels,
                                      const std::vector<std::int32_t>& group_of, std::span<const double> values,

@@ -60,6 +60,48 @@ def test_assess_many_reports_bad_teams_and_goes_on() -> None:
         teamgraph.assess_many(people.drop(columns="team_id"))
 
 
+def as_text_dtype(frame: pd.DataFrame, dtype: str) -> pd.DataFrame:
+    return frame.astype({c: dtype for c in frame.columns if frame[c].dtype == object or
+                         pd.api.types.is_string_dtype(frame[c].dtype)})
+
+
+TEXT_DTYPES = ["str", "string[pyarrow]", "object"]  # pandas' default, Arrow-backed StringDtype, object
+
+
+def test_assess_many_gives_the_same_teams_from_every_string_dtype() -> None:
+    from teamgraph.org import _frame_columns
+
+    people, competencies, sharing = batch_tables(teams=8)
+    people["name"] = [f"张{k} £" if k % 5 == 0 else f"n{k}" for k in range(len(people))]  # CJK, and a 0xC2 byte
+    results = []
+    for dtype in TEXT_DTYPES:
+        tables = {"people": people, "competencies": competencies, "sharing": sharing}
+        tables = {name: as_text_dtype(frame, dtype) for name, frame in tables.items()}
+        assert tables["people"]["id"].dtype == dtype
+        # Every text column crosses as Arrow buffers (the fast path), not as a list of cells.
+        for name, frame in tables.items():
+            for column, values in _frame_columns(name, frame, []):
+                if not pd.api.types.is_numeric_dtype(frame[column].dtype):
+                    assert isinstance(values, tuple) and values[0] == "arrow", (dtype, name, column)
+        results.append(teamgraph.assess_many(tables.pop("people"), threads=2, **tables))
+    for result in results[1:]:
+        pd.testing.assert_frame_equal(result, results[0])
+
+
+@pytest.mark.parametrize("bad", ["\x1b[31m", "\u009b", "\x7f"])
+def test_assess_many_finds_control_characters_in_every_string_dtype(bad) -> None:
+    people, competencies, sharing = batch_tables(teams=3)
+    competencies.loc[competencies.index[40], "competency"] = f"plan{bad}"
+    found = []
+    for dtype in TEXT_DTYPES:
+        with pytest.raises(teamgraph.OrgDataError) as err:
+            teamgraph.assess_many(as_text_dtype(people, dtype), competencies=as_text_dtype(competencies, dtype),
+                                  sharing=as_text_dtype(sharing, dtype))
+        found.append([(p.code, p.file, p.record, p.field, p.message) for p in err.value.problems])
+    assert found[0] == found[1] == found[2] == [
+        ("control_character", "competencies frame", 41, "competency", found[0][0][4])]
+
+
 @pytest.mark.parametrize("offsets, message", [([0, 1, 3, 2], "offsets out of order"),
                                                ([0, 1, 2, 99], "offsets past its bytes")])
 def test_assess_many_checks_text_buffers_before_reading_them_in_place(offsets, message) -> None:
