@@ -147,6 +147,13 @@ void BM_SharingStructure(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
+// The depth-first pass of departure impact alone (who cuts whom off from the core; no brokers).
+void BM_CutOffPass(benchmark::State& state) {
+  const Org& org = synthetic(state.range(0));
+  const auto core = teamgraph::people_in_tier(org, teamgraph::Tier::core);
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::sharing_structure(org, core, false));
+}
+
 // The floor under any analysis of who is cut off: reach everyone from the core once (Boost's
 // breadth-first search, which unlike a depth-first pass knows its next people in advance and so
 // can have many reads in flight), then read the far end of every link once. Both read memory at
@@ -264,4 +271,5 @@ BENCHMARK(BM_AssessRich)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(bench
 BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_DepartureImpactLocalLinks)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_SharingStructure)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_CutOffPass)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LinkScanFloor)->ArgsProduct({{1000, 10000, 100000, 200000, 1000000, 2000000}, {0, 90}})->Unit(benchmark::kMillisecond);
