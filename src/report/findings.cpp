@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace teamgraph {
 
@@ -136,13 +138,59 @@ void sort_findings(std::vector<Finding>& findings) {
     return std::tie(sa, a.score, a.code, a.rank, a.people, a.variant, a.args) <
            std::tie(sb, b.score, b.code, b.rank, b.people, b.variant, b.args);
   };
-  if (findings.size() > 32) {
+  if (findings.size() <= 32) {
+    // A score's few findings: insertion sort (stable, and no buffer to allocate as stable_sort does).
+    for (auto it = findings.begin(); it != findings.end(); ++it)
+      std::rotate(std::upper_bound(findings.begin(), it, *it, less), it, std::next(it));
+    return;
+  }
+  // Many findings (a report of a big org has hundreds of thousands) name few scores and codes:
+  // their order is that of small numbers, the ranks of the distinct names. Severity, score, code
+  // and rank then make one integer key a finding, and the order of the keys (people, variant and
+  // arguments breaking ties, as above) is sorted instead of the findings, which are moved once.
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  std::vector<std::string_view> names;
+  std::vector<std::uint32_t> score_id(findings.size()), code_id(findings.size());
+  auto id_of = [&](const std::string& name) {
+    const auto [it, added] = ids.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (added) names.push_back(name);
+    return it->second;
+  };
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];  // one score's findings come together: most names repeat the last
+    score_id[i] = i && f.score == findings[i - 1].score ? score_id[i - 1] : id_of(f.score);
+    code_id[i] = i && f.code == findings[i - 1].code ? code_id[i - 1] : id_of(f.code);
+  }
+  constexpr std::size_t name_bits = 14;
+  if (names.size() >= (std::size_t{1} << name_bits)) {  // not in a key: the findings themselves are sorted
     std::stable_sort(findings.begin(), findings.end(), less);
     return;
   }
-  // A score's few findings: insertion sort (stable, and no buffer to allocate as stable_sort does).
-  for (auto it = findings.begin(); it != findings.end(); ++it)
-    std::rotate(std::upper_bound(findings.begin(), it, *it, less), it, std::next(it));
+  std::vector<std::uint32_t> order(names.size()), rank_of(names.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  for (std::uint32_t k = 0; k < order.size(); ++k) rank_of[order[k]] = k;
+  struct Key {
+    std::uint64_t key;  // 4 - severity (3 bits), score's rank, code's rank (name_bits each), rank (32 bits)
+    std::uint32_t index;
+  };
+  std::vector<Key> keys(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    const auto severity = static_cast<std::uint64_t>(FindingSeverity::critical) - static_cast<std::uint64_t>(f.severity);
+    keys[i] = {severity << (2 * name_bits + 32) | std::uint64_t{rank_of[score_id[i]]} << (name_bits + 32) |
+                   std::uint64_t{rank_of[code_id[i]]} << 32 | f.rank,
+               static_cast<std::uint32_t>(i)};
+  }
+  std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.key != b.key) return a.key < b.key;
+    const Finding &x = findings[a.index], &y = findings[b.index];
+    return std::tie(x.people, x.variant, x.args) < std::tie(y.people, y.variant, y.args);
+  });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const Key& k : keys) sorted.push_back(std::move(findings[k.index]));
+  findings.swap(sorted);
 }
 
 std::string join_words(const std::vector<std::string>& items) {
