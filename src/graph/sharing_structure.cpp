@@ -2,7 +2,6 @@
 #include "teamgraph/graph/sharing_structure.hpp"
 #include "teamgraph/org_parts.hpp"
 
-#include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
 #include <array>
@@ -11,35 +10,6 @@
 
 namespace teamgraph {
 namespace {
-
-// The distinct sharing links as a symmetric CSR graph: org.sharing().graph itself when no pair is
-// linked on several channels (`own` is then left empty), else a copy without the repeats. The
-// graph's rows are sorted, so repeats are adjacent; one sequential pass writes the arcs already
-// grouped by source and Boost's in-place construction leaves them where they are (no scatter over
-// a million rows).
-const Digraph& link_graph(const Org& org, Digraph& own) {
-  const Digraph& g = org.sharing().graph;
-  const index_t n = org.size();
-  bool repeats = false;
-  for (index_t p = 0; p < n && !repeats; ++p) {
-    const auto row = neighbours(g, p);
-    repeats = std::adjacent_find(row.begin(), row.end()) != row.end();
-  }
-  if (!repeats) return g;
-  std::vector<index_t> sources, targets;
-  sources.reserve(boost::num_edges(g));
-  targets.reserve(sources.capacity());
-  for (index_t p = 0; p < n; ++p) {
-    index_t previous = no_index;
-    for (const index_t q : boost::make_iterator_range(boost::adjacent_vertices(p, g))) {
-      if (q == previous) continue;
-      previous = q;
-      sources.push_back(p), targets.push_back(q);
-    }
-  }
-  own = Digraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n);
-  return own;
-}
 
 // One record a vertex, 32 bytes: its state in the depth-first pass and its links, the first few
 // in the record itself, so that reaching a vertex is one cache miss (most people have few links)
@@ -63,7 +33,8 @@ enum Flag : std::uint8_t { in_core_flag = 1, has_core_flag = 2, articulation_fla
 // next of its links to follow, so the parent is the entry below the top. Links are followed in
 // the graph's order, as Boost.Graph's depth_first_visit follows them; a link to a vertex already
 // reached is a back edge (to an ancestor: it lowers the low point) or the far side of one (to a
-// descendant, whose discovery is later: it changes nothing), and the link to the parent is skipped.
+// descendant, whose discovery is later: it changes nothing), and the link to the parent is skipped,
+// as are the repeats of a pair linked on several channels (a pair counts once).
 class LowPoints {
  public:
   LowPoints(const Digraph& g, const std::vector<index_t>& core, SharingStructure& out, bool brokers)
@@ -96,7 +67,8 @@ class LowPoints {
         finish(core_tree);
         continue;
       }
-      const index_t w = link(v, top.next++);
+      const index_t k = top.next++, w = link(v, k);
+      if (k > 0 && link(v, k - 1) == w) continue;  // a pair linked on several channels: one link (rows are sorted)
       const Vertex& far = vertices_[w];
       if (far.discover == 0) {
         discover(w);
@@ -159,8 +131,7 @@ class LowPoints {
 SharingStructure sharing_structure(const Org& org, const std::vector<index_t>& core, bool brokers) {
   const index_t n = org.size();
   SharingStructure out;
-  Digraph copy;
-  const Digraph& g = link_graph(org, copy);
+  const Digraph& g = org.sharing().graph;
   out.cut_off.assign(n, 0);
   if (brokers) {
     out.bridges.reserve(n);  // a forest has fewer than n bridges, and most networks far fewer
