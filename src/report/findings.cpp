@@ -146,7 +146,8 @@ void sort_findings(std::vector<Finding>& findings) {
   }
   // Many findings (a report of a big org has hundreds of thousands) name few scores and codes:
   // their order is that of small numbers, the ranks of the distinct names. Severity, score, code
-  // and rank then make one integer key a finding, and the order of the keys (people, variant and
+  // and rank then make one integer key a finding, the first person a second one (a score's many
+  // findings differ there first), and the order of the keys (the rest of the people, variant and
   // arguments breaking ties, as above) is sorted instead of the findings, which are moved once.
   std::unordered_map<std::string_view, std::uint32_t> ids;
   std::vector<std::string_view> names;
@@ -172,6 +173,7 @@ void sort_findings(std::vector<Finding>& findings) {
   for (std::uint32_t k = 0; k < order.size(); ++k) rank_of[order[k]] = k;
   struct Key {
     std::uint64_t key;  // 4 - severity (3 bits), score's rank, code's rank (name_bits each), rank (32 bits)
+    std::uint64_t person;  // the first person + 1, 0 for none (no people come first)
     std::uint32_t index;
   };
   std::vector<Key> keys(findings.size());
@@ -180,10 +182,11 @@ void sort_findings(std::vector<Finding>& findings) {
     const auto severity = static_cast<std::uint64_t>(FindingSeverity::critical) - static_cast<std::uint64_t>(f.severity);
     keys[i] = {severity << (2 * name_bits + 32) | std::uint64_t{rank_of[score_id[i]]} << (name_bits + 32) |
                    std::uint64_t{rank_of[code_id[i]]} << 32 | f.rank,
-               static_cast<std::uint32_t>(i)};
+               f.people.empty() ? 0 : std::uint64_t{f.people[0]} + 1, static_cast<std::uint32_t>(i)};
   }
   std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
     if (a.key != b.key) return a.key < b.key;
+    if (a.person != b.person) return a.person < b.person;
     const Finding &x = findings[a.index], &y = findings[b.index];
     return std::tie(x.people, x.variant, x.args) < std::tie(y.people, y.variant, y.args);
   });
