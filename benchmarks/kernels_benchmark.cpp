@@ -1,5 +1,6 @@
 // Google Benchmark for the C++ kernels on synthetic orgs of 1e3 .. 2e6 people (spans 6-8, about
-// four sharing links a person, deterministic seed). Run:
+// four sharing links a person, deterministic seed), and assess() of the rich org of 1e4 .. 1e6
+// people (every table, as synthetic_org.py's rich_frames: rich_org.cpp), findings counted. Run:
 //   cmake -S . -B build/bench -DTEAMGRAPH_BUILD_BENCHMARKS=ON -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build/bench --target teamgraph_benchmarks && build/bench/benchmarks/teamgraph_benchmarks
 
@@ -15,6 +16,7 @@
 #include <random>
 #include <string>
 
+#include "rich_org.hpp"
 #include "teamgraph/detail/id_map.hpp"
 #include "teamgraph/teamgraph.hpp"
 #include "teamgraph/org_parts.hpp"
@@ -103,6 +105,23 @@ void BM_Assess(benchmark::State& state) {
   state.counters["peak_MB"] = assess_mb;  // peak of one assess() on top of the org it reads
 }
 
+// The rich org of synthetic_org.py's rich_frames (every table; rich_org.cpp), cached per size.
+const Org& rich(std::int64_t n) {
+  static std::map<std::int64_t, Org> cache;
+  if (auto it = cache.find(n); it != cache.end()) return it->second;
+  return cache.emplace(n, teamgraph_benchmarks::rich_org(n)).first->second;
+}
+
+void BM_AssessRich(benchmark::State& state) {
+  const Org& org = rich(state.range(0));
+  std::size_t findings = 0;
+  const double assess_mb = peak_mb([&] { findings = teamgraph::assess(org).findings.size(); });
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::assess(org));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["peak_MB"] = assess_mb;
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
 void BM_DepartureImpact(benchmark::State& state) {
   const Org& org = synthetic(state.range(0));
   const teamgraph::Policy policy;
@@ -126,6 +145,13 @@ void BM_SharingStructure(benchmark::State& state) {
   const auto core = teamgraph::people_in_tier(org, teamgraph::Tier::core);
   for (auto _ : state) benchmark::DoNotOptimize(teamgraph::sharing_structure(org, core));
   state.SetComplexityN(state.range(0));
+}
+
+// The depth-first pass of departure impact alone (who cuts whom off from the core; no brokers).
+void BM_CutOffPass(benchmark::State& state) {
+  const Org& org = synthetic(state.range(0));
+  const auto core = teamgraph::people_in_tier(org, teamgraph::Tier::core);
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::sharing_structure(org, core, false));
 }
 
 // The floor under any analysis of who is cut off: reach everyone from the core once (Boost's
@@ -241,7 +267,9 @@ void BM_AssessMany(benchmark::State& state) {
 BENCHMARK(BM_IdResolution)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AssessMany)->Args({10000, 1})->Args({100000, 1})->Args({100000, 2})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Assess)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AssessRich)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_DepartureImpactLocalLinks)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_SharingStructure)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_CutOffPass)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LinkScanFloor)->ArgsProduct({{1000, 10000, 100000, 200000, 1000000, 2000000}, {0, 90}})->Unit(benchmark::kMillisecond);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -143,42 +144,56 @@ void sort_findings(std::vector<Finding>& findings) {
       std::rotate(std::upper_bound(findings.begin(), it, *it, less), it, std::next(it));
     return;
   }
-  // Many findings: the same order, from a key of fixed-size numbers (the rank of each distinct
-  // score and code among their names, the first person) so that comparing two findings seldom
-  // reads their strings or their people; the findings move once, into their places.
-  std::unordered_map<std::string_view, std::uint32_t> score_rank, code_rank;
-  for (const auto& f : findings) score_rank.emplace(f.score, 0), code_rank.emplace(f.code, 0);
-  for (auto* ranks : {&score_rank, &code_rank}) {
-    std::vector<std::string_view> names;
-    for (const auto& [name, rank] : *ranks) names.push_back(name);
-    std::sort(names.begin(), names.end());
-    for (std::uint32_t k = 0; k < names.size(); ++k) (*ranks)[names[k]] = k;
+  // Many findings (a report of a big org has hundreds of thousands) name few scores and codes:
+  // their order is that of small numbers, the ranks of the distinct names. Severity, score, code
+  // and rank then make one integer key a finding, the first person a second one (a score's many
+  // findings differ there first), and the order of the keys (the rest of the people, variant and
+  // arguments breaking ties, as above) is sorted instead of the findings, which are moved once.
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  std::vector<std::string_view> names;
+  std::vector<std::uint32_t> score_id(findings.size()), code_id(findings.size());
+  auto id_of = [&](const std::string& name) {
+    const auto [it, added] = ids.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (added) names.push_back(name);
+    return it->second;
+  };
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];  // one score's findings come together: most names repeat the last
+    score_id[i] = i && f.score == findings[i - 1].score ? score_id[i - 1] : id_of(f.score);
+    code_id[i] = i && f.code == findings[i - 1].code ? code_id[i - 1] : id_of(f.code);
   }
+  constexpr std::size_t name_bits = 14;
+  if (names.size() >= (std::size_t{1} << name_bits)) {  // not in a key: the findings themselves are sorted
+    std::stable_sort(findings.begin(), findings.end(), less);
+    return;
+  }
+  std::vector<std::uint32_t> order(names.size()), rank_of(names.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  for (std::uint32_t k = 0; k < order.size(); ++k) rank_of[order[k]] = k;
   struct Key {
-    std::uint64_t head;   // severity (most severe first), score, code
-    std::uint64_t rank;   // the score's rank, then the first person (none first)
-    std::uint32_t index;  // the finding
+    std::uint64_t key;  // 4 - severity (3 bits), score's rank, code's rank (name_bits each), rank (32 bits)
+    std::uint64_t person;  // the first person + 1, 0 for none (no people come first)
+    std::uint32_t index;
   };
   std::vector<Key> keys(findings.size());
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    const auto& f = findings[i];
-    keys[i] = {(std::uint64_t{255u - static_cast<std::uint8_t>(f.severity)} << 56) |
-                   (std::uint64_t{score_rank[f.score]} << 28) | code_rank[f.code],
-               (std::uint64_t{f.rank} << 32) | (f.people.empty() ? 0u : std::uint64_t{f.people.front()} + 1),
-               static_cast<std::uint32_t>(i)};
+    const Finding& f = findings[i];
+    const auto severity = static_cast<std::uint64_t>(FindingSeverity::critical) - static_cast<std::uint64_t>(f.severity);
+    keys[i] = {severity << (2 * name_bits + 32) | std::uint64_t{rank_of[score_id[i]]} << (name_bits + 32) |
+                   std::uint64_t{rank_of[code_id[i]]} << 32 | f.rank,
+               f.people.empty() ? 0 : std::uint64_t{f.people[0]} + 1, static_cast<std::uint32_t>(i)};
   }
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    if (a.head != b.head) return a.head < b.head;
-    if (a.rank != b.rank) return a.rank < b.rank;
+  std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.person != b.person) return a.person < b.person;
     const Finding &x = findings[a.index], &y = findings[b.index];
-    if (less(x, y)) return true;
-    if (less(y, x)) return false;
-    return a.index < b.index;  // stable
+    return std::tie(x.people, x.variant, x.args) < std::tie(y.people, y.variant, y.args);
   });
   std::vector<Finding> sorted;
   sorted.reserve(findings.size());
-  for (const auto& k : keys) sorted.push_back(std::move(findings[k.index]));
-  findings = std::move(sorted);
+  for (const Key& k : keys) sorted.push_back(std::move(findings[k.index]));
+  findings.swap(sorted);
 }
 
 std::string join_words(const std::vector<std::string>& items) {

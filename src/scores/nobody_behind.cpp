@@ -15,6 +15,52 @@ namespace teamgraph {
 
 using namespace detail;
 
+namespace {
+
+// How far each person is from the nearest strong one (score >= `strong`) in each of the
+// dimensions columns[first, first + k), k <= 8, in the sharing network: near[p * k + j] for
+// dimension first + j (no_index: no strong person can be reached). One breadth-first search for
+// them all, level by level, a bit a dimension: a person's links are followed once a level for
+// every dimension that reached them there, and whether a dimension has reached a person is one
+// byte a person (a million fit the cache) rather than one array a dimension.
+void nearest_strong(const Org& org, const std::vector<int>& columns, std::size_t first, std::size_t k, double strong,
+                    std::vector<index_t>& near) {
+  const index_t n = org.size();
+  const auto& scores = org.competencies().scores;
+  const auto& g = org.sharing().graph;
+  near.assign(static_cast<std::size_t>(n) * k, no_index);
+  std::vector<std::uint8_t> seen(n, 0), found(n, 0), found_next(n, 0);  // found: the bits reached at this level
+  std::vector<index_t> level, next;
+  for (index_t u = 0; u < n; ++u) {
+    std::uint8_t bits = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      const int col = columns[first + j];
+      if (col >= 0 && scores(u, col) >= strong) bits |= static_cast<std::uint8_t>(1u << j), near[u * k + j] = 0;
+    }
+    if (bits) seen[u] = found[u] = bits, level.push_back(u);
+  }
+  for (index_t distance = 1; !level.empty(); ++distance) {
+    for (const index_t u : level) {
+      const std::uint8_t bits = found[u];
+      for (const index_t w : neighbours(g, u)) {
+        const auto added = static_cast<std::uint8_t>(bits & ~seen[w]);
+        if (!added) continue;
+        if (!found_next[w]) next.push_back(w);
+        found_next[w] |= added;
+        seen[w] |= added;
+        for (std::size_t j = 0; j < k; ++j)
+          if (added >> j & 1u) near[w * k + j] = distance;
+      }
+    }
+    for (const index_t u : level) found[u] = 0;
+    found.swap(found_next);
+    level.swap(next);
+    next.clear();
+  }
+}
+
+}  // namespace
+
 ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   const auto& bp = policy.behind;
   if (!org.has_table("competencies")) return absent("nobody_behind", "no competencies table");
@@ -32,9 +78,14 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::vector<index_t> mentees(n, 0);
   std::vector<double> lagging(n, 0.0);
   std::vector<index_t> dist(n, no_index);
-  std::vector<index_t> touched;  // a laggard's search: its queue (in order), then reset
+  std::vector<index_t> touched, queue;  // a laggard's search: whom it reached, and its queue
   std::size_t lag_events = 0, assessed_cells = 0;
+  constexpr std::size_t chunk = 8;  // dimensions a search for the nearest strong people
+  std::vector<index_t> near_chunk;
   for (std::size_t d = 0; d < bp.dimensions.size(); ++d) {
+    if (d % chunk == 0) nearest_strong(org, columns, d, std::min(chunk, bp.dimensions.size() - d), bp.strong, near_chunk);
+    const std::size_t k = std::min(chunk, bp.dimensions.size() - d / chunk * chunk), j = d % chunk;
+    const auto near = [&](index_t p) { return near_chunk[p * k + j]; };
     const int col = columns[d];
     if (col < 0) {
       r.parts.push_back(missing_part(bp.dimensions[d], "no competency column " + bp.dimensions[d]));
@@ -45,30 +96,16 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       if (!std::isnan(scores(p, col))) values.push_back(scores(p, col));
     assessed_cells += values.size();
     const std::size_t lags_before = lag_events;
-    const double med = median_of(values), mad = median_absolute_deviation(values, med);
+    const double med = median(values), mad = median_absolute_deviation(values);
     // No one strong in the dimension: the whole team is weak in it and no one can mentor. One
     // team-wide finding then takes the place of a finding per person (and no search is made).
     const double best = values.empty() ? nan : *std::max_element(values.begin(), values.end());
     const bool nobody_strong = !values.empty() && best < bp.strong;
     std::vector<index_t> weak;
-    // How far each person is from the nearest strong one: one breadth-first search from all of
-    // them. A laggard's own search then follows only links that lead to a nearest strong person
-    // (near[w] one less at each step), so it finds exactly the nearest candidates without
-    // exploring the network around them (a 20,000-person chain with one strong end took 2 s).
-    std::vector<index_t> near;
-    if (!nobody_strong) {
-      near.assign(n, no_index);
-      std::vector<index_t> frontier;  // breadth-first: read from the front, never popped
-      for (index_t u = 0; u < n; ++u)
-        if (scores(u, col) >= bp.strong) near[u] = 0, frontier.push_back(u);
-      for (std::size_t head = 0; head < frontier.size(); ++head) {
-        const index_t u = frontier[head];
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
-          const index_t w = boost::target(e, g);
-          if (near[w] == no_index) near[w] = near[u] + 1, frontier.push_back(w);
-        }
-      }
-    }
+    // How far each person is from the nearest strong one is near(p) (nearest_strong). A laggard's
+    // own search follows only links that lead to a nearest strong person (near one less at each
+    // step), so it finds exactly the nearest candidates without exploring the network around
+    // them (a 20,000-person chain with one strong end took 2 s).
     std::vector<double> z(n, nan);
     for (index_t p = 0; p < n; ++p) {
       const double v = scores(p, col);
@@ -87,13 +124,15 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       index_t mentor = no_index, mentor_dist = no_index;
       // A strong laggard (lagging by the team's spread) is its own nearest strong person: their
       // search is not narrowed, only bounded by mentor_reach and mentor_search.
-      const bool narrowed = near[p] != 0;
+      const bool narrowed = near(p) != 0;
       std::size_t looked_at = 0;
-      if (near[p] != no_index && (!narrowed || near[p] <= bp.mentor_reach)) {
+      if (near(p) != no_index && (!narrowed || near(p) <= bp.mentor_reach)) {
+        queue.assign(1, p);
         dist[p] = 0;
-        touched.assign(1, p);  // the queue, read from the front: whoever is queued is looked at;
-        for (std::size_t head = 0; head < touched.size(); ++head) {  // the budget limits what is queued
-          const index_t u = touched[head];
+        touched.assign(1, p);
+        // Whoever is queued is looked at; the budget limits what is queued.
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+          const index_t u = queue[head];
           if (mentor != no_index && dist[u] > mentor_dist) break;
           if (u != p && scores(u, col) >= bp.strong) {
             const auto better = [&](index_t a, index_t b) {
@@ -109,9 +148,10 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
             ++looked_at;
             const index_t w = boost::target(e, g);
             // Only toward a nearest strong person: w one step further from p, one nearer to them.
-            if (dist[w] != no_index || (narrowed && (near[w] == no_index || dist[u] + 1 + near[w] != near[p]))) continue;
+            if (dist[w] != no_index || (narrowed && (near(w) == no_index || dist[u] + 1 + near(w) != near(p)))) continue;
             dist[w] = dist[u] + 1;
             touched.push_back(w);
+            queue.push_back(w);
           }
         }
         for (const auto t : touched) dist[t] = no_index;
@@ -153,7 +193,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::vector<double> hours;
   for (index_t p = 0; p < n; ++p)
     if (!std::isnan(hours_of[p])) hours.push_back(hours_of[p]);
-  const double hmed = median_of(hours), hmad = median_absolute_deviation(hours, hmed);
+  const double hmed = median(hours), hmad = median_absolute_deviation(hours);
   std::vector<index_t> low_learning;
   for (index_t p = 0; p < n; ++p) {
     const double h = hours_of[p];

@@ -2,8 +2,11 @@
 // catalog (tests/python/test_catalog.py compares the two on every fixture).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 #include <stdexcept>
+#include <tuple>
 
 #include "teamgraph/finding_texts.hpp"
 
@@ -58,6 +61,39 @@ TEST(FindingTexts, PeopleAreNamedTenAtMostThenCounted) {
   ASSERT_EQ(texts.message.size(), 1u);
   EXPECT_EQ(texts.message[0], "p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 2 more lack control (0.5, 50%).");
   EXPECT_EQ(texts.recommendation[0], "Train {them}: 0.50.");
+}
+
+// Many findings are sorted by keys of their names' ranks: the order must be that of comparing
+// every field (most severe first, then score, code, rank, people, variant, arguments), ties kept
+// in their order. Names one a prefix of another, equal keys, NaN figures.
+TEST(SortFindings, ManyFindingsInTheOrderOfTheirFields) {
+  std::mt19937 random(5);
+  const std::vector<std::string> scores{"sharing_health", "nobody_behind", "nobody", ""},
+      codes{"lagging", "lag", "lagging_x", "b"}, variants{"", "mentor", "no_mentor"};
+  for (const std::size_t size : {33u, 200u, 2000u}) {
+    std::vector<Finding> findings(size);
+    for (std::size_t i = 0; i < size; ++i) {
+      Finding& f = findings[i];
+      f.severity = static_cast<FindingSeverity>(random() % 5);
+      f.score = scores[random() % scores.size()];
+      f.code = codes[random() % codes.size()];
+      f.rank = static_cast<std::uint32_t>(random() % 3);
+      for (std::size_t k = random() % 3; k > 0; --k) f.people.push_back(static_cast<index_t>(random() % 4));
+      f.variant = variants[random() % variants.size()];
+      f.args = {FindingArg::num("score", random() % 4 ? static_cast<double>(random() % 3) : std::nan(""))};
+      f.evidence = {{"input_position", static_cast<double>(i)}};  // tells ties apart after sorting
+    }
+    std::vector<Finding> expected = findings;
+    std::stable_sort(expected.begin(), expected.end(), [](const Finding& a, const Finding& b) {
+      const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
+      return std::tie(sa, a.score, a.code, a.rank, a.people, a.variant, a.args) <
+             std::tie(sb, b.score, b.code, b.rank, b.people, b.variant, b.args);
+    });
+    sort_findings(findings);
+    ASSERT_EQ(findings.size(), size);
+    for (std::size_t i = 0; i < size; ++i)
+      EXPECT_EQ(findings[i].evidence[0].value, expected[i].evidence[0].value) << "size " << size << ", place " << i;
+  }
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #pragma once
 // The structure of the sharing network, a graph algorithm on its own: who cuts whom off from the
 // core layer, articulation points (brokers), bridges and the separate groups, all from one
-// depth-first pass (Hopcroft and Tarjan's low points on Boost.Graph's depth_first_visit). The
+// depth-first pass (Hopcroft and Tarjan's low points, iterative, over one record a person). The
 // core counts as one source: trees are grown from the core members first, and a child subtree
 // whose low point does not reach above a person is cut off from the core when that person
 // leaves. Used by departure impact and by sharing health.

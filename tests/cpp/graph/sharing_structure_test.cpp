@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
+#include <set>
 
 #include "../helpers.hpp"
 
@@ -42,6 +44,73 @@ TEST(SharingStructure, CutOffCountsBrokersAndBridgesByHand) {
   ASSERT_EQ(s.bridges.size(), 1u);
   const index_t a = *ring.find("A"), b = *ring.find("B");
   EXPECT_EQ(s.bridges[0], std::make_pair(std::min(a, b), std::max(a, b)));
+}
+
+// Every figure of the depth-first pass against the definitions, by brute force (take each person
+// or link away and search again), on random networks: sparse ones full of trees and bridges,
+// dense ones, several core members, people with no link, pairs linked on two channels.
+TEST(SharingStructure, MatchesBruteForceOnRandomNetworks) {
+  std::mt19937 random(17);
+  for (int round = 0; round < 60; ++round) {
+    const int n = 1 + static_cast<int>(random() % 40), links = static_cast<int>(random() % (2 * n + 1));
+    std::string people = "id,manager_id,tier\n", sharing = "person_a,person_b,channel\n";
+    for (int i = 0; i < n; ++i)
+      people += "p" + std::to_string(i) + "," + (i ? "p0" : "") + "," + (random() % 6 == 0 ? "core" : "execution") + "\n";
+    std::set<std::pair<int, int>> pairs;
+    for (int k = 0; k < links; ++k) {
+      const int a = static_cast<int>(random() % n), b = static_cast<int>(random() % n);
+      if (a == b) continue;
+      const auto channel = pairs.insert(std::minmax(a, b)).second ? "online" : "offline";  // a repeat: the other channel
+      if (std::string(channel) == "offline" && random() % 2) continue;
+      sharing += "p" + std::to_string(a) + ",p" + std::to_string(b) + "," + channel + "\n";
+    }
+    const Org org = org_from_csv({{"people", people}, {"sharing", sharing}});
+    const auto core = people_in_tier(org, Tier::core);
+    const auto s = sharing_structure(org, core);
+    const auto departure_only = sharing_structure(org, core, /*brokers=*/false);
+    // People reached from `from` without `gone` (no_index: nobody gone) and without the link `cut`.
+    const auto& g = org.sharing().graph;
+    auto reach = [&](const std::vector<index_t>& from, index_t gone, std::pair<index_t, index_t> cut, std::vector<bool>& seen) {
+      std::vector<index_t> todo;
+      for (const index_t f : from)
+        if (f != gone && !seen[f]) seen[f] = true, todo.push_back(f);
+      for (std::size_t i = 0; i < todo.size(); ++i)
+        for (const index_t w : neighbours(g, todo[i]))
+          if (w != gone && !seen[w] && std::pair(std::min(todo[i], w), std::max(todo[i], w)) != cut) seen[w] = true, todo.push_back(w);
+      return static_cast<index_t>(todo.size());
+    };
+    auto groups = [&](index_t gone, std::pair<index_t, index_t> cut) {
+      std::vector<bool> seen(static_cast<std::size_t>(n), false);
+      index_t count = 0;
+      for (index_t p = 0; p < static_cast<index_t>(n); ++p)
+        if (p != gone && !seen[p]) ++count, reach({p}, gone, cut, seen);
+      return count;
+    };
+    const std::pair<index_t, index_t> none{no_index, no_index};
+    std::vector<bool> before(static_cast<std::size_t>(n), false);
+    const index_t reached = reach(core, no_index, none, before);
+    EXPECT_EQ(s.reachable_from_core, reached);
+    const index_t all_groups = groups(no_index, none);
+    EXPECT_EQ(s.groups, all_groups);
+    std::vector<index_t> articulation;
+    for (index_t p = 0; p < static_cast<index_t>(n); ++p) {
+      std::vector<bool> after(static_cast<std::size_t>(n), false);
+      const index_t lost = before[p] ? reached - 1 - reach(core, p, none, after) : 0;
+      EXPECT_EQ(s.cut_off[p], lost) << "round " << round << ", person " << p;
+      EXPECT_EQ(departure_only.cut_off[p], lost) << "round " << round << ", person " << p;
+      EXPECT_EQ(s.reaches_core[p], before[p]);
+      const index_t without = groups(p, none);
+      EXPECT_EQ(s.groups_without[p], without) << "round " << round << ", person " << p;
+      if (without > all_groups) articulation.push_back(p);
+    }
+    EXPECT_EQ(s.articulation_points, articulation) << "round " << round;
+    std::vector<std::pair<index_t, index_t>> bridges;
+    for (index_t p = 0; p < static_cast<index_t>(n); ++p)
+      for (const index_t w : neighbours(g, p))
+        if (p < w && groups(no_index, {p, w}) > all_groups) bridges.emplace_back(p, w);
+    bridges.erase(std::unique(bridges.begin(), bridges.end()), bridges.end());
+    EXPECT_EQ(s.bridges, bridges) << "round " << round;
+  }
 }
 
 }  // namespace
