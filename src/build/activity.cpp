@@ -71,9 +71,10 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
     }
     std::vector<std::pair<index_t, index_t>> pairs;
     std::vector<std::size_t> rows;
+    const std::vector<index_t> person_of = people_of(reader, c_person, true);
     for (std::size_t r = 0; r < attendance->rows(); ++r) {
       const auto mid = reader.id(c_meeting, r, {}, true);
-      const index_t p = person(reader, r, c_person, true);
+      const index_t p = person_of[r];
       if (mid.empty()) continue;
       const index_t mrow = lookup.find(mid);
       if (mrow == no_index) {
@@ -120,8 +121,10 @@ void OrgAssembler::read_incentives(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
+  entries.reserve(table.rows());
+  const std::vector<index_t> person_of = people_of(reader, c_person, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
-    const index_t p = person(reader, r, c_person, true);
+    const index_t p = person_of[r];
     const auto pid = reader.text(c_person, r);
     const int kind = reader.choice(c_kind, r, pid, enum_labels("incentives", "kind"), true);
     const double amount = reader.non_negative(c_amount, r, pid);
@@ -132,10 +135,10 @@ void OrgAssembler::read_incentives(const Table& table) {
     if (p == no_index || kind < 0) continue;
     entries.push_back(Entry{p, date, kind, reader.text(c_type, r), amount, r});
   }
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+  sort_by_person(entries, row_of_.size(), [](const Entry& e) { return e.person; }, [](const Entry& a, const Entry& b) {
     // NaN amounts sort first (a missing amount is not "less" than any, but must sort stably).
     const double x = std::isnan(a.amount) ? -1 : a.amount, y = std::isnan(b.amount) ? -1 : b.amount;
-    return std::tie(a.person, a.date, a.kind, a.type, x, a.row) < std::tie(b.person, b.date, b.kind, b.type, y, b.row);
+    return std::tie(a.date, a.kind, a.type, x, a.row) < std::tie(b.date, b.kind, b.type, y, b.row);
   });
   auto& in = *incentives_;
   std::vector<std::string_view> types;
