@@ -255,15 +255,27 @@ void OrgAssembler::read_goals(const Table& table) {
 }
 
 void OrgAssembler::read_relations(std::vector<std::pair<std::string, Table>>& tables) {
+  // A table is let go as soon as it is read (its part owns what it keeps, and nothing reads it
+  // again), so a rich org's biggest tables are not all held while the later ones are read. The
+  // people table is not among them: the people's other columns are read beside these.
+  auto release = [&](std::initializer_list<std::string_view> names) {
+    for (auto& [n, t] : tables)
+      if (std::find(names.begin(), names.end(), n) != names.end()) t = Table(t.source());
+  };
   if (auto* t = table(tables, "competencies")) read_competencies(*t);
+  release({"competencies"});
   check_cancelled();
   if (auto* t = table(tables, "successors")) read_successors(*t);
   if (auto* t = table(tables, "sharing")) read_sharing(*t);
+  early_ = Lookup{};  // sharing's people, looked up early: read
+  release({"successors", "sharing"});
   read_meetings(table(tables, "meetings"), table(tables, "attendance"));
+  release({"meetings", "attendance"});
   if (auto* t = table(tables, "incentives")) read_incentives(*t);
   if (auto* t = table(tables, "goals")) read_goals(*t);
   if (auto* t = table(tables, "contributions")) read_contributions(*t);
   if (auto* t = table(tables, "operations")) read_operations(*t);
+  release({"incentives", "goals", "contributions", "operations"});
 }
 
 }  // namespace teamgraph::detail
