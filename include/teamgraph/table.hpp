@@ -61,7 +61,7 @@ class Table {
   // The record number (CSV line, JSON position) of a row, for problems; 1, 2, ... for a table
   // built with set_row_count.
   std::int64_t record(std::size_t row) const noexcept {
-    return records_.empty() ? static_cast<std::int64_t>(row) + 1 : records_[row];
+    return records_.empty() ? first_record_ + static_cast<std::int64_t>(row) : records_[row];
   }
   // Every row's record number.
   std::vector<std::int64_t> records() const;
@@ -79,9 +79,10 @@ class Table {
     rows_ = records.size();
     records_ = std::move(records);
   }
-  void set_row_count(std::size_t rows) {  // records 1..rows, kept as a rule rather than an array
+  void set_row_count(std::size_t rows, std::int64_t first_record = 1) {  // records first..first + rows - 1, kept as a rule rather than an array
     rows_ = rows;
     records_.clear();
+    first_record_ = first_record;
   }
   void reserve_columns(std::size_t columns) { columns_.reserve(columns); }
   TableColumn& add_text_column(std::string name, const std::vector<std::string_view>& cells);
@@ -108,7 +109,8 @@ class Table {
   std::string source_;
   std::vector<TableColumn> columns_;
   std::size_t rows_ = 0;
-  std::vector<std::int64_t> records_;  // empty: records 1..rows_
+  std::vector<std::int64_t> records_;  // empty: records first_record_, first_record_ + 1, ...
+  std::int64_t first_record_ = 1;
   std::list<std::string> storage_;  // a list: growing it never moves the strings already held, and an empty one allocates nothing
 };
 

@@ -314,6 +314,10 @@ def _is_utf8(path: Path) -> bool:
             if first and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
                 return False
             first = False
+            if chunk.isascii() and not decoder.getstate()[0]:  # ASCII after a whole character: UTF-8
+                if not chunk:
+                    return True
+                continue
             try:
                 decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError:

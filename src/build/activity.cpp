@@ -30,10 +30,10 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
       std::size_t row;
     };
     std::vector<Entry> entries;
-    const auto& channel_choices = enum_labels("meetings", "channel");  // looked up once, not a row
     for (std::size_t r = 0; r < meetings->rows(); ++r) {
       meeting_ids[r] = reader.id(c_id, r, {}, true);
       const auto date = reader.date(c_date, r, {}, true);
+      static const auto& channel_choices = enum_labels("meetings", "channel");  // the schema's, looked up once
       const int channel = reader.choice(c_channel, r, {}, channel_choices, false);
       const index_t presenter = c_presenter >= 0 ? person(reader, r, c_presenter, false) : no_index;
       if (!meeting_ids[r].empty() && date != no_date) entries.push_back(Entry{date, meeting_ids[r], channel, presenter, r});
@@ -72,9 +72,10 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
     }
     std::vector<std::pair<index_t, index_t>> pairs;
     std::vector<std::size_t> rows;
+    const std::vector<index_t> person_of = people_of(reader, c_person, true);
     for (std::size_t r = 0; r < attendance->rows(); ++r) {
       const auto mid = reader.id(c_meeting, r, {}, true);
-      const index_t p = person(reader, r, c_person, true);
+      const index_t p = person_of[r];
       if (mid.empty()) continue;
       const index_t mrow = lookup.find(mid);
       if (mrow == no_index) {
@@ -121,10 +122,12 @@ void OrgAssembler::read_incentives(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
-  const auto& kind_choices = enum_labels("incentives", "kind");  // looked up once, not a row
+  entries.reserve(table.rows());
+  const std::vector<index_t> person_of = people_of(reader, c_person, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
-    const index_t p = person(reader, r, c_person, true);
+    const index_t p = person_of[r];
     const auto pid = reader.text(c_person, r);
+    static const auto& kind_choices = enum_labels("incentives", "kind");  // the schema's, looked up once
     const int kind = reader.choice(c_kind, r, pid, kind_choices, true);
     const double amount = reader.non_negative(c_amount, r, pid);
     const auto date = reader.date(c_date, r, pid, false);
@@ -134,10 +137,10 @@ void OrgAssembler::read_incentives(const Table& table) {
     if (p == no_index || kind < 0) continue;
     entries.push_back(Entry{p, date, kind, reader.text(c_type, r), amount, r});
   }
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+  sort_by_person(entries, row_of_.size(), [](const Entry& e) { return e.person; }, [](const Entry& a, const Entry& b) {
     // NaN amounts sort first (a missing amount is not "less" than any, but must sort stably).
     const double x = std::isnan(a.amount) ? -1 : a.amount, y = std::isnan(b.amount) ? -1 : b.amount;
-    return std::tie(a.person, a.date, a.kind, a.type, x, a.row) < std::tie(b.person, b.date, b.kind, b.type, y, b.row);
+    return std::tie(a.date, a.kind, a.type, x, a.row) < std::tie(b.date, b.kind, b.type, y, b.row);
   });
   auto& in = *incentives_;
   std::vector<std::string_view> types;
@@ -173,11 +176,11 @@ void OrgAssembler::read_contributions(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
-  const auto& action_choices = enum_labels("contributions", "action");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t p = person(reader, r, c_person, true);
     const auto pid = reader.text(c_person, r);
     const auto artifact = reader.text(c_artifact, r);
+    static const auto& action_choices = enum_labels("contributions", "action");  // the schema's, looked up once
     const int action = reader.choice(c_action, r, pid, action_choices, true);
     const auto date = reader.date(c_date, r, pid, true);
     const auto previous = reader.text(c_previous, r);

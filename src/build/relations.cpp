@@ -23,19 +23,26 @@ void OrgAssembler::read_competencies(const Table& table) {
             c_score = reader.require("score");
   if (c_person < 0 || c_name < 0 || c_score < 0) return;
   const Scale& scale = scale_for(team_, "competencies.score");
+  // Each row's competency is named by a code (its first row's name, interned), so that sorting
+  // and matching compare integers, not texts: a rich org has millions of rows and a dozen names.
   struct Entry {
     index_t person;
-    std::uint32_t name;  // the name's number: first seen order, then its rank in text order
-    std::size_t row;
-    double score;
+    std::uint32_t name;  // the code, then the name's rank among the sorted names
+    std::uint32_t row;
   };
-  // Each name once (the rows repeat a few names): entries are sorted by numbers, not by text.
-  std::vector<std::string_view> names;
-  std::unordered_map<std::string_view, std::uint32_t> number_of;
+  const std::size_t rows = table.rows(), people = row_of_.size();
+  const std::vector<index_t> person_of = people_of(reader, c_person, true);
   std::vector<Entry> entries;
-  entries.reserve(table.rows());
-  for (std::size_t r = 0; r < table.rows(); ++r) {
-    const index_t p = person(reader, r, c_person, true);
+  detail::reserve_huge(entries, rows);
+  std::vector<double> scores;
+  detail::assign_huge(scores, rows, 0.0);
+  std::vector<std::string_view> names;  // by code
+  std::unordered_map<std::string_view, std::uint32_t> code_of;
+  const auto& score_column = table.columns()[static_cast<std::size_t>(c_score)];
+  std::string_view last_name;
+  std::uint32_t last_code = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    const index_t p = person_of[r];
     const auto raw_name = reader.text(c_name, r);
     const auto name = detail::trim(raw_name);
     const auto pid = p == no_index ? std::string_view{} : reader.text(c_person, r);
@@ -43,37 +50,46 @@ void OrgAssembler::read_competencies(const Table& table) {
     const double score = reader.on_scale(c_score, r, pid, scale);
     // An empty cell (a NaN in a column of numbers); the text of a number column is not read:
     // that would report the column as of the wrong type.
-    const auto& score_column = table.columns()[static_cast<std::size_t>(c_score)];
     if (score_column.numeric ? std::isnan(score_column.number(r))
                              : detail::trim(reader.text(c_score, r)).empty())
       reader.row_problem("problem.missing_value.score", r, pid, "score");
     if (p == no_index || name.empty() || std::isnan(score)) continue;
-    const auto [at, added] = number_of.try_emplace(name, static_cast<std::uint32_t>(names.size()));
-    if (added) names.push_back(name);
-    entries.push_back(Entry{p, at->second, r, score});
+    if (names.empty() || name != last_name) {
+      const auto [it, added] = code_of.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+      if (added) names.push_back(name);
+      last_name = name, last_code = it->second;
+    }
+    scores[r] = score;
+    entries.push_back(Entry{p, last_code, static_cast<std::uint32_t>(r)});
   }
-  std::vector<std::uint32_t> by_text(names.size()), rank(names.size());
-  std::iota(by_text.begin(), by_text.end(), 0u);
-  std::sort(by_text.begin(), by_text.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
-  for (std::uint32_t k = 0; k < by_text.size(); ++k) rank[by_text[k]] = k;
+  std::vector<std::uint32_t> rank(names.size());
+  {
+    std::vector<std::uint32_t> by_name(names.size());
+    std::iota(by_name.begin(), by_name.end(), std::uint32_t{0});
+    std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+    for (std::size_t k = 0; k < by_name.size(); ++k) rank[by_name[k]] = static_cast<std::uint32_t>(k);
+    std::vector<std::string_view> sorted(names.size());
+    for (std::size_t k = 0; k < by_name.size(); ++k) sorted[k] = names[by_name[k]];
+    names = std::move(sorted);
+  }
   for (auto& e : entries) e.name = rank[e.name];
-  std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return std::tie(a.person, a.name, a.row) < std::tie(b.person, b.name, b.row); });
+  sort_by_person(entries, people, [](const Entry& e) { return e.person; },
+                 [](const Entry& x, const Entry& y) { return std::tie(x.name, x.row) < std::tie(y.name, y.row); });
   auto& c = *competencies_;
-  c.names.clear();
-  for (const auto k : by_text) c.names.emplace_back(names[k]);
-  c.scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(row_of_.size()), static_cast<Eigen::Index>(names.size()),
+  c.names.assign(names.begin(), names.end());
+  c.scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(people), static_cast<Eigen::Index>(names.size()),
                                        std::nan(""));
   std::vector<std::size_t> order;
+  detail::reserve_huge(order, entries.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
       reader.row_problem("problem.duplicate_record.competency", e.row, reader.text(c_person, e.row), "competency",
-                         {{"competency", std::string(c.names[e.name])},
+                         {{"competency", std::string(names[e.name])},
                           {"first", std::to_string(reader.record(entries[k - 1].row))}});
       continue;
     }
-    if (e.person < row_of_.size()) c.scores(static_cast<Eigen::Index>(e.person), e.name) = e.score;
+    c.scores(static_cast<Eigen::Index>(e.person), static_cast<Eigen::Index>(e.name)) = scores[e.row];
     order.push_back(e.row);
   }
   if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
@@ -93,10 +109,11 @@ void OrgAssembler::read_successors(const Table& table) {
     std::size_t row;
   };
   std::vector<Entry> entries;
-  const auto& readiness_choices = enum_labels("successors", "readiness");  // looked up once, not a row
+  const std::vector<index_t> incumbent_of = people_of(reader, c_inc, true), successor_of = people_of(reader, c_succ, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
-    const index_t inc = person(reader, r, c_inc, true);
-    const index_t succ = person(reader, r, c_succ, true);
+    const index_t inc = incumbent_of[r];
+    const index_t succ = successor_of[r];
+    static const auto& readiness_choices = enum_labels("successors", "readiness");  // the schema's, looked up once
     const int ready = reader.choice(c_ready, r, reader.text(c_succ, r), readiness_choices, true);
     if (inc != no_index && inc == succ) {
       reader.row_problem("problem.self_successor", r, reader.text(c_inc, r), "successor_id");
@@ -140,13 +157,12 @@ void OrgAssembler::read_sharing(const Table& table) {
   const std::size_t people = row_of_.size();
   std::vector<Entry> entries;
   detail::reserve_huge(entries, table.rows());
-  std::vector<std::uint32_t> bucket(people + 1, 0);  // counting sort by a (4 bytes a person: half the cache misses)
   std::vector<double> per_week;
   detail::assign_huge(per_week, table.rows(), 0.0);
   const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
-  const auto& channel_choices = enum_labels("sharing", "channel");  // looked up once, not a row
   for (std::size_t r = 0; r < table.rows(); ++r) {
     index_t a = people_a[r], b = people_b[r];
+    static const auto& channel_choices = enum_labels("sharing", "channel");  // the schema's, looked up once
     const int channel = reader.choice(c_channel, r, reader.text(c_a, r), channel_choices, true);
     per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
     if (a != no_index && a == b) {
@@ -156,23 +172,11 @@ void OrgAssembler::read_sharing(const Table& table) {
     if (a == no_index || b == no_index || channel < 0) continue;
     if (b < a) std::swap(a, b);
     entries.push_back(Entry{a, b, static_cast<std::uint32_t>(r), static_cast<Channel>(channel)});
-    ++bucket[a + 1];
   }
-  // Sorted by (a, b, channel, row): a counting sort by a (linear; rows stay in order), then each
-  // person's few links by (b, channel, row).
-  for (std::size_t p = 0; p < people; ++p) bucket[p + 1] += bucket[p];
-  {
-    std::vector<Entry> by_a;
-    detail::assign_huge(by_a, entries.size(), Entry{});
-    std::vector<std::uint32_t> fill(bucket.begin(), bucket.end() - 1);
-    for (const auto& e : entries) by_a[fill[e.a]++] = e;
-    entries = std::move(by_a);
-  }
-  for (std::size_t p = 0; p < people; ++p)
-    std::sort(entries.begin() + static_cast<std::ptrdiff_t>(bucket[p]),
-              entries.begin() + static_cast<std::ptrdiff_t>(bucket[p + 1]), [](const Entry& x, const Entry& y) {
-                return std::tie(x.b, x.channel, x.row) < std::tie(y.b, y.channel, y.row);
-              });
+  // Sorted by (a, b, channel, row).
+  sort_by_person(entries, people, [](const Entry& e) { return e.a; }, [](const Entry& x, const Entry& y) {
+    return std::tie(x.b, x.channel, x.row) < std::tie(y.b, y.channel, y.row);
+  });
   auto& s = *sharing_;
   std::vector<std::size_t> order;
   std::vector<double> weeks;
@@ -253,15 +257,27 @@ void OrgAssembler::read_goals(const Table& table) {
 }
 
 void OrgAssembler::read_relations(std::vector<std::pair<std::string, Table>>& tables) {
+  // A table is let go as soon as it is read (its part owns what it keeps, and nothing reads it
+  // again), so a rich org's biggest tables are not all held while the later ones are read. The
+  // people table is not among them: the people's other columns are read beside these.
+  auto release = [&](std::initializer_list<std::string_view> names) {
+    for (auto& [n, t] : tables)
+      if (std::find(names.begin(), names.end(), n) != names.end()) t = Table(t.source());
+  };
   if (auto* t = table(tables, "competencies")) read_competencies(*t);
+  release({"competencies"});
   check_cancelled();
   if (auto* t = table(tables, "successors")) read_successors(*t);
   if (auto* t = table(tables, "sharing")) read_sharing(*t);
+  early_ = Lookup{};  // sharing's people, looked up early: read
+  release({"successors", "sharing"});
   read_meetings(table(tables, "meetings"), table(tables, "attendance"));
+  release({"meetings", "attendance"});
   if (auto* t = table(tables, "incentives")) read_incentives(*t);
   if (auto* t = table(tables, "goals")) read_goals(*t);
   if (auto* t = table(tables, "contributions")) read_contributions(*t);
   if (auto* t = table(tables, "operations")) read_operations(*t);
+  release({"incentives", "goals", "contributions", "operations"});
 }
 
 }  // namespace teamgraph::detail

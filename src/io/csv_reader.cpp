@@ -340,22 +340,37 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
   const std::size_t capacity = std::min(lines, data.size() / std::max<std::size_t>(columns, 1) + 1);
   std::vector<std::vector<std::string_view>> cells(columns);
   for (auto& column : cells) detail::reserve_huge(column, capacity);
+  // The records' lines, kept as a rule while they follow one another (one record a line, the
+  // usual file): an array only from the first record that does not.
   std::vector<std::int64_t> records;
-  detail::reserve_huge(records, capacity);
+  std::size_t kept = 0;
+  std::int64_t first_line = 0;
+  auto add_record = [&](std::int64_t at) {
+    if (records.empty() && (kept == 0 || at == first_line + static_cast<std::int64_t>(kept))) {
+      if (kept++ == 0) first_line = at;
+      return;
+    }
+    if (records.empty()) {
+      detail::reserve_huge(records, capacity);
+      for (std::size_t k = 0; k < kept; ++k) records.push_back(first_line + static_cast<std::int64_t>(k));
+    }
+    records.push_back(at);
+    ++kept;
+  };
   auto keep = [&](std::size_t index, const Cell& cell) {
     if (index < columns) cells[index].emplace_back(data.data() + cell.offset, cell.length);
   };
   std::vector<Cell> plain(columns);
   while (!parser.at_end()) {
-    if ((records.size() & 0xFFFF) == 0) check_cancelled();
+    if ((kept & 0xFFFF) == 0) check_cancelled();
     if (parser.plain_record(plain, line)) {
       for (std::size_t c = 0; c < columns; ++c) cells[c].emplace_back(data.data() + plain[c].offset, plain[c].length);
-      records.push_back(line);
+      add_record(line);
       continue;
     }
     end = parser.record(keep, line, count, bad);
     if (end == CsvParser::End::record && count == columns && !bad) {
-      records.push_back(line);
+      add_record(line);
       continue;
     }
     for (std::size_t c = 0; c < std::min(count, columns); ++c) cells[c].pop_back();
@@ -365,7 +380,10 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
                                       {{"expected", std::to_string(columns)}, {"found", std::to_string(count)}},
                                       display_name, line));
   }
-  table.set_records(std::move(records));
+  if (records.empty())
+    table.set_row_count(kept, first_line);
+  else
+    table.set_records(std::move(records));
   for (std::size_t c = 0; c < columns; ++c) table.add_owned_text_column(header[c], std::move(cells[c]));
   return table;
 }

@@ -21,7 +21,7 @@ int Table::column_index(std::string_view name) const noexcept {
 std::vector<std::int64_t> Table::records() const {
   if (!records_.empty() || rows_ == 0) return records_;
   std::vector<std::int64_t> out(rows_);
-  std::iota(out.begin(), out.end(), std::int64_t{1});
+  std::iota(out.begin(), out.end(), first_record_);
   return out;
 }
 
