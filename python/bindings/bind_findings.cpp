@@ -92,7 +92,7 @@ namespace {
 
 // finding_texts on up to four threads, a slice of the findings each, the slices' columns joined.
 FindingTexts parallel_texts(const std::vector<Finding>& findings, const TextCatalog& catalog, const PersonLabel& label) {
-  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  const std::size_t threads = json::worker_threads();
   if (threads == 1 || findings.size() < 4096) return finding_texts(findings, catalog, label);
   const std::size_t slice = (findings.size() + threads - 1) / threads;
   std::vector<FindingTexts> parts(threads);

@@ -14,6 +14,9 @@
 
 namespace teamgraph::python::json {
 
+// Threads for writing texts side by side: the cores, at most four.
+inline std::size_t worker_threads() { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4); }
+
 // Writes `prefix`, items [0, count) formatted by format(begin, end, out) (which appends the text of
 // items begin..end-1 to `out`), then `suffix`, through write(memoryview), in order. Without a
 // `write` the whole text is returned as bytes instead. `format` must not touch Python objects.
@@ -34,7 +37,7 @@ pybind11::object stream_blocks(std::size_t count, std::size_t block, const std::
     if (!text.empty()) write(py::memoryview::from_memory(text.data(), static_cast<py::ssize_t>(text.size())));
   };
   emit(prefix);
-  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  const std::size_t threads = worker_threads();
   const std::size_t blocks = (count + block - 1) / block;
   // Round r formats blocks [r * threads, (r + 1) * threads) while this thread writes round r - 1.
   std::vector<std::string> ready(threads), next(threads);

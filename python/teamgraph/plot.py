@@ -239,12 +239,13 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
         shown = np.sort(order[:CHART_LIMIT])
     graph = nx.Graph()
     table = org.table("sharing")
-    a = np.asarray(pd.Index(org.ids).get_indexer(table["person_a"]))
-    b = np.asarray(pd.Index(org.ids).get_indexer(table["person_b"]))
+    ids = pd.Index(org.ids)
+    a, b = np.asarray(ids.get_indexer(table["person_a"])), np.asarray(ids.get_indexer(table["person_b"]))
     if shown is not None:
         kept = np.zeros(len(people), dtype=bool)
         kept[shown] = True
-        a, b = a[kept[a] & kept[b]], b[kept[a] & kept[b]]
+        both = kept[a] & kept[b]
+        a, b = a[both], b[both]
         graph.add_nodes_from(shown.tolist())
     else:  # everyone, in the org's order, as the layout has always had them
         graph.add_nodes_from(range(len(people)))
