@@ -57,7 +57,10 @@ struct Report {
   std::vector<ScoreReport> support;  // incentive balance, nobody behind, sharing, management, goals, configuration, market
   std::string weakest;               // the score that holds the health index down most ("" if none)
   std::vector<Score> scores;         // in a fixed order; health_index last
-  std::vector<Finding> findings;  // every score's findings, most severe first
+  // Every score's findings, most severe first. assess() moves them here: the findings lists of
+  // leadership, succession, departure and support are then empty (a score called on its own,
+  // leadership_coverage() and the others, keeps its findings in its own report).
+  std::vector<Finding> findings;
   // Everyone on the 3x3 grid of performance and potential; its reserve-pool findings are in
   // succession.findings (teamgraph/scores/talent_grid.hpp).
   TalentGrid talent_grid;
@@ -69,7 +72,8 @@ struct Report {
 // The policy for an org: `base` with the org's team.json "policy" overrides applied.
 Policy effective_policy(const Org& org, const Policy& base = {});
 
-// Every score of the org. The policy is used as given (see effective_policy for team.json).
+// Every score of the org. The policy is used as given (see effective_policy for team.json). From
+// a few thousand people on, the scores are computed on two threads (the report is the same).
 Report assess(const Org& org, const Policy& policy);
 // Same, with the org's own team.json policy on top of the defaults.
 Report assess(const Org& org);

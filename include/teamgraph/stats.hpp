@@ -12,6 +12,7 @@ namespace teamgraph {
 double gini(std::vector<double> values);        // 0 = equal, -> 1 = concentrated; NaN when empty or all zero
 double herfindahl(const std::vector<double>& values);  // sum of squared shares; NaN when all zero
 double spearman(const std::vector<double>& x, const std::vector<double>& y);  // average ranks for ties
+double pearson(const std::vector<double>& x, const std::vector<double>& y);   // spearman is pearson of ranks()
 std::vector<double> ranks(const std::vector<double>& values);  // 1-based, ties get their average rank
 double median(std::vector<double> values);
 double median_of(std::span<const double> values);  // the same, a few values copied on the stack, not the heap

@@ -33,6 +33,7 @@
 #include "teamgraph/org_parts.hpp"
 
 namespace teamgraph::build {
+using detail::side_by_side;
 
 // Builds sorted labels and per-row codes from text values ("" = not given).
 Categories make_categories(const std::vector<std::string_view>& values);
@@ -75,32 +76,6 @@ std::string member_list(const std::vector<index_t>& cycle, const std::vector<std
 
 // Tables above this many rows use a second core for independent steps.
 constexpr std::size_t big_table = std::size_t{1} << 16;
-
-// Runs `first` and `second` (which share nothing), `second` on another thread when `parallel`
-// (on a small table a thread costs more than it saves) and the system can start one.
-template <typename F, typename G>
-void side_by_side(bool parallel, F&& first, G&& second) {
-  std::exception_ptr failed;
-  auto run_second = [&] {
-    try {
-      second();
-    } catch (...) {
-      failed = std::current_exception();
-    }
-  };
-  std::thread other = parallel ? detail::try_thread(run_second) : std::thread();
-  try {
-    first();
-  } catch (...) {
-    if (other.joinable()) other.join();
-    throw;
-  }
-  if (other.joinable())
-    other.join();
-  else
-    run_second();
-  if (failed) std::rethrow_exception(failed);
-}
 
 // Sorts `entries` by person (person(e), a canonical index below `people`), then by `less`: a
 // counting sort by person (linear, entries keep their order), then each person's few entries by

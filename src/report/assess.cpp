@@ -2,6 +2,7 @@
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/assess.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/org_parts.hpp"
 
 #include <algorithm>
@@ -29,6 +30,9 @@ Policy effective_policy(const Org& org, const Policy& base) {
 }
 
 namespace {
+
+// From this many people on, assess() scores on two threads (below, a thread costs more than it saves).
+constexpr index_t parallel_people = 4096;
 
 void truck_factor_findings(const TruckFactorPolicy& policy, TruckFactorSummary& tf, std::vector<Finding>& out) {
   if (!tf.assessed || tf.result.authorship.artifacts.empty()) return;
@@ -106,9 +110,9 @@ void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummar
 
 namespace detail {
 
-Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings) {
+Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, bool parallel) {
   Report report;
-  assess_scores(org, policy, truck_findings, report);
+  assess_scores(org, policy, truck_findings, report, parallel);
   return report;
 }
 
@@ -124,42 +128,63 @@ static void leadership_parts(const LeadershipReport& l, Score& s) {
   }
 }
 
-void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report) {
+void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report,
+                   bool parallel) {
   report.truck_factor = {};
   report.support.clear();
   report.weakest.clear();
   truck_findings.clear();
   check_cancelled();
-  report.leadership = leadership_coverage(org, policy);
-  check_cancelled();
-  report.succession = succession_readiness(org, policy);
-  check_cancelled();
-  report.talent_grid = talent_grid(org, policy);
-  {  // the reserve pool's findings are succession readiness's: they do not change its value
-    auto reserve = reserve_pool_findings(org, policy, report.talent_grid, report.succession);
-    if (!reserve.empty()) {
-      report.succession.findings.insert(report.succession.findings.end(), std::make_move_iterator(reserve.begin()),
-                                        std::make_move_iterator(reserve.end()));
-      sort_findings(report.succession.findings);
-    }
-  }
-  check_cancelled();
-  if (org.has_table("contributions")) {
-    report.truck_factor.assessed = true;
-    report.truck_factor.result =
-        truck_factor(contribution_log(org), nullptr, TruckFactorMethod::standard, policy.truck_factor);
-    group_truck_factors(org, policy, report.truck_factor);
-  } else {
-    report.truck_factor.absent_reason = "no contributions table";
-  }
-  // The sharing network's structure serves both departure impact and sharing health.
-  SharingStructure sharing;
+  // Two strands that share nothing but the org (on two threads when `parallel`): the sharing
+  // network's strand (leadership's core, the network's structure, departure impact, sharing
+  // health) with the scores that need no other, and succession's strand with nobody behind.
+  // Each writes only its own parts of the report.
+  std::array<ScoreReport, 7> support;  // incentive balance .. market response, in the report's order
   const bool has_sharing = org.has_table("sharing");
-  if (has_sharing) sharing = sharing_structure(org, report.leadership.core);
+  side_by_side(
+      parallel,
+      [&] {
+        report.leadership = leadership_coverage(org, policy);
+        check_cancelled();
+        if (org.has_table("contributions")) {
+          report.truck_factor.assessed = true;
+          report.truck_factor.result =
+              truck_factor(contribution_log(org), nullptr, TruckFactorMethod::standard, policy.truck_factor);
+          group_truck_factors(org, policy, report.truck_factor);
+        } else {
+          report.truck_factor.absent_reason = "no contributions table";
+        }
+        // The sharing network's structure serves both departure impact and sharing health.
+        SharingStructure sharing;
+        if (has_sharing) sharing = sharing_structure(org, report.leadership.core);
+        check_cancelled();
+        detail::departure_impact(org, policy, &report.leadership,
+                                 report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
+                                 has_sharing ? &sharing : nullptr, report.departure);
+        support[2] = sharing_health(org, policy, has_sharing ? &sharing : nullptr);
+        check_cancelled();
+        support[0] = incentive_balance(org, policy);
+        support[3] = unified_management(org, policy);
+        support[4] = goal_alignment(org, policy);
+        support[5] = team_configuration(org, policy);
+        support[6] = market_response(org, policy);
+      },
+      [&] {
+        report.succession = succession_readiness(org, policy);
+        check_cancelled();
+        report.talent_grid = talent_grid(org, policy);
+        {  // the reserve pool's findings are succession readiness's: they do not change its value
+          auto reserve = reserve_pool_findings(org, policy, report.talent_grid, report.succession);
+          if (!reserve.empty()) {
+            report.succession.findings.insert(report.succession.findings.end(), std::make_move_iterator(reserve.begin()),
+                                              std::make_move_iterator(reserve.end()));
+            sort_findings(report.succession.findings);
+          }
+        }
+        check_cancelled();
+        support[1] = nobody_behind(org, policy);
+      });
   check_cancelled();
-  detail::departure_impact(org, policy, &report.leadership,
-                           report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
-                           has_sharing ? &sharing : nullptr, report.departure);
 
   // Scores are written over the report's own (a batch worker refills one report for every team,
   // and its score names keep their room), then cut to the number written.
@@ -184,15 +209,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
     Score& s = add("succession_readiness", report.succession.assessed, report.succession.score, report.succession.absent_reason);
     if (report.succession.assessed) s.parts.push_back({"key_positions", report.succession.score / 100.0, {}});
   }
-  report.support.reserve(7);  // moved in: a braced list would copy every report
-  report.support.push_back(incentive_balance(org, policy));
-  report.support.push_back(nobody_behind(org, policy));
-  report.support.push_back(sharing_health(org, policy, has_sharing ? &sharing : nullptr));
-  report.support.push_back(unified_management(org, policy));
-  report.support.push_back(goal_alignment(org, policy));
-  report.support.push_back(team_configuration(org, policy));
-  report.support.push_back(market_response(org, policy));
-  check_cancelled();
+  report.support.assign(std::make_move_iterator(support.begin()), std::make_move_iterator(support.end()));
   for (const auto& s : report.support) add(s.name, s.assessed, s.score, s.absent_reason).parts = s.parts;
   report.scores.resize(scores);  // a previous team's are not looked up below
 
@@ -246,12 +263,24 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
 
 Report assess(const Org& org, const Policy& policy) {
   std::vector<Finding> truck;
-  Report report = detail::assess_scores(org, policy, truck);
+  Report report = detail::assess_scores(org, policy, truck, /*parallel=*/org.size() >= parallel_people);
   report.policy = policy;
-  for (const auto* list : {&report.leadership.findings, &report.succession.findings, &report.departure.findings})
-    report.findings.insert(report.findings.end(), list->begin(), list->end());
-  for (const auto& s : report.support) report.findings.insert(report.findings.end(), s.findings.begin(), s.findings.end());
-  report.findings.insert(report.findings.end(), std::make_move_iterator(truck.begin()), std::make_move_iterator(truck.end()));
+  // Each score's findings move to report.findings (half a million on a rich 1M-person org: one
+  // copy of them, not two).
+  auto take = [&](std::vector<Finding>& list) {
+    report.findings.insert(report.findings.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
+    list.clear();
+    list.shrink_to_fit();
+  };
+  std::size_t total = report.findings.size() + truck.size() + report.leadership.findings.size() +
+                      report.succession.findings.size() + report.departure.findings.size();
+  for (const auto& s : report.support) total += s.findings.size();
+  report.findings.reserve(total);
+  take(report.leadership.findings);
+  take(report.succession.findings);
+  take(report.departure.findings);
+  for (auto& s : report.support) take(s.findings);
+  take(truck);
   sort_findings(report.findings);
   return report;
 }

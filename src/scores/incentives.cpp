@@ -80,12 +80,14 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
       assessed_people.push_back(p);
     }
   double rho = nan, low = nan, high = nan;
+  std::vector<double> rx, ry;
   std::string rho_note;
   if (xs.size() < ip.min_people_for_correlation) {
     rho_note = "too few people with an assessment (" + std::to_string(xs.size()) + ", at least " +
                std::to_string(ip.min_people_for_correlation) + " needed)";
   } else {
-    rho = spearman(xs, ys);
+    rx = ranks(xs), ry = ranks(ys);  // also for the rewards that contradict the assessment
+    rho = pearson(rx, ry);  // Spearman's rho
     const double m = static_cast<double>(xs.size());
     if (xs.size() <= ip.bootstrap_max_people) {
       // Percentile bootstrap with a fixed seed: the same data gives the same interval.
@@ -176,7 +178,6 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   }
   // Rewards that contradict the assessment: top-quartile pay with bottom-quartile assessment.
   if (assessed_people.size() >= ip.min_people_for_correlation) {
-    const auto rx = ranks(xs), ry = ranks(ys);
     const double m = static_cast<double>(xs.size());
     std::vector<index_t> contradict;
     for (std::size_t i = 0; i < xs.size(); ++i)

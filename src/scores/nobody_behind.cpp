@@ -17,18 +17,23 @@ using namespace detail;
 
 namespace {
 
+constexpr std::uint16_t unreached = 0xFFFF, far_steps = 0xFFFE;
+static_assert(far_steps > 1000, "policy.behind.mentor_reach is at most 1000");
+
 // How far each person is from the nearest strong one (score >= `strong`) in each of the
 // dimensions columns[first, first + k), k <= 8, in the sharing network: near[p * k + j] for
-// dimension first + j (no_index: no strong person can be reached). One breadth-first search for
+// dimension first + j (unreached: no strong person can be reached; distances from far_steps on
+// are stored as far_steps, beyond any mentor_reach: two bytes a distance keep a million people's
+// in a few MB). One breadth-first search for
 // them all, level by level, a bit a dimension: a person's links are followed once a level for
 // every dimension that reached them there, and whether a dimension has reached a person is one
 // byte a person (a million fit the cache) rather than one array a dimension.
 void nearest_strong(const Org& org, const std::vector<int>& columns, std::size_t first, std::size_t k, double strong,
-                    std::vector<index_t>& near) {
+                    std::vector<std::uint16_t>& near) {
   const index_t n = org.size();
   const auto& scores = org.competencies().scores;
   const auto& g = org.sharing().graph;
-  near.assign(static_cast<std::size_t>(n) * k, no_index);
+  near.assign(static_cast<std::size_t>(n) * k, unreached);
   std::vector<std::uint8_t> seen(n, 0), found(n, 0), found_next(n, 0);  // found: the bits reached at this level
   std::vector<index_t> level, next;
   for (index_t u = 0; u < n; ++u) {
@@ -49,13 +54,23 @@ void nearest_strong(const Org& org, const std::vector<int>& columns, std::size_t
         found_next[w] |= added;
         seen[w] |= added;
         for (std::size_t j = 0; j < k; ++j)
-          if (added >> j & 1u) near[w * k + j] = distance;
+          if (added >> j & 1u) near[w * k + j] = static_cast<std::uint16_t>(std::min<index_t>(distance, far_steps));
       }
     }
     for (const index_t u : level) found[u] = 0;
     found.swap(found_next);
     level.swap(next);
     next.clear();
+    // The next level in index order: its people's links are then read in memory order, not at
+    // random. A big level is read off `found` (n bytes), a small one sorted (a long chain of
+    // small levels costs no pass over everyone per level).
+    if (level.size() * 16 >= static_cast<std::size_t>(n)) {
+      level.clear();
+      for (index_t u = 0; u < n; ++u)
+        if (found[u]) level.push_back(u);
+    } else {
+      std::sort(level.begin(), level.end());
+    }
   }
 }
 
@@ -81,11 +96,14 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::vector<index_t> touched, queue;  // a laggard's search: whom it reached, and its queue
   std::size_t lag_events = 0, assessed_cells = 0;
   constexpr std::size_t chunk = 8;  // dimensions a search for the nearest strong people
-  std::vector<index_t> near_chunk;
+  std::vector<std::uint16_t> near_chunk;
   for (std::size_t d = 0; d < bp.dimensions.size(); ++d) {
     if (d % chunk == 0) nearest_strong(org, columns, d, std::min(chunk, bp.dimensions.size() - d), bp.strong, near_chunk);
     const std::size_t k = std::min(chunk, bp.dimensions.size() - d / chunk * chunk), j = d % chunk;
-    const auto near = [&](index_t p) { return near_chunk[p * k + j]; };
+    const auto near = [&](index_t p) -> index_t {
+      const std::uint16_t steps = near_chunk[p * k + j];
+      return steps == unreached ? no_index : steps;
+    };
     const int col = columns[d];
     if (col < 0) {
       r.parts.push_back(missing_part(bp.dimensions[d], "no competency column " + bp.dimensions[d]));
@@ -96,7 +114,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       if (!std::isnan(scores(p, col))) values.push_back(scores(p, col));
     assessed_cells += values.size();
     const std::size_t lags_before = lag_events;
-    const double med = median(values), mad = median_absolute_deviation(values);
+    const double med = median(values), mad = median_absolute_deviation(values, med);
     // No one strong in the dimension: the whole team is weak in it and no one can mentor. One
     // team-wide finding then takes the place of a finding per person (and no search is made).
     const double best = values.empty() ? nan : *std::max_element(values.begin(), values.end());
@@ -134,7 +152,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
         for (std::size_t head = 0; head < queue.size(); ++head) {
           const index_t u = queue[head];
           if (mentor != no_index && dist[u] > mentor_dist) break;
-          if (u != p && scores(u, col) >= bp.strong) {
+          if (u != p && (narrowed ? near(u) == 0 : scores(u, col) >= bp.strong)) {  // near 0: strong
             const auto better = [&](index_t a, index_t b) {
               const bool fa = mentees[a] < bp.max_mentees, fb = mentees[b] < bp.max_mentees;
               return std::tuple(!fa, mentees[a], -scores(a, col), a) < std::tuple(!fb, mentees[b], -scores(b, col), b);
@@ -147,8 +165,9 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
             if (looked_at >= bp.mentor_search) break;
             ++looked_at;
             const index_t w = boost::target(e, g);
-            // Only toward a nearest strong person: w one step further from p, one nearer to them.
-            if (dist[w] != no_index || (narrowed && (near(w) == no_index || dist[u] + 1 + near(w) != near(p)))) continue;
+            // Only toward a nearest strong person: w one step further from p, one nearer to them
+            // (its distance to them first: most links fail it, and dist[w] is then never read).
+            if ((narrowed && (near(w) == no_index || dist[u] + 1 + near(w) != near(p))) || dist[w] != no_index) continue;
             dist[w] = dist[u] + 1;
             touched.push_back(w);
             queue.push_back(w);
@@ -158,9 +177,14 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       }
       const auto& dim = bp.dimensions[d];
       const auto severity = v < bp.floor * bp.severe_share_of_floor ? FindingSeverity::high : FindingSeverity::medium;
-      Finding f{"nobody_behind", "lagging", severity, {p}, {}, {}, {}};
-      f.args = {FindingArg::people_of("person", 0, 1), FindingArg::text_of("dimension", dim), FindingArg::num("score", v),
-                FindingArg::num("median", med)};
+      Finding f{"nobody_behind", "lagging", severity, {}, {}, {}, {}};
+      f.people.reserve(2);  // a quarter of a million findings on a rich 1M-person org: no regrowth
+      f.people.push_back(p);
+      f.args.reserve(7);
+      f.args.push_back(FindingArg::people_of("person", 0, 1));
+      f.args.push_back(FindingArg::text_of("dimension", dim));
+      f.args.push_back(FindingArg::num("score", v));
+      f.args.push_back(FindingArg::num("median", med));
       if (mentor != no_index) {
         ++mentees[mentor];
         f.people.push_back(mentor);
@@ -193,7 +217,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   std::vector<double> hours;
   for (index_t p = 0; p < n; ++p)
     if (!std::isnan(hours_of[p])) hours.push_back(hours_of[p]);
-  const double hmed = median(hours), hmad = median_absolute_deviation(hours);
+  const double hmed = median(hours), hmad = median_absolute_deviation(hours, hmed);
   std::vector<index_t> low_learning;
   for (index_t p = 0; p < n; ++p) {
     const double h = hours_of[p];

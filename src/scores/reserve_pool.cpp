@@ -28,18 +28,40 @@ class Pool {
       const int box = box_rank(grid, p);
       if (box >= 0) people_.push_back(p);
     }
+    // Sorted by a key a person (box, proxies, then the id's rank among the ids): no comparison
+    // of two people's ids as text, and no proxy computed twice.
     const auto& pe = org.people();
-    auto proxies = [&](index_t p) {
-      return std::tuple(box_rank(grid, p), named_for[p], pe.has_career_plan[p] == 1 ? 0 : 1, -pe.potential[p],
-                        -pe.assessment[p]);
+    std::vector<index_t> id_rank(static_cast<std::size_t>(org.size()));
+    for (std::size_t k = 0; k < pe.by_id.size(); ++k) id_rank[pe.by_id[k]] = static_cast<index_t>(k);
+    struct Key {
+      int box;
+      std::uint32_t named;
+      int no_plan;
+      double potential, assessment;  // negated: highest first
+      index_t id_rank, person;
+      // The proxies alone (`<` both ways, as a tuple compares).
+      bool proxies_less(const Key& o) const {
+        return std::tuple(box, named, no_plan, potential, assessment) <
+               std::tuple(o.box, o.named, o.no_plan, o.potential, o.assessment);
+      }
+      bool same_proxies(const Key& o) const {
+        return std::tuple(box, named, no_plan, potential, assessment) ==
+               std::tuple(o.box, o.named, o.no_plan, o.potential, o.assessment);
+      }
     };
-    std::sort(people_.begin(), people_.end(), [&](index_t a, index_t b) {
-      const auto ka = proxies(a), kb = proxies(b);
-      return ka != kb ? ka < kb : org.id(a) < org.id(b);
+    std::vector<Key> keys;
+    keys.reserve(people_.size());
+    for (const index_t p : people_)
+      keys.push_back({box_rank(grid, p), named_for[p], pe.has_career_plan[p] == 1 ? 0 : 1, -pe.potential[p],
+                      -pe.assessment[p], id_rank[p], p});
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      return !a.same_proxies(b) ? a.proxies_less(b) : a.id_rank < b.id_rank;
     });
-    group_.resize(people_.size());
-    for (std::size_t k = 1; k < people_.size(); ++k)
-      group_[k] = group_[k - 1] + (proxies(people_[k]) != proxies(people_[k - 1]) ? 1 : 0);
+    group_.resize(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      people_[k] = keys[k].person;
+      if (k > 0) group_[k] = group_[k - 1] + (keys[k].same_proxies(keys[k - 1]) ? 0 : 1);
+    }
   }
 
   // Up to `want` candidates for `seat` in the suggestion order, looking at `search` people of the

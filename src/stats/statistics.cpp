@@ -29,32 +29,38 @@ double herfindahl(const std::vector<double>& v) {
 }
 
 std::vector<double> ranks(const std::vector<double>& x) {
-  std::vector<std::size_t> order(x.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return x[a] < x[b]; });
+  // (value, position) pairs sorted in place: no indirect comparison through x, and ties (which
+  // share their average rank) in a fixed order.
+  std::vector<std::pair<double, std::size_t>> order(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) order[i] = {x[i], i};
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first || (!(b.first < a.first) && a.second < b.second); });
   std::vector<double> r(x.size());
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
-    while (j + 1 < order.size() && x[order[j + 1]] == x[order[i]]) ++j;
+    while (j + 1 < order.size() && order[j + 1].first == order[i].first) ++j;
     const double average = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
-    for (std::size_t k = i; k <= j; ++k) r[order[k]] = average;
+    for (std::size_t k = i; k <= j; ++k) r[order[k].second] = average;
     i = j + 1;
   }
   return r;
 }
 
-double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+double pearson(const std::vector<double>& x, const std::vector<double>& y) {
   if (x.size() != y.size() || x.size() < 2) return std::nan("");
-  const auto rx = ranks(x), ry = ranks(y);
-  const double mx = std::accumulate(rx.begin(), rx.end(), 0.0) / static_cast<double>(rx.size());
-  const double my = std::accumulate(ry.begin(), ry.end(), 0.0) / static_cast<double>(ry.size());
+  const double mx = std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
+  const double my = std::accumulate(y.begin(), y.end(), 0.0) / static_cast<double>(y.size());
   double sxy = 0, sxx = 0, syy = 0;
-  for (std::size_t i = 0; i < rx.size(); ++i) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) * (rx[i] - mx);
-    syy += (ry[i] - my) * (ry[i] - my);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
   }
   return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : std::nan("");
+}
+
+double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  if (x.size() != y.size() || x.size() < 2) return std::nan("");
+  return pearson(ranks(x), ranks(y));
 }
 
 namespace {

@@ -16,6 +16,8 @@
 #include <thread>
 
 #include "helpers.hpp"
+#include "teamgraph/detail/assess.hpp"
+#include "teamgraph/detail/threads.hpp"
 
 namespace teamgraph {
 namespace {
@@ -37,6 +39,43 @@ TEST(Concurrency, EightThreadsAssessOneOrg) {
     EXPECT_DOUBLE_EQ(health[i], reference.score("health_index")->value);
     EXPECT_EQ(findings[i], reference.findings.size());
   }
+}
+
+// assess() scores a big org on two threads; the report is the one of a single thread, finding for
+// finding, and the second thread sees the caller's cancel flag.
+TEST(Concurrency, AssessOnTwoThreadsEqualsOneThread) {
+  const Org org = read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team");
+  const Policy policy = effective_policy(org);
+  std::vector<Finding> truck_one, truck_two;
+  const Report one = detail::assess_scores(org, policy, truck_one, /*parallel=*/false);
+  const Report two = detail::assess_scores(org, policy, truck_two, /*parallel=*/true);
+  ASSERT_EQ(one.scores.size(), two.scores.size());
+  for (std::size_t i = 0; i < one.scores.size(); ++i) {
+    EXPECT_EQ(one.scores[i].name, two.scores[i].name);
+    EXPECT_EQ(one.scores[i].assessed, two.scores[i].assessed);
+    EXPECT_EQ(one.scores[i].value, two.scores[i].value) << one.scores[i].name;
+  }
+  auto described = [&](const Report& r, const std::vector<Finding>& truck) {
+    std::vector<std::string> out;
+    for (const auto* list : {&r.leadership.findings, &r.succession.findings, &r.departure.findings, &r.findings, &truck})
+      for (const auto& f : *list) out.push_back(f.score + " " + describe(f, org));
+    for (const auto& s : r.support)
+      for (const auto& f : s.findings) out.push_back(f.score + " " + describe(f, org));
+    return out;
+  };
+  EXPECT_EQ(described(one, truck_one), described(two, truck_two));
+  EXPECT_GT(described(one, truck_one).size(), 10u);
+  ASSERT_EQ(one.support.size(), two.support.size());
+  for (std::size_t i = 0; i < one.support.size(); ++i) EXPECT_EQ(one.support[i].name, two.support[i].name);
+  EXPECT_EQ(one.departure.cut_off, two.departure.cut_off);
+
+  std::atomic<bool> flag{false};
+  const std::atomic<bool>* seen = nullptr;
+  {
+    CancelScope scope(&flag);
+    detail::side_by_side(true, [] {}, [&] { seen = current_cancel_flag(); });
+  }
+  EXPECT_EQ(seen, &flag);
 }
 
 // read_org parses a folder's files side by side: the problems must not depend on which file

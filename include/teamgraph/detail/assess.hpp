@@ -10,10 +10,12 @@ namespace teamgraph::detail {
 
 // Every score as in assess(), but report.findings holds only the health index's finding (each
 // score's findings stay in its own report), the truck factor's findings go to `truck_findings`,
-// and report.policy is left default.
-Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings);
+// and report.policy is left default. `parallel`: the scores on two threads (a batch, which keeps
+// every core busy with teams, says false).
+Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, bool parallel = false);
 // The same into `report`, whose every part is replaced (report.policy is left as it is): a batch
 // reuses one report per thread.
-void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report);
+void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report,
+                   bool parallel = false);
 
 }  // namespace teamgraph::detail

@@ -1,11 +1,15 @@
 #pragma once
 // Private: extra threads are a speed-up, never a requirement.
 
+#include <atomic>
+#include <exception>
 #include <functional>
 #include <future>
 #include <new>
 #include <system_error>
 #include <thread>
+
+#include "teamgraph/cancel.hpp"
 
 namespace teamgraph::detail {
 
@@ -33,6 +37,34 @@ auto async_or_deferred(F f) {
   } catch (const std::system_error&) {
     return std::async(std::launch::deferred, std::move(f));
   }
+}
+
+// Runs `first` and `second` (which share nothing), `second` on another thread when `parallel`
+// (on a small table a thread costs more than it saves) and the system can start one.
+template <typename F, typename G>
+void side_by_side(bool parallel, F&& first, G&& second) {
+  std::exception_ptr failed;
+  const std::atomic<bool>* cancel = current_cancel_flag();
+  auto run_second = [&] {
+    try {
+      CancelScope scope(cancel);  // the caller's Ctrl-C reaches the other thread too
+      second();
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  };
+  std::thread other = parallel ? try_thread(run_second) : std::thread();
+  try {
+    first();
+  } catch (...) {
+    if (other.joinable()) other.join();
+    throw;
+  }
+  if (other.joinable())
+    other.join();
+  else
+    run_second();
+  if (failed) std::rethrow_exception(failed);
 }
 
 }  // namespace teamgraph::detail

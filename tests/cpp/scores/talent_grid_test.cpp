@@ -196,8 +196,9 @@ TEST(ReservePool, FindingsNameThePeopleAndNumbers) {
   // assess() puts them among succession readiness's findings, and its value does not change.
   const Report r = assess(org, p);
   std::size_t reserve = 0;
-  for (const auto& f : r.succession.findings)
-    reserve += f.code == "unused_reserve" || f.code == "low_box_successor" || f.code == "reserve_in_unit";
+  for (const auto& f : r.findings)
+    reserve += f.score == "succession_readiness" &&
+               (f.code == "unused_reserve" || f.code == "low_box_successor" || f.code == "reserve_in_unit");
   EXPECT_EQ(reserve, 3u);
   EXPECT_DOUBLE_EQ(r.succession.score, succession_readiness(org, p).score);
   EXPECT_TRUE(r.talent_grid.assessed);
