@@ -48,6 +48,8 @@ struct TextCatalog {
   // The same with the entry already found (find(key); nullptr: no entry, the key itself).
   const Entry* find(std::string_view key) const;
   std::string text(std::string_view key, const Entry* entry, const Values& values) const;
+  // The same appended to `out`.
+  void append_text(std::string_view key, const Entry* entry, const Values& values, std::string& out) const;
 };
 
 // Texts in a column: text k is data[offsets[k], offsets[k + 1]).

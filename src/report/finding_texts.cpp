@@ -38,14 +38,14 @@ Value text_value(std::string v) {
   return out;
 }
 
-// Python's format(x, ".Nf") and format(x, ".N%") (both correctly rounded, as printf is).
-std::string fixed(double x, int decimals, bool percent) {
+// Python's format(x, ".Nf") and format(x, ".N%") (both correctly rounded, as printf and
+// std::to_chars are), appended to `out`.
+void append_fixed(std::string& out, double x, int decimals, bool percent) {
   if (percent) x *= 100.0;
   char buffer[400];
-  const int n = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
-  std::string out(buffer, n > 0 && static_cast<std::size_t>(n) < sizeof buffer ? static_cast<std::size_t>(n) : 0);
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed, decimals);
+  if (error == std::errc()) out.append(buffer, end);
   if (percent) out += '%';
-  return out;
 }
 
 // The decimals of a spec ".Nf" / ".N%"; -1 for a spec this renderer does not know.
@@ -68,9 +68,18 @@ const TextCatalog::Entry* TextCatalog::find(std::string_view key) const {
 }
 
 std::string TextCatalog::text(std::string_view key, const Entry* found, const Values& values) const {
-  if (found == nullptr) return std::string(key);
+  std::string out;
+  append_text(key, found, values, out);
+  return out;
+}
+
+void TextCatalog::append_text(std::string_view key, const Entry* found, const Values& values, std::string& out) const {
+  if (found == nullptr) {
+    out.append(key);
+    return;
+  }
   const Entry& entry = *found;
-  if (entry.forms.empty()) return {};
+  if (entry.forms.empty()) return;
   std::size_t form = 0;
   if (entry.forms.size() > 1 && entry.plural == Plural::one_other) {
     std::int64_t count = 1;
@@ -79,7 +88,7 @@ std::string TextCatalog::text(std::string_view key, const Entry* found, const Va
     form = count != 1 ? 1 : 0;
   }
   const std::string& pattern = entry.forms[std::min(form, entry.forms.size() - 1)];
-  return detail::fill_placeholders(pattern, [&](std::string_view name, std::string_view spec, std::string& out) {
+  detail::append_placeholders(out, pattern, [&](std::string_view name, std::string_view spec, std::string& into) {
     const Value* value = nullptr;
     for (const auto& [n, v] : values)
       if (n == name) value = &v;
@@ -91,13 +100,18 @@ std::string TextCatalog::text(std::string_view key, const Entry* found, const Va
       throw std::invalid_argument("catalog entry " + std::string(key) + ": the format {" + std::string(name) + ":" +
                                   std::string(spec) + "}");
     switch (value->kind) {
-      case Value::Kind::text: out += value->text; break;
+      case Value::Kind::text: into += value->text; break;
       case Value::Kind::whole:
-        out += spec.empty() ? std::to_string(value->whole) : fixed(static_cast<double>(value->whole), decimals, percent);
+        if (spec.empty()) {
+          char buffer[24];
+          into.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value->whole).ptr);
+        } else {
+          append_fixed(into, static_cast<double>(value->whole), decimals, percent);
+        }
         break;
       case Value::Kind::number:
-        if (std::isnan(value->number)) out += text("value.not_available");
-        else out += fixed(value->number, spec.empty() ? 2 : decimals, percent);
+        if (std::isnan(value->number)) into += text("value.not_available");
+        else append_fixed(into, value->number, spec.empty() ? 2 : decimals, percent);
         break;
     }
   });
@@ -218,8 +232,11 @@ FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog&
       message = catalog.find(message_key), recommendation = catalog.find(recommendation_key);
       last = &f;
     }
-    out.message.push_back(catalog.text(message_key, message, values));
-    out.recommendation.push_back(catalog.text(recommendation_key, recommendation, values));
+    // Written straight into the columns' text, not into a string first.
+    catalog.append_text(message_key, message, values, out.message.data);
+    out.message.offsets.push_back(static_cast<std::int64_t>(out.message.data.size()));
+    catalog.append_text(recommendation_key, recommendation, values, out.recommendation.data);
+    out.recommendation.offsets.push_back(static_cast<std::int64_t>(out.recommendation.data.size()));
   }
   return out;
 }

@@ -1,10 +1,12 @@
 #pragma once
 // Private text helpers shared by the readers and the builder.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -12,13 +14,11 @@
 
 namespace teamgraph::detail {
 
-// A catalog template with its placeholders filled: "{{" and "}}" are braces; each "{name}" or
-// "{name:spec}" is replaced by what field(name, spec, out) appends to `out`. An unclosed "{" is
-// kept as it is.
+// A catalog template with its placeholders filled, appended to `out`: "{{" and "}}" are braces;
+// each "{name}" or "{name:spec}" is replaced by what field(name, spec, out) appends to `out`. An
+// unclosed "{" is kept as it is.
 template <class Field>
-std::string fill_placeholders(std::string_view pattern, Field&& field) {
-  std::string out;
-  out.reserve(pattern.size() + 32);
+void append_placeholders(std::string& out, std::string_view pattern, Field&& field) {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
@@ -28,7 +28,10 @@ std::string fill_placeholders(std::string_view pattern, Field&& field) {
     }
     const std::size_t close = c == '{' ? pattern.find('}', i) : std::string_view::npos;
     if (close == std::string_view::npos) {
-      out += c;
+      // Text up to the next brace in one piece.
+      const std::size_t next = std::min(pattern.find_first_of("{}", i + 1), pattern.size());
+      out.append(pattern.substr(i, next - i));
+      i = next - 1;
       continue;
     }
     const std::string_view whole = pattern.substr(i + 1, close - i - 1);
@@ -36,6 +39,14 @@ std::string fill_placeholders(std::string_view pattern, Field&& field) {
     field(whole.substr(0, colon), colon == std::string_view::npos ? std::string_view{} : whole.substr(colon + 1), out);
     i = close;
   }
+}
+
+// The same into a new string.
+template <class Field>
+std::string fill_placeholders(std::string_view pattern, Field&& field) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  append_placeholders(out, pattern, std::forward<Field>(field));
   return out;
 }
 
