@@ -75,6 +75,9 @@ Policy effective_policy(const Org& org, const Policy& base = {});
 // Every score of the org. The policy is used as given (see effective_policy for team.json). From
 // a few thousand people on, the scores are computed on two threads (the report is the same).
 Report assess(const Org& org, const Policy& policy);
+// The same on at most `threads` threads: 0 as above, 1 the calling thread only (for a program
+// that keeps every core busy with calls of its own), 2 or more two threads at any size.
+Report assess(const Org& org, const Policy& policy, unsigned threads);
 // Same, with the org's own team.json policy on top of the defaults.
 Report assess(const Org& org);
 

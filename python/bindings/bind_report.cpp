@@ -327,11 +327,11 @@ void bind_report(py::module_& m) {
 
   m.def(
       "assess",
-      [](const std::shared_ptr<Org>& org, const std::string& overrides) {
+      [](const std::shared_ptr<Org>& org, const std::string& overrides, unsigned threads) {
         const Policy policy = policy_for(*org, overrides);
         // Freed without the GIL (a big report is a million small allocations: a tenth of a 200k-person
         // assess, which other Python threads would otherwise wait for).
-        std::shared_ptr<const Report> report(new Report(interruptible([&] { return assess(*org, policy); })),
+        std::shared_ptr<const Report> report(new Report(interruptible([&] { return assess(*org, policy, threads); })),
                                              [](const Report* r) {
                                                if (PyGILState_Check()) {
                                                  py::gil_scoped_release release;
@@ -342,7 +342,9 @@ void bind_report(py::module_& m) {
                                              });
         return Assessment{std::move(report), org};
       },
-      py::arg("org"), py::arg("policy") = "", "Every score of the org (releases the GIL).");
+      py::arg("org"), py::arg("policy") = "", py::arg("threads") = 0u,
+      "Every score of the org (releases the GIL). threads: 0 two threads from a few thousand people on, 1 the "
+      "calling thread only, 2 or more two threads.");
 }
 
 }  // namespace teamgraph::python

@@ -811,9 +811,9 @@ class FindingColumns:
         """
         ((offsets, bytes), (offsets, bytes)): every finding's message and recommendation, UTF-8 in Arrow's layout.
         """
-def assess(org: Org, policy: str = '') -> Assessment:
+def assess(org: Org, policy: str = '', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> Assessment:
     """
-    Every score of the org (releases the GIL).
+    Every score of the org (releases the GIL). threads: 0 two threads from a few thousand people on, 1 the calling thread only, 2 or more two threads.
     """
 def assess_many(tables: dict, team_column: str, team_json: str = '', policy: str = '', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[dict, dict]:
     """

@@ -461,16 +461,21 @@ def _cascade(c: "_core.VacancyCascade", ids: Sequence[str]) -> Dict[str, Any]:
             "truncated": c.truncated}
 
 
-def assess(org: Org, policy: PolicyLike = None, lang: Optional[str] = None) -> Report:
+def assess(org: Org, policy: PolicyLike = None, lang: Optional[str] = None, threads: Optional[int] = None) -> Report:
     """Every score of the org, with findings.
 
     policy: overrides of the default policy (a dict, JSON text file path); they apply on top of
     the org's own team.json "policy". ``teamgraph.default_policy()`` lists every setting.
     lang: the language of the report's words, "en" (default) or "zh-CN"; ValueError for a
     language with no catalog (``teamgraph.catalog.LANGUAGES``).
+    threads: None scores an org of a few thousand people or more on two threads; 1 on the
+    calling thread only (for a program whose own threads already keep every core busy); 2 or
+    more on two threads at any size. The report is the same.
     """
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads: None or a whole number of at least 1, not {threads!r}")
     lang = normalize_language(lang)  # a bad language fails before the scoring
-    return Report(org, _core.assess(org._core, _policy_text(policy)), lang=lang)
+    return Report(org, _core.assess(org._core, _policy_text(policy), 0 if threads is None else min(threads, 2)), lang=lang)
 
 
 def vacancy_cascade(org: Org, leaver: str, policy: PolicyLike = None) -> Dict[str, Any]:

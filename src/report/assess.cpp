@@ -261,9 +261,12 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
 
 }  // namespace detail
 
-Report assess(const Org& org, const Policy& policy) {
+Report assess(const Org& org, const Policy& policy) { return assess(org, policy, 0); }
+
+Report assess(const Org& org, const Policy& policy, unsigned threads) {
   std::vector<Finding> truck;
-  Report report = detail::assess_scores(org, policy, truck, /*parallel=*/org.size() >= parallel_people);
+  const bool parallel = threads == 0 ? org.size() >= parallel_people : threads > 1;
+  Report report = detail::assess_scores(org, policy, truck, parallel);
   report.policy = policy;
   // Each score's findings move to report.findings (half a million on a rich 1M-person org: one
   // copy of them, not two).

@@ -68,6 +68,11 @@ TEST(Concurrency, AssessOnTwoThreadsEqualsOneThread) {
   ASSERT_EQ(one.support.size(), two.support.size());
   for (std::size_t i = 0; i < one.support.size(); ++i) EXPECT_EQ(one.support[i].name, two.support[i].name);
   EXPECT_EQ(one.departure.cut_off, two.departure.cut_off);
+  // The public call: one thread or two, the same findings in the same order.
+  const Report alone = assess(org, policy, 1), pair = assess(org, policy, 2);
+  ASSERT_EQ(alone.findings.size(), pair.findings.size());
+  for (std::size_t i = 0; i < alone.findings.size(); ++i)
+    EXPECT_EQ(describe(alone.findings[i], org), describe(pair.findings[i], org)) << i;
 
   std::atomic<bool> flag{false};
   const std::atomic<bool>* seen = nullptr;

@@ -87,6 +87,19 @@ def test_sample_team_report() -> None:
     assert impact.set_index("id").loc["e01", "unit_left"] == 45
 
 
+def test_assess_on_one_or_two_threads_gives_the_same_report() -> None:
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    one, two, auto = (teamgraph.assess(org, threads=t) for t in (1, 2, None))
+    for other in (two, auto):
+        assert other.scores == one.scores
+        pd.testing.assert_frame_equal(other.findings_frame(), one.findings_frame())
+        pd.testing.assert_frame_equal(other.people, one.people)
+    assert len(one.findings) > 10
+    for bad in (0, -1, True, 1.5, "2"):
+        with pytest.raises(ValueError, match="threads"):
+            teamgraph.assess(org, threads=bad)
+
+
 def test_vacancy_cascade() -> None:
     cascade = teamgraph.vacancy_cascade(small_org(), "A")
     assert cascade == {"leaver": "A", "chain": [("A", "B")], "unfilled": "B", "truncated": False}
