@@ -73,6 +73,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   // Pay for performance: Spearman rank correlation of material totals with assessment.
   std::vector<double> xs, ys;
   std::vector<index_t> assessed_people;
+  xs.reserve(n), ys.reserve(n), assessed_people.reserve(n);  // no regrowth: a copy and fresh pages each time
   for (index_t p = 0; p < n; ++p)
     if (!std::isnan(org.people().assessment[p])) {
       xs.push_back(material[p]);
