@@ -1,6 +1,7 @@
 // Google Benchmark for the C++ kernels on synthetic orgs of 1e3 .. 2e6 people (spans 6-8, about
 // four sharing links a person, deterministic seed), and assess() of the rich org of 1e4 .. 1e6
-// people (every table, as synthetic_org.py's rich_frames: rich_org.cpp), findings counted. Run:
+// people (every table, as synthetic_org.py's rich_frames: rich_org.cpp), findings counted, on
+// assess()'s default two threads and on one. Times are wall-clock. Run:
 //   cmake -S . -B build/bench -DTEAMGRAPH_BUILD_BENCHMARKS=ON -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build/bench --target teamgraph_benchmarks && build/bench/benchmarks/teamgraph_benchmarks
 
@@ -97,15 +98,19 @@ double peak_mb(F run) {
   return static_cast<double>(status_kib("VmHWM") - before) / 1024.0;
 }
 
+// Second argument: assess()'s threads (0: its default, two from 4,096 people on; 1: one thread).
 void BM_Assess(benchmark::State& state) {
   const Org& org = synthetic(state.range(0));
-  const double assess_mb = peak_mb([&] { benchmark::DoNotOptimize(teamgraph::assess(org)); });
-  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::assess(org));
+  const teamgraph::Policy policy = teamgraph::effective_policy(org);
+  const auto threads = static_cast<unsigned>(state.range(1));
+  const double assess_mb = peak_mb([&] { benchmark::DoNotOptimize(teamgraph::assess(org, policy, threads)); });
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::assess(org, policy, threads));
   state.SetItemsProcessed(state.iterations() * state.range(0));
   state.counters["peak_MB"] = assess_mb;  // peak of one assess() on top of the org it reads
 }
 
-// The rich org of synthetic_org.py's rich_frames (every table; rich_org.cpp), cached per size.
+// The rich org of synthetic_org.py's rich_frames (every table; rich_org.cpp), cached per size;
+// the arguments as BM_Assess's.
 const Org& rich(std::int64_t n) {
   static std::map<std::int64_t, Org> cache;
   if (auto it = cache.find(n); it != cache.end()) return it->second;
@@ -114,9 +119,11 @@ const Org& rich(std::int64_t n) {
 
 void BM_AssessRich(benchmark::State& state) {
   const Org& org = rich(state.range(0));
+  const teamgraph::Policy policy = teamgraph::effective_policy(org);
+  const auto threads = static_cast<unsigned>(state.range(1));
   std::size_t findings = 0;
-  const double assess_mb = peak_mb([&] { findings = teamgraph::assess(org).findings.size(); });
-  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::assess(org));
+  const double assess_mb = peak_mb([&] { findings = teamgraph::assess(org, policy, threads).findings.size(); });
+  for (auto _ : state) benchmark::DoNotOptimize(teamgraph::assess(org, policy, threads));
   state.SetItemsProcessed(state.iterations() * state.range(0));
   state.counters["peak_MB"] = assess_mb;
   state.counters["findings"] = static_cast<double>(findings);
@@ -266,8 +273,8 @@ void BM_AssessMany(benchmark::State& state) {
 
 BENCHMARK(BM_IdResolution)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AssessMany)->Args({10000, 1})->Args({100000, 1})->Args({100000, 2})->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Assess)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(2000000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_AssessRich)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Assess)->ArgsProduct({{1000, 10000, 100000, 1000000, 2000000}, {0, 1}})->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AssessRich)->ArgsProduct({{10000, 100000, 1000000}, {0, 1}})->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DepartureImpact)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_DepartureImpactLocalLinks)->RangeMultiplier(10)->Range(1000, 1000000)->Arg(200000)->Arg(2000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_SharingStructure)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
