@@ -1,7 +1,6 @@
 #pragma once
 // Private text helpers shared by the readers and the builder.
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -28,8 +27,9 @@ void append_placeholders(std::string& out, std::string_view pattern, Field&& fie
     }
     const std::size_t close = c == '{' ? pattern.find('}', i) : std::string_view::npos;
     if (close == std::string_view::npos) {
-      // Text up to the next brace in one piece.
-      const std::size_t next = std::min(pattern.find_first_of("{}", i + 1), pattern.size());
+      // Text up to the next brace in one piece (find_first_of would call memchr a character).
+      std::size_t next = i + 1;
+      while (next < pattern.size() && pattern[next] != '{' && pattern[next] != '}') ++next;
       out.append(pattern.substr(i, next - i));
       i = next - 1;
       continue;
