@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -48,12 +49,24 @@ struct Coded {
   std::vector<std::string> labels;
   std::vector<std::uint16_t> codes;
   std::map<std::string, std::uint16_t, std::less<>> index;
+  // The last few codes given: findings come grouped by score and code, and a finding's evidence
+  // names repeat the previous finding's, so most labels are one of them (no map lookup).
+  std::array<std::uint16_t, 8> recent{};
+  std::size_t recent_size = 0, recent_next = 0;
   void add(const std::string& label) {
+    for (std::size_t k = 0; k < recent_size; ++k)
+      if (labels[recent[k]] == label) {
+        codes.push_back(recent[k]);
+        return;
+      }
     if (labels.size() == 65535 && index.find(label) == index.end())
       throw std::length_error("more than 65,535 distinct finding labels");  // the codes are 16-bit
     auto [at, added] = index.try_emplace(label, static_cast<std::uint16_t>(labels.size()));
     if (added) labels.push_back(label);
     codes.push_back(at->second);
+    recent[recent_next] = at->second;
+    recent_next = (recent_next + 1) % recent.size();
+    recent_size = std::min(recent_size + 1, recent.size());
   }
 };
 

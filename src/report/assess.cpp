@@ -269,22 +269,14 @@ Report assess(const Org& org, const Policy& policy, unsigned threads) {
   Report report = detail::assess_scores(org, policy, truck, parallel);
   report.policy = policy;
   // Each score's findings move to report.findings (half a million on a rich 1M-person org: one
-  // copy of them, not two).
-  auto take = [&](std::vector<Finding>& list) {
-    report.findings.insert(report.findings.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
-    list.clear();
-    list.shrink_to_fit();
-  };
-  std::size_t total = report.findings.size() + truck.size() + report.leadership.findings.size() +
-                      report.succession.findings.size() + report.departure.findings.size();
-  for (const auto& s : report.support) total += s.findings.size();
-  report.findings.reserve(total);
-  take(report.leadership.findings);
-  take(report.succession.findings);
-  take(report.departure.findings);
-  for (auto& s : report.support) take(s.findings);
-  take(truck);
-  sort_findings(report.findings);
+  // move of each, no copy), merged in sort_findings' order.
+  std::vector<std::vector<Finding>*> lists = {&report.findings, &report.leadership.findings,
+                                              &report.succession.findings, &report.departure.findings};
+  for (auto& s : report.support) lists.push_back(&s.findings);
+  lists.push_back(&truck);
+  auto merged = detail::merge_findings(lists);
+  for (auto* list : lists) list->shrink_to_fit();
+  report.findings = std::move(merged);
   return report;
 }
 

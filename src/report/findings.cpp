@@ -1,10 +1,12 @@
 #include "teamgraph/findings.hpp"
+#include "teamgraph/detail/assess.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -132,12 +134,19 @@ std::string describe(const Finding& f, const Org& org) {
   return f.code + (f.variant.empty() ? "" : "." + f.variant) + ": " + describe_args(f.args, f.people, org);
 }
 
+namespace {
+
+// The order of sort_findings: most severe first, then score, code, rank, people, variant, args.
+bool finding_less(const Finding& a, const Finding& b) {
+  const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
+  return std::tie(sa, a.score, a.code, a.rank, a.people, a.variant, a.args) <
+         std::tie(sb, b.score, b.code, b.rank, b.people, b.variant, b.args);
+}
+
+}  // namespace
+
 void sort_findings(std::vector<Finding>& findings) {
-  const auto less = [](const Finding& a, const Finding& b) {
-    const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
-    return std::tie(sa, a.score, a.code, a.rank, a.people, a.variant, a.args) <
-           std::tie(sb, b.score, b.code, b.rank, b.people, b.variant, b.args);
-  };
+  const auto less = finding_less;
   if (findings.size() <= 32) {
     // A score's few findings: insertion sort (stable, and no buffer to allocate as stable_sort does).
     for (auto it = findings.begin(); it != findings.end(); ++it)
@@ -195,6 +204,76 @@ void sort_findings(std::vector<Finding>& findings) {
   for (const Key& k : keys) sorted.push_back(std::move(findings[k.index]));
   findings.swap(sorted);
 }
+
+namespace detail {
+
+std::vector<Finding> merge_findings(std::span<std::vector<Finding>* const> lists) {
+  std::size_t total = 0;
+  for (auto* list : lists) {
+    total += list->size();
+    if (!std::is_sorted(list->begin(), list->end(), finding_less)) sort_findings(*list);
+  }
+  // Findings of two scores are ordered by severity, then score; of one score (one list), as the
+  // list has them. Each score's findings in one list, the lists' findings are counted into their
+  // (severity, score) run, keeping each list's order, and moved once.
+  std::vector<std::string_view> scores;
+  std::vector<std::size_t> score_list;  // the list each score's findings are in
+  for (std::size_t l = 0; l < lists.size(); ++l)
+    for (const auto& f : *lists[l]) {
+      if (!scores.empty() && scores.back() == f.score && score_list.back() == l) continue;
+      const auto at = std::find(scores.begin(), scores.end(), std::string_view(f.score));
+      if (at == scores.end()) {
+        scores.push_back(f.score);
+        score_list.push_back(l);
+      } else if (score_list[static_cast<std::size_t>(at - scores.begin())] != l || scores.size() > 64) {
+        // one score's findings in two lists (or many scores): merged by sorting them all
+        std::vector<Finding> all;
+        all.reserve(total);
+        for (auto* list : lists) {
+          all.insert(all.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
+          list->clear();
+        }
+        sort_findings(all);
+        return all;
+      }
+    }
+  std::vector<std::size_t> rank(scores.size());  // a score's place among the scores' names
+  {
+    std::vector<std::size_t> order(scores.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
+    for (std::size_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+  }
+  const std::size_t severities = static_cast<std::size_t>(FindingSeverity::critical) + 1;
+  auto run_of = [&](const Finding& f, std::size_t score) {
+    return (static_cast<std::size_t>(FindingSeverity::critical) - static_cast<std::size_t>(f.severity)) * scores.size() +
+           rank[score];
+  };
+  std::vector<std::size_t> start(severities * scores.size() + 1, 0);
+  std::vector<std::uint32_t> score_of;  // each finding's score, in list order
+  score_of.reserve(total);
+  for (auto* list : lists) {
+    std::size_t s = 0;
+    for (const auto& f : *list) {
+      if (scores[s] != f.score) s = static_cast<std::size_t>(std::find(scores.begin(), scores.end(), std::string_view(f.score)) - scores.begin());
+      score_of.push_back(static_cast<std::uint32_t>(s));
+      ++start[run_of(f, s) + 1];
+    }
+  }
+  for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> order(total);  // (list, position) in the merged order
+  std::size_t k = 0;
+  for (std::size_t l = 0; l < lists.size(); ++l)
+    for (std::size_t i = 0; i < lists[l]->size(); ++i)
+      order[start[run_of((*lists[l])[i], score_of[k++])]++] = {static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(i)};
+  std::vector<Finding> out;
+  out.reserve(total);
+  for (const auto& [l, i] : order) out.push_back(std::move((*lists[l])[i]));
+  for (auto* list : lists) list->clear();
+  return out;
+}
+
+}  // namespace detail
 
 std::string join_words(const std::vector<std::string>& items) {
   std::string out;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "teamgraph/detail/assess.hpp"
 #include "teamgraph/finding_texts.hpp"
 
 namespace teamgraph {
@@ -93,6 +94,48 @@ TEST(SortFindings, ManyFindingsInTheOrderOfTheirFields) {
     ASSERT_EQ(findings.size(), size);
     for (std::size_t i = 0; i < size; ++i)
       EXPECT_EQ(findings[i].evidence[0].value, expected[i].evidence[0].value) << "size " << size << ", place " << i;
+  }
+}
+
+// assess() merges each score's sorted findings into one list (detail::merge_findings): the order
+// is that of sorting them all, whether each score is in a list of its own, a list is out of
+// order, or one score's findings are in two lists.
+TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
+  std::mt19937 random(11);
+  const std::vector<std::string> scores{"sharing_health", "nobody_behind", "nobody", "a", "z"};
+  auto make = [&](std::size_t n, const std::vector<std::string>& names, std::size_t& position) {
+    std::vector<Finding> list(n);
+    for (auto& f : list) {
+      f.severity = static_cast<FindingSeverity>(random() % 5);
+      f.score = names[random() % names.size()];
+      f.code = random() % 2 ? "lagging" : "gap";
+      f.rank = static_cast<std::uint32_t>(random() % 2);
+      for (std::size_t k = random() % 3; k > 0; --k) f.people.push_back(static_cast<index_t>(random() % 5));
+      f.evidence = {{"input_position", static_cast<double>(position++)}};
+    }
+    return list;
+  };
+  for (int shape = 0; shape < 3; ++shape) {
+    std::size_t position = 0;
+    std::vector<std::vector<Finding>> storage;
+    for (std::size_t l = 0; l < scores.size(); ++l) {
+      // shape 0: a score a list; 1: the same, the last list left unsorted; 2: "a" in two lists
+      std::vector<std::string> names{scores[l]};
+      if (shape == 2 && l == 1) names.push_back("a");
+      storage.push_back(make(40 + 30 * l, names, position));
+      if (!(shape == 1 && l + 1 == scores.size())) sort_findings(storage.back());
+    }
+    storage.emplace_back();  // an empty list
+    std::vector<Finding> expected;
+    for (const auto& list : storage) expected.insert(expected.end(), list.begin(), list.end());
+    sort_findings(expected);
+    std::vector<std::vector<Finding>*> lists;
+    for (auto& list : storage) lists.push_back(&list);
+    const std::vector<Finding> merged = detail::merge_findings(lists);
+    ASSERT_EQ(merged.size(), expected.size()) << shape;
+    for (std::size_t i = 0; i < merged.size(); ++i)
+      EXPECT_EQ(merged[i].evidence[0].value, expected[i].evidence[0].value) << "shape " << shape << ", place " << i;
+    for (const auto& list : storage) EXPECT_TRUE(list.empty());
   }
 }
 

@@ -2,6 +2,7 @@
 // Private: assess() without gathering the findings, for batch scoring, which keeps only the
 // scores and how many findings of each severity there are.
 
+#include <span>
 #include <vector>
 
 #include "teamgraph/assess.hpp"
@@ -17,5 +18,9 @@ Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>&
 // reuses one report per thread.
 void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report,
                    bool parallel = false);
+
+// The findings of `lists`, each list's sorted (sort_findings) first if it is not, merged into one
+// list in sort_findings' order; the lists are left empty. Each finding is moved once.
+std::vector<Finding> merge_findings(std::span<std::vector<Finding>* const> lists);
 
 }  // namespace teamgraph::detail
