@@ -92,8 +92,13 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   const auto& g = org.sharing().graph;
   std::vector<index_t> mentees(n, 0);
   std::vector<double> lagging(n, 0.0);
-  std::vector<index_t> dist(n, no_index);
-  std::vector<index_t> touched, queue;  // a laggard's search: whom it reached, and its queue
+  // A laggard's search: its queue with each one's steps from the laggard, and who is queued, a
+  // bit a person (a core's cache holds a million people's bits: a person's link is checked
+  // without a trip to memory).
+  std::vector<index_t> queue, queue_dist;
+  std::vector<std::uint64_t> queued((static_cast<std::size_t>(n) + 63) / 64, 0);
+  const auto is_queued = [&](index_t p) { return (queued[p >> 6] >> (p & 63) & 1u) != 0; };
+  const auto flip_queued = [&](index_t p) { queued[p >> 6] ^= std::uint64_t{1} << (p & 63); };
   std::size_t lag_events = 0, assessed_cells = 0;
   constexpr std::size_t chunk = 8;  // dimensions a search for the nearest strong people
   std::vector<std::uint16_t> near_chunk;
@@ -124,6 +129,12 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
     // own search follows only links that lead to a nearest strong person (near one less at each
     // step), so it finds exactly the nearest candidates without exploring the network around
     // them (a 20,000-person chain with one strong end took 2 s).
+    // Who is strong, a bit a person (a million people's fit a core's cache, where their
+    // distances do not): the last step of a search reads these bits instead of the distances.
+    std::vector<std::uint64_t> strong_bits((static_cast<std::size_t>(n) + 63) / 64, 0);
+    for (index_t p = 0; p < n; ++p)
+      if (scores(p, col) >= bp.strong) strong_bits[p >> 6] |= std::uint64_t{1} << (p & 63);
+    const auto strong = [&](index_t p) { return (strong_bits[p >> 6] >> (p & 63) & 1u) != 0; };
     std::vector<double> z(n, nan);
     for (index_t p = 0; p < n; ++p) {
       const double v = scores(p, col);
@@ -146,34 +157,37 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       std::size_t looked_at = 0;
       if (near(p) != no_index && (!narrowed || near(p) <= bp.mentor_reach)) {
         queue.assign(1, p);
-        dist[p] = 0;
-        touched.assign(1, p);
+        queue_dist.assign(1, 0);
+        flip_queued(p);
         // Whoever is queued is looked at; the budget limits what is queued.
         for (std::size_t head = 0; head < queue.size(); ++head) {
-          const index_t u = queue[head];
-          if (mentor != no_index && dist[u] > mentor_dist) break;
-          if (u != p && (narrowed ? near(u) == 0 : scores(u, col) >= bp.strong)) {  // near 0: strong
+          const index_t u = queue[head], steps = queue_dist[head];
+          if (mentor != no_index && steps > mentor_dist) break;
+          if (u != p && strong(u)) {
             const auto better = [&](index_t a, index_t b) {
               const bool fa = mentees[a] < bp.max_mentees, fb = mentees[b] < bp.max_mentees;
               return std::tuple(!fa, mentees[a], -scores(a, col), a) < std::tuple(!fb, mentees[b], -scores(b, col), b);
             };
-            if (mentor == no_index || better(u, mentor)) mentor = u, mentor_dist = dist[u];
+            if (mentor == no_index || better(u, mentor)) mentor = u, mentor_dist = steps;
             continue;
           }
-          if (dist[u] >= bp.mentor_reach) continue;
+          if (steps >= bp.mentor_reach) continue;
+          // Narrowed, the next step goes to people `want` steps from the nearest strong ones.
+          const index_t want = narrowed ? near(p) - steps - 1 : 0;
           for (auto e : boost::make_iterator_range(boost::out_edges(u, g))) {
             if (looked_at >= bp.mentor_search) break;
             ++looked_at;
             const index_t w = boost::target(e, g);
             // Only toward a nearest strong person: w one step further from p, one nearer to them
-            // (its distance to them first: most links fail it, and dist[w] is then never read).
-            if ((narrowed && (near(w) == no_index || dist[u] + 1 + near(w) != near(p))) || dist[w] != no_index) continue;
-            dist[w] = dist[u] + 1;
-            touched.push_back(w);
+            // (the last step needs only the strong bits).
+            if (narrowed && (want == 0 ? !strong(w) : strong(w) || near(w) != want)) continue;
+            if (is_queued(w)) continue;
+            flip_queued(w);
             queue.push_back(w);
+            queue_dist.push_back(steps + 1);
           }
         }
-        for (const auto t : touched) dist[t] = no_index;
+        for (const auto t : queue) flip_queued(t);
       }
       const auto& dim = bp.dimensions[d];
       const auto severity = v < bp.floor * bp.severe_share_of_floor ? FindingSeverity::high : FindingSeverity::medium;
