@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace teamgraph {
@@ -19,6 +20,8 @@ double median_of(std::span<const double> values);  // the same, a few values cop
 double median_absolute_deviation(const std::vector<double>& values);
 // The same around a median already known (`centre`, the median of `values`): one median less.
 double median_absolute_deviation(std::span<const double> values, double centre);
+// Both at once in the values' own room (a million scores: no copy of them).
+std::pair<double, double> median_and_mad(std::vector<double> values);
 
 // MAD x this estimates the standard deviation of a normal distribution: a robust z-score is
 // (x - median) / (mad_scale x MAD).

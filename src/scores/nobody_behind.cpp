@@ -115,15 +115,18 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       continue;
     }
     std::vector<double> values;
+    values.reserve(static_cast<std::size_t>(n));
     for (index_t p = 0; p < n; ++p)
       if (!std::isnan(scores(p, col))) values.push_back(scores(p, col));
-    assessed_cells += values.size();
+    const std::size_t scored = values.size();
+    assessed_cells += scored;
     const std::size_t lags_before = lag_events;
-    const double med = median(values), mad = median_absolute_deviation(values, med);
     // No one strong in the dimension: the whole team is weak in it and no one can mentor. One
     // team-wide finding then takes the place of a finding per person (and no search is made).
     const double best = values.empty() ? nan : *std::max_element(values.begin(), values.end());
-    const bool nobody_strong = !values.empty() && best < bp.strong;
+    const bool nobody_strong = scored > 0 && best < bp.strong;
+    const auto centre_spread = median_and_mad(std::move(values));
+    const double med = centre_spread.first, mad = centre_spread.second;
     std::vector<index_t> weak;
     // How far each person is from the nearest strong one is near(p) (nearest_strong). A laggard's
     // own search follows only links that lead to a nearest strong person (near one less at each
@@ -216,15 +219,15 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       Finding f{"nobody_behind", "weak_dimension", weak.empty() ? FindingSeverity::medium : FindingSeverity::high,
                 std::move(weak), {}, {}, {}};
       f.args = {FindingArg::text_of("dimension", bp.dimensions[d]), FindingArg::num("best", best),
-                FindingArg::num("strong", bp.strong), FindingArg::count_of("scored", values.size())};
+                FindingArg::num("strong", bp.strong), FindingArg::count_of("scored", scored)};
       f = about_people(std::move(f), {{"best", best}, {"strong", bp.strong}, {"median", med}});
       if (f.people.empty()) f.variant = "none_lagging";
       r.findings.push_back(std::move(f));
     }
     r.people.push_back({"robust_z_" + bp.dimensions[d], z});
-    r.parts.push_back(values.empty() ? missing_part(bp.dimensions[d], "no one has a score on " + bp.dimensions[d])
+    r.parts.push_back(scored == 0 ? missing_part(bp.dimensions[d], "no one has a score on " + bp.dimensions[d])
                                      : part(bp.dimensions[d],
-                                            1.0 - static_cast<double>(lag_events - lags_before) / static_cast<double>(values.size()), ""));
+                                            1.0 - static_cast<double>(lag_events - lags_before) / static_cast<double>(scored), ""));
   }
   // Learning capacity: learning hours far below the team's.
   const Eigen::VectorXd& hours_of = schema_column(org.people().columns, "learning_hours").numbers;

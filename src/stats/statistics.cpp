@@ -116,6 +116,12 @@ class Scratch {
 
 double median(std::vector<double> v) { return median_in_place(v.data(), v.size()); }
 
+std::pair<double, double> median_and_mad(std::vector<double> v) {
+  const double centre = median_in_place(v.data(), v.size());
+  for (auto& x : v) x = std::abs(x - centre);
+  return {centre, median_in_place(v.data(), v.size())};
+}
+
 double median_of(std::span<const double> v) {
   Scratch copy(v.size());
   std::copy(v.begin(), v.end(), copy.data());

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <vector>
 
 #include "teamgraph/stats.hpp"
 
@@ -17,6 +20,40 @@ TEST(Statistics, HandChecked) {
   EXPECT_EQ(ranks({10, 30, 10, 20}), (std::vector<double>{1.5, 4, 1.5, 3}));
   EXPECT_DOUBLE_EQ(median({3, 1, 2, 4}), 2.5);
   EXPECT_DOUBLE_EQ(median_absolute_deviation({1, 2, 3, 4, 100}), 1.0);
+  // Both at once, in the values' own room: the same numbers.
+  EXPECT_EQ(median_and_mad({1, 2, 3, 4, 100}), std::make_pair(3.0, 1.0));
+  EXPECT_EQ(median_and_mad({3, 1, 2, 4}), std::make_pair(2.5, 1.0));
+  EXPECT_TRUE(std::isnan(median_and_mad({}).first));
+}
+
+// Many values take gini's and ranks' radix sort (a few take std::sort): the same figures as
+// sorting them by comparison, with ties, negative values, zeros of both signs and a NaN.
+TEST(Statistics, ManyValuesGiveTheFiguresOfAComparisonSort) {
+  std::mt19937 random(3);
+  std::vector<double> values(50000);
+  for (auto& v : values) v = static_cast<double>(static_cast<int>(random() % 2001) - 1000) / 8.0;  // many ties
+  values[7] = -0.0, values[8] = 0.0, values[9] = 1e300, values[10] = -1e-300;
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<double> expected(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {  // average rank: (first + last position) / 2 + 1
+    const auto first = std::lower_bound(sorted.begin(), sorted.end(), values[i]) - sorted.begin();
+    const auto last = std::upper_bound(sorted.begin(), sorted.end(), values[i]) - sorted.begin() - 1;
+    expected[i] = static_cast<double>(first + last) / 2.0 + 1.0;
+  }
+  EXPECT_EQ(ranks(values), expected);
+  std::vector<double> positive = values;
+  for (auto& v : positive) v = std::abs(v);
+  std::vector<double> by_comparison = positive;
+  std::sort(by_comparison.begin(), by_comparison.end());
+  double total = 0, weighted = 0;
+  const double n = static_cast<double>(positive.size());
+  for (const double v : by_comparison) total += v;
+  for (std::size_t i = 0; i < by_comparison.size(); ++i)
+    weighted += (2.0 * static_cast<double>(i + 1) - n - 1.0) * by_comparison[i];
+  EXPECT_EQ(gini(positive), weighted / (n * total));
+  positive[3] = std::nan("");  // NaN: sorted by comparison, as before
+  EXPECT_NO_THROW(gini(positive));
 }
 
 TEST(Statistics, GroupMeansWithholdSmallGroupsAndWhatSubtractionWouldReveal) {
