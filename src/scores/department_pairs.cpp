@@ -60,7 +60,17 @@ DepartmentPairs department_pairs(const Org& org, const SharingPolicy& policy) {
   const auto& s = org.sharing();
   std::vector<std::size_t> links(k * k, 0);
   std::vector<std::vector<std::pair<std::int32_t, std::size_t>>> partners(k);
-  std::vector<std::vector<std::int32_t>> touched(k);
+  // The links of each chosen department to every department: counted in a k x departments
+  // table when it is small (the usual case: no list of every link to sort), else listed and
+  // sorted (a million departments would make the table the biggest thing here).
+  const std::size_t all = sizes.size();
+  const bool counted = k * all <= (std::size_t{1} << 20);
+  std::vector<std::uint32_t> count(counted ? k * all : 0, 0);
+  std::vector<std::vector<std::int32_t>> touched(counted ? 0 : k);
+  auto touch = [&](std::int32_t slot_of, std::int32_t other) {
+    if (counted) ++count[static_cast<std::size_t>(slot_of) * all + static_cast<std::size_t>(other)];
+    else touched[static_cast<std::size_t>(slot_of)].push_back(other);
+  };
   for (std::size_t row = 0; row < s.a.size(); ++row) {
     if ((row & 0xFFFF) == 0) check_cancelled();
     if (row > 0 && s.a[row] == s.a[row - 1] && s.b[row] == s.b[row - 1]) continue;  // one pair, several channels
@@ -69,10 +79,15 @@ DepartmentPairs department_pairs(const Org& org, const SharingPolicy& policy) {
     const auto sa = slot[static_cast<std::size_t>(da)], sb = slot[static_cast<std::size_t>(db)];
     if (sa >= 0 && sb >= 0) ++links[static_cast<std::size_t>(sa) * k + static_cast<std::size_t>(sb)],
                             ++links[static_cast<std::size_t>(sb) * k + static_cast<std::size_t>(sa)];
-    if (sa >= 0) touched[static_cast<std::size_t>(sa)].push_back(db);
-    if (sb >= 0) touched[static_cast<std::size_t>(sb)].push_back(da);
+    if (sa >= 0) touch(sa, db);
+    if (sb >= 0) touch(sb, da);
   }
   for (std::size_t i = 0; i < k; ++i) {  // (department, links) sorted by department
+    if (counted) {
+      for (std::size_t d = 0; d < all; ++d)
+        if (count[i * all + d]) partners[i].emplace_back(static_cast<std::int32_t>(d), count[i * all + d]);
+      continue;
+    }
     auto& t = touched[i];
     std::sort(t.begin(), t.end());
     for (std::size_t j = 0; j < t.size();) {

@@ -3,6 +3,10 @@
 
 #include <cmath>
 #include <filesystem>
+#include <random>
+#include <set>
+#include <string>
+#include <utility>
 
 #include "../helpers.hpp"
 
@@ -92,6 +96,45 @@ TEST(EmptyTeam, ScoresAreAbsentNeverNaN) {
     if (s.assessed) EXPECT_FALSE(std::isnan(s.value)) << s.name;
     else EXPECT_FALSE(s.absent_reason.empty()) << s.name;
   }
+}
+
+// Department pairs count each chosen department's links in a table, or, with very many
+// departments, list and sort them: the same findings either way. 200 departments of three, linked
+// at random; beside them 5,300 people each in a department of their own (no links), which only
+// make the departments many.
+TEST(SharingHealth, DepartmentPairsAreTheSameWithManyDepartments) {
+  std::mt19937 random(8);
+  std::string people = "id,manager_id,department\nb,,\n", lone = people, sharing = "person_a,person_b,channel\n";
+  for (int d = 0; d < 200; ++d)
+    for (int j = 0; j < 3; ++j) {
+      const std::string row = "d" + std::to_string(d) + "_" + std::to_string(j) + ",b,dep" + std::to_string(1000 + d) + "\n";
+      people += row, lone += row;
+    }
+  for (int m = 0; m < 5300; ++m) {
+    people += "s" + std::to_string(m) + ",b,solo" + std::to_string(m) + "\n";
+    lone += "s" + std::to_string(m) + ",b,\n";
+  }
+  std::set<std::pair<std::string, std::string>> linked;  // a pair once
+  for (int l = 0; l < 2000; ++l) {
+    const auto a = random() % 200, b = random() % 200;
+    if (a == b) continue;
+    std::string x = "d" + std::to_string(a) + "_" + std::to_string(random() % 3),
+                y = "d" + std::to_string(b) + "_" + std::to_string(random() % 3);
+    if (y < x) std::swap(x, y);
+    if (linked.emplace(x, y).second) sharing += x + "," + y + ",online\n";
+  }
+  Policy policy;
+  policy.sharing.pair_departments = 200;
+  auto silent = [&](const std::string& table) {
+    const Org org = org_from_csv({{"people", table}, {"sharing", sharing}});
+    std::vector<std::string> out;
+    for (const auto& f : sharing_health(org, policy).findings)
+      if (f.code == "silent_departments") out.push_back(describe(f, org));
+    return out;
+  };
+  const auto many = silent(people), few = silent(lone);
+  EXPECT_FALSE(many.empty());
+  EXPECT_EQ(many, few);
 }
 
 }  // namespace
