@@ -216,17 +216,18 @@ std::vector<Finding> merge_findings(std::span<std::vector<Finding>* const> lists
   // Findings of two scores are ordered by severity, then score; of one score (one list), as the
   // list has them. Each score's findings in one list, the lists' findings are counted into their
   // (severity, score) run, keeping each list's order, and moved once.
-  std::vector<std::string_view> scores;
-  std::vector<std::size_t> score_list;  // the list each score's findings are in
+  std::vector<std::string_view> scores;  // a few (each looked up by a scan)
+  std::vector<std::size_t> score_list;   // the list each score's findings are in
+  constexpr std::size_t most_scores = 64;
   for (std::size_t l = 0; l < lists.size(); ++l)
     for (const auto& f : *lists[l]) {
       if (!scores.empty() && scores.back() == f.score && score_list.back() == l) continue;
       const auto at = std::find(scores.begin(), scores.end(), std::string_view(f.score));
-      if (at == scores.end()) {
+      if (at == scores.end() && scores.size() < most_scores) {
         scores.push_back(f.score);
         score_list.push_back(l);
-      } else if (score_list[static_cast<std::size_t>(at - scores.begin())] != l || scores.size() > 64) {
-        // one score's findings in two lists (or many scores): merged by sorting them all
+      } else if (at == scores.end() || score_list[static_cast<std::size_t>(at - scores.begin())] != l) {
+        // One score's findings in two lists, or many scores: merged by sorting them all.
         std::vector<Finding> all;
         all.reserve(total);
         for (auto* list : lists) {

@@ -104,6 +104,7 @@ TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
   std::mt19937 random(11);
   const std::vector<std::string> scores{"sharing_health", "nobody_behind", "nobody", "a", "z"};
   auto make = [&](std::size_t n, const std::vector<std::string>& names, std::size_t& position) {
+    n = std::max(n, names.size() * 3);
     std::vector<Finding> list(n);
     for (auto& f : list) {
       f.severity = static_cast<FindingSeverity>(random() % 5);
@@ -115,13 +116,17 @@ TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
     }
     return list;
   };
-  for (int shape = 0; shape < 3; ++shape) {
+  std::vector<std::string> many;  // shape 3: more scores than are looked up by a scan
+  for (int k = 0; k < 70; ++k) many.push_back("score" + std::to_string(k));
+  for (int shape = 0; shape < 4; ++shape) {
     std::size_t position = 0;
     std::vector<std::vector<Finding>> storage;
     for (std::size_t l = 0; l < scores.size(); ++l) {
-      // shape 0: a score a list; 1: the same, the last list left unsorted; 2: "a" in two lists
+      // shape 0: a score a list; 1: the same, the last list left unsorted; 2: "a" in two lists;
+      // 3: the last list with 70 scores of its own
       std::vector<std::string> names{scores[l]};
       if (shape == 2 && l == 1) names.push_back("a");
+      if (shape == 3 && l + 1 == scores.size()) names = many;
       storage.push_back(make(40 + 30 * l, names, position));
       if (!(shape == 1 && l + 1 == scores.size())) sort_findings(storage.back());
     }
