@@ -25,13 +25,6 @@ Value whole(std::int64_t v) {
   return out;
 }
 
-Value number(double v) {
-  Value out;
-  out.kind = Value::Kind::number;
-  out.number = v;
-  return out;
-}
-
 Value text_value(std::string v) {
   Value out;
   out.text = std::move(v);
@@ -145,40 +138,59 @@ class Writer {
 
   // catalog.finding_args: the values a finding's texts show.
   Values values(const std::vector<FindingArg>& args, const std::vector<index_t>& people) const {
-    using Kind = FindingArg::Kind;
     Values out;
-    out.reserve(args.size());
-    for (const auto& a : args) {
-      Value v;
+    values_into(args, people, out);
+    return out;
+  }
+
+  // The same into `out`, whose entries (and their strings' room) are reused: a writer fills one
+  // for every finding.
+  void values_into(const std::vector<FindingArg>& args, const std::vector<index_t>& people, Values& out) const {
+    using Kind = FindingArg::Kind;
+    out.resize(args.size());
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const FindingArg& a = args[i];
+      Value& v = out[i].second;
+      out[i].first.assign(a.name);
+      v.kind = Value::Kind::text;  // as a new value: no number left from the last finding
+      v.whole = 0;
+      v.number = 0.0;
+      v.text.clear();
       switch (a.kind) {
-        case Kind::count: v = whole(static_cast<std::int64_t>(a.number)); break;
-        case Kind::number: v = number(a.number); break;
-        case Kind::text: v = text_value(term(a.items.empty() ? std::string() : a.items.front())); break;
-        case Kind::texts: v = text_value(join(mapped(a.items, [&](const std::string& s) { return term(s); }))); break;
-        case Kind::word: v = text_value(catalog_.text(a.items.empty() ? std::string() : a.items.front())); break;
-        case Kind::words:
-          v = text_value(join(mapped(a.items, [&](const std::string& s) { return catalog_.text(s); })));
+        case Kind::count:
+          v.kind = Value::Kind::whole;
+          v.whole = static_cast<std::int64_t>(a.number);
           break;
+        case Kind::number:
+          v.kind = Value::Kind::number;
+          v.number = a.number;
+          break;
+        case Kind::text: v.text.assign(term(a.items.empty() ? std::string() : a.items.front())); break;
+        case Kind::texts: v.text = join(mapped(a.items, [&](const std::string& s) { return term(s); })); break;
+        case Kind::word: v.text = catalog_.text(a.items.empty() ? std::string() : a.items.front()); break;
+        case Kind::words: v.text = join(mapped(a.items, [&](const std::string& s) { return catalog_.text(s); })); break;
         case Kind::people: {
-          std::vector<std::string> labels;
           const std::size_t first = std::min<std::size_t>(a.first, people.size());
           const std::size_t last = std::min<std::size_t>(first + a.size, people.size());
+          if (last - first == 1) {  // most findings name one person: no list to join
+            v.text.assign(label_(people[first]));
+            break;
+          }
+          std::vector<std::string> labels;
           const std::size_t shown = std::min(last - first, people_named);
           for (std::size_t k = first; k < first + shown; ++k) labels.push_back(label_(people[k]));
-          v = text_value(join(labels, last - first > people_named ? last - first - people_named : 0));
+          v.text = join(labels, last - first > people_named ? last - first - people_named : 0);
           break;
         }
         case Kind::clauses: {
           std::vector<std::string> texts;
           for (const auto& clause : a.clauses) texts.push_back(catalog_.text(clause.key, values(clause.args, people)));
           const std::string separator = a.items.empty() ? std::string() : a.items.front();
-          v = text_value(separator.empty() ? join(texts) : joined_by(texts, catalog_.text(separator)));
+          v.text = separator.empty() ? join(texts) : joined_by(texts, catalog_.text(separator));
           break;
         }
       }
-      out.emplace_back(a.name, std::move(v));
     }
-    return out;
   }
 
  private:
@@ -217,6 +229,7 @@ FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog&
   out.recommendation.offsets.reserve(findings.size() + 1);
   const Writer writer(catalog, label);
   std::vector<index_t> people;
+  Values values;  // refilled for every finding
   // The entries of the last code and variant: findings come grouped by code, so most reuse them.
   const Finding* last = nullptr;
   std::string message_key, recommendation_key;
@@ -225,7 +238,7 @@ FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog&
     people.clear();
     for (const auto p : f.people)
       if (p != no_index) people.push_back(p);  // as the Python layer, which drops a person not given
-    const Values values = writer.values(f.args, people);
+    writer.values_into(f.args, people, values);
     if (last == nullptr || last->code != f.code || last->variant != f.variant) {
       const std::string key = f.variant.empty() ? f.code : f.code + "." + f.variant;
       message_key = key + ".message", recommendation_key = key + ".recommendation";
