@@ -147,7 +147,10 @@ class Writer {
   // for every finding.
   void values_into(const std::vector<FindingArg>& args, const std::vector<index_t>& people, Values& out) const {
     using Kind = FindingArg::Kind;
-    out.resize(args.size());
+    // Grown and cut by hand: resize() needs Value's default constructor where clang 14 does not
+    // yet see its member initializers.
+    while (out.size() < args.size()) out.emplace_back(std::string(), Value());
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(args.size()), out.end());
     for (std::size_t i = 0; i < args.size(); ++i) {
       const FindingArg& a = args[i];
       Value& v = out[i].second;
