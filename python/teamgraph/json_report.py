@@ -110,28 +110,28 @@ def _people_rows(report: "Report") -> List[Dict[str, Any]]:
 _TEXT_COLUMNS = frozenset({"id", "name", "department", "tier", "talent_grid.performance", "talent_grid.potential"})
 
 
+def _shared(report: "Report", schema: str, version: str) -> Dict[str, Any]:
+    """What the full and the aggregate-only documents both hold, as both write it (the talent
+    grid is counts only, withheld as group figures are)."""
+    return {"schema": schema, "schema_version": version, "teamgraph_version": _core.__version__,
+            "team": report.org.name, "input_checksum": input_checksum(report.org, report._key),
+            "scores": scores(report), "weakest": report.weakest, "figures": report.figures,
+            "figure_notes": report.figure_notes, "policy": report.policy,
+            "talent_grid": report.talent_grid.to_dict()}
+
+
 def document(report: "Report") -> Dict[str, Any]:
     """The JSON report without its two long arrays, people and findings."""
     tf = report.truck_factor
     doc = {
-        "schema": "teamgraph-report",
-        "schema_version": SCHEMA_VERSION,
-        "teamgraph_version": _core.__version__,
-        "team": report.org.name,
-        "input_checksum": input_checksum(report.org, report._key),
+        **_shared(report, "teamgraph-report", SCHEMA_VERSION),
         "pseudonymized": report.pseudonymized,
         "summary": summary(report.org, report._ids, report.pseudonymized, report.catalog),
-        "scores": scores(report),
-        "weakest": report.weakest,
-        "figures": report.figures,
-        "figure_notes": report.figure_notes,
         "groups": report.groups.to_dict("records"),
         "truck_factor": None if tf is None else {
             "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
             "removed": [{"person": p, "authored": int(a)} for p, a in zip(tf.authors["person"], tf.authors["authored"])],
             "groups": report.truck_factors.to_dict("records")},
-        "policy": report.policy,
-        "talent_grid": report.talent_grid.to_dict(),
     }
     doc.update(succession_over_time(report))
     return doc
@@ -214,28 +214,18 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
     findings = [{**e, "people": len(e["people"])} for e in counts.values()]
     tf = report.truck_factor
     doc = {
-        "schema": "teamgraph-aggregate-report",
-        "schema_version": AGGREGATE_SCHEMA_VERSION,
-        "teamgraph_version": _core.__version__,
-        "team": report.org.name,
-        "input_checksum": input_checksum(report.org, report._key),
+        **_shared(report, "teamgraph-aggregate-report", AGGREGATE_SCHEMA_VERSION),
         "min_group_size": report.policy["min_group_size"],
         "summary": {**{k: s[k] for k in ("people", "tiers", "departments", "units", "layers", "span_of_control",
                                          "tables")},
                     # how many placeholders and how many people they lead; never who
                     **({"placeholders": {k: s["placeholders"][k] for k in ("count", "leading")}}
                        if "placeholders" in s else {})},
-        "scores": scores(report),
-        "weakest": report.weakest,
-        "figures": report.figures,
-        "figure_notes": report.figure_notes,
         "groups": group_rows,
         "findings": findings,
         "truck_factor": None if tf is None else {
             "value": tf.value, "artifacts": tf.artifacts, "coverage": tf.coverage,
             "groups": report.truck_factors.drop(columns="people").to_dict("records")},
-        "policy": report.policy,
-        "talent_grid": report.talent_grid.to_dict(),  # counts only, withheld as group figures are
     }
     return _clean(doc)
 

@@ -131,7 +131,6 @@ static void leadership_parts(const LeadershipReport& l, Score& s) {
 void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report,
                    bool parallel) {
   report.truck_factor = {};
-  report.support.clear();
   report.weakest.clear();
   truck_findings.clear();
   check_cancelled();

@@ -24,10 +24,10 @@ static_assert(far_steps > 1000, "policy.behind.mentor_reach is at most 1000");
 // dimensions columns[first, first + k), k <= 8, in the sharing network: near[p * k + j] for
 // dimension first + j (unreached: no strong person can be reached; distances from far_steps on
 // are stored as far_steps, beyond any mentor_reach: two bytes a distance keep a million people's
-// in a few MB). One breadth-first search for
-// them all, level by level, a bit a dimension: a person's links are followed once a level for
-// every dimension that reached them there, and whether a dimension has reached a person is one
-// byte a person (a million fit the cache) rather than one array a dimension.
+// in a few MB). One breadth-first search for them all, level by level, a bit a dimension: a
+// person's links are followed once a level for every dimension that reached them there, and
+// whether a dimension has reached a person is one byte a person (a million fit the cache) rather
+// than one array a dimension.
 void nearest_strong(const Org& org, const std::vector<int>& columns, std::size_t first, std::size_t k, double strong,
                     std::vector<std::uint16_t>& near) {
   const index_t n = org.size();
