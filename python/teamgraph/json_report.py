@@ -122,6 +122,13 @@ def _shared(report: "Report", schema: str, version: str) -> Dict[str, Any]:
 
 def document(report: "Report") -> Dict[str, Any]:
     """The JSON report without its two long arrays, people and findings."""
+    doc = _document(report)
+    doc.update(succession_over_time(report))
+    return doc
+
+
+def _document(report: "Report") -> Dict[str, Any]:
+    """document() without the period, key positions and successors."""
     tf = report.truck_factor
     doc = {
         **_shared(report, "teamgraph-report", SCHEMA_VERSION),
@@ -133,21 +140,27 @@ def document(report: "Report") -> Dict[str, Any]:
             "removed": [{"person": p, "authored": int(a)} for p, a in zip(tf.authors["person"], tf.authors["authored"])],
             "groups": report.truck_factors.to_dict("records")},
     }
-    doc.update(succession_over_time(report))
     return doc
 
 
 def _people_json(report: "Report", level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:
     """The per-person rows as the JSON report writes them, by the core from the columns: returned
     as bytes, or written through `write` a block at a time."""
+    return _rows_json(report.people, level, write, _TEXT_COLUMNS)
+
+
+def _rows_json(frame: pd.DataFrame, level: int, write: Optional[Callable[[Any], Any]] = None,
+               text_columns: frozenset = frozenset()) -> Optional[bytes]:
+    """A frame's rows as the JSON array json.dumps would write of their dicts (keys sorted; NaN
+    null; `text_columns`, and any column neither numeric nor boolean, as text, missing text null),
+    by the core from the columns."""
     import pyarrow as pa
 
-    people = report.people
     specs: List[Tuple[Any, ...]] = []
-    for key in sorted(people.columns):
-        values = people[key]
+    for key in sorted(frame.columns):
+        values = frame[key]
         dtype = values.dtype
-        if key in _TEXT_COLUMNS or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
+        if key in text_columns or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
             text = pa.array(values, from_pandas=True)
             if pa.types.is_dictionary(text.type):  # a categorical: its labels, decoded by Arrow
                 text = text.dictionary_decode()
@@ -165,7 +178,40 @@ def _people_json(report: "Report", level: int, write: Optional[Callable[[Any], A
             specs.append((key, "whole", values.to_numpy(dtype=np.int64)))
         else:
             specs.append((key, "number", values.to_numpy(dtype=np.float64, na_value=np.nan)))
-    return _core.json_rows(len(people), specs, level, write)
+    return _core.json_rows(len(frame), specs, level, write)
+
+
+def _succession_frames(report: "Report") -> Tuple[pd.DataFrame, Optional[pd.DataFrame]]:
+    """The key positions (incumbent, covered, bench_strength) and the successors table
+    (incumbent, successor, readiness; None without one) as the report lists them: people by id,
+    or pseudonym in a pseudonymized report; rows sorted by incumbent (and successor)."""
+    ids = report._ids
+    positions = report.core.succession.positions
+    incumbent, covered, bench = [], [], []
+    for k in positions:
+        incumbent.append(ids[k.incumbent])
+        covered.append(bool(k.covered))
+        bench.append(k.bench_strength)
+    key_positions = pd.DataFrame({"incumbent": pd.Series(incumbent, dtype=object),
+                                  "covered": pd.Series(covered, dtype=bool),
+                                  "bench_strength": pd.Series(bench, dtype=np.float64)})
+    key_positions = key_positions.sort_values("incumbent", kind="stable", ignore_index=True)
+    successors = None
+    if "successors" in report.org.tables:
+        table = report.org.table("successors")
+        pairs = {"incumbent": table["incumbent_id"].to_numpy(dtype=object),
+                 "successor": table["successor_id"].to_numpy(dtype=object)}
+        if report.pseudonymized:  # each person by their pseudonym (the table names people by id)
+            everyone = pd.Index(report.org.ids)
+            at = {key: everyone.get_indexer(values) for key, values in pairs.items()}
+            if any((found < 0).any() for found in at.values()):  # the org was validated: never
+                raise ValueError("the successors table names someone who is not in the org")
+            pseudonyms = np.asarray(ids, dtype=object)
+            pairs = {key: pseudonyms[found] for key, found in at.items()}
+        successors = pd.DataFrame({**pairs, "readiness": table["readiness"].astype(str).to_numpy(dtype=object)})
+        # a pair is listed once (the table holds no pair twice)
+        successors = successors.sort_values(["incumbent", "successor"], kind="stable", ignore_index=True)
+    return key_positions, successors
 
 
 def succession_over_time(report: "Report") -> Dict[str, Any]:
@@ -174,19 +220,20 @@ def succession_over_time(report: "Report") -> Dict[str, Any]:
     successor is ready now, bench strength) and the successors table ({incumbent, successor,
     readiness} rows, sorted; null when the team has no successors table). People by id, or
     pseudonym in a pseudonymized report."""
+    key_positions, successors = _succession_frames(report)
+    return {"period": _period(report), "key_positions": _records(key_positions),
+            "successors": None if successors is None else _records(successors)}
+
+
+def _period(report: "Report") -> Optional[Dict[str, Any]]:
     period = report.org.team.get("period")
-    ids = report._ids
-    successors = None
-    if "successors" in report.org.tables:
-        table = report.org.table("successors")
-        find = report.org.find
-        successors = sorted(({"incumbent": ids[find(a)], "successor": ids[find(b)], "readiness": str(r)}
-                             for a, b, r in zip(table["incumbent_id"], table["successor_id"], table["readiness"])),
-                            key=lambda row: (row["incumbent"], row["successor"]))
-    positions = [{"incumbent": ids[k.incumbent], "covered": bool(k.covered), "bench_strength": k.bench_strength}
-                 for k in report.core.succession.positions]
-    return {"period": {"start": period.get("start"), "end": period.get("end")} if isinstance(period, dict) else None,
-            "key_positions": sorted(positions, key=lambda row: row["incumbent"]), "successors": successors}
+    return {"start": period.get("start"), "end": period.get("end")} if isinstance(period, dict) else None
+
+
+def _records(frame: pd.DataFrame) -> List[Dict[str, Any]]:
+    """A frame's rows as dicts of Python values."""
+    keys = list(frame.columns)
+    return [dict(zip(keys, row)) for row in zip(*(frame[key].tolist() for key in keys))]
 
 
 def aggregate_dict(report: "Report") -> Dict[str, Any]:
@@ -242,29 +289,38 @@ def _dumps(doc: Any) -> str:
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
 
 
-# Stand-ins for the two long arrays in the document json.dumps writes; the core's text of each
-# takes its place (json.dumps writes U+0000 as \u0000, which no other value of the report holds).
-_PEOPLE, _FINDINGS = "\x00people\x00", "\x00findings\x00"
-
-
 def write_json(report: "Report", write: Callable[[Any], Any]) -> None:
     """Writes the full JSON report as UTF-8 through `write` (a binary file's ``write``): the same
     bytes as ``json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False)`` and
-    a newline. The document's small parts are written by json.dumps; the per-person rows and the
-    findings by the core from their columns, a block at a time on worker threads: never a Python
-    object per row or finding, nor the whole text in memory."""
-    doc = document(report)
-    doc["people"], doc["findings"] = _PEOPLE, _FINDINGS
+    a newline. The document's small parts are written by json.dumps; its long arrays (the
+    per-person rows, the findings, the key positions and the successors) by the core from their
+    columns, a block at a time on worker threads: never a Python object per row or finding, nor
+    the whole text in memory."""
+    doc = _document(report)
+    key_positions, successors = _succession_frames(report)
+    doc["period"] = _period(report)
+    # Each long array's stand-in in the text json.dumps writes (json.dumps writes U+0000 as
+    # \u0000, which no other value of the report holds), and what writes the array in its place.
+    arrays: Dict[str, Callable[[], Any]] = {
+        "people": lambda: _people_json(report, 1, write),
+        "findings": lambda: report.findings.json(1, write),
+        "key_positions": lambda: _rows_json(key_positions, 1, write),
+    }
+    if successors is None:
+        doc["successors"] = None
+    else:
+        arrays["successors"] = lambda: _rows_json(successors, 1, write)
+    stand_ins = {_dumps(f"\x00{key}\x00"): key for key in arrays}
+    for stand_in, key in stand_ins.items():
+        doc[key] = json.loads(stand_in)
     text = _dumps(_clean(doc)) + "\n"
-    people_at = text.index(_dumps(_PEOPLE))
-    findings_at = text.index(_dumps(_FINDINGS))
-    (first, first_json), (second, second_json) = sorted([(people_at, _PEOPLE), (findings_at, _FINDINGS)])
-    arrays = {_PEOPLE: lambda: _people_json(report, 1, write), _FINDINGS: lambda: report.findings.json(1, write)}
-    write(text[:first].encode("utf-8"))
-    arrays[first_json]()
-    write(text[first + len(_dumps(first_json)):second].encode("utf-8"))
-    arrays[second_json]()
-    write(text[second + len(_dumps(second_json)):].encode("utf-8"))
+    at = sorted((text.index(stand_in), stand_in) for stand_in in stand_ins)
+    done = 0
+    for position, stand_in in at:
+        write(text[done:position].encode("utf-8"))
+        arrays[stand_ins[stand_in]]()
+        done = position + len(stand_in)
+    write(text[done:].encode("utf-8"))
 
 
 def schema(aggregate_only: bool = False) -> Dict[str, Any]:

@@ -7,7 +7,6 @@
 #include <numeric>
 #include <string>
 
-#include "teamgraph/detail/memory.hpp"
 
 namespace teamgraph::build {
 
@@ -56,7 +55,7 @@ void OrgAssembler::read_hierarchy(const Table& table) {
   std::vector<index_t> manager_row(n, no_index);
   bool hierarchy_ok = c_id >= 0;
   std::vector<std::string_view> manager_ids;
-  detail::assign_huge(manager_ids, n, std::string_view());
+  manager_ids.assign(n, std::string_view());
   for (std::size_t r = 0; r < n; ++r)
     if (first[r] && c_manager >= 0) manager_ids[r] = reader.id(c_manager, r, person_ids_[r], false);
   std::vector<index_t> manager_found;

@@ -11,7 +11,6 @@
 #include <unordered_map>
 
 #include "teamgraph/cancel.hpp"
-#include "teamgraph/detail/memory.hpp"
 #include "teamgraph/schema.hpp"
 
 namespace teamgraph::detail {
@@ -33,9 +32,9 @@ void OrgAssembler::read_competencies(const Table& table) {
   const std::size_t rows = table.rows(), people = row_of_.size();
   const std::vector<index_t> person_of = people_of(reader, c_person, true);
   std::vector<Entry> entries;
-  detail::reserve_huge(entries, rows);
+  entries.reserve(rows);
   std::vector<double> scores;
-  detail::assign_huge(scores, rows, 0.0);
+  scores.assign(rows, 0.0);
   std::vector<std::string_view> names;  // by code
   std::unordered_map<std::string_view, std::uint32_t> code_of;
   const auto& score_column = table.columns()[static_cast<std::size_t>(c_score)];
@@ -80,7 +79,7 @@ void OrgAssembler::read_competencies(const Table& table) {
   c.scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(people), static_cast<Eigen::Index>(names.size()),
                                        std::nan(""));
   std::vector<std::size_t> order;
-  detail::reserve_huge(order, entries.size());
+  order.reserve(entries.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
@@ -156,9 +155,9 @@ void OrgAssembler::read_sharing(const Table& table) {
   };
   const std::size_t people = row_of_.size();
   std::vector<Entry> entries;
-  detail::reserve_huge(entries, table.rows());
+  entries.reserve(table.rows());
   std::vector<double> per_week;
-  detail::assign_huge(per_week, table.rows(), 0.0);
+  per_week.assign(table.rows(), 0.0);
   const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
   for (std::size_t r = 0; r < table.rows(); ++r) {
     index_t a = people_a[r], b = people_b[r];
@@ -180,10 +179,10 @@ void OrgAssembler::read_sharing(const Table& table) {
   auto& s = *sharing_;
   std::vector<std::size_t> order;
   std::vector<double> weeks;
-  for (auto* v : {&s.a, &s.b}) detail::reserve_huge(*v, entries.size());
-  detail::reserve_huge(s.channel, entries.size());
-  detail::reserve_huge(weeks, entries.size());
-  detail::reserve_huge(order, entries.size());
+  for (auto* v : {&s.a, &s.b}) v->reserve(entries.size());
+  s.channel.reserve(entries.size());
+  weeks.reserve(entries.size());
+  order.reserve(entries.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     if (k > 0 && entries[k - 1].a == e.a && entries[k - 1].b == e.b && entries[k - 1].channel == e.channel) {

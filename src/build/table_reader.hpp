@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "teamgraph/detail/memory.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/detail/values.hpp"
 #include "teamgraph/errors.hpp"
@@ -124,7 +123,7 @@ class TableReader {
       const auto& cells = table_.columns()[static_cast<std::size_t>(c)].text;
       if (std::all_of(cells.begin(), cells.end(), plain_id)) return cells;
     }
-    detail::assign_huge(checked, rows(), std::string_view());
+    checked.assign(rows(), std::string_view());
     for (std::size_t r = 0; r < rows(); ++r) checked[r] = id(c, r, {}, required);
     return checked;
   }

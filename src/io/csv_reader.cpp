@@ -10,7 +10,6 @@
 #include <sstream>
 
 #include "teamgraph/cancel.hpp"
-#include "teamgraph/detail/memory.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/table.hpp"
 
@@ -339,7 +338,7 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
   const std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
   const std::size_t capacity = std::min(lines, data.size() / std::max<std::size_t>(columns, 1) + 1);
   std::vector<std::vector<std::string_view>> cells(columns);
-  for (auto& column : cells) detail::reserve_huge(column, capacity);
+  for (auto& column : cells) column.reserve(capacity);
   // The records' lines, kept as a rule while they follow one another (one record a line, the
   // usual file): an array only from the first record that does not.
   std::vector<std::int64_t> records;
@@ -351,7 +350,7 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
       return;
     }
     if (records.empty()) {
-      detail::reserve_huge(records, capacity);
+      records.reserve(capacity);
       for (std::size_t k = 0; k < kept; ++k) records.push_back(first_line + static_cast<std::int64_t>(k));
     }
     records.push_back(at);
@@ -420,7 +419,7 @@ Table read_csv_table(const std::string& path, const std::string& display_name, s
   const auto size = in.tellg();
   in.seekg(0, std::ios::beg);
   if (size > 0) {
-    detail::reserve_huge(text, static_cast<std::size_t>(size));
+    text.reserve(static_cast<std::size_t>(size));
     text.resize(static_cast<std::size_t>(size));
     in.read(text.data(), size);
   }

@@ -36,7 +36,7 @@ class IdMap {
   // first[row] = the row stored for the key, none for an empty key. Prefetched like find_all.
   void insert_all(std::vector<std::uint32_t>& first) {
     const auto& keys = *keys_;
-    assign_huge(first, keys.size(), none);
+    first.assign(keys.size(), none);
     Ahead ahead(*this, keys);
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const std::size_t h = ahead.next(k);
@@ -49,8 +49,7 @@ class IdMap {
   // find() of every key: results[i] = find(keys[i]). The slots of a few keys ahead are
   // prefetched, so the cache misses of a million random lookups overlap instead of queueing.
   void find_all(const std::vector<std::string_view>& keys, std::vector<std::uint32_t>& results) const {
-    reserve_huge(results, keys.size());
-    results.resize(keys.size());
+        results.resize(keys.size());
     Ahead ahead(*this, keys);
     std::uint64_t previous = 0;
     for (std::size_t k = 0; k < keys.size(); ++k) {
