@@ -135,13 +135,15 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
     const auto& c = org->competencies();
     const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
     std::vector<index_t> person;
-    std::vector<std::size_t> competency;  // the column of c.names
+    std::vector<std::uint32_t> competency;  // the column of c.names
     std::vector<double> score;
+    const auto rows = static_cast<std::size_t>((scores.array() == scores.array()).count());  // NaN != NaN
+    person.reserve(rows), competency.reserve(rows), score.reserve(rows);
     for (Eigen::Index i = 0; i < scores.rows(); ++i)
       for (Eigen::Index j = 0; j < scores.cols(); ++j)
         if (!std::isnan(scores(i, j))) {
           person.push_back(static_cast<index_t>(i));
-          competency.push_back(static_cast<std::size_t>(j));
+          competency.push_back(static_cast<std::uint32_t>(j));
           score.push_back(scores(i, j));
         }
     out["person_id"] = person_ids(*org, person);

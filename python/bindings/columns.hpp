@@ -45,16 +45,20 @@ py::tuple arrow_text(std::size_t n, Cell cell) {
   py::array_t<bool> valid(static_cast<py::ssize_t>(n));
   auto* off = offsets.mutable_data();
   auto* ok = valid.mutable_data();
-  std::string bytes;
+  // Two passes, the offsets first: the bytes go straight into their array, which is never grown.
   off[0] = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::optional<std::string_view> text = cell(i);
     ok[i] = text.has_value();
-    if (text) bytes.append(*text);
-    off[i + 1] = static_cast<std::int64_t>(bytes.size());
+    off[i + 1] = off[i] + static_cast<std::int64_t>(text ? text->size() : 0);
   }
-  py::array_t<std::uint8_t> data(static_cast<py::ssize_t>(bytes.size()));
-  std::memcpy(data.mutable_data(), bytes.data(), bytes.size());
+  py::array_t<std::uint8_t> data(static_cast<py::ssize_t>(off[n]));
+  auto* out = reinterpret_cast<char*>(data.mutable_data());
+  for (std::size_t i = 0; i < n; ++i)
+    if (ok[i]) {
+      const std::string_view text = *cell(i);
+      std::memcpy(out + off[i], text.data(), text.size());
+    }
   return py::make_tuple("arrow", offsets, data, valid);
 }
 

@@ -32,20 +32,55 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
     """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
     order gives the same checksum. Each table is hashed column by column (``_column_bytes``:
     numbers as float64, whole numbers as int64, text as UTF-8 with its offsets, which values are
-    missing), scored values normalized to [0, 1]; a million-person org hashes in about a second
+    missing), scored values normalized to [0, 1]; the rich million-person org hashes in 0.7 s
     (the CSV text hashed before took half a minute). With `key` (a pseudonymized report's),
     HMAC-SHA-256 under the key instead, so that reports cannot be linked to each other or to the
     data without it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .org import _to_series
+
     digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
-    for name in sorted(org.tables):
-        table = org.table(name, normalized=True)
-        digest.update(f"\x00table {name} {len(table)}\n".encode())
-        for column in table.columns:
-            digest.update(f"\x00column {column}\n".encode())
-            for part in _column_bytes(table[column]):
-                digest.update(part)
+
+    def update(parts: List[Any]) -> None:
+        for part in parts:
+            digest.update(part)
+
+    # One thread hashes a table while the next one's columns are made (hashlib lets go of the GIL
+    # over long buffers); one table at most waits for it.
+    hashed = None
+    with ThreadPoolExecutor(max_workers=1) as hashing:
+        for name in sorted(org.tables):
+            columns = org._core.table_columns(name, True)
+            # The bulk (text, numbers) is hashed from the core's arrays; the rest from the column as
+            # org.table() makes it, its dtype chosen by a DataFrame of those columns alone.
+            parts = {column: _core_column_bytes(value) for column, value in columns.items()}
+            others = pd.DataFrame({column: _to_series(value) for column, value in columns.items()
+                                   if parts[column] is None})
+            table = [f"\x00table {name} {org._core.table_rows(name)}\n".encode()]
+            for column in columns:
+                table.append(f"\x00column {column}\n".encode())
+                table.extend(_column_bytes(others[column]) if parts[column] is None else parts[column])
+            if hashed is not None:
+                hashed.result()
+            hashed = hashing.submit(update, table)
+        if hashed is not None:
+            hashed.result()
     digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
     return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
+
+
+def _core_column_bytes(value: Any) -> Optional[List[Any]]:
+    """_column_bytes() of a column of the core's table_columns() in the two commonest forms, text
+    (("arrow", offsets, bytes, given): offsets from 0, a missing value's empty) and float64
+    numbers, without making the pandas column; None for any other form."""
+    if isinstance(value, tuple) and value[0] == "arrow":
+        _, offsets, data, given = value
+        return [b"text", np.packbits(~given), np.ascontiguousarray(offsets, dtype="<i8"), np.ascontiguousarray(data)]
+    if isinstance(value, np.ndarray) and value.dtype == np.float64:
+        missing = np.isnan(value)
+        return [b"float", np.packbits(missing), np.ascontiguousarray(np.where(missing, 0.0, value), dtype="<f8")]
+    return None
 
 
 def _column_bytes(values: pd.Series) -> List[Any]:

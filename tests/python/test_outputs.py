@@ -69,6 +69,43 @@ def test_checksum_follows_the_data_not_the_order(org, tmp_path) -> None:
     assert input_checksum(teamgraph.read_org(folder)) != input_checksum(org)
 
 
+def _checksum_from_tables(org) -> str:
+    # The checksum's definition: every table as org.table(normalized=True) makes it, column by
+    # column through _column_bytes. input_checksum() hashes most columns from the core's arrays.
+    import hashlib
+
+    from teamgraph.json_report import _column_bytes
+
+    digest = hashlib.sha256()
+    for name in sorted(org.tables):
+        table = org.table(name, normalized=True)
+        digest.update(f"\x00table {name} {len(table)}\n".encode())
+        for column in table.columns:
+            digest.update(f"\x00column {column}\n".encode())
+            for part in _column_bytes(table[column]):
+                digest.update(part)
+    digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
+    return "sha256:" + digest.hexdigest()
+
+
+def test_checksum_from_the_cores_arrays_is_the_checksum_of_the_tables() -> None:
+    from fixture_orgs import fixture_orgs
+
+    orgs = [org for _, org in fixture_orgs()]
+    people = pd.DataFrame({"id": ["a", "b", "c", "d"], "manager_id": [None, "a", "a", "b"],
+                           "tier": ["core", "core", "execution", None], "name": ["Ann", None, "中文", ""],
+                           "assessment": [0.5, np.nan, 1.0, 0.25], "has_career_plan": [True, None, False, True],
+                           "badge": ["x", None, "z", "w"]})
+    competencies = pd.DataFrame({"person_id": ["a", "b", "b"], "competency": ["command", "command", "planning"],
+                                 "score": [0.5, 0.75, 1.0]})
+    orgs.append(teamgraph.Org.from_frames(people, competencies=competencies,
+                                          successors=pd.DataFrame({"incumbent_id": ["a"], "successor_id": ["b"],
+                                                                   "readiness": ["ready_now"]})))
+    assert len(orgs) >= 5
+    for org in orgs:
+        assert input_checksum(org) == _checksum_from_tables(org)
+
+
 def test_pseudonymized_outputs_hold_no_id_or_name(org, report) -> None:
     masked = report.pseudonymize(KEY)
     outputs = [masked.to_json(), masked.to_markdown(), masked.to_html(), str(masked.findings)]

@@ -6,10 +6,10 @@
 // memory with transparent huge pages where a program asks for them (madvise; the default mode of
 // most distributions), so such arrays ask. Arrays written and read in order (a file's text, its
 // cells, columns filled row by row) do not: on a machine whose free memory is fragmented, the
-// kernel compacts memory before it hands out a huge page: a fresh GB cost 0.1 to 2.2 s on huge
-// pages and a steady 0.4 s on 4 KB pages on the benchmark machine (reading the rich 1M org took 4.7-5.1 s with every big array
-// asking, 2.6-3.0 s with only these). Advice only: where huge pages are off or unavailable, the
-// memory is ordinary memory.
+// kernel compacts memory before it hands out a huge page. On the benchmark machine a fresh GB
+// cost 0.1 to 2.2 s on huge pages and a steady 0.4 s on 4 KB pages; reading the rich 1M org
+// took 4.7-5.1 s with every big array asking, 2.6-3.0 s with only these. Advice only: where
+// huge pages are off or unavailable, the memory is ordinary memory.
 
 #include <cstdint>
 #include <cstdlib>
