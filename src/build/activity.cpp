@@ -11,13 +11,13 @@
 
 namespace teamgraph::detail {
 
-void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance) {
+void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance, std::vector<Problem>& problems) {
   auto& mt = *meetings_;
   std::vector<std::string_view> meeting_ids;
   std::vector<index_t> meeting_index;  // meeting row -> canonical meeting index
   IdIndex lookup;
   if (meetings) {
-    TableReader reader(*meetings, problems_, known_columns("meetings"));
+    TableReader reader(*meetings, problems, known_columns("meetings"));
     const int c_id = reader.require("meeting_id"), c_date = reader.require("date"),
               c_channel = reader.column("channel"), c_presenter = reader.column("presenter_id");
     if (c_id < 0 || c_date < 0) return;
@@ -63,7 +63,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
     mt.extra = reader.extras(order);
   }
   if (attendance) {
-    TableReader reader(*attendance, problems_, known_columns("attendance"));
+    TableReader reader(*attendance, problems, known_columns("attendance"));
     const int c_meeting = reader.require("meeting_id"), c_person = reader.require("person_id");
     if (c_meeting < 0 || c_person < 0) return;
     if (!meetings) {
@@ -107,9 +107,9 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance)
   }
 }
 
-void OrgAssembler::read_incentives(const Table& table) {
+void OrgAssembler::read_incentives(const Table& table, std::vector<Problem>& problems) {
   incentives_ = std::make_shared<Incentives>();
-  TableReader reader(table, problems_, known_columns("incentives"));
+  TableReader reader(table, problems, known_columns("incentives"));
   const int c_person = reader.require("person_id"), c_kind = reader.require("kind"), c_type = reader.column("type"),
             c_amount = reader.column("amount"), c_date = reader.column("date");
   if (c_person < 0 || c_kind < 0) return;
@@ -160,9 +160,9 @@ void OrgAssembler::read_incentives(const Table& table) {
   in.extra = reader.extras(order);
 }
 
-void OrgAssembler::read_contributions(const Table& table) {
+void OrgAssembler::read_contributions(const Table& table, std::vector<Problem>& problems) {
   contributions_ = std::make_shared<Contributions>();
-  TableReader reader(table, problems_, known_columns("contributions"));
+  TableReader reader(table, problems, known_columns("contributions"));
   const int c_person = reader.require("person_id"), c_artifact = reader.require("artifact"),
             c_action = reader.require("action"), c_date = reader.require("date"),
             c_previous = reader.column("previous_artifact");

@@ -193,7 +193,7 @@ class OrgAssembler {
   std::pair<std::vector<index_t>, std::vector<index_t>> people_in(TableReader& reader, int c1, int c2, bool required) {
     Lookup own;
     const bool early = early_.table == &reader.table() && early_.c1 == c1 && early_.c2 == c2;
-    if (!early) look_up(reader.table(), c1, c2, required, problems_, own);
+    if (!early) look_up(reader.table(), c1, c2, required, reader.problems(), own);
     Lookup& l = early ? early_ : own;
     auto resolve = [&](int c, const std::vector<std::string_view>& values, std::vector<index_t>& found) {
       for (std::size_t r = 0; r < reader.rows(); ++r) {
@@ -260,15 +260,22 @@ class OrgAssembler {
   // nothing with the readers of the other tables, so it runs beside them.
   void read_people_attributes(const Table& table, std::vector<Problem>& problems);
   void read_placeholders(const Table& table, std::vector<Problem>& problems);
+  // The tables of relations between people (competencies, successors, sharing), and beside them
+  // the tables of what people do (meetings, incentives, goals, contributions, operations),
+  // problems into `problems`: the two share nothing but the people. Each table is let go as
+  // soon as it is read (its part owns what it keeps, and nothing reads it again), so a rich
+  // org's biggest tables are not all held while the later ones are read.
   void read_relations(std::vector<std::pair<std::string, Table>>& tables);
+  void read_activity(std::vector<std::pair<std::string, Table>>& tables, std::vector<Problem>& problems);
+  static void release(std::vector<std::pair<std::string, Table>>& tables, std::initializer_list<std::string_view> names);
   void read_competencies(const Table& table);
   void read_successors(const Table& table);
   void read_sharing(const Table& table);
-  void read_meetings(const Table* meetings, const Table* attendance);
-  void read_incentives(const Table& table);
-  void read_goals(const Table& table);
-  void read_contributions(const Table& table);
-  void read_operations(const Table& table);
+  void read_meetings(const Table* meetings, const Table* attendance, std::vector<Problem>& problems);
+  void read_incentives(const Table& table, std::vector<Problem>& problems);
+  void read_goals(const Table& table, std::vector<Problem>& problems);
+  void read_contributions(const Table& table, std::vector<Problem>& problems);
+  void read_operations(const Table& table, std::vector<Problem>& problems);
 
   TeamInfo team_;
   std::vector<Problem>& problems_;

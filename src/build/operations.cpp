@@ -17,9 +17,9 @@ std::int64_t day_of(std::int64_t date) { return date / 86400 - (date % 86400 < 0
 
 }  // namespace
 
-void OrgAssembler::read_operations(const Table& table) {
+void OrgAssembler::read_operations(const Table& table, std::vector<Problem>& problems) {
   operations_ = std::make_shared<Operations>();
-  TableReader reader(table, problems_, known_columns("operations"));
+  TableReader reader(table, problems, known_columns("operations"));
   const int c_date = reader.require("date"), c_channel = reader.require("channel"),
             c_person = reader.column("person_id"), c_inquiries = reader.require("inquiries"),
             c_replied = reader.column("replied"), c_minutes = reader.column("first_reply_minutes"),

@@ -201,9 +201,9 @@ void OrgAssembler::read_sharing(const Table& table) {
   s.extra = reader.extras(order);
 }
 
-void OrgAssembler::read_goals(const Table& table) {
+void OrgAssembler::read_goals(const Table& table, std::vector<Problem>& problems) {
   goals_ = std::make_shared<Goals>();
-  TableReader reader(table, problems_, known_columns("goals"));
+  TableReader reader(table, problems, known_columns("goals"));
   const int c_id = reader.require("goal_id"), c_owner = reader.column("owner_id"),
             c_parent = reader.column("parent_goal_id"), c_quantified = reader.column("quantified");
   if (c_id < 0) return;
@@ -255,28 +255,32 @@ void OrgAssembler::read_goals(const Table& table) {
   g.extra = reader.extras(order);
 }
 
+// The people table is never let go here: the people's other columns are read beside these.
+void OrgAssembler::release(std::vector<std::pair<std::string, Table>>& tables,
+                           std::initializer_list<std::string_view> names) {
+  for (auto& [n, t] : tables)
+    if (std::find(names.begin(), names.end(), n) != names.end()) t = Table(t.source());
+}
+
 void OrgAssembler::read_relations(std::vector<std::pair<std::string, Table>>& tables) {
-  // A table is let go as soon as it is read (its part owns what it keeps, and nothing reads it
-  // again), so a rich org's biggest tables are not all held while the later ones are read. The
-  // people table is not among them: the people's other columns are read beside these.
-  auto release = [&](std::initializer_list<std::string_view> names) {
-    for (auto& [n, t] : tables)
-      if (std::find(names.begin(), names.end(), n) != names.end()) t = Table(t.source());
-  };
   if (auto* t = table(tables, "competencies")) read_competencies(*t);
-  release({"competencies"});
+  release(tables, {"competencies"});
   check_cancelled();
   if (auto* t = table(tables, "successors")) read_successors(*t);
   if (auto* t = table(tables, "sharing")) read_sharing(*t);
   early_ = Lookup{};  // sharing's people, looked up early: read
-  release({"successors", "sharing"});
-  read_meetings(table(tables, "meetings"), table(tables, "attendance"));
-  release({"meetings", "attendance"});
-  if (auto* t = table(tables, "incentives")) read_incentives(*t);
-  if (auto* t = table(tables, "goals")) read_goals(*t);
-  if (auto* t = table(tables, "contributions")) read_contributions(*t);
-  if (auto* t = table(tables, "operations")) read_operations(*t);
-  release({"incentives", "goals", "contributions", "operations"});
+  release(tables, {"successors", "sharing"});
+}
+
+void OrgAssembler::read_activity(std::vector<std::pair<std::string, Table>>& tables, std::vector<Problem>& problems) {
+  read_meetings(table(tables, "meetings"), table(tables, "attendance"), problems);
+  release(tables, {"meetings", "attendance"});
+  check_cancelled();
+  if (auto* t = table(tables, "incentives")) read_incentives(*t, problems);
+  if (auto* t = table(tables, "goals")) read_goals(*t, problems);
+  if (auto* t = table(tables, "contributions")) read_contributions(*t, problems);
+  if (auto* t = table(tables, "operations")) read_operations(*t, problems);
+  release(tables, {"incentives", "goals", "contributions", "operations"});
 }
 
 }  // namespace teamgraph::detail

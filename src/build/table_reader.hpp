@@ -34,6 +34,8 @@ class TableReader {
   // `known`: the table's columns (string literals); the others are kept as extra columns.
   TableReader(const Table& table, std::vector<Problem>& problems, const std::vector<std::string_view>& known)
       : table_(table), problems_(problems), known_(known) {}
+  // Where this reader's problems go.
+  std::vector<Problem>& problems() const noexcept { return problems_; }
 
   const Table& table() const { return table_; }
   std::size_t rows() const { return table_.rows(); }

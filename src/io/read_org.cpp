@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <atomic>
 #include <fstream>
-#include <future>
 #include <sstream>
 #include <thread>
 
@@ -103,28 +101,27 @@ Org read_org(std::string_view path_text, const ReadOptions& options) {
     if (std::any_of(problems.begin(), problems.end(),
                     [](const Problem& p) { return (p.code == "not_a_file" || p.code == "outside_link") && p.file == "people.csv"; }))
       throw OrgDataError(std::move(problems));
-    // The files are parsed side by side (one thread each, up to the machine's cores) and added in
-    // file-name order, so the result and its problems do not depend on which finishes first.
+    // The files are parsed side by side (up to the machine's cores), the biggest first, each
+    // thread taking the next file as it comes free; they are added in file-name order, so the
+    // result and its problems do not depend on which finishes first.
     struct Parsed {
       Table table;
       std::vector<Problem> problems;
     };
-    const std::atomic<bool>* cancel = current_cancel_flag();
-    auto parse = [cancel](const fs::path& file) {
-      CancelScope scope(cancel);  // the caller's Ctrl-C reaches the parsing threads too
-      Parsed out{Table(), {}};
-      out.table = read_csv_table(file.string(), file.filename().string(), out.problems);
-      return out;
-    };
-    std::vector<std::future<Parsed>> parsing;
-    const std::size_t parallel = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<Parsed> parsed;
-    for (std::size_t next = 0; next < tables.size();) {
-      parsing.clear();
-      for (; next < tables.size() && parsing.size() < parallel; ++next)
-        parsing.push_back(detail::async_or_deferred([&parse, file = tables[next]] { return parse(file); }));
-      for (auto& p : parsing) parsed.push_back(p.get());  // rethrows a thread's exception
+    std::vector<Parsed> parsed(tables.size());
+    std::vector<std::size_t> biggest_first(tables.size());
+    std::vector<std::uintmax_t> sizes(tables.size());
+    for (std::size_t k = 0; k < tables.size(); ++k) {
+      biggest_first[k] = k;
+      sizes[k] = fs::file_size(tables[k], ec);
+      if (ec) sizes[k] = 0;
     }
+    std::stable_sort(biggest_first.begin(), biggest_first.end(),
+                     [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    detail::for_each_index(tables.size(), std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t i) {
+      const std::size_t k = biggest_first[i];
+      parsed[k].table = read_csv_table(tables[k].string(), tables[k].filename().string(), parsed[k].problems);
+    });
     for (std::size_t k = 0; k < tables.size(); ++k) {
       problems.insert(problems.end(), parsed[k].problems.begin(), parsed[k].problems.end());
       builder.add_table(tables[k].stem().string(), std::move(parsed[k].table));

@@ -102,6 +102,10 @@ TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {
   std::ofstream(dir / "sharing.csv") << sharing;
   std::ofstream(dir / "successors.csv") << "incumbent_id,successor_id,readiness\nboss,ghost,ready_now\n";
   std::ofstream(dir / "goals.csv") << "goal_id,parent_goal_id\n\"open\n";
+  // Problems of the tables read beside the relations (meetings, incentives) too.
+  std::ofstream(dir / "meetings.csv") << "meeting_id,date,channel,presenter_id\nm1,2024-01-01,online,p1\n";
+  std::ofstream(dir / "attendance.csv") << "meeting_id,person_id\nm1,ghost\nm2,p2\n";
+  std::ofstream(dir / "incentives.csv") << "person_id,kind,amount\nghost,material,5\np1,material,-1\n";
   auto problems = [&] {
     try {
       read_org(dir);
@@ -114,7 +118,10 @@ TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {
     return std::vector<std::string>{};
   };
   const auto first = problems();
-  EXPECT_EQ(first.size(), 6u);
+  EXPECT_EQ(first.size(), 10u);
+  for (const char* file : {"people.csv", "sharing.csv", "successors.csv", "goals.csv", "attendance.csv", "incentives.csv"})
+    EXPECT_TRUE(std::any_of(first.begin(), first.end(), [&](const std::string& p) { return p.find(file) != std::string::npos; }))
+        << file;
   for (int run = 0; run < 5; ++run) EXPECT_EQ(problems(), first);
 }
 

@@ -8,6 +8,7 @@
 #include <new>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 #include "teamgraph/cancel.hpp"
 
@@ -65,6 +66,38 @@ void side_by_side(bool parallel, F&& first, G&& second) {
   else
     run_second();
   if (failed) std::rethrow_exception(failed);
+}
+
+// Runs f(k) for every k in [0, n), each once, on up to `threads` threads (the caller's among
+// them) that take the next k as they come free: uneven items (files of very different sizes)
+// keep every thread busy to the end. Threads the system cannot start leave their share to the
+// others. The caller's cancel flag holds on every thread; the exception of the lowest k that
+// failed is rethrown once all are done.
+template <typename F>
+void for_each_index(std::size_t n, unsigned threads, F&& f) {
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(n);
+  const std::atomic<bool>* cancel = current_cancel_flag();
+  auto work = [&] {
+    CancelScope scope(cancel);
+    for (std::size_t k = next++; k < n; k = next++) {
+      try {
+        f(k);
+      } catch (...) {
+        failed[k] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < n; ++t) {
+    std::thread worker = try_thread(work);
+    if (!worker.joinable()) break;
+    pool.push_back(std::move(worker));
+  }
+  work();
+  for (auto& t : pool) t.join();
+  for (auto& e : failed)
+    if (e) std::rethrow_exception(e);
 }
 
 }  // namespace teamgraph::detail
