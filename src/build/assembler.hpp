@@ -260,17 +260,15 @@ class OrgAssembler {
   // nothing with the readers of the other tables, so it runs beside them.
   void read_people_attributes(const Table& table, std::vector<Problem>& problems);
   void read_placeholders(const Table& table, std::vector<Problem>& problems);
-  // The tables of relations between people (competencies, successors, sharing), and beside them
-  // the tables of what people do (meetings, incentives, goals, contributions, operations),
-  // problems into `problems`: the two share nothing but the people. Each table is let go as
-  // soon as it is read (its part owns what it keeps, and nothing reads it again), so a rich
-  // org's biggest tables are not all held while the later ones are read.
-  void read_relations(std::vector<std::pair<std::string, Table>>& tables);
-  void read_activity(std::vector<std::pair<std::string, Table>>& tables, std::vector<Problem>& problems);
-  static void release(std::vector<std::pair<std::string, Table>>& tables, std::initializer_list<std::string_view> names);
-  void read_competencies(const Table& table);
-  void read_successors(const Table& table);
-  void read_sharing(const Table& table);
+  // The people's other columns and every other table, each read by a task that writes only its
+  // own part and its own problems: they share nothing but the people, so the tasks run side by
+  // side when `parallel`, the biggest first. Problems join problems_ in a fixed order. Each
+  // table is let go as soon as it is read (its part owns what it keeps, and nothing reads it
+  // again), so a rich org's biggest tables are not all held while the later ones are read.
+  void read_tables(std::vector<std::pair<std::string, Table>>& tables, const Table& people, bool parallel);
+  void read_competencies(const Table& table, std::vector<Problem>& problems);
+  void read_successors(const Table& table, std::vector<Problem>& problems);
+  void read_sharing(const Table& table, std::vector<Problem>& problems);
   void read_meetings(const Table* meetings, const Table* attendance, std::vector<Problem>& problems);
   void read_incentives(const Table& table, std::vector<Problem>& problems);
   void read_goals(const Table& table, std::vector<Problem>& problems);

@@ -64,15 +64,7 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
       });
   problems_.insert(problems_.end(), sharing_problems.begin(), sharing_problems.end());
   check_cancelled();
-  std::vector<Problem> other_problems;  // problems are sorted before anyone sees them
-  side_by_side(
-      people->rows() > big_table, [&] { read_relations(tables); },
-      [&] {
-        read_people_attributes(*people, other_problems);
-        check_cancelled();
-        read_activity(tables, other_problems);
-      });
-  problems_.insert(problems_.end(), other_problems.begin(), other_problems.end());
+  read_tables(tables, *people, people->rows() > big_table);
   check_cancelled();
   if (failed()) {
     std::vector<Problem> all = problems_;

@@ -6,18 +6,21 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <numeric>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/schema.hpp"
 
 namespace teamgraph::detail {
 
-void OrgAssembler::read_competencies(const Table& table) {
+void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& problems) {
   competencies_ = std::make_shared<Competencies>();
-  TableReader reader(table, problems_, known_columns("competencies"));
+  TableReader reader(table, problems, known_columns("competencies"));
   const int c_person = reader.require("person_id"), c_name = reader.require("competency"),
             c_score = reader.require("score");
   if (c_person < 0 || c_name < 0 || c_score < 0) return;
@@ -97,8 +100,8 @@ void OrgAssembler::read_competencies(const Table& table) {
   c.extra = reader.extras(order);
 }
 
-void OrgAssembler::read_successors(const Table& table) {
-  TableReader reader(table, problems_, known_columns("successors"));
+void OrgAssembler::read_successors(const Table& table, std::vector<Problem>& problems) {
+  TableReader reader(table, problems, known_columns("successors"));
   const int c_inc = reader.require("incumbent_id"), c_succ = reader.require("successor_id"),
             c_ready = reader.require("readiness");
   if (c_inc < 0 || c_succ < 0 || c_ready < 0) return;
@@ -143,8 +146,8 @@ void OrgAssembler::read_successors(const Table& table) {
   s.extra = reader.extras(order);
 }
 
-void OrgAssembler::read_sharing(const Table& table) {
-  TableReader reader(table, problems_, known_columns("sharing"));
+void OrgAssembler::read_sharing(const Table& table, std::vector<Problem>& problems) {
+  TableReader reader(table, problems, known_columns("sharing"));
   const int c_a = reader.require("person_a"), c_b = reader.require("person_b"), c_channel = reader.require("channel"),
             c_week = reader.column("per_week");
   if (c_a < 0 || c_b < 0 || c_channel < 0) return;
@@ -255,32 +258,49 @@ void OrgAssembler::read_goals(const Table& table, std::vector<Problem>& problems
   g.extra = reader.extras(order);
 }
 
-// The people table is never let go here: the people's other columns are read beside these.
-void OrgAssembler::release(std::vector<std::pair<std::string, Table>>& tables,
-                           std::initializer_list<std::string_view> names) {
-  for (auto& [n, t] : tables)
-    if (std::find(names.begin(), names.end(), n) != names.end()) t = Table(t.source());
-}
-
-void OrgAssembler::read_relations(std::vector<std::pair<std::string, Table>>& tables) {
-  if (auto* t = table(tables, "competencies")) read_competencies(*t);
-  release(tables, {"competencies"});
-  check_cancelled();
-  if (auto* t = table(tables, "successors")) read_successors(*t);
-  if (auto* t = table(tables, "sharing")) read_sharing(*t);
+void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& tables, const Table& people,
+                               bool parallel) {
+  struct Task {
+    std::size_t rows;  // its tables' rows: the biggest task starts first
+    std::function<void(std::vector<Problem>&)> read;
+    std::vector<std::string_view> names;  // its tables, let go once read
+    std::vector<Problem> problems;
+  };
+  std::vector<Task> tasks;
+  auto add = [&](std::vector<std::string_view> names, std::function<void(std::vector<Problem>&)> read) {
+    std::size_t rows = 0;
+    for (const auto name : names)
+      if (const Table* t = table(tables, name)) rows += t->rows();
+    tasks.push_back(Task{rows, std::move(read), std::move(names), {}});
+  };
+  // A task of a table that was not given reads nothing (meetings reads whichever of its two is).
+  auto one = [&](std::string_view name, void (OrgAssembler::*read)(const Table&, std::vector<Problem>&)) {
+    if (const Table* t = table(tables, name)) add({name}, [this, t, read](std::vector<Problem>& p) { (this->*read)(*t, p); });
+  };
+  add({}, [&](std::vector<Problem>& p) { read_people_attributes(people, p); });
+  tasks.front().rows = people.rows();
+  one("competencies", &OrgAssembler::read_competencies);
+  one("successors", &OrgAssembler::read_successors);
+  one("sharing", &OrgAssembler::read_sharing);
+  add({"meetings", "attendance"},
+      [&](std::vector<Problem>& p) { read_meetings(table(tables, "meetings"), table(tables, "attendance"), p); });
+  one("incentives", &OrgAssembler::read_incentives);
+  one("goals", &OrgAssembler::read_goals);
+  one("contributions", &OrgAssembler::read_contributions);
+  one("operations", &OrgAssembler::read_operations);
+  std::vector<std::size_t> biggest_first(tasks.size());
+  std::iota(biggest_first.begin(), biggest_first.end(), std::size_t{0});
+  std::stable_sort(biggest_first.begin(), biggest_first.end(),
+                   [&](std::size_t a, std::size_t b) { return tasks[a].rows > tasks[b].rows; });
+  for_each_index(tasks.size(), parallel ? std::max(1u, std::thread::hardware_concurrency()) : 1u, [&](std::size_t i) {
+    Task& task = tasks[biggest_first[i]];
+    check_cancelled();
+    task.read(task.problems);
+    for (auto& [n, t] : tables)
+      if (std::find(task.names.begin(), task.names.end(), n) != task.names.end()) t = Table(t.source());
+  });
   early_ = Lookup{};  // sharing's people, looked up early: read
-  release(tables, {"successors", "sharing"});
-}
-
-void OrgAssembler::read_activity(std::vector<std::pair<std::string, Table>>& tables, std::vector<Problem>& problems) {
-  read_meetings(table(tables, "meetings"), table(tables, "attendance"), problems);
-  release(tables, {"meetings", "attendance"});
-  check_cancelled();
-  if (auto* t = table(tables, "incentives")) read_incentives(*t, problems);
-  if (auto* t = table(tables, "goals")) read_goals(*t, problems);
-  if (auto* t = table(tables, "contributions")) read_contributions(*t, problems);
-  if (auto* t = table(tables, "operations")) read_operations(*t, problems);
-  release(tables, {"incentives", "goals", "contributions", "operations"});
+  for (const auto& task : tasks) problems_.insert(problems_.end(), task.problems.begin(), task.problems.end());
 }
 
 }  // namespace teamgraph::detail
