@@ -4,9 +4,9 @@
 #include "assembler.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <numeric>
 #include <thread>
 #include <tuple>
@@ -260,44 +260,55 @@ void OrgAssembler::read_goals(const Table& table, std::vector<Problem>& problems
 
 void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& tables, const Table& people,
                                bool parallel) {
+  // The tasks, each with its tables (let go once read); a plain array, so that a batch's small
+  // teams pay for no allocation here.
+  enum class Part { people, competencies, successors, sharing, meetings, incentives, goals, contributions, operations };
   struct Task {
-    std::size_t rows;  // its tables' rows: the biggest task starts first
-    std::function<void(std::vector<Problem>&)> read;
-    std::vector<std::string_view> names;  // its tables, let go once read
+    Part part;
+    std::array<std::string_view, 2> names;
+    std::size_t rows = 0;  // its tables' rows: the biggest task starts first
     std::vector<Problem> problems;
   };
-  std::vector<Task> tasks;
-  auto add = [&](std::vector<std::string_view> names, std::function<void(std::vector<Problem>&)> read) {
-    std::size_t rows = 0;
-    for (const auto name : names)
-      if (const Table* t = table(tables, name)) rows += t->rows();
-    tasks.push_back(Task{rows, std::move(read), std::move(names), {}});
-  };
-  // A task of a table that was not given reads nothing (meetings reads whichever of its two is).
-  auto one = [&](std::string_view name, void (OrgAssembler::*read)(const Table&, std::vector<Problem>&)) {
-    if (const Table* t = table(tables, name)) add({name}, [this, t, read](std::vector<Problem>& p) { (this->*read)(*t, p); });
-  };
-  add({}, [&](std::vector<Problem>& p) { read_people_attributes(people, p); });
-  tasks.front().rows = people.rows();
-  one("competencies", &OrgAssembler::read_competencies);
-  one("successors", &OrgAssembler::read_successors);
-  one("sharing", &OrgAssembler::read_sharing);
-  add({"meetings", "attendance"},
-      [&](std::vector<Problem>& p) { read_meetings(table(tables, "meetings"), table(tables, "attendance"), p); });
-  one("incentives", &OrgAssembler::read_incentives);
-  one("goals", &OrgAssembler::read_goals);
-  one("contributions", &OrgAssembler::read_contributions);
-  one("operations", &OrgAssembler::read_operations);
-  std::vector<std::size_t> biggest_first(tasks.size());
-  std::iota(biggest_first.begin(), biggest_first.end(), std::size_t{0});
+  std::array<Task, 9> tasks{{{Part::people, {}, 0, {}},
+                             {Part::competencies, {"competencies"}, 0, {}},
+                             {Part::successors, {"successors"}, 0, {}},
+                             {Part::sharing, {"sharing"}, 0, {}},
+                             {Part::meetings, {"meetings", "attendance"}, 0, {}},
+                             {Part::incentives, {"incentives"}, 0, {}},
+                             {Part::goals, {"goals"}, 0, {}},
+                             {Part::contributions, {"contributions"}, 0, {}},
+                             {Part::operations, {"operations"}, 0, {}}}};
+  std::array<std::size_t, tasks.size()> biggest_first;
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    biggest_first[k] = k;
+    for (const auto name : tasks[k].names)
+      if (const Table* t = name.empty() ? nullptr : table(tables, name)) tasks[k].rows += t->rows();
+  }
+  tasks[0].rows = people.rows();
   std::stable_sort(biggest_first.begin(), biggest_first.end(),
                    [&](std::size_t a, std::size_t b) { return tasks[a].rows > tasks[b].rows; });
+  // A task of a table that was not given reads nothing (meetings reads whichever of its two is).
+  auto read = [&](Task& task) {
+    auto& p = task.problems;
+    const Table* t = task.names[0].empty() ? nullptr : table(tables, task.names[0]);
+    switch (task.part) {
+      case Part::people: read_people_attributes(people, p); break;
+      case Part::competencies: if (t) read_competencies(*t, p); break;
+      case Part::successors: if (t) read_successors(*t, p); break;
+      case Part::sharing: if (t) read_sharing(*t, p); break;
+      case Part::meetings: read_meetings(t, table(tables, "attendance"), p); break;
+      case Part::incentives: if (t) read_incentives(*t, p); break;
+      case Part::goals: if (t) read_goals(*t, p); break;
+      case Part::contributions: if (t) read_contributions(*t, p); break;
+      case Part::operations: if (t) read_operations(*t, p); break;
+    }
+  };
   for_each_index(tasks.size(), parallel ? std::max(1u, std::thread::hardware_concurrency()) : 1u, [&](std::size_t i) {
     Task& task = tasks[biggest_first[i]];
     check_cancelled();
-    task.read(task.problems);
+    read(task);
     for (auto& [n, t] : tables)
-      if (std::find(task.names.begin(), task.names.end(), n) != task.names.end()) t = Table(t.source());
+      if (!n.empty() && (n == task.names[0] || n == task.names[1])) t = Table(t.source());
   });
   early_ = Lookup{};  // sharing's people, looked up early: read
   for (const auto& task : tasks) problems_.insert(problems_.end(), task.problems.begin(), task.problems.end());

@@ -224,7 +224,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       if (f.people.empty()) f.variant = "none_lagging";
       r.findings.push_back(std::move(f));
     }
-    r.people.push_back({"robust_z_" + bp.dimensions[d], z});
+    r.people.push_back({"robust_z_" + bp.dimensions[d], std::move(z)});
     r.parts.push_back(scored == 0 ? missing_part(bp.dimensions[d], "no one has a score on " + bp.dimensions[d])
                                      : part(bp.dimensions[d],
                                             1.0 - static_cast<double>(lag_events - lags_before) / static_cast<double>(scored), ""));
