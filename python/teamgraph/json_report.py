@@ -287,13 +287,7 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
         if row["kind"] == "unit":
             row["group"] = units[row["group"]]
         group_rows.append(row)
-    counts: Dict[tuple, Dict[str, Any]] = {}
-    for f in report.findings:
-        entry = counts.setdefault((f.score, f.code, f.severity), {"score": f.score, "code": f.code,
-                                                                  "severity": f.severity, "findings": 0, "people": set()})
-        entry["findings"] += 1
-        entry["people"].update(f.people)
-    findings = [{**e, "people": len(e["people"])} for e in counts.values()]
+    findings = _finding_counts(report)
     tf = report.truck_factor
     doc = {
         **_shared(report, "teamgraph-aggregate-report", AGGREGATE_SCHEMA_VERSION),
@@ -310,6 +304,38 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
             "groups": report.truck_factors.drop(columns="people").to_dict("records")},
     }
     return _clean(doc)
+
+
+def _finding_counts(report: "Report") -> List[Dict[str, Any]]:
+    """The findings counted by (score, code, severity), in the order each first appears among
+    the findings, with how many distinct people they name: from the columns, without making a
+    Finding."""
+    c = report.findings.columns
+    n = len(c["severity"])
+    if not n:
+        return []
+    # One whole number a (score, code, severity), and one a (kind, person): distinct by sorting.
+    sizes = [len(c["scores"]), len(c["codes"]), len(c["severities"])]
+    key = (np.asarray(c["score"], dtype=np.int64) * sizes[1] + np.asarray(c["code"], dtype=np.int64)) * sizes[2] \
+        + np.asarray(c["severity"], dtype=np.int64)
+    order = np.argsort(key, kind="stable")
+    starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]])
+    first = order[starts]  # each kind's first finding
+    group = np.empty(n, dtype=np.int64)
+    group[order] = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, n]))
+    findings = np.bincount(group, minlength=len(starts))
+    offsets = np.asarray(c["people_offsets"], dtype=np.int64)
+    people = np.asarray(c["people"], dtype=np.int64)  # a person's index in the org: one person, one index
+    span = int(people.max(initial=0)) + 1
+    pairs = np.sort(np.repeat(group, np.diff(offsets)) * span + people)
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
+    distinct = np.bincount(pairs // span, minlength=len(starts))
+    def label(g: int, key: str, labels: str) -> str:  # of the kind's first finding
+        return c[labels][int(c[key][first[g]])]
+
+    return [{"score": label(g, "score", "scores"), "code": label(g, "code", "codes"),
+             "severity": label(g, "severity", "severities"), "findings": int(findings[g]), "people": int(distinct[g])}
+            for g in np.argsort(first, kind="stable").tolist()]
 
 
 def to_json(report: "Report", aggregate_only: bool = False) -> str:

@@ -88,6 +88,25 @@ def test_the_aggregate_only_report_holds_no_individual(sample) -> None:
         teamgraph.read_org(teamgraph.sample_team_path())).to_json(aggregate_only=True)
 
 
+def test_aggregate_findings_count_each_kind_and_its_distinct_people() -> None:
+    # The counts come from the findings' columns; the reference counts the findings one by one.
+    from fixture_orgs import fixture_reports
+
+    checked = 0
+    for name, lang, report in fixture_reports():
+        expected = {}
+        for f in report.findings:
+            entry = expected.setdefault((f.score, f.code, f.severity), {"score": f.score, "code": f.code,
+                                                                       "severity": f.severity, "findings": 0,
+                                                                       "people": set()})
+            entry["findings"] += 1
+            entry["people"].update(f.people)
+        expected_rows = [{**e, "people": len(e["people"])} for e in expected.values()]
+        assert json.loads(report.to_json(aggregate_only=True))["findings"] == expected_rows, (name, lang)
+        checked += 1
+    assert checked >= 8
+
+
 def test_aggregate_only_on_the_cli(capsys) -> None:
     assert main(["report", "--format", "json", "--aggregate-only"]) == 0
     doc = json.loads(capsys.readouterr().out)
