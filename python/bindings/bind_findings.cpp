@@ -311,18 +311,29 @@ void bind_findings(py::module_& m) {
           py::arg("k"), "Finding k's arguments as (name, kind, value), as teamgraph.catalog renders them.")
       .def(
           "texts",
-          [](const FindingColumns& f, const TextCatalog& catalog, std::optional<std::vector<std::string>> pseudonyms) {
+          [](const FindingColumns& f, const TextCatalog& catalog, std::optional<std::vector<std::string>> pseudonyms,
+             std::optional<std::vector<std::size_t>> indices) {
             if (pseudonyms && pseudonyms->size() != f.org->size())
               throw py::value_error("pseudonyms: one for each person of the org");
+            std::vector<Finding> chosen;  // only these findings' texts: a report that shows ten of 500,000
+            if (indices) {
+              chosen.reserve(indices->size());
+              for (const auto k : *indices) {
+                if (k >= f.findings().size()) throw py::index_error("no finding " + std::to_string(k));
+                chosen.push_back(f.findings()[k]);
+              }
+            }
             FindingTexts texts;
             {
               py::gil_scoped_release release;
-              texts = parallel_texts(f.findings(), catalog, f.labels(catalog, pseudonyms ? &*pseudonyms : nullptr));
+              texts = parallel_texts(indices ? chosen : f.findings(), catalog,
+                                     f.labels(catalog, pseudonyms ? &*pseudonyms : nullptr));
             }
             return py::make_tuple(column_of(std::move(texts.message)), column_of(std::move(texts.recommendation)));
           },
-          py::arg("catalog"), py::arg("pseudonyms") = py::none(),
-          "((offsets, bytes), (offsets, bytes)): every finding's message and recommendation, UTF-8 in Arrow's layout.")
+          py::arg("catalog"), py::arg("pseudonyms") = py::none(), py::arg("indices") = py::none(),
+          "((offsets, bytes), (offsets, bytes)): every finding's message and recommendation (only those at `indices`, "
+          "in their order, when given), UTF-8 in Arrow's layout.")
       .def(
           "people_text",
           [](const FindingColumns& f, const std::string& separator, std::optional<std::vector<std::string>> pseudonyms) {

@@ -807,9 +807,9 @@ class FindingColumns:
         """
         (offsets, bytes): each finding's people by id (or pseudonym), joined.
         """
-    def texts(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None = None) -> tuple[tuple, tuple]:
+    def texts(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None = None, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] | None = None) -> tuple[tuple, tuple]:
         """
-        ((offsets, bytes), (offsets, bytes)): every finding's message and recommendation, UTF-8 in Arrow's layout.
+        ((offsets, bytes), (offsets, bytes)): every finding's message and recommendation (only those at `indices`, in their order, when given), UTF-8 in Arrow's layout.
         """
 def assess(org: Org, policy: str = '', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> Assessment:
     """

@@ -265,6 +265,14 @@ class Catalog:
         """Items one after another ("a, b, c"), or the catalog's "-" when there are none."""
         return self.text("list.separator").join(items) or self.text("value.none")
 
+    def who(self, people: Sequence[str], escape: Callable[[str], str] = str) -> str:
+        """A finding's people as its "who" line lists them: at most PEOPLE_NAMED (each through
+        `escape`), then how many more, or "-" for none. The JSON report lists them all."""
+        shown = [escape(p) for p in people[:PEOPLE_NAMED]]
+        if len(people) > PEOPLE_NAMED:
+            return self.text("list.more", head=self.text("list.separator").join(shown), count=len(people) - PEOPLE_NAMED)
+        return self.listing(shown)
+
     def severity(self, severity: str) -> str:
         return self.text(f"severity.{severity}")
 

@@ -245,9 +245,15 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
 
     chosen = FindingFilter.of(scores, codes)
     c = report.catalog
-    from .json_report import document
+    from . import _core
+    from .json_report import input_checksum
+    from .json_report import scores as score_entries
 
-    doc = _clean(document(report))  # the findings are read from the columns, as shown
+    # What the page shows of the JSON document (the findings are read from the columns, as shown).
+    doc = _clean({"team": report.org.name, "teamgraph_version": _core.__version__,
+                  "input_checksum": input_checksum(report.org, report._key),
+                  "summary": summary(report.org, report._ids, report.pseudonymized, report.catalog),
+                  "scores": score_entries(report)})
     lines = [c.text("markdown.title", team=markdown_text(doc["team"] or c.text("team.unnamed"))), "",
              c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
              *([markdown_text(placeholder_line(c, doc["summary"], "markdown.placeholders")), ""]
@@ -273,7 +279,7 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
     for f in findings:
         lines.append(c.text("markdown.finding", severity=c.severity(f.severity), score=c.score_name(f.score),
                             message=markdown_text(f.message)) + "  ")
-        who = c.text("finding.who", people=c.listing([markdown_text(p) for p in f.people]),
+        who = c.text("finding.who", people=c.who(f.people, markdown_text),
                      evidence=markdown_text(c.evidence(_clean(dict(f.evidence)))))
         lines.append(f"  {who}  ")
         lines.append(f"  {c.text('finding.do', recommendation=markdown_text(f.recommendation))}")
@@ -357,7 +363,7 @@ def to_text(report: "Report", top: int = 0, color: bool = False, scores: "Names"
         lines.append(f"  {paint[severity] if color else ''}{c.severity(severity).upper()}{reset}")
         for f in group:
             lines.append(c.text("text.finding", message=f.message))
-            who = c.text("finding.who", people=c.listing(f.people),
+            who = c.text("finding.who", people=c.who(f.people),
                          evidence=c.evidence(f.evidence, "text.evidence_not_available"))
             lines.append(f"      {who}")
             lines.append(f"      {c.text('finding.do', recommendation=f.recommendation)}")

@@ -78,6 +78,10 @@ class _PeopleLabels(Sequence[str]):
         return self._catalog.text("person.named", name=name, id=self._ids[i])
 
 
+# How many findings' texts are written alone (a few at a time) before all are written at once.
+_ALONE = 1000
+
+
 def _texts(column: Any) -> "pa.LargeStringArray":
     """(offsets, bytes) from the core as an Arrow string array, without a copy."""
     import pyarrow as pa
@@ -98,6 +102,7 @@ class FindingList(Sequence[Finding]):
         self._pseudonyms = pseudonyms
         self._columns: Optional[Dict[str, Any]] = None
         self._texts: Optional[Tuple[Any, Any]] = None
+        self._alone = 0  # findings whose texts were written alone (texts(indices))
         self._made: Dict[int, Finding] = {}
 
     def __len__(self) -> int:
@@ -111,8 +116,22 @@ class FindingList(Sequence[Finding]):
             self._columns = self._core.columns()
         return self._columns
 
-    def texts(self) -> Tuple[Any, Any]:
-        """Every finding's message and recommendation, as two Arrow string arrays."""
+    def texts(self, indices: Optional[Sequence[int]] = None) -> Tuple[Any, Any]:
+        """Every finding's message and recommendation, as two Arrow string arrays; with `indices`,
+        those findings' only, in that order (a few of many are written without writing all)."""
+        if indices is not None:
+            # A few findings' texts alone (a report showing its top ten); once many have been read
+            # so (a caller going through them one by one), all of them, kept.
+            if self._texts is None and len(indices) * 8 < len(self) and self._alone + len(indices) <= _ALONE:
+                self._alone += len(indices)
+                raw = self._core.texts(self._catalog.text_catalog(), self._pseudonym_list(),
+                                       np.asarray(indices, dtype=np.int64))
+                return _texts(raw[0]), _texts(raw[1])
+            import pyarrow as pa
+
+            taken = pa.array(np.asarray(indices, dtype=np.int64))
+            message, recommendation = self.texts()
+            return message.take(taken), recommendation.take(taken)
         if self._texts is None:
             raw = self._core.texts(self._catalog.text_catalog(), self._pseudonym_list())
             self._texts = (_texts(raw[0]), _texts(raw[1]))
@@ -152,10 +171,10 @@ class FindingList(Sequence[Finding]):
         first, last = c["evidence_offsets"][k], c["evidence_offsets"][k + 1]
         evidence = {c["evidence_names"][int(name)]: float(value)
                     for name, value in zip(c["evidence_name"][first:last], c["evidence_value"][first:last])}
-        message, recommendation = self.texts()
+        message, recommendation = self.texts([k])
         return Finding(c["scores"][int(c["score"][k])], c["codes"][int(c["code"][k])],
                        c["severities"][int(c["severity"][k])], [self._ids[i] for i in indices],
-                       message[k].as_py(), evidence, recommendation[k].as_py(),
+                       message[0].as_py(), evidence, recommendation[0].as_py(),
                        _PeopleLabels(indices, self._ids, self._names, self._catalog),
                        finding_subject(self.args(k), [self._ids[i] for i in indices]))
 
@@ -169,15 +188,14 @@ class FindingList(Sequence[Finding]):
         if not len(at):
             return []
         c = self.columns
-        message, recommendation = self.texts()
-        taken = pa.array(at)
-        messages, recommendations = message.take(taken).to_pylist(), recommendation.take(taken).to_pylist()
+        message, recommendation = self.texts(at)
+        messages, recommendations = message.to_pylist(), recommendation.to_pylist()
         labels = {name: np.asarray(c[plural], dtype=object)[np.asarray(c[name])[at]].tolist()
                   for name, plural in (("score", "scores"), ("code", "codes"), ("severity", "severities"))}
         people_offsets, people = c["people_offsets"], c["people"]
         evidence_offsets, evidence_values = c["evidence_offsets"], c["evidence_value"]
         evidence_names = np.asarray(c["evidence_names"], dtype=object)[np.asarray(c["evidence_name"], dtype=np.int64)]
-        ids = self._ids
+        ids = self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
         out = []
         for j, k in enumerate(at.tolist()):
             first, last = evidence_offsets[k], evidence_offsets[k + 1]

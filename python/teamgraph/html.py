@@ -81,7 +81,7 @@ def _findings(report: "Report", limit: int = 0) -> str:
             f'<div class="finding {f.severity}"><span class="sev">{html.escape(c.severity(f.severity))}</span> '
             f'<span class="meta">{html.escape(c.score_name(f.score))} / {html.escape(f.code)}</span>'
             f"<div>{html.escape(f.message)}</div>"
-            f'<div class="meta">{_text(c, "finding.who", people=c.listing(f.people), evidence=evidence)}</div>'
+            f'<div class="meta">{_text(c, "finding.who", people=c.who(f.people), evidence=evidence)}</div>'
             f"<div><b>{_text(c, 'html.do')}</b> {html.escape(f.recommendation)}</div></div>")
     return '<section id="findings">' + "".join(items) + "</section>"
 

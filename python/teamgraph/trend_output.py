@@ -38,7 +38,7 @@ def _score_rows(t: "Trend", c: Catalog) -> List[List[str]]:
 
 
 def _finding_lines(f: Finding, c: Catalog) -> List[str]:
-    who = c.text("finding.who", people=c.listing(f.people), evidence=c.evidence(f.evidence, "text.evidence_not_available"))
+    who = c.text("finding.who", people=c.who(f.people), evidence=c.evidence(f.evidence, "text.evidence_not_available"))
     return [c.text("text.finding", message=f.message), f"      {who}", f"      {c.text('finding.do', recommendation=f.recommendation)}"]
 
 
@@ -118,7 +118,7 @@ def _finding_html(f: Any, c: Catalog, note: str = "") -> str:
     """A Finding, or a TrendFinding with its `note` (no evidence: that is in its report)."""
     extra = f' <span class="meta">({html.escape(note)})</span>' if note else ""
     evidence = {k: v for k, v in getattr(f, "evidence", {}).items() if v == v}
-    who = c.text("finding.who", people=c.listing(f.people), evidence=c.evidence(evidence) or c.text("value.none"))
+    who = c.text("finding.who", people=c.who(f.people), evidence=c.evidence(evidence) or c.text("value.none"))
     return (f'<div class="finding {f.severity}"><b>{html.escape(c.severity(f.severity))}</b> '
             f'<span class="meta">{html.escape(c.score_name(f.score))} / {html.escape(f.code)}</span>{extra}'
             f'<div>{html.escape(f.message)}</div><div class="meta">{html.escape(who)}</div>'

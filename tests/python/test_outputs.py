@@ -106,6 +106,20 @@ def test_checksum_from_the_cores_arrays_is_the_checksum_of_the_tables() -> None:
         assert input_checksum(org) == _checksum_from_tables(org)
 
 
+def test_who_lines_name_ten_people_and_count_the_rest(report) -> None:
+    # A finding about many people (the whole team, at a big org hundreds of thousands) lists ten
+    # in the text, Markdown and HTML reports, and how many more; the JSON report lists them all.
+    many = [f for f in report.findings if len(f.people) > 10]
+    assert many, "the sample team has a finding about more than ten people"
+    text, markdown, html = report.to_text(), report.to_markdown(), report.to_html()
+    listed = {tuple(f["people"]) for f in json.loads(report.to_json())["findings"]}
+    for f in many:
+        assert tuple(f.people) in listed
+        shown = ", ".join(f.people[:10]) + f" and {len(f.people) - 10} more"
+        assert f"who: {shown};" in text and f"who: {shown};" in markdown and f"who: {shown};" in html
+        assert ", ".join(f.people[:11]) not in text
+
+
 def test_pseudonymized_outputs_hold_no_id_or_name(org, report) -> None:
     masked = report.pseudonymize(KEY)
     outputs = [masked.to_json(), masked.to_markdown(), masked.to_html(), str(masked.findings)]

@@ -144,3 +144,27 @@ def test_what_if_keeps_declared_scales() -> None:
     same = org.what_if()
     pd.testing.assert_frame_equal(same.table("competencies"), org.table("competencies"))
     assert teamgraph.assess(same).scores == teamgraph.assess(org).scores
+
+
+def test_a_few_findings_texts_are_written_alone_and_equal_all_of_them(monkeypatch) -> None:
+    # A report showing its top ten writes those ten texts, not every finding's; a caller going
+    # through the findings one by one gets all of them written once (teamgraph.findings._ALONE).
+    from teamgraph import findings as findings_module
+
+    report = teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path()))
+    fresh = teamgraph.assess(report.org).findings
+    chosen = [len(fresh) - 1, 0, 3]
+    message, recommendation = fresh.texts(chosen)
+    assert fresh._texts is None  # written alone
+    every_message, every_recommendation = report.findings.texts()
+    assert message.to_pylist() == [every_message[k].as_py() for k in chosen]
+    assert recommendation.to_pylist() == [every_recommendation[k].as_py() for k in chosen]
+    rows = fresh.rows(chosen)
+    assert [r.message for r in rows] == [every_message[k].as_py() for k in chosen]
+    assert fresh[3].message == report.findings[3].message
+    monkeypatch.setattr(findings_module, "_ALONE", 5)
+    one_by_one = teamgraph.assess(report.org).findings
+    assert [f.message for f in one_by_one] == every_message.to_pylist()
+    assert one_by_one._texts is not None and one_by_one._alone == 5
+    with pytest.raises(IndexError):
+        fresh._core.texts(fresh._catalog.text_catalog(), None, [len(fresh)])
