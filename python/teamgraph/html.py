@@ -115,7 +115,7 @@ def to_html(report: "Report", fragment: bool = False) -> str:
     weakest = (f"<p>{_text(c, 'html.weakest', {'weakest': f'<b>{html.escape(c.score_name(report.weakest))}</b>'})}</p>"
                if report.weakest else "")
     meta = [f"teamgraph {html.escape(_core.__version__)}", html.escape(people),
-            _text(c, "html.input", checksum=input_checksum(report.org)[:19])]
+            _text(c, "html.input", checksum=input_checksum(report.org, report._key)[:19])]
     if report.pseudonymized:
         meta.append(_text(c, "html.pseudonymized"))
     if report.org.headcount < len(report.org):  # said under the title: outside the scores

@@ -157,6 +157,11 @@ def test_pseudonymized_warnings_and_checksums_name_no_one(tmp_path, capsys) -> N
     assert doc["input_checksum"].startswith("hmac-sha256:")
     other = json.loads(report.pseudonymize(b"another-key-of-at-least-16-bytes").to_json())["input_checksum"]
     assert other != doc["input_checksum"] and json.loads(report.to_json())["input_checksum"].startswith("sha256:")
+    # Every form shows the keyed checksum, never the plain one (which would link it to the data).
+    plain = json.loads(report.to_json())["input_checksum"]
+    for text in (safe.to_text(), safe.to_markdown(), safe.to_html()):
+        assert plain[len("sha256:"):][:12] not in text
+    assert doc["input_checksum"][:19] in safe.to_markdown() and doc["input_checksum"][:19] in safe.to_html()
     key = tmp_path / "key"
     key.write_bytes(KEY)
     assert main(["what-if", str(tmp_path), "--leave", "bob", "--move", "bob=carol", "--pseudonymize", str(key)]) == 2
