@@ -214,7 +214,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         text = report.to_markdown(top=args.top, scores=chosen.scores, codes=chosen.codes)
     elif args.format == "html":
-        text = report.to_html()
+        text = report.to_html(top=args.top, scores=chosen.scores, codes=chosen.codes)
     else:
         text = to_text(report, args.top, color=sys.stdout.isatty() and os.environ.get("NO_COLOR") is None,
                        scores=chosen.scores, codes=chosen.codes)

@@ -38,6 +38,6 @@ def finding_filter(args: argparse.Namespace, catalog: Catalog, bad_input: Callab
     if lines:
         raise bad_input(message="\n".join(lines))
     chosen = FindingFilter.of(scores, codes)
-    if chosen and args.format not in ("text", "markdown"):
+    if chosen and args.format == "json":
         raise bad_input("cli.error.filter_needs_text", format=args.format)
     return chosen

@@ -7,7 +7,7 @@ import html
 import io
 
 import matplotlib.pyplot as plt
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 from . import _core
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from .catalog import Catalog
+    from .finding_filter import Names
     from .report import Report
 
 _STYLE = """
@@ -72,10 +73,10 @@ def _scores_table(report: "Report") -> str:
             + "".join(rows) + "</table>")
 
 
-def _findings(report: "Report", limit: int = 0) -> str:
+def _findings(report: "Report", indices: Sequence[int]) -> str:
     c = report.catalog
     items = []
-    for f in report.findings.rows(range(min(limit, len(report.findings)) if limit else len(report.findings))):
+    for f in report.findings.rows(indices):
         evidence = c.evidence({k: v for k, v in f.evidence.items() if v == v})
         items.append(
             f'<div class="finding {f.severity}"><span class="sev">{html.escape(c.severity(f.severity))}</span> '
@@ -92,19 +93,35 @@ def _talent_grid(report: "Report") -> str:
     return f'<section id="talent-grid">{grid_html(report.talent_grid, report.catalog)}</section>'
 
 
-def to_html(report: "Report", fragment: bool = False) -> str:
-    """The whole report as one HTML page, in the report's language; `fragment` gives a light
-    version for notebooks (scores and the top findings, no charts)."""
+def to_html(report: "Report", fragment: bool = False, top: int = 0, scores: "Names" = None,
+            codes: "Names" = None) -> str:
+    """The whole report as one HTML page, in the report's language, with the `top` most severe
+    findings (0: all), only those of `scores` and `codes` when given (``FindingFilter``);
+    `fragment` gives a light version for notebooks (scores and the top five findings, no
+    charts)."""
+    from .finding_filter import FindingFilter
+
     c = report.catalog
     title = html.escape(report.org.name or c.text("html.title"))
     people = c.text("count.people", count=report.org.headcount)
     if fragment:
         summary = _text(c, "html.fragment", {"team": f"<b>{title}</b>"}, people=people,
                         findings=c.text("count.findings", count=len(report.findings)))
-        return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{_findings(report, limit=5)}</div>'
+        return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{_findings(report, range(min(5, len(report.findings))))}</div>'
     from . import plot
     from .json_report import input_checksum
 
+    chosen = FindingFilter.of(scores, codes)
+    count = len(report.findings)
+    kept = chosen.indices(report.findings)
+    shown = kept[:top] if top > 0 else kept
+    if chosen:
+        findings_heading = _text(c, "html.findings_of", filter=chosen.describe(c), matched=len(kept), count=count,
+                                 shown=len(shown))
+    elif len(shown) < count:
+        findings_heading = _text(c, "html.findings_shown", count=count, shown=len(shown))
+    else:
+        findings_heading = _text(c, "html.findings", count=count)
     charts: List[str] = []
     for section, key, fn in [("org-chart", "html.chart.org_chart", plot.org_chart),
                              ("coverage", "html.chart.coverage", plot.coverage),
@@ -130,5 +147,5 @@ def to_html(report: "Report", fragment: bool = False) -> str:
         f"<h2>{_text(c, 'html.scores')}</h2>{_scores_table(report)}{weakest}"
         f"<h2>{_text(c, 'grid.title')}</h2>{_talent_grid(report)}"
         + "".join(charts)
-        + f"<h2>{_text(c, 'html.findings', count=len(report.findings))}</h2>{_findings(report)}"
+        + f"<h2>{findings_heading}</h2>{_findings(report, shown)}"
         "</body></html>\n")

@@ -393,12 +393,14 @@ class Report:
 
         return to_markdown(self._in(lang), top, scores, codes)
 
-    def to_html(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, lang: Optional[str] = None) -> str:
-        """One self-contained HTML page (no network needed): scores, charts, findings; in the
-        report's language or `lang`."""
+    def to_html(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, lang: Optional[str] = None,
+                top: int = 0, scores: Optional[Sequence[str]] = None, codes: Optional[Sequence[str]] = None) -> str:
+        """One self-contained HTML page (no network needed): scores, charts, and the `top` most
+        severe findings (0: all), only those of `scores` and `codes` when given (as
+        ``to_markdown``); in the report's language or `lang`."""
         from .html import to_html
 
-        text = to_html(self._in(lang))
+        text = to_html(self._in(lang), top=top, scores=scores, codes=codes)
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text

@@ -120,6 +120,27 @@ def test_who_lines_name_ten_people_and_count_the_rest(report) -> None:
         assert ", ".join(f.people[:11]) not in text
 
 
+def test_html_shows_the_top_findings_when_asked(report, tmp_path) -> None:
+    # `report --format html` shows the --top most severe findings (10 by default) and says how
+    # many there are; the Python default, as the JSON, shows all.
+    from teamgraph.cli import main
+
+    count = len(report.findings)
+    assert report.to_html().count('<div class="finding ') == count > 10
+    out = tmp_path / "r.html"
+    assert main(["report", "--format", "html", "--top", "3", "--out", str(out)]) in (0, 1)
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<div class="finding ') == 3
+    assert f"Findings ({count}; 3 shown, most severe first)" in page
+    assert f"发现（共{count}条，显示3条" in report.to_html(lang="zh-CN", top=3)
+    # --score and --code choose them as in the text report.
+    assert main(["report", "--format", "html", "--code", "reserve_in_unit", "--top", "2", "--out", str(out)]) in (0, 1)
+    page = out.read_text(encoding="utf-8")
+    matched = sum(f.code == "reserve_in_unit" for f in report.findings)
+    assert page.count('<div class="finding ') == min(2, matched) > 0
+    assert f"({matched} of {count}; {min(2, matched)} shown, most severe first)" in page
+
+
 def test_pseudonymized_outputs_hold_no_id_or_name(org, report) -> None:
     masked = report.pseudonymize(KEY)
     outputs = [masked.to_json(), masked.to_markdown(), masked.to_html(), str(masked.findings)]
