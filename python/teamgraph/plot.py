@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 _LABEL_LIMIT = 60  # label people by id up to this many nodes
 # A chart draws at most this many people: a larger org's chart shows its top layers (org chart) or
-# its core, brokers and the people whose departure would cost most (sharing network), and says so
-# in its title. Laying out or drawing every person of a large org costs minutes and megabytes of
+# its core, brokers and the people whose departure would cost most (sharing network), or everyone
+# as a density (incentive balance), and says so in its title. Laying out or drawing every person of a large org costs minutes and megabytes of
 # SVG (the sharing network's spring layout is quadratic in the people).
 CHART_LIMIT = 2000
 # Languages whose words need a CJK font, and the family names that mark one (Noto Sans CJK comes
@@ -202,6 +202,15 @@ def incentive_balance(report: "Report") -> "Figure":
     material = people["incentive_balance.material_total"].to_numpy(dtype=float)
     spiritual = people["incentive_balance.spiritual_count"].to_numpy(dtype=float)
     forgotten = spiritual == 0
+    if len(people) > CHART_LIMIT:  # everyone as a density, not a point each (megabytes of SVG)
+        given = ~np.isnan(material) & ~np.isnan(spiritual)
+        cells = ax.hexbin(material[given], spiritual[given], gridsize=40, bins="log", mincnt=1, cmap="Blues")
+        fig.colorbar(cells, ax=ax, label=c.text("plot.incentives.density_scale"))
+        ax.set_xlabel(c.text("plot.incentives.xlabel"))
+        ax.set_ylabel(c.text("plot.incentives.ylabel"))
+        ax.set_title(c.text("plot.incentives.title") + "\n" +
+                     c.text("plot.incentives.density", people=int(given.sum()), forgotten=int((forgotten & given).sum())))
+        return fig
     ax.scatter(material[~forgotten], spiritual[~forgotten], s=30, color="#2e86c1", label=c.text("plot.incentives.recognized"))
     ax.scatter(material[forgotten], spiritual[forgotten], s=40, color="#c0392b", marker="x",
                label=c.text("plot.incentives.forgotten"))

@@ -204,6 +204,14 @@ def test_charts_of_an_org_over_the_chart_limit_show_part_of_it_and_say_so(report
     drawn = sum(len(c.get_offsets()) for c in network.axes[0].collections if hasattr(c, "get_offsets")
                 and c.get_offsets() is not None and len(c.get_offsets()) and c.__class__.__name__ == "PathCollection")
     assert drawn == 10
+    # The incentive chart draws everyone as a density (no point a person), saying how many never
+    # had spiritual recognition.
+    spiritual = people["incentive_balance.spiritual_count"]
+    incentives = plot.incentive_balance(report)
+    title = incentives.axes[0].get_title()
+    assert f"46 people by density; {int((spiritual == 0).sum())} never recognized" in title
+    [cells] = incentives.axes[0].collections
+    assert cells.__class__.__name__ == "PolyCollection" and cells.get_array().sum() == 46
 
 
 def test_notebook_html_repr(report) -> None:
