@@ -64,6 +64,13 @@ void bind_org(py::module_& m) {
              return out;
            },
            "manager (-1 for a top), depth, subtree_end (the unit of p is [p, subtree_end[p])), tops, layers.")
+      .def("sharing_links",
+           [](const std::shared_ptr<Org>& org) {
+             const auto& s = org->sharing();
+             const py::object owner = py::cast(org);
+             return py::make_tuple(view(s.a.data(), s.a.size(), owner), view(s.b.data(), s.b.size(), owner));
+           },
+           "(a, b): the people of every sharing link as indices, a < b, sorted (a link a channel).")
       .def("competency_matrix",
            [](const std::shared_ptr<Org>& org) {
              const auto& c = org->competencies();

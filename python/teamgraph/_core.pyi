@@ -135,6 +135,10 @@ class Org:
         """
         Person ids in the org's canonical order (preorder of the reports-to forest).
         """
+    def sharing_links(self) -> tuple[numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.uint32]]:
+        """
+        (a, b): the people of every sharing link as indices, a < b, sorted (a link a channel).
+        """
     def table_columns(self, name: str, normalized: bool = False) -> dict:
         """
         Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized.

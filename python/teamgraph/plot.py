@@ -23,6 +23,9 @@ _LABEL_LIMIT = 60  # label people by id up to this many nodes
 # as a density (incentive balance), and says so in its title. Laying out or drawing every person of a large org costs minutes and megabytes of
 # SVG (the sharing network's spring layout is quadratic in the people).
 CHART_LIMIT = 2000
+# The sharing network's layout (networkx's spring layout) takes 0.5 s at 499 people and 11 s at
+# 2,000 (from 500 on it is another algorithm): it draws fewer.
+NETWORK_LIMIT = 499
 # Languages whose words need a CJK font, and the family names that mark one (Noto Sans CJK comes
 # with Debian's fonts-noto-cjk, which scripts/setup.sh installs).
 _CJK_LANGUAGES = ("zh_CN",)
@@ -242,14 +245,12 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
               else np.zeros(len(people), dtype=bool))
     tiers = people["tier"].astype(str).to_numpy()
     shown = None
-    if len(people) > CHART_LIMIT:  # the core, then the brokers, then by departure impact
+    if len(people) > NETWORK_LIMIT:  # the core, then the brokers, then by departure impact
         impact = np.nan_to_num(report.core.departure.impact, nan=-1.0)
         order = np.lexsort((np.arange(len(people)), -impact, ~broker, tiers != "core"))
-        shown = np.sort(order[:CHART_LIMIT])
+        shown = np.sort(order[:NETWORK_LIMIT])
     graph = nx.Graph()
-    table = org.table("sharing")
-    ids = pd.Index(org.ids)
-    a, b = np.asarray(ids.get_indexer(table["person_a"])), np.asarray(ids.get_indexer(table["person_b"]))
+    a, b = (np.asarray(side, dtype=np.int64) for side in org._core.sharing_links())
     if shown is not None:
         kept = np.zeros(len(people), dtype=bool)
         kept[shown] = True

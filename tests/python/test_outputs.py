@@ -184,12 +184,14 @@ def test_plots_return_figures(report) -> None:
 
 
 def test_charts_of_an_org_over_the_chart_limit_show_part_of_it_and_say_so(report, monkeypatch) -> None:
-    """A large org's charts draw at most CHART_LIMIT people (set to 10 here for the 46-person
-    sample): the org chart its top layers that fit, the sharing network the core, the brokers,
-    then the highest departure impact; each title says how many of how many."""
+    """A large org's charts draw at most CHART_LIMIT people, the sharing network NETWORK_LIMIT
+    (both set to 10 here for the 46-person sample): the org chart its top layers that fit, the
+    sharing network the core, the brokers, then the highest departure impact; each title says how
+    many of how many."""
     from teamgraph import plot
 
     monkeypatch.setattr(plot, "CHART_LIMIT", 10)
+    monkeypatch.setattr(plot, "NETWORK_LIMIT", 10)
     people = report.people
     depth = np.asarray(report.org.hierarchy["depth"])
     layers = int(np.searchsorted(np.cumsum(np.bincount(depth)), 10, side="right"))
