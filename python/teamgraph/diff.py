@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .catalog import Catalog, pad
-from .findings import Finding
+from .findings import Finding, FindingList
 from .org import WhatIfChanges
 
 if TYPE_CHECKING:
@@ -104,38 +104,109 @@ def _visible(f: Finding) -> Tuple[Any, ...]:
     return (f.severity, frozenset(f.people), names.sub("\0", f.message), names.sub("\0", f.recommendation))
 
 
+class _Side:
+    """One report's findings as the matching reads them: score, code, severity, people (ids or
+    pseudonyms), message and recommendation a finding, from the columns (a FindingList: no
+    Finding object is made for the many findings a what-if leaves as they were)."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = findings
+        if isinstance(findings, FindingList):
+            c = findings.columns
+            self.score, self.code, self.severity = (
+                np.asarray(c[labels], dtype=object)[np.asarray(c[key], dtype=np.int64)].tolist()
+                for key, labels in (("score", "scores"), ("code", "codes"), ("severity", "severities")))
+            ids = findings._ids.resolved() if hasattr(findings._ids, "resolved") else findings._ids
+            offsets, people = np.asarray(c["people_offsets"]).tolist(), np.asarray(c["people"]).tolist()
+            self.people = [[ids[p] for p in people[offsets[k]:offsets[k + 1]]] for k in range(len(findings))]
+            message, recommendation = findings.texts()
+            self.message, self.recommendation = message.to_pylist(), recommendation.to_pylist()
+        else:
+            self.score, self.code, self.severity = ([getattr(f, name) for f in findings]
+                                                    for name in ("score", "code", "severity"))
+            self.people = [list(f.people) for f in findings]
+            self.message, self.recommendation = [f.message for f in findings], [f.recommendation for f in findings]
+
+    def key(self, k: int) -> Tuple[str, str, Tuple[str, ...]]:
+        return (self.score[k], self.code[k], tuple(sorted(self.people[k])))
+
+    def reads_as(self, k: int, other: "_Side", j: int) -> bool:
+        """Whether finding k reads as the other's finding j: the same severity and words, or the
+        same words but for the order its people are named in (``_visible``)."""
+        if (self.severity[k], self.message[k], self.recommendation[k]) == \
+                (other.severity[j], other.message[j], other.recommendation[j]):
+            return True
+        return _visible(self.findings[k]) == _visible(other.findings[j])
+
+
 def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: ReportDiff) -> None:
     """Pairs each finding of `after` with one of `before`: first the same score, code and people
     (changed if its severity or words differ: evidence that moved without changing what the finding
     says is not a change), then, among those left of the same score and code,
-    the one sharing the most people (a team-wide finding, with no people, pairs with the one of
-    `before`): such a finding changed, it did not disappear and appear again."""
-    def key(f: Finding) -> Tuple[str, str, Tuple[str, ...]]:
-        return (f.score, f.code, tuple(sorted(f.people)))
+    the one sharing the most people, the first of them (a team-wide finding, with no people, pairs
+    with the first one left if it has none): such a finding changed, it did not disappear and appear
+    again. The people shared are counted from an index of who is named where, not by comparing every
+    pair (a what-if of a million-person org leaves hundreds of thousands of findings of one code)."""
+    from collections import deque
 
-    left: Dict[Tuple[str, str, Tuple[str, ...]], List[Finding]] = {}
-    for f in before:
-        left.setdefault(key(f), []).append(f)
-    unmatched: List[Finding] = []
-    for f in after:
-        same = left.get(key(f))
+    b, a = _Side(before), _Side(after)
+    left: Dict[Tuple[str, str, Tuple[str, ...]], Any] = {}
+    for k in range(len(before)):
+        left.setdefault(b.key(k), deque()).append(k)
+    unmatched: List[int] = []
+    changed: List[Tuple[int, int]] = []
+    for j in range(len(after)):
+        same = left.get(a.key(j))
         if same:
-            old = same.pop(0)
-            if _visible(old) != _visible(f):
-                diff.changed.append((old, f))
+            k = same.popleft()
+            if not b.reads_as(k, a, j):
+                changed.append((k, j))
         else:
-            unmatched.append(f)
-    rest: Dict[Tuple[str, str], List[Finding]] = {}
-    for f in (f for group in left.values() for f in group):
-        rest.setdefault((f.score, f.code), []).append(f)
-    for f in unmatched:
-        candidates = rest.get((f.score, f.code), [])
-        people = set(f.people)
-        best = max(range(len(candidates)), key=lambda i: len(people & set(candidates[i].people)), default=None)
-        if best is not None and (bool(people & set(candidates[best].people)) or not (people or candidates[best].people)):
-            diff.changed.append((candidates.pop(best), f))
+            unmatched.append(j)
+    # Those left, by score and code, in the order of their groups' first finding, then their own.
+    rest: Dict[Tuple[str, str], List[int]] = {}
+    for group in left.values():
+        for k in group:
+            rest.setdefault((b.score[k], b.code[k]), []).append(k)
+    alive = np.zeros(len(before), dtype=bool)
+    position = np.zeros(len(before), dtype=np.int64)  # place in its candidates' list
+    for candidates in rest.values():
+        for at, k in enumerate(candidates):
+            alive[k], position[k] = True, at
+    named: Dict[Tuple[str, str], Dict[str, List[int]]] = {}  # per score and code: person -> candidates
+    first_alive: Dict[Tuple[str, str], int] = {}
+    appeared: List[int] = []
+    for j in unmatched:
+        group = (a.score[j], a.code[j])
+        candidates = rest.get(group, [])
+        people = set(a.people[j])
+        best = None
+        if people:
+            if group not in named:
+                index: Dict[str, List[int]] = {}
+                for k in candidates:
+                    for p in set(b.people[k]):
+                        index.setdefault(p, []).append(k)
+                named[group] = index
+            shared: Dict[int, int] = {}
+            for p in people:
+                for k in named[group].get(p, ()):
+                    if alive[k]:
+                        shared[k] = shared.get(k, 0) + 1
+            if shared:
+                best = min(shared, key=lambda k: (-shared[k], position[k]))
+        else:  # the first one left, if it names no one either
+            at = first_alive.get(group, 0)
+            while at < len(candidates) and not alive[candidates[at]]:
+                at += 1
+            first_alive[group] = at
+            if at < len(candidates) and not b.people[candidates[at]]:
+                best = candidates[at]
+        if best is None:
+            appeared.append(j)
         else:
-            diff.appeared.append(f)
-    order = {id(f): i for i, f in enumerate(before)}
-    diff.disappeared.extend(sorted((f for group in rest.values() for f in group), key=lambda f: order[id(f)]))
-    diff.changed.sort(key=lambda pair: order[id(pair[0])])
+            alive[best] = False
+            changed.append((best, j))
+    diff.appeared.extend(after[j] for j in appeared)
+    diff.disappeared.extend(before[k] for k in sorted(k for candidates in rest.values() for k in candidates if alive[k]))
+    diff.changed.extend((before[k], after[j]) for k, j in sorted(changed))

@@ -167,16 +167,17 @@ class FindingList(Sequence[Finding]):
 
     def _make(self, k: int) -> Finding:
         c = self.columns
-        indices = [int(i) for i in c["people"][c["people_offsets"][k]:c["people_offsets"][k + 1]]]
+        indices = c["people"][c["people_offsets"][k]:c["people_offsets"][k + 1]].tolist()
+        ids = self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
         first, last = c["evidence_offsets"][k], c["evidence_offsets"][k + 1]
         evidence = {c["evidence_names"][int(name)]: float(value)
                     for name, value in zip(c["evidence_name"][first:last], c["evidence_value"][first:last])}
         message, recommendation = self.texts([k])
         return Finding(c["scores"][int(c["score"][k])], c["codes"][int(c["code"][k])],
-                       c["severities"][int(c["severity"][k])], [self._ids[i] for i in indices],
+                       c["severities"][int(c["severity"][k])], [ids[i] for i in indices],
                        message[0].as_py(), evidence, recommendation[0].as_py(),
                        _PeopleLabels(indices, self._ids, self._names, self._catalog),
-                       finding_subject(self.args(k), [self._ids[i] for i in indices]))
+                       finding_subject(self.args(k), [ids[i] for i in indices]))
 
     def rows(self, indices: Sequence[int]) -> List[FindingRow]:
         """The findings at `indices` as ``FindingRow``s, read from the columns in bulk (the texts

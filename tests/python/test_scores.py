@@ -168,3 +168,90 @@ def test_a_few_findings_texts_are_written_alone_and_equal_all_of_them(monkeypatc
     assert one_by_one._texts is not None and one_by_one._alone == 5
     with pytest.raises(IndexError):
         fresh._core.texts(fresh._catalog.text_catalog(), None, [len(fresh)])
+
+
+def _pairwise_match(before, after):
+    # The matching as first written, comparing every left finding with every unmatched one: the
+    # reference for the indexed matching of teamgraph.diff.
+    from teamgraph.diff import _visible
+
+    def key(f):
+        return (f.score, f.code, tuple(sorted(f.people)))
+
+    left, unmatched, changed, appeared = {}, [], [], []
+    for f in before:
+        left.setdefault(key(f), []).append(f)
+    for f in after:
+        same = left.get(key(f))
+        if same:
+            old = same.pop(0)
+            if _visible(old) != _visible(f):
+                changed.append((old, f))
+        else:
+            unmatched.append(f)
+    rest = {}
+    for f in (f for group in left.values() for f in group):
+        rest.setdefault((f.score, f.code), []).append(f)
+    for f in unmatched:
+        candidates = rest.get((f.score, f.code), [])
+        people = set(f.people)
+        best = max(range(len(candidates)), key=lambda i: len(people & set(candidates[i].people)), default=None)
+        if best is not None and (bool(people & set(candidates[best].people)) or not (people or candidates[best].people)):
+            changed.append((candidates.pop(best), f))
+        else:
+            appeared.append(f)
+    order = {id(f): i for i, f in enumerate(before)}
+    disappeared = sorted((f for group in rest.values() for f in group), key=lambda f: order[id(f)])
+    changed.sort(key=lambda pair: order[id(pair[0])])
+    return appeared, disappeared, changed
+
+
+@pytest.mark.parametrize("changes", [{"leave": ["e01"]}, {"leave": ["m11", "s02"]}, {"leave": ["m22", "m25", "s01"]},
+                                     {"leave": ["e01"], "promote": {"e01": "m11"}},
+                                     {"leave": ["e02", "m15"], "promote": {"e02": "m22"}}])
+def test_a_what_ifs_findings_are_matched_as_comparing_every_pair_would(changes) -> None:
+    def seen(f):
+        return (f.score, f.code, f.severity, tuple(f.people), f.message, f.recommendation)
+
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    before = teamgraph.assess(org)
+    after = teamgraph.assess(org.what_if(**changes))
+    diff = before.diff(after)
+    appeared, disappeared, changed = _pairwise_match(list(before.findings), list(after.findings))
+    assert appeared or disappeared or changed
+    assert [seen(f) for f in diff.appeared] == [seen(f) for f in appeared]
+    assert [seen(f) for f in diff.disappeared] == [seen(f) for f in disappeared]
+    assert [(seen(a), seen(b)) for a, b in diff.changed] == [(seen(a), seen(b)) for a, b in changed]
+
+
+def test_unmatched_findings_pair_with_the_one_sharing_most_people_first() -> None:
+    # Random findings of two codes, many about overlapping people, some about no one: the indexed
+    # matching pairs them as comparing every pair would (most people shared, then the first; a
+    # finding about no one with the first one left if it is about no one too).
+    import random
+
+    from teamgraph.diff import ReportDiff, _match_findings
+    from teamgraph.findings import Finding
+
+    rng = random.Random(5)
+
+    def some(n):
+        out = []
+        for k in range(n):
+            people = rng.sample([f"p{i}" for i in range(12)], rng.choice([0, 1, 2, 3, 5]))
+            out.append(Finding("s", rng.choice(["a", "b"]), rng.choice(["low", "high"]), people,
+                               f"m{rng.randrange(3)}", {}, "r"))
+        return out
+
+    def seen(f):
+        return (f.code, f.severity, tuple(f.people), f.message)
+
+    for _ in range(200):
+        before, after = some(rng.randrange(12)), some(rng.randrange(12))
+        diff = ReportDiff.__new__(ReportDiff)
+        diff.appeared, diff.disappeared, diff.changed = [], [], []
+        _match_findings(before, after, diff)
+        appeared, disappeared, changed = _pairwise_match(before, after)
+        assert [seen(f) for f in diff.appeared] == [seen(f) for f in appeared]
+        assert [seen(f) for f in diff.disappeared] == [seen(f) for f in disappeared]
+        assert [(seen(a), seen(b)) for a, b in diff.changed] == [(seen(a), seen(b)) for a, b in changed]
