@@ -172,10 +172,13 @@ class FindingList(Sequence[Finding]):
         first, last = c["evidence_offsets"][k], c["evidence_offsets"][k + 1]
         evidence = {c["evidence_names"][int(name)]: float(value)
                     for name, value in zip(c["evidence_name"][first:last], c["evidence_value"][first:last])}
-        message, recommendation = self.texts([k])
+        if self._texts is not None:  # all written already: read, not taken
+            message, recommendation = (texts[k] for texts in self._texts)
+        else:
+            message, recommendation = (texts[0] for texts in self.texts([k]))
         return Finding(c["scores"][int(c["score"][k])], c["codes"][int(c["code"][k])],
                        c["severities"][int(c["severity"][k])], [ids[i] for i in indices],
-                       message[0].as_py(), evidence, recommendation[0].as_py(),
+                       message.as_py(), evidence, recommendation.as_py(),
                        _PeopleLabels(indices, self._ids, self._names, self._catalog),
                        finding_subject(self.args(k), [ids[i] for i in indices]))
 
