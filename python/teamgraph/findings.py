@@ -121,8 +121,10 @@ class FindingList(Sequence[Finding]):
         those findings' only, in that order (a few of many are written without writing all)."""
         if indices is not None:
             # A few findings' texts alone (a report showing its top ten); once many have been read
-            # so (a caller going through them one by one), all of them, kept.
-            if self._texts is None and len(indices) * 8 < len(self) and self._alone + len(indices) <= _ALONE:
+            # so (a caller going through them one by one), all of them, kept. A pseudonymized
+            # report hands the core every pseudonym a call: its texts are written all at once.
+            if (self._texts is None and self._pseudonyms is None and len(indices) * 8 < len(self)
+                    and self._alone + len(indices) <= _ALONE):
                 self._alone += len(indices)
                 raw = self._core.texts(self._catalog.text_catalog(), self._pseudonym_list(),
                                        np.asarray(indices, dtype=np.int64))

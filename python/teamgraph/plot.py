@@ -205,8 +205,8 @@ def incentive_balance(report: "Report") -> "Figure":
     material = people["incentive_balance.material_total"].to_numpy(dtype=float)
     spiritual = people["incentive_balance.spiritual_count"].to_numpy(dtype=float)
     forgotten = spiritual == 0
-    if len(people) > CHART_LIMIT:  # everyone as a density, not a point each (megabytes of SVG)
-        given = ~np.isnan(material) & ~np.isnan(spiritual)
+    given = ~np.isnan(material) & ~np.isnan(spiritual)
+    if len(people) > CHART_LIMIT and given.any():  # everyone as a density, not a point each (megabytes of SVG)
         cells = ax.hexbin(material[given], spiritual[given], gridsize=40, bins="log", mincnt=1, cmap="Blues")
         fig.colorbar(cells, ax=ax, label=c.text("plot.incentives.density_scale"))
         ax.set_xlabel(c.text("plot.incentives.xlabel"))

@@ -152,6 +152,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, order.size())));
   std::vector<std::thread> pool;
+  pool.reserve(threads);  // before any thread starts: no push_back can throw after
   for (unsigned t = 1; t < threads; ++t) {
     std::thread worker = detail::try_thread(work);
     if (!worker.joinable()) break;  // the system has no more threads to give: fewer workers share the teams

@@ -162,6 +162,9 @@ def test_a_few_findings_texts_are_written_alone_and_equal_all_of_them(monkeypatc
     rows = fresh.rows(chosen)
     assert [r.message for r in rows] == [every_message[k].as_py() for k in chosen]
     assert fresh[3].message == report.findings[3].message
+    # A pseudonymized report's texts are written all at once (the core gets every pseudonym a call).
+    masked = teamgraph.assess(report.org).pseudonymize(b"a-key-of-at-least-16-bytes").findings
+    assert masked[3].message and masked._texts is not None
     monkeypatch.setattr(findings_module, "_ALONE", 5)
     one_by_one = teamgraph.assess(report.org).findings
     assert [f.message for f in one_by_one] == every_message.to_pylist()

@@ -1,6 +1,7 @@
 #pragma once
 // Private: extra threads are a speed-up, never a requirement.
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <functional>
@@ -89,6 +90,7 @@ void for_each_index(std::size_t n, unsigned threads, F&& f) {
     }
   };
   std::vector<std::thread> pool;
+  pool.reserve(std::min<std::size_t>(threads, n));  // before any thread starts: no push_back can throw after
   for (unsigned t = 1; t < threads && t < n; ++t) {
     std::thread worker = try_thread(work);
     if (!worker.joinable()) break;
