@@ -92,11 +92,22 @@ struct FindingColumns {
   PersonLabel labels(const TextCatalog& catalog, const std::vector<std::string>* pseudonyms) const {
     if (pseudonyms) return [pseudonyms](index_t i) { return (*pseudonyms)[i]; };
     const Org* o = org.get();
-    return [o, &catalog](index_t i) {
+    const TextCatalog::Entry* named = catalog.find("person.named");  // found once, not once a person
+    return [o, &catalog, named](index_t i) {
       const std::string_view name = o->people().names.size() > i ? o->people().names[i] : std::string_view{};
       if (name.empty()) return std::string(o->id(i));
-      return catalog.text("person.named", {{"name", {TextCatalog::Value::Kind::text, 0, 0.0, std::string(name)}},
-                                           {"id", {TextCatalog::Value::Kind::text, 0, 0.0, std::string(o->id(i))}}});
+      // One set of values a thread (texts are written on several), refilled for every person.
+      thread_local TextCatalog::Values values;
+      if (values.size() != 2) {
+        values.clear();
+        values.emplace_back("name", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string()});
+        values.emplace_back("id", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string()});
+      }
+      values[0].second.text.assign(name);
+      values[1].second.text.assign(o->id(i));
+      std::string out;
+      catalog.append_text("person.named", named, values, out);
+      return out;
     };
   }
 };
