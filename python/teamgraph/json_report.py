@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import io
 import json
+import math
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
@@ -124,20 +125,41 @@ def scores(report: "Report") -> Dict[str, Any]:
 
 
 def report_dict(report: "Report") -> Dict[str, Any]:
-    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.3.schema.json)."""
-    doc = document(report)
+    """The report as the versioned JSON document (python/teamgraph/schemas/report-1.3.schema.json).
+    The per-person rows and the findings are made JSON-safe as they are made, not walked again."""
+    doc = _clean(document(report))
     doc["people"] = _people_rows(report)
-    doc["findings"] = [f.as_dict() for f in report.findings]
-    return _clean(doc)
+    doc["findings"] = [_finding_dict(f) for f in report.findings]
+    return doc
+
+
+def _finding_dict(f: Any) -> Dict[str, Any]:
+    """Finding.as_dict(), JSON-safe (evidence NaN and infinities null), its lists its own."""
+    d = f.as_dict()
+    d["people"], d["subject"] = list(d["people"]), dict(d["subject"])
+    d["evidence"] = {str(k): _clean(v) for k, v in d["evidence"].items()}
+    return d
 
 
 def _people_rows(report: "Report") -> List[Dict[str, Any]]:
-    """The per-person rows of the JSON report as dicts: text, numbers (NaN null), missing text null."""
-    rows = []
-    for row in report.people.to_dict("records"):
-        rows.append({k: (None if _missing(v) else str(v)) if k in _TEXT_COLUMNS or isinstance(v, str) else v
-                     for k, v in row.items()})
-    return rows
+    """The per-person rows of the JSON report as dicts: text, numbers (NaN null), missing text null;
+    made a column at a time (a column of plain numbers without a call a value)."""
+    people = report.people
+    columns = []
+    for key in people.columns:
+        values = people[key]
+        dtype = values.dtype
+        if key not in _TEXT_COLUMNS and isinstance(dtype, np.dtype) and dtype.kind in "fiub":
+            cells = values.to_numpy().tolist()
+            if dtype.kind == "f":
+                cells = [None if v != v or v in (math.inf, -math.inf) else v for v in cells]
+        else:
+            text = key in _TEXT_COLUMNS
+            cells = [(None if _missing(v) else str(v)) if text or isinstance(v, str) else _clean(v)
+                     for v in values.tolist()]
+        columns.append(cells)
+    keys = [str(k) for k in people.columns]
+    return [dict(zip(keys, row)) for row in zip(*columns)]
 
 
 # The per-person columns that are text (id, name, department, tier, the talent grid's boxes):
