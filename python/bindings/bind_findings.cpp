@@ -17,6 +17,7 @@
 #include "json_stream.hpp"
 #include "json_text.hpp"
 #include "teamgraph/assess.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/finding_texts.hpp"
 
 namespace py = pybind11;
@@ -114,39 +115,32 @@ struct FindingColumns {
 
 namespace {
 
-// finding_texts on up to four threads, a slice of the findings each, the slices' columns joined.
+// finding_texts on up to four threads, slices of the findings taken as threads come free, the
+// slices' columns joined in order.
 FindingTexts parallel_texts(const std::vector<Finding>& findings, const TextCatalog& catalog, const PersonLabel& label) {
   const std::size_t threads = json::worker_threads();
   if (threads == 1 || findings.size() < 4096) return finding_texts(findings, catalog, label);
-  const std::size_t slice = (findings.size() + threads - 1) / threads;
-  std::vector<FindingTexts> parts(threads);
-  std::vector<std::exception_ptr> errors(threads);
-  {
-    std::vector<std::thread> workers;
-    for (std::size_t t = 0; t < threads; ++t)
-      workers.emplace_back([&, t] {
-        const std::size_t begin = std::min(findings.size(), t * slice), end = std::min(findings.size(), begin + slice);
-        try {
-          parts[t] = finding_texts(std::span<const Finding>(findings).subspan(begin, end - begin), catalog, label);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      });
-    for (auto& w : workers) w.join();
-  }
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  FindingTexts out = std::move(parts.front());
+  // Slices four times as many as the threads, each taken by the next thread free: findings of
+  // different codes cost differently, and a report's are grouped by severity and code.
+  const std::size_t slices = 4 * threads, slice = (findings.size() + slices - 1) / slices;
+  std::vector<FindingTexts> parts(slices);
+  detail::for_each_index(slices, static_cast<unsigned>(threads), [&](std::size_t t) {
+    const std::size_t begin = std::min(findings.size(), t * slice), end = std::min(findings.size(), begin + slice);
+    parts[t] = finding_texts(std::span<const Finding>(findings).subspan(begin, end - begin), catalog, label);
+  });
+  FindingTexts out;
   std::size_t message_bytes = 0, recommendation_bytes = 0;
   for (const auto& p : parts) message_bytes += p.message.data.size(), recommendation_bytes += p.recommendation.data.size();
   out.message.data.reserve(message_bytes), out.recommendation.data.reserve(recommendation_bytes);
   out.message.offsets.reserve(findings.size() + 1), out.recommendation.offsets.reserve(findings.size() + 1);
-  for (std::size_t t = 1; t < threads; ++t)
-    for (auto [to, from] : {std::pair{&out.message, &parts[t].message}, std::pair{&out.recommendation, &parts[t].recommendation}}) {
+  for (auto& part : parts) {
+    for (auto [to, from] : {std::pair{&out.message, &part.message}, std::pair{&out.recommendation, &part.recommendation}}) {
       const auto base = static_cast<std::int64_t>(to->data.size());
       to->data += from->data;
       for (std::size_t k = 1; k < from->offsets.size(); ++k) to->offsets.push_back(base + from->offsets[k]);
     }
+    part = FindingTexts();  // its room let go as soon as it is copied
+  }
   return out;
 }
 
