@@ -270,7 +270,7 @@ class Catalog:
         `escape`), then how many more, or "-" for none. The JSON report lists them all."""
         shown = [escape(p) for p in people[:PEOPLE_NAMED]]
         if len(people) > PEOPLE_NAMED:
-            return self.text("list.more", head=self.text("list.separator").join(shown), count=len(people) - PEOPLE_NAMED)
+            return self.join(shown, more=len(people) - PEOPLE_NAMED)
         return self.listing(shown)
 
     def severity(self, severity: str) -> str:

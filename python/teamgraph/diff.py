@@ -116,7 +116,7 @@ class _Side:
             self.score, self.code, self.severity = (
                 np.asarray(c[labels], dtype=object)[np.asarray(c[key], dtype=np.int64)].tolist()
                 for key, labels in (("score", "scores"), ("code", "codes"), ("severity", "severities")))
-            ids = findings._ids.resolved() if hasattr(findings._ids, "resolved") else findings._ids
+            ids = findings.id_list()
             offsets, people = np.asarray(c["people_offsets"]).tolist(), np.asarray(c["people"]).tolist()
             self.people = [[ids[p] for p in people[offsets[k]:offsets[k + 1]]] for k in range(len(findings))]
             message, recommendation = findings.texts()

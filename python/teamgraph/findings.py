@@ -116,6 +116,11 @@ class FindingList(Sequence[Finding]):
             self._columns = self._core.columns()
         return self._columns
 
+    def id_list(self) -> Sequence[str]:
+        """The ids (or pseudonyms) the findings name people by, by index: the report's list itself
+        where it can give it (for reading many at once)."""
+        return self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
+
     def texts(self, indices: Optional[Sequence[int]] = None) -> Tuple[Any, Any]:
         """Every finding's message and recommendation, as two Arrow string arrays; with `indices`,
         those findings' only, in that order (a few of many are written without writing all)."""
@@ -170,7 +175,8 @@ class FindingList(Sequence[Finding]):
     def _make(self, k: int) -> Finding:
         c = self.columns
         indices = c["people"][c["people_offsets"][k]:c["people_offsets"][k + 1]].tolist()
-        ids = self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
+        ids = self.id_list()
+        people = [ids[i] for i in indices]
         first, last = c["evidence_offsets"][k], c["evidence_offsets"][k + 1]
         evidence = {c["evidence_names"][int(name)]: float(value)
                     for name, value in zip(c["evidence_name"][first:last], c["evidence_value"][first:last])}
@@ -179,17 +185,15 @@ class FindingList(Sequence[Finding]):
         else:
             message, recommendation = (texts[0] for texts in self.texts([k]))
         return Finding(c["scores"][int(c["score"][k])], c["codes"][int(c["code"][k])],
-                       c["severities"][int(c["severity"][k])], [ids[i] for i in indices],
+                       c["severities"][int(c["severity"][k])], people,
                        message.as_py(), evidence, recommendation.as_py(),
                        _PeopleLabels(indices, self._ids, self._names, self._catalog),
-                       finding_subject(self.args(k), [ids[i] for i in indices]))
+                       finding_subject(self.args(k), people))
 
     def rows(self, indices: Sequence[int]) -> List[FindingRow]:
         """The findings at `indices` as ``FindingRow``s, read from the columns in bulk (the texts
         taken by Arrow, the labels by numpy): what a report that shows many findings reads,
         without making a ``Finding`` (and its subject) for each."""
-        import pyarrow as pa
-
         at = np.asarray(indices, dtype=np.int64)
         if not len(at):
             return []
@@ -201,7 +205,7 @@ class FindingList(Sequence[Finding]):
         people_offsets, people = c["people_offsets"], c["people"]
         evidence_offsets, evidence_values = c["evidence_offsets"], c["evidence_value"]
         evidence_names = np.asarray(c["evidence_names"], dtype=object)[np.asarray(c["evidence_name"], dtype=np.int64)]
-        ids = self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
+        ids = self.id_list()
         out = []
         for j, k in enumerate(at.tolist()):
             first, last = evidence_offsets[k], evidence_offsets[k + 1]
