@@ -73,7 +73,10 @@ struct Report {
 Policy effective_policy(const Org& org, const Policy& base = {});
 
 // Every score of the org. The policy is used as given (see effective_policy for team.json). From
-// a few thousand people on, the scores are computed on two threads (the report is the same).
+// a few thousand people on, the scores are computed on two threads, unless another assess() is
+// running in the process when the call starts: then on the calling thread only, since calls side
+// by side already keep the cores busy and each on one thread gets more done than each on two.
+// The report is the same either way.
 Report assess(const Org& org, const Policy& policy);
 // The same on at most `threads` threads: 0 as above, 1 the calling thread only (for a program
 // that keeps every core busy with calls of its own), 2 or more two threads at any size.

@@ -115,33 +115,26 @@ struct FindingColumns {
 
 namespace {
 
-// finding_texts on up to four threads, slices of the findings taken as threads come free, the
-// slices' columns joined in order.
-FindingTexts parallel_texts(const std::vector<Finding>& findings, const TextCatalog& catalog, const PersonLabel& label) {
+// finding_texts on up to four threads, slices of the findings taken as threads come free: the
+// slices' columns in order, each its own chunk (joined, they would be copied once more, on one
+// thread, into memory touched for the first time).
+std::vector<FindingTexts> parallel_texts(const std::vector<Finding>& findings, const TextCatalog& catalog,
+                                         const PersonLabel& label) {
+  std::vector<FindingTexts> parts;
   const std::size_t threads = json::worker_threads();
-  if (threads == 1 || findings.size() < 4096) return finding_texts(findings, catalog, label);
+  if (threads == 1 || findings.size() < 4096) {
+    parts.push_back(finding_texts(findings, catalog, label));
+    return parts;
+  }
   // Slices four times as many as the threads, each taken by the next thread free: findings of
   // different codes cost differently, and a report's are grouped by severity and code.
   const std::size_t slices = 4 * threads, slice = (findings.size() + slices - 1) / slices;
-  std::vector<FindingTexts> parts(slices);
+  parts.resize(slices);
   detail::for_each_index(slices, static_cast<unsigned>(threads), [&](std::size_t t) {
     const std::size_t begin = std::min(findings.size(), t * slice), end = std::min(findings.size(), begin + slice);
     parts[t] = finding_texts(std::span<const Finding>(findings).subspan(begin, end - begin), catalog, label);
   });
-  FindingTexts out;
-  std::size_t message_bytes = 0, recommendation_bytes = 0;
-  for (const auto& p : parts) message_bytes += p.message.data.size(), recommendation_bytes += p.recommendation.data.size();
-  out.message.data.reserve(message_bytes), out.recommendation.data.reserve(recommendation_bytes);
-  out.message.offsets.reserve(findings.size() + 1), out.recommendation.offsets.reserve(findings.size() + 1);
-  for (auto& part : parts) {
-    for (auto [to, from] : {std::pair{&out.message, &part.message}, std::pair{&out.recommendation, &part.recommendation}}) {
-      const auto base = static_cast<std::int64_t>(to->data.size());
-      to->data += from->data;
-      for (std::size_t k = 1; k < from->offsets.size(); ++k) to->offsets.push_back(base + from->offsets[k]);
-    }
-    part = FindingTexts();  // its room let go as soon as it is copied
-  }
-  return out;
+  return parts;
 }
 
 // The findings [begin, end) as items of the JSON report's "findings" array at `level`
@@ -328,17 +321,22 @@ void bind_findings(py::module_& m) {
                 chosen.push_back(f.findings()[k]);
               }
             }
-            FindingTexts texts;
+            std::vector<FindingTexts> parts;
             {
               py::gil_scoped_release release;
-              texts = parallel_texts(indices ? chosen : f.findings(), catalog,
+              parts = parallel_texts(indices ? chosen : f.findings(), catalog,
                                      f.labels(catalog, pseudonyms ? &*pseudonyms : nullptr));
             }
-            return py::make_tuple(column_of(std::move(texts.message)), column_of(std::move(texts.recommendation)));
+            py::list message, recommendation;
+            for (auto& part : parts) {
+              message.append(column_of(std::move(part.message)));
+              recommendation.append(column_of(std::move(part.recommendation)));
+            }
+            return py::make_tuple(std::move(message), std::move(recommendation));
           },
           py::arg("catalog"), py::arg("pseudonyms") = py::none(), py::arg("indices") = py::none(),
-          "((offsets, bytes), (offsets, bytes)): every finding's message and recommendation (only those at `indices`, "
-          "in their order, when given), UTF-8 in Arrow's layout.")
+          "([(offsets, bytes), ...], [(offsets, bytes), ...]): every finding's message and recommendation (only "
+          "those at `indices`, in their order, when given), UTF-8 in Arrow's layout, in chunks of consecutive findings.")
       .def(
           "people_text",
           [](const FindingColumns& f, const std::string& separator, std::optional<std::vector<std::string>> pseudonyms) {

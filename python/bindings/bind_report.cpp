@@ -343,8 +343,8 @@ void bind_report(py::module_& m) {
         return Assessment{std::move(report), org};
       },
       py::arg("org"), py::arg("policy") = "", py::arg("threads") = 0u,
-      "Every score of the org (releases the GIL). threads: 0 two threads from a few thousand people on, 1 the "
-      "calling thread only, 2 or more two threads.");
+      "Every score of the org (releases the GIL). threads: 0 two threads from a few thousand people on (one when "
+      "another assess is running), 1 the calling thread only, 2 or more two threads.");
 }
 
 }  // namespace teamgraph::python

@@ -811,13 +811,13 @@ class FindingColumns:
         """
         (offsets, bytes): each finding's people by id (or pseudonym), joined.
         """
-    def texts(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None = None, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] | None = None) -> tuple[tuple, tuple]:
+    def texts(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None = None, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] | None = None) -> tuple[list, list]:
         """
-        ((offsets, bytes), (offsets, bytes)): every finding's message and recommendation (only those at `indices`, in their order, when given), UTF-8 in Arrow's layout.
+        ([(offsets, bytes), ...], [(offsets, bytes), ...]): every finding's message and recommendation (only those at `indices`, in their order, when given), UTF-8 in Arrow's layout, in chunks of consecutive findings.
         """
 def assess(org: Org, policy: str = '', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> Assessment:
     """
-    Every score of the org (releases the GIL). threads: 0 two threads from a few thousand people on, 1 the calling thread only, 2 or more two threads.
+    Every score of the org (releases the GIL). threads: 0 two threads from a few thousand people on (one when another assess is running), 1 the calling thread only, 2 or more two threads.
     """
 def assess_many(tables: dict, team_column: str, team_json: str = '', policy: str = '', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[dict, dict]:
     """

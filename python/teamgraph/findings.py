@@ -90,6 +90,15 @@ def _texts(column: Any) -> "pa.LargeStringArray":
     return pa.LargeStringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
 
 
+def _chunked_texts(chunks: Sequence[Any]) -> Any:
+    """[(offsets, bytes), ...] from the core (consecutive findings' texts, written on several
+    threads) as one Arrow array: the chunk itself, or a chunked array of them, without a copy."""
+    import pyarrow as pa
+
+    arrays = [_texts(c) for c in chunks]
+    return arrays[0] if len(arrays) == 1 else pa.chunked_array(arrays, type=pa.large_string())
+
+
 class FindingList(Sequence[Finding]):
     """A report's findings, most severe first, held as the core's columns (``_core.FindingColumns``).
     A ``Finding`` is made when one is read, not before: a report of a million people has a few
@@ -122,7 +131,8 @@ class FindingList(Sequence[Finding]):
         return self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
 
     def texts(self, indices: Optional[Sequence[int]] = None) -> Tuple[Any, Any]:
-        """Every finding's message and recommendation, as two Arrow string arrays; with `indices`,
+        """Every finding's message and recommendation, as two Arrow string arrays (chunked when
+        written on several threads); with `indices`,
         those findings' only, in that order (a few of many are written without writing all)."""
         if indices is not None:
             # A few findings' texts alone (a report showing its top ten); once many have been read
@@ -133,7 +143,7 @@ class FindingList(Sequence[Finding]):
                 self._alone += len(indices)
                 raw = self._core.texts(self._catalog.text_catalog(), self._pseudonym_list(),
                                        np.asarray(indices, dtype=np.int64))
-                return _texts(raw[0]), _texts(raw[1])
+                return _chunked_texts(raw[0]), _chunked_texts(raw[1])
             import pyarrow as pa
 
             taken = pa.array(np.asarray(indices, dtype=np.int64))
@@ -141,7 +151,7 @@ class FindingList(Sequence[Finding]):
             return message.take(taken), recommendation.take(taken)
         if self._texts is None:
             raw = self._core.texts(self._catalog.text_catalog(), self._pseudonym_list())
-            self._texts = (_texts(raw[0]), _texts(raw[1]))
+            self._texts = (_chunked_texts(raw[0]), _chunked_texts(raw[1]))
         return self._texts
 
     def json(self, level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:

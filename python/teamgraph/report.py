@@ -486,9 +486,11 @@ def assess(org: Org, policy: PolicyLike = None, lang: Optional[str] = None, thre
     the org's own team.json "policy". ``teamgraph.default_policy()`` lists every setting.
     lang: the language of the report's words, "en" (default) or "zh-CN"; ValueError for a
     language with no catalog (``teamgraph.catalog.LANGUAGES``).
-    threads: None scores an org of a few thousand people or more on two threads; 1 on the
-    calling thread only (for a program whose own threads already keep every core busy); 2 or
-    more on two threads at any size. The report is the same.
+    threads: None scores an org of a few thousand people or more on two threads, or on the
+    calling thread only when another ``assess`` is running in the process as the call starts
+    (calls side by side keep the cores busy already); 1 on the calling thread only (for a
+    program whose own threads already keep every core busy); 2 or more on two threads at any
+    size. The report is the same.
     """
     if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads: None or a whole number of at least 1, not {threads!r}")

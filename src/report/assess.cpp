@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <iterator>
 
@@ -263,8 +264,14 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
 Report assess(const Org& org, const Policy& policy) { return assess(org, policy, 0); }
 
 Report assess(const Org& org, const Policy& policy, unsigned threads) {
+  // assess() calls running in the process (threads == 0 picks one thread when others are).
+  static std::atomic<unsigned> running{0};
+  struct Running {
+    unsigned before = running.fetch_add(1);
+    ~Running() { running.fetch_sub(1); }
+  } counted;
   std::vector<Finding> truck;
-  const bool parallel = threads == 0 ? org.size() >= parallel_people : threads > 1;
+  const bool parallel = threads == 0 ? org.size() >= parallel_people && counted.before == 0 : threads > 1;
   Report report = detail::assess_scores(org, policy, truck, parallel);
   report.policy = policy;
   // Each score's findings move to report.findings (half a million on a rich 1M-person org: one

@@ -237,7 +237,13 @@ FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog&
   const Finding* last = nullptr;
   std::string message_key, recommendation_key;
   const TextCatalog::Entry *message = nullptr, *recommendation = nullptr;
+  // Once the first findings are written, the columns' room for all of them, from those findings'
+  // length (and a margin): a column grown by doubling copies its text again at every step.
+  constexpr std::size_t sample = 256;
   for (const auto& f : findings) {
+    if (out.message.size() == sample && findings.size() > 2 * sample)
+      for (auto* column : {&out.message, &out.recommendation})
+        column->data.reserve(column->data.size() / sample * findings.size() * 5 / 4 + 4096);
     people.clear();
     for (const auto p : f.people)
       if (p != no_index) people.push_back(p);  // as the Python layer, which drops a person not given

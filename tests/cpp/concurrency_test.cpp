@@ -83,6 +83,44 @@ TEST(Concurrency, AssessOnTwoThreadsEqualsOneThread) {
   EXPECT_EQ(seen, &flag);
 }
 
+// An org big enough to be scored on two threads (6,000 people): a tree with spans of five,
+// sharing links to a colleague and to the manager, three learning dimensions scored for everyone.
+Org two_thread_org() {
+  std::string people = "id,manager_id,tier,flight_risk\n", sharing = "person_a,person_b,channel\n",
+              competencies = "person_id,competency,score\n";
+  const char* dimensions[] = {"professional_knowledge", "conduct", "expression"};
+  for (int i = 0; i < 6000; ++i) {
+    const std::string id = "p" + std::to_string(i);
+    people += id + "," + (i ? "p" + std::to_string((i - 1) / 5) : std::string()) + "," + (i < 3 ? "core" : "execution") +
+              ",0." + std::to_string(i % 10) + "\n";
+    const long long colleague = (static_cast<long long>(i) * 2654435761LL >> 9) % std::max(i, 1);  // someone earlier
+    if (i) sharing += id + ",p" + std::to_string((i - 1) / 5) + ",online\n";
+    if (i && colleague != (i - 1) / 5) sharing += id + ",p" + std::to_string(colleague) + ",offline\n";
+    for (int d = 0; d < 3; ++d)
+      competencies += id + "," + dimensions[d] + ",0." + std::to_string(10 + (i * 37 + d * 11) % 90) + "\n";
+  }
+  return testing::org_from_csv({{"people", people}, {"sharing", sharing}, {"competencies", competencies}});
+}
+
+// Calls side by side take one thread each by default (a call that starts while another runs):
+// every report is the one-thread report, finding for finding.
+TEST(Concurrency, CallsSideBySideGiveTheOneThreadReport) {
+  const Org org = two_thread_org();
+  const Policy policy = effective_policy(org);
+  const Report reference = assess(org, policy, 1);
+  ASSERT_GT(reference.findings.size(), 100u);
+  std::vector<std::string> expected;
+  for (const auto& f : reference.findings) expected.push_back(describe(f, org));
+  std::vector<std::vector<std::string>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    threads.emplace_back([&, i] {
+      for (const auto& f : assess(org, policy).findings) seen[i].push_back(describe(f, org));
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& s : seen) EXPECT_EQ(s, expected);
+}
+
 // read_org parses a folder's files side by side: the problems must not depend on which file
 // finishes first.
 TEST(Concurrency, ReadOrgParsesFilesSideBySideWithTheSameProblems) {

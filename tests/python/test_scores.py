@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -171,6 +172,30 @@ def test_a_few_findings_texts_are_written_alone_and_equal_all_of_them(monkeypatc
     assert one_by_one._texts is not None and one_by_one._alone == 5
     with pytest.raises(IndexError):
         fresh._core.texts(fresh._catalog.text_catalog(), None, [len(fresh)])
+
+
+def test_many_findings_texts_written_in_slices_read_as_one_column() -> None:
+    # Over 4,096 findings, the texts are written in slices on worker threads and handed over as
+    # the slices' chunks: finding k's text is the one written for it alone, in every slice.
+    rng = np.random.default_rng(3)
+    n = 6000
+    ids = [f"p{i}" for i in range(n)]
+    people = pd.DataFrame({"id": ids, "manager_id": [""] + [ids[(i - 1) // 5] for i in range(1, n)],
+                           "tier": ["core"] * 3 + ["execution"] * (n - 3)})
+    dimensions = ["professional_knowledge", "conduct", "expression"]
+    competencies = pd.DataFrame({"person_id": np.repeat(ids, len(dimensions)), "competency": dimensions * n,
+                                 "score": np.round(rng.uniform(0.05, 1.0, size=n * len(dimensions)), 2)})
+    report = teamgraph.assess(teamgraph.Org.from_frames(people=people, competencies=competencies))
+    findings = report.findings
+    assert len(findings) > 4096
+    frame = report.findings_frame()
+    message, recommendation = findings.texts()
+    assert len(message) == len(recommendation) == len(frame) == len(findings)
+    assert frame["message"].tolist() == message.to_pylist()
+    fresh = teamgraph.assess(report.org).findings
+    for k in range(0, len(findings), 97):
+        alone = fresh.texts([k])
+        assert alone[0][0].as_py() == message[k].as_py() and alone[1][0].as_py() == recommendation[k].as_py(), k
 
 
 def _pairwise_match(before, after):
