@@ -153,15 +153,17 @@ class Report:
         finding. The figures behind each are ``evidence_frame()``."""
         findings = self.findings
         if len(findings) >= _OVERLAP_FINDINGS:
-            # The codes and the people's text (one thread each, without the GIL) beside each other,
-            # then the texts (on every core).
-            with ThreadPoolExecutor(1) as pool:
+            # The texts (on worker threads of their own), the people's text and the codes (a
+            # thread each), all without the GIL, beside each other.
+            with ThreadPoolExecutor(2) as pool:
+                texts = pool.submit(findings.texts)
                 people = pool.submit(findings.people_text)
                 c = findings.columns
                 people_text = people.result()
+                message, recommendation = texts.result()
         else:
             c, people_text = findings.columns, findings.people_text()
-        message, recommendation = findings.texts()
+            message, recommendation = findings.texts()
 
         def coded(codes: np.ndarray, labels: Sequence[str]) -> pd.Categorical:
             return pd.Categorical.from_codes(codes.astype(np.int32), categories=pd.Index(labels, dtype=object))
