@@ -12,6 +12,11 @@ table gives seconds, peak memory of the process (each tool runs in a fresh one) 
 
     python benchmarks/compare.py                 # sizes 1e3 1e4 1e5 1e6, lean and rich orgs
     python benchmarks/compare.py --sizes 1000 100000 --repeat 3 --shapes rich
+    python benchmarks/compare.py --sizes 10000 100000 1000000 --json benchmarks/results/compare.json
+
+`--json` also writes the measurements, with the command and the machine's cores, to a file:
+benchmarks/readme_table.py makes the tables of README.md and benchmarks/README.md from
+benchmarks/results/compare.json.
 
 Two shapes (benchmarks/synthetic_org.py): lean (people and sharing) and rich (every table,
 competencies for every manager, successors, ~5 sharing links a person: a few hundred thousand
@@ -22,8 +27,11 @@ DataFrame too (`report.findings_frame()`); the table gives their count.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
 import resource
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -198,11 +206,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size; the best is kept")
     parser.add_argument("--shapes", nargs="+", choices=["lean", "rich"], default=["lean", "rich"])
+    parser.add_argument("--json", type=Path, help="also write the measurements to this file (readme_table.py reads it)")
     parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker[0], int(args.worker[1]), args.worker[2])
         return
+    rows: list[dict] = []
     print("| org | people | tool | total s | build s | analysis s | peak MB | total x | analysis x | findings | agrees |")
     print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for shape in args.shapes:
@@ -211,6 +221,8 @@ def main() -> None:
             for tool in ("igraph", "networkx"):
                 if tool == "networkx" and n > NETWORKX_LIMIT:
                     print(f"| {shape} | {n:,} | networkx | skipped (minutes above {NETWORKX_LIMIT:,} people) | | | | | | | |")
+                    rows.append({"shape": shape, "people": n, "tool": tool,
+                                 "skipped": f"minutes above {NETWORKX_LIMIT:,} people"})
                     continue
                 results[tool] = measure(tool, n, args.repeat, shape)
             reference = {k: v for k, v in results["teamgraph"].items()
@@ -224,7 +236,15 @@ def main() -> None:
                       f"{r['peak_mb']:.0f} | {r['seconds'] / base['seconds']:.1f} | "
                       f"{analysis / (base['seconds'] - base['build']):.1f} | {findings} | "
                       f"{'yes' if agrees else 'NO: ' + json.dumps({k: r[k] for k in reference})} |")
+                rows.append({"shape": shape, "people": n, "tool": tool, "seconds": r["seconds"], "build": r["build"],
+                             "peak_mb": r["peak_mb"], "findings": r.get("findings"), "agrees": agrees})
             sys.stdout.flush()
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        command = "python benchmarks/compare.py " + shlex.join(sys.argv[1:])
+        args.json.write_text(json.dumps({
+            "command": command, "date": datetime.date.today().isoformat(), "cores": os.cpu_count(),
+            "repeat": args.repeat, "rows": rows}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

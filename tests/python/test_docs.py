@@ -85,3 +85,22 @@ def test_readme_language_example_runs(repo, capsys) -> None:
     assert "团队报告" in capsys.readouterr().out
     assert "--lang" in (repo / "docs" / "report-format.md").read_text() and "language-neutral" in (
         repo / "docs" / "report-format.md").read_text()
+
+
+def test_side_by_side_tables_are_the_measured_ones(repo) -> None:
+    # README.md's and benchmarks/README.md's side-by-side tables are written from the results
+    # compare.py --json kept (benchmarks/readme_table.py), never by hand.
+    import json
+    import subprocess
+    import sys
+
+    check = subprocess.run([sys.executable, str(repo / "benchmarks" / "readme_table.py"), "--check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    results = json.loads((repo / "benchmarks" / "results" / "compare.json").read_text())
+    readme = (repo / "README.md").read_text()
+    assert results["command"] in readme
+    teamgraph_rows = [r for r in results["rows"] if r["tool"] == "teamgraph"]
+    assert teamgraph_rows and all(r["agrees"] for r in results["rows"] if "skipped" not in r)
+    for r in teamgraph_rows:  # every size measured is in the table, with its findings
+        assert f"| {r['shape']} | {r['people']:,} | {r['findings']:,} |" in readme
