@@ -474,13 +474,32 @@ def _arrow_text(series: pd.Series) -> Optional[tuple]:
         array = pa.array(series, type=pa.large_string(), from_pandas=True)
     except (ImportError, pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    parts = [_arrow_buffers(chunk) for chunk in chunks]
+    if len(parts) == 1:
+        return ("arrow", *parts[0])
+    if not parts:  # a chunked array of no chunks: no cells
+        return ("arrow", np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=bool))
+    # The chunks joined by numpy (Arrow's combine_chunks took ten times as long on a column of
+    # 500,000 cells in two chunks): each chunk's text and its offsets moved to where it lands.
+    offsets, data, valid, at = [], [], [], 0
+    for chunk_offsets, chunk_data, chunk_valid in parts:
+        first, last = int(chunk_offsets[0]), int(chunk_offsets[-1])
+        data.append(chunk_data[first:last])
+        offsets.append(chunk_offsets[:-1] - (first - at))
+        valid.append(chunk_valid)
+        at += last - first
+    offsets.append(np.array([at], dtype=np.int64))
+    return ("arrow", np.concatenate(offsets), np.concatenate(data), np.concatenate(valid))
+
+
+def _arrow_buffers(array: Any) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One Arrow large_string array's offsets (as they stand: they index its whole text buffer),
+    text buffer and validity, as numpy arrays viewing Arrow's memory."""
     _, offsets_buffer, data_buffer = array.buffers()
     offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[array.offset:array.offset + len(array) + 1]
     data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, dtype=np.uint8)
-    valid = array.is_valid().to_numpy(zero_copy_only=False)
-    return ("arrow", offsets, data, valid)
+    return offsets, data, array.is_valid().to_numpy(zero_copy_only=False)
 
 
 def _text_values(series: pd.Series) -> Any:

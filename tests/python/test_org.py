@@ -74,6 +74,31 @@ def test_from_frames_round_trip(sample: Org) -> None:
         pd.testing.assert_frame_equal(again.table(name), sample.table(name), check_exact=True)
 
 
+def test_text_columns_in_several_arrow_chunks_read_as_one(sample: Org) -> None:
+    # A column pandas holds as several Arrow chunks (a concatenation, a slice) is joined for the
+    # core; the org is the one of the same columns in one piece.
+    import pyarrow as pa
+
+    def chunked(frame: pd.DataFrame) -> pd.DataFrame:
+        out = {}
+        for column in frame.columns:
+            values = frame[column]
+            if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+                cells = [None if pd.isna(v) else str(v) for v in values]
+                half = len(cells) // 2
+                pieces = [pa.array(["x"] + cells[:half], type=pa.large_string()).slice(1),
+                          pa.array([], type=pa.large_string()), pa.array(cells[half:], type=pa.large_string())]
+                out[column] = pd.arrays.ArrowExtensionArray(pa.chunked_array(pieces))
+            else:
+                out[column] = values.to_numpy()
+        return pd.DataFrame(out, index=frame.index)
+
+    again = Org.from_frames(**{name: chunked(sample.table(name)) for name in sample.tables}, team=sample.team)
+    for name in sample.tables:
+        pd.testing.assert_frame_equal(again.table(name), sample.table(name), check_exact=True)
+    assert teamgraph.assess(again).scores == teamgraph.assess(sample).scores
+
+
 def test_a_missing_score_in_a_column_of_numbers_is_a_missing_value() -> None:
     # Not "wrong_type: expected a column of text" about a column of numbers, as it was.
     people = pd.DataFrame({"id": ["a", "b"], "manager_id": [None, "a"]})
