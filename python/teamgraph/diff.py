@@ -106,37 +106,152 @@ def _visible(f: Finding) -> Tuple[Any, ...]:
 
 class _Side:
     """One report's findings as the matching reads them: score, code, severity, people (ids or
-    pseudonyms), message and recommendation a finding, from the columns (a FindingList: no
-    Finding object is made for the many findings a what-if leaves as they were)."""
+    pseudonyms), message and recommendation of a finding, read from the columns when the findings
+    are a FindingList (no Finding object, no Python list a finding: a what-if of a million-person
+    org leaves hundreds of thousands of findings as they were)."""
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = findings
-        if isinstance(findings, FindingList):
-            c = findings.columns
-            self.score, self.code, self.severity = (
-                np.asarray(c[labels], dtype=object)[np.asarray(c[key], dtype=np.int64)].tolist()
-                for key, labels in (("score", "scores"), ("code", "codes"), ("severity", "severities")))
-            ids = findings.id_list()
-            offsets, people = np.asarray(c["people_offsets"]).tolist(), np.asarray(c["people"]).tolist()
-            self.people = [[ids[p] for p in people[offsets[k]:offsets[k + 1]]] for k in range(len(findings))]
-            message, recommendation = findings.texts()
-            self.message, self.recommendation = message.to_pylist(), recommendation.to_pylist()
-        else:
-            self.score, self.code, self.severity = ([getattr(f, name) for f in findings]
-                                                    for name in ("score", "code", "severity"))
-            self.people = [list(f.people) for f in findings]
-            self.message, self.recommendation = [f.message for f in findings], [f.recommendation for f in findings]
+        self.columns = findings.columns if isinstance(findings, FindingList) else None
+        if self.columns is None:
+            self._score, self._code = ([getattr(f, name) for f in findings] for name in ("score", "code"))
+            self._people = [list(f.people) for f in findings]
+            return
+        c = self.columns
+        self.score_labels = np.asarray(c["scores"], dtype=object)
+        self.code_labels = np.asarray(c["codes"], dtype=object)
+        self.score_codes = np.asarray(c["score"], dtype=np.int64)
+        self.code_codes = np.asarray(c["code"], dtype=np.int64)
+        self.offsets = np.asarray(c["people_offsets"], dtype=np.int64)
+        self.people_at = np.asarray(c["people"], dtype=np.int64)  # person indices of the report's org
+        self.ids = findings.id_list()
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def score(self, k: int) -> str:
+        return self._score[k] if self.columns is None else self.score_labels[self.score_codes[k]]
+
+    def code(self, k: int) -> str:
+        return self._code[k] if self.columns is None else self.code_labels[self.code_codes[k]]
+
+    def people(self, k: int) -> List[str]:
+        if self.columns is None:
+            return self._people[k]
+        return [self.ids[p] for p in self.people_at[self.offsets[k]:self.offsets[k + 1]].tolist()]
 
     def key(self, k: int) -> Tuple[str, str, Tuple[str, ...]]:
-        return (self.score[k], self.code[k], tuple(sorted(self.people[k])))
+        return (self.score(k), self.code(k), tuple(sorted(self.people(k))))
 
     def reads_as(self, k: int, other: "_Side", j: int) -> bool:
         """Whether finding k reads as the other's finding j: the same severity and words, or the
         same words but for the order its people are named in (``_visible``)."""
-        if (self.severity[k], self.message[k], self.recommendation[k]) == \
-                (other.severity[j], other.message[j], other.recommendation[j]):
+        f, g = self.findings[k], other.findings[j]
+        if (f.severity, f.message, f.recommendation) == (g.severity, g.message, g.recommendation):
             return True
-        return _visible(self.findings[k]) == _visible(other.findings[j])
+        return _visible(f) == _visible(g)
+
+
+def _exact_pairs(b: _Side, a: _Side) -> Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The first step of the matching from the columns: each finding of `a` paired with the first
+    one of `b` not yet taken with the same score, code and people (people compared by id, in any
+    order). Returns (k, j) of the pairs and, for each `b` finding, the first `b` finding of its key
+    (None when a side is not a FindingList). Keys are hashed; the pairs are then checked value by
+    value, and a hash collision (never seen) sends the matching back to the dicts of Python."""
+    if b.columns is None or a.columns is None:
+        return None
+    scores = {label: i for i, label in enumerate(dict.fromkeys([*b.score_labels, *a.score_labels]))}
+    codes = {label: i for i, label in enumerate(dict.fromkeys([*b.code_labels, *a.code_labels]))}
+    # The people of both sides in one numbering: b's org's indices, and a's people looked up by id.
+    used_b, used_a = _distinct(b.people_at), _distinct(a.people_at)
+    ids_b = pd.Index([b.ids[p] for p in used_b.tolist()], dtype=object)
+    if ids_b.has_duplicates:
+        return None  # ids that repeat cannot be matched by number
+    found = ids_b.get_indexer(pd.Index([a.ids[p] for p in used_a.tolist()], dtype=object))
+    to_b = np.full(int(used_a.max()) + 1 if len(used_a) else 0, -1, dtype=np.int64)
+    new = found < 0
+    to_b[used_a] = np.where(new, len(used_b) + np.cumsum(new) - 1, found)
+    rank_b = np.full(int(used_b.max()) + 1 if len(used_b) else 0, -1, dtype=np.int64)
+    rank_b[used_b] = np.arange(len(used_b))
+
+    def keyed(side: _Side, people: np.ndarray, score_map: np.ndarray, code_map: np.ndarray):
+        n = len(side)
+        counts = np.diff(side.offsets)
+        finding = np.repeat(np.arange(n), counts)
+        order = np.lexsort((people, finding))  # each finding's people in order
+        sorted_people = people[order].astype(np.uint64)
+        at = np.arange(len(people), dtype=np.uint64) - np.repeat(side.offsets[:-1], counts).astype(np.uint64)
+        hashes = []
+        with np.errstate(over="ignore"):
+            for r, salt in ((0x9E3779B97F4A7C15, 0xD6E8FEB86659FD93), (0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)):
+                terms = (sorted_people + np.uint64(1)) * np.power(np.uint64(r), at + np.uint64(1))
+                sums = np.concatenate([np.zeros(1, dtype=np.uint64), np.cumsum(terms, dtype=np.uint64)])
+                h = sums[side.offsets[1:]] - sums[side.offsets[:-1]]
+                h = h * np.uint64(salt) + score_map[side.score_codes].astype(np.uint64) * np.uint64(0x100000001B3)
+                h = h * np.uint64(salt) + code_map[side.code_codes].astype(np.uint64) * np.uint64(0xCBF29CE484222325)
+                hashes.append(h * np.uint64(salt) + counts.astype(np.uint64))
+        return hashes, sorted_people
+
+    score_b = np.array([scores[x] for x in b.score_labels], dtype=np.int64)
+    score_a = np.array([scores[x] for x in a.score_labels], dtype=np.int64)
+    code_b = np.array([codes[x] for x in b.code_labels], dtype=np.int64)
+    code_a = np.array([codes[x] for x in a.code_labels], dtype=np.int64)
+    hb, sorted_b = keyed(b, rank_b[b.people_at], score_b, code_b)
+    ha, sorted_a = keyed(a, to_b[a.people_at], score_a, code_a)
+    # Keys numbered by their first hash; the second must then agree within each key (else two keys
+    # share a first hash, and the matching goes back to Python's dicts).
+    h1, h2 = np.concatenate([hb[0], ha[0]]), np.concatenate([hb[1], ha[1]])
+    key = np.asarray(pd.factorize(h1)[0], dtype=np.int64)
+    groups = int(key.max()) + 1 if len(key) else 0
+    first = np.empty(groups, dtype=np.int64)
+    first[key[::-1]] = np.arange(len(key) - 1, -1, -1)  # each key's first finding
+    if not np.array_equal(h2, h2[first[key]]):
+        return None
+    key_b, key_a = key[:len(b)], key[len(b):]
+
+    def ranked(keys: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each finding's rank among those of its key (in index order), where each key's run
+        starts in the findings sorted by key, and that order."""
+        order = np.argsort(keys, kind="stable")
+        count = np.bincount(keys, minlength=groups)
+        start = np.concatenate([[0], np.cumsum(count)[:-1]])
+        rank = np.empty(len(keys), dtype=np.int64)
+        rank[order] = np.arange(len(keys)) - start[keys[order]]
+        return rank, start, order
+
+    _, start_b, order_b = ranked(key_b)
+    rank_in_a, _, _ = ranked(key_a)
+    count_b = np.bincount(key_b, minlength=groups)
+    j = np.flatnonzero(rank_in_a < count_b[key_a])
+    k = order_b[start_b[key_a[j]] + rank_in_a[j]]
+    # Every pair checked value by value: score, code and people.
+    counts_b, counts_a = np.diff(b.offsets), np.diff(a.offsets)
+    same = (score_b[b.score_codes[k]] == score_a[a.score_codes[j]]) & (code_b[b.code_codes[k]] == code_a[a.code_codes[j]])
+    same &= counts_b[k] == counts_a[j]
+    if not same.all():
+        return None
+    within = np.arange(int(counts_b[k].sum())) - np.repeat(np.cumsum(counts_b[k]) - counts_b[k], counts_b[k])
+    if not np.array_equal(sorted_b[np.repeat(b.offsets[k], counts_b[k]) + within],
+                          sorted_a[np.repeat(a.offsets[j], counts_a[j]) + within]):
+        return None
+    first_of_key = order_b[start_b[key_b]]  # each b finding's key's first finding
+    return k, j, first_of_key
+
+
+# Up to this many candidates of a score and code, the people an unmatched finding shares with
+# each are counted by set intersection; more, through an index of who is named where.
+_FEW = 64
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values of an array of small non-negative integers (person indices), sorted:
+    marked in an array as long as the largest, not hashed (numpy's unique hashes, and took 1.3 s
+    for a million)."""
+    if not len(values):
+        return values
+    seen = np.zeros(int(values.max()) + 1, dtype=bool)
+    seen[values] = True
+    return np.flatnonzero(seen)
 
 
 def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: ReportDiff) -> None:
@@ -145,54 +260,93 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
     says is not a change), then, among those left of the same score and code,
     the one sharing the most people, the first of them (a team-wide finding, with no people, pairs
     with the first one left if it has none): such a finding changed, it did not disappear and appear
-    again. The people shared are counted from an index of who is named where, not by comparing every
-    pair (a what-if of a million-person org leaves hundreds of thousands of findings of one code)."""
+    again. The first step runs on the columns (_exact_pairs); the people shared are counted from an
+    index of who is named where, not by comparing every pair (a what-if of a million-person org
+    leaves hundreds of thousands of findings of one code)."""
     from collections import deque
 
     b, a = _Side(before), _Side(after)
-    left: Dict[Tuple[str, str, Tuple[str, ...]], Any] = {}
-    for k in range(len(before)):
-        left.setdefault(b.key(k), deque()).append(k)
-    unmatched: List[int] = []
     changed: List[Tuple[int, int]] = []
-    for j in range(len(after)):
-        same = left.get(a.key(j))
-        if same:
-            k = same.popleft()
+    exact = _exact_pairs(b, a)
+    if exact is not None:
+        pair_k, pair_j, first_of_key = exact
+        taken = np.zeros(len(before), dtype=bool)
+        taken[pair_k] = True
+        matched = np.zeros(len(after), dtype=bool)
+        matched[pair_j] = True
+        unmatched = np.flatnonzero(~matched).tolist()
+        # A pair whose severity and words are the same has not changed; the others are read.
+        cb, ca = b.columns, a.columns
+        same = np.asarray(cb["severity"])[pair_k] == np.asarray(ca["severity"])[pair_j]
+        texts_b, texts_a = before.texts(), after.texts()
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        taken_k, taken_j = pa.array(pair_k, type=pa.int64()), pa.array(pair_j, type=pa.int64())
+        for text_b, text_a in zip(texts_b, texts_a):
+            same &= pc.equal(text_b.take(taken_k), text_a.take(taken_j)).to_numpy(zero_copy_only=False)
+        for k, j in zip(pair_k[~same].tolist(), pair_j[~same].tolist()):
             if not b.reads_as(k, a, j):
                 changed.append((k, j))
-        else:
-            unmatched.append(j)
+        # Those left, in the order of their key's first finding, then their own (as a dict of
+        # keys to lists, in the order the keys were met, holds them).
+        left_ks = np.flatnonzero(~taken)
+        left_in_order = left_ks[np.lexsort((left_ks, first_of_key[left_ks]))].tolist()
+    else:
+        left: Dict[Tuple[str, str, Tuple[str, ...]], Any] = {}
+        for k in range(len(before)):
+            left.setdefault(b.key(k), deque()).append(k)
+        unmatched = []
+        for j in range(len(after)):
+            same_key = left.get(a.key(j))
+            if same_key:
+                k = same_key.popleft()
+                if not b.reads_as(k, a, j):
+                    changed.append((k, j))
+            else:
+                unmatched.append(j)
+        left_in_order = [k for group in left.values() for k in group]
     # Those left, by score and code, in the order of their groups' first finding, then their own.
     rest: Dict[Tuple[str, str], List[int]] = {}
-    for group in left.values():
-        for k in group:
-            rest.setdefault((b.score[k], b.code[k]), []).append(k)
+    for k in left_in_order:
+        rest.setdefault((b.score(k), b.code(k)), []).append(k)
     alive = np.zeros(len(before), dtype=bool)
     position = np.zeros(len(before), dtype=np.int64)  # place in its candidates' list
     for candidates in rest.values():
         for at, k in enumerate(candidates):
             alive[k], position[k] = True, at
     named: Dict[Tuple[str, str], Dict[str, List[int]]] = {}  # per score and code: person -> candidates
+    sets: Dict[int, set] = {}  # a candidate's people, where there are few candidates
     first_alive: Dict[Tuple[str, str], int] = {}
     appeared: List[int] = []
     for j in unmatched:
-        group = (a.score[j], a.code[j])
+        group = (a.score(j), a.code(j))
         candidates = rest.get(group, [])
-        people = set(a.people[j])
+        people = set(a.people(j))
         best = None
         if people:
-            if group not in named:
-                index: Dict[str, List[int]] = {}
-                for k in candidates:
-                    for p in set(b.people[k]):
-                        index.setdefault(p, []).append(k)
-                named[group] = index
             shared: Dict[int, int] = {}
-            for p in people:
-                for k in named[group].get(p, ()):
+            if len(candidates) <= _FEW:
+                # A few candidates: the people shared counted by set intersection (a team-wide
+                # finding names hundreds of thousands: one set operation, not a loop over them).
+                for k in candidates:
                     if alive[k]:
-                        shared[k] = shared.get(k, 0) + 1
+                        if k not in sets:
+                            sets[k] = set(b.people(k))
+                        count = len(people & sets[k]) if len(people) <= len(sets[k]) else len(sets[k] & people)
+                        if count:
+                            shared[k] = count
+            else:
+                if group not in named:
+                    index: Dict[str, List[int]] = {}
+                    for k in candidates:
+                        for p in set(b.people(k)):
+                            index.setdefault(p, []).append(k)
+                    named[group] = index
+                for p in people:
+                    for k in named[group].get(p, ()):
+                        if alive[k]:
+                            shared[k] = shared.get(k, 0) + 1
             if shared:
                 best = min(shared, key=lambda k: (-shared[k], position[k]))
         else:  # the first one left, if it names no one either
@@ -200,7 +354,7 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
             while at < len(candidates) and not alive[candidates[at]]:
                 at += 1
             first_alive[group] = at
-            if at < len(candidates) and not b.people[candidates[at]]:
+            if at < len(candidates) and not b.people(candidates[at]):
                 best = candidates[at]
         if best is None:
             appeared.append(j)

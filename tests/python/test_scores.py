@@ -252,14 +252,62 @@ def test_a_what_ifs_findings_are_matched_as_comparing_every_pair_would(changes) 
     assert [(seen(a), seen(b)) for a, b in diff.changed] == [(seen(a), seen(b)) for a, b in changed]
 
 
-def test_unmatched_findings_pair_with_the_one_sharing_most_people_first() -> None:
+@pytest.mark.parametrize("pseudonymized", [False, True])
+def test_matching_from_the_columns_pairs_as_the_findings_themselves_would(pseudonymized) -> None:
+    # Thousands of findings, many about the same people, some about no one; what-ifs that take
+    # people out and move others: the matching read from the columns (hashed keys) pairs the
+    # findings exactly as the one over Finding objects does.
+    from teamgraph.diff import ReportDiff, _exact_pairs, _match_findings, _Side
+
+    rng = np.random.default_rng(11)
+    n = 3000
+    ids = [f"p{i}" for i in range(n)]
+    managers = [""] + [ids[(i - 1) // 6] for i in range(1, n)]
+    people = pd.DataFrame({"id": ids, "manager_id": managers, "tier": ["core"] * 3 + ["execution"] * (n - 3),
+                           "department": [f"d{i % 7}" for i in range(n)]})
+    dimensions = ["professional_knowledge", "conduct", "expression"]
+    competencies = pd.DataFrame({"person_id": np.repeat(ids, len(dimensions)), "competency": dimensions * n,
+                                 "score": np.round(rng.uniform(0.05, 1.0, size=n * len(dimensions)), 2)})
+    pairs = rng.integers(0, n, size=(4 * n, 2))
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    pairs = np.unique(np.sort(pairs, axis=1), axis=0)
+    sharing = pd.DataFrame({"person_a": [ids[i] for i in pairs[:, 0]], "person_b": [ids[i] for i in pairs[:, 1]],
+                            "channel": "online"})
+    org = Org.from_frames(people=people, competencies=competencies, sharing=sharing)
+
+    def seen(f):
+        return (f.score, f.code, f.severity, tuple(f.people), f.message, f.recommendation)
+
+    key = b"a-key-of-at-least-16-bytes"
+    for changes in ({"leave": ["p1"]}, {"leave": ["p2", "p40", "p700"]}, {"move": {"p100": "p7", "p101": "p8"}}):
+        before, after = teamgraph.assess(org), teamgraph.assess(org.what_if(**changes))
+        if pseudonymized:
+            before, after = before.pseudonymize(key), after.pseudonymize(key)
+        assert len(before.findings) > 2000
+        assert _exact_pairs(_Side(before.findings), _Side(after.findings)) is not None  # the columns' way
+        by_columns = before.diff(after)
+        by_objects = ReportDiff.__new__(ReportDiff)
+        by_objects.appeared, by_objects.disappeared, by_objects.changed = [], [], []
+        _match_findings(list(before.findings), list(after.findings), by_objects)
+        assert by_columns.appeared or by_columns.disappeared or by_columns.changed
+        assert [seen(f) for f in by_columns.appeared] == [seen(f) for f in by_objects.appeared]
+        assert [seen(f) for f in by_columns.disappeared] == [seen(f) for f in by_objects.disappeared]
+        assert [(seen(a), seen(b)) for a, b in by_columns.changed] == [(seen(a), seen(b)) for a, b in by_objects.changed]
+
+
+@pytest.mark.parametrize("few", [0, 64])
+def test_unmatched_findings_pair_with_the_one_sharing_most_people_first(few, monkeypatch) -> None:
     # Random findings of two codes, many about overlapping people, some about no one: the indexed
-    # matching pairs them as comparing every pair would (most people shared, then the first; a
-    # finding about no one with the first one left if it is about no one too).
+    # matching (few=0), and the set intersections it uses for a few candidates, pair them as
+    # comparing every pair would (most people shared, then the first; a finding about no one with
+    # the first one left if it is about no one too).
     import random
 
+    from teamgraph import diff as diff_module
     from teamgraph.diff import ReportDiff, _match_findings
     from teamgraph.findings import Finding
+
+    monkeypatch.setattr(diff_module, "_FEW", few)
 
     rng = random.Random(5)
 
