@@ -177,14 +177,18 @@ def _exact_pairs(b: _Side, a: _Side) -> Optional[Tuple[np.ndarray, np.ndarray, n
     def keyed(side: _Side, people: np.ndarray, score_map: np.ndarray, code_map: np.ndarray):
         n = len(side)
         counts = np.diff(side.offsets)
-        finding = np.repeat(np.arange(n), counts)
-        order = np.lexsort((people, finding))  # each finding's people in order
-        sorted_people = people[order].astype(np.uint64)
-        at = np.arange(len(people), dtype=np.uint64) - np.repeat(side.offsets[:-1], counts).astype(np.uint64)
+        finding = np.repeat(np.arange(n, dtype=np.int64), counts)
+        # Each finding's people in order: (finding, person) as one number, sorted.
+        sorted_people = (np.sort((finding << 32) | people) & 0xFFFFFFFF).astype(np.uint64)
         hashes = []
         with np.errstate(over="ignore"):
             for r, salt in ((0x9E3779B97F4A7C15, 0xD6E8FEB86659FD93), (0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)):
-                terms = (sorted_people + np.uint64(1)) * np.power(np.uint64(r), at + np.uint64(1))
+                # A finding's people as a set with repeats: the sum of each one's mixed number
+                # (splitmix64's finalizer), whatever their order.
+                terms = people.astype(np.uint64) + np.uint64(r)
+                terms = (terms ^ (terms >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+                terms = (terms ^ (terms >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+                terms ^= terms >> np.uint64(31)
                 sums = np.concatenate([np.zeros(1, dtype=np.uint64), np.cumsum(terms, dtype=np.uint64)])
                 h = sums[side.offsets[1:]] - sums[side.offsets[:-1]]
                 h = h * np.uint64(salt) + score_map[side.score_codes].astype(np.uint64) * np.uint64(0x100000001B3)
