@@ -131,9 +131,9 @@ class FindingList(Sequence[Finding]):
         return self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
 
     def texts(self, indices: Optional[Sequence[int]] = None) -> Tuple[Any, Any]:
-        """Every finding's message and recommendation, as two Arrow string arrays (chunked when
-        written on several threads); with `indices`,
-        those findings' only, in that order (a few of many are written without writing all)."""
+        """Every finding's message and recommendation, as two Arrow string arrays (chunked arrays
+        when written on several threads); with `indices`, those findings' only, in that order (a
+        few of many are written without writing all)."""
         if indices is not None:
             # A few findings' texts alone (a report showing its top ten); once many have been read
             # so (a caller going through them one by one), all of them, kept. A pseudonymized

@@ -34,7 +34,6 @@ Edits identity(const Org& org) {
   return e;
 }
 
-// Collects one table's columns as text or numbers, then makes the Table.
 // A text column being written: its cells appended to one buffer (not a string a cell), which the
 // table then keeps as it is (a rich 1M-person org's tables are some 12 million cells).
 class TextOut {
@@ -59,6 +58,7 @@ class TextOut {
   std::vector<std::size_t> ends_;
 };
 
+// Collects one table's columns as text or numbers, then makes the Table.
 class TableOut {
  public:
   explicit TableOut(std::string name) : name_(std::move(name)) {}
