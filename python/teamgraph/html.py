@@ -107,7 +107,8 @@ def to_html(report: "Report", fragment: bool = False, top: int = 0, scores: "Nam
     if fragment:
         summary = _text(c, "html.fragment", {"team": f"<b>{title}</b>"}, people=people,
                         findings=c.text("count.findings", count=len(report.findings)))
-        return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{_findings(report, range(min(5, len(report.findings))))}</div>'
+        top_five = _findings(report, range(min(5, len(report.findings))))
+        return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{top_five}</div>'
     from . import plot
     from .json_report import input_checksum
 

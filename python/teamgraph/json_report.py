@@ -352,6 +352,7 @@ def _finding_counts(report: "Report") -> List[Dict[str, Any]]:
     pairs = np.sort(np.repeat(group, np.diff(offsets)) * span + people)
     pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
     distinct = np.bincount(pairs // span, minlength=len(starts))
+
     def label(g: int, key: str, labels: str) -> str:  # of the kind's first finding
         return c[labels][int(c[key][first[g]])]
 

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 _LABEL_LIMIT = 60  # label people by id up to this many nodes
 # A chart draws at most this many people: a larger org's chart shows its top layers (org chart) or
 # its core, brokers and the people whose departure would cost most (sharing network), or everyone
-# as a density (incentive balance), and says so in its title. Laying out or drawing every person of a large org costs minutes and megabytes of
-# SVG (the sharing network's spring layout is quadratic in the people).
+# as a density (incentive balance), and says so in its title. Laying out or drawing every person
+# of a large org costs minutes and megabytes of SVG (the sharing network's spring layout is
+# quadratic in the people).
 CHART_LIMIT = 2000
 # The sharing network's layout (networkx's spring layout) takes 0.5 s at 499 people and 11 s at
 # 2,000 (from 500 on it is another algorithm): it draws fewer.

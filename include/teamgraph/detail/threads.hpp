@@ -76,6 +76,18 @@ void side_by_side(bool parallel, F&& first, G&& second) {
 // failed is rethrown once all are done.
 template <typename F>
 void for_each_index(std::size_t n, unsigned threads, F&& f) {
+  if (threads <= 1 || n <= 1) {  // on the calling thread, allocating nothing (a batch builds a million small teams)
+    std::exception_ptr first_failed;
+    for (std::size_t k = 0; k < n; ++k) {
+      try {
+        f(k);
+      } catch (...) {
+        if (!first_failed) first_failed = std::current_exception();
+      }
+    }
+    if (first_failed) std::rethrow_exception(first_failed);
+    return;
+  }
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> failed(n);
   const std::atomic<bool>* cancel = current_cancel_flag();
