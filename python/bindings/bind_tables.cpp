@@ -5,8 +5,13 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
+#include <deque>
+#include <limits>
 #include <optional>
+#include <span>
 
 #include "columns.hpp"
 #include "teamgraph/schema.hpp"
@@ -39,100 +44,79 @@ std::optional<std::string_view> given(std::string_view text) {
   return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
 }
 
-py::tuple texts(const StringColumn& column) {
-  return arrow_text(column.size(), [&](std::size_t i) { return given(column[i]); });
-}
-
-py::tuple person_ids(const Org& org, const std::vector<index_t>& people) {
-  return arrow_text(people.size(), [&](std::size_t i) {
-    return people[i] == no_index ? std::nullopt : given(org.id(people[i]));
-  });
-}
-
-py::tuple categories(const Categories& c) {
-  py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(c.codes.size()));
-  std::copy(c.codes.begin(), c.codes.end(), codes.mutable_data());
-  return py::make_tuple(codes, py::cast(c.labels));
-}
+namespace {
 
 template <class E>
-py::tuple enum_codes(const std::vector<E>& values, const std::vector<std::string_view>& schema_labels) {
-  std::vector<std::string> labels(schema_labels.begin(), schema_labels.end());
-  py::array_t<std::int8_t> codes(static_cast<py::ssize_t>(values.size()));
-  for (std::size_t i = 0; i < values.size(); ++i) codes.mutable_data()[i] = static_cast<std::int8_t>(values[i]);
-  return py::make_tuple(codes, py::cast(labels));
+std::vector<std::int8_t> enum_values(const std::vector<E>& values) {
+  std::vector<std::int8_t> codes(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) codes[i] = static_cast<std::int8_t>(values[i]);
+  return codes;
 }
 
-py::array_t<std::int8_t> flags(const std::vector<std::int8_t>& v) {
-  py::array_t<std::int8_t> out(static_cast<py::ssize_t>(v.size()));
-  std::copy(v.begin(), v.end(), out.mutable_data());
-  return out;
+std::vector<std::string> schema_labels(std::string_view table, std::string_view column) {
+  const auto& labels = enum_labels(table, column);
+  return {labels.begin(), labels.end()};
 }
 
-py::array_t<std::int64_t> dates(const std::vector<std::int64_t>& v) {
-  // Seconds since the epoch; no_date becomes the int64 minimum, which pandas reads as NaT.
-  py::array_t<std::int64_t> out(static_cast<py::ssize_t>(v.size()));
-  std::copy(v.begin(), v.end(), out.mutable_data());
-  return out;
-}
-
-// The schema's columns without a member of their own, typed as the other columns of their kind.
-void add_schema_columns(py::dict& out, const std::string& table, const std::vector<SchemaColumn>& columns,
-                        py::handle owner) {
-  for (const auto& c : columns) {
-    switch (c.kind) {
-      case ColumnKind::number: out[py::str(c.name)] = view(c.numbers, owner); break;
-      case ColumnKind::boolean: out[py::str(c.name)] = py::make_tuple("bool", flags(c.codes)); break;
-      case ColumnKind::date: out[py::str(c.name)] = py::make_tuple("date", dates(c.dates)); break;
-      case ColumnKind::enumeration: {
-        std::vector<std::string> labels;
-        for (const auto l : enum_labels(table, c.name)) labels.emplace_back(l);
-        out[py::str(c.name)] = py::make_tuple("categorical", py::make_tuple(flags(c.codes), py::cast(labels)));
-        break;
+// The columns of one table, in the Org's canonical row order, each handed to `sink` by kind:
+//   text(name, rows, cell)         cell(i): row i's text, nullopt where missing
+//   numbers(name, values)          an Eigen vector of the Org, or a std::vector<double> made here
+//   categorical(name, codes, labels)  codes: int32 or int8, -1 where missing
+//   flags(name, codes)             int8: 1 true, 0 false, -1 missing
+//   dates(name, seconds)           no_date where missing
+// Scored values (assessment, potential, flight_risk, competency scores) as read, on their
+// declared scales, or mapped to [0, 1] when `normalized`.
+template <class Sink>
+void visit_table(const Org& org, const std::string& name, bool normalized, Sink& sink) {
+  auto texts = [&](std::string_view column, const StringColumn& c) {
+    sink.text(column, c.size(), [&](std::size_t i) { return given(c[i]); });
+  };
+  auto person_ids = [&](std::string_view column, const std::vector<index_t>& people) {
+    sink.text(column, people.size(), [&](std::size_t i) {
+      return people[i] == no_index ? std::nullopt : given(org.id(people[i]));
+    });
+  };
+  auto categories = [&](std::string_view column, const Categories& c) { sink.categorical(column, c.codes, c.labels); };
+  // The schema's columns without a member of their own, typed as the other columns of their kind.
+  auto schema_columns = [&](const std::vector<SchemaColumn>& columns) {
+    for (const auto& c : columns) {
+      switch (c.kind) {
+        case ColumnKind::number: sink.numbers(c.name, c.numbers); break;
+        case ColumnKind::boolean: sink.flags(c.name, c.codes); break;
+        case ColumnKind::date: sink.dates(c.name, c.dates); break;
+        case ColumnKind::enumeration: sink.categorical(c.name, c.codes, schema_labels(name, c.name)); break;
+        default: sink.text(c.name, c.texts.size(), [&](std::size_t i) { return given(c.texts[i]); });
       }
-      default: out[py::str(c.name)] = texts(c.texts);
     }
-  }
-}
-
-void add_extras(py::dict& out, const std::vector<ExtraColumn>& extra) {
-  for (const auto& column : extra) out[py::str(column.name)] = texts(column.values);
-}
-
-// Columns of one table, in the Org's canonical row order: numbers as read-only arrays, the rest
-// as tagged tuples that the Python side turns into pandas dtypes: ("arrow", ...) text (see
-// arrow_text), ("categorical", codes, labels), ("bool", int8), ("date", seconds). Scored values
-// (assessment, potential, flight_risk, competency scores) as read, on their declared scales, or
-// mapped to [0, 1] when `normalized`.
-py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner) {
-  py::dict out;
+  };
+  auto extras = [&](const std::vector<ExtraColumn>& extra) {
+    for (const auto& column : extra)
+      sink.text(column.name, column.values.size(), [&](std::size_t i) { return given(column.values[i]); });
+  };
   if (name == "people") {
-    const auto& p = org->people();
-    out["id"] = texts(p.ids);
-    out["name"] = texts(p.names);
-    out["department"] = py::make_tuple("categorical", categories(p.departments));
-    out["role"] = py::make_tuple("categorical", categories(p.roles));
+    const auto& p = org.people();
+    texts("id", p.ids);
+    texts("name", p.names);
+    categories("department", p.departments);
+    categories("role", p.roles);
     {
-      py::tuple tiers = enum_codes(p.tiers, enum_labels("people", "tier"));
-      auto* codes = static_cast<std::int8_t*>(tiers[0].cast<py::array>().mutable_data());
+      std::vector<std::int8_t> tiers = enum_values(p.tiers);
       for (std::size_t i = 0; i < p.placeholder.size(); ++i)
-        if (p.placeholder[i]) codes[i] = -1;  // a placeholder person is in no tier
-      out["tier"] = py::make_tuple("categorical", tiers);
+        if (p.placeholder[i]) tiers[i] = -1;  // a placeholder person is in no tier
+      sink.categorical("tier", tiers, schema_labels("people", "tier"));
     }
-    out["manager_id"] = person_ids(*org, org->hierarchy().manager);
-    out["assessment"] = view(normalized ? p.assessment : as_read(p.assessment, p.assessment_read), owner);
-    out["potential"] = view(normalized ? p.potential : as_read(p.potential, p.potential_read), owner);
-    out["flight_risk"] = view(normalized ? p.flight_risk : as_read(p.flight_risk, p.flight_risk_read), owner);
-    out["has_career_plan"] = py::make_tuple("bool", flags(p.has_career_plan));
-    out["has_quantified_kpi"] = py::make_tuple("bool", flags(p.has_quantified_kpi));
-    add_schema_columns(out, name, p.columns, owner);
-    {  // placeholder people: true, else false (a person the data describes)
-      std::vector<std::int8_t> placeholder(p.placeholder.begin(), p.placeholder.end());
-      out["placeholder"] = py::make_tuple("bool", flags(placeholder));
-    }
-    add_extras(out, p.extra);
+    person_ids("manager_id", org.hierarchy().manager);
+    sink.numbers("assessment", normalized ? p.assessment : as_read(p.assessment, p.assessment_read));
+    sink.numbers("potential", normalized ? p.potential : as_read(p.potential, p.potential_read));
+    sink.numbers("flight_risk", normalized ? p.flight_risk : as_read(p.flight_risk, p.flight_risk_read));
+    sink.flags("has_career_plan", p.has_career_plan);
+    sink.flags("has_quantified_kpi", p.has_quantified_kpi);
+    schema_columns(p.columns);
+    // placeholder people: true, else false (a person the data describes)
+    sink.flags("placeholder", std::vector<std::int8_t>(p.placeholder.begin(), p.placeholder.end()));
+    extras(p.extra);
   } else if (name == "competencies") {
-    const auto& c = org->competencies();
+    const auto& c = org.competencies();
     const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
     std::vector<index_t> person;
     std::vector<std::uint32_t> competency;  // the column of c.names
@@ -146,85 +130,232 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
           competency.push_back(static_cast<std::uint32_t>(j));
           score.push_back(scores(i, j));
         }
-    out["person_id"] = person_ids(*org, person);
-    out["competency"] = arrow_text(competency.size(), [&](std::size_t k) { return given(c.names[competency[k]]); });
-    out["score"] = py::array_t<double>(static_cast<py::ssize_t>(score.size()), score.data());
-    add_schema_columns(out, name, c.columns, owner);
-    add_extras(out, c.extra);
+    person_ids("person_id", person);
+    sink.text("competency", competency.size(), [&](std::size_t k) { return given(c.names[competency[k]]); });
+    sink.numbers("score", std::move(score));
+    schema_columns(c.columns);
+    extras(c.extra);
   } else if (name == "successors") {
-    const auto& s = org->successors();
-    out["incumbent_id"] = person_ids(*org, s.incumbent);
-    out["successor_id"] = person_ids(*org, s.successor);
-    out["readiness"] = py::make_tuple("categorical", enum_codes(s.readiness, enum_labels("successors", "readiness")));
-    add_schema_columns(out, name, s.columns, owner);
-    add_extras(out, s.extra);
+    const auto& s = org.successors();
+    person_ids("incumbent_id", s.incumbent);
+    person_ids("successor_id", s.successor);
+    sink.categorical("readiness", enum_values(s.readiness), schema_labels("successors", "readiness"));
+    schema_columns(s.columns);
+    extras(s.extra);
   } else if (name == "sharing") {
-    const auto& s = org->sharing();
-    out["person_a"] = person_ids(*org, s.a);
-    out["person_b"] = person_ids(*org, s.b);
-    out["channel"] = py::make_tuple("categorical", enum_codes(s.channel, enum_labels("sharing", "channel")));
-    out["per_week"] = view(s.per_week, owner);
-    add_schema_columns(out, name, s.columns, owner);
-    add_extras(out, s.extra);
+    const auto& s = org.sharing();
+    person_ids("person_a", s.a);
+    person_ids("person_b", s.b);
+    sink.categorical("channel", enum_values(s.channel), schema_labels("sharing", "channel"));
+    sink.numbers("per_week", s.per_week);
+    schema_columns(s.columns);
+    extras(s.extra);
   } else if (name == "meetings") {
-    const auto& m = org->meetings();
-    out["meeting_id"] = texts(m.ids);
-    out["date"] = py::make_tuple("date", dates(m.date));
-    out["channel"] = py::make_tuple("categorical", enum_codes(m.channel, enum_labels("meetings", "channel")));
-    out["presenter_id"] = person_ids(*org, m.presenter);
-    add_schema_columns(out, name, m.columns, owner);
-    add_extras(out, m.extra);
+    const auto& m = org.meetings();
+    texts("meeting_id", m.ids);
+    sink.dates("date", m.date);
+    sink.categorical("channel", enum_values(m.channel), schema_labels("meetings", "channel"));
+    person_ids("presenter_id", m.presenter);
+    schema_columns(m.columns);
+    extras(m.extra);
   } else if (name == "attendance") {
-    const auto& m = org->meetings();
+    const auto& m = org.meetings();
     std::vector<index_t> meeting_of(m.attendees.size());  // per attendance row
     for (std::size_t k = 0; k + 1 < m.attendance_offsets.size(); ++k)
       for (auto a = m.attendance_offsets[k]; a < m.attendance_offsets[k + 1]; ++a) meeting_of[a] = static_cast<index_t>(k);
-    out["meeting_id"] = arrow_text(meeting_of.size(), [&](std::size_t a) { return given(m.ids[meeting_of[a]]); });
-    out["person_id"] = person_ids(*org, m.attendees);
+    sink.text("meeting_id", meeting_of.size(), [&](std::size_t a) { return given(m.ids[meeting_of[a]]); });
+    person_ids("person_id", m.attendees);
   } else if (name == "incentives") {
-    const auto& in = org->incentives();
-    out["person_id"] = person_ids(*org, in.person);
-    out["kind"] = py::make_tuple("categorical", enum_codes(in.kind, enum_labels("incentives", "kind")));
-    out["type"] = py::make_tuple("categorical", categories(in.type));
-    out["amount"] = view(in.amount, owner);
-    out["date"] = py::make_tuple("date", dates(in.date));
-    add_schema_columns(out, name, in.columns, owner);
-    add_extras(out, in.extra);
+    const auto& in = org.incentives();
+    person_ids("person_id", in.person);
+    sink.categorical("kind", enum_values(in.kind), schema_labels("incentives", "kind"));
+    categories("type", in.type);
+    sink.numbers("amount", in.amount);
+    sink.dates("date", in.date);
+    schema_columns(in.columns);
+    extras(in.extra);
   } else if (name == "goals") {
-    const auto& g = org->goals();
-    out["goal_id"] = texts(g.ids);
-    out["owner_id"] = person_ids(*org, g.owner);
-    out["parent_goal_id"] = arrow_text(g.parent.size(), [&](std::size_t i) {
+    const auto& g = org.goals();
+    texts("goal_id", g.ids);
+    person_ids("owner_id", g.owner);
+    sink.text("parent_goal_id", g.parent.size(), [&](std::size_t i) {
       return g.parent[i] == no_index ? std::nullopt : given(g.ids[g.parent[i]]);
     });
-    out["quantified"] = py::make_tuple("bool", flags(g.quantified));
-    add_schema_columns(out, name, g.columns, owner);
-    add_extras(out, g.extra);
+    sink.flags("quantified", g.quantified);
+    schema_columns(g.columns);
+    extras(g.extra);
   } else if (name == "contributions") {
-    const auto& c = org->contributions();
-    out["person_id"] = person_ids(*org, c.person);
-    out["artifact"] = py::make_tuple("categorical", categories(c.artifact));
-    out["action"] = py::make_tuple("categorical", enum_codes(c.action, enum_labels("contributions", "action")));
-    out["date"] = py::make_tuple("date", dates(c.date));
-    out["previous_artifact"] = arrow_text(c.previous.size(), [&](std::size_t i) {
+    const auto& c = org.contributions();
+    person_ids("person_id", c.person);
+    categories("artifact", c.artifact);
+    sink.categorical("action", enum_values(c.action), schema_labels("contributions", "action"));
+    sink.dates("date", c.date);
+    sink.text("previous_artifact", c.previous.size(), [&](std::size_t i) {
       return c.previous[i] < 0 ? std::nullopt : given(c.artifact.labels[static_cast<std::size_t>(c.previous[i])]);
     });
-    add_schema_columns(out, name, c.columns, owner);
-    add_extras(out, c.extra);
+    schema_columns(c.columns);
+    extras(c.extra);
   } else if (name == "operations") {
-    const auto& op = org->operations();
-    out["date"] = py::make_tuple("date", dates(op.date));
-    out["channel"] = py::make_tuple("categorical", categories(op.channel));
-    out["person_id"] = person_ids(*org, op.person);
-    out["inquiries"] = view(op.inquiries, owner);
-    out["replied"] = view(op.replied, owner);
-    out["first_reply_minutes"] = view(op.first_reply_minutes, owner);
-    out["orders"] = view(op.orders, owner);
-    add_schema_columns(out, name, op.columns, owner);
-    add_extras(out, op.extra);
+    const auto& op = org.operations();
+    sink.dates("date", op.date);
+    categories("channel", op.channel);
+    person_ids("person_id", op.person);
+    sink.numbers("inquiries", op.inquiries);
+    sink.numbers("replied", op.replied);
+    sink.numbers("first_reply_minutes", op.first_reply_minutes);
+    sink.numbers("orders", op.orders);
+    schema_columns(op.columns);
+    extras(op.extra);
   } else {
     throw py::value_error("unknown table '" + name + "'");
   }
+}
+
+// table_columns' sink: tagged values in a dict, numbers of the Org as read-only views.
+struct PyColumns {
+  py::dict out;
+  py::handle owner;
+
+  template <class Cell>
+  void text(std::string_view name, std::size_t n, Cell cell) {
+    out[py::str(name.data(), name.size())] = arrow_text(n, cell);
+  }
+  void numbers(std::string_view name, const Eigen::VectorXd& v) { out[key(name)] = view(v, owner); }
+  void numbers(std::string_view name, std::vector<double>&& v) {
+    out[key(name)] = py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
+  }
+  template <class Code>
+  void categorical(std::string_view name, const std::vector<Code>& codes, const std::vector<std::string>& labels) {
+    out[key(name)] = py::make_tuple("categorical", py::make_tuple(copied(codes), py::cast(labels)));
+  }
+  void flags(std::string_view name, const std::vector<std::int8_t>& v) { out[key(name)] = py::make_tuple("bool", copied(v)); }
+  // Seconds since the epoch; no_date becomes the int64 minimum, which pandas reads as NaT.
+  void dates(std::string_view name, const std::vector<std::int64_t>& v) { out[key(name)] = py::make_tuple("date", copied(v)); }
+
+ private:
+  static py::str key(std::string_view name) { return py::str(name.data(), name.size()); }
+  template <class T>
+  static py::array_t<T> copied(const std::vector<T>& v) {
+    py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+  }
+};
+
+// input_checksum's sink: each column as the bytes teamgraph.json_report._column_bytes hashes for
+// it (a name line, a kind, which values are missing as numpy.packbits writes the bits, then the
+// values: little-endian numbers, text as Arrow's large_string offsets and UTF-8 data), without
+// the pandas column; `ok` false where the core cannot say them so (a date beyond pandas' range).
+struct DigestColumns {
+  std::deque<std::string> parts;  // a deque: a part in hand stays where it is as the next is added
+  bool ok = true;
+
+  template <class Cell>
+  void text(std::string_view name, std::size_t n, Cell cell) {
+    begin(name, "text");
+    // One pass over the cells (a person's id is looked up once): which are missing, the offsets
+    // and the bytes, whose room is reserved from the first cells' length.
+    std::string& bits = next();
+    bits.assign((n + 7) / 8, '\0');
+    std::string& offsets = next();
+    offsets.resize((n + 1) * sizeof(std::int64_t));
+    std::string& data = next();
+    constexpr std::size_t sample = 1024;
+    put(offsets, 0, std::int64_t{0});
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i == sample && n > 2 * sample) data.reserve(data.size() / sample * n * 9 / 8 + 64);
+      if (const auto t = cell(i)) data.append(*t);
+      else set_bit(bits, i);
+      put(offsets, i + 1, static_cast<std::int64_t>(data.size()));
+    }
+  }
+  void numbers(std::string_view name, const Eigen::VectorXd& v) {
+    numbers(name, std::span<const double>(v.data(), static_cast<std::size_t>(v.size())));
+  }
+  void numbers(std::string_view name, std::span<const double> v) {
+    begin(name, "float");
+    missing_bits(v.size(), [&](std::size_t i) { return std::isnan(v[i]); });
+    std::string& values = next();
+    values.resize(v.size() * sizeof(double));
+    for (std::size_t i = 0; i < v.size(); ++i) put(values, i, std::isnan(v[i]) ? 0.0 : v[i]);
+  }
+  // A categorical column is hashed as its labels' text.
+  template <class Code>
+  void categorical(std::string_view name, const std::vector<Code>& codes, const std::vector<std::string>& labels) {
+    text(name, codes.size(), [&](std::size_t i) -> std::optional<std::string_view> {
+      if (codes[i] < 0) return std::nullopt;
+      return std::string_view(labels[static_cast<std::size_t>(codes[i])]);
+    });
+  }
+  void flags(std::string_view name, const std::vector<std::int8_t>& v) {
+    begin(name, "bool");
+    missing_bits(v.size(), [&](std::size_t i) { return v[i] < 0; });
+    std::string& values = next();
+    values.resize(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) values[i] = static_cast<char>(v[i] == 1);
+  }
+  // Nanoseconds, as pandas holds a time; a missing one (NaT) the int64 minimum. A date past
+  // what nanoseconds hold (after 2262) is left to pandas, whose conversion says what is hashed.
+  void dates(std::string_view name, const std::vector<std::int64_t>& v) {
+    begin(name, "time");
+    missing_bits(v.size(), [&](std::size_t i) { return v[i] == no_date; });
+    std::string& values = next();
+    values.resize(v.size() * sizeof(std::int64_t));
+    constexpr std::int64_t per_second = 1'000'000'000, limit = std::numeric_limits<std::int64_t>::max() / per_second;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::int64_t ns = std::numeric_limits<std::int64_t>::min();
+      if (v[i] != no_date && (v[i] > limit || v[i] < -limit)) ok = false;
+      else if (v[i] != no_date) ns = v[i] * per_second;
+      put(values, i, ns);
+    }
+  }
+
+ private:
+  std::string& next() { return parts.emplace_back(); }
+  void begin(std::string_view name, std::string_view kind) {
+    next().append(1, '\0').append("column ").append(name).append("\n").append(kind);
+  }
+  // numpy.packbits of the missing flags: eight rows a byte, the first in the highest bit.
+  template <class Missing>
+  void missing_bits(std::size_t n, Missing missing) {
+    std::string& bits = next();
+    bits.assign((n + 7) / 8, '\0');
+    for (std::size_t i = 0; i < n; ++i)
+      if (missing(i)) set_bit(bits, i);
+  }
+  static void set_bit(std::string& bits, std::size_t i) { bits[i / 8] = static_cast<char>(bits[i / 8] | (0x80 >> (i % 8))); }
+  template <class T>
+  static void put(std::string& into, std::size_t i, T value) {  // little-endian hosts only (see table_digest)
+    std::memcpy(into.data() + i * sizeof(T), &value, sizeof(T));
+  }
+};
+
+}  // namespace
+
+py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner) {
+  PyColumns sink{py::dict(), owner};
+  visit_table(*org, name, normalized, sink);
+  return std::move(sink.out);
+}
+
+// Text handed to Python as a numpy array of bytes without a copy: the array owns the string.
+py::array_t<std::uint8_t> owned_bytes(std::string&& s) {
+  auto* held = new std::string(std::move(s));
+  py::capsule owner(held, [](void* p) { delete static_cast<std::string*>(p); });
+  return py::array_t<std::uint8_t>({static_cast<py::ssize_t>(held->size())}, {py::ssize_t{1}},
+                                   reinterpret_cast<const std::uint8_t*>(held->data()), owner);
+}
+
+py::object table_digest(const Org& org, const std::string& name) {
+  if constexpr (std::endian::native != std::endian::little) return py::none();
+  DigestColumns sink;
+  {
+    py::gil_scoped_release release;
+    visit_table(org, name, /*normalized=*/true, sink);
+  }
+  if (!sink.ok) return py::none();
+  py::list out;
+  for (auto& part : sink.parts) out.append(owned_bytes(std::move(part)));
   return out;
 }
 

@@ -65,6 +65,9 @@ py::tuple arrow_text(std::size_t n, Cell cell) {
 
 // Columns of one of the org's tables for Python (see bind_tables.cpp).
 py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner);
+// The bytes teamgraph.json_report.input_checksum hashes for one table's columns (table_columns
+// with normalized scores), in order, as numpy byte arrays; None where the core cannot make them.
+py::object table_digest(const Org& org, const std::string& name);
 // Rows of one table as table_columns gives it, without making it.
 std::size_t table_rows(const Org& org, const std::string& name);
 

@@ -143,6 +143,10 @@ class Org:
         """
         Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized.
         """
+    def table_digest(self, name: str) -> typing.Any:
+        """
+        The bytes input_checksum hashes for one table's columns, in order (numpy byte arrays), or None where the core cannot make them (a date after 2262, past what nanoseconds hold).
+        """
     def table_rows(self, name: str) -> int:
         """
         Rows of one table (as table_columns gives it), without making it.

@@ -33,13 +33,11 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
     """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
     order gives the same checksum. Each table is hashed column by column (``_column_bytes``:
     numbers as float64, whole numbers as int64, text as UTF-8 with its offsets, which values are
-    missing), scored values normalized to [0, 1]; the rich million-person org hashes in 0.7 s
-    (the CSV text hashed before took half a minute). With `key` (a pseudonymized report's),
+    missing), scored values normalized to [0, 1]; the core makes those bytes (``table_digest``)
+    without the pandas columns, where it can. With `key` (a pseudonymized report's),
     HMAC-SHA-256 under the key instead, so that reports cannot be linked to each other or to the
     data without it."""
     from concurrent.futures import ThreadPoolExecutor
-
-    from .org import _to_series
 
     digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
 
@@ -47,21 +45,19 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
         for part in parts:
             digest.update(part)
 
-    # One thread hashes a table while the next one's columns are made (hashlib lets go of the GIL
-    # over long buffers); one table at most waits for it.
+    # One thread hashes a table while two make the next ones' bytes (the core and hashlib let go
+    # of the GIL over long buffers): three tables at most are held at once.
+    names = sorted(org.tables)
     hashed = None
-    with ThreadPoolExecutor(max_workers=1) as hashing:
-        for name in sorted(org.tables):
-            columns = org._core.table_columns(name, True)
-            # The bulk (text, numbers) is hashed from the core's arrays; the rest from the column as
-            # org.table() makes it, its dtype chosen by a DataFrame of those columns alone.
-            parts = {column: _core_column_bytes(value) for column, value in columns.items()}
-            others = pd.DataFrame({column: _to_series(value) for column, value in columns.items()
-                                   if parts[column] is None})
-            table = [f"\x00table {name} {org._core.table_rows(name)}\n".encode()]
-            for column in columns:
-                table.append(f"\x00column {column}\n".encode())
-                table.extend(_column_bytes(others[column]) if parts[column] is None else parts[column])
+    with ThreadPoolExecutor(max_workers=2) as making, ThreadPoolExecutor(max_workers=1) as hashing:
+        made = [making.submit(org._core.table_digest, name) for name in names[:2]]
+        for k, name in enumerate(names):
+            columns = made[k].result()
+            if k + 2 < len(names):
+                made.append(making.submit(org._core.table_digest, names[k + 2]))
+            table = [f"\x00table {name} {org._core.table_rows(name)}\n".encode(),
+                     *(columns if columns is not None else _table_bytes(org, name))]
+            made[k] = None  # held by `table` until hashed
             if hashed is not None:
                 hashed.result()
             hashed = hashing.submit(update, table)
@@ -69,6 +65,22 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
             hashed.result()
     digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
     return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
+
+
+def _table_bytes(org: "Org", name: str) -> List[Any]:
+    """What input_checksum hashes for one table's columns, made in Python: where the core cannot."""
+    from .org import _to_series
+
+    columns = org._core.table_columns(name, True)
+    # The bulk (text, numbers) is hashed from the core's arrays; the rest from the column as
+    # org.table() makes it, its dtype chosen by a DataFrame of those columns alone.
+    parts = {column: _core_column_bytes(value) for column, value in columns.items()}
+    others = pd.DataFrame({column: _to_series(value) for column, value in columns.items() if parts[column] is None})
+    out: List[Any] = []
+    for column in columns:
+        out.append(f"\x00column {column}\n".encode())
+        out.extend(_column_bytes(others[column]) if parts[column] is None else parts[column])
+    return out
 
 
 def _core_column_bytes(value: Any) -> Optional[List[Any]]:

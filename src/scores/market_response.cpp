@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <tuple>
 
 #include "teamgraph/detail/values.hpp"
@@ -84,12 +85,13 @@ std::string week_text(std::int64_t week) { return format_date(week_start(week));
 
 // The below-target findings of one subject (a person, a channel or a department): its typical
 // week's reply rate and minutes against the targets, when it has min_history weeks of each.
-void below_target(std::vector<Finding>& out, const MarketPolicy& mp, std::vector<index_t> people, const char* variant,
-                  std::vector<FindingArg> subject, double rate, std::size_t rate_weeks, double minutes,
-                  std::size_t minute_weeks) {
+// `subject()`: the arguments naming the subject, made only for a finding.
+template <class Subject>
+void below_target(std::vector<Finding>& out, const MarketPolicy& mp, std::span<const index_t> people, const char* variant,
+                  const Subject& subject, double rate, std::size_t rate_weeks, double minutes, std::size_t minute_weeks) {
   const std::size_t enough = std::max<std::size_t>(1, mp.min_history);
   auto add = [&](const char* code, double value, double target, std::size_t weeks, const char* name) {
-    Finding f{score_name, code, FindingSeverity::medium, people, {}, variant, subject, 0};
+    Finding f{score_name, code, FindingSeverity::medium, {people.begin(), people.end()}, {}, variant, subject(), 0};
     f.args.push_back(FindingArg::num(name, value));
     f.args.push_back(FindingArg::num("target", target));
     f.args.push_back(FindingArg::count_of("count", weeks));
@@ -229,12 +231,14 @@ ScoreReport market_response(const Org& org, const Policy& policy) {
   // Below target: channels, people, departments (their typical week).
   const Typical channel_typical = typical_weeks(op, std::move(channel_rows), channels.size());
   for (std::size_t c = 0; c < channels.size(); ++c)
-    below_target(r.findings, mp, {}, "channel", {FindingArg::text_of("channel", channels[c])}, channel_typical.rate[c],
-                 channel_typical.rate_weeks[c], channel_typical.minutes[c], channel_typical.minute_weeks[c]);
+    below_target(
+        r.findings, mp, {}, "channel", [&] { return std::vector<FindingArg>{FindingArg::text_of("channel", channels[c])}; },
+        channel_typical.rate[c], channel_typical.rate_weeks[c], channel_typical.minutes[c], channel_typical.minute_weeks[c]);
   const Typical person_typical = typical_weeks(op, std::move(person_rows), n);
   for (index_t p = 0; p < n; ++p)
-    below_target(r.findings, mp, {p}, "", {FindingArg::people_of("person", 0, 1)}, person_typical.rate[p],
-                 person_typical.rate_weeks[p], person_typical.minutes[p], person_typical.minute_weeks[p]);
+    below_target(
+        r.findings, mp, std::span<const index_t>(&p, 1), "", [] { return std::vector<FindingArg>{FindingArg::people_of("person", 0, 1)}; },
+        person_typical.rate[p], person_typical.rate_weeks[p], person_typical.minutes[p], person_typical.minute_weeks[p]);
   const auto& departments = org.people().departments;
   const auto enough = std::max<std::size_t>(1, mp.min_history);
   // A department's group: its members with rows; the figures: theirs with enough weeks.
@@ -254,8 +258,9 @@ ScoreReport market_response(const Org& org, const Policy& policy) {
         if (std::isnan(g.value)) continue;
         const std::vector<FindingArg> subject{FindingArg::text_of("department", g.group),
                                               FindingArg::count_of("members", g.contributors)};
-        if (rates) below_target(r.findings, mp, {}, "department", subject, g.value, enough, nan, 0);
-        else below_target(r.findings, mp, {}, "department", subject, nan, 0, g.value, enough);
+        const auto args = [&] { return subject; };
+        if (rates) below_target(r.findings, mp, {}, "department", args, g.value, enough, nan, 0);
+        else below_target(r.findings, mp, {}, "department", args, nan, 0, g.value, enough);
       }
       r.groups.insert(r.groups.end(), groups.begin(), groups.end());
     }

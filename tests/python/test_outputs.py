@@ -106,6 +106,33 @@ def test_checksum_from_the_cores_arrays_is_the_checksum_of_the_tables() -> None:
         assert input_checksum(org) == _checksum_from_tables(org)
 
 
+def test_the_cores_bytes_are_those_of_the_python_columns(org) -> None:
+    # input_checksum hashes each table's bytes as the core makes them (table_digest); where the
+    # core cannot (below), as _table_bytes makes them from the pandas columns: the same bytes.
+    from teamgraph.json_report import _table_bytes
+
+    for name in sorted(org.tables):
+        core = org._core.table_digest(name)
+        assert core is not None
+        assert b"".join(bytes(part) for part in core) == b"".join(bytes(part) for part in _table_bytes(org, name))
+
+
+def test_a_date_past_nanoseconds_is_hashed_as_pandas_holds_it(tmp_path) -> None:
+    # 3000-01-05 is past what pandas' nanoseconds hold: the core leaves that table's bytes to the
+    # pandas columns (table_digest None), and the checksum is still the tables' checksum.
+    folder = tmp_path / "team"
+    shutil.copytree(teamgraph.sample_team_path(), folder)
+    meetings = folder / "meetings.csv"
+    lines = meetings.read_text().splitlines()
+    first = lines[1].split(",")
+    first[1] = "3000-01-05"
+    meetings.write_text("\n".join([lines[0], ",".join(first), *lines[2:]]) + "\n")
+    far = teamgraph.read_org(folder)
+    assert far.table("meetings")["date"].max().year == 3000
+    assert far._core.table_digest("meetings") is None and far._core.table_digest("people") is not None
+    assert input_checksum(far) == _checksum_from_tables(far) != input_checksum(teamgraph.read_org(teamgraph.sample_team_path()))
+
+
 def test_who_lines_name_ten_people_and_count_the_rest(report) -> None:
     # A finding about many people (the whole team, at a big org hundreds of thousands) lists ten
     # in the text, Markdown and HTML reports, and how many more; the JSON report lists them all.
