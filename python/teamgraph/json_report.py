@@ -13,7 +13,7 @@ import io
 import json
 import math
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -215,19 +215,21 @@ def _document(report: "Report") -> Dict[str, Any]:
 def _people_json(report: "Report", level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:
     """The per-person rows as the JSON report writes them, by the core from the columns: returned
     as bytes, or written through `write` a block at a time."""
-    return _rows_json(report.people, level, write, _TEXT_COLUMNS)
+    return _rows_json(report._people_columns(), level, write, _TEXT_COLUMNS)
 
 
-def _rows_json(frame: pd.DataFrame, level: int, write: Optional[Callable[[Any], Any]] = None,
-               text_columns: frozenset = frozenset()) -> Optional[bytes]:
-    """A frame's rows as the JSON array json.dumps would write of their dicts (keys sorted; NaN
-    null; `text_columns`, and any column neither numeric nor boolean, as text, missing text null),
-    by the core from the columns."""
+def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
+               write: Optional[Callable[[Any], Any]] = None, text_columns: frozenset = frozenset()) -> Optional[bytes]:
+    """A frame's rows (or those of columns of one length, by name) as the JSON array json.dumps
+    would write of their dicts (keys sorted; NaN null; `text_columns`, and any column neither
+    numeric nor boolean, as text, missing text null), by the core from the columns."""
     import pyarrow as pa
 
+    columns = {key: frame[key] for key in frame.columns} if isinstance(frame, pd.DataFrame) else frame
+    rows = len(frame) if isinstance(frame, pd.DataFrame) else len(next(iter(columns.values()), ()))
     specs: List[Tuple[Any, ...]] = []
-    for key in sorted(frame.columns):
-        values = frame[key]
+    for key in sorted(columns):
+        values = columns[key]
         dtype = values.dtype
         if key in text_columns or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
             text = pa.array(values, from_pandas=True)
@@ -245,9 +247,11 @@ def _rows_json(frame: pd.DataFrame, level: int, write: Optional[Callable[[Any], 
             specs.append((key, "boolean", values.to_numpy(dtype=bool)))
         elif pd.api.types.is_integer_dtype(dtype):
             specs.append((key, "whole", values.to_numpy(dtype=np.int64)))
+        elif isinstance(dtype, np.dtype) and dtype == np.float64:
+            specs.append((key, "number", values.to_numpy()))  # the column's own array, not a copy
         else:
             specs.append((key, "number", values.to_numpy(dtype=np.float64, na_value=np.nan)))
-    return _core.json_rows(len(frame), specs, level, write)
+    return _core.json_rows(rows, specs, level, write)
 
 
 def _succession_frames(report: "Report") -> Tuple[pd.DataFrame, Optional[pd.DataFrame]]:

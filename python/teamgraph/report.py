@@ -120,10 +120,10 @@ class Report:
         """The names as a column of a per-person table (missing names NaN), or the pseudonyms."""
         return self._pseudonyms if self._pseudonyms is not None else self._people["name"]
 
-    def _people_base(self) -> pd.DataFrame:
+    def _people_base(self) -> Dict[str, Any]:
         people = self._people
-        return pd.DataFrame({"id": self._id_column, "name": self._names, "department": people["department"],
-                             "tier": people["tier"], "placeholder": people["placeholder"]})
+        return {"id": self._id_column, "name": self._names, "department": people["department"],
+                "tier": people["tier"], "placeholder": people["placeholder"]}
 
     def coverage_of(self, score: str) -> Dict[str, Any]:
         """What `score` is made of: its parts, each computed (a 0-1 value) or not (None, with the
@@ -242,21 +242,26 @@ class Report:
         """One row a person (in the org's order), a column per per-person figure: departure impact
         and each support score's columns, named score.column. ``placeholder`` marks the placeholder
         people (managers the data names but does not describe): kept, with n/a in every figure."""
+        return pd.DataFrame(self._people_columns())
+
+    def _people_columns(self) -> Dict[str, pd.Series]:
+        """The columns of ``people``, each a Series over the core's array (not copied): what the
+        JSON report writes its rows from without making the frame (a 1M-person frame is 300 MB)."""
         d = self.core.departure
-        base = self._people_base()
-        for column, values in self._departure_columns().items():
-            base[column] = values
-        base["departure_impact"] = d.impact
-        base["departure_risk"] = d.risk
+        columns = self._people_base()
+        columns.update(self._departure_columns())
+        columns["departure_impact"] = d.impact
+        columns["departure_risk"] = d.risk
         for score in self.core.support:
             for column, values in score.people.items():
-                base[f"{score.name}.{column}"] = values
+                columns[f"{score.name}.{column}"] = values
         # Each person's box on the talent grid ("low", "middle", "high"; None when not placed).
         levels = np.array(["low", "middle", "high", None], dtype=object)
         grid = self.core.talent_grid
-        base["talent_grid.performance"] = levels[grid.performance_level]
-        base["talent_grid.potential"] = levels[grid.potential_level]
-        return base
+        columns["talent_grid.performance"] = levels[grid.performance_level]
+        columns["talent_grid.potential"] = levels[grid.potential_level]
+        return {name: values if isinstance(values, pd.Series) else pd.Series(values, copy=False)
+                for name, values in columns.items()}
 
     @property
     def figures(self) -> Dict[str, Dict[str, Optional[float]]]:
