@@ -196,7 +196,8 @@ def coverage(report: "Report") -> "Figure":
 def incentive_balance(report: "Report") -> "Figure":
     """Material total against spiritual incentives received, one point a person."""
     c = report.catalog
-    people = report.people
+    people = report._people_columns()  # the columns read, not the whole frame made
+    size = len(report.org)
     fig = _figure(7.0, 4.2)
     ax = fig.add_subplot()
     if "incentive_balance.material_total" not in people:
@@ -207,7 +208,7 @@ def incentive_balance(report: "Report") -> "Figure":
     spiritual = people["incentive_balance.spiritual_count"].to_numpy(dtype=float)
     forgotten = spiritual == 0
     given = ~np.isnan(material) & ~np.isnan(spiritual)
-    if len(people) > CHART_LIMIT and given.any():  # everyone as a density, not a point each (megabytes of SVG)
+    if size > CHART_LIMIT and given.any():  # everyone as a density, not a point each (megabytes of SVG)
         cells = ax.hexbin(material[given], spiritual[given], gridsize=40, bins="log", mincnt=1, cmap="Blues")
         fig.colorbar(cells, ax=ax, label=c.text("plot.incentives.density_scale"))
         ax.set_xlabel(c.text("plot.incentives.xlabel"))
@@ -218,7 +219,7 @@ def incentive_balance(report: "Report") -> "Figure":
     ax.scatter(material[~forgotten], spiritual[~forgotten], s=30, color="#2e86c1", label=c.text("plot.incentives.recognized"))
     ax.scatter(material[forgotten], spiritual[forgotten], s=40, color="#c0392b", marker="x",
                label=c.text("plot.incentives.forgotten"))
-    if len(people) <= _LABEL_LIMIT:
+    if size <= _LABEL_LIMIT:
         for i in np.flatnonzero(forgotten):
             ax.annotate(_plain(report._ids[i]), (material[i], spiritual[i]), textcoords="offset points", xytext=(3, 3), fontsize=7)
     ax.set_xlabel(c.text("plot.incentives.xlabel"))
@@ -241,25 +242,26 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
         ax.text(0.5, 0.5, c.text("plot.sharing.none"), ha="center", va="center")
         ax.set_axis_off()
         return fig
-    people = report.people
+    people = report._people_columns()  # the columns read, not the whole frame made
+    size = len(org)
     broker = (people["sharing_health.broker"].to_numpy(dtype=float) > 0 if "sharing_health.broker" in people
-              else np.zeros(len(people), dtype=bool))
+              else np.zeros(size, dtype=bool))
     tiers = people["tier"].astype(str).to_numpy()
     shown = None
-    if len(people) > NETWORK_LIMIT:  # the core, then the brokers, then by departure impact
+    if size > NETWORK_LIMIT:  # the core, then the brokers, then by departure impact
         impact = np.nan_to_num(report.core.departure.impact, nan=-1.0)
-        order = np.lexsort((np.arange(len(people)), -impact, ~broker, tiers != "core"))
+        order = np.lexsort((np.arange(size), -impact, ~broker, tiers != "core"))
         shown = np.sort(order[:NETWORK_LIMIT])
     graph = nx.Graph()
     a, b = (np.asarray(side, dtype=np.int64) for side in org._core.sharing_links())
     if shown is not None:
-        kept = np.zeros(len(people), dtype=bool)
+        kept = np.zeros(size, dtype=bool)
         kept[shown] = True
         both = kept[a] & kept[b]
         a, b = a[both], b[both]
         graph.add_nodes_from(shown.tolist())
     else:  # everyone, in the org's order, as the layout has always had them
-        graph.add_nodes_from(range(len(people)))
+        graph.add_nodes_from(range(size))
     graph.add_edges_from(zip(a.tolist(), b.tolist()))
     positions = nx.spring_layout(graph, seed=seed)
     nx.draw_networkx_edges(graph, positions, ax=ax, edge_color="#b8c2cc", width=0.7)
@@ -267,11 +269,11 @@ def sharing_network(report: "Report", seed: int = 7) -> "Figure":
         nodes = [i for i in graph.nodes if selected[i]]
         colors = ["#c0392b" if broker[i] else "#2e86c1" for i in nodes]
         nx.draw_networkx_nodes(graph, positions, nodelist=nodes, node_shape=shape, node_color=colors, node_size=60, ax=ax)
-    if len(people) <= _LABEL_LIMIT:
+    if size <= _LABEL_LIMIT:
         nx.draw_networkx_labels(graph, positions, labels={i: _plain(report._ids[i]) for i in graph.nodes}, font_size=6, ax=ax)
     title = c.text("plot.sharing.title")
     if shown is not None:
-        title += "\n" + c.text("plot.sharing.part", shown=len(shown), people=len(people))
+        title += "\n" + c.text("plot.sharing.part", shown=len(shown), people=size)
     ax.set_title(title)
     ax.set_axis_off()
     return fig
