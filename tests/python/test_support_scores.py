@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -66,6 +67,17 @@ def test_figures_and_notes(report) -> None:
     assert sharing["weeks_without_meeting"] == 1  # 13 calendar weeks: the partial 1-5 July holds no meeting
     config = report.figures["team_configuration"]
     assert config["budget_per_head"] == pytest.approx(1_800_000 / 46)
+
+
+@pytest.mark.parametrize("codes", [[0, 1, 2, 3, 1, 3, 0], [3, 3, 3], [2], []])
+def test_talent_grid_levels_are_the_text_pandas_makes_of_the_words(codes) -> None:
+    # The people table's levels are made by Arrow from the codes where pandas holds text in
+    # Arrow: the same column, dtype and all, as pandas makes of the words (None: not placed).
+    from teamgraph.report import _level_column
+
+    codes = np.asarray(codes, dtype=np.uint8)
+    words = pd.Series(np.array(["low", "middle", "high", None], dtype=object)[codes])
+    pd.testing.assert_series_equal(_level_column(codes), words)
 
 
 def test_too_few_people_for_pay_for_performance() -> None:
