@@ -337,7 +337,7 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
                     if alive[k]:
                         if k not in sets:
                             sets[k] = set(b.people(k))
-                        count = len(people & sets[k]) if len(people) <= len(sets[k]) else len(sets[k] & people)
+                        count = len(people & sets[k])  # Python walks the smaller set
                         if count:
                             shared[k] = count
             else:
