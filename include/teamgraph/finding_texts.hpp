@@ -73,8 +73,9 @@ struct FindingTexts {
   TextColumn recommendation;
 };
 
-// How the texts name a person (their index in the org): an id, "Name (id)", a pseudonym.
-using PersonLabel = std::function<std::string(index_t)>;
+// How the texts name a person (their index in the org), appended to `out`: an id, "Name (id)", a
+// pseudonym.
+using PersonLabel = std::function<void(index_t, std::string& out)>;
 
 // The message and recommendation of each finding, in order.
 FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog& catalog, const PersonLabel& label);

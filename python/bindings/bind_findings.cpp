@@ -50,11 +50,17 @@ struct Coded {
   std::vector<std::string> labels;
   std::vector<std::uint16_t> codes;
   std::map<std::string, std::uint16_t, std::less<>> index;
-  // The last few codes given: findings come grouped by score and code, and a finding's evidence
-  // names repeat the previous finding's, so most labels are one of them (no map lookup).
+  // The last few codes given: findings come grouped by score and code, so most labels are one of
+  // them (no map lookup).
   std::array<std::uint16_t, 8> recent{};
   std::size_t recent_size = 0, recent_next = 0;
-  void add(const std::string& label) {
+  // `hint`: the code the label most likely has (the previous finding's, or its evidence name at
+  // the same place), tried first; -1 for none.
+  void add(const std::string& label, int hint = -1) {
+    if (hint >= 0 && labels[static_cast<std::size_t>(hint)] == label) {
+      codes.push_back(static_cast<std::uint16_t>(hint));
+      return;
+    }
     for (std::size_t k = 0; k < recent_size; ++k)
       if (labels[recent[k]] == label) {
         codes.push_back(recent[k]);
@@ -69,6 +75,8 @@ struct Coded {
     recent_next = (recent_next + 1) % recent.size();
     recent_size = std::min(recent_size + 1, recent.size());
   }
+  // The previous code given, as a hint.
+  int last() const { return codes.empty() ? -1 : codes.back(); }
 };
 
 TextCatalog::Plural plural_of(const std::string& rule) {
@@ -89,26 +97,65 @@ struct FindingColumns {
 
   const std::vector<Finding>& findings() const { return report->findings; }
 
-  // How texts name person i: a pseudonym, "Name (id)" (the catalog's person.named), or the id.
+  // How texts name person i, appended to a text: a pseudonym, "Name (id)" (the catalog's
+  // person.named), or the id.
   PersonLabel labels(const TextCatalog& catalog, const std::vector<std::string>* pseudonyms) const {
-    if (pseudonyms) return [pseudonyms](index_t i) { return (*pseudonyms)[i]; };
+    if (pseudonyms) return [pseudonyms](index_t i, std::string& out) { out += (*pseudonyms)[i]; };
     const Org* o = org.get();
     const TextCatalog::Entry* named = catalog.find("person.named");  // found once, not once a person
-    return [o, &catalog, named](index_t i) {
-      const std::string_view name = o->people().names.size() > i ? o->people().names[i] : std::string_view{};
-      if (name.empty()) return std::string(o->id(i));
-      // One set of values a thread (texts are written on several), refilled for every person.
-      thread_local TextCatalog::Values values;
-      if (values.size() != 2) {
-        values.clear();
-        values.emplace_back("name", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string()});
-        values.emplace_back("id", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string()});
+    // person.named cut once into its pieces: text, the name, the id (the entry filled with a mark
+    // for each, then cut at the marks). A label is then its pieces appended.
+    struct Piece {
+      enum class Kind : std::uint8_t { text, name, id } kind;
+      std::string text;
+    };
+    constexpr char name_mark = '\x01', id_mark = '\x02';
+    std::vector<Piece> pieces;
+    bool cut = false;
+    if (!named || std::none_of(named->forms.begin(), named->forms.end(), [&](const std::string& form) {
+          return form.find(name_mark) != std::string::npos || form.find(id_mark) != std::string::npos;
+        })) {
+      try {
+        const TextCatalog::Values marks = {
+            {"name", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(1, name_mark)}},
+            {"id", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(1, id_mark)}}};
+        const std::string filled = catalog.text("person.named", named, marks);
+        for (std::size_t k = 0; k < filled.size();) {
+          if (filled[k] == name_mark || filled[k] == id_mark) {
+            pieces.push_back({filled[k] == name_mark ? Piece::Kind::name : Piece::Kind::id, {}});
+            ++k;
+            continue;
+          }
+          const std::size_t next = std::min(filled.find(name_mark, k), filled.find(id_mark, k));
+          pieces.push_back({Piece::Kind::text, filled.substr(k, next - k)});
+          k = std::min(next, filled.size());
+        }
+        cut = true;
+      } catch (const std::invalid_argument&) {
+        // An entry that cannot be filled with a name and an id: it says so when a label is written.
       }
-      values[0].second.text.assign(name);
-      values[1].second.text.assign(o->id(i));
-      std::string out;
+    }
+    if (cut)
+      return [o, pieces = std::move(pieces)](index_t i, std::string& out) {
+        const std::string_view name = o->people().names.size() > i ? o->people().names[i] : std::string_view{};
+        if (name.empty()) {
+          out += o->id(i);
+          return;
+        }
+        for (const Piece& p : pieces) out += p.kind == Piece::Kind::text ? std::string_view(p.text)
+                                             : p.kind == Piece::Kind::name ? name
+                                                                           : o->id(i);
+      };
+    return [o, &catalog, named](index_t i, std::string& out) {
+      const std::string_view name = o->people().names.size() > i ? o->people().names[i] : std::string_view{};
+      if (name.empty()) {
+        out += o->id(i);
+        return;
+      }
+      TextCatalog::Values values;
+      values.emplace_back("name", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(name)});
+      values.emplace_back("id", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(o->id(i))});
       catalog.append_text("person.named", named, values, out);
-      return out;
     };
   }
 };
@@ -261,18 +308,26 @@ void bind_findings(py::module_& m) {
             {
               py::gil_scoped_release release;
               severity.reserve(list.size());
+              people_offsets.reserve(list.size() + 1);
+              evidence_offsets.reserve(list.size() + 1);
+              std::size_t previous_evidence = 0;  // where the previous finding's evidence names begin
               for (const auto& x : list) {
-                score.add(x.score);
-                code.add(x.code);
-                variant.add(x.variant);
+                score.add(x.score, score.last());
+                code.add(x.code, code.last());
+                variant.add(x.variant, variant.last());
                 severity.push_back(static_cast<std::uint8_t>(x.severity));
                 for (const auto p : x.people)
                   if (p != no_index) people.push_back(static_cast<std::int64_t>(p));
                 people_offsets.push_back(static_cast<std::int64_t>(people.size()));
-                for (const auto& e : x.evidence) {
-                  evidence_name.add(e.name);
-                  evidence_value.push_back(e.value);
+                // A finding's evidence names are mostly the previous finding's, in the same places.
+                const std::size_t first = evidence_value.size();
+                for (std::size_t e = 0; e < x.evidence.size(); ++e) {
+                  const std::size_t same_place = previous_evidence + e;
+                  evidence_name.add(x.evidence[e].name,
+                                    same_place < first ? static_cast<int>(evidence_name.codes[same_place]) : -1);
+                  evidence_value.push_back(x.evidence[e].value);
                 }
+                previous_evidence = first;
                 evidence_offsets.push_back(static_cast<std::int64_t>(evidence_value.size()));
               }
             }
@@ -345,17 +400,17 @@ void bind_findings(py::module_& m) {
             TextColumn out;
             {
               py::gil_scoped_release release;
-              std::string row;
-              for (const auto& x : f.findings()) {
-                row.clear();
+              const auto& list = f.findings();
+              out.offsets.reserve(list.size() + 1);
+              for (const auto& x : list) {  // written straight into the column's text
                 bool first = true;
                 for (const auto p : x.people) {
                   if (p == no_index) continue;
-                  if (!first) row += separator;
+                  if (!first) out.data += separator;
                   first = false;
-                  row += pseudonyms ? std::string_view((*pseudonyms)[p]) : f.org->id(p);
+                  out.data += pseudonyms ? std::string_view((*pseudonyms)[p]) : f.org->id(p);
                 }
-                out.push_back(row);
+                out.offsets.push_back(static_cast<std::int64_t>(out.data.size()));
               }
             }
             return column_of(std::move(out));

@@ -82,9 +82,9 @@ void TextCatalog::append_text(std::string_view key, const Entry* found, const Va
   }
   const std::string& pattern = entry.forms[std::min(form, entry.forms.size() - 1)];
   detail::append_placeholders(out, pattern, [&](std::string_view name, std::string_view spec, std::string& into) {
-    const Value* value = nullptr;
-    for (const auto& [n, v] : values)
-      if (n == name) value = &v;
+    const Value* value = nullptr;  // the last value of that name
+    for (auto v = values.rbegin(); v != values.rend() && !value; ++v)
+      if (v->first == name) value = &v->second;
     if (value == nullptr)
       throw std::invalid_argument("catalog entry " + std::string(key) + ": no value for {" + std::string(name) + "}");
     bool percent = false;
@@ -176,12 +176,12 @@ class Writer {
           const std::size_t first = std::min<std::size_t>(a.first, people.size());
           const std::size_t last = std::min<std::size_t>(first + a.size, people.size());
           if (last - first == 1) {  // most findings name one person: no list to join
-            v.text.assign(label_(people[first]));
+            label_(people[first], v.text);
             break;
           }
           std::vector<std::string> labels;
           const std::size_t shown = std::min(last - first, people_named);
-          for (std::size_t k = first; k < first + shown; ++k) labels.push_back(label_(people[k]));
+          for (std::size_t k = first; k < first + shown; ++k) label_(people[k], labels.emplace_back());
           v.text = join(labels, last - first > people_named ? last - first - people_named : 0);
           break;
         }

@@ -58,7 +58,8 @@ TEST(FindingTexts, PeopleAreNamedTenAtMostThenCounted) {
   for (index_t p = 0; p < 12; ++p) f.people.push_back(p);
   f.args = {FindingArg::people_of("people", 0, 12), FindingArg::text_of("competency", "control"),
             FindingArg::num("score", 0.5), FindingArg::num("share", 0.5), FindingArg::count_of("count", 12)};
-  const auto texts = finding_texts(std::vector<Finding>{f}, c, [](index_t p) { return "p" + std::to_string(p); });
+  const auto texts =
+      finding_texts(std::vector<Finding>{f}, c, [](index_t p, std::string& out) { out += "p" + std::to_string(p); });
   ASSERT_EQ(texts.message.size(), 1u);
   EXPECT_EQ(texts.message[0], "p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 2 more lack control (0.5, 50%).");
   EXPECT_EQ(texts.recommendation[0], "Train {them}: 0.50.");

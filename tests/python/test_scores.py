@@ -331,3 +331,39 @@ def test_unmatched_findings_pair_with_the_one_sharing_most_people_first(few, mon
         assert [seen(f) for f in diff.appeared] == [seen(f) for f in appeared]
         assert [seen(f) for f in diff.disappeared] == [seen(f) for f in disappeared]
         assert [(seen(a), seen(b)) for a, b in diff.changed] == [(seen(a), seen(b)) for a, b in changed]
+
+
+@pytest.mark.parametrize("form", ["{name} ({id})", "[{id}] {name}, {name}", "{id}", "{name}", "no one", "{{{name}}}"])
+def test_people_in_the_core_texts_take_the_catalog_form_of_a_named_person(form: str) -> None:
+    # The core writes a named person's label from the catalog's person.named (cut once into its
+    # pieces): any form of the entry, names and ids in any order or none, braces escaped.
+    from teamgraph import _core
+    from teamgraph.catalog import Catalog
+
+    report = teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path()))
+    catalog = Catalog.get("en")
+    entries = [(key, [entry] if isinstance(entry, str) else list(entry), catalog._rules[key])
+               for key, entry in catalog._entries.items() if key != "person.named"]
+    entries.append(("person.named", [form], catalog._rules["person.named"]))
+    message, _ = report.findings._core.texts(_core.TextCatalog(entries), None)
+    offsets, data = message[0]
+    first = bytes(data[offsets[0]:offsets[1]]).decode()
+    index = report.findings.columns["people"][report.findings.columns["people_offsets"][0]]
+    person = report.org.find(report.findings[0].people[0])
+    assert person == index
+    name, pid = report.people["name"].iloc[person], report.people["id"].iloc[person]
+    assert name
+    assert form.format(name=name, id=pid) in first
+
+
+def test_a_person_form_the_core_cannot_fill_fails_when_a_person_is_named() -> None:
+    from teamgraph import _core
+    from teamgraph.catalog import Catalog
+
+    report = teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path()))
+    catalog = Catalog.get("en")
+    entries = [(key, [entry] if isinstance(entry, str) else list(entry), catalog._rules[key])
+               for key, entry in catalog._entries.items() if key != "person.named"]
+    entries.append(("person.named", ["{name} of {unit}"], catalog._rules["person.named"]))
+    with pytest.raises(ValueError, match=r"person.named: no value for \{unit\}"):
+        report.findings._core.texts(_core.TextCatalog(entries), None)
