@@ -34,7 +34,9 @@ GroupCoverage group_coverage(const Org& org, const std::vector<index_t>& group, 
   const auto& scores = org.competencies().scores;
   GroupCoverage out;
   out.complete = true;
+  out.competencies.reserve(required.size());
   std::vector<double> per;
+  per.reserve(required.size());
   for (const auto& name : required) {
     CompetencyCoverage c{name, 0.0, no_index, 0, 0.0};
     if (const int col = competency_column(org, name); col >= 0) {
@@ -173,14 +175,15 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
   const auto& h = org.hierarchy();
   std::size_t unassessed_managers = 0;
   const auto& placeholder = org.people().placeholder;
+  std::vector<index_t> group;  // a unit's manager and direct reports, refilled for every unit
   for (index_t m = 0; m < org.size(); ++m) {
     // A placeholder manager holds no capability the data could show: their unit is not assessed.
     if (boost::out_degree(m, h.reports) == 0 || placeholder[m]) continue;
     UnitCoverage unit;
     unit.manager = m;
     unit.size = 1 + people_under(org, m);
-    std::vector<index_t> group{m};
-    for (auto e : boost::make_iterator_range(boost::out_edges(m, h.reports))) group.push_back(boost::target(e, h.reports));
+    group.assign(1, m);
+    for (const index_t r : neighbours(h.reports, m)) group.push_back(r);
     unit.coverage = group_coverage(org, group, lp.unit_required, lp);
     for (const auto& name : lp.unit_required) {
       const int col = competency_column(org, name);
@@ -194,8 +197,11 @@ LeadershipReport leadership_coverage(const Org& org, const Policy& policy) {
       Finding f{"leadership_coverage", "manager_lacks_leadership",
                 unit.size >= policy.succession.large_unit ? FindingSeverity::high : FindingSeverity::medium,
                 {m}, {}, {}, {}};
-      f.args = {A::people_of("manager", 0, 1), A::count_of("count", unit.size - 1), A::num("threshold", lp.threshold),
-                A::texts_of("competencies", unit.manager_lacks)};
+      f.args.reserve(4);  // built in place: a list initializer would copy each argument (a rich 1M-person org has 134k of these)
+      f.args.push_back(A::people_of("manager", 0, 1));
+      f.args.push_back(A::count_of("count", unit.size - 1));
+      f.args.push_back(A::num("threshold", lp.threshold));
+      f.args.push_back(A::texts_of("competencies", unit.manager_lacks));
       f.evidence = {{"people_led", static_cast<double>(unit.size - 1)},
                     {"competencies_lacking", static_cast<double>(unit.manager_lacks.size())},
                     {"unit_score", unit.coverage.score}};

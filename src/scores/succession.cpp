@@ -192,6 +192,7 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
     if (!key[p]) continue;
     KeyPosition k;
     k.incumbent = p;
+    k.successors.reserve(boost::out_degree(p, s.graph));
     k.core = org.people().tiers[p] == Tier::core;
     k.unit_size = people_under(org, p);
     k.large_unit = k.unit_size >= sp.large_unit;
@@ -271,16 +272,36 @@ SuccessionReport succession_readiness(const Org& org, const Policy& policy) {
     f.evidence = {{"positions", static_cast<double>(named[p])}};
     report.findings.push_back(std::move(f));
   }
-  // Successor loops: strongly connected groups of the successor graph.
+  // Successor loops: strongly connected groups of the successor graph. Everyone on a loop both
+  // names a successor and is named as one, so the groups are looked for among those people only
+  // (the graph they make among themselves holds every loop): a few, not everyone.
   if (!s.incumbent.empty()) {
-    std::vector<index_t> component(org.size());
-    const auto count = boost::strong_components(
-        s.graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, s.graph)));
-    std::vector<std::vector<index_t>> members(count);
-    for (index_t p = 0; p < org.size(); ++p) members[component[p]].push_back(p);
-    for (auto& loop : members) {
-      if (loop.size() < 2) continue;
-      std::sort(loop.begin(), loop.end());
+    std::vector<char> is_named(org.size(), 0);
+    for (const index_t c : s.successor) is_named[c] = 1;
+    std::vector<index_t> local(org.size(), no_index), members;  // members[local[p]] = p
+    for (index_t p = 0; p < org.size(); ++p)
+      if (is_named[p] && boost::out_degree(p, s.graph) > 0) {
+        local[p] = static_cast<index_t>(members.size());
+        members.push_back(p);
+      }
+    std::vector<index_t> from, to;  // their links among themselves, by source (local indices ascend as people do)
+    for (const index_t p : members)
+      for (const index_t c : neighbours(s.graph, p))
+        if (local[c] != no_index) from.push_back(local[p]), to.push_back(local[c]);
+    const Digraph among = make_digraph(static_cast<index_t>(members.size()), from, to);
+    std::vector<index_t> component(members.size());
+    boost::strong_components(among,
+                             boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, among)));
+    // Each group's people ascending: (group, person) pairs sorted, a group a run.
+    std::vector<std::pair<index_t, index_t>> grouped(members.size());
+    for (std::size_t k = 0; k < members.size(); ++k) grouped[k] = {component[k], members[k]};
+    std::sort(grouped.begin(), grouped.end());
+    for (std::size_t first = 0, last = 0; first < grouped.size(); first = last) {
+      while (last < grouped.size() && grouped[last].first == grouped[first].first) ++last;
+      if (last - first < 2) continue;
+      std::vector<index_t> loop;
+      loop.reserve(last - first);
+      for (std::size_t k = first; k < last; ++k) loop.push_back(grouped[k].second);
       Finding f{"succession_readiness", "successor_loop", FindingSeverity::medium, loop, {}, {}, {}};
       f.args = {FindingArg::people_of("people", 0, loop.size())};
       f.evidence = {{"people", static_cast<double>(loop.size())}};

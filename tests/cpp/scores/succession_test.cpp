@@ -63,6 +63,28 @@ TEST(SuccessionReadiness, VacancyCascadeStopsAtTheFirstSeatNobodyCanFill) {
   EXPECT_EQ(org.id(c.unfilled), "B");  // B's own successors are not ready now
 }
 
+TEST(SuccessionReadiness, EveryLoopIsFoundAndNothingElse) {
+  // Two loops ({B, C} and {D, E, F}), a chain into a loop (G -> H -> D) and one named out of a
+  // loop (C -> I): loops are found among the people
+  // who both name a successor and are named, and each is one finding with its people ascending.
+  const Org org = org_from_csv(
+      {{"people", "id,tier,manager_id\nA,core,\nB,core,A\nC,core,A\nD,execution,B\nE,execution,B\nF,execution,C\n"
+                  "G,execution,C\nH,execution,A\nI,execution,A\n"},
+       {"successors", "incumbent_id,successor_id,readiness\nA,B,ready_now\nB,C,ready_now\nC,B,ready_now\n"
+                      "D,E,ready_1_2y\nE,F,ready_1_2y\nF,D,ready_3y_plus\nG,H,ready_now\nH,D,ready_now\nC,I,ready_now\n"}});
+  const auto r = succession_readiness(org);
+  std::vector<std::string> loops;
+  for (const auto& f : r.findings)
+    if (f.code == "successor_loop") {
+      std::string ids;
+      for (const auto p : f.people) ids += std::string(org.id(p)) + " ";
+      loops.push_back(ids);
+      EXPECT_EQ(f.args, std::vector<FindingArg>{FindingArg::people_of("people", 0, f.people.size())});
+    }
+  std::sort(loops.begin(), loops.end());
+  EXPECT_EQ(loops, (std::vector<std::string>{"B C ", "D E F "}));
+}
+
 TEST(SuccessionReadiness, LoopsAreFound) {
   const Org org = org_from_csv(
       {{"people", people},
