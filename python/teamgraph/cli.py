@@ -41,6 +41,7 @@ from .cli_findings import add_filter_options, finding_filter
 from .cli_import import cmd_import, cmd_import_calendar, cmd_import_messages
 from .export import problem_line, problem_message, read_key, scrub, summary, to_text
 from .json_report import write_json
+from .files import ReportFile, write_text
 from .finding_filter import FindingFilter
 from .org import Org, read_org, sample_team_path
 from .findings import SEVERITIES
@@ -169,7 +170,7 @@ def _write(text: str, out: Optional[str]) -> None:
         sys.stdout.write(text)
         return
     try:
-        Path(out).write_text(text, encoding="utf-8")
+        write_text(out, text)
     except OSError as err:
         raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err
 
@@ -182,7 +183,7 @@ def _write_json(report: Report, out: Optional[str]) -> None:
         sys.stdout.buffer.flush()
         return
     try:
-        with open(out, "wb") as f:
+        with ReportFile(out) as f:  # straight to the disk where it can be: a big report is gigabytes
             write_json(report, f.write)
     except OSError as err:
         raise _BadInput("cli.error.out_cannot_write", out=out, error=err.strerror) from err

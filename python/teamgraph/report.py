@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
@@ -15,6 +14,7 @@ import pandas as pd
 from . import _core
 from .catalog import Catalog, normalize_language
 from .diff import ReportDiff
+from .files import write_text
 from .findings import Finding, FindingList
 from .org import Org, PolicyLike, _policy_text
 from .truck_factor import TruckFactor
@@ -400,7 +400,7 @@ class Report:
 
         text = to_json(self, aggregate_only)
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8")
+            write_text(path, text)
         return text
 
     def to_text(self, top: int = 0, lang: Optional[str] = None, scores: Optional[Sequence[str]] = None,
@@ -429,7 +429,7 @@ class Report:
 
         text = to_html(self._in(lang), top=top, scores=scores, codes=codes)
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8")
+            write_text(path, text)
         return text
 
     def _in(self, lang: Optional[str]) -> "Report":

@@ -1,0 +1,129 @@
+"""ReportFile: a report written straight to the disk where it can be, the same bytes either way."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+
+import teamgraph
+from teamgraph import files
+from teamgraph.cli import main
+from teamgraph.files import ReportFile, write_text
+
+direct_io = pytest.mark.skipif(not getattr(os, "O_DIRECT", 0), reason="no O_DIRECT on this system")
+
+
+def blocks(sizes: list[int]) -> list[bytes]:
+    # Distinct bytes at every position, so a block written twice or out of place shows.
+    out, at = [], 0
+    for size in sizes:
+        out.append(bytes((at + k) * 7 % 251 for k in range(size)))
+        at += size
+    return out
+
+
+SHAPES = [[], [1], [4095], [4096], [4097], [1] * 300, [65535], [65536], [65537], [70000, 3, 200000, 4096, 1],
+          [5000] * 50]
+
+
+@pytest.mark.parametrize("sizes", SHAPES)
+def test_every_shape_of_writes_gives_the_same_bytes(tmp_path, monkeypatch, sizes) -> None:
+    monkeypatch.setattr(files, "_CHUNK", 65536)  # many buffers' worth in a small test
+    path = tmp_path / "out.bin"
+    parts = blocks(sizes)
+    with ReportFile(path) as f:
+        for part in parts:
+            assert f.write(part) == len(part)
+    assert path.read_bytes() == b"".join(parts)
+
+
+@direct_io
+def test_a_file_system_that_refuses_direct_opening_is_written_the_ordinary_way(tmp_path, monkeypatch) -> None:
+    real_open = os.open
+
+    def refusing(path, flags, *args):
+        if flags & os.O_DIRECT:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing)
+    parts = blocks([100000, 7])
+    with ReportFile(tmp_path / "out.bin") as f:
+        assert f._file is not None
+        for part in parts:
+            f.write(part)
+    assert (tmp_path / "out.bin").read_bytes() == b"".join(parts)
+
+
+@direct_io
+def test_direct_writes_refused_after_opening_go_on_the_ordinary_way(tmp_path, monkeypatch) -> None:
+    import fcntl
+
+    monkeypatch.setattr(files, "_CHUNK", 65536)
+    real_write = os.write
+    refused = []
+
+    def refusing(fd, data):
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_DIRECT:
+            refused.append(len(data))
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", refusing)
+    parts = blocks([200000, 5, 70000])
+    with ReportFile(tmp_path / "out.bin") as f:
+        assert f._file is None  # opened for direct writes
+        for part in parts:
+            f.write(part)
+    assert refused == [65536]  # the first direct write, then none
+    assert (tmp_path / "out.bin").read_bytes() == b"".join(parts)
+
+
+def test_other_errors_are_not_hidden(tmp_path, monkeypatch) -> None:
+    with pytest.raises(FileNotFoundError):
+        ReportFile(tmp_path / "missing" / "out.bin")
+    monkeypatch.setattr(files, "_CHUNK", 65536)
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    f = ReportFile(tmp_path / "out.bin")
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OSError) as raised:
+        with f:
+            f.write(b"x" * 200000)
+    assert raised.value.errno == errno.ENOSPC
+    assert f._fd == -1  # closed all the same
+
+
+def test_pipes_and_devices_are_written_the_ordinary_way(tmp_path) -> None:
+    with ReportFile(os.devnull) as f:
+        f.write(b"x" * 100000)
+    fifo = tmp_path / "fifo"
+    if not hasattr(os, "mkfifo"):
+        return
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    with ReportFile(fifo) as f:
+        assert f._file is not None
+        f.write(b"y" * 100000)
+    reader.join()
+    assert got == [b"y" * 100000]
+
+
+def test_reports_written_to_files_are_the_reports(tmp_path) -> None:
+    report = teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path()))
+    assert main(["report", "--format", "json", "--out", str(tmp_path / "r.json")]) == 0
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == report.to_json()
+    assert main(["report", "--format", "markdown", "--top", "0", "--out", str(tmp_path / "r.md")]) == 0
+    assert (tmp_path / "r.md").read_text(encoding="utf-8") == report.to_markdown()
+    text = report.to_json(tmp_path / "api.json")
+    assert (tmp_path / "api.json").read_text(encoding="utf-8") == text
+    write_text(tmp_path / "zh.txt", "团队报告\n")
+    assert (tmp_path / "zh.txt").read_bytes() == "团队报告\n".encode("utf-8")
