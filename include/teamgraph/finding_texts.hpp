@@ -43,7 +43,7 @@ struct TextCatalog {
   bool contains(std::string_view key) const { return entries.find(std::string(key)) != entries.end(); }
   // The entry `key` with `values` filled in by name (a plural entry picks its form by "count");
   // a key with no entry is itself. Throws std::invalid_argument for a placeholder with no value or
-  // a spec other than "", ".Nf" and ".N%".
+  // a spec other than "", ".Nf", ".N%" and ".Ng".
   std::string text(std::string_view key, const Values& values = {}) const;
   // The same with the entry already found (find(key); nullptr: no entry, the key itself).
   const Entry* find(std::string_view key) const;

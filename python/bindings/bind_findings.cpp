@@ -276,6 +276,131 @@ void findings_json(std::string& out, const FindingColumns& f, const TextCatalog&
   }
 }
 
+// Markdown's escape of data (teamgraph.export.markdown_text, its replacements in one pass: none of
+// them makes a character another replaces): \ ` * _ [ ] escaped, & < > as entities, line breaks
+// as spaces.
+void append_markdown_text(std::string& out, std::string_view text) {
+  for (const char ch : text) switch (ch) {
+      case '\\': out += "\\\\"; break;
+      case '`': case '*': case '_': case '[': case ']': out += '\\'; out += ch; break;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\r': case '\n': out += ' '; break;
+      default: out += ch;
+    }
+}
+
+// The findings `chosen` (indices, ascending or not) as the Markdown report lists them, or as the
+// text report does (`markdown` false), their lines joined by line breaks: a line with the
+// message, one with who (at most ten people, by id or pseudonym, then how many more) and the
+// evidence (each name once, at its first place, with its last value; a value that is not a
+// number as the catalog's not-available entry), one with what to do. The rules of
+// teamgraph.export.to_markdown and to_text, which read the same entries.
+void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog& catalog,
+                   const std::vector<std::string>* pseudonyms, std::span<const std::size_t> chosen, bool markdown) {
+  using Value = TextCatalog::Value;
+  const auto& list = f.findings();
+  bool consecutive = true;
+  for (std::size_t k = 1; k < chosen.size() && consecutive; ++k) consecutive = chosen[k] == chosen[k - 1] + 1;
+  std::vector<Finding> copies;  // the findings chosen, when they are not one run of the list
+  std::span<const Finding> findings;
+  if (consecutive) {
+    findings = std::span<const Finding>(list).subspan(chosen.empty() ? 0 : chosen.front(), chosen.size());
+  } else {
+    copies.reserve(chosen.size());
+    for (const auto k : chosen) copies.push_back(list[k]);
+    findings = copies;
+  }
+  const FindingTexts texts = finding_texts(findings, catalog, f.labels(catalog, pseudonyms));
+  const auto entry = [&](std::string_view key) { return std::pair{key, catalog.find(key)}; };
+  const auto first_line = entry(markdown ? "markdown.finding" : "text.finding"), who_line = entry("finding.who"),
+             do_line = entry("finding.do"), item = entry("evidence.item"), more = entry("list.more"),
+             not_available = entry(markdown ? "evidence.not_available" : "text.evidence_not_available");
+  const std::string separator = catalog.text("list.separator"), none = catalog.text("value.none");
+  std::map<std::string, std::string, std::less<>> words;  // severities' and scores' words
+  const auto word = [&](const std::string& key, std::string_view fallback) -> const std::string& {
+    auto at = words.find(key);
+    if (at == words.end()) at = words.emplace(key, catalog.find(key) ? catalog.text(key) : std::string(fallback)).first;
+    return at->second;
+  };
+  const auto text_value = [](std::string name) {
+    return std::pair{std::move(name), Value{Value::Kind::text, 0, 0.0, std::string()}};
+  };
+  TextCatalog::Values values, item_values = {text_value("name"), text_value("value")}, more_values = {
+      text_value("head"), text_value("count")};
+  values.reserve(4);  // never moved: `people` below refers into it
+  std::string part;
+  std::vector<std::pair<std::string_view, double>> evidence;
+  const auto escaped = [&](std::string& into, std::string_view text) {
+    if (markdown) append_markdown_text(into, text);
+    else into += text;
+  };
+  const auto fill = [&](const std::pair<std::string_view, const TextCatalog::Entry*>& e, std::string& into) {
+    catalog.append_text(e.first, e.second, values, into);
+  };
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& x = findings[i];
+    if (i) out += '\n';
+    // The message.
+    values.clear();
+    if (markdown) {
+      values.push_back(text_value("severity"));
+      values.back().second.text = word("severity." + std::string(to_string(x.severity)), "");
+      values.push_back(text_value("score"));
+      values.back().second.text = word("score." + x.score, x.score);
+    }
+    values.push_back(text_value("message"));
+    escaped(values.back().second.text, texts.message[i]);
+    fill(first_line, out);
+    out += markdown ? "  \n  " : "\n      ";
+    // Who and the evidence.
+    std::string& people = (values.clear(), values.push_back(text_value("people")), values.back().second.text);
+    std::size_t count = 0;
+    for (const auto p : x.people) {
+      if (p == no_index) continue;
+      if (++count > 10) continue;  // catalog.PEOPLE_NAMED
+      if (count > 1) people += separator;
+      escaped(people, pseudonyms ? std::string_view((*pseudonyms)[p]) : f.org->id(p));
+    }
+    if (count > 10) {
+      more_values[0].second.text = std::move(people);
+      more_values[1].second = Value{Value::Kind::whole, static_cast<std::int64_t>(count - 10), 0.0, std::string()};
+      people.clear();
+      catalog.append_text(more.first, more.second, more_values, people);
+    } else if (count == 0) {
+      people = none;
+    }
+    evidence.clear();
+    for (const auto& e : x.evidence) {  // a dict of them: a name at its first place, with its last value
+      auto at = std::find_if(evidence.begin(), evidence.end(), [&](const auto& v) { return v.first == e.name; });
+      if (at == evidence.end()) evidence.emplace_back(e.name, e.value);
+      else at->second = e.value;
+    }
+    part.clear();
+    for (std::size_t e = 0; e < evidence.size(); ++e) {
+      if (e) part += separator;
+      const auto [name, value] = evidence[e];
+      item_values[0].second.text.assign(name);
+      // Markdown shows what JSON holds (NaN and infinities are null); the text report, Python's floats.
+      if (std::isnan(value) || (markdown && std::isinf(value))) {
+        catalog.append_text(not_available.first, not_available.second, {item_values[0]}, part);
+      } else {
+        item_values[1].second = Value{Value::Kind::number, 0, value, std::string()};
+        catalog.append_text(item.first, item.second, item_values, part);
+      }
+    }
+    values.push_back(text_value("evidence"));
+    escaped(values.back().second.text, part);
+    fill(who_line, out);
+    out += markdown ? "  \n  " : "\n      ";
+    values.clear();
+    values.push_back(text_value("recommendation"));
+    escaped(values.back().second.text, texts.recommendation[i]);
+    fill(do_line, out);
+  }
+}
+
 }  // namespace
 
 py::object finding_columns(std::shared_ptr<const Report> report, std::shared_ptr<const Org> org) {
@@ -392,6 +517,38 @@ void bind_findings(py::module_& m) {
           py::arg("catalog"), py::arg("pseudonyms") = py::none(), py::arg("indices") = py::none(),
           "([(offsets, bytes), ...], [(offsets, bytes), ...]): every finding's message and recommendation (only "
           "those at `indices`, in their order, when given), UTF-8 in Arrow's layout, in chunks of consecutive findings.")
+      .def(
+          "lines",
+          [](const FindingColumns& f, const TextCatalog& catalog, std::optional<std::vector<std::string>> pseudonyms,
+             const std::vector<std::size_t>& indices, bool markdown) {
+            if (pseudonyms && pseudonyms->size() != f.org->size())
+              throw py::value_error("pseudonyms: one for each person of the org");
+            for (const auto k : indices)
+              if (k >= f.findings().size()) throw py::index_error("no finding " + std::to_string(k));
+            std::string out;
+            {
+              py::gil_scoped_release release;
+              // Slices of the findings on worker threads (texts cost most), joined in order.
+              const std::size_t slice = 4096, slices = (indices.size() + slice - 1) / slice;
+              std::vector<std::string> parts(slices);
+              detail::for_each_index(slices, static_cast<unsigned>(json::worker_threads()), [&](std::size_t t) {
+                const std::size_t begin = t * slice, end = std::min(indices.size(), begin + slice);
+                finding_lines(parts[t], f, catalog, pseudonyms ? &*pseudonyms : nullptr,
+                              std::span<const std::size_t>(indices).subspan(begin, end - begin), markdown);
+              });
+              std::size_t size = slices;
+              for (const auto& p : parts) size += p.size();
+              out.reserve(size);
+              for (std::size_t t = 0; t < slices; ++t) {
+                if (t) out += '\n';
+                out += parts[t];
+              }
+            }
+            return py::bytes(out);
+          },
+          py::arg("catalog"), py::arg("pseudonyms"), py::arg("indices"), py::arg("markdown"),
+          "The findings at `indices` as the Markdown report (or, markdown false, the text report) lists them: "
+          "three lines each (message; who and evidence; what to do), UTF-8, joined by line breaks.")
       .def(
           "people_text",
           [](const FindingColumns& f, const std::string& separator, std::optional<std::vector<std::string>> pseudonyms) {

@@ -272,17 +272,12 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
     lines += [""] + markdown_lines(report.talent_grid, c)
     lines += ["", c.text("markdown.findings"), ""]
     kept = chosen.indices(report.findings)
-    findings = report.findings.rows(kept[:top] if top > 0 else kept)
+    shown = kept[:top] if top > 0 else kept
     if chosen:
         lines += [c.text("markdown.findings_of", filter=markdown_text(chosen.describe(c)), matched=len(kept),
-                         count=len(report.findings), shown=len(findings)), ""]
-    for f in findings:
-        lines.append(c.text("markdown.finding", severity=c.severity(f.severity), score=c.score_name(f.score),
-                            message=markdown_text(f.message)) + "  ")
-        who = c.text("finding.who", people=c.who(f.people, markdown_text),
-                     evidence=markdown_text(c.evidence(_clean(dict(f.evidence)))))
-        lines.append(f"  {who}  ")
-        lines.append(f"  {c.text('finding.do', recommendation=markdown_text(f.recommendation))}")
+                         count=len(report.findings), shown=len(shown)), ""]
+    if len(shown):  # written by the core from the columns: a big report lists hundreds of thousands
+        lines.append(report.findings.lines(shown, markdown=True))
     return "\n".join(lines) + "\n"
 
 
@@ -350,23 +345,20 @@ def to_text(report: "Report", top: int = 0, color: bool = False, scores: "Names"
     lines += [""] + text_lines(report.talent_grid, c)
     lines.append("")
     kept = chosen.indices(report.findings)
-    shown = report.findings.rows(kept[:top] if top > 0 else kept)
+    shown = np.asarray(kept[:top] if top > 0 else kept, dtype=np.int64)
     if chosen:
         lines.append(c.text("text.findings_of", filter=chosen.describe(c), matched=len(kept),
                             count=len(report.findings), shown=len(shown)))
     else:
         lines.append(c.text("text.findings", count=len(report.findings), shown=len(shown)))
-    for severity in SEVERITIES:
-        group = [f for f in shown if f.severity == severity]
-        if not group:
+    severity_of = np.asarray(report.findings.columns["severity"])[shown] if len(shown) else shown
+    labels = report.findings.columns["severities"]
+    for severity in SEVERITIES:  # the core writes each group's findings from the columns
+        group = shown[severity_of == labels.index(severity)]
+        if not len(group):
             continue
         lines.append(f"  {paint[severity] if color else ''}{c.severity(severity).upper()}{reset}")
-        for f in group:
-            lines.append(c.text("text.finding", message=f.message))
-            who = c.text("finding.who", people=c.who(f.people),
-                         evidence=c.evidence(f.evidence, "text.evidence_not_available"))
-            lines.append(f"      {who}")
-            lines.append(f"      {c.text('finding.do', recommendation=f.recommendation)}")
+        lines.append(report.findings.lines(group, markdown=False))
     return "\n".join(lines) + "\n"
 
 

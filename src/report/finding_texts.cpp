@@ -31,20 +31,23 @@ Value text_value(std::string v) {
   return out;
 }
 
-// Python's format(x, ".Nf") and format(x, ".N%") (both correctly rounded, as printf and
-// std::to_chars are), appended to `out`.
-void append_fixed(std::string& out, double x, int decimals, bool percent) {
-  if (percent) x *= 100.0;
+// Python's format(x, ".Nf"), format(x, ".N%") and format(x, ".Ng") (each correctly rounded, as
+// printf and std::to_chars are; "g" is C's %.Ng, which Python's follows), appended to `out`.
+void append_fixed(std::string& out, double x, int decimals, char kind) {
+  if (kind == '%') x *= 100.0;
   char buffer[400];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed, decimals);
+  const auto [end, error] =
+      kind == 'g' ? std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, std::max(decimals, 1))
+                  : std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed, decimals);
   if (error == std::errc()) out.append(buffer, end);
-  if (percent) out += '%';
+  if (kind == '%') out += '%';
 }
 
-// The decimals of a spec ".Nf" / ".N%"; -1 for a spec this renderer does not know.
-int decimals_of(std::string_view spec, bool& percent) {
-  if (spec.size() < 3 || spec.front() != '.' || (spec.back() != 'f' && spec.back() != '%')) return -1;
-  percent = spec.back() == '%';
+// The precision of a spec ".Nf" / ".N%" / ".Ng" and its kind ('f', '%', 'g'); -1 for a spec this
+// renderer does not know.
+int decimals_of(std::string_view spec, char& kind) {
+  if (spec.size() < 3 || spec.front() != '.' || (spec.back() != 'f' && spec.back() != '%' && spec.back() != 'g')) return -1;
+  kind = spec.back();
   int d = -1;
   const auto digits = spec.substr(1, spec.size() - 2);
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), d);
@@ -87,8 +90,8 @@ void TextCatalog::append_text(std::string_view key, const Entry* found, const Va
       if (v->first == name) value = &v->second;
     if (value == nullptr)
       throw std::invalid_argument("catalog entry " + std::string(key) + ": no value for {" + std::string(name) + "}");
-    bool percent = false;
-    const int decimals = spec.empty() ? -1 : decimals_of(spec, percent);
+    char kind = 'f';
+    const int decimals = spec.empty() ? -1 : decimals_of(spec, kind);
     if (!spec.empty() && (decimals < 0 || value->kind == Value::Kind::text))
       throw std::invalid_argument("catalog entry " + std::string(key) + ": the format {" + std::string(name) + ":" +
                                   std::string(spec) + "}");
@@ -99,12 +102,12 @@ void TextCatalog::append_text(std::string_view key, const Entry* found, const Va
           char buffer[24];
           into.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value->whole).ptr);
         } else {
-          append_fixed(into, static_cast<double>(value->whole), decimals, percent);
+          append_fixed(into, static_cast<double>(value->whole), decimals, kind);
         }
         break;
       case Value::Kind::number:
         if (std::isnan(value->number)) into += text("value.not_available");
-        else append_fixed(into, value->number, spec.empty() ? 2 : decimals, percent);
+        else append_fixed(into, value->number, spec.empty() ? 2 : decimals, spec.empty() ? 'f' : kind);
         break;
     }
   });

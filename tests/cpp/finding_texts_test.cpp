@@ -34,6 +34,20 @@ TextCatalog english() {
   return c;
 }
 
+TEST(FindingTexts, GeneralFormatIsPythons) {
+  // {value:.Ng} as Python's format(value, ".Ng") writes it (the expected texts are Python's).
+  TextCatalog c;
+  c.entries["item"] = {{"{value:.3g}"}, TextCatalog::Plural::one_other};
+  c.entries["one"] = {{"{value:.1g}|{value:.0g}"}, TextCatalog::Plural::one_other};
+  const std::vector<std::pair<double, std::string>> cases = {
+      {1e-05, "1e-05"}, {123456.0, "1.23e+05"}, {0.000123456, "0.000123"}, {-0.0, "-0"}, {2.5, "2.5"},
+      {INFINITY, "inf"}, {-INFINITY, "-inf"}, {0.0001, "0.0001"}, {1000.0, "1e+03"}, {999.5, "1e+03"},
+      {0.1235, "0.123"}, {0.5, "0.5"}, {3.0, "3"}, {12.345, "12.3"}, {1e+16, "1e+16"}, {1.5e-7, "1.5e-07"}, {0.0, "0"}};
+  for (const auto& [value, expected] : cases) EXPECT_EQ(c.text("item", {{"value", number(value)}}), expected) << value;
+  EXPECT_EQ(c.text("one", {{"value", number(123456.0)}}), "1e+05|1e+05");
+  EXPECT_EQ(c.text("item", {{"value", whole(123456)}}), "1.23e+05");
+}
+
 TEST(FindingTexts, PlaceholdersSpecsPluralsAndBraces) {
   const TextCatalog c = english();
   EXPECT_EQ(c.text("gap.message", {{"people", text("a")}, {"competency", text("x")}, {"score", number(0.25)},

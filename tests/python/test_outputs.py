@@ -374,3 +374,56 @@ def test_json_rows_written_in_blocks_are_the_same_bytes() -> None:
         out = io.BytesIO()
         assert _core.json_rows(n, columns, 1, out.write) is None
         assert out.getvalue() == _core.json_rows(n, columns, 1)
+
+
+def _lines_as_python_wrote_them(report, indices, markdown: bool) -> str:
+    # The per-finding code the Markdown and text reports had before the core wrote their findings.
+    from teamgraph.export import _clean, markdown_text
+
+    c = report.catalog
+    out = []
+    for f in report.findings.rows(indices):
+        if markdown:
+            out.append(c.text("markdown.finding", severity=c.severity(f.severity), score=c.score_name(f.score),
+                              message=markdown_text(f.message)) + "  ")
+            who = c.text("finding.who", people=c.who(f.people, markdown_text),
+                         evidence=markdown_text(c.evidence(_clean(dict(f.evidence)))))
+            out.append(f"  {who}  ")
+            out.append(f"  {c.text('finding.do', recommendation=markdown_text(f.recommendation))}")
+        else:
+            out.append(c.text("text.finding", message=f.message))
+            who = c.text("finding.who", people=c.who(f.people),
+                         evidence=c.evidence(f.evidence, "text.evidence_not_available"))
+            out.append(f"      {who}")
+            out.append(f"      {c.text('finding.do', recommendation=f.recommendation)}")
+    return "\n".join(out)
+
+
+def test_the_cores_finding_lines_are_the_ones_python_wrote() -> None:
+    # Every fixture, language, named and pseudonymized: all findings, a few out of order, none.
+    seen = 0
+    for name, lang, report in fixture_reports():
+        n = len(report.findings)
+        for indices in (list(range(n)), [k for k in range(n) if k % 3 != 1][::-1], []):
+            for markdown in (True, False):
+                assert report.findings.lines(indices, markdown) == _lines_as_python_wrote_them(
+                    report, indices, markdown), (name, lang, markdown)
+        seen += n
+    assert seen > 200
+
+
+def test_finding_lines_escape_markdown_and_list_ten_people() -> None:
+    # Ids and names that Markdown would read as markup, and a finding about more than ten people:
+    # as Python wrote them (evidence that is NaN: the Krackhardt fixture's departure risk).
+    frame = pd.DataFrame({"id": ["a*<b>", "c_[1]", "d`&\\e"] + [f"p{k}" for k in range(12)],
+                          "name": ["Ann\nLee", "", "D|E"] + [""] * 12,
+                          "manager_id": ["", "a*<b>", "a*<b>"] + ["c_[1]"] * 12,
+                          "tier": ["core", "core", "core"] + ["execution"] * 12})
+    sharing = pd.DataFrame({"person_a": ["a*<b>"], "person_b": ["c_[1]"], "channel": ["online"]})
+    report = teamgraph.assess(teamgraph.Org.from_frames(people=frame, sharing=sharing))  # 13 isolated
+    n = len(report.findings)
+    assert n and any(len(f.people) > 10 for f in report.findings)
+    for markdown in (True, False):
+        assert report.findings.lines(range(n), markdown) == _lines_as_python_wrote_them(report, range(n), markdown)
+    assert "a\\*&lt;b&gt;" in report.findings.lines(range(n), True)
+
