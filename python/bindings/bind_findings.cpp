@@ -291,14 +291,30 @@ void append_markdown_text(std::string& out, std::string_view text) {
     }
 }
 
-// The findings `chosen` (indices, ascending or not) as the Markdown report lists them, or as the
-// text report does (`markdown` false), their lines joined by line breaks: a line with the
-// message, one with who (at most ten people, by id or pseudonym, then how many more) and the
-// evidence (each name once, at its first place, with its last value; a value that is not a
-// number as the catalog's not-available entry), one with what to do. The rules of
-// teamgraph.export.to_markdown and to_text, which read the same entries.
+// HTML's escape of text (Python's html.escape, quotes included).
+void append_html_text(std::string& out, std::string_view text) {
+  for (const char ch : text) switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#x27;"; break;
+      default: out += ch;
+    }
+}
+
+enum class LineStyle { markdown, text, html };
+
+// The findings `chosen` (indices, ascending or not) as the Markdown, text or HTML report lists
+// them: the message; who (at most ten people, by id or pseudonym, then how many more) and the
+// evidence (each name once, at its first place, with its last value); what to do. Markdown and
+// text: three lines a finding, joined by line breaks, a value that is not a number shown as the
+// catalog's not-available entry (Markdown: NaN and infinities, as JSON holds them; text: NaN).
+// HTML: a <div> a finding, NaN left out. The rules of teamgraph.export.to_markdown and to_text
+// and teamgraph.html, which read the same entries.
 void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog& catalog,
-                   const std::vector<std::string>* pseudonyms, std::span<const std::size_t> chosen, bool markdown) {
+                   const std::vector<std::string>* pseudonyms, std::span<const std::size_t> chosen, LineStyle style) {
+  const bool markdown = style == LineStyle::markdown, html = style == LineStyle::html;
   using Value = TextCatalog::Value;
   const auto& list = f.findings();
   bool consecutive = true;
@@ -315,6 +331,7 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
   const FindingTexts texts = finding_texts(findings, catalog, f.labels(catalog, pseudonyms));
   const auto entry = [&](std::string_view key) { return std::pair{key, catalog.find(key)}; };
   const auto first_line = entry(markdown ? "markdown.finding" : "text.finding"), who_line = entry("finding.who"),
+             html_do = entry("html.do"),
              do_line = entry("finding.do"), item = entry("evidence.item"), more = entry("list.more"),
              not_available = entry(markdown ? "evidence.not_available" : "text.evidence_not_available");
   const std::string separator = catalog.text("list.separator"), none = catalog.text("value.none");
@@ -332,16 +349,31 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
   values.reserve(4);  // never moved: `people` below refers into it
   std::string part;
   std::vector<std::pair<std::string_view, double>> evidence;
-  const auto escaped = [&](std::string& into, std::string_view text) {
+  const auto escaped = [&](std::string& into, std::string_view text) {  // data in a text (HTML: the whole text, below)
     if (markdown) append_markdown_text(into, text);
     else into += text;
   };
+  std::string line;
   const auto fill = [&](const std::pair<std::string_view, const TextCatalog::Entry*>& e, std::string& into) {
     catalog.append_text(e.first, e.second, values, into);
   };
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& x = findings[i];
-    if (i) out += '\n';
+    if (html) {
+      const std::string_view severity = to_string(x.severity);
+      out += "<div class=\"finding ";
+      out += severity;
+      out += "\"><span class=\"sev\">";
+      append_html_text(out, word("severity." + std::string(severity), ""));
+      out += "</span> <span class=\"meta\">";
+      append_html_text(out, word("score." + x.score, x.score));
+      out += " / ";
+      append_html_text(out, x.code);
+      out += "</span><div>";
+      append_html_text(out, texts.message[i]);
+      out += "</div><div class=\"meta\">";
+    }
+    if (i && !html) out += '\n';
     // The message.
     values.clear();
     if (markdown) {
@@ -350,10 +382,12 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
       values.push_back(text_value("score"));
       values.back().second.text = word("score." + x.score, x.score);
     }
-    values.push_back(text_value("message"));
-    escaped(values.back().second.text, texts.message[i]);
-    fill(first_line, out);
-    out += markdown ? "  \n  " : "\n      ";
+    if (!html) {
+      values.push_back(text_value("message"));
+      escaped(values.back().second.text, texts.message[i]);
+      fill(first_line, out);
+      out += markdown ? "  \n  " : "\n      ";
+    }
     // Who and the evidence.
     std::string& people = (values.clear(), values.push_back(text_value("people")), values.back().second.text);
     std::size_t count = 0;
@@ -378,11 +412,15 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
       else at->second = e.value;
     }
     part.clear();
+    bool first_item = true;
     for (std::size_t e = 0; e < evidence.size(); ++e) {
-      if (e) part += separator;
       const auto [name, value] = evidence[e];
+      if (html && std::isnan(value)) continue;
+      if (!first_item) part += separator;
+      first_item = false;
       item_values[0].second.text.assign(name);
-      // Markdown shows what JSON holds (NaN and infinities are null); the text report, Python's floats.
+      // Markdown shows what JSON holds (NaN and infinities are null); the text report, Python's
+      // floats; HTML leaves NaN out (above).
       if (std::isnan(value) || (markdown && std::isinf(value))) {
         catalog.append_text(not_available.first, not_available.second, {item_values[0]}, part);
       } else {
@@ -392,6 +430,20 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
     }
     values.push_back(text_value("evidence"));
     escaped(values.back().second.text, part);
+    if (html) {  // the filled text escaped as a whole
+      line.clear();
+      fill(who_line, line);
+      append_html_text(out, line);
+      out += "</div><div><b>";
+      line.clear();
+      values.clear();
+      fill(html_do, line);
+      append_html_text(out, line);
+      out += "</b> ";
+      append_html_text(out, texts.recommendation[i]);
+      out += "</div></div>";
+      continue;
+    }
     fill(who_line, out);
     out += markdown ? "  \n  " : "\n      ";
     values.clear();
@@ -520,7 +572,11 @@ void bind_findings(py::module_& m) {
       .def(
           "lines",
           [](const FindingColumns& f, const TextCatalog& catalog, std::optional<std::vector<std::string>> pseudonyms,
-             const std::vector<std::size_t>& indices, bool markdown) {
+             const std::vector<std::size_t>& indices, const std::string& style) {
+            const LineStyle chosen_style = style == "markdown" ? LineStyle::markdown
+                                           : style == "text"   ? LineStyle::text
+                                           : style == "html"   ? LineStyle::html
+                                                               : throw py::value_error("style: markdown, text or html");
             if (pseudonyms && pseudonyms->size() != f.org->size())
               throw py::value_error("pseudonyms: one for each person of the org");
             for (const auto k : indices)
@@ -534,21 +590,22 @@ void bind_findings(py::module_& m) {
               detail::for_each_index(slices, static_cast<unsigned>(json::worker_threads()), [&](std::size_t t) {
                 const std::size_t begin = t * slice, end = std::min(indices.size(), begin + slice);
                 finding_lines(parts[t], f, catalog, pseudonyms ? &*pseudonyms : nullptr,
-                              std::span<const std::size_t>(indices).subspan(begin, end - begin), markdown);
+                              std::span<const std::size_t>(indices).subspan(begin, end - begin), chosen_style);
               });
               std::size_t size = slices;
               for (const auto& p : parts) size += p.size();
               out.reserve(size);
               for (std::size_t t = 0; t < slices; ++t) {
-                if (t) out += '\n';
+                if (t && chosen_style != LineStyle::html) out += '\n';
                 out += parts[t];
               }
             }
             return py::bytes(out);
           },
-          py::arg("catalog"), py::arg("pseudonyms"), py::arg("indices"), py::arg("markdown"),
-          "The findings at `indices` as the Markdown report (or, markdown false, the text report) lists them: "
-          "three lines each (message; who and evidence; what to do), UTF-8, joined by line breaks.")
+          py::arg("catalog"), py::arg("pseudonyms"), py::arg("indices"), py::arg("style"),
+          "The findings at `indices` as the report of `style` (markdown, text, html) lists them, UTF-8: Markdown "
+          "and text, three lines each (message; who and evidence; what to do) joined by line breaks; HTML, a "
+          "<div> each.")
       .def(
           "people_text",
           [](const FindingColumns& f, const std::string& separator, std::optional<std::vector<std::string>> pseudonyms) {

@@ -811,9 +811,9 @@ class FindingColumns:
         """
         The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`: returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
         """
-    def lines(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], markdown: bool) -> bytes:
+    def lines(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], style: str) -> bytes:
         """
-        The findings at `indices` as the Markdown report (or, markdown false, the text report) lists them: three lines each (message; who and evidence; what to do), UTF-8, joined by line breaks.
+        The findings at `indices` as the report of `style` (markdown, text, html) lists them, UTF-8: Markdown and text, three lines each (message; who and evidence; what to do) joined by line breaks; HTML, a <div> each.
         """
     def people_text(self, separator: str = ', ', pseudonyms: collections.abc.Sequence[str] | None = None) -> tuple:
         """

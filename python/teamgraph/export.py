@@ -277,7 +277,7 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
         lines += [c.text("markdown.findings_of", filter=markdown_text(chosen.describe(c)), matched=len(kept),
                          count=len(report.findings), shown=len(shown)), ""]
     if len(shown):  # written by the core from the columns: a big report lists hundreds of thousands
-        lines.append(report.findings.lines(shown, markdown=True))
+        lines.append(report.findings.lines(shown, "markdown"))
     return "\n".join(lines) + "\n"
 
 
@@ -358,7 +358,7 @@ def to_text(report: "Report", top: int = 0, color: bool = False, scores: "Names"
         if not len(group):
             continue
         lines.append(f"  {paint[severity] if color else ''}{c.severity(severity).upper()}{reset}")
-        lines.append(report.findings.lines(group, markdown=False))
+        lines.append(report.findings.lines(group, "text"))
     return "\n".join(lines) + "\n"
 
 

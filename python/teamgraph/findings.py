@@ -166,14 +166,15 @@ class FindingList(Sequence[Finding]):
     def _pseudonym_list(self) -> Optional[List[str]]:
         return list(self._pseudonyms) if self._pseudonyms is not None else None
 
-    def lines(self, indices: Sequence[int], markdown: bool) -> str:
-        """The findings at `indices` as the Markdown report (or the text report) lists them, three
-        lines each (the message; who and the evidence; what to do), joined by line breaks: written
-        by the core from the columns, on worker threads, with no object per finding."""
+    def lines(self, indices: Sequence[int], style: str) -> str:
+        """The findings at `indices` as the report of `style` ("markdown", "text", "html") lists
+        them: Markdown and text, three lines each (the message; who and the evidence; what to do)
+        joined by line breaks; HTML, a ``<div>`` each. Written by the core from the columns, on
+        worker threads, with no object per finding."""
         at = np.asarray(indices, dtype=np.int64)
         if not len(at):
             return ""
-        return self._core.lines(self._catalog.text_catalog(), self._pseudonym_list(), at, markdown).decode("utf-8")
+        return self._core.lines(self._catalog.text_catalog(), self._pseudonym_list(), at, style).decode("utf-8")
 
     def people_text(self) -> Any:
         """Each finding's people by id (or pseudonym), joined by ", ", as an Arrow string array."""

@@ -74,17 +74,8 @@ def _scores_table(report: "Report") -> str:
 
 
 def _findings(report: "Report", indices: Sequence[int]) -> str:
-    c = report.catalog
-    items = []
-    for f in report.findings.rows(indices):
-        evidence = c.evidence({k: v for k, v in f.evidence.items() if v == v})
-        items.append(
-            f'<div class="finding {f.severity}"><span class="sev">{html.escape(c.severity(f.severity))}</span> '
-            f'<span class="meta">{html.escape(c.score_name(f.score))} / {html.escape(f.code)}</span>'
-            f"<div>{html.escape(f.message)}</div>"
-            f'<div class="meta">{_text(c, "finding.who", people=c.who(f.people), evidence=evidence)}</div>'
-            f"<div><b>{_text(c, 'html.do')}</b> {html.escape(f.recommendation)}</div></div>")
-    return '<section id="findings">' + "".join(items) + "</section>"
+    # Written by the core from the columns (a <div> a finding): a big report lists hundreds of thousands.
+    return '<section id="findings">' + report.findings.lines(indices, "html") + "</section>"
 
 
 def _talent_grid(report: "Report") -> str:

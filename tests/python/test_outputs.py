@@ -376,14 +376,26 @@ def test_json_rows_written_in_blocks_are_the_same_bytes() -> None:
         assert out.getvalue() == _core.json_rows(n, columns, 1)
 
 
-def _lines_as_python_wrote_them(report, indices, markdown: bool) -> str:
+def _lines_as_python_wrote_them(report, indices, style: str) -> str:
     # The per-finding code the Markdown and text reports had before the core wrote their findings.
     from teamgraph.export import _clean, markdown_text
+
+    import html
+
+    from teamgraph.html import _text
 
     c = report.catalog
     out = []
     for f in report.findings.rows(indices):
-        if markdown:
+        if style == "html":
+            evidence = c.evidence({k: v for k, v in f.evidence.items() if v == v})
+            out.append(
+                f'<div class="finding {f.severity}"><span class="sev">{html.escape(c.severity(f.severity))}</span> '
+                f'<span class="meta">{html.escape(c.score_name(f.score))} / {html.escape(f.code)}</span>'
+                f"<div>{html.escape(f.message)}</div>"
+                f'<div class="meta">{_text(c, "finding.who", people=c.who(f.people), evidence=evidence)}</div>'
+                f"<div><b>{_text(c, 'html.do')}</b> {html.escape(f.recommendation)}</div></div>")
+        elif style == "markdown":
             out.append(c.text("markdown.finding", severity=c.severity(f.severity), score=c.score_name(f.score),
                               message=markdown_text(f.message)) + "  ")
             who = c.text("finding.who", people=c.who(f.people, markdown_text),
@@ -396,7 +408,7 @@ def _lines_as_python_wrote_them(report, indices, markdown: bool) -> str:
                          evidence=c.evidence(f.evidence, "text.evidence_not_available"))
             out.append(f"      {who}")
             out.append(f"      {c.text('finding.do', recommendation=f.recommendation)}")
-    return "\n".join(out)
+    return ("" if style == "html" else "\n").join(out)
 
 
 def test_the_cores_finding_lines_are_the_ones_python_wrote() -> None:
@@ -405,9 +417,9 @@ def test_the_cores_finding_lines_are_the_ones_python_wrote() -> None:
     for name, lang, report in fixture_reports():
         n = len(report.findings)
         for indices in (list(range(n)), [k for k in range(n) if k % 3 != 1][::-1], []):
-            for markdown in (True, False):
-                assert report.findings.lines(indices, markdown) == _lines_as_python_wrote_them(
-                    report, indices, markdown), (name, lang, markdown)
+            for style in ("markdown", "text", "html"):
+                assert report.findings.lines(indices, style) == _lines_as_python_wrote_them(
+                    report, indices, style), (name, lang, style)
         seen += n
     assert seen > 200
 
@@ -423,7 +435,9 @@ def test_finding_lines_escape_markdown_and_list_ten_people() -> None:
     report = teamgraph.assess(teamgraph.Org.from_frames(people=frame, sharing=sharing))  # 13 isolated
     n = len(report.findings)
     assert n and any(len(f.people) > 10 for f in report.findings)
-    for markdown in (True, False):
-        assert report.findings.lines(range(n), markdown) == _lines_as_python_wrote_them(report, range(n), markdown)
-    assert "a\\*&lt;b&gt;" in report.findings.lines(range(n), True)
+    for style in ("markdown", "text", "html"):
+        assert report.findings.lines(range(n), style) == _lines_as_python_wrote_them(report, range(n), style)
+    assert "a\\*&lt;b&gt;" in report.findings.lines(range(n), "markdown")
+    with pytest.raises(ValueError, match="style"):
+        report.findings.lines(range(n), "pdf")
 
