@@ -74,10 +74,22 @@ def read_org(path: PathLike, lenient: bool = False, follow_symlinks: bool = Fals
     if folder.is_dir():
         from . import tables
 
-        if tables.needs_python(folder, follow_symlinks):
-            # Tables as .xlsx or .parquet, or CSVs that are not UTF-8: read in Python, built through
-            # Org.from_frames, problems naming each file and its lines or rows.
+        if tables.needs_python(folder, follow_symlinks, check_encoding=False):
+            # Tables as .xlsx or .parquet, or an encoding given in team.json: read in Python, built
+            # through Org.from_frames, problems naming each file and its lines or rows.
             return tables.read_folder(folder, lenient=lenient, follow_symlinks=follow_symlinks)
+        # A CSV that is not UTF-8 (GBK, UTF-16, ...) the core reports as such: the folder is then
+        # read in Python, which decodes it. Asking the core first spares every UTF-8 folder a
+        # second read of all its bytes (0.09 s for 354 MB in the page cache; from the disk when not).
+        try:
+            core = _core.read_org(os.fspath(path), lenient, follow_symlinks)
+        except OrgDataError as err:
+            if tables.encoding_problem(err.problems):
+                return tables.read_folder(folder, lenient=lenient, follow_symlinks=follow_symlinks)
+            raise
+        if lenient and tables.encoding_problem(core.warnings):
+            return tables.read_folder(folder, lenient=lenient, follow_symlinks=follow_symlinks)
+        return Org._wrap(core)
     return Org._wrap(_core.read_org(os.fspath(path), lenient, follow_symlinks))
 
 

@@ -326,10 +326,12 @@ def _is_utf8(path: Path) -> bool:
                 return True
 
 
-def needs_python(folder: Path, follow_symlinks: bool = False) -> bool:
+def needs_python(folder: Path, follow_symlinks: bool = False, check_encoding: bool = True) -> bool:
     """Whether a team folder holds what only the Python reader reads: a table as .xlsx or
     .parquet, a CSV table that is not UTF-8, or an ``encoding`` in team.json. A link to a file
-    outside the folder is not looked into (unless `follow_symlinks`): the core refuses it."""
+    outside the folder is not looked into (unless `follow_symlinks`): the core refuses it.
+    `check_encoding` false: the CSVs are not read (the core says which is not UTF-8:
+    ``encoding_problem``)."""
     names = _tables()
     for path in folder.iterdir():
         if path.stem not in names or path.suffix.lower() not in SUFFIXES:
@@ -339,7 +341,7 @@ def needs_python(folder: Path, follow_symlinks: bool = False) -> bool:
         if path.suffix.lower() != ".csv":
             return True
         try:
-            if path.is_file() and not _is_utf8(path):
+            if check_encoding and path.is_file() and not _is_utf8(path):
                 return True
         except OSError:
             continue
@@ -350,6 +352,12 @@ def needs_python(folder: Path, follow_symlinks: bool = False) -> bool:
         except (ValueError, OSError, TypeError):
             return False
     return False
+
+
+def encoding_problem(problems: Sequence["_core.Problem"]) -> bool:
+    """Whether the core found a CSV file that is not UTF-8 (its problems or warnings): such a
+    folder is read in Python, which decodes it."""
+    return any(p.code == "bad_encoding" for p in problems)
 
 
 def _outside(folder: Path, path: Path) -> bool:

@@ -558,3 +558,32 @@ def test_a_ragged_row_of_a_decoded_csv_is_left_out_when_lenient(tmp_path: Path) 
         ("ragged_row", 3)]
     org = teamgraph.read_org(tmp_path, lenient=True)
     assert org.ids == ["a", "c"] and ("ragged_row", 3) in [(w.code, w.record) for w in org.warnings]
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_a_folder_is_not_read_twice_to_find_its_encoding(tmp_path: Path, monkeypatch, lenient: bool) -> None:
+    # A UTF-8 folder goes to the core with no pass over its files first; one whose relation table
+    # is GBK is found so by the core, then read in Python, which decodes it (one warning).
+    from teamgraph import tables
+
+    def never(path):
+        raise AssertionError(f"{path} read to find its encoding")
+
+    monkeypatch.setattr(tables, "_is_utf8", never)
+    people = "id,name,manager_id,tier\na,张三,,core\nb,李四,a,execution\nc,王五,a,execution\n"
+    (tmp_path / "people.csv").write_text(people, encoding="utf-8")
+    (tmp_path / "sharing.csv").write_text("person_a,person_b,channel\na,b,online\n", encoding="utf-8")
+    org = teamgraph.read_org(tmp_path, lenient=lenient)
+    assert org.ids == ["a", "b", "c"] and not org.warnings
+    (tmp_path / "sharing.csv").write_bytes("person_a,person_b,channel\na,b,线上\nb,c,online\n".encode("gbk"))
+    if not lenient:
+        with pytest.raises(teamgraph.OrgDataError) as caught:  # 线上 is not a channel: decoded, then checked
+            teamgraph.read_org(tmp_path)
+        assert [p.code for p in caught.value.problems if p.severity == teamgraph.Severity.error] == ["unknown_value"]
+        assert not tables.encoding_problem(caught.value.problems)
+        (tmp_path / "sharing.csv").write_bytes("person_a,person_b,channel\na,b,online\nb,c,online\n".encode("utf-16"))
+    org = teamgraph.read_org(tmp_path, lenient=lenient)
+    assert org.ids == ["a", "b", "c"]
+    assert len(org.table("sharing")) == (1 if lenient else 2)
+    assert [w.code for w in org.warnings].count("encoding") == 1
+    assert not tables.encoding_problem(org.warnings)
