@@ -42,7 +42,11 @@ class ReportFile:
         if self._fd < 0:
             self._file = open(path, "wb")
             return
-        self._buffer = mmap.mmap(-1, _CHUNK)  # page-aligned, as direct writes need
+        try:
+            self._buffer = mmap.mmap(-1, _CHUNK)  # page-aligned, as direct writes need
+        except BaseException:
+            os.close(self._fd)
+            raise
         self._used = 0
 
     def write(self, data: Any) -> int:

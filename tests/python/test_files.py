@@ -127,3 +127,18 @@ def test_reports_written_to_files_are_the_reports(tmp_path) -> None:
     assert (tmp_path / "api.json").read_text(encoding="utf-8") == text
     write_text(tmp_path / "zh.txt", "团队报告\n")
     assert (tmp_path / "zh.txt").read_bytes() == "团队报告\n".encode("utf-8")
+
+
+@direct_io
+def test_no_file_is_left_open_when_the_buffer_cannot_be_had(tmp_path, monkeypatch) -> None:
+    import mmap
+
+    def no_memory(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(mmap, "mmap", no_memory)
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    with pytest.raises(MemoryError):
+        ReportFile(tmp_path / "out.bin")
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before
