@@ -135,27 +135,20 @@ struct FindingColumns {
         // An entry that cannot be filled with a name and an id: it says so when a label is written.
       }
     }
-    if (cut)
-      return [o, pieces = std::move(pieces)](index_t i, std::string& out) {
-        const std::string_view name = o->people().names.size() > i ? o->people().names[i] : std::string_view{};
-        if (name.empty()) {
-          out += o->id(i);
-          return;
-        }
-        for (const Piece& p : pieces) out += p.kind == Piece::Kind::text ? std::string_view(p.text)
-                                             : p.kind == Piece::Kind::name ? name
-                                                                           : o->id(i);
-      };
-    return [o, &catalog, named](index_t i, std::string& out) {
+    return [o, &catalog, named, cut, pieces = std::move(pieces)](index_t i, std::string& out) {
       const std::string_view name = o->people().names.size() > i ? o->people().names[i] : std::string_view{};
       if (name.empty()) {
         out += o->id(i);
-        return;
+      } else if (cut) {
+        for (const Piece& p : pieces) out += p.kind == Piece::Kind::text ? std::string_view(p.text)
+                                             : p.kind == Piece::Kind::name ? name
+                                                                           : o->id(i);
+      } else {  // filled for the person, as the entry could not be cut
+        const TextCatalog::Values values = {
+            {"name", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(name)}},
+            {"id", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(o->id(i))}}};
+        catalog.append_text("person.named", named, values, out);
       }
-      TextCatalog::Values values;
-      values.emplace_back("name", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(name)});
-      values.emplace_back("id", TextCatalog::Value{TextCatalog::Value::Kind::text, 0, 0.0, std::string(o->id(i))});
-      catalog.append_text("person.named", named, values, out);
     };
   }
 };
@@ -335,11 +328,19 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
              do_line = entry("finding.do"), item = entry("evidence.item"), more = entry("list.more"),
              not_available = entry(markdown ? "evidence.not_available" : "text.evidence_not_available");
   const std::string separator = catalog.text("list.separator"), none = catalog.text("value.none");
-  std::map<std::string, std::string, std::less<>> words;  // severities' and scores' words
-  const auto word = [&](const std::string& key, std::string_view fallback) -> const std::string& {
-    auto at = words.find(key);
-    if (at == words.end()) at = words.emplace(key, catalog.find(key) ? catalog.text(key) : std::string(fallback)).first;
-    return at->second;
+  std::array<std::string, 5> severity_words;  // by FindingSeverity
+  for (std::size_t k = 0; k < severity_words.size(); ++k)
+    severity_words[k] = catalog.text("severity." + std::string(to_string(static_cast<FindingSeverity>(k))));
+  // A score's word (catalog.score_name: the entry score.<name>, or the name), kept while the
+  // findings are that score's (they come grouped by score).
+  std::string score_of_word, score_word;
+  const auto score_name = [&](const std::string& score) -> const std::string& {
+    if (score != score_of_word || score_word.empty()) {
+      const std::string key = "score." + score;
+      score_word = catalog.find(key) ? catalog.text(key) : score;
+      score_of_word = score;
+    }
+    return score_word;
   };
   const auto text_value = [](std::string name) {
     return std::pair{std::move(name), Value{Value::Kind::text, 0, 0.0, std::string()}};
@@ -364,9 +365,9 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
       out += "<div class=\"finding ";
       out += severity;
       out += "\"><span class=\"sev\">";
-      append_html_text(out, word("severity." + std::string(severity), ""));
+      append_html_text(out, severity_words[static_cast<std::size_t>(x.severity)]);
       out += "</span> <span class=\"meta\">";
-      append_html_text(out, word("score." + x.score, x.score));
+      append_html_text(out, score_name(x.score));
       out += " / ";
       append_html_text(out, x.code);
       out += "</span><div>";
@@ -378,9 +379,9 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
     values.clear();
     if (markdown) {
       values.push_back(text_value("severity"));
-      values.back().second.text = word("severity." + std::string(to_string(x.severity)), "");
+      values.back().second.text = severity_words[static_cast<std::size_t>(x.severity)];
       values.push_back(text_value("score"));
-      values.back().second.text = word("score." + x.score, x.score);
+      values.back().second.text = score_name(x.score);
     }
     if (!html) {
       values.push_back(text_value("message"));

@@ -74,7 +74,7 @@ def read_org(path: PathLike, lenient: bool = False, follow_symlinks: bool = Fals
     if folder.is_dir():
         from . import tables
 
-        if tables.needs_python(folder, follow_symlinks, check_encoding=False):
+        if tables.needs_python(folder, follow_symlinks):
             # Tables as .xlsx or .parquet, or an encoding given in team.json: read in Python, built
             # through Org.from_frames, problems naming each file and its lines or rows.
             return tables.read_folder(folder, lenient=lenient, follow_symlinks=follow_symlinks)

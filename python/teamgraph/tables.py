@@ -10,7 +10,6 @@ mark, GB18030/GBK, Windows-1252), with one warning naming the encoding; ``encodi
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as _dt
 import decimal
@@ -304,34 +303,11 @@ def _tables() -> Tuple[str, ...]:
     return tuple(t["name"] for t in _core.schema())
 
 
-def _is_utf8(path: Path) -> bool:
-    """Whether a file is UTF-8 (read in chunks; a UTF-16 byte-order mark is not)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with path.open("rb") as f:
-        first = True
-        while True:
-            chunk = f.read(1 << 20)
-            if first and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
-                return False
-            first = False
-            if chunk.isascii() and not decoder.getstate()[0]:  # ASCII after a whole character: UTF-8
-                if not chunk:
-                    return True
-                continue
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError:
-                return False
-            if not chunk:
-                return True
-
-
-def needs_python(folder: Path, follow_symlinks: bool = False, check_encoding: bool = True) -> bool:
+def needs_python(folder: Path, follow_symlinks: bool = False) -> bool:
     """Whether a team folder holds what only the Python reader reads: a table as .xlsx or
-    .parquet, a CSV table that is not UTF-8, or an ``encoding`` in team.json. A link to a file
-    outside the folder is not looked into (unless `follow_symlinks`): the core refuses it.
-    `check_encoding` false: the CSVs are not read (the core says which is not UTF-8:
-    ``encoding_problem``)."""
+    .parquet, or an ``encoding`` in team.json. A link to a file outside the folder is not looked
+    into (unless `follow_symlinks`): the core refuses it. A CSV that is not UTF-8 is not looked for
+    here: the core says so when it reads it (``encoding_problem``), and read_org turns to Python."""
     names = _tables()
     for path in folder.iterdir():
         if path.stem not in names or path.suffix.lower() not in SUFFIXES:
@@ -340,11 +316,6 @@ def needs_python(folder: Path, follow_symlinks: bool = False, check_encoding: bo
             continue
         if path.suffix.lower() != ".csv":
             return True
-        try:
-            if check_encoding and path.is_file() and not _is_utf8(path):
-                return True
-        except OSError:
-            continue
     team = folder / TEAM_JSON
     if team.is_file() and (follow_symlinks or not team.is_symlink() or not _outside(folder, team)):
         try:

@@ -566,14 +566,15 @@ def test_a_folder_is_not_read_twice_to_find_its_encoding(tmp_path: Path, monkeyp
     # is GBK is found so by the core, then read in Python, which decodes it (one warning).
     from teamgraph import tables
 
-    def never(path):
-        raise AssertionError(f"{path} read to find its encoding")
+    def never(path, *args, **kwargs):
+        raise AssertionError(f"{path} read in Python to find its encoding")
 
-    monkeypatch.setattr(tables, "_is_utf8", never)
     people = "id,name,manager_id,tier\na,张三,,core\nb,李四,a,execution\nc,王五,a,execution\n"
     (tmp_path / "people.csv").write_text(people, encoding="utf-8")
     (tmp_path / "sharing.csv").write_text("person_a,person_b,channel\na,b,online\n", encoding="utf-8")
-    org = teamgraph.read_org(tmp_path, lenient=lenient)
+    with monkeypatch.context() as m:  # a UTF-8 folder: only the core opens its files
+        m.setattr(Path, "open", never)
+        org = teamgraph.read_org(tmp_path, lenient=lenient)
     assert org.ids == ["a", "b", "c"] and not org.warnings
     (tmp_path / "sharing.csv").write_bytes("person_a,person_b,channel\na,b,线上\nb,c,online\n".encode("gbk"))
     if not lenient:
