@@ -14,34 +14,80 @@
 
 namespace teamgraph {
 
-// A column of a raw table. Text cells are views into the owning Table's storage; an empty cell
-// is a missing value. A numeric column (from a DataFrame's float/int column) holds doubles,
-// NaN meaning missing.
+// The text cells of a column, in one of three layouts, read alike: cells[i] is cell i's text,
+// empty when the cell is empty or missing.
+// - views: a string_view a cell, pointing anywhere (a batch's team, cut out of a bigger table);
+// - spans: cells of one buffer of under 4 GB, each its offset and length in 8 bytes (a CSV file
+//   parsed in place, a column copied into one buffer): half the memory of views;
+// - arrow: Apache Arrow's layout in buffers held by someone else (a pandas column, read in
+//   place): cell i is bytes[offsets[i], offsets[i + 1]), missing where !valid[i].
+class TextCells {
+ public:
+  TextCells() = default;
+  explicit TextCells(std::vector<std::string_view> views) noexcept
+      : kind_(Kind::views), size_(views.size()), views_(std::move(views)) {}
+  // Cells of `base` made with span(); every one within a buffer of under 4 GB.
+  TextCells(const char* base, std::vector<std::uint64_t> spans) noexcept
+      : kind_(Kind::spans), size_(spans.size()), base_(base), spans_(std::move(spans)) {}
+  // Arrow's layout; the buffers outlive these cells, the offsets rise within the bytes.
+  TextCells(std::size_t rows, const std::int64_t* offsets, const char* bytes, const bool* valid) noexcept
+      : kind_(Kind::arrow), size_(rows), base_(bytes), offsets_(offsets), valid_(valid) {}
+
+  // The spans layout fits a buffer of fewer bytes than this.
+  static constexpr std::size_t span_limit = std::size_t{1} << 32;
+  // A cell of the spans layout: `length` bytes at `offset` (offset + length < span_limit).
+  static std::uint64_t span(std::size_t offset, std::size_t length) noexcept {
+    return static_cast<std::uint64_t>(offset) << 32 | static_cast<std::uint64_t>(length);
+  }
+
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  bool is_arrow() const noexcept { return kind_ == Kind::arrow; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    switch (kind_) {
+      case Kind::spans: {
+        const std::uint64_t s = spans_[i];
+        return std::string_view(base_ + (s >> 32), static_cast<std::size_t>(s & 0xFFFFFFFFu));
+      }
+      case Kind::arrow:
+        return valid_[i] ? std::string_view(base_ + offsets_[i], static_cast<std::size_t>(offsets_[i + 1] - offsets_[i]))
+                         : std::string_view();
+      case Kind::views:
+        break;
+    }
+    return views_[i];
+  }
+  // Whether every cell satisfies `pred` (a string_view predicate).
+  template <typename Pred>
+  bool all_of(Pred pred) const {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (!pred((*this)[i])) return false;
+    return true;
+  }
+
+ private:
+  enum class Kind : std::uint8_t { views, spans, arrow } kind_ = Kind::views;
+  std::size_t size_ = 0;
+  const char* base_ = nullptr;
+  std::vector<std::string_view> views_;
+  std::vector<std::uint64_t> spans_;
+  const std::int64_t* offsets_ = nullptr;
+  const bool* valid_ = nullptr;
+};
+
+// A column of a raw table: text (cells as TextCells; an empty cell is a missing value) or
+// numbers (a DataFrame's float or int column: doubles, NaN meaning missing), held in `numbers`
+// or, read in place, at `values` (a batch's or a DataFrame's column, held by someone else).
 struct TableColumn {
   std::string name;
   bool numeric = false;
-  std::vector<std::string_view> text;  // when !numeric
-  std::vector<double> numbers;         // when numeric
-  // A column still in Apache Arrow's layout, held by someone else: a batch's input straight
-  // from pandas, whose rows are cut into cells (or copied) one team at a time. Text: cell i is
-  // bytes[offsets[i], offsets[i + 1]), missing where !valid[i]; numbers: values[i]. Only view(),
-  // select(), cell() and number() read it; `text` and `numbers` are then empty.
-  struct Arrow {
-    const std::int64_t* offsets = nullptr;
-    const char* bytes = nullptr;
-    const bool* valid = nullptr;
-    const double* values = nullptr;
-  } arrow;
-  bool is_arrow() const noexcept { return arrow.offsets != nullptr || arrow.values != nullptr; }
-  double number(std::size_t row) const noexcept {
-    return arrow.values ? arrow.values[row] : numbers[row];
-  }
-  std::string_view cell(std::size_t row) const noexcept {
-    if (!arrow.offsets) return text[row];
-    return arrow.valid[row] ? std::string_view(arrow.bytes + arrow.offsets[row],
-                                               static_cast<std::size_t>(arrow.offsets[row + 1] - arrow.offsets[row]))
-                            : std::string_view();
-  }
+  TextCells text;                  // when !numeric
+  std::vector<double> numbers;     // when numeric and values is null
+  const double* values = nullptr;  // when numeric and read in place: values[row]
+  // Whether the column reads buffers held by someone else (Arrow's layout, numbers in place).
+  bool is_arrow() const noexcept { return values != nullptr || text.is_arrow(); }
+  double number(std::size_t row) const noexcept { return values ? values[row] : numbers[row]; }
+  std::string_view cell(std::size_t row) const noexcept { return text[row]; }
 };
 
 class Table {
@@ -86,13 +132,16 @@ class Table {
   }
   void reserve_columns(std::size_t columns) { columns_.reserve(columns); }
   TableColumn& add_text_column(std::string name, const std::vector<std::string_view>& cells);
-  // Adds a column whose views already point into this table's storage (see adopt()).
-  TableColumn& add_owned_text_column(std::string name, std::vector<std::string_view> cells);
+  // Adds a column whose cells already point into this table's storage (see adopt()), or into
+  // another table's that outlives this one (view()).
+  TableColumn& add_owned_text_column(std::string name, TextCells cells);
   TableColumn& add_numeric_column(std::string name, std::vector<double> values);
-  // A text column in Arrow's layout whose buffers outlive this table and every view of it; the
-  // offsets must rise and stay within the bytes (the caller checks). Tables with such columns
-  // are for view() (batch scoring): an OrgBuilder takes only tables whose cells are cut.
-  TableColumn& add_arrow_text_column(std::string name, TableColumn::Arrow arrow);
+  // A text column in Arrow's layout (offsets[rows() + 1], bytes, valid[rows()]) whose buffers
+  // outlive this table, every view of it and an OrgBuilder given it (until build() returns); the
+  // offsets must rise and stay within the bytes (the caller checks). Read in place: a DataFrame's
+  // text is neither copied nor cut.
+  TableColumn& add_arrow_text_column(std::string name, const std::int64_t* offsets, const char* bytes,
+                                     const bool* valid);
   // The same for numbers: `values` (rows() of them) outlive this table and every view of it.
   TableColumn& add_arrow_numeric_column(std::string name, const double* values);
   bool has_arrow_columns() const noexcept;

@@ -1,5 +1,5 @@
 // Raw tables from Python columns (DataFrames as float64 arrays, Arrow text buffers or lists):
-// checked and cut with the GIL released, on up to two threads.
+// checked with the GIL released, on up to two threads, and read in place.
 
 #include <pybind11/stl.h>
 
@@ -16,7 +16,7 @@ namespace teamgraph::python {
 namespace {
 
 // A table's columns as read from Python (with the GIL held), added to the Table once the text
-// columns' cells are cut out of their Arrow buffers (without it, several columns at once).
+// columns' offsets are checked (without it, several columns at once).
 struct PendingColumn {
   std::string name;
   enum class Kind { arrow, numeric, list } kind;
@@ -25,10 +25,8 @@ struct PendingColumn {
   const std::uint8_t* bytes = nullptr;
   std::size_t size = 0;               // bytes
   const bool* valid = nullptr;
-  std::string* owned = nullptr;       // the table's copy of the bytes
   const double* numbers = nullptr;
   std::vector<std::string> strings;   // a list column's cells
-  std::vector<std::string_view> cells;
   std::size_t rows = 0;
   std::string error;
 };
@@ -89,49 +87,33 @@ PendingTable read_python_table(const std::string& source, const py::list& column
 }
 
 // Step 2 (no Python objects touched): checks that an Arrow column's offsets rise within its
-// bytes; unless the column stays in Arrow's layout (`lazy`), copies the bytes once and cuts the
-// cells.
-void cut_cells(PendingColumn& c, bool lazy) {
-  const std::size_t rows = c.rows;
+// bytes.
+void check_offsets(PendingColumn& c) {
   const auto total = static_cast<std::int64_t>(c.size);
-  for (std::size_t i = 0; i < rows; ++i)
+  for (std::size_t i = 0; i < c.rows; ++i)
     if (c.offsets[i + 1] < c.offsets[i] || c.offsets[i + 1] > total) {
       c.error = "has offsets out of order";
       return;
     }
-  if (lazy) return;
-  std::memcpy(c.owned->data(), c.bytes, c.size);
-  c.cells.resize(rows);
-  const std::string_view text(*c.owned);
-  for (std::size_t i = 0; i < rows; ++i)
-    if (c.valid[i])
-      c.cells[i] = text.substr(static_cast<std::size_t>(c.offsets[i]), static_cast<std::size_t>(c.offsets[i + 1] - c.offsets[i]));
 }
 
-// Steps 2 and 3 for several tables: the text columns are checked (and cut) on up to two threads
+// Steps 2 and 3 for several tables: the text columns' offsets are checked on up to two threads
 // with the GIL released (a batch of a million teams has a hundred million cells), then every
-// table gets its columns in their order. With `keep` (batch scoring), text and number columns
-// stay in Arrow's layout, read where pandas holds them, and `keep` holds their arrays for the
-// tables' lifetime.
+// table gets its columns in their order. Text and number columns stay where pandas holds them,
+// read in place: `keep` holds their arrays for as long as the tables (and an org built of them)
+// read them.
 std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std::pair<std::string, PendingTable>> pending,
-                                                                std::vector<py::object>* keep = nullptr) {
+                                                                std::vector<py::object>& keep) {
   std::vector<PendingColumn*> jobs;
   std::size_t cells = 0;
   for (auto& [name, t] : pending)
     for (auto& c : t.columns)
-      if (c.kind == PendingColumn::Kind::arrow) {
-        if (!keep) c.owned = &t.table.adopt(std::string(c.size, '\0'));
-        jobs.push_back(&c), cells += c.rows;
-      }
+      if (c.kind == PendingColumn::Kind::arrow) jobs.push_back(&c), cells += c.rows;
   {
     py::gil_scoped_release release;
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-      for (std::size_t j = next++; j < jobs.size(); j = next++) try {
-          cut_cells(*jobs[j], keep != nullptr);
-        } catch (const std::bad_alloc&) {
-          jobs[j]->error = "does not fit in memory";
-        }
+      for (std::size_t j = next++; j < jobs.size(); j = next++) check_offsets(*jobs[j]);
     };
     std::thread second;  // when the system cannot start one, this thread does every column
     if (jobs.size() > 1 && cells > (std::size_t{1} << 20)) second = teamgraph::detail::try_thread(work);
@@ -144,21 +126,12 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
       if (!c.error.empty()) throw py::value_error("column '" + c.name + "' of " + name + " " + c.error);
       switch (c.kind) {
         case PendingColumn::Kind::arrow:
-          if (keep) {
-            t.table.add_arrow_text_column(std::move(c.name),
-                                          {c.offsets, reinterpret_cast<const char*>(c.bytes), c.valid});
-            keep->push_back(std::move(c.keep));
-          } else {
-            t.table.add_owned_text_column(std::move(c.name), std::move(c.cells));
-          }
+          t.table.add_arrow_text_column(std::move(c.name), c.offsets, reinterpret_cast<const char*>(c.bytes), c.valid);
+          keep.push_back(std::move(c.keep));
           break;
         case PendingColumn::Kind::numeric:
-          if (keep) {  // read in place too
-            t.table.add_arrow_numeric_column(std::move(c.name), c.numbers);
-            keep->push_back(std::move(c.keep));
-          } else {
-            t.table.add_numeric_column(std::move(c.name), std::vector<double>(c.numbers, c.numbers + c.rows));
-          }
+          t.table.add_arrow_numeric_column(std::move(c.name), c.numbers);
+          keep.push_back(std::move(c.keep));
           break;
         case PendingColumn::Kind::list: {
           std::vector<std::string_view> views(c.strings.begin(), c.strings.end());
@@ -176,8 +149,7 @@ std::vector<std::pair<std::string, Table>> finish_python_tables(std::vector<std:
 
 // Tables from the Python form {name: (rows, columns)}, in a stable order. `keep`: see
 // finish_python_tables.
-std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables,
-                                                              std::vector<py::object>* keep) {
+std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables, std::vector<py::object>& keep) {
   std::vector<std::pair<std::string, PendingTable>> pending;
   for (const auto& [key, value] : tables) {
     const auto name = key.cast<std::string>();

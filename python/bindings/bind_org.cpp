@@ -115,7 +115,8 @@ void bind_org(py::module_& m) {
         OrgBuilder builder;
         builder.set_lenient(lenient);
         std::vector<Problem> problems = problems_so_far.cast<std::vector<Problem>>();
-        for (auto& [name, table] : tables_from_python(tables)) builder.add_table(name, std::move(table));
+        std::vector<py::object> buffers;  // the DataFrames' columns, read in place until the org is built
+        for (auto& [name, table] : tables_from_python(tables, buffers)) builder.add_table(name, std::move(table));
         if (!team_json.empty()) builder.set_team(parse_team_json(team_json, "team", problems));
         builder.add_problems(std::move(problems));
         return interruptible([&] { return std::make_shared<Org>(builder.build()); });
@@ -162,7 +163,7 @@ void bind_org(py::module_& m) {
       [](const py::dict& tables, const std::string& team_column, const std::string& team_json,
          const std::string& policy_json, unsigned threads) {
         std::vector<py::object> buffers;  // the DataFrames' text, read in place while the batch runs
-        auto owned = tables_from_python(tables, &buffers);
+        auto owned = tables_from_python(tables, buffers);
         std::vector<std::pair<std::string, const Table*>> views;
         for (const auto& [name, table] : owned) views.emplace_back(name, &table);
         std::vector<Problem> problems;

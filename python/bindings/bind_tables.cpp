@@ -385,7 +385,10 @@ py::tuple table_to_python(const Table& table) {
   py::list columns;
   for (const auto& c : table.columns()) {
     if (c.numeric) {
-      columns.append(py::make_tuple(c.name, py::array_t<double>(c.numbers.size(), c.numbers.data())));
+      py::array_t<double> values(static_cast<py::ssize_t>(table.rows()));
+      double* out = values.mutable_data();
+      for (std::size_t i = 0; i < table.rows(); ++i) out[i] = c.number(i);
+      columns.append(py::make_tuple(c.name, values));
     } else {
       py::list values(c.text.size());
       for (std::size_t i = 0; i < c.text.size(); ++i) values[i] = text_or_none(c.text[i]);

@@ -75,10 +75,10 @@ std::size_t table_rows(const Org& org, const std::string& name);
 // str/None)]).
 py::tuple table_to_python(const Table& table);
 
-// Tables from the Python form {name: (rows, columns)}, in a stable order; `keep` (batch scoring)
-// holds the arrays that columns left in Arrow's layout read (see bind_frames.cpp).
-std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables,
-                                                              std::vector<py::object>* keep = nullptr);
+// Tables from the Python form {name: (rows, columns)}, in a stable order. Their text and number
+// columns are read where Python holds them: `keep` holds those arrays, and must outlive the
+// tables and any build of them (see bind_frames.cpp).
+std::vector<std::pair<std::string, Table>> tables_from_python(const py::dict& tables, std::vector<py::object>& keep);
 
 // The input schema as Python data: [{name, file, required, columns: [{name, kind, required, labels, ...}]}].
 py::list schema_list();

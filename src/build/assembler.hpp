@@ -115,8 +115,10 @@ class IdIndex {
   const std::vector<index_t>& first_rows() const { return first_of_; }
   // The first row with this id, or no_index.
   index_t find(std::string_view id) const { return first_.find(id); }
-  // find() of many ids at once (faster than one by one: see IdMap::find_all).
-  void find_all(const std::vector<std::string_view>& ids, std::vector<index_t>& rows) const {
+  // find() of many ids at once (faster than one by one: see IdMap::find_all); `ids`: a vector of
+  // views or a column's TextCells.
+  template <typename Keys>
+  void find_all(const Keys& ids, std::vector<index_t>& rows) const {
     first_.find_all(ids, rows);
   }
 
@@ -174,9 +176,9 @@ class OrgAssembler {
   struct Lookup {
     const Table* table = nullptr;
     int c1 = -1, c2 = -1;
-    std::vector<std::string_view> checked1, checked2;  // when a column's cells are not all plain ids
-    const std::vector<std::string_view>* values1 = nullptr;
-    const std::vector<std::string_view>* values2 = nullptr;
+    TextCells checked1, checked2;  // when a column's cells are not all plain ids
+    const TextCells* values1 = nullptr;
+    const TextCells* values2 = nullptr;
     std::vector<index_t> rows1, rows2;
   };
   void look_up(const Table& table, int c1, int c2, bool required, std::vector<Problem>& problems, Lookup& out) {
@@ -195,7 +197,7 @@ class OrgAssembler {
     const bool early = early_.table == &reader.table() && early_.c1 == c1 && early_.c2 == c2;
     if (!early) look_up(reader.table(), c1, c2, required, reader.problems(), own);
     Lookup& l = early ? early_ : own;
-    auto resolve = [&](int c, const std::vector<std::string_view>& values, std::vector<index_t>& found) {
+    auto resolve = [&](int c, const TextCells& values, std::vector<index_t>& found) {
       for (std::size_t r = 0; r < reader.rows(); ++r) {
         if (values[r].empty()) continue;
         if (found[r] == no_index) {
@@ -213,7 +215,7 @@ class OrgAssembler {
   // The canonical index of every row of column c (no_index: empty or unknown, reported), looked
   // up in one batch: person() of every row, with the same problems, without a probe a row.
   std::vector<index_t> people_of(TableReader& reader, int c, bool required) {
-    std::vector<std::string_view> checked;
+    TextCells checked;
     const auto& values = reader.ids(c, required, checked);
     std::vector<index_t> found;
     ids_.find_all(values, found);

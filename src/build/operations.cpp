@@ -36,7 +36,7 @@ void OrgAssembler::read_operations(const Table& table, std::vector<Problem>& pro
   };
   auto empty_cell = [&](int c, std::size_t r) {  // an empty cell (not one that is no number)
     const auto& column = table.columns()[static_cast<std::size_t>(c)];
-    return column.numeric ? std::isnan(column.numbers[r]) : detail::trim(column.text[r]).empty();
+    return column.numeric ? std::isnan(column.number(r)) : detail::trim(column.text[r]).empty();
   };
   std::vector<Entry> entries;
   for (std::size_t r = 0; r < table.rows(); ++r) {

@@ -133,9 +133,6 @@ OrgBuilder& OrgBuilder::add_table(const std::string& name, Table table) {
                                 "sharing, meetings, attendance, incentives, goals, contributions, operations");
   for (const auto& [n, t] : tables_)
     if (n == name) throw std::invalid_argument("the table '" + name + "' is given twice");
-  if (table.has_arrow_columns())
-    throw std::invalid_argument("the table '" + name + "' still holds text in Arrow's layout; give the builder a "
-                                "Table::view() of it, which cuts the text into cells");
   tables_.emplace_back(name, std::move(table));
   return *this;
 }

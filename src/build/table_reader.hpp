@@ -120,13 +120,14 @@ class TableReader {
 
   // id() of every row of column c: the column's own cells when every one is a plain id (the usual
   // case; nothing is copied), else `checked`, filled with id() of each row.
-  const std::vector<std::string_view>& ids(int c, bool required, std::vector<std::string_view>& checked) {
+  const TextCells& ids(int c, bool required, TextCells& checked) {
     if (c >= 0 && !table_.columns()[static_cast<std::size_t>(c)].numeric) {
       const auto& cells = table_.columns()[static_cast<std::size_t>(c)].text;
-      if (std::all_of(cells.begin(), cells.end(), plain_id)) return cells;
+      if (cells.all_of(plain_id)) return cells;
     }
-    checked.assign(rows(), std::string_view());
-    for (std::size_t r = 0; r < rows(); ++r) checked[r] = id(c, r, {}, required);
+    std::vector<std::string_view> values(rows());
+    for (std::size_t r = 0; r < rows(); ++r) values[r] = id(c, r, {}, required);
+    checked = TextCells(std::move(values));
     return checked;
   }
 
@@ -135,7 +136,7 @@ class TableReader {
     if (c < 0) return std::nan("");
     const auto& col = table_.columns()[static_cast<std::size_t>(c)];
     if (col.numeric) {
-      const double v = col.numbers[row];
+      const double v = col.number(row);
       if (std::isinf(v)) {
         row_problem("problem.not_finite", row, person, col.name, {{"value", format_number(v)}});
         return std::nan("");
@@ -185,7 +186,7 @@ class TableReader {
     if (c < 0) return -1;
     const auto& col = table_.columns()[static_cast<std::size_t>(c)];
     if (col.numeric) {
-      const double v = col.numbers[row];
+      const double v = col.number(row);
       if (std::isnan(v)) return -1;
       if (v == 0 || v == 1) return static_cast<std::int8_t>(v);
       row_problem("problem.bad_boolean.number", row, person, col.name, {{"value", format_number(v)}});
@@ -308,7 +309,7 @@ class TableReader {
         if (!col.numeric) {
           extra.values.push_back(col.text[row]);
         } else {
-          const double v = col.numbers[row];
+          const double v = col.number(row);
           extra.values.push_back(std::isnan(v) ? std::string() : format_number(v));
         }
       }

@@ -337,8 +337,19 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
   // fill, so that a file of blank lines under a wide header reserves little.
   const std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
   const std::size_t capacity = std::min(lines, data.size() / std::max<std::size_t>(columns, 1) + 1);
-  std::vector<std::vector<std::string_view>> cells(columns);
+  // Each cell as its offset and length in the text (8 bytes), or, in a file of 4 GB or more, as
+  // a view (16).
+  const bool spans = data.size() < TextCells::span_limit;
+  std::vector<std::vector<std::uint64_t>> cells(spans ? columns : 0);
+  std::vector<std::vector<std::string_view>> views(spans ? 0 : columns);
   for (auto& column : cells) column.reserve(capacity);
+  for (auto& column : views) column.reserve(capacity);
+  auto add_cell = [&](std::size_t c, const Cell& cell) {
+    if (spans)
+      cells[c].push_back(TextCells::span(cell.offset, cell.length));
+    else
+      views[c].emplace_back(data.data() + cell.offset, cell.length);
+  };
   // The records' lines, kept as a rule while they follow one another (one record a line, the
   // usual file): an array only from the first record that does not.
   std::vector<std::int64_t> records;
@@ -357,13 +368,13 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
     ++kept;
   };
   auto keep = [&](std::size_t index, const Cell& cell) {
-    if (index < columns) cells[index].emplace_back(data.data() + cell.offset, cell.length);
+    if (index < columns) add_cell(index, cell);
   };
   std::vector<Cell> plain(columns);
   while (!parser.at_end()) {
     if ((kept & 0xFFFF) == 0) check_cancelled();
     if (parser.plain_record(plain, line)) {
-      for (std::size_t c = 0; c < columns; ++c) cells[c].emplace_back(data.data() + plain[c].offset, plain[c].length);
+      for (std::size_t c = 0; c < columns; ++c) add_cell(c, plain[c]);
       add_record(line);
       continue;
     }
@@ -372,7 +383,7 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
       add_record(line);
       continue;
     }
-    for (std::size_t c = 0; c < std::min(count, columns); ++c) cells[c].pop_back();
+    for (std::size_t c = 0; c < std::min(count, columns); ++c) spans ? cells[c].pop_back() : views[c].pop_back();
     if (end == CsvParser::End::fatal) break;
     if (end == CsvParser::End::record && count != columns)
       problems.push_back(make_problem("problem.ragged_row",
@@ -383,7 +394,8 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
     table.set_row_count(kept, first_line);
   else
     table.set_records(std::move(records));
-  for (std::size_t c = 0; c < columns; ++c) table.add_owned_text_column(header[c], std::move(cells[c]));
+  for (std::size_t c = 0; c < columns; ++c)
+    table.add_owned_text_column(header[c], spans ? TextCells(data.data(), std::move(cells[c])) : TextCells(std::move(views[c])));
   return table;
 }
 

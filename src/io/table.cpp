@@ -42,19 +42,32 @@ TableColumn& Table::add_text_column(std::string name, const std::vector<std::str
   buffer.reserve(total);
   for (auto c : cells) buffer.append(c);
   const std::string_view owned = adopt(std::move(buffer));
-  TableColumn column{std::move(name), false, {}, {}, {}};
-  column.text.reserve(cells.size());
-  std::size_t offset = 0;
-  for (auto c : cells) {
-    column.text.push_back(owned.substr(offset, c.size()));
-    offset += c.size();
+  TableColumn column{std::move(name), false, {}, {}, nullptr};
+  if (total < TextCells::span_limit) {  // 8 bytes a cell
+    std::vector<std::uint64_t> spans;
+    spans.reserve(cells.size());
+    std::size_t offset = 0;
+    for (auto c : cells) {
+      spans.push_back(TextCells::span(offset, c.size()));
+      offset += c.size();
+    }
+    column.text = TextCells(owned.data(), std::move(spans));
+  } else {
+    std::vector<std::string_view> views;
+    views.reserve(cells.size());
+    std::size_t offset = 0;
+    for (auto c : cells) {
+      views.push_back(owned.substr(offset, c.size()));
+      offset += c.size();
+    }
+    column.text = TextCells(std::move(views));
   }
   columns_.push_back(std::move(column));
   return columns_.back();
 }
 
-TableColumn& Table::add_owned_text_column(std::string name, std::vector<std::string_view> cells) {
-  columns_.push_back(TableColumn{std::move(name), false, std::move(cells), {}, {}});
+TableColumn& Table::add_owned_text_column(std::string name, TextCells cells) {
+  columns_.push_back(TableColumn{std::move(name), false, std::move(cells), {}, nullptr});
   return columns_.back();
 }
 
@@ -79,14 +92,11 @@ Table pick(const Table& from, const Rows& rows, int skip_column, bool copy_text)
     } else {
       std::vector<std::string_view> cells;
       cells.reserve(rows.size());
-      if (column.is_arrow())
-        for (const auto r : rows) cells.push_back(column.cell(r));
-      else
-        for (const auto r : rows) cells.push_back(column.text[r]);
+      for (const auto r : rows) cells.push_back(column.text[r]);
       if (copy_text)
         t.add_text_column(column.name, cells);
       else
-        t.add_owned_text_column(column.name, std::move(cells));
+        t.add_owned_text_column(column.name, TextCells(std::move(cells)));
     }
   }
   return t;
@@ -102,8 +112,9 @@ Table Table::view(std::span<const std::uint32_t> rows, int skip_column) const {
   return pick(*this, rows, skip_column, false);
 }
 
-TableColumn& Table::add_arrow_text_column(std::string name, TableColumn::Arrow arrow) {
-  columns_.push_back(TableColumn{std::move(name), false, {}, {}, arrow});
+TableColumn& Table::add_arrow_text_column(std::string name, const std::int64_t* offsets, const char* bytes,
+                                          const bool* valid) {
+  columns_.push_back(TableColumn{std::move(name), false, TextCells(rows_, offsets, bytes, valid), {}, nullptr});
   return columns_.back();
 }
 
@@ -114,12 +125,12 @@ bool Table::has_arrow_columns() const noexcept {
 }
 
 TableColumn& Table::add_arrow_numeric_column(std::string name, const double* values) {
-  columns_.push_back(TableColumn{std::move(name), true, {}, {}, TableColumn::Arrow{nullptr, nullptr, nullptr, values}});
+  columns_.push_back(TableColumn{std::move(name), true, {}, {}, values});
   return columns_.back();
 }
 
 TableColumn& Table::add_numeric_column(std::string name, std::vector<double> values) {
-  columns_.push_back(TableColumn{std::move(name), true, {}, std::move(values), {}});
+  columns_.push_back(TableColumn{std::move(name), true, {}, std::move(values), nullptr});
   return columns_.back();
 }
 

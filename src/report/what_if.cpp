@@ -46,11 +46,18 @@ class TextOut {
   std::size_t size() const { return ends_.size(); }
   void add_to(Table& table, const std::string& name) {
     const std::string_view owned = table.adopt(std::move(data_));
+    std::size_t begin = 0;
+    if (owned.size() < TextCells::span_limit) {  // 8 bytes a cell
+      std::vector<std::uint64_t> spans;
+      spans.reserve(ends_.size());
+      for (const auto end : ends_) spans.push_back(TextCells::span(begin, end - begin)), begin = end;
+      table.add_owned_text_column(name, TextCells(owned.data(), std::move(spans)));
+      return;
+    }
     std::vector<std::string_view> cells;
     cells.reserve(ends_.size());
-    std::size_t begin = 0;
     for (const auto end : ends_) cells.push_back(owned.substr(begin, end - begin)), begin = end;
-    table.add_owned_text_column(name, std::move(cells));
+    table.add_owned_text_column(name, TextCells(std::move(cells)));
   }
 
  private:

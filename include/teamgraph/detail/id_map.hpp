@@ -37,7 +37,7 @@ class IdMap {
   void insert_all(std::vector<std::uint32_t>& first) {
     const auto& keys = *keys_;
     first.assign(keys.size(), none);
-    Ahead ahead(*this, keys);
+    Ahead<std::vector<std::string_view>> ahead(*this, keys);
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const std::size_t h = ahead.next(k);
       if (!keys[k].empty()) first[k] = insert(static_cast<std::uint32_t>(k), h);
@@ -48,17 +48,21 @@ class IdMap {
 
   // find() of every key: results[i] = find(keys[i]). The slots of a few keys ahead are
   // prefetched, so the cache misses of a million random lookups overlap instead of queueing.
-  void find_all(const std::vector<std::string_view>& keys, std::vector<std::uint32_t>& results) const {
-        results.resize(keys.size());
-    Ahead ahead(*this, keys);
+  // `keys`: anything with size() and operator[] giving a string_view (a vector of views, a
+  // table column's cells).
+  template <typename Keys = std::vector<std::string_view>>
+  void find_all(const Keys& keys, std::vector<std::uint32_t>& results) const {
+    results.resize(keys.size());
+    Ahead<Keys> ahead(*this, keys);
     std::uint64_t previous = 0;
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const std::size_t h = ahead.next(k);
-      const std::uint64_t prefix = prefix_of(keys[k]);
+      const std::string_view key = keys[k];
+      const std::uint64_t prefix = prefix_of(key);
       // Tables often list one person's rows together: a key like the one before costs no probe.
-      const bool repeat = k > 0 && prefix == previous && keys[k].size() == keys[k - 1].size() &&
-                          (keys[k].size() <= 8 || keys[k].substr(8) == keys[k - 1].substr(8));
-      results[k] = repeat ? results[k - 1] : probe(keys[k], h, prefix);
+      const bool repeat = k > 0 && prefix == previous && key.size() == keys[k - 1].size() &&
+                          (key.size() <= 8 || key.substr(8) == keys[k - 1].substr(8));
+      results[k] = repeat ? results[k - 1] : probe(key, h, prefix);
       previous = prefix;
     }
   }
@@ -74,10 +78,11 @@ class IdMap {
   };
 
   // The hashes of the next few keys, their slots prefetched: next(k) is the hash of keys[k].
+  template <typename Keys>
   class Ahead {
    public:
     static constexpr std::size_t distance = 16;
-    Ahead(const IdMap& map, const std::vector<std::string_view>& keys) : map_(map), keys_(keys) {
+    Ahead(const IdMap& map, const Keys& keys) : map_(map), keys_(keys) {
       for (std::size_t k = 0; k < distance && k < keys.size(); ++k) hashes_[k] = fetch(k);
     }
     std::size_t next(std::size_t k) {
@@ -93,7 +98,7 @@ class IdMap {
       return h;
     }
     const IdMap& map_;
-    const std::vector<std::string_view>& keys_;
+    const Keys& keys_;
     std::size_t hashes_[distance];
   };
 
