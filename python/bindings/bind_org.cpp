@@ -49,10 +49,14 @@ void bind_org(py::module_& m) {
            py::arg("name"), py::arg("normalized") = false,
            "Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, "
            "on their declared scales, or mapped to [0, 1] when normalized.")
-      .def("table_digest", [](const Org& org, const std::string& name) { return table_digest(org, name); },
-           py::arg("name"),
-           "The bytes input_checksum hashes for one table's columns, in order (numpy byte arrays), or None where "
-           "the core cannot make them (a date after 2262, past what nanoseconds hold).")
+      .def("table_digest",
+           [](const Org& org, const std::string& name, const py::function& update, std::size_t block) {
+             return table_digest(org, name, update, block);
+           },
+           py::arg("name"), py::arg("update"), py::arg("block") = std::size_t{1} << 22,
+           "Calls update(memoryview) with the bytes input_checksum hashes for one table's columns, in order, in "
+           "blocks of up to `block` bytes made on a second thread meanwhile; False, and no call, where the core "
+           "cannot make them (a date after 2262, past what nanoseconds hold).")
       .def("table_rows", [](const Org& org, const std::string& name) { return table_rows(org, name); }, py::arg("name"),
            "Rows of one table (as table_columns gives it), without making it.")
       .def("hierarchy_arrays",

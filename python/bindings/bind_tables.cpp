@@ -8,7 +8,11 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <condition_variable>
 #include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <limits>
 #include <optional>
 #include <span>
@@ -72,8 +76,9 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
     sink.text(column, c.size(), [&](std::size_t i) { return given(c[i]); });
   };
   auto person_ids = [&](std::string_view column, const std::vector<index_t>& people) {
+    const StringColumn& ids = org.people().ids;  // read in place: a call a cell adds up over millions
     sink.text(column, people.size(), [&](std::size_t i) {
-      return people[i] == no_index ? std::nullopt : given(org.id(people[i]));
+      return people[i] == no_index ? std::nullopt : given(ids[people[i]]);
     });
   };
   auto categories = [&](std::string_view column, const Categories& c) { sink.categorical(column, c.codes, c.labels); };
@@ -242,32 +247,46 @@ struct PyColumns {
   }
 };
 
+// Where the core cannot make a table's digest bytes (see DigestColumns): a date beyond what
+// pandas' nanoseconds hold, whose bytes pandas' conversion decides.
+struct DigestCheck {
+  bool ok = true;
+  template <class Cell>
+  void text(std::string_view, std::size_t, Cell) {}
+  template <class Values>
+  void numbers(std::string_view, const Values&) {}
+  template <class Code>
+  void categorical(std::string_view, const std::vector<Code>&, const std::vector<std::string>&) {}
+  void flags(std::string_view, const std::vector<std::int8_t>&) {}
+  void dates(std::string_view, const std::vector<std::int64_t>& v) {
+    for (const auto t : v)
+      if (t != no_date && (t > max_seconds || t < -max_seconds)) ok = false;
+  }
+  static constexpr std::int64_t per_second = 1'000'000'000;
+  static constexpr std::int64_t max_seconds = std::numeric_limits<std::int64_t>::max() / per_second;
+};
+
 // input_checksum's sink: each column as the bytes teamgraph.json_report._column_bytes hashes for
 // it (a name line, a kind, which values are missing as numpy.packbits writes the bits, then the
 // values: little-endian numbers, text as Arrow's large_string offsets and UTF-8 data), without
-// the pandas column; `ok` false where the core cannot say them so (a date beyond pandas' range).
+// the pandas column, written in order through `out.append(data, size)` (a BlockPipe: the bytes
+// are hashed as they are made, never all held). Only for tables DigestCheck passes.
+template <class Out>
 struct DigestColumns {
-  std::deque<std::string> parts;  // a deque: a part in hand stays where it is as the next is added
-  bool ok = true;
+  Out& out;
 
   template <class Cell>
   void text(std::string_view name, std::size_t n, Cell cell) {
     begin(name, "text");
-    // One pass over the cells (a person's id is looked up once): which are missing, the offsets
-    // and the bytes, whose room is reserved from the first cells' length.
-    std::string& bits = next();
-    bits.assign((n + 7) / 8, '\0');
-    std::string& offsets = next();
-    offsets.resize((n + 1) * sizeof(std::int64_t));
-    std::string& data = next();
-    constexpr std::size_t sample = 1024;
-    put(offsets, 0, std::int64_t{0});
+    missing_bits(n, [&](std::size_t i) { return !cell(i); });
+    std::int64_t offset = 0;
+    word(offset);
     for (std::size_t i = 0; i < n; ++i) {
-      if (i == sample && n > 2 * sample) data.reserve(data.size() / sample * n * 9 / 8 + 64);
-      if (const auto t = cell(i)) data.append(*t);
-      else set_bit(bits, i);
-      put(offsets, i + 1, static_cast<std::int64_t>(data.size()));
+      if (const auto t = cell(i)) offset += static_cast<std::int64_t>(t->size());
+      word(offset);
     }
+    for (std::size_t i = 0; i < n; ++i)
+      if (const auto t = cell(i)) out.append(t->data(), t->size());
   }
   void numbers(std::string_view name, const Eigen::VectorXd& v) {
     numbers(name, std::span<const double>(v.data(), static_cast<std::size_t>(v.size())));
@@ -275,9 +294,7 @@ struct DigestColumns {
   void numbers(std::string_view name, std::span<const double> v) {
     begin(name, "float");
     missing_bits(v.size(), [&](std::size_t i) { return std::isnan(v[i]); });
-    std::string& values = next();
-    values.resize(v.size() * sizeof(double));
-    for (std::size_t i = 0; i < v.size(); ++i) put(values, i, std::isnan(v[i]) ? 0.0 : v[i]);
+    for (const double x : v) word(std::isnan(x) ? 0.0 : x);
   }
   // A categorical column is hashed as its labels' text.
   template <class Code>
@@ -290,44 +307,138 @@ struct DigestColumns {
   void flags(std::string_view name, const std::vector<std::int8_t>& v) {
     begin(name, "bool");
     missing_bits(v.size(), [&](std::size_t i) { return v[i] < 0; });
-    std::string& values = next();
-    values.resize(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) values[i] = static_cast<char>(v[i] == 1);
+    for (const auto x : v) word(static_cast<char>(x == 1));
   }
-  // Nanoseconds, as pandas holds a time; a missing one (NaT) the int64 minimum. A date past
-  // what nanoseconds hold (after 2262) is left to pandas, whose conversion says what is hashed.
+  // Nanoseconds, as pandas holds a time; a missing one (NaT) the int64 minimum.
   void dates(std::string_view name, const std::vector<std::int64_t>& v) {
     begin(name, "time");
     missing_bits(v.size(), [&](std::size_t i) { return v[i] == no_date; });
-    std::string& values = next();
-    values.resize(v.size() * sizeof(std::int64_t));
-    constexpr std::int64_t per_second = 1'000'000'000, limit = std::numeric_limits<std::int64_t>::max() / per_second;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      std::int64_t ns = std::numeric_limits<std::int64_t>::min();
-      if (v[i] != no_date && (v[i] > limit || v[i] < -limit)) ok = false;
-      else if (v[i] != no_date) ns = v[i] * per_second;
-      put(values, i, ns);
-    }
+    for (const auto t : v) word(t == no_date ? std::numeric_limits<std::int64_t>::min() : t * DigestCheck::per_second);
   }
 
  private:
-  std::string& next() { return parts.emplace_back(); }
   void begin(std::string_view name, std::string_view kind) {
-    next().append(1, '\0').append("column ").append(name).append("\n").append(kind);
+    out.append("\0column ", 8);
+    out.append(name.data(), name.size());
+    out.append("\n", 1);
+    out.append(kind.data(), kind.size());
   }
   // numpy.packbits of the missing flags: eight rows a byte, the first in the highest bit.
   template <class Missing>
   void missing_bits(std::size_t n, Missing missing) {
-    std::string& bits = next();
-    bits.assign((n + 7) / 8, '\0');
-    for (std::size_t i = 0; i < n; ++i)
-      if (missing(i)) set_bit(bits, i);
+    for (std::size_t i = 0; i < n; i += 8) {
+      unsigned char byte = 0;
+      for (std::size_t b = 0; b < 8 && i + b < n; ++b)
+        if (missing(i + b)) byte = static_cast<unsigned char>(byte | (0x80u >> b));
+      word(byte);
+    }
   }
-  static void set_bit(std::string& bits, std::size_t i) { bits[i / 8] = static_cast<char>(bits[i / 8] | (0x80 >> (i % 8))); }
   template <class T>
-  static void put(std::string& into, std::size_t i, T value) {  // little-endian hosts only (see table_digest)
-    std::memcpy(into.data() + i * sizeof(T), &value, sizeof(T));
+  void word(T value) {  // little-endian hosts only (see table_digest)
+    out.put(value);
   }
+};
+
+// Bytes made on one thread and used on another (the caller's, which hands them to Python), in
+// blocks of `size`, a few at most in hand at once.
+class BlockPipe {
+ public:
+  struct Stopped {};  // thrown on the making side once the using side has stopped
+  explicit BlockPipe(std::size_t size) : size_(std::max<std::size_t>(size, 1)) {}
+
+  // Making side.
+  void append(const char* data, std::size_t n) {
+    if (block_.data && n < size_ - block_.used) {  // the usual case: a word or a cell into room left
+      std::memcpy(block_.data.get() + block_.used, data, n);
+      block_.used += n;
+      return;
+    }
+    while (n > 0) {
+      if (!block_.data) take_spare();
+      const std::size_t k = std::min(n, size_ - block_.used);
+      std::memcpy(block_.data.get() + block_.used, data, k);
+      block_.used += k, data += k, n -= k;
+      if (block_.used == size_) hand_over();
+    }
+  }
+  template <class T>
+  void put(T value) {
+    if (block_.data && sizeof(T) < size_ - block_.used) {
+      std::memcpy(block_.data.get() + block_.used, &value, sizeof(T));
+      block_.used += sizeof(T);
+      return;
+    }
+    append(reinterpret_cast<const char*>(&value), sizeof(T));
+  }
+  // The last bytes made (or the error that ended the making): the using side's loop then ends.
+  void finish(std::exception_ptr error = nullptr) {
+    if (!error && block_.used > 0) try {
+        hand_over();
+      } catch (const Stopped&) {
+      }
+    std::lock_guard<std::mutex> lock(mutex_);
+    done_ = true, error_ = error;
+    changed_.notify_all();
+  }
+
+  // Using side: use(data, size) for each block in order, until the making side finishes; its
+  // error is then rethrown here. `wait` waits for a block (the caller lets go of the GIL there).
+  template <class Wait, class Use>
+  void drain(Wait wait, Use use) {
+    while (true) {
+      Block b;
+      wait([&] {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return !full_.empty() || done_; });
+        if (!full_.empty()) b = std::move(full_.front()), full_.pop_front(), changed_.notify_all();
+      });
+      if (!b.data) break;
+      use(b.data.get(), b.used);
+      b.used = 0;
+      std::lock_guard<std::mutex> lock(mutex_);
+      spare_.push_back(std::move(b));
+    }
+    if (error_) std::rethrow_exception(error_);
+  }
+  // Using side: no more blocks are wanted (the making side throws Stopped at its next block).
+  void stop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  struct Block {
+    std::unique_ptr<char[]> data;
+    std::size_t used = 0;
+  };
+  static constexpr std::size_t in_hand = 3;  // blocks made and not yet used
+  void take_spare() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.empty()) {
+      block_ = Block{std::make_unique_for_overwrite<char[]>(size_), 0};
+    } else {
+      block_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
+  }
+  void hand_over() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return full_.size() < in_hand || stopped_; });
+    if (stopped_) throw Stopped{};
+    full_.push_back(std::move(block_));
+    block_ = Block{};
+    changed_.notify_all();
+  }
+
+  const std::size_t size_;
+  Block block_;  // being made
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Block> full_;
+  std::vector<Block> spare_;
+  bool done_ = false, stopped_ = false;
+  std::exception_ptr error_;
 };
 
 }  // namespace
@@ -338,25 +449,46 @@ py::dict table_columns(const OrgPtr& org, const std::string& name, bool normaliz
   return std::move(sink.out);
 }
 
-// Text handed to Python as a numpy array of bytes without a copy: the array owns the string.
-py::array_t<std::uint8_t> owned_bytes(std::string&& s) {
-  auto* held = new std::string(std::move(s));
-  py::capsule owner(held, [](void* p) { delete static_cast<std::string*>(p); });
-  return py::array_t<std::uint8_t>({static_cast<py::ssize_t>(held->size())}, {py::ssize_t{1}},
-                                   reinterpret_cast<const std::uint8_t*>(held->data()), owner);
-}
-
-py::object table_digest(const Org& org, const std::string& name) {
-  if constexpr (std::endian::native != std::endian::little) return py::none();
-  DigestColumns sink;
+bool table_digest(const Org& org, const std::string& name, const py::function& update, std::size_t block) {
+  if constexpr (std::endian::native != std::endian::little) return false;
+  DigestCheck check;
+  visit_table(org, name, /*normalized=*/true, check);
+  if (!check.ok) return false;
+  // The bytes are made on a second thread while this one hands the blocks made to `update`
+  // (hashlib lets go of the GIL as it hashes): two cores busy, a few blocks in memory.
+  BlockPipe pipe(block);
+  std::thread maker;
   {
     py::gil_scoped_release release;
-    visit_table(org, name, /*normalized=*/true, sink);
+    maker = std::thread([&] {
+      try {
+        DigestColumns<BlockPipe> sink{pipe};
+        visit_table(org, name, /*normalized=*/true, sink);
+        pipe.finish();
+      } catch (const BlockPipe::Stopped&) {
+        pipe.finish();
+      } catch (...) {
+        pipe.finish(std::current_exception());
+      }
+    });
   }
-  if (!sink.ok) return py::none();
-  py::list out;
-  for (auto& part : sink.parts) out.append(owned_bytes(std::move(part)));
-  return out;
+  try {
+    pipe.drain([](auto wait) {
+      py::gil_scoped_release release;
+      wait();
+    }, [&](const char* data, std::size_t size) {
+      update(py::memoryview::from_memory(data, static_cast<py::ssize_t>(size)));
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    });
+  } catch (...) {
+    pipe.stop();
+    py::gil_scoped_release release;
+    maker.join();
+    throw;
+  }
+  py::gil_scoped_release release;
+  maker.join();
+  return true;
 }
 
 std::size_t table_rows(const Org& org, const std::string& name) {

@@ -65,9 +65,11 @@ py::tuple arrow_text(std::size_t n, Cell cell) {
 
 // Columns of one of the org's tables for Python (see bind_tables.cpp).
 py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner);
-// The bytes teamgraph.json_report.input_checksum hashes for one table's columns (table_columns
-// with normalized scores), in order, as numpy byte arrays; None where the core cannot make them.
-py::object table_digest(const Org& org, const std::string& name);
+// Hands update() the bytes teamgraph.json_report.input_checksum hashes for one table's columns
+// (table_columns with normalized scores), in order, in blocks of up to `block` bytes, made on a
+// second thread as update() takes them; false, and nothing handed, where the core cannot make
+// them (a date past what nanoseconds hold).
+bool table_digest(const Org& org, const std::string& name, const py::function& update, std::size_t block);
 // Rows of one table as table_columns gives it, without making it.
 std::size_t table_rows(const Org& org, const std::string& name);
 

@@ -143,9 +143,9 @@ class Org:
         """
         Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized.
         """
-    def table_digest(self, name: str) -> typing.Any:
+    def table_digest(self, name: str, update: collections.abc.Callable, block: typing.SupportsInt | typing.SupportsIndex = 4194304) -> bool:
         """
-        The bytes input_checksum hashes for one table's columns, in order (numpy byte arrays), or None where the core cannot make them (a date after 2262, past what nanoseconds hold).
+        Calls update(memoryview) with the bytes input_checksum hashes for one table's columns, in order, in blocks of up to `block` bytes made on a second thread meanwhile; False, and no call, where the core cannot make them (a date after 2262, past what nanoseconds hold).
         """
     def table_rows(self, name: str) -> int:
         """

@@ -34,35 +34,15 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
     order gives the same checksum. Each table is hashed column by column (``_column_bytes``:
     numbers as float64, whole numbers as int64, text as UTF-8 with its offsets, which values are
     missing), scored values normalized to [0, 1]; the core makes those bytes (``table_digest``)
-    without the pandas columns, where it can. With `key` (a pseudonymized report's),
-    HMAC-SHA-256 under the key instead, so that reports cannot be linked to each other or to the
-    data without it."""
-    from concurrent.futures import ThreadPoolExecutor
-
+    a block at a time on a second thread while this one hashes them, without the pandas columns,
+    where it can. With `key` (a pseudonymized report's), HMAC-SHA-256 under the key instead, so
+    that reports cannot be linked to each other or to the data without it."""
     digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
-
-    def update(parts: List[Any]) -> None:
-        for part in parts:
-            digest.update(part)
-
-    # One thread hashes a table while two make the next ones' bytes (the core and hashlib let go
-    # of the GIL over long buffers): three tables at most are held at once.
-    names = sorted(org.tables)
-    hashed = None
-    with ThreadPoolExecutor(max_workers=2) as making, ThreadPoolExecutor(max_workers=1) as hashing:
-        made = [making.submit(org._core.table_digest, name) for name in names[:2]]
-        for k, name in enumerate(names):
-            columns = made[k].result()
-            if k + 2 < len(names):
-                made.append(making.submit(org._core.table_digest, names[k + 2]))
-            table = [f"\x00table {name} {org._core.table_rows(name)}\n".encode(),
-                     *(columns if columns is not None else _table_bytes(org, name))]
-            made[k] = None  # held by `table` until hashed
-            if hashed is not None:
-                hashed.result()
-            hashed = hashing.submit(update, table)
-        if hashed is not None:
-            hashed.result()
+    for name in sorted(org.tables):
+        digest.update(f"\x00table {name} {org._core.table_rows(name)}\n".encode())
+        if not org._core.table_digest(name, digest.update):
+            for part in _table_bytes(org, name):
+                digest.update(part)
     digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
     return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
 

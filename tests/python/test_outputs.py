@@ -106,15 +106,38 @@ def test_checksum_from_the_cores_arrays_is_the_checksum_of_the_tables() -> None:
         assert input_checksum(org) == _checksum_from_tables(org)
 
 
+def _core_bytes(org, name: str, block: int = 1 << 22):
+    parts = []
+    made = org._core.table_digest(name, lambda view: parts.append(bytes(view)), block)
+    return b"".join(parts) if made else None
+
+
 def test_the_cores_bytes_are_those_of_the_python_columns(org) -> None:
-    # input_checksum hashes each table's bytes as the core makes them (table_digest); where the
-    # core cannot (below), as _table_bytes makes them from the pandas columns: the same bytes.
+    # input_checksum hashes each table's bytes as the core makes them (table_digest, a block at a
+    # time); where the core cannot (below), as _table_bytes makes them from the pandas columns: the
+    # same bytes, whatever the size of the blocks.
     from teamgraph.json_report import _table_bytes
 
     for name in sorted(org.tables):
-        core = org._core.table_digest(name)
-        assert core is not None
-        assert b"".join(bytes(part) for part in core) == b"".join(bytes(part) for part in _table_bytes(org, name))
+        expected = b"".join(bytes(part) for part in _table_bytes(org, name))
+        for block in (1, 7, 4096, 1 << 22):
+            assert _core_bytes(org, name, block) == expected, (name, block)
+
+
+def test_a_digest_stopped_by_its_reader_stops_its_maker(org) -> None:
+    # update() raising (a full disk, Ctrl-C) ends the digest with that error: the thread making
+    # the bytes stops at its next block instead of waiting forever for a reader.
+    calls = []
+
+    def update(view) -> None:
+        calls.append(len(view))
+        if len(calls) == 3:
+            raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        org._core.table_digest("people", update, 16)
+    assert len(calls) == 3
+    assert _core_bytes(org, "people") is not None  # and the next digest is whole
 
 
 def test_a_date_past_nanoseconds_is_hashed_as_pandas_holds_it(tmp_path) -> None:
@@ -129,7 +152,7 @@ def test_a_date_past_nanoseconds_is_hashed_as_pandas_holds_it(tmp_path) -> None:
     meetings.write_text("\n".join([lines[0], ",".join(first), *lines[2:]]) + "\n")
     far = teamgraph.read_org(folder)
     assert far.table("meetings")["date"].max().year == 3000
-    assert far._core.table_digest("meetings") is None and far._core.table_digest("people") is not None
+    assert _core_bytes(far, "meetings") is None and _core_bytes(far, "people") is not None
     assert input_checksum(far) == _checksum_from_tables(far) != input_checksum(teamgraph.read_org(teamgraph.sample_team_path()))
 
 
