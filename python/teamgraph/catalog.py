@@ -228,6 +228,8 @@ class Catalog:
             count = int(args.get("count", 1))
             index = self._plural[key](count)
             entry = entry[min(index, len(entry) - 1)]
+        if not any(isinstance(value, float) for value in args.values()):
+            return entry.format_map(args)  # str.format's own rules: only numbers are shown otherwise
         return self._format.vformat(entry, (), args)
 
     def score_name(self, name: str) -> str:

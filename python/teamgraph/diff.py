@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
 from .catalog import Catalog, pad
-from .findings import Finding, FindingList
+from .findings import Finding, FindingList, finding_subject
 from .org import WhatIfChanges
 
 if TYPE_CHECKING:
@@ -40,21 +41,24 @@ class ReportDiff:
                                          filled=[(name(a, a), name(b, b)) for a, b in ch.filled],
                                          unfilled=[name(p, p) for p in ch.unfilled],
                                          moved={name(a, a): name(b, b) for a, b in ch.moved.items()})
-        self.appeared: List[Finding] = []
-        self.disappeared: List[Finding] = []
-        self.changed: List[Tuple[Finding, Finding]] = []  # (before, after)
+        # Sequences of Finding (and of (before, after) pairs) made as they are read: a what-if of a
+        # million-person org changes tens of thousands of findings, which to_text() and to_dict()
+        # write from the columns.
+        self.appeared: Sequence[Finding] = []
+        self.disappeared: Sequence[Finding] = []
+        self.changed: Sequence[Tuple[Finding, Finding]] = []  # (before, after)
         _match_findings(before.findings, after.findings, self)
 
     def to_dict(self) -> Dict[str, Any]:
         """The diff as plain data (what ``teamgraph what-if --format json`` prints)."""
-        def finding(f: Finding) -> Dict[str, Any]:
-            return f.as_dict()
-
         scores = [{k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()}
                   for row in self.scores.to_dict(orient="records")]
-        out: Dict[str, Any] = {"scores": scores, "appeared": [finding(f) for f in self.appeared],
-                               "disappeared": [finding(f) for f in self.disappeared],
-                               "changed": [{"before": finding(a), "after": finding(b)} for a, b in self.changed]}
+        changed = self.changed
+        before, after = (changed.before, changed.after) if isinstance(changed, PickedPairs) else \
+            ([a for a, _ in changed], [b for _, b in changed])
+        out: Dict[str, Any] = {"scores": scores, "appeared": _as_dicts(self.appeared),
+                               "disappeared": _as_dicts(self.disappeared),
+                               "changed": [{"before": a, "after": b} for a, b in zip(_as_dicts(before), _as_dicts(after))]}
         if self.changes is not None:
             out["changes"] = {"left": self.changes.left, "promoted": self.changes.promoted,
                               "filled": [list(f) for f in self.changes.filled], "unfilled": self.changes.unfilled,
@@ -68,9 +72,21 @@ class ReportDiff:
         def num(v: float, spec: str) -> str:
             return c.text("value.not_available") if pd.isna(v) else format(v, spec)
 
-        def line(f: Finding) -> str:
-            return c.text("finding.line", severity=c.severity(f.severity), message=f.message,
-                          recommendation=f.recommendation)
+        def finding_lines(key: str, findings: Sequence[Finding]) -> List[str]:
+            """Each finding as the entry `key` shows it (its severity, message and recommendation):
+            read from the columns in bulk where the findings are picked from a FindingList."""
+            if isinstance(findings, Picked) and isinstance(findings.findings, FindingList) and len(findings):
+                message, recommendation = findings.findings.texts(findings.indices)
+                columns = findings.findings.columns
+                labels = [c.severity(s) for s in columns["severities"]]
+                severity = np.asarray(columns["severity"])[np.asarray(findings.indices, dtype=np.int64)].tolist()
+                rows = zip(severity, message.to_pylist(), recommendation.to_pylist())
+            else:
+                labels = None
+                rows = ((f.severity, f.message, f.recommendation) for f in findings)
+            return [c.text(key, finding=c.text("finding.line", severity=labels[s] if labels else c.severity(s),
+                                               message=m, recommendation=r))
+                    for s, m, r in rows]
 
         lines = []
         if self.changes is not None:
@@ -83,15 +99,30 @@ class ReportDiff:
                                 after=num(r.after, ".1f"), change=num(r.change, "+.1f")))
         for key, findings in (("diff.appeared", self.appeared), ("diff.disappeared", self.disappeared)):
             lines.append(c.text(key, count=len(findings)))
-            lines.extend(c.text(f"{key}_item", finding=line(f)) for f in findings)
+            lines.extend(finding_lines(f"{key}_item", findings))
         lines.append(c.text("diff.changed", count=len(self.changed)))
-        for a, b in self.changed:
-            lines.append(c.text("diff.changed_before", finding=line(a)))
-            lines.append(c.text("diff.changed_after", finding=line(b)))
+        changed = self.changed
+        pairs = (changed.before, changed.after) if isinstance(changed, PickedPairs) else \
+            ([a for a, _ in changed], [b for _, b in changed])
+        for was, now in zip(finding_lines("diff.changed_before", pairs[0]), finding_lines("diff.changed_after", pairs[1])):
+            lines.append(was)
+            lines.append(now)
         return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.to_text()
+
+
+def _as_dicts(findings: Sequence[Finding]) -> List[Dict[str, Any]]:
+    """``Finding.as_dict()`` of each finding: read from the columns in bulk (``FindingList.rows``)
+    where the findings are picked from a FindingList, without making a Finding each."""
+    if not (isinstance(findings, Picked) and isinstance(findings.findings, FindingList)):
+        return [f.as_dict() for f in findings]
+    every = findings.findings
+    return [{"score": r.score, "code": r.code, "severity": r.severity, "people": r.people, "message": r.message,
+             "evidence": r.evidence, "recommendation": r.recommendation,
+             "subject": finding_subject(every.args(k), r.people)}
+            for k, r in zip(findings.indices, every.rows(findings.indices))]
 
 
 def _visible(f: Finding) -> Tuple[Any, ...]:
@@ -100,8 +131,15 @@ def _visible(f: Finding) -> Tuple[Any, ...]:
     if not f.people:
         return (f.severity, f.message, f.recommendation)
     shown = set(f.people) | set(f.labels)  # a person shows by label ("Li Wei (e01)") or id
-    names = re.compile("|".join(re.escape(p) for p in sorted(shown, key=len, reverse=True)))
+    names = _names(tuple(sorted(shown, key=lambda p: (-len(p), p))))
     return (f.severity, frozenset(f.people), names.sub("\0", f.message), names.sub("\0", f.recommendation))
+
+
+@lru_cache(maxsize=4096)
+def _names(labels: Tuple[str, ...]) -> "re.Pattern[str]":
+    """Any of `labels`, the longest first: made once for a finding and the one it is compared with
+    (both name the same people)."""
+    return re.compile("|".join(re.escape(p) for p in labels))
 
 
 class _Side:
@@ -365,6 +403,49 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
         else:
             alive[best] = False
             changed.append((best, j))
-    diff.appeared.extend(after[j] for j in appeared)
-    diff.disappeared.extend(before[k] for k in sorted(k for candidates in rest.values() for k in candidates if alive[k]))
-    diff.changed.extend((before[k], after[j]) for k, j in sorted(changed))
+    diff.appeared = Picked(after, appeared)
+    diff.disappeared = Picked(before, sorted(k for candidates in rest.values() for k in candidates if alive[k]))
+    changed.sort()
+    diff.changed = PickedPairs(Picked(before, [k for k, _ in changed]), Picked(after, [j for _, j in changed]))
+
+
+class Picked(Sequence[Finding]):
+    """Some findings of a report, by their numbers there: a Finding is made as one is read."""
+
+    def __init__(self, findings: Sequence[Finding], indices: Sequence[int]) -> None:
+        self.findings, self.indices = findings, list(indices)
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self.findings[i] for i in self.indices[k]]
+        return self.findings[self.indices[k]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class PickedPairs(Sequence[Tuple[Finding, Finding]]):
+    """Changed findings as (before, after) pairs, made as they are read."""
+
+    def __init__(self, before: Picked, after: Picked) -> None:
+        self.before, self.after = before, after
+
+    def __len__(self) -> int:
+        return len(self.before)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return list(zip(self.before[k], self.after[k]))
+        return (self.before[k], self.after[k])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(list(self))

@@ -431,3 +431,28 @@ def test_the_core_writes_every_finding_as_the_catalog_does() -> None:
             assert (f.message, f.recommendation) == expected, (root, lang, f.code)
             compared += 1
     assert compared > 100
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_texts_without_numbers_are_filled_as_the_catalog_formatter_fills_them(lang: str) -> None:
+    # Catalog.text fills an entry whose values hold no float with str.format (C, fast); the
+    # catalog's own formatter, which says how numbers show, must give the same text for them.
+    import string
+
+    c = Catalog.get(lang)
+    compared = 0
+    for key, entry in c._entries.items():
+        for form in [entry] if isinstance(entry, str) else entry:
+            names = {field for _, field, _, _ in string.Formatter().parse(form) if field}
+            if any(not name.isidentifier() for name in names):
+                continue
+            values = {name: (7 if name == "count" else f"<{name}>") for name in names}
+            try:
+                expected = c._format.vformat(form, (), values)
+            except (ValueError, KeyError):  # a number's spec ({value:.2f}) on text: no text either way
+                with pytest.raises((ValueError, KeyError)):
+                    form.format_map(values)
+                continue
+            assert form.format_map(values) == expected, key
+            compared += 1
+    assert compared > 300

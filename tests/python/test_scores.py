@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -293,6 +295,17 @@ def test_matching_from_the_columns_pairs_as_the_findings_themselves_would(pseudo
         assert [seen(f) for f in by_columns.appeared] == [seen(f) for f in by_objects.appeared]
         assert [seen(f) for f in by_columns.disappeared] == [seen(f) for f in by_objects.disappeared]
         assert [(seen(a), seen(b)) for a, b in by_columns.changed] == [(seen(a), seen(b)) for a, b in by_objects.changed]
+        # The diff's text and data, written from the columns in bulk, are those of its findings
+        # made one by one (plain lists of the same Finding objects).
+        as_lists = ReportDiff.__new__(ReportDiff)
+        as_lists.__dict__.update(by_columns.__dict__)
+        as_lists.appeared, as_lists.disappeared = list(by_columns.appeared), list(by_columns.disappeared)
+        as_lists.changed = list(by_columns.changed)
+        assert by_columns.to_text() == as_lists.to_text()
+        assert by_columns.to_text("zh-CN") == as_lists.to_text("zh-CN")
+        assert json.dumps(by_columns.to_dict(), sort_keys=True) == json.dumps(as_lists.to_dict(), sort_keys=True)  # NaN alike
+        assert by_columns.appeared == as_lists.appeared and by_columns.changed == as_lists.changed
+        assert by_columns.changed[1:3] == as_lists.changed[1:3] and by_columns.disappeared[-1:] == as_lists.disappeared[-1:]
 
 
 @pytest.mark.parametrize("few", [0, 64])
