@@ -181,14 +181,13 @@ std::vector<FindingTexts> parallel_texts(const std::vector<Finding>& findings, c
 // (json.dumps' layout), each after its separator: code, evidence (sorted by name), message, people,
 // recommendation, score, severity, subject (each argument naming one person, by id, or one thing,
 // except the roles in `incidental`). The texts are written here, a block at a time.
-void findings_json(std::string& out, const FindingColumns& f, const TextCatalog& catalog,
+void findings_json(std::string& out, const FindingColumns& f, std::span<const Finding> list, const TextCatalog& catalog,
                    const std::vector<std::string>* pseudonyms, const std::vector<std::string>& incidental, int level,
-                   std::size_t begin, std::size_t end) {
+                   std::size_t begin, std::size_t end, std::vector<std::size_t>* bounds = nullptr) {
   namespace j = json;
-  const auto& list = f.findings();
   const auto id = [&](index_t p) { return pseudonyms ? std::string_view((*pseudonyms)[p]) : f.org->id(p); };
   const FindingTexts texts =
-      finding_texts(std::span<const Finding>(list).subspan(begin, end - begin), catalog, f.labels(catalog, pseudonyms));
+      finding_texts(list.subspan(begin, end - begin), catalog, f.labels(catalog, pseudonyms));
   out.reserve(out.size() + (end - begin) * 640);
   std::vector<std::pair<std::string_view, double>> evidence;
   std::vector<std::pair<std::string_view, std::string>> subject;
@@ -197,6 +196,7 @@ void findings_json(std::string& out, const FindingColumns& f, const TextCatalog&
     const Finding& x = list[k];
     if (k) out += ',';
     j::line(out, level + 1);
+    if (bounds) bounds->push_back(out.size());
     out += '{';
     j::key(out, "code", true, level + 2);
     j::string(out, x.code);
@@ -266,6 +266,7 @@ void findings_json(std::string& out, const FindingColumns& f, const TextCatalog&
     }
     j::line(out, level + 1);
     out += '}';
+    if (bounds) bounds->push_back(out.size());
   }
 }
 
@@ -641,7 +642,7 @@ void bind_findings(py::module_& m) {
             const std::size_t n = f.findings().size();
             const auto* named = pseudonyms ? &*pseudonyms : nullptr;
             const auto format = [&](std::size_t begin, std::size_t end, std::string& out) {
-              findings_json(out, f, catalog, named, incidental, level, begin, end);
+              findings_json(out, f, f.findings(), catalog, named, incidental, level, begin, end);
             };
             std::string suffix;
             if (n) json::line(suffix, level), suffix += ']';
@@ -650,7 +651,35 @@ void bind_findings(py::module_& m) {
           py::arg("catalog"), py::arg("pseudonyms"), py::arg("incidental"), py::arg("level"), py::arg("write") = py::none(),
           "The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`: "
           "returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on "
-          "worker threads.");
+          "worker threads.")
+      .def(
+          "json_objects",
+          [](const FindingColumns& f, const TextCatalog& catalog, std::optional<std::vector<std::string>> pseudonyms,
+             std::vector<std::string> incidental, int level, const std::vector<std::size_t>& indices) {
+            if (pseudonyms && pseudonyms->size() != f.org->size())
+              throw py::value_error("pseudonyms: one for each person of the org");
+            std::vector<Finding> chosen;
+            chosen.reserve(indices.size());
+            for (const auto k : indices) {
+              if (k >= f.findings().size()) throw py::index_error("no finding " + std::to_string(k));
+              chosen.push_back(f.findings()[k]);
+            }
+            std::string out;
+            std::vector<std::size_t> bounds;
+            {
+              py::gil_scoped_release release;
+              findings_json(out, f, chosen, catalog, pseudonyms ? &*pseudonyms : nullptr, incidental, level, 0,
+                            chosen.size(), &bounds);
+            }
+            py::list objects(chosen.size());
+            for (std::size_t k = 0; k < chosen.size(); ++k)
+              objects[k] = py::str(out.data() + bounds[2 * k], bounds[2 * k + 1] - bounds[2 * k]);
+            return objects;
+          },
+          py::arg("catalog"), py::arg("pseudonyms"), py::arg("incidental"), py::arg("level"), py::arg("indices"),
+          "The findings at `indices`, each as the JSON object json.dumps(indent=2, sort_keys=True) writes for it as "
+          "an item of an array at `level` (from its opening brace to its closing one): for documents that hold "
+          "findings elsewhere than in one array (a diff's changed pairs).");
 }
 
 }  // namespace teamgraph::python

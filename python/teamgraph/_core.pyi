@@ -811,6 +811,10 @@ class FindingColumns:
         """
         The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`: returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
         """
+    def json_objects(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None, incidental: collections.abc.Sequence[str], level: typing.SupportsInt | typing.SupportsIndex, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> list:
+        """
+        The findings at `indices`, each as the JSON object json.dumps(indent=2, sort_keys=True) writes for it as an item of an array at `level` (from its opening brace to its closing one): for documents that hold findings elsewhere than in one array (a diff's changed pairs).
+        """
     def lines(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], style: str) -> bytes:
         """
         The findings at `indices` as the report of `style` (markdown, text, html) lists them, UTF-8: Markdown and text, three lines each (message; who and evidence; what to do) joined by line breaks; HTML, a <div> each.

@@ -261,7 +261,7 @@ def cmd_what_if(args: argparse.Namespace) -> int:
     after = _assess(changed, args)
     diff = before.diff(after)
     if args.format == "json":
-        text = json.dumps(diff.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        text = diff.to_json()
     else:
         text = diff.to_text() + "\n"
     _write(text, args.out)

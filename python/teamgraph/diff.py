@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
@@ -49,21 +50,55 @@ class ReportDiff:
         self.changed: Sequence[Tuple[Finding, Finding]] = []  # (before, after)
         _match_findings(before.findings, after.findings, self)
 
-    def to_dict(self) -> Dict[str, Any]:
-        """The diff as plain data (what ``teamgraph what-if --format json`` prints)."""
+    def to_dict(self, findings: bool = True) -> Dict[str, Any]:
+        """The diff as plain data (what ``to_json()`` writes); without `findings`, the scores and
+        changes only."""
         scores = [{k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()}
                   for row in self.scores.to_dict(orient="records")]
-        changed = self.changed
-        before, after = (changed.before, changed.after) if isinstance(changed, PickedPairs) else \
-            ([a for a, _ in changed], [b for _, b in changed])
-        out: Dict[str, Any] = {"scores": scores, "appeared": _as_dicts(self.appeared),
-                               "disappeared": _as_dicts(self.disappeared),
-                               "changed": [{"before": a, "after": b} for a, b in zip(_as_dicts(before), _as_dicts(after))]}
+        out: Dict[str, Any] = {"scores": scores}
+        if findings:
+            changed = self.changed
+            before, after = (changed.before, changed.after) if isinstance(changed, PickedPairs) else \
+                ([a for a, _ in changed], [b for _, b in changed])
+            out.update({"appeared": _as_dicts(self.appeared), "disappeared": _as_dicts(self.disappeared),
+                        "changed": [{"before": a, "after": b} for a, b in zip(_as_dicts(before), _as_dicts(after))]})
         if self.changes is not None:
             out["changes"] = {"left": self.changes.left, "promoted": self.changes.promoted,
                               "filled": [list(f) for f in self.changes.filled], "unfilled": self.changes.unfilled,
                               "moved": self.changes.moved}
         return out
+
+    def to_json(self) -> str:
+        """The diff as JSON (what ``teamgraph what-if --format json`` prints): ``to_dict()`` as
+        ``json.dumps(indent=2, sort_keys=True, ensure_ascii=False)`` writes it, a value that is not
+        a number as null (as the JSON report), and a newline. The findings are written by the core
+        from the columns where they are picked from a report's FindingList."""
+        from .export import _clean
+
+        changed = self.changed
+        picked = [self.appeared, self.disappeared, *((changed.before, changed.after)
+                                                     if isinstance(changed, PickedPairs) else ())]
+        if len(picked) < 4 or not all(isinstance(p, Picked) and isinstance(p.findings, FindingList) for p in picked):
+            return json.dumps(_clean(self.to_dict()), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+        def array(items: List[str], level: int) -> str:
+            if not items:
+                return "[]"
+            return "[" + ",".join("\n" + "  " * (level + 1) + item for item in items) + "\n" + "  " * level + "]"
+
+        def objects(p: Picked, level: int) -> List[str]:
+            return p.findings.json_objects(p.indices, level) if len(p) else []
+
+        arrays = {"appeared": array(objects(self.appeared, 1), 1),
+                  "disappeared": array(objects(self.disappeared, 1), 1),
+                  "changed": array([f'{{\n      "after": {b},\n      "before": {a}\n    }}'
+                                    for a, b in zip(objects(changed.before, 2), objects(changed.after, 2))], 1)}
+        doc = {key: value for key, value in self.to_dict(findings=False).items()}
+        doc.update({key: f"\x00{key}\x00" for key in arrays})
+        text = json.dumps(_clean(doc), indent=2, sort_keys=True, ensure_ascii=False)
+        for key, value in arrays.items():
+            text = text.replace(json.dumps(f"\x00{key}\x00"), value, 1)
+        return text + "\n"
 
     def to_text(self, lang: Optional[str] = None) -> str:
         """The changes as text, in the after report's language or `lang`."""

@@ -163,6 +163,14 @@ class FindingList(Sequence[Finding]):
         return self._core.json(self._catalog.text_catalog(), self._pseudonym_list(), sorted(INCIDENTAL_ROLES), level,
                                write)
 
+    def json_objects(self, indices: Sequence[int], level: int) -> List[str]:
+        """The findings at `indices`, each as the JSON object ``json.dumps(indent=2,
+        sort_keys=True, ensure_ascii=False)`` writes for its ``as_dict()`` as an item of an array
+        at `level` (a value that is not a number as null, as the JSON report); written by the core,
+        with no object per finding."""
+        return self._core.json_objects(self._catalog.text_catalog(), self._pseudonym_list(),
+                                       sorted(INCIDENTAL_ROLES), level, [int(k) for k in indices])
+
     def _pseudonym_list(self) -> Optional[List[str]]:
         return list(self._pseudonyms) if self._pseudonyms is not None else None
 

@@ -304,6 +304,9 @@ def test_matching_from_the_columns_pairs_as_the_findings_themselves_would(pseudo
         assert by_columns.to_text() == as_lists.to_text()
         assert by_columns.to_text("zh-CN") == as_lists.to_text("zh-CN")
         assert json.dumps(by_columns.to_dict(), sort_keys=True) == json.dumps(as_lists.to_dict(), sort_keys=True)  # NaN alike
+        # Its JSON, the findings written by the core, is json.dumps of its data (null for NaN).
+        assert by_columns.to_json() == as_lists.to_json()
+        assert json.loads(by_columns.to_json(), parse_constant=pytest.fail)["changed"]
         assert by_columns.appeared == as_lists.appeared and by_columns.changed == as_lists.changed
         assert by_columns.changed[1:3] == as_lists.changed[1:3] and by_columns.disappeared[-1:] == as_lists.disappeared[-1:]
 
