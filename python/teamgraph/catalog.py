@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union
 
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 LANGUAGES = ("en", "zh_CN")
@@ -87,18 +88,30 @@ def read_entries(lang: str, domain: str) -> Tuple[Dict[str, Entry], Callable[[in
     return entries, gettext.c2py(rule)
 
 
-def _read_po(lang: str, domain: str) -> Tuple[Dict[str, Entry], str]:
-    """The entries of one PO file and its plural rule as written (``n != 1``)."""
-    path = resources.files("teamgraph").joinpath(f"locale/{lang}/LC_MESSAGES/{domain}.po")
-    if not path.is_file():
+def _read_po(lang: str, domain: str, compiled: bool = True) -> Tuple[Dict[str, Entry], str]:
+    """The entries of one PO file and its plural rule as written (``n != 1``): read from the MO
+    file the build compiled beside it where there is one (an installed package; unless not
+    `compiled`), else parsed."""
+    folder = resources.files("teamgraph").joinpath(f"locale/{lang}/LC_MESSAGES")
+    path, mo = folder.joinpath(f"{domain}.po"), folder.joinpath(f"{domain}.mo")
+    if compiled and mo.is_file():
+        with mo.open("rb") as f:
+            po = read_mo(f)
+    elif not path.is_file():
         return {}, "n != 1"
-    with path.open("rb") as f:
-        po = read_po(f, locale=lang, domain=domain)
+    else:
+        with path.open("rb") as f:
+            po = read_po(f, locale=lang, domain=domain)
+    return _entries_of(po)
+
+
+def _entries_of(po: Any) -> Tuple[Dict[str, Entry], str]:
+    """A Babel catalog's entries (key -> text, or the tuple of plural forms) and plural rule."""
     entries: Dict[str, Entry] = {}
     for message in po:
         if not message.id:
             continue  # the header
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        key = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
         entries[key] = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
     return entries, po.plural_expr
 

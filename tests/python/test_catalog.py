@@ -456,3 +456,45 @@ def test_texts_without_numbers_are_filled_as_the_catalog_formatter_fills_them(la
             assert form.format_map(values) == expected, key
             compared += 1
     assert compared > 300
+
+
+def test_the_compiled_catalogs_read_as_their_po_files(tmp_path: Path) -> None:
+    # The build compiles each PO file into an MO file (python/tools/compile_catalog.py), which an
+    # installed package reads instead: every entry, plural form and plural rule the same.
+    import subprocess
+    import sys
+
+    from teamgraph import catalog as catalog_module
+
+    compiled = 0
+    for po in sorted((PACKAGE / "locale").glob("*/LC_MESSAGES/*.po")):
+        mo = tmp_path / po.relative_to(PACKAGE).with_suffix(".mo")
+        subprocess.run([sys.executable, str(ROOT / "python" / "tools" / "compile_catalog.py"), str(po), str(mo)],
+                       check=True)
+        lang, domain = po.parent.parent.name, po.stem
+        with po.open("rb") as f:
+            from_po = catalog_module._entries_of(catalog_module.read_po(f, locale=lang, domain=domain))
+        with mo.open("rb") as f:
+            from_mo = catalog_module._entries_of(catalog_module.read_mo(f))
+        assert from_mo == from_po, po
+        assert any(isinstance(entry, tuple) for entry in from_po[0].values()) or domain != "findings"
+        compiled += 1
+    assert compiled == len(LANGUAGES) * len(DOMAINS)
+
+
+def test_an_installed_package_reads_its_compiled_catalogs() -> None:
+    # Installed (pip install .), the package has an MO file beside each PO file, and reads the
+    # same words from it; run from the source tree, it has none and parses the PO files.
+    from teamgraph import catalog as catalog_module
+
+    installed = Path(teamgraph.__file__).resolve().parent
+    pos = sorted(installed.glob("locale/*/LC_MESSAGES/*.po"))
+    assert pos
+    mos = [po.with_suffix(".mo") for po in pos if po.with_suffix(".mo").is_file()]
+    if installed == PACKAGE.resolve():
+        assert not mos
+        return
+    assert len(mos) == len(pos)
+    for po in pos:
+        lang, domain = po.parent.parent.name, po.stem
+        assert catalog_module._read_po(lang, domain) == catalog_module._read_po(lang, domain, compiled=False)
