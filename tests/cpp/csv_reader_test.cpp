@@ -85,5 +85,37 @@ TEST(CsvReader, RaggedRecordsAmongPlainOnesAreReportedOnTheirLines) {
   EXPECT_EQ(t.columns()[1].text[2], "");
 }
 
+TEST(TextCells, EveryLayoutReadsTheSameCells) {
+  // A CSV column's cells are spans (offset and length into the file's text, 8 bytes a cell);
+  // a copy (select) keeps spans into its own buffer; a view (a batch's team) views the source;
+  // Arrow's layout reads buffers held elsewhere, a missing cell empty.
+  std::vector<Problem> problems;
+  const Table t = parse_csv_table("id,name\na,\"Smith, Ann\"\nb,\nc,\"say \"\"hi\"\"\"\n", "people.csv", problems);
+  ASSERT_TRUE(problems.empty());
+  const std::vector<std::string_view> names{"Smith, Ann", "", "say \"hi\""};
+  auto cells = [](const TextCells& c) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < c.size(); ++i) out.push_back(c[i]);
+    return out;
+  };
+  EXPECT_EQ(cells(t.columns()[1].text), names);
+  const Table copied = t.select({2, 0, 1});
+  EXPECT_EQ(cells(copied.columns()[1].text), (std::vector<std::string_view>{"say \"hi\"", "Smith, Ann", ""}));
+  const std::vector<std::uint32_t> rows{1, 2};
+  const Table viewed = t.view(rows);
+  EXPECT_EQ(cells(viewed.columns()[1].text), (std::vector<std::string_view>{"", "say \"hi\""}));
+  EXPECT_EQ(viewed.columns()[1].text[1].data(), t.columns()[1].text[2].data());  // not copied
+  const std::vector<std::int64_t> offsets{0, 10, 10, 18};
+  const std::string bytes = "Smith, Annsay \"hi\"";
+  const bool valid[] = {true, false, true};
+  Table arrow("people");
+  arrow.set_row_count(3);
+  arrow.add_arrow_text_column("name", offsets.data(), bytes.data(), valid);
+  EXPECT_TRUE(arrow.has_arrow_columns());
+  EXPECT_EQ(cells(arrow.columns()[0].text), names);
+  EXPECT_EQ(TextCells().size(), 0u);
+  EXPECT_EQ(TextCells(bytes.data(), {TextCells::span(10, 8), TextCells::span(0, 0)})[0], "say \"hi\"");
+}
+
 }  // namespace
 }  // namespace teamgraph
