@@ -29,7 +29,8 @@ class TextCells {
   // Cells of `base` made with span(); every one within a buffer of under 4 GB.
   TextCells(const char* base, std::vector<std::uint64_t> spans) noexcept
       : kind_(Kind::spans), size_(spans.size()), base_(base), spans_(std::move(spans)) {}
-  // Arrow's layout; the buffers outlive these cells, the offsets rise within the bytes.
+  // Arrow's layout; the buffers outlive these cells, the offsets rise within the bytes; no
+  // `valid` (null): every cell is given, as in Arrow without a validity bitmap.
   TextCells(std::size_t rows, const std::int64_t* offsets, const char* bytes, const bool* valid) noexcept
       : kind_(Kind::arrow), size_(rows), base_(bytes), offsets_(offsets), valid_(valid) {}
 
@@ -50,8 +51,9 @@ class TextCells {
         return std::string_view(base_ + (s >> 32), static_cast<std::size_t>(s & 0xFFFFFFFFu));
       }
       case Kind::arrow:
-        return valid_[i] ? std::string_view(base_ + offsets_[i], static_cast<std::size_t>(offsets_[i + 1] - offsets_[i]))
-                         : std::string_view();
+        return !valid_ || valid_[i]
+                   ? std::string_view(base_ + offsets_[i], static_cast<std::size_t>(offsets_[i + 1] - offsets_[i]))
+                   : std::string_view();
       case Kind::views:
         break;
     }

@@ -18,6 +18,7 @@
 #include <span>
 
 #include "columns.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/schema.hpp"
 
 namespace teamgraph::python {
@@ -382,7 +383,9 @@ class BlockPipe {
   }
 
   // Using side: use(data, size) for each block in order, until the making side finishes; its
-  // error is then rethrown here. `wait` waits for a block (the caller lets go of the GIL there).
+  // error is then rethrown here. `data` is the block's buffer: use() may take it (then a new one
+  // is made for a later block) or leave it to be filled again. `wait` waits for a block (the
+  // caller lets go of the GIL there).
   template <class Wait, class Use>
   void drain(Wait wait, Use use) {
     while (true) {
@@ -393,8 +396,9 @@ class BlockPipe {
         if (!full_.empty()) b = std::move(full_.front()), full_.pop_front(), changed_.notify_all();
       });
       if (!b.data) break;
-      use(b.data.get(), b.used);
+      use(b.data, b.used);
       b.used = 0;
+      if (!b.data) continue;
       std::lock_guard<std::mutex> lock(mutex_);
       spare_.push_back(std::move(b));
     }
@@ -455,29 +459,40 @@ bool table_digest(const Org& org, const std::string& name, const py::function& u
   visit_table(org, name, /*normalized=*/true, check);
   if (!check.ok) return false;
   // The bytes are made on a second thread while this one hands the blocks made to `update`
-  // (hashlib lets go of the GIL as it hashes): two cores busy, a few blocks in memory.
+  // (hashlib lets go of the GIL as it hashes): two cores busy, a few blocks in memory. Where the
+  // system cannot start a thread, nothing is handed and false returned (Python makes the bytes).
   BlockPipe pipe(block);
+  auto make = [&] {
+    try {
+      DigestColumns<BlockPipe> sink{pipe};
+      visit_table(org, name, /*normalized=*/true, sink);
+      pipe.finish();
+    } catch (const BlockPipe::Stopped&) {
+      pipe.finish();
+    } catch (...) {
+      pipe.finish(std::current_exception());
+    }
+  };
   std::thread maker;
   {
     py::gil_scoped_release release;
-    maker = std::thread([&] {
-      try {
-        DigestColumns<BlockPipe> sink{pipe};
-        visit_table(org, name, /*normalized=*/true, sink);
-        pipe.finish();
-      } catch (const BlockPipe::Stopped&) {
-        pipe.finish();
-      } catch (...) {
-        pipe.finish(std::current_exception());
-      }
-    });
+    maker = teamgraph::detail::try_thread(make);
   }
+  if (!maker.joinable()) return false;
   try {
     pipe.drain([](auto wait) {
       py::gil_scoped_release release;
       wait();
-    }, [&](const char* data, std::size_t size) {
-      update(py::memoryview::from_memory(data, static_cast<py::ssize_t>(size)));
+    }, [&](std::unique_ptr<char[]>& data, std::size_t size) {
+      // A read-only array that owns the block: update() may keep it (or a view of it). Unless it
+      // did, the block is taken back and filled again.
+      auto* held = new std::unique_ptr<char[]>(std::move(data));
+      const py::capsule owner(held, [](void* p) { delete static_cast<std::unique_ptr<char[]>*>(p); });
+      py::array_t<std::uint8_t> bytes({static_cast<py::ssize_t>(size)}, {py::ssize_t{1}},
+                                      reinterpret_cast<const std::uint8_t*>(held->get()), owner);
+      py::detail::array_proxy(bytes.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+      update(bytes);
+      if (bytes.ref_count() == 1) data = std::move(*held);
       if (PyErr_CheckSignals() != 0) throw py::error_already_set();
     });
   } catch (...) {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -160,21 +159,19 @@ def _as_dicts(findings: Sequence[Finding]) -> List[Dict[str, Any]]:
             for k, r in zip(findings.indices, every.rows(findings.indices))]
 
 
-def _visible(f: Finding) -> Tuple[Any, ...]:
+def _visible(f: Finding, patterns: Dict[Tuple[str, ...], "re.Pattern[str]"]) -> Tuple[Any, ...]:
     """What a reader sees of a finding, up to the order its people are listed in (a what-if
-    renumbers people, so the same people may come in another order)."""
+    renumbers people, so the same people may come in another order). `patterns`: the name
+    patterns made so far in this matching (a finding and the one it is compared with name the
+    same people: one pattern for both)."""
     if not f.people:
         return (f.severity, f.message, f.recommendation)
     shown = set(f.people) | set(f.labels)  # a person shows by label ("Li Wei (e01)") or id
-    names = _names(tuple(sorted(shown, key=lambda p: (-len(p), p))))
+    labels = tuple(sorted(shown, key=lambda p: (-len(p), p)))  # the longest first
+    names = patterns.get(labels)
+    if names is None:
+        names = patterns[labels] = re.compile("|".join(re.escape(p) for p in labels))
     return (f.severity, frozenset(f.people), names.sub("\0", f.message), names.sub("\0", f.recommendation))
-
-
-@lru_cache(maxsize=4096)
-def _names(labels: Tuple[str, ...]) -> "re.Pattern[str]":
-    """Any of `labels`, the longest first: made once for a finding and the one it is compared with
-    (both name the same people)."""
-    return re.compile("|".join(re.escape(p) for p in labels))
 
 
 class _Side:
@@ -216,13 +213,13 @@ class _Side:
     def key(self, k: int) -> Tuple[str, str, Tuple[str, ...]]:
         return (self.score(k), self.code(k), tuple(sorted(self.people(k))))
 
-    def reads_as(self, k: int, other: "_Side", j: int) -> bool:
+    def reads_as(self, k: int, other: "_Side", j: int, patterns: Dict[Tuple[str, ...], Any]) -> bool:
         """Whether finding k reads as the other's finding j: the same severity and words, or the
         same words but for the order its people are named in (``_visible``)."""
         f, g = self.findings[k], other.findings[j]
         if (f.severity, f.message, f.recommendation) == (g.severity, g.message, g.recommendation):
             return True
-        return _visible(f) == _visible(g)
+        return _visible(f, patterns) == _visible(g, patterns)
 
 
 def _exact_pairs(b: _Side, a: _Side) -> Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]]:
@@ -343,6 +340,7 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
     from collections import deque
 
     b, a = _Side(before), _Side(after)
+    patterns: Dict[Tuple[str, ...], Any] = {}  # the name patterns of this matching (_visible)
     changed: List[Tuple[int, int]] = []
     exact = _exact_pairs(b, a)
     if exact is not None:
@@ -363,7 +361,7 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
         for text_b, text_a in zip(texts_b, texts_a):
             same &= pc.equal(text_b.take(taken_k), text_a.take(taken_j)).to_numpy(zero_copy_only=False)
         for k, j in zip(pair_k[~same].tolist(), pair_j[~same].tolist()):
-            if not b.reads_as(k, a, j):
+            if not b.reads_as(k, a, j, patterns):
                 changed.append((k, j))
         # Those left, in the order of their key's first finding, then their own (as a dict of
         # keys to lists, in the order the keys were met, holds them).
@@ -378,7 +376,7 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
             same_key = left.get(a.key(j))
             if same_key:
                 k = same_key.popleft()
-                if not b.reads_as(k, a, j):
+                if not b.reads_as(k, a, j, patterns):
                     changed.append((k, j))
             else:
                 unmatched.append(j)
@@ -458,8 +456,10 @@ class Picked(Sequence[Finding]):
             return [self.findings[i] for i in self.indices[k]]
         return self.findings[self.indices[k]]
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
+    def __eq__(self, other: object) -> bool:  # as the list of its findings
+        if isinstance(other, (list, Picked)):
+            return list(self) == list(other)
+        return NotImplemented
 
     def __repr__(self) -> str:
         return repr(list(self))
@@ -479,8 +479,10 @@ class PickedPairs(Sequence[Tuple[Finding, Finding]]):
             return list(zip(self.before[k], self.after[k]))
         return (self.before[k], self.after[k])
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
+    def __eq__(self, other: object) -> bool:  # as the list of its pairs
+        if isinstance(other, (list, PickedPairs)):
+            return list(self) == list(other)
+        return NotImplemented
 
     def __repr__(self) -> str:
         return repr(list(self))

@@ -113,6 +113,8 @@ TEST(TextCells, EveryLayoutReadsTheSameCells) {
   arrow.add_arrow_text_column("name", offsets.data(), bytes.data(), valid);
   EXPECT_TRUE(arrow.has_arrow_columns());
   EXPECT_EQ(cells(arrow.columns()[0].text), names);
+  EXPECT_EQ(cells(TextCells(3, offsets.data(), bytes.data(), nullptr)),  // no validity: every cell given
+            (std::vector<std::string_view>{"Smith, Ann", "", "say \"hi\""}));
   EXPECT_EQ(TextCells().size(), 0u);
   EXPECT_EQ(TextCells(bytes.data(), {TextCells::span(10, 8), TextCells::span(0, 0)})[0], "say \"hi\"");
 }

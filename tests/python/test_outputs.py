@@ -464,3 +464,18 @@ def test_finding_lines_escape_markdown_and_list_ten_people() -> None:
     with pytest.raises(ValueError, match="style"):
         report.findings.lines(range(n), "pdf")
 
+
+
+def test_a_digest_block_kept_by_its_reader_stays_as_it_was(org) -> None:
+    # update() gets each block as a read-only array that owns it: one kept (or a view of it) is
+    # not filled again, so what was handed stays what it was.
+    import numpy as np
+
+    kept = []
+    assert org._core.table_digest("people", kept.append, 64)
+    assert len(kept) > 2
+    assert all(isinstance(block, np.ndarray) and not block.flags.writeable for block in kept)
+    assert b"".join(bytes(block) for block in kept) == _core_bytes(org, "people")
+    views = []
+    assert org._core.table_digest("people", lambda block: views.append(memoryview(block)[1:]), 64)
+    assert b"".join(bytes(view) for view in views) == b"".join(bytes(block)[1:] for block in kept)

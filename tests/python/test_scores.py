@@ -215,7 +215,7 @@ def _pairwise_match(before, after):
         same = left.get(key(f))
         if same:
             old = same.pop(0)
-            if _visible(old) != _visible(f):
+            if _visible(old, {}) != _visible(f, {}):
                 changed.append((old, f))
         else:
             unmatched.append(f)
@@ -309,6 +309,7 @@ def test_matching_from_the_columns_pairs_as_the_findings_themselves_would(pseudo
         assert json.loads(by_columns.to_json(), parse_constant=pytest.fail)["changed"]
         assert by_columns.appeared == as_lists.appeared and by_columns.changed == as_lists.changed
         assert by_columns.changed[1:3] == as_lists.changed[1:3] and by_columns.disappeared[-1:] == as_lists.disappeared[-1:]
+        assert by_columns.appeared != tuple(as_lists.appeared) and by_columns.changed != ""  # a list's equality
 
 
 @pytest.mark.parametrize("few", [0, 64])
