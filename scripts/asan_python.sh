@@ -11,12 +11,13 @@ CC=clang CXX=clang++ cmake -S . -B build/asan-py -G Ninja -DCMAKE_BUILD_TYPE=Rel
   -DTEAMGRAPH_SANITIZE=address -DTEAMGRAPH_BUILD_PYTHON=ON -DTEAMGRAPH_BUILD_TESTS=OFF \
   -DTEAMGRAPH_BUILD_EXAMPLES=OFF -DTEAMGRAPH_INSTALL=OFF -Dpybind11_DIR="$pybind11_dir" \
   -DPython_EXECUTABLE="$(command -v "$PYTHON")" >/dev/null
-cmake --build build/asan-py --target _core | grep -vE "^\[[0-9]+/[0-9]+\] (Building|Linking)" || true
-# A copy of the package with the instrumented extension in it.
+cmake --build build/asan-py --target _core teamgraph_catalogs | grep -vE "^\[[0-9]+/[0-9]+\] (Building|Linking|Compiling)" || true
+# A copy of the package as it is installed (its compiled catalogs too), the instrumented extension in it.
 rm -rf build/asan-py/site && mkdir -p build/asan-py/site
 cp -r python/teamgraph build/asan-py/site/teamgraph
 rm -f build/asan-py/site/teamgraph/_core*.so
 cp build/asan-py/python/_core*.so build/asan-py/site/teamgraph/
+cp -r build/asan-py/python/catalogs/locale/. build/asan-py/site/teamgraph/locale/
 mkdir -p build/asan-py/site/teamgraph/data && cp -r examples/ecommerce-team build/asan-py/site/teamgraph/data/
 export LD_PRELOAD=$(clang -print-file-name=libclang_rt.asan-x86_64.so)
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
