@@ -3,6 +3,7 @@
 // writes it, for the large arrays of a report (people, findings) that the bindings write in C++
 // and teamgraph.export splices into the rest of the document (#17). Private to the module.
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -57,6 +58,16 @@ inline void number(std::string& out, double x) {
     return;
   }
   char buffer[64];
+  const double magnitude_of_x = std::fabs(x);
+  if (magnitude_of_x >= 1e-4 && magnitude_of_x < 1e16) {
+    // Positional in repr: the shortest digits that read back, written in fixed notation at once
+    // (the same digits as the shortest scientific ones: fewer places after the point is fewer
+    // significant digits where the integer part is fixed, or the zeros before them).
+    char* end = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed).ptr;
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
+    if (std::find(buffer + 0, end, '.') == end) out += ".0";  // a whole number from 1e15 on
+    return;
+  }
   const auto written = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::scientific);
   const char* end = written.ptr;
   const char* e = buffer;

@@ -479,3 +479,19 @@ def test_a_digest_block_kept_by_its_reader_stays_as_it_was(org) -> None:
     views = []
     assert org._core.table_digest("people", lambda block: views.append(memoryview(block)[1:]), 64)
     assert b"".join(bytes(view) for view in views) == b"".join(bytes(block)[1:] for block in kept)
+
+
+def test_the_cores_json_numbers_are_those_of_json_dumps() -> None:
+    # The core writes a float as Python's repr does (json.dumps): the shortest digits that read
+    # back, positional from 1e-4 to 1e16, else with an exponent; on every magnitude and the edges.
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    values = np.concatenate([
+        rng.uniform(-1, 1, 40000) * 10.0 ** rng.integers(-8, 20, 40000),
+        np.round(rng.uniform(0, 1, 10000), 3), np.round(rng.uniform(0, 100, 10000), 1), rng.standard_normal(10000),
+        np.float64(2) ** rng.integers(-30, 60, 5000),
+        [1e-4, 9.999999999999999e-05, 0.0001000000000000001, 1e15, 1e16, 9999999999999998.0, 1e15 + 0.5, -1e-4,
+         0.1 + 0.2, 5e-324, 1.7976931348623157e308, 123456789012345.67, 0.0, -0.0, 1e22, 1.5e-7]])
+    written = teamgraph._core.json_rows(len(values), [("v", "number", values)], 0).decode()
+    assert written == json.dumps([{"v": float(v)} for v in values], indent=2)
