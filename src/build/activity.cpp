@@ -87,9 +87,22 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance,
       pairs.emplace_back(meeting_index[mrow], p);
       rows.push_back(r);
     }
-    std::vector<std::size_t> order(pairs.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return std::tie(pairs[a], rows[a]) < std::tie(pairs[b], rows[b]); });
+    // The pairs in order of meeting, then person, then row (rows rise with k): two stable counting
+    // sorts, by person and then by meeting, in linear time (a comparison sort of the indices read
+    // the pairs at random, n log n times).
+    std::vector<std::size_t> by_person(pairs.size()), order(pairs.size());
+    {
+      std::vector<std::size_t> at(static_cast<std::size_t>(row_of_.size()) + 1, 0);
+      for (const auto& pr : pairs) ++at[pr.second + 1];
+      for (std::size_t i = 1; i < at.size(); ++i) at[i] += at[i - 1];
+      for (std::size_t k = 0; k < pairs.size(); ++k) by_person[at[pairs[k].second]++] = k;
+    }
+    {
+      std::vector<std::size_t> at(mt.date.size() + 1, 0);
+      for (const auto& pr : pairs) ++at[pr.first + 1];
+      for (std::size_t i = 1; i < at.size(); ++i) at[i] += at[i - 1];
+      for (const std::size_t k : by_person) order[at[pairs[k].first]++] = k;
+    }
     mt.attendance_offsets.assign(mt.date.size() + 1, 0);
     for (std::size_t k = 0; k < order.size(); ++k) {
       const auto& pr = pairs[order[k]];

@@ -180,6 +180,30 @@ TEST(OrgBuilder, ScalesNormalizeAndBoundScores) {
             "expected a value on the scale 1 to 5 (declare another scale for competencies.score in team.json), found 7");
 }
 
+TEST(OrgBuilder, AttendanceIsGroupedByMeetingThenPersonAndARepeatNamesTheRecordBefore) {
+  // Rows in any order: each meeting's attendees by person; a pair given again is reported on its
+  // later record, naming the one before it.
+  const std::string meetings = "meeting_id,date\nm2,2026-03-09\nm1,2026-03-02\n";
+  const Org org = org_from_csv({{"people", small_people},
+                                {"meetings", meetings},
+                                {"attendance", "meeting_id,person_id\nm2,c\nm1,c\nm2,a\nm1,b\nm1,a\nm2,a1\n"}});
+  const index_t b = 0, a = 1, a1 = 2, c = 3;
+  const auto& m = org.meetings();
+  EXPECT_EQ(m.attendance_offsets, (std::vector<std::size_t>{0, 3, 6}));
+  EXPECT_EQ(m.attendees, (std::vector<index_t>{b, a, c, a, a1, c}));
+  const auto problems = problems_of({{"people", small_people},
+                                     {"meetings", meetings},
+                                     {"attendance", "meeting_id,person_id\nm2,c\nm1,a\nm2,c\nm1,a\nm2,c\n"}});
+  ASSERT_EQ(problems.size(), 3u);
+  for (const auto& p : problems) EXPECT_EQ(p.code, "duplicate_record");
+  EXPECT_EQ(problems[0].record, 4);  // m2,c again (its first on line 2)
+  EXPECT_EQ(problems[0].args.front().second, "2");
+  EXPECT_EQ(problems[1].record, 5);  // m1,a again (first on line 3)
+  EXPECT_EQ(problems[1].args.front().second, "3");
+  EXPECT_EQ(problems[2].record, 6);  // m2,c a third time: it names the record before it
+  EXPECT_EQ(problems[2].args.front().second, "4");
+}
+
 TEST(OrgBuilder, RelationsBecomeCompressedGraphs) {
   const Org org = org_from_csv({
       {"people", small_people},
