@@ -4,8 +4,6 @@
 #include <pybind11/stl.h>
 
 #include <atomic>
-#include <cstring>
-#include <optional>
 #include <thread>
 
 #include "bindings.hpp"

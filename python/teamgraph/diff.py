@@ -56,9 +56,7 @@ class ReportDiff:
                   for row in self.scores.to_dict(orient="records")]
         out: Dict[str, Any] = {"scores": scores}
         if findings:
-            changed = self.changed
-            before, after = (changed.before, changed.after) if isinstance(changed, PickedPairs) else \
-                ([a for a, _ in changed], [b for _, b in changed])
+            before, after = _sides(self.changed)
             out.update({"appeared": _as_dicts(self.appeared), "disappeared": _as_dicts(self.disappeared),
                         "changed": [{"before": a, "after": b} for a, b in zip(_as_dicts(before), _as_dicts(after))]})
         if self.changes is not None:
@@ -74,10 +72,8 @@ class ReportDiff:
         from the columns where they are picked from a report's FindingList."""
         from .export import _clean
 
-        changed = self.changed
-        picked = [self.appeared, self.disappeared, *((changed.before, changed.after)
-                                                     if isinstance(changed, PickedPairs) else ())]
-        if len(picked) < 4 or not all(isinstance(p, Picked) and isinstance(p.findings, FindingList) for p in picked):
+        before, after = _sides(self.changed)
+        if not all(map(_in_columns, (self.appeared, self.disappeared, before, after))):
             return json.dumps(_clean(self.to_dict()), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
         def array(items: List[str], level: int) -> str:
@@ -91,8 +87,8 @@ class ReportDiff:
         arrays = {"appeared": array(objects(self.appeared, 1), 1),
                   "disappeared": array(objects(self.disappeared, 1), 1),
                   "changed": array([f'{{\n      "after": {b},\n      "before": {a}\n    }}'
-                                    for a, b in zip(objects(changed.before, 2), objects(changed.after, 2))], 1)}
-        doc = {key: value for key, value in self.to_dict(findings=False).items()}
+                                    for a, b in zip(objects(before, 2), objects(after, 2))], 1)}
+        doc = self.to_dict(findings=False)
         doc.update({key: f"\x00{key}\x00" for key in arrays})
         text = json.dumps(_clean(doc), indent=2, sort_keys=True, ensure_ascii=False)
         for key, value in arrays.items():
@@ -109,7 +105,7 @@ class ReportDiff:
         def finding_lines(key: str, findings: Sequence[Finding]) -> List[str]:
             """Each finding as the entry `key` shows it (its severity, message and recommendation):
             read from the columns in bulk where the findings are picked from a FindingList."""
-            if isinstance(findings, Picked) and isinstance(findings.findings, FindingList) and len(findings):
+            if _in_columns(findings) and len(findings):
                 message, recommendation = findings.findings.texts(findings.indices)
                 columns = findings.findings.columns
                 labels = [c.severity(s) for s in columns["severities"]]
@@ -135,10 +131,8 @@ class ReportDiff:
             lines.append(c.text(key, count=len(findings)))
             lines.extend(finding_lines(f"{key}_item", findings))
         lines.append(c.text("diff.changed", count=len(self.changed)))
-        changed = self.changed
-        pairs = (changed.before, changed.after) if isinstance(changed, PickedPairs) else \
-            ([a for a, _ in changed], [b for _, b in changed])
-        for was, now in zip(finding_lines("diff.changed_before", pairs[0]), finding_lines("diff.changed_after", pairs[1])):
+        before, after = _sides(self.changed)
+        for was, now in zip(finding_lines("diff.changed_before", before), finding_lines("diff.changed_after", after)):
             lines.append(was)
             lines.append(now)
         return "\n".join(lines)
@@ -150,7 +144,7 @@ class ReportDiff:
 def _as_dicts(findings: Sequence[Finding]) -> List[Dict[str, Any]]:
     """``Finding.as_dict()`` of each finding: read from the columns in bulk (``FindingList.rows``)
     where the findings are picked from a FindingList, without making a Finding each."""
-    if not (isinstance(findings, Picked) and isinstance(findings.findings, FindingList)):
+    if not _in_columns(findings):
         return [f.as_dict() for f in findings]
     every = findings.findings
     return [{"score": r.score, "code": r.code, "severity": r.severity, "people": r.people, "message": r.message,
@@ -442,7 +436,19 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
     diff.changed = PickedPairs(Picked(before, [k for k, _ in changed]), Picked(after, [j for _, j in changed]))
 
 
-class Picked(Sequence[Finding]):
+class _AsList(Sequence[Any]):
+    """A read-only sequence that equals, and shows as, the list of its items."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, type(self))):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class Picked(_AsList):
     """Some findings of a report, by their numbers there: a Finding is made as one is read."""
 
     def __init__(self, findings: Sequence[Finding], indices: Sequence[int]) -> None:
@@ -456,16 +462,8 @@ class Picked(Sequence[Finding]):
             return [self.findings[i] for i in self.indices[k]]
         return self.findings[self.indices[k]]
 
-    def __eq__(self, other: object) -> bool:  # as the list of its findings
-        if isinstance(other, (list, Picked)):
-            return list(self) == list(other)
-        return NotImplemented
 
-    def __repr__(self) -> str:
-        return repr(list(self))
-
-
-class PickedPairs(Sequence[Tuple[Finding, Finding]]):
+class PickedPairs(_AsList):
     """Changed findings as (before, after) pairs, made as they are read."""
 
     def __init__(self, before: Picked, after: Picked) -> None:
@@ -479,10 +477,15 @@ class PickedPairs(Sequence[Tuple[Finding, Finding]]):
             return list(zip(self.before[k], self.after[k]))
         return (self.before[k], self.after[k])
 
-    def __eq__(self, other: object) -> bool:  # as the list of its pairs
-        if isinstance(other, (list, PickedPairs)):
-            return list(self) == list(other)
-        return NotImplemented
 
-    def __repr__(self) -> str:
-        return repr(list(self))
+def _sides(changed: Sequence[Tuple[Finding, Finding]]) -> Tuple[Sequence[Finding], Sequence[Finding]]:
+    """The findings before and the findings after of changed pairs, in pair order."""
+    if isinstance(changed, PickedPairs):
+        return changed.before, changed.after
+    return [a for a, _ in changed], [b for _, b in changed]
+
+
+def _in_columns(findings: Sequence[Finding]) -> bool:
+    """Whether the findings are picked from a report's FindingList (their text, data and JSON are
+    then read from its columns in bulk)."""
+    return isinstance(findings, Picked) and isinstance(findings.findings, FindingList)
