@@ -60,7 +60,7 @@ struct Report {
   // Every score's findings, most severe first. assess() moves them here: the findings lists of
   // leadership, succession, departure and support are then empty (a score called on its own,
   // leadership_coverage() and the others, keeps its findings in its own report).
-  std::vector<Finding> findings;
+  FindingList findings;
   // Everyone on the 3x3 grid of performance and potential; its reserve-pool findings are in
   // succession.findings (teamgraph/scores/talent_grid.hpp).
   TalentGrid talent_grid;

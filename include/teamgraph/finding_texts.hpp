@@ -79,5 +79,8 @@ using PersonLabel = std::function<void(index_t, std::string& out)>;
 
 // The message and recommendation of each finding, in order.
 FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog& catalog, const PersonLabel& label);
+// The same of the findings [begin, end) of a list.
+FindingTexts finding_texts(const FindingList& findings, std::size_t begin, std::size_t end, const TextCatalog& catalog,
+                           const PersonLabel& label);
 
 }  // namespace teamgraph

@@ -8,9 +8,14 @@
 // pseudonyms without the score knowing which.
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "teamgraph/org.hpp"
@@ -91,12 +96,174 @@ struct Finding {
   const FindingArg* arg(std::string_view name) const;
 };
 
+class FindingList;
+namespace detail {
+FindingList merge_findings(std::span<FindingList* const> lists);  // teamgraph/detail/assess.hpp
+}
+
+// Findings held as columns (#17): a report of a big org has hundreds of thousands of findings, and
+// a Finding of its own vectors and strings is about a kilobyte with the allocator's overhead. A
+// FindingList keeps each finding's severity, score, code, variant and rank in arrays, its people,
+// evidence and arguments in shared pools, and every name and text once (a word, by number): a
+// few hundred bytes a finding, in a handful of allocations. A Finding is made when one is read
+// (operator[], iteration: made again at each step, into the iterator), or into a caller's own
+// (get(), which reuses its storage); the columns are read without one.
+class FindingList {
+ public:
+  class const_iterator;
+  using value_type = Finding;
+  using size_type = std::size_t;
+  using iterator = const_iterator;
+
+  std::size_t size() const { return severity_.size(); }
+  bool empty() const { return severity_.empty(); }
+  void clear();
+  void reserve(std::size_t findings);
+  void push_back(const Finding& finding);
+  // Every finding of `other`, after these (its words looked up once each, not once a use).
+  void append(const FindingList& other);
+  // Findings [begin, end) of `other`, after these, with `words` = words_of(other).
+  void append(const FindingList& other, std::size_t begin, std::size_t end, const std::vector<std::uint32_t>& words);
+  // Each word of `other` as a word of this list (added where new), by its number in `other`.
+  std::vector<std::uint32_t> words_of(const FindingList& other);
+
+  // Finding i, made from the columns.
+  Finding operator[](std::size_t i) const;
+  Finding front() const { return (*this)[0]; }
+  Finding back() const { return (*this)[size() - 1]; }
+  // Finding i into `out`, reusing its vectors and strings (a loop over many makes no allocation a
+  // finding once `out` has grown).
+  void get(std::size_t i, Finding& out) const;
+  const_iterator begin() const;
+  const_iterator end() const;
+
+  // The columns.
+  FindingSeverity severity(std::size_t i) const { return severity_[i]; }
+  std::uint32_t rank(std::size_t i) const { return rank_[i]; }
+  const std::string& score(std::size_t i) const { return words_[score_[i]]; }
+  const std::string& code(std::size_t i) const { return words_[code_[i]]; }
+  const std::string& variant(std::size_t i) const { return words_[variant_[i]]; }
+  // The numbers of finding i's score, code and variant among the words.
+  std::uint32_t score_word(std::size_t i) const { return score_[i]; }
+  std::uint32_t code_word(std::size_t i) const { return code_[i]; }
+  std::uint32_t variant_word(std::size_t i) const { return variant_[i]; }
+  std::span<const index_t> people(std::size_t i) const {
+    return std::span<const index_t>(people_).subspan(begin_of(people_end_, i), people_end_[i] - begin_of(people_end_, i));
+  }
+  // Finding i's evidence: names (words) and values.
+  std::span<const std::uint32_t> evidence_names(std::size_t i) const {
+    return std::span<const std::uint32_t>(evidence_name_).subspan(begin_of(evidence_end_, i), evidence_size(i));
+  }
+  std::span<const double> evidence_values(std::size_t i) const {
+    return std::span<const double>(evidence_value_).subspan(begin_of(evidence_end_, i), evidence_size(i));
+  }
+  // Finding i's arguments, made into `out` (reusing its storage).
+  void args(std::size_t i, std::vector<FindingArg>& out) const;
+  // Word k: a name (score, code, variant, evidence, argument, catalog key) or a text of the data.
+  const std::string& word(std::uint32_t k) const { return words_[k]; }
+  std::size_t words() const { return words_.size(); }
+
+  // The findings at `order` (indices into this list), in that order.
+  FindingList select(std::span<const std::uint32_t> order) const;
+  // Whether sort_findings made this order (and nothing was added since).
+  bool sorted() const { return sorted_; }
+
+  // The same findings in the same order (a figure that is not a number the same as another).
+  friend bool operator==(const FindingList& a, const FindingList& b);
+
+ private:
+  // An argument: its name (a word), kind and number, people [first, first + size) of the
+  // finding, items [items_begin, items_end) of items_ (words), clauses [clauses_begin,
+  // clauses_end) of clauses_.
+  struct ArgRecord {
+    double number = 0.0;
+    std::uint32_t name = 0, first = 0, size = 0, items_begin = 0, items_end = 0, clauses_begin = 0, clauses_end = 0;
+    FindingArg::Kind kind = FindingArg::Kind::number;
+  };
+  // A clause: its catalog key (a word) and arguments [args_begin, args_end) of clause_args_.
+  struct ClauseRecord {
+    std::uint32_t key = 0, args_begin = 0, args_end = 0;
+  };
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static std::size_t begin_of(const std::vector<std::size_t>& ends, std::size_t i) { return i ? ends[i - 1] : 0; }
+  std::size_t evidence_size(std::size_t i) const { return evidence_end_[i] - begin_of(evidence_end_, i); }
+  // The word `text`'s number, added if new; `hint`, a number it likely has, is tried first.
+  std::uint32_t word_of(std::string_view text, std::size_t hint = static_cast<std::size_t>(-1));
+  // Argument `a` written to pool[at] (its items and clauses after those there), `hint` an
+  // argument likely of the same name.
+  void put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std::size_t at, const ArgRecord* hint);
+  void get_arg(const ArgRecord& r, FindingArg& out) const;
+  // Finding i of `from` appended, its words numbered by `words` (from's word k is this list's words[k]).
+  void append_from(const FindingList& from, std::size_t i, const std::vector<std::uint32_t>& words);
+  void append_args(const FindingList& from, const ArgRecord* first, std::size_t count, std::vector<ArgRecord>& pool,
+                   const std::vector<std::uint32_t>& words);
+
+  std::vector<std::string> words_;
+  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> word_index_;
+  std::vector<FindingSeverity> severity_;
+  std::vector<std::uint32_t> score_, code_, variant_, rank_;
+  std::vector<std::size_t> people_end_, evidence_end_, args_end_;  // where each finding's ends in the pools
+  std::vector<index_t> people_;
+  std::vector<std::uint32_t> evidence_name_;
+  std::vector<double> evidence_value_;
+  std::vector<ArgRecord> args_, clause_args_;
+  std::vector<std::uint32_t> items_;
+  std::vector<ClauseRecord> clauses_;
+  bool sorted_ = false;
+
+  friend void sort_findings(FindingList& findings);
+  friend FindingList detail::merge_findings(std::span<FindingList* const> lists);
+};
+
+// Reads a FindingList a Finding at a time: each step makes the finding into the iterator, whose
+// reference lasts until the next step (find_if, count_if, range-for; not reverse_iterator).
+class FindingList::const_iterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = Finding;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const Finding*;
+  using reference = const Finding&;
+
+  const_iterator() = default;
+  const_iterator(const FindingList* list, std::size_t i) : list_(list), i_(i) {}
+  reference operator*() const {
+    if (made_ != i_) list_->get(i_, current_), made_ = i_;
+    return current_;
+  }
+  pointer operator->() const { return &**this; }
+  const_iterator& operator++() { return ++i_, *this; }
+  const_iterator operator++(int) {
+    const_iterator before = *this;
+    ++i_;
+    return before;
+  }
+  friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.i_ == b.i_; }
+  friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
+    return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+  }
+  std::size_t index() const { return i_; }
+
+ private:
+  const FindingList* list_ = nullptr;
+  std::size_t i_ = 0;
+  mutable Finding current_;
+  mutable std::size_t made_ = static_cast<std::size_t>(-1);
+};
+
+inline FindingList::const_iterator FindingList::begin() const { return const_iterator(this, 0); }
+inline FindingList::const_iterator FindingList::end() const { return const_iterator(this, size()); }
+
 // "code[.variant]: name=value, ...": a finding's code and arguments, people by id, for logs
 // and programs that show no catalog text (numbers as format_value, lists joined as join_words,
 // clauses as "key(name=value, ...)" joined by "; ").
 std::string describe(const Finding& finding, const Org& org);
 
 // Sorts findings: most severe first, then score, code, rank, people, variant, args (a stable, total order).
+void sort_findings(FindingList& findings);
 void sort_findings(std::vector<Finding>& findings);
 
 // "a, b and c": a list in a sentence.

@@ -45,38 +45,21 @@ py::array_t<std::uint8_t> bytes_of(std::string&& s) {
 
 py::tuple column_of(TextColumn&& c) { return py::make_tuple(owned(std::move(c.offsets)), bytes_of(std::move(c.data))); }
 
-// Distinct labels in first-seen order and a code per row.
+// Distinct words of a finding list in first-seen order (labels) and a code per row.
 struct Coded {
+  explicit Coded(const FindingList& list) : list(list), code_of(list.words(), -1) {}
+  void add(std::uint32_t word) {
+    if (code_of[word] < 0) {
+      if (labels.size() == 65535) throw std::length_error("more than 65,535 distinct finding labels");  // 16-bit codes
+      code_of[word] = static_cast<std::int32_t>(labels.size());
+      labels.push_back(list.word(word));
+    }
+    codes.push_back(static_cast<std::uint16_t>(code_of[word]));
+  }
+  const FindingList& list;
+  std::vector<std::int32_t> code_of;  // by word, -1 for one not seen
   std::vector<std::string> labels;
   std::vector<std::uint16_t> codes;
-  std::map<std::string, std::uint16_t, std::less<>> index;
-  // The last few codes given: findings come grouped by score and code, so most labels are one of
-  // them (no map lookup).
-  std::array<std::uint16_t, 8> recent{};
-  std::size_t recent_size = 0, recent_next = 0;
-  // `hint`: the code the label most likely has (the previous finding's, or its evidence name at
-  // the same place), tried first; -1 for none.
-  void add(const std::string& label, int hint = -1) {
-    if (hint >= 0 && labels[static_cast<std::size_t>(hint)] == label) {
-      codes.push_back(static_cast<std::uint16_t>(hint));
-      return;
-    }
-    for (std::size_t k = 0; k < recent_size; ++k)
-      if (labels[recent[k]] == label) {
-        codes.push_back(recent[k]);
-        return;
-      }
-    if (labels.size() == 65535 && index.find(label) == index.end())
-      throw std::length_error("more than 65,535 distinct finding labels");  // the codes are 16-bit
-    auto [at, added] = index.try_emplace(label, static_cast<std::uint16_t>(labels.size()));
-    if (added) labels.push_back(label);
-    codes.push_back(at->second);
-    recent[recent_next] = at->second;
-    recent_next = (recent_next + 1) % recent.size();
-    recent_size = std::min(recent_size + 1, recent.size());
-  }
-  // The previous code given, as a hint.
-  int last() const { return codes.empty() ? -1 : codes.back(); }
 };
 
 TextCatalog::Plural plural_of(const std::string& rule) {
@@ -95,7 +78,7 @@ struct FindingColumns {
   std::shared_ptr<const Report> report;
   std::shared_ptr<const Org> org;
 
-  const std::vector<Finding>& findings() const { return report->findings; }
+  const FindingList& findings() const { return report->findings; }
 
   // How texts name person i, appended to a text: a pseudonym, "Name (id)" (the catalog's
   // person.named), or the id.
@@ -155,15 +138,25 @@ struct FindingColumns {
 
 namespace {
 
+// The findings at `indices` of `list`, in that order.
+FindingList chosen_findings(const FindingList& list, const std::vector<std::size_t>& indices) {
+  std::vector<std::uint32_t> order(indices.size());
+  for (std::size_t k = 0; k < indices.size(); ++k) {
+    if (indices[k] >= list.size()) throw py::index_error("no finding " + std::to_string(indices[k]));
+    order[k] = static_cast<std::uint32_t>(indices[k]);
+  }
+  return list.select(order);
+}
+
 // finding_texts on up to four threads, slices of the findings taken as threads come free: the
 // slices' columns in order, each its own chunk (joined, they would be copied once more, on one
 // thread, into memory touched for the first time).
-std::vector<FindingTexts> parallel_texts(const std::vector<Finding>& findings, const TextCatalog& catalog,
+std::vector<FindingTexts> parallel_texts(const FindingList& findings, const TextCatalog& catalog,
                                          const PersonLabel& label) {
   std::vector<FindingTexts> parts;
   const std::size_t threads = json::worker_threads();
   if (threads == 1 || findings.size() < 4096) {
-    parts.push_back(finding_texts(findings, catalog, label));
+    parts.push_back(finding_texts(findings, 0, findings.size(), catalog, label));
     return parts;
   }
   // Slices four times as many as the threads, each taken by the next thread free: findings of
@@ -172,7 +165,7 @@ std::vector<FindingTexts> parallel_texts(const std::vector<Finding>& findings, c
   parts.resize(slices);
   detail::for_each_index(slices, static_cast<unsigned>(threads), [&](std::size_t t) {
     const std::size_t begin = std::min(findings.size(), t * slice), end = std::min(findings.size(), begin + slice);
-    parts[t] = finding_texts(std::span<const Finding>(findings).subspan(begin, end - begin), catalog, label);
+    parts[t] = finding_texts(findings, begin, end, catalog, label);
   });
   return parts;
 }
@@ -181,19 +174,19 @@ std::vector<FindingTexts> parallel_texts(const std::vector<Finding>& findings, c
 // (json.dumps' layout), each after its separator: code, evidence (sorted by name), message, people,
 // recommendation, score, severity, subject (each argument naming one person, by id, or one thing,
 // except the roles in `incidental`). The texts are written here, a block at a time.
-void findings_json(std::string& out, const FindingColumns& f, std::span<const Finding> list, const TextCatalog& catalog,
+void findings_json(std::string& out, const FindingColumns& f, const FindingList& list, const TextCatalog& catalog,
                    const std::vector<std::string>* pseudonyms, const std::vector<std::string>& incidental, int level,
                    std::size_t begin, std::size_t end, std::vector<std::size_t>* bounds = nullptr) {
   namespace j = json;
   const auto id = [&](index_t p) { return pseudonyms ? std::string_view((*pseudonyms)[p]) : f.org->id(p); };
-  const FindingTexts texts =
-      finding_texts(list.subspan(begin, end - begin), catalog, f.labels(catalog, pseudonyms));
+  const FindingTexts texts = finding_texts(list, begin, end, catalog, f.labels(catalog, pseudonyms));
   out.reserve(out.size() + (end - begin) * 640);
   std::vector<std::pair<std::string_view, double>> evidence;
   std::vector<std::pair<std::string_view, std::string>> subject;
   std::vector<index_t> people;
+  Finding x;  // each finding made into it in turn
   for (std::size_t k = begin; k < end; ++k) {
-    const Finding& x = list[k];
+    list.get(k, x);
     if (k) out += ',';
     j::line(out, level + 1);
     if (bounds) bounds->push_back(out.size());
@@ -313,16 +306,16 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
   const auto& list = f.findings();
   bool consecutive = true;
   for (std::size_t k = 1; k < chosen.size() && consecutive; ++k) consecutive = chosen[k] == chosen[k - 1] + 1;
-  std::vector<Finding> copies;  // the findings chosen, when they are not one run of the list
-  std::span<const Finding> findings;
+  FindingList copies;  // the findings chosen, when they are not one run of the list
+  std::size_t first = 0;
   if (consecutive) {
-    findings = std::span<const Finding>(list).subspan(chosen.empty() ? 0 : chosen.front(), chosen.size());
+    first = chosen.empty() ? 0 : chosen.front();
   } else {
-    copies.reserve(chosen.size());
-    for (const auto k : chosen) copies.push_back(list[k]);
-    findings = copies;
+    const std::vector<std::uint32_t> order(chosen.begin(), chosen.end());
+    copies = list.select(order);
   }
-  const FindingTexts texts = finding_texts(findings, catalog, f.labels(catalog, pseudonyms));
+  const FindingList& findings = consecutive ? list : copies;
+  const FindingTexts texts = finding_texts(findings, first, first + chosen.size(), catalog, f.labels(catalog, pseudonyms));
   const auto entry = [&](std::string_view key) { return std::pair{key, catalog.find(key)}; };
   const auto first_line = entry(markdown ? "markdown.finding" : "text.finding"), who_line = entry("finding.who"),
              html_do = entry("html.do"),
@@ -359,8 +352,9 @@ void finding_lines(std::string& out, const FindingColumns& f, const TextCatalog&
   const auto fill = [&](const std::pair<std::string_view, const TextCatalog::Entry*>& e, std::string& into) {
     catalog.append_text(e.first, e.second, values, into);
   };
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& x = findings[i];
+  Finding x;  // each finding made into it in turn
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    findings.get(first + i, x);
     if (html) {
       const std::string_view severity = to_string(x.severity);
       out += "<div class=\"finding ";
@@ -480,7 +474,7 @@ void bind_findings(py::module_& m) {
           "columns",
           [](const FindingColumns& f) {
             const auto& list = f.findings();
-            Coded score, code, variant, evidence_name;
+            Coded score(list), code(list), variant(list), evidence_name(list);
             std::vector<std::uint8_t> severity;
             std::vector<std::int64_t> people_offsets{0}, people, evidence_offsets{0};
             std::vector<double> evidence_value;
@@ -489,24 +483,17 @@ void bind_findings(py::module_& m) {
               severity.reserve(list.size());
               people_offsets.reserve(list.size() + 1);
               evidence_offsets.reserve(list.size() + 1);
-              std::size_t previous_evidence = 0;  // where the previous finding's evidence names begin
-              for (const auto& x : list) {
-                score.add(x.score, score.last());
-                code.add(x.code, code.last());
-                variant.add(x.variant, variant.last());
-                severity.push_back(static_cast<std::uint8_t>(x.severity));
-                for (const auto p : x.people)
+              for (std::size_t i = 0; i < list.size(); ++i) {
+                score.add(list.score_word(i));
+                code.add(list.code_word(i));
+                variant.add(list.variant_word(i));
+                severity.push_back(static_cast<std::uint8_t>(list.severity(i)));
+                for (const auto p : list.people(i))
                   if (p != no_index) people.push_back(static_cast<std::int64_t>(p));
                 people_offsets.push_back(static_cast<std::int64_t>(people.size()));
-                // A finding's evidence names are mostly the previous finding's, in the same places.
-                const std::size_t first = evidence_value.size();
-                for (std::size_t e = 0; e < x.evidence.size(); ++e) {
-                  const std::size_t same_place = previous_evidence + e;
-                  evidence_name.add(x.evidence[e].name,
-                                    same_place < first ? static_cast<int>(evidence_name.codes[same_place]) : -1);
-                  evidence_value.push_back(x.evidence[e].value);
-                }
-                previous_evidence = first;
+                for (const auto name : list.evidence_names(i)) evidence_name.add(name);
+                const auto values = list.evidence_values(i);
+                evidence_value.insert(evidence_value.end(), values.begin(), values.end());
                 evidence_offsets.push_back(static_cast<std::int64_t>(evidence_value.size()));
               }
             }
@@ -536,8 +523,10 @@ void bind_findings(py::module_& m) {
           "args",
           [](const FindingColumns& f, std::size_t k) {
             if (k >= f.findings().size()) throw py::index_error("no finding " + std::to_string(k));
+            std::vector<FindingArg> args;
+            f.findings().args(k, args);
             py::list out;
-            for (const auto& a : f.findings()[k].args) out.append(finding_arg(a));
+            for (const auto& a : args) out.append(finding_arg(a));
             return out;
           },
           py::arg("k"), "Finding k's arguments as (name, kind, value), as teamgraph.catalog renders them.")
@@ -547,14 +536,8 @@ void bind_findings(py::module_& m) {
              std::optional<std::vector<std::size_t>> indices) {
             if (pseudonyms && pseudonyms->size() != f.org->size())
               throw py::value_error("pseudonyms: one for each person of the org");
-            std::vector<Finding> chosen;  // only these findings' texts: a report that shows ten of 500,000
-            if (indices) {
-              chosen.reserve(indices->size());
-              for (const auto k : *indices) {
-                if (k >= f.findings().size()) throw py::index_error("no finding " + std::to_string(k));
-                chosen.push_back(f.findings()[k]);
-              }
-            }
+            FindingList chosen;  // only these findings' texts: a report that shows ten of 500,000
+            if (indices) chosen = chosen_findings(f.findings(), *indices);
             std::vector<FindingTexts> parts;
             {
               py::gil_scoped_release release;
@@ -618,9 +601,9 @@ void bind_findings(py::module_& m) {
               py::gil_scoped_release release;
               const auto& list = f.findings();
               out.offsets.reserve(list.size() + 1);
-              for (const auto& x : list) {  // written straight into the column's text
+              for (std::size_t i = 0; i < list.size(); ++i) {  // written straight into the column's text
                 bool first = true;
-                for (const auto p : x.people) {
+                for (const auto p : list.people(i)) {
                   if (p == no_index) continue;
                   if (!first) out.data += separator;
                   first = false;
@@ -658,12 +641,7 @@ void bind_findings(py::module_& m) {
              std::vector<std::string> incidental, int level, const std::vector<std::size_t>& indices) {
             if (pseudonyms && pseudonyms->size() != f.org->size())
               throw py::value_error("pseudonyms: one for each person of the org");
-            std::vector<Finding> chosen;
-            chosen.reserve(indices.size());
-            for (const auto k : indices) {
-              if (k >= f.findings().size()) throw py::index_error("no finding " + std::to_string(k));
-              chosen.push_back(f.findings()[k]);
-            }
+            const FindingList chosen = chosen_findings(f.findings(), indices);
             std::string out;
             std::vector<std::size_t> bounds;
             {

@@ -35,7 +35,7 @@ namespace {
 // From this many people on, assess() scores on two threads (below, a thread costs more than it saves).
 constexpr index_t parallel_people = 4096;
 
-void truck_factor_findings(const TruckFactorPolicy& policy, TruckFactorSummary& tf, std::vector<Finding>& out) {
+void truck_factor_findings(const TruckFactorPolicy& policy, TruckFactorSummary& tf, FindingList& out) {
   if (!tf.assessed || tf.result.authorship.artifacts.empty()) return;
   const auto& r = tf.result;
   const std::size_t artifacts = r.authorship.artifacts.size();
@@ -111,7 +111,7 @@ void group_truck_factors(const Org& org, const Policy& policy, TruckFactorSummar
 
 namespace detail {
 
-Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, bool parallel) {
+Report assess_scores(const Org& org, const Policy& policy, FindingList& truck_findings, bool parallel) {
   Report report;
   assess_scores(org, policy, truck_findings, report, parallel);
   return report;
@@ -129,7 +129,7 @@ static void leadership_parts(const LeadershipReport& l, Score& s) {
   }
 }
 
-void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report,
+void assess_scores(const Org& org, const Policy& policy, FindingList& truck_findings, Report& report,
                    bool parallel) {
   report.truck_factor = {};
   report.weakest.clear();
@@ -176,8 +176,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
         {  // the reserve pool's findings are succession readiness's: they do not change its value
           auto reserve = reserve_pool_findings(org, policy, report.talent_grid, report.succession);
           if (!reserve.empty()) {
-            report.succession.findings.insert(report.succession.findings.end(), std::make_move_iterator(reserve.begin()),
-                                              std::make_move_iterator(reserve.end()));
+            report.succession.findings.append(reserve);
             sort_findings(report.succession.findings);
           }
         }
@@ -237,10 +236,11 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
     if (weight * (100.0 - s->value) > worst) worst = weight * (100.0 - s->value), report.weakest.assign(name);
   }
   add("health_index", total > 0, total > 0 ? weighted / total : 0.0, "no score has data").parts = std::move(health_parts);
-  // The finding is written over the report's own (see above): a batch scores a million teams.
-  report.findings.resize(report.weakest.empty() ? 0 : 1);
+  // The finding is written over this thread's last one (its strings and lists keep their room):
+  // a batch scores a million teams.
+  report.findings.clear();
   if (!report.weakest.empty()) {
-    Finding& f = report.findings.front();
+    thread_local Finding f;
     f.score.assign("health_index");
     f.code.assign("weakest_score");
     f.severity = FindingSeverity::info;
@@ -255,6 +255,7 @@ void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& t
     f.evidence.resize(2);
     f.evidence[0] = {"health_index", weighted / total};
     f.evidence[1] = {"points_lost", worst / total};
+    report.findings.push_back(f);
   }
   truck_factor_findings(policy.truck_factor, report.truck_factor, truck_findings);
 }
@@ -270,19 +271,17 @@ Report assess(const Org& org, const Policy& policy, unsigned threads) {
     unsigned before = running.fetch_add(1);
     ~Running() { running.fetch_sub(1); }
   } counted;
-  std::vector<Finding> truck;
+  FindingList truck;
   const bool parallel = threads == 0 ? org.size() >= parallel_people && counted.before == 0 : threads > 1;
   Report report = detail::assess_scores(org, policy, truck, parallel);
   report.policy = policy;
   // Each score's findings move to report.findings (half a million on a rich 1M-person org: one
-  // move of each, no copy), merged in sort_findings' order.
-  std::vector<std::vector<Finding>*> lists = {&report.findings, &report.leadership.findings,
-                                              &report.succession.findings, &report.departure.findings};
+  // copy of each, the score's list then freed), merged in sort_findings' order.
+  std::vector<FindingList*> lists = {&report.findings, &report.leadership.findings, &report.succession.findings,
+                                     &report.departure.findings};
   for (auto& s : report.support) lists.push_back(&s.findings);
   lists.push_back(&truck);
-  auto merged = detail::merge_findings(lists);
-  for (auto* list : lists) list->shrink_to_fit();
-  report.findings = std::move(merged);
+  report.findings = detail::merge_findings(lists);
   return report;
 }
 

@@ -94,7 +94,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   std::atomic<bool> stop{false};
   const std::atomic<bool>* cancel = current_cancel_flag();
   // `report` and `truck` are the worker's: refilled for every team, they keep their vectors' room.
-  auto score = [&](std::size_t i, Report& report, std::vector<Finding>& truck) {
+  auto score = [&](std::size_t i, Report& report, FindingList& truck) {
     TeamResult& result = results[i];
     result.team = std::string(order[i]);
     result.scores.fill(std::numeric_limits<double>::quiet_NaN());
@@ -118,10 +118,10 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
         if (s && s->assessed) result.scores[k] = s->value;
         if (batch_scores[k] == report.weakest) result.weakest = static_cast<int>(k);
       }
-      auto count = [&](const std::vector<Finding>& findings) {
-        for (const auto& f : findings) ++result.findings[static_cast<std::size_t>(f.severity)];
+      auto count = [&](const FindingList& findings) {
+        for (std::size_t k = 0; k < findings.size(); ++k) ++result.findings[static_cast<std::size_t>(findings.severity(k))];
       };
-      for (const auto* list : std::initializer_list<const std::vector<Finding>*>{
+      for (const auto* list : std::initializer_list<const FindingList*>{
                &report.findings, &report.leadership.findings, &report.succession.findings, &report.departure.findings,
                &truck})
         count(*list);
@@ -135,7 +135,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   auto work = [&]() {
     CancelScope scope(cancel);  // the caller's flag holds on every worker
     Report report;
-    std::vector<Finding> truck;
+    FindingList truck;
     // Teams are taken a chunk at a time: fewer trips to the shared counter, and neighbouring
     // results are written by one thread.
     constexpr std::size_t chunk = 16;

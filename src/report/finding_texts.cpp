@@ -229,33 +229,38 @@ class Writer {
 
 }  // namespace
 
-FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog& catalog, const PersonLabel& label) {
+namespace {
+
+// The texts of findings get(0) .. get(count - 1) (each a Finding, valid until the next call).
+template <class Get>
+FindingTexts texts_of(std::size_t count, const Get& get, const TextCatalog& catalog, const PersonLabel& label) {
   FindingTexts out;
-  out.message.offsets.reserve(findings.size() + 1);
-  out.recommendation.offsets.reserve(findings.size() + 1);
+  out.message.offsets.reserve(count + 1);
+  out.recommendation.offsets.reserve(count + 1);
   const Writer writer(catalog, label);
   std::vector<index_t> people;
   Values values;  // refilled for every finding
   // The entries of the last code and variant: findings come grouped by code, so most reuse them.
-  const Finding* last = nullptr;
-  std::string message_key, recommendation_key;
+  bool any = false;
+  std::string last_code, last_variant, message_key, recommendation_key;
   const TextCatalog::Entry *message = nullptr, *recommendation = nullptr;
   // Once the first findings are written, the columns' room for all of them, from those findings'
   // length (and a margin): a column grown by doubling copies its text again at every step.
   constexpr std::size_t sample = 256;
-  for (const auto& f : findings) {
-    if (out.message.size() == sample && findings.size() > 2 * sample)
+  for (std::size_t k = 0; k < count; ++k) {
+    const Finding& f = get(k);
+    if (out.message.size() == sample && count > 2 * sample)
       for (auto* column : {&out.message, &out.recommendation})
-        column->data.reserve(column->data.size() / sample * findings.size() * 5 / 4 + 4096);
+        column->data.reserve(column->data.size() / sample * count * 5 / 4 + 4096);
     people.clear();
     for (const auto p : f.people)
       if (p != no_index) people.push_back(p);  // as the Python layer, which drops a person not given
     writer.values_into(f.args, people, values);
-    if (last == nullptr || last->code != f.code || last->variant != f.variant) {
+    if (!any || last_code != f.code || last_variant != f.variant) {
       const std::string key = f.variant.empty() ? f.code : f.code + "." + f.variant;
       message_key = key + ".message", recommendation_key = key + ".recommendation";
       message = catalog.find(message_key), recommendation = catalog.find(recommendation_key);
-      last = &f;
+      any = true, last_code = f.code, last_variant = f.variant;
     }
     // Written straight into the columns' text, not into a string first.
     catalog.append_text(message_key, message, values, out.message.data);
@@ -264,6 +269,19 @@ FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog&
     out.recommendation.offsets.push_back(static_cast<std::int64_t>(out.recommendation.data.size()));
   }
   return out;
+}
+
+}  // namespace
+
+FindingTexts finding_texts(std::span<const Finding> findings, const TextCatalog& catalog, const PersonLabel& label) {
+  return texts_of(findings.size(), [&](std::size_t k) -> const Finding& { return findings[k]; }, catalog, label);
+}
+
+FindingTexts finding_texts(const FindingList& findings, std::size_t begin, std::size_t end, const TextCatalog& catalog,
+                           const PersonLabel& label) {
+  Finding f;  // each finding made into it in turn
+  return texts_of(
+      end - begin, [&](std::size_t k) -> const Finding& { return findings.get(begin + k, f), f; }, catalog, label);
 }
 
 }  // namespace teamgraph

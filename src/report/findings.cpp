@@ -136,108 +136,125 @@ std::string describe(const Finding& f, const Org& org) {
 
 namespace {
 
-// The order of sort_findings: most severe first, then score, code, rank, people, variant, args.
-bool finding_less(const Finding& a, const Finding& b) {
-  const int sa = -static_cast<int>(a.severity), sb = -static_cast<int>(b.severity);
-  return std::tie(sa, a.score, a.code, a.rank, a.people, a.variant, a.args) <
-         std::tie(sb, b.score, b.code, b.rank, b.people, b.variant, b.args);
+// Finding i of `list` against finding j in sort_findings' order after their severity, score,
+// code, rank and first person: all their people, then variant, then arguments (made into `x`
+// and `y`, the caller's, reused).
+bool tail_less(const FindingList& list, std::size_t i, std::size_t j, std::vector<FindingArg>& x,
+               std::vector<FindingArg>& y) {
+  const auto a = list.people(i), b = list.people(j);
+  if (!std::equal(a.begin(), a.end(), b.begin(), b.end()))
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+  if (list.variant_word(i) != list.variant_word(j)) return list.variant(i) < list.variant(j);
+  list.args(i, x);
+  list.args(j, y);
+  return x < y;
 }
 
 }  // namespace
 
-void sort_findings(std::vector<Finding>& findings) {
-  const auto less = finding_less;
-  if (findings.size() <= 32) {
-    // A score's few findings: insertion sort (stable, and no buffer to allocate as stable_sort does).
-    for (auto it = findings.begin(); it != findings.end(); ++it)
-      std::rotate(std::upper_bound(findings.begin(), it, *it, less), it, std::next(it));
-    return;
-  }
-  // Many findings (a report of a big org has hundreds of thousands) name few scores and codes:
+void sort_findings(FindingList& findings) {
+  // A report of a big org has hundreds of thousands of findings naming few scores and codes:
   // their order is that of small numbers, the ranks of the distinct names. Severity, score, code
-  // and rank then make one integer key a finding, the first person a second one (a score's many
+  // and rank then make two integer keys a finding, the first person a third one (a score's many
   // findings differ there first), and the order of the keys (the rest of the people, variant and
-  // arguments breaking ties, as above) is sorted instead of the findings, which are moved once.
-  std::unordered_map<std::string_view, std::uint32_t> ids;
-  std::vector<std::string_view> names;
-  std::vector<std::uint32_t> score_id(findings.size()), code_id(findings.size());
-  auto id_of = [&](const std::string& name) {
-    const auto [it, added] = ids.try_emplace(name, static_cast<std::uint32_t>(names.size()));
-    if (added) names.push_back(name);
-    return it->second;
-  };
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];  // one score's findings come together: most names repeat the last
-    score_id[i] = i && f.score == findings[i - 1].score ? score_id[i - 1] : id_of(f.score);
-    code_id[i] = i && f.code == findings[i - 1].code ? code_id[i - 1] : id_of(f.code);
+  // arguments breaking ties) is sorted instead of the findings, which are then copied once in it.
+  const std::size_t n = findings.size();
+  if (findings.sorted() || n == 0) return;
+  std::vector<std::uint32_t> names;  // the words that are a score or a code
+  for (std::size_t i = 0; i < n; ++i) {
+    names.push_back(findings.score_word(i));
+    names.push_back(findings.code_word(i));
+    if (names.size() > 64) {  // most are the same few: kept distinct as they come
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+    }
   }
-  constexpr std::size_t name_bits = 14;
-  if (names.size() >= (std::size_t{1} << name_bits)) {  // not in a key: the findings themselves are sorted
-    std::stable_sort(findings.begin(), findings.end(), less);
-    return;
-  }
-  std::vector<std::uint32_t> order(names.size()), rank_of(names.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
-  for (std::uint32_t k = 0; k < order.size(); ++k) rank_of[order[k]] = k;
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::sort(names.begin(), names.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return findings.word(a) < findings.word(b); });
+  std::vector<std::uint32_t> rank_of(findings.words(), 0);
+  for (std::uint32_t k = 0; k < names.size(); ++k) rank_of[names[k]] = k;
   struct Key {
-    std::uint64_t key;  // 4 - severity (3 bits), score's rank, code's rank (name_bits each), rank (32 bits)
+    std::uint64_t first;   // 4 - severity, then the score's rank
+    std::uint64_t second;  // the code's rank, then the finding's rank
     std::uint64_t person;  // the first person + 1, 0 for none (no people come first)
     std::uint32_t index;
   };
-  std::vector<Key> keys(findings.size());
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    const auto severity = static_cast<std::uint64_t>(FindingSeverity::critical) - static_cast<std::uint64_t>(f.severity);
-    keys[i] = {severity << (2 * name_bits + 32) | std::uint64_t{rank_of[score_id[i]]} << (name_bits + 32) |
-                   std::uint64_t{rank_of[code_id[i]]} << 32 | f.rank,
-               f.people.empty() ? 0 : std::uint64_t{f.people[0]} + 1, static_cast<std::uint32_t>(i)};
+  std::vector<Key> keys(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto severity = static_cast<std::uint64_t>(FindingSeverity::critical) -
+                          static_cast<std::uint64_t>(findings.severity(i));
+    const auto people = findings.people(i);
+    keys[i] = {severity << 32 | rank_of[findings.score_word(i)],
+               std::uint64_t{rank_of[findings.code_word(i)]} << 32 | findings.rank(i),
+               people.empty() ? 0 : std::uint64_t{people[0]} + 1, static_cast<std::uint32_t>(i)};
   }
-  std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    if (a.key != b.key) return a.key < b.key;
+  std::vector<FindingArg> x, y;
+  const auto less = [&](const Key& a, const Key& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second != b.second) return a.second < b.second;
     if (a.person != b.person) return a.person < b.person;
-    const Finding &x = findings[a.index], &y = findings[b.index];
-    return std::tie(x.people, x.variant, x.args) < std::tie(y.people, y.variant, y.args);
-  });
-  std::vector<Finding> sorted;
-  sorted.reserve(findings.size());
-  for (const Key& k : keys) sorted.push_back(std::move(findings[k.index]));
-  findings.swap(sorted);
+    return tail_less(findings, a.index, b.index, x, y);
+  };
+  if (!std::is_sorted(keys.begin(), keys.end(), less)) {
+    std::stable_sort(keys.begin(), keys.end(), less);
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = keys[i].index;
+    findings = findings.select(order);
+  }
+  findings.sorted_ = true;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+  FindingList list;
+  list.reserve(findings.size());
+  for (const auto& f : findings) list.push_back(f);
+  sort_findings(list);
+  for (std::size_t i = 0; i < findings.size(); ++i) list.get(i, findings[i]);
 }
 
 namespace detail {
 
-std::vector<Finding> merge_findings(std::span<std::vector<Finding>* const> lists) {
+FindingList merge_findings(std::span<FindingList* const> lists) {
   std::size_t total = 0;
   for (auto* list : lists) {
     total += list->size();
-    if (!std::is_sorted(list->begin(), list->end(), finding_less)) sort_findings(*list);
+    sort_findings(*list);
   }
   // Findings of two scores are ordered by severity, then score; of one score (one list), as the
   // list has them. Each score's findings in one list, the lists' findings are counted into their
-  // (severity, score) run, keeping each list's order, and moved once.
+  // (severity, score) run, keeping each list's order, and copied once.
   std::vector<std::string_view> scores;  // a few (each looked up by a scan)
   std::vector<std::size_t> score_list;   // the list each score's findings are in
+  std::vector<std::vector<std::uint32_t>> score_of(lists.size());  // each finding's score, by list
   constexpr std::size_t most_scores = 64;
-  for (std::size_t l = 0; l < lists.size(); ++l)
-    for (const auto& f : *lists[l]) {
-      if (!scores.empty() && scores.back() == f.score && score_list.back() == l) continue;
-      const auto at = std::find(scores.begin(), scores.end(), std::string_view(f.score));
+  for (std::size_t l = 0; l < lists.size(); ++l) {
+    const FindingList& list = *lists[l];
+    score_of[l].resize(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i && list.score_word(i) == list.score_word(i - 1)) {
+        score_of[l][i] = score_of[l][i - 1];
+        continue;
+      }
+      const std::string_view score = list.score(i);
+      const auto at = std::find(scores.begin(), scores.end(), score);
       if (at == scores.end() && scores.size() < most_scores) {
-        scores.push_back(f.score);
+        score_of[l][i] = static_cast<std::uint32_t>(scores.size());
+        scores.push_back(score);
         score_list.push_back(l);
       } else if (at == scores.end() || score_list[static_cast<std::size_t>(at - scores.begin())] != l) {
         // One score's findings in two lists, or many scores: merged by sorting them all.
-        std::vector<Finding> all;
-        all.reserve(total);
-        for (auto* list : lists) {
-          all.insert(all.end(), std::make_move_iterator(list->begin()), std::make_move_iterator(list->end()));
-          list->clear();
-        }
+        FindingList all;
+        for (auto* each : lists) all.append(*each);
+        for (auto* each : lists) *each = FindingList();
         sort_findings(all);
         return all;
+      } else {
+        score_of[l][i] = static_cast<std::uint32_t>(at - scores.begin());
       }
     }
+  }
   std::vector<std::size_t> rank(scores.size());  // a score's place among the scores' names
   {
     std::vector<std::size_t> order(scores.size());
@@ -246,31 +263,34 @@ std::vector<Finding> merge_findings(std::span<std::vector<Finding>* const> lists
     for (std::size_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
   }
   const std::size_t severities = static_cast<std::size_t>(FindingSeverity::critical) + 1;
-  auto run_of = [&](const Finding& f, std::size_t score) {
-    return (static_cast<std::size_t>(FindingSeverity::critical) - static_cast<std::size_t>(f.severity)) * scores.size() +
+  auto run_of = [&](const FindingList& list, std::size_t i, std::size_t score) {
+    return (static_cast<std::size_t>(FindingSeverity::critical) - static_cast<std::size_t>(list.severity(i))) *
+               scores.size() +
            rank[score];
   };
   std::vector<std::size_t> start(severities * scores.size() + 1, 0);
-  std::vector<std::uint32_t> score_of;  // each finding's score, in list order
-  score_of.reserve(total);
-  for (auto* list : lists) {
-    std::size_t s = 0;
-    for (const auto& f : *list) {
-      if (scores[s] != f.score) s = static_cast<std::size_t>(std::find(scores.begin(), scores.end(), std::string_view(f.score)) - scores.begin());
-      score_of.push_back(static_cast<std::uint32_t>(s));
-      ++start[run_of(f, s) + 1];
-    }
-  }
+  for (std::size_t l = 0; l < lists.size(); ++l)
+    for (std::size_t i = 0; i < lists[l]->size(); ++i) ++start[run_of(*lists[l], i, score_of[l][i]) + 1];
   for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
+  // Each list's findings, in its order, go to its runs' places; a run holds one list's findings.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order(total);  // (list, position) in the merged order
-  std::size_t k = 0;
   for (std::size_t l = 0; l < lists.size(); ++l)
     for (std::size_t i = 0; i < lists[l]->size(); ++i)
-      order[start[run_of((*lists[l])[i], score_of[k++])]++] = {static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(i)};
-  std::vector<Finding> out;
+      order[start[run_of(*lists[l], i, score_of[l][i])]++] = {static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(i)};
+  FindingList out;
+  std::vector<std::vector<std::uint32_t>> words(lists.size());  // each list's words as out's
+  for (std::size_t l = 0; l < lists.size(); ++l) words[l] = out.words_of(*lists[l]);
   out.reserve(total);
-  for (const auto& [l, i] : order) out.push_back(std::move((*lists[l])[i]));
-  for (auto* list : lists) list->clear();
+  // Consecutive findings of one list are appended together.
+  for (std::size_t k = 0; k < order.size();) {
+    std::size_t end = k + 1;
+    while (end < order.size() && order[end].first == order[k].first && order[end].second == order[end - 1].second + 1) ++end;
+    const auto l = order[k].first;
+    out.append(*lists[l], order[k].second, order[k].second + (end - k), words[l]);
+    k = end;
+  }
+  for (auto* list : lists) *list = FindingList();  // their memory too
+  out.sorted_ = true;
   return out;
 }
 

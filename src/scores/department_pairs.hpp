@@ -16,7 +16,7 @@ struct DepartmentPairs {
   // people; the sharing.pair_departments largest) with no sharing link between them: one a pair
   // that works toward the same goals (a goal owned in one serves a goal owned in the other) or
   // that both share with a third department; one finding for the other such pairs together.
-  std::vector<Finding> findings;
+  FindingList findings;
   // The (at most three) pairs of sizable departments with the fewest links for their sizes
   // (links / (size_a * size_b), then the larger departments first): "department_pair" clauses.
   std::vector<FindingClause> fewest;

@@ -190,10 +190,9 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
   rank_by_risk(d.risk, d.impact, placeholder, d.ranking);
 
   // Findings: the people whose departure would hurt most, "If {person} leaves, {effects} (impact
-  // .., risk ..)", one clause an effect. Written over the record's own findings, their arguments
-  // and evidence (a batch worker refills one record for every team, and their strings and lists
-  // keep their room: no allocation a team once the first teams are scored), then cut to the
-  // number written.
+  // .., risk ..)", one clause an effect. Each is written over one Finding, its arguments and
+  // evidence keeping their room, and added to the record's list (cleared, keeping its room: a
+  // batch worker refills one record for every team).
   using Kind = FindingArg::Kind;
   auto put = [](FindingArg& a, const char* name, Kind kind, double number) {
     a.name.assign(name);
@@ -203,11 +202,12 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
     a.first = 0, a.size = kind == Kind::people ? 1 : 0;
   };
   std::size_t shown = 0;
+  d.findings.clear();
   d.findings.reserve(w.findings);
+  Finding f;
   for (const index_t p : d.ranking) {
     if (shown == w.findings || d.impact[p] <= 0.0) break;
-    if (shown == d.findings.size()) d.findings.emplace_back();
-    Finding& f = d.findings[shown++];
+    ++shown;
     const double risk = d.risk[p];
     const auto severity = std::isnan(risk)          ? FindingSeverity::medium
                           : risk >= w.critical_risk ? FindingSeverity::critical
@@ -257,8 +257,8 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
       f.evidence[e].name.assign(name);
       f.evidence[e++].value = value;
     }
+    d.findings.push_back(f);
   }
-  d.findings.resize(shown);
   sort_findings(d.findings);
 }
 

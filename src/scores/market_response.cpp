@@ -87,7 +87,7 @@ std::string week_text(std::int64_t week) { return format_date(week_start(week));
 // week's reply rate and minutes against the targets, when it has min_history weeks of each.
 // `subject()`: the arguments naming the subject, made only for a finding.
 template <class Subject>
-void below_target(std::vector<Finding>& out, const MarketPolicy& mp, std::span<const index_t> people, const char* variant,
+void below_target(FindingList& out, const MarketPolicy& mp, std::span<const index_t> people, const char* variant,
                   const Subject& subject, double rate, std::size_t rate_weeks, double minutes, std::size_t minute_weeks) {
   const std::size_t enough = std::max<std::size_t>(1, mp.min_history);
   auto add = [&](const char* code, double value, double target, std::size_t weeks, const char* name) {
@@ -114,7 +114,7 @@ std::vector<std::pair<std::size_t, std::size_t>> runs(const std::vector<Flag>& f
   return out;
 }
 
-void week_findings(std::vector<Finding>& out, const MarketPolicy& mp, const std::string& channel, const Judgement& j) {
+void week_findings(FindingList& out, const MarketPolicy& mp, const std::string& channel, const Judgement& j) {
   for (const auto& [b, e] : runs(j.surges)) {
     // The run's sharpest week speaks for it.
     const auto peak = std::max_element(j.surges.begin() + static_cast<std::ptrdiff_t>(b), j.surges.begin() + static_cast<std::ptrdiff_t>(e),

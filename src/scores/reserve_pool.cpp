@@ -124,9 +124,9 @@ std::string level_word(GridLevel l) { return "word.grid." + std::string(to_strin
 
 }  // namespace
 
-std::vector<Finding> reserve_pool_findings(const Org& org, const Policy& policy, const TalentGrid& grid,
+FindingList reserve_pool_findings(const Org& org, const Policy& policy, const TalentGrid& grid,
                                            const SuccessionReport& succession) {
-  std::vector<Finding> out;
+  FindingList out;
   if (!grid.assessed || !succession.assessed) return out;
   const auto& pe = org.people();
   const auto& s = org.successors();

@@ -180,8 +180,7 @@ ScoreReport sharing_health(const Org& org, const Policy& policy, const SharingSt
       r.findings.push_back(std::move(f));
     }
     DepartmentPairs pairs = department_pairs(org, sp);
-    r.findings.insert(r.findings.end(), std::make_move_iterator(pairs.findings.begin()),
-                      std::make_move_iterator(pairs.findings.end()));
+    r.findings.append(pairs.findings);
     if (!std::isnan(ei) && ei <= sp.inward_ei_index) {
       // The recommendation names the sizable departments that share least for their sizes.
       Finding f{"sharing_health", "few_cross_department_links", FindingSeverity::low, {}, {}, {}, {}};

@@ -46,7 +46,7 @@ TEST(Concurrency, EightThreadsAssessOneOrg) {
 TEST(Concurrency, AssessOnTwoThreadsEqualsOneThread) {
   const Org org = read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team");
   const Policy policy = effective_policy(org);
-  std::vector<Finding> truck_one, truck_two;
+  FindingList truck_one, truck_two;
   const Report one = detail::assess_scores(org, policy, truck_one, /*parallel=*/false);
   const Report two = detail::assess_scores(org, policy, truck_two, /*parallel=*/true);
   ASSERT_EQ(one.scores.size(), two.scores.size());
@@ -55,7 +55,7 @@ TEST(Concurrency, AssessOnTwoThreadsEqualsOneThread) {
     EXPECT_EQ(one.scores[i].assessed, two.scores[i].assessed);
     EXPECT_EQ(one.scores[i].value, two.scores[i].value) << one.scores[i].name;
   }
-  auto described = [&](const Report& r, const std::vector<Finding>& truck) {
+  auto described = [&](const Report& r, const FindingList& truck) {
     std::vector<std::string> out;
     for (const auto* list : {&r.leadership.findings, &r.succession.findings, &r.departure.findings, &r.findings, &truck})
       for (const auto& f : *list) out.push_back(f.score + " " + describe(f, org));

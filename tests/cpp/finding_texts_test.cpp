@@ -129,13 +129,15 @@ TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
       for (std::size_t k = random() % 3; k > 0; --k) f.people.push_back(static_cast<index_t>(random() % 5));
       f.evidence = {{"input_position", static_cast<double>(position++)}};
     }
-    return list;
+    FindingList out;
+    for (const auto& f : list) out.push_back(f);
+    return out;
   };
   std::vector<std::string> many;  // shape 3: more scores than are looked up by a scan
   for (int k = 0; k < 70; ++k) many.push_back("score" + std::to_string(k));
   for (int shape = 0; shape < 4; ++shape) {
     std::size_t position = 0;
-    std::vector<std::vector<Finding>> storage;
+    std::vector<FindingList> storage;
     for (std::size_t l = 0; l < scores.size(); ++l) {
       // shape 0: a score a list; 1: the same, the last list left unsorted; 2: "a" in two lists;
       // 3: the last list with 70 scores of its own
@@ -146,12 +148,12 @@ TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
       if (!(shape == 1 && l + 1 == scores.size())) sort_findings(storage.back());
     }
     storage.emplace_back();  // an empty list
-    std::vector<Finding> expected;
-    for (const auto& list : storage) expected.insert(expected.end(), list.begin(), list.end());
+    FindingList expected;
+    for (const auto& list : storage) expected.append(list);
     sort_findings(expected);
-    std::vector<std::vector<Finding>*> lists;
+    std::vector<FindingList*> lists;
     for (auto& list : storage) lists.push_back(&list);
-    const std::vector<Finding> merged = detail::merge_findings(lists);
+    const FindingList merged = detail::merge_findings(lists);
     ASSERT_EQ(merged.size(), expected.size()) << shape;
     for (std::size_t i = 0; i < merged.size(); ++i)
       EXPECT_EQ(merged[i].evidence[0].value, expected[i].evidence[0].value) << "shape " << shape << ", place " << i;

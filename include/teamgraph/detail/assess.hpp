@@ -13,14 +13,14 @@ namespace teamgraph::detail {
 // score's findings stay in its own report), the truck factor's findings go to `truck_findings`,
 // and report.policy is left default. `parallel`: the scores on two threads (a batch, which keeps
 // every core busy with teams, says false).
-Report assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, bool parallel = false);
+Report assess_scores(const Org& org, const Policy& policy, FindingList& truck_findings, bool parallel = false);
 // The same into `report`, whose every part is replaced (report.policy is left as it is): a batch
 // reuses one report per thread.
-void assess_scores(const Org& org, const Policy& policy, std::vector<Finding>& truck_findings, Report& report,
+void assess_scores(const Org& org, const Policy& policy, FindingList& truck_findings, Report& report,
                    bool parallel = false);
 
 // The findings of `lists`, each list's sorted (sort_findings) first if it is not, merged into one
-// list in sort_findings' order; the lists are left empty. Each finding is moved once.
-std::vector<Finding> merge_findings(std::span<std::vector<Finding>* const> lists);
+// list in sort_findings' order; the lists are left empty. Each finding is copied once.
+FindingList merge_findings(std::span<FindingList* const> lists);
 
 }  // namespace teamgraph::detail

@@ -45,7 +45,7 @@ struct DepartureImpact {
   bool knowledge_assessed = false;
   bool market_assessed = false;  // operations.csv names who answers some channel in the period
   index_t reachable_from_core = 0;  // people with a sharing path to the core (core included)
-  std::vector<Finding> findings;
+  FindingList findings;
 };
 
 // `leadership`, `knowledge` and `sharing` (for the core tier) may be passed when already

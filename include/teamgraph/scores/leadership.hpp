@@ -58,7 +58,7 @@ struct LeadershipReport {
   GroupCoverage core_coverage;
   std::vector<UnitCoverage> units;  // one per manager (placeholder managers have none), in index order
   TrainingPlan plan;
-  std::vector<Finding> findings;
+  FindingList findings;
 };
 
 LeadershipReport leadership_coverage(const Org& org, const Policy& policy = {});

@@ -43,7 +43,7 @@ struct ScoreReport {
   std::vector<Figure> figures;
   std::vector<GroupFigure> groups;
   std::vector<PersonColumn> people;
-  std::vector<Finding> findings;
+  FindingList findings;
 
   const Figure* figure(std::string_view name) const;
 };

@@ -54,7 +54,7 @@ struct SuccessionReport {
   double covered_share = 0.0;  // key positions with a ready-now successor
   std::vector<KeyPosition> positions;    // in index order
   std::vector<VacancyCascade> cascades;  // one per key position, each of at most cascade_seats seats
-  std::vector<Finding> findings;
+  FindingList findings;
 };
 
 SuccessionReport succession_readiness(const Org& org, const Policy& policy = {});

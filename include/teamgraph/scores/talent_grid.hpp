@@ -89,7 +89,7 @@ TalentGrid talent_grid(const Org& org, const Policy& policy = {});
 //   high/high people sit in its unit: under the incumbent, or in the incumbent's department (not
 //   above the incumbent, not already named for the seat); names the first talent_grid.suggestions
 //   of them in the suggestion order (suggest_successors).
-std::vector<Finding> reserve_pool_findings(const Org& org, const Policy& policy, const TalentGrid& grid,
+FindingList reserve_pool_findings(const Org& org, const Policy& policy, const TalentGrid& grid,
                                            const SuccessionReport& succession);
 
 // One suggested successor for an uncovered key position (a what-if's add_successor row).

@@ -40,7 +40,7 @@ TEST(DepartureImpact, FindingsNameTheEffectsAsClauses) {
   Policy policy = small_leadership_policy();
   const auto d = departure_impact(org, policy);
   ASSERT_EQ(d.findings.size(), 3u);  // A, B and C have an impact; D and E none
-  const auto& a = *std::find_if(d.findings.begin(), d.findings.end(), [&](auto& f) { return org.id(f.people[0]) == "A"; });
+  const Finding a = *std::find_if(d.findings.begin(), d.findings.end(), [&](auto& f) { return org.id(f.people[0]) == "A"; });
   // "If A leaves, core leadership coverage drops 46.7 points and 4 people lose their manager (impact .., risk ..)."
   EXPECT_EQ(a.variant, "");
   ASSERT_EQ(a.args.size(), 4u);

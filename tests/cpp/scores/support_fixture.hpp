@@ -2,6 +2,7 @@
 // What the support scores' tests share: a small team and ways to look at a finding's arguments.
 
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,10 +16,13 @@ inline const std::string support_people =
     "id,department,tier,manager_id,role\n"
     "A,x,core,,general manager\nB,x,core,A,lead\nC,x,core,A,store lead\nD,y,execution,B,\nE,y,execution,B,\n";
 
-// The first finding with `code`, or nullptr.
+// The first finding with `code`, or nullptr. A list makes a Finding when one is read: those found
+// are kept here for the rest of the test program.
 inline const Finding* finding(const ScoreReport& r, std::string_view code) {
-  const auto it = std::find_if(r.findings.begin(), r.findings.end(), [&](const Finding& f) { return f.code == code; });
-  return it == r.findings.end() ? nullptr : &*it;
+  static std::deque<Finding> found;
+  for (std::size_t i = 0; i < r.findings.size(); ++i)
+    if (r.findings.code(i) == code) return &found.emplace_back(r.findings[i]);
+  return nullptr;
 }
 
 // The ids of the people a `people` argument names, in order.
