@@ -196,16 +196,18 @@ class FindingList {
   // argument likely of the same name.
   void put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std::size_t at, const ArgRecord* hint);
   void get_arg(const ArgRecord& r, FindingArg& out) const;
-  // Finding i of `from` appended, its words numbered by `words` (from's word k is this list's words[k]).
-  void append_from(const FindingList& from, std::size_t i, const std::vector<std::uint32_t>& words);
-  void append_args(const FindingList& from, const ArgRecord* first, std::size_t count, std::vector<ArgRecord>& pool,
-                   const std::vector<std::uint32_t>& words);
+  // Findings [begin, end) of `from` appended, their words numbered by `words` (from's word k is
+  // this list's words[k]): each pool's part of them copied at once (a finding's part of every
+  // pool is one run, after the finding's before it).
+  void append_range(const FindingList& from, std::size_t begin, std::size_t end, const std::vector<std::uint32_t>& words);
 
   std::vector<std::string> words_;
   std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> word_index_;
   std::vector<FindingSeverity> severity_;
   std::vector<std::uint32_t> score_, code_, variant_, rank_;
-  std::vector<std::size_t> people_end_, evidence_end_, args_end_;  // where each finding's ends in the pools
+  // Where each finding's part of each pool ends (its clauses' arguments, and their texts and
+  // clauses, are the finding's too).
+  std::vector<std::size_t> people_end_, evidence_end_, args_end_, items_end_, clauses_end_, clause_args_end_;
   std::vector<index_t> people_;
   std::vector<std::uint32_t> evidence_name_;
   std::vector<double> evidence_value_;

@@ -33,6 +33,9 @@ void FindingList::clear() {
   people_end_.clear();
   evidence_end_.clear();
   args_end_.clear();
+  items_end_.clear();
+  clauses_end_.clear();
+  clause_args_end_.clear();
   people_.clear();
   evidence_name_.clear();
   evidence_value_.clear();
@@ -52,6 +55,9 @@ void FindingList::reserve(std::size_t findings) {
   people_end_.reserve(findings);
   evidence_end_.reserve(findings);
   args_end_.reserve(findings);
+  items_end_.reserve(findings);
+  clauses_end_.reserve(findings);
+  clause_args_end_.reserve(findings);
 }
 
 std::uint32_t FindingList::word_of(std::string_view text, std::size_t hint) {
@@ -114,6 +120,9 @@ void FindingList::push_back(const Finding& f) {
     put_arg(f.args[k], args_, args_first + k, hint);
   }
   args_end_.push_back(args_.size());
+  items_end_.push_back(items_.size());
+  clauses_end_.push_back(clauses_.size());
+  clause_args_end_.push_back(clause_args_.size());
   sorted_ = false;
 }
 
@@ -165,47 +174,76 @@ Finding FindingList::operator[](std::size_t i) const {
   return f;
 }
 
-void FindingList::append_args(const FindingList& from, const ArgRecord* first, std::size_t count,
-                              std::vector<ArgRecord>& pool, const std::vector<std::uint32_t>& words) {
-  const std::size_t at = pool.size();
-  pool.resize(at + count);
-  for (std::size_t k = 0; k < count; ++k) {
-    ArgRecord r = first[k];
-    r.name = words[r.name];
-    r.items_begin = narrow(items_.size());
-    for (std::uint32_t t = first[k].items_begin; t < first[k].items_end; ++t) items_.push_back(words[from.items_[t]]);
-    r.items_end = narrow(items_.size());
-    r.clauses_begin = narrow(clauses_.size());
-    r.clauses_end = narrow(clauses_.size() + (first[k].clauses_end - first[k].clauses_begin));
-    clauses_.resize(r.clauses_end);
-    for (std::uint32_t c = first[k].clauses_begin; c < first[k].clauses_end; ++c) {
-      const ClauseRecord& clause = from.clauses_[c];
-      const std::uint32_t args_begin = narrow(clause_args_.size());
-      append_args(from, from.clause_args_.data() + clause.args_begin, clause.args_end - clause.args_begin, clause_args_,
-                  words);
-      clauses_[r.clauses_begin + (c - first[k].clauses_begin)] = {words[clause.key], args_begin,
-                                                                  args_begin + (clause.args_end - clause.args_begin)};
-    }
-    pool[at + k] = r;
-  }
+namespace {
+
+// The values [first, last) of `from` appended to `to`, each made by `make`.
+template <class T, class Make>
+void append_made(std::vector<T>& to, const T* first, const T* last, const Make& make) {
+  const std::size_t at = to.size();
+  to.resize(at + static_cast<std::size_t>(last - first));
+  T* out = to.data() + at;
+  for (; first != last; ++first) *out++ = make(*first);
 }
 
-void FindingList::append_from(const FindingList& from, std::size_t i, const std::vector<std::uint32_t>& words) {
-  severity_.push_back(from.severity_[i]);
-  score_.push_back(words[from.score_[i]]);
-  code_.push_back(words[from.code_[i]]);
-  variant_.push_back(words[from.variant_[i]]);
-  rank_.push_back(from.rank_[i]);
-  const auto who = from.people(i);
-  people_.insert(people_.end(), who.begin(), who.end());
-  people_end_.push_back(people_.size());
-  for (const auto name : from.evidence_names(i)) evidence_name_.push_back(words[name]);
-  const auto values = from.evidence_values(i);
-  evidence_value_.insert(evidence_value_.end(), values.begin(), values.end());
-  evidence_end_.push_back(evidence_name_.size());
-  const std::size_t first = begin_of(from.args_end_, i);
-  append_args(from, from.args_.data() + first, from.args_end_[i] - first, args_, words);
-  args_end_.push_back(args_.size());
+// The ends [begin, end) of `from` appended to `to`, moved by where the pool's part of them begins
+// in each list.
+void append_ends(std::vector<std::size_t>& to, const std::vector<std::size_t>& from, std::size_t begin, std::size_t end,
+                 std::size_t pool_size) {
+  const std::size_t base = begin ? from[begin - 1] : 0;
+  append_made(to, from.data() + begin, from.data() + end, [&](std::size_t e) { return e - base + pool_size; });
+}
+
+}  // namespace
+
+void FindingList::append_range(const FindingList& from, std::size_t begin, std::size_t end,
+                               const std::vector<std::uint32_t>& words) {
+  const auto part = [&](const std::vector<std::size_t>& ends) {
+    return std::pair{begin_of(ends, begin), end ? ends[end - 1] : 0};
+  };
+  const auto word = [&](std::uint32_t k) { return words[k]; };
+  severity_.insert(severity_.end(), from.severity_.begin() + static_cast<std::ptrdiff_t>(begin),
+                   from.severity_.begin() + static_cast<std::ptrdiff_t>(end));
+  rank_.insert(rank_.end(), from.rank_.begin() + static_cast<std::ptrdiff_t>(begin),
+               from.rank_.begin() + static_cast<std::ptrdiff_t>(end));
+  append_made(score_, from.score_.data() + begin, from.score_.data() + end, word);
+  append_made(code_, from.code_.data() + begin, from.code_.data() + end, word);
+  append_made(variant_, from.variant_.data() + begin, from.variant_.data() + end, word);
+  const auto [people_first, people_last] = part(from.people_end_);
+  append_ends(people_end_, from.people_end_, begin, end, people_.size());
+  people_.insert(people_.end(), from.people_.begin() + static_cast<std::ptrdiff_t>(people_first),
+                 from.people_.begin() + static_cast<std::ptrdiff_t>(people_last));
+  const auto [evidence_first, evidence_last] = part(from.evidence_end_);
+  append_ends(evidence_end_, from.evidence_end_, begin, end, evidence_name_.size());
+  append_made(evidence_name_, from.evidence_name_.data() + evidence_first, from.evidence_name_.data() + evidence_last, word);
+  evidence_value_.insert(evidence_value_.end(), from.evidence_value_.begin() + static_cast<std::ptrdiff_t>(evidence_first),
+                         from.evidence_value_.begin() + static_cast<std::ptrdiff_t>(evidence_last));
+  // Arguments refer to texts and clauses, clauses to arguments: each moved by where its pool's
+  // part begins here rather than there.
+  const auto [items_first, items_last] = part(from.items_end_);
+  const auto [clauses_first, clauses_last] = part(from.clauses_end_);
+  const auto [clause_args_first, clause_args_last] = part(from.clause_args_end_);
+  const auto items_shift = static_cast<std::int64_t>(items_.size()) - static_cast<std::int64_t>(items_first);
+  const auto clauses_shift = static_cast<std::int64_t>(clauses_.size()) - static_cast<std::int64_t>(clauses_first);
+  const auto clause_args_shift = static_cast<std::int64_t>(clause_args_.size()) - static_cast<std::int64_t>(clause_args_first);
+  const auto moved = [](std::uint32_t at, std::int64_t shift) { return narrow(static_cast<std::size_t>(at + shift)); };
+  const auto arg = [&](ArgRecord r) {
+    r.name = words[r.name];
+    r.items_begin = moved(r.items_begin, items_shift), r.items_end = moved(r.items_end, items_shift);
+    r.clauses_begin = moved(r.clauses_begin, clauses_shift), r.clauses_end = moved(r.clauses_end, clauses_shift);
+    return r;
+  };
+  const auto [args_first, args_last] = part(from.args_end_);
+  append_ends(args_end_, from.args_end_, begin, end, args_.size());
+  append_made(args_, from.args_.data() + args_first, from.args_.data() + args_last, arg);
+  append_ends(clause_args_end_, from.clause_args_end_, begin, end, clause_args_.size());
+  append_made(clause_args_, from.clause_args_.data() + clause_args_first, from.clause_args_.data() + clause_args_last, arg);
+  append_ends(items_end_, from.items_end_, begin, end, items_.size());
+  append_made(items_, from.items_.data() + items_first, from.items_.data() + items_last, word);
+  append_ends(clauses_end_, from.clauses_end_, begin, end, clauses_.size());
+  append_made(clauses_, from.clauses_.data() + clauses_first, from.clauses_.data() + clauses_last, [&](ClauseRecord c) {
+    return ClauseRecord{words[c.key], moved(c.args_begin, clause_args_shift), moved(c.args_end, clause_args_shift)};
+  });
+  sorted_ = false;
 }
 
 std::vector<std::uint32_t> FindingList::words_of(const FindingList& other) {
@@ -223,10 +261,7 @@ void FindingList::append(const FindingList& other, std::size_t begin, std::size_
   }
   if (end > other.size() || begin > end || words.size() != other.words_.size())
     throw std::out_of_range("FindingList::append: no such findings, or words of another list");
-  if (begin == end) return;
-  reserve(size() + (end - begin));
-  for (std::size_t i = begin; i < end; ++i) append_from(other, i, words);
-  sorted_ = false;
+  append_range(other, begin, end, words);
 }
 
 void FindingList::append(const FindingList& other) {
@@ -245,7 +280,7 @@ FindingList FindingList::select(std::span<const std::uint32_t> order) const {
   std::vector<std::uint32_t> same(words_.size());
   for (std::uint32_t k = 0; k < same.size(); ++k) same[k] = k;
   out.reserve(order.size());
-  for (const auto i : order) out.append_from(*this, i, same);
+  for (const auto i : order) out.append_range(*this, i, i + 1, same);
   return out;
 }
 
