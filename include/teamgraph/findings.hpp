@@ -10,12 +10,10 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <iterator>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "teamgraph/org.hpp"
@@ -115,8 +113,8 @@ class FindingList {
   using size_type = std::size_t;
   using iterator = const_iterator;
 
-  std::size_t size() const { return severity_.size(); }
-  bool empty() const { return severity_.empty(); }
+  std::size_t size() const { return rows_.size(); }
+  bool empty() const { return rows_.empty(); }
   void clear();
   void reserve(std::size_t findings);
   void push_back(const Finding& finding);
@@ -138,30 +136,36 @@ class FindingList {
   const_iterator end() const;
 
   // The columns.
-  FindingSeverity severity(std::size_t i) const { return severity_[i]; }
-  std::uint32_t rank(std::size_t i) const { return rank_[i]; }
-  const std::string& score(std::size_t i) const { return words_[score_[i]]; }
-  const std::string& code(std::size_t i) const { return words_[code_[i]]; }
-  const std::string& variant(std::size_t i) const { return words_[variant_[i]]; }
+  FindingSeverity severity(std::size_t i) const { return rows_[i].severity; }
+  std::uint32_t rank(std::size_t i) const { return rows_[i].rank; }
+  std::string_view score(std::size_t i) const { return word(rows_[i].score); }
+  std::string_view code(std::size_t i) const { return word(rows_[i].code); }
+  std::string_view variant(std::size_t i) const { return word(rows_[i].variant); }
   // The numbers of finding i's score, code and variant among the words.
-  std::uint32_t score_word(std::size_t i) const { return score_[i]; }
-  std::uint32_t code_word(std::size_t i) const { return code_[i]; }
-  std::uint32_t variant_word(std::size_t i) const { return variant_[i]; }
+  std::uint32_t score_word(std::size_t i) const { return rows_[i].score; }
+  std::uint32_t code_word(std::size_t i) const { return rows_[i].code; }
+  std::uint32_t variant_word(std::size_t i) const { return rows_[i].variant; }
   std::span<const index_t> people(std::size_t i) const {
-    return std::span<const index_t>(people_).subspan(begin_of(people_end_, i), people_end_[i] - begin_of(people_end_, i));
+    const std::uint32_t first = i ? rows_[i - 1].people : 0;
+    return std::span<const index_t>(people_).subspan(first, rows_[i].people - first);
   }
   // Finding i's evidence: names (words) and values.
   std::span<const std::uint32_t> evidence_names(std::size_t i) const {
-    return std::span<const std::uint32_t>(evidence_name_).subspan(begin_of(evidence_end_, i), evidence_size(i));
+    const std::uint32_t first = i ? rows_[i - 1].evidence : 0;
+    return std::span<const std::uint32_t>(evidence_name_).subspan(first, rows_[i].evidence - first);
   }
   std::span<const double> evidence_values(std::size_t i) const {
-    return std::span<const double>(evidence_value_).subspan(begin_of(evidence_end_, i), evidence_size(i));
+    const std::uint32_t first = i ? rows_[i - 1].evidence : 0;
+    return std::span<const double>(evidence_value_).subspan(first, rows_[i].evidence - first);
   }
   // Finding i's arguments, made into `out` (reusing its storage).
   void args(std::size_t i, std::vector<FindingArg>& out) const;
   // Word k: a name (score, code, variant, evidence, argument, catalog key) or a text of the data.
-  const std::string& word(std::uint32_t k) const { return words_[k]; }
-  std::size_t words() const { return words_.size(); }
+  std::string_view word(std::uint32_t k) const {
+    const std::uint32_t first = k ? word_end_[k - 1] : 0;
+    return std::string_view(word_text_).substr(first, word_end_[k] - first);
+  }
+  std::size_t words() const { return word_end_.size(); }
 
   // The findings at `order` (indices into this list), in that order.
   FindingList select(std::span<const std::uint32_t> order) const;
@@ -172,6 +176,15 @@ class FindingList {
   friend bool operator==(const FindingList& a, const FindingList& b);
 
  private:
+  // A finding: its words, rank and severity, and where its part of each pool ends (the part of
+  // finding i begins where finding i - 1's ends; its clauses' arguments, and their texts and
+  // clauses, are the finding's too). One row a finding, and few pools: a list is a dozen
+  // allocations however many findings it holds (a batch makes ten lists a team).
+  struct Row {
+    std::uint32_t score = 0, code = 0, variant = 0, rank = 0;
+    std::uint32_t people = 0, evidence = 0, args = 0, items = 0, clauses = 0, clause_args = 0;
+    FindingSeverity severity = FindingSeverity::info;
+  };
   // An argument: its name (a word), kind and number, people [first, first + size) of the
   // finding, items [items_begin, items_end) of items_ (words), clauses [clauses_begin,
   // clauses_end) of clauses_.
@@ -184,12 +197,9 @@ class FindingList {
   struct ClauseRecord {
     std::uint32_t key = 0, args_begin = 0, args_end = 0;
   };
-  struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  static std::size_t begin_of(const std::vector<std::size_t>& ends, std::size_t i) { return i ? ends[i - 1] : 0; }
-  std::size_t evidence_size(std::size_t i) const { return evidence_end_[i] - begin_of(evidence_end_, i); }
+  // A word's length and first 7 bytes, packed: most words differ there, and one of up to 7 bytes
+  // is its key.
+  static std::uint64_t key_of(std::string_view text);
   // The word `text`'s number, added if new; `hint`, a number it likely has, is tried first.
   std::uint32_t word_of(std::string_view text, std::size_t hint = static_cast<std::size_t>(-1));
   // Argument `a` written to pool[at] (its items and clauses after those there), `hint` an
@@ -197,17 +207,15 @@ class FindingList {
   void put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std::size_t at, const ArgRecord* hint);
   void get_arg(const ArgRecord& r, FindingArg& out) const;
   // Findings [begin, end) of `from` appended, their words numbered by `words` (from's word k is
-  // this list's words[k]): each pool's part of them copied at once (a finding's part of every
-  // pool is one run, after the finding's before it).
+  // this list's words[k]): each pool's part of them copied at once.
   void append_range(const FindingList& from, std::size_t begin, std::size_t end, const std::vector<std::uint32_t>& words);
 
-  std::vector<std::string> words_;
-  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> word_index_;
-  std::vector<FindingSeverity> severity_;
-  std::vector<std::uint32_t> score_, code_, variant_, rank_;
-  // Where each finding's part of each pool ends (its clauses' arguments, and their texts and
-  // clauses, are the finding's too).
-  std::vector<std::size_t> people_end_, evidence_end_, args_end_, items_end_, clauses_end_, clause_args_end_;
+  // The words, one after another, where each ends and its key (key_of); past a few dozen, an
+  // open-addressing table of them by hash (word + 1 a slot, 0 for none).
+  std::string word_text_;
+  std::vector<std::uint32_t> word_end_, word_slots_;
+  std::vector<std::uint64_t> word_key_;
+  std::vector<Row> rows_;
   std::vector<index_t> people_;
   std::vector<std::uint32_t> evidence_name_;
   std::vector<double> evidence_value_;

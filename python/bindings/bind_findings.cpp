@@ -52,7 +52,7 @@ struct Coded {
     if (code_of[word] < 0) {
       if (labels.size() == 65535) throw std::length_error("more than 65,535 distinct finding labels");  // 16-bit codes
       code_of[word] = static_cast<std::int32_t>(labels.size());
-      labels.push_back(list.word(word));
+      labels.emplace_back(list.word(word));
     }
     codes.push_back(static_cast<std::uint16_t>(code_of[word]));
   }

@@ -1,6 +1,9 @@
 // FindingList: findings as columns (include/teamgraph/findings.hpp).
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <tuple>
@@ -12,30 +15,39 @@ namespace teamgraph {
 namespace {
 
 constexpr auto no_hint = static_cast<std::size_t>(-1);
+constexpr std::size_t scanned_words = 32;  // up to this many words, looked up by a scan (no table)
 
 // A count that must fit a 32-bit field of the columns.
 std::uint32_t narrow(std::size_t value) {
   if (value > std::numeric_limits<std::uint32_t>::max())
-    throw std::length_error("a finding list holds at most 2^32 - 1 arguments, texts and words");
+    throw std::length_error("a finding list holds at most 2^32 - 1 people, figures, arguments, texts and words");
   return static_cast<std::uint32_t>(value);
+}
+
+std::size_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+// The values [first, last) appended to `to`, each made by `make`.
+template <class T, class Make>
+void append_made(std::vector<T>& to, const T* first, const T* last, const Make& make) {
+  const std::size_t at = to.size();
+  to.resize(at + static_cast<std::size_t>(last - first));
+  T* out = to.data() + at;
+  for (; first != last; ++first) *out++ = make(*first);
+}
+
+template <class T>
+void append_all(std::vector<T>& to, const std::vector<T>& from, std::size_t first, std::size_t last) {
+  to.insert(to.end(), from.begin() + static_cast<std::ptrdiff_t>(first), from.begin() + static_cast<std::ptrdiff_t>(last));
 }
 
 }  // namespace
 
 void FindingList::clear() {
-  words_.clear();
-  word_index_.clear();
-  severity_.clear();
-  score_.clear();
-  code_.clear();
-  variant_.clear();
-  rank_.clear();
-  people_end_.clear();
-  evidence_end_.clear();
-  args_end_.clear();
-  items_end_.clear();
-  clauses_end_.clear();
-  clause_args_end_.clear();
+  word_text_.clear();
+  word_end_.clear();
+  word_key_.clear();
+  word_slots_.clear();
+  rows_.clear();
   people_.clear();
   evidence_name_.clear();
   evidence_value_.clear();
@@ -46,27 +58,61 @@ void FindingList::clear() {
   sorted_ = false;
 }
 
-void FindingList::reserve(std::size_t findings) {
-  severity_.reserve(findings);
-  score_.reserve(findings);
-  code_.reserve(findings);
-  variant_.reserve(findings);
-  rank_.reserve(findings);
-  people_end_.reserve(findings);
-  evidence_end_.reserve(findings);
-  args_end_.reserve(findings);
-  items_end_.reserve(findings);
-  clauses_end_.reserve(findings);
-  clause_args_end_.reserve(findings);
+void FindingList::reserve(std::size_t findings) { rows_.reserve(findings); }
+
+std::uint64_t FindingList::key_of(std::string_view text) {
+  const std::uint64_t size = std::min<std::size_t>(text.size(), 255);
+  if (text.size() >= 8) {  // one load (little- or big-endian alike: the same bytes, the same key)
+    std::uint64_t first = 0;
+    std::memcpy(&first, text.data(), 8);
+    return (first << 8) | size;
+  }
+  std::uint64_t first = 0;
+  std::memcpy(&first, text.data(), text.size());
+  return (first << 8) | size;
 }
 
 std::uint32_t FindingList::word_of(std::string_view text, std::size_t hint) {
-  if (hint < words_.size() && words_[hint] == text) return static_cast<std::uint32_t>(hint);
-  if (const auto at = word_index_.find(text); at != word_index_.end()) return at->second;
-  const std::uint32_t k = narrow(words_.size());
-  words_.emplace_back(text);
-  word_index_.emplace(words_.back(), k);
-  return k;
+  const std::size_t n = words();
+  if (hint < n && word(static_cast<std::uint32_t>(hint)) == text) return static_cast<std::uint32_t>(hint);
+  const std::uint64_t key = key_of(text);
+  // A word of up to 7 bytes is its key; a longer one is read only where the keys agree.
+  const auto is = [&](std::uint32_t k) { return word_key_[k] == key && (text.size() <= 7 || word(k) == text); };
+  if (n <= scanned_words) {
+    for (std::uint32_t k = 0; k < n; ++k)
+      if (is(k)) return k;
+  } else {
+    if (word_slots_.size() < 2 * (n + 1)) {  // the table made, or grown (kept at most half full)
+      std::size_t size = 64;
+      while (size < 4 * (n + 1)) size *= 2;
+      word_slots_.assign(size, 0);
+      for (std::uint32_t k = 0; k < n; ++k) {
+        std::size_t at = hash_of(word(k)) & (size - 1);
+        while (word_slots_[at]) at = (at + 1) & (size - 1);
+        word_slots_[at] = k + 1;
+      }
+    }
+    const std::size_t mask = word_slots_.size() - 1;
+    std::size_t at = hash_of(text) & mask;
+    for (; word_slots_[at]; at = (at + 1) & mask)
+      if (is(word_slots_[at] - 1)) return word_slots_[at] - 1;
+    word_slots_[at] = narrow(n + 1);  // the free slot the new word takes
+  }
+  if (word_end_.empty()) {  // a list's first word: room for a few dozen, and for its first findings
+    word_text_.reserve(512);
+    word_end_.reserve(scanned_words);
+    word_key_.reserve(scanned_words);
+    rows_.reserve(8);
+    people_.reserve(16);
+    evidence_name_.reserve(32);
+    evidence_value_.reserve(32);
+    args_.reserve(32);
+    items_.reserve(16);
+  }
+  word_text_.append(text);
+  word_end_.push_back(narrow(word_text_.size()));
+  word_key_.push_back(key);
+  return narrow(n);
 }
 
 void FindingList::put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std::size_t at, const ArgRecord* hint) {
@@ -97,72 +143,76 @@ void FindingList::put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std
 }
 
 void FindingList::push_back(const Finding& f) {
-  const std::size_t n = size();
-  severity_.push_back(f.severity);
-  score_.push_back(word_of(f.score, n ? score_[n - 1] : no_hint));
-  code_.push_back(word_of(f.code, n ? code_[n - 1] : no_hint));
-  variant_.push_back(word_of(f.variant, n ? variant_[n - 1] : no_hint));
-  rank_.push_back(f.rank);
+  const Row* before = rows_.empty() ? nullptr : &rows_.back();
+  Row row;
+  row.severity = f.severity;
+  row.score = word_of(f.score, before ? before->score : no_hint);
+  row.code = word_of(f.code, before ? before->code : no_hint);
+  row.variant = word_of(f.variant, before ? before->variant : no_hint);
+  row.rank = f.rank;
   people_.insert(people_.end(), f.people.begin(), f.people.end());
-  people_end_.push_back(people_.size());
-  // The previous finding's evidence and arguments, mostly of the same names in the same places.
-  const std::size_t evidence_before = n ? begin_of(evidence_end_, n - 1) : 0, evidence_first = evidence_name_.size();
+  // The finding before's evidence and arguments, mostly of the same names in the same places.
+  const std::size_t evidence_before = rows_.size() > 1 ? rows_[rows_.size() - 2].evidence : 0;
+  const std::size_t evidence_first = evidence_name_.size();
   for (std::size_t e = 0; e < f.evidence.size(); ++e) {
     const std::size_t same_place = evidence_before + e;
     evidence_name_.push_back(word_of(f.evidence[e].name, same_place < evidence_first ? evidence_name_[same_place] : no_hint));
     evidence_value_.push_back(f.evidence[e].value);
   }
-  evidence_end_.push_back(evidence_name_.size());
-  const std::size_t args_before = n ? begin_of(args_end_, n - 1) : 0, args_first = args_.size();
+  const std::size_t args_before = rows_.size() > 1 ? rows_[rows_.size() - 2].args : 0, args_first = args_.size();
   args_.resize(args_first + f.args.size());
   for (std::size_t k = 0; k < f.args.size(); ++k) {
     const ArgRecord* hint = args_before + k < args_first ? &args_[args_before + k] : nullptr;
     put_arg(f.args[k], args_, args_first + k, hint);
   }
-  args_end_.push_back(args_.size());
-  items_end_.push_back(items_.size());
-  clauses_end_.push_back(clauses_.size());
-  clause_args_end_.push_back(clause_args_.size());
+  row.people = narrow(people_.size());
+  row.evidence = narrow(evidence_name_.size());
+  row.args = narrow(args_.size());
+  row.items = narrow(items_.size());
+  row.clauses = narrow(clauses_.size());
+  row.clause_args = narrow(clause_args_.size());
+  rows_.push_back(row);
   sorted_ = false;
 }
 
 void FindingList::get_arg(const ArgRecord& r, FindingArg& a) const {
-  a.name.assign(words_[r.name]);
+  a.name.assign(word(r.name));
   a.kind = r.kind;
   a.number = r.number;
   a.first = r.first;
   a.size = r.size;
   a.items.resize(r.items_end - r.items_begin);
-  for (std::size_t k = 0; k < a.items.size(); ++k) a.items[k].assign(words_[items_[r.items_begin + k]]);
+  for (std::size_t k = 0; k < a.items.size(); ++k) a.items[k].assign(word(items_[r.items_begin + k]));
   a.clauses.resize(r.clauses_end - r.clauses_begin);
   for (std::size_t c = 0; c < a.clauses.size(); ++c) {
     const ClauseRecord& clause = clauses_[r.clauses_begin + c];
     FindingClause& out = a.clauses[c];
-    out.key.assign(words_[clause.key]);
+    out.key.assign(word(clause.key));
     out.args.resize(clause.args_end - clause.args_begin);
     for (std::size_t k = 0; k < out.args.size(); ++k) get_arg(clause_args_[clause.args_begin + k], out.args[k]);
   }
 }
 
 void FindingList::args(std::size_t i, std::vector<FindingArg>& out) const {
-  const std::size_t first = begin_of(args_end_, i);
-  out.resize(args_end_[i] - first);
+  const std::size_t first = i ? rows_[i - 1].args : 0;
+  out.resize(rows_[i].args - first);
   for (std::size_t k = 0; k < out.size(); ++k) get_arg(args_[first + k], out[k]);
 }
 
 void FindingList::get(std::size_t i, Finding& out) const {
-  out.score.assign(words_[score_[i]]);
-  out.code.assign(words_[code_[i]]);
-  out.variant.assign(words_[variant_[i]]);
-  out.severity = severity_[i];
-  out.rank = rank_[i];
+  const Row& row = rows_[i];
+  out.score.assign(word(row.score));
+  out.code.assign(word(row.code));
+  out.variant.assign(word(row.variant));
+  out.severity = row.severity;
+  out.rank = row.rank;
   const auto who = people(i);
   out.people.assign(who.begin(), who.end());
   const auto names = evidence_names(i);
   const auto values = evidence_values(i);
   out.evidence.resize(names.size());
   for (std::size_t e = 0; e < names.size(); ++e) {
-    out.evidence[e].name.assign(words_[names[e]]);
+    out.evidence[e].name.assign(word(names[e]));
     out.evidence[e].value = values[e];
   }
   args(i, out.args);
@@ -174,81 +224,56 @@ Finding FindingList::operator[](std::size_t i) const {
   return f;
 }
 
-namespace {
-
-// The values [first, last) of `from` appended to `to`, each made by `make`.
-template <class T, class Make>
-void append_made(std::vector<T>& to, const T* first, const T* last, const Make& make) {
-  const std::size_t at = to.size();
-  to.resize(at + static_cast<std::size_t>(last - first));
-  T* out = to.data() + at;
-  for (; first != last; ++first) *out++ = make(*first);
-}
-
-// The ends [begin, end) of `from` appended to `to`, moved by where the pool's part of them begins
-// in each list.
-void append_ends(std::vector<std::size_t>& to, const std::vector<std::size_t>& from, std::size_t begin, std::size_t end,
-                 std::size_t pool_size) {
-  const std::size_t base = begin ? from[begin - 1] : 0;
-  append_made(to, from.data() + begin, from.data() + end, [&](std::size_t e) { return e - base + pool_size; });
-}
-
-}  // namespace
-
 void FindingList::append_range(const FindingList& from, std::size_t begin, std::size_t end,
                                const std::vector<std::uint32_t>& words) {
-  const auto part = [&](const std::vector<std::size_t>& ends) {
-    return std::pair{begin_of(ends, begin), end ? ends[end - 1] : 0};
+  if (begin == end) return;
+  const Row none;
+  const Row& first_before = begin ? from.rows_[begin - 1] : none;  // where from's part of each pool begins
+  const Row& last = from.rows_[end - 1];                            // and ends
+  const Row here = rows_.empty() ? none : rows_.back();             // where it goes here
+  const auto shift = [](std::uint32_t at, std::uint32_t there, std::uint32_t here_at) {
+    return narrow(std::size_t{at} - there + here_at);
   };
+  append_made(rows_, from.rows_.data() + begin, from.rows_.data() + end, [&](Row r) {
+    r.score = words[r.score], r.code = words[r.code], r.variant = words[r.variant];
+    r.people = shift(r.people, first_before.people, here.people);
+    r.evidence = shift(r.evidence, first_before.evidence, here.evidence);
+    r.args = shift(r.args, first_before.args, here.args);
+    r.items = shift(r.items, first_before.items, here.items);
+    r.clauses = shift(r.clauses, first_before.clauses, here.clauses);
+    r.clause_args = shift(r.clause_args, first_before.clause_args, here.clause_args);
+    return r;
+  });
   const auto word = [&](std::uint32_t k) { return words[k]; };
-  severity_.insert(severity_.end(), from.severity_.begin() + static_cast<std::ptrdiff_t>(begin),
-                   from.severity_.begin() + static_cast<std::ptrdiff_t>(end));
-  rank_.insert(rank_.end(), from.rank_.begin() + static_cast<std::ptrdiff_t>(begin),
-               from.rank_.begin() + static_cast<std::ptrdiff_t>(end));
-  append_made(score_, from.score_.data() + begin, from.score_.data() + end, word);
-  append_made(code_, from.code_.data() + begin, from.code_.data() + end, word);
-  append_made(variant_, from.variant_.data() + begin, from.variant_.data() + end, word);
-  const auto [people_first, people_last] = part(from.people_end_);
-  append_ends(people_end_, from.people_end_, begin, end, people_.size());
-  people_.insert(people_.end(), from.people_.begin() + static_cast<std::ptrdiff_t>(people_first),
-                 from.people_.begin() + static_cast<std::ptrdiff_t>(people_last));
-  const auto [evidence_first, evidence_last] = part(from.evidence_end_);
-  append_ends(evidence_end_, from.evidence_end_, begin, end, evidence_name_.size());
-  append_made(evidence_name_, from.evidence_name_.data() + evidence_first, from.evidence_name_.data() + evidence_last, word);
-  evidence_value_.insert(evidence_value_.end(), from.evidence_value_.begin() + static_cast<std::ptrdiff_t>(evidence_first),
-                         from.evidence_value_.begin() + static_cast<std::ptrdiff_t>(evidence_last));
+  append_all(people_, from.people_, first_before.people, last.people);
+  append_made(evidence_name_, from.evidence_name_.data() + first_before.evidence, from.evidence_name_.data() + last.evidence,
+              word);
+  append_all(evidence_value_, from.evidence_value_, first_before.evidence, last.evidence);
   // Arguments refer to texts and clauses, clauses to arguments: each moved by where its pool's
   // part begins here rather than there.
-  const auto [items_first, items_last] = part(from.items_end_);
-  const auto [clauses_first, clauses_last] = part(from.clauses_end_);
-  const auto [clause_args_first, clause_args_last] = part(from.clause_args_end_);
-  const auto items_shift = static_cast<std::int64_t>(items_.size()) - static_cast<std::int64_t>(items_first);
-  const auto clauses_shift = static_cast<std::int64_t>(clauses_.size()) - static_cast<std::int64_t>(clauses_first);
-  const auto clause_args_shift = static_cast<std::int64_t>(clause_args_.size()) - static_cast<std::int64_t>(clause_args_first);
-  const auto moved = [](std::uint32_t at, std::int64_t shift) { return narrow(static_cast<std::size_t>(at + shift)); };
   const auto arg = [&](ArgRecord r) {
     r.name = words[r.name];
-    r.items_begin = moved(r.items_begin, items_shift), r.items_end = moved(r.items_end, items_shift);
-    r.clauses_begin = moved(r.clauses_begin, clauses_shift), r.clauses_end = moved(r.clauses_end, clauses_shift);
+    r.items_begin = shift(r.items_begin, first_before.items, here.items);
+    r.items_end = shift(r.items_end, first_before.items, here.items);
+    r.clauses_begin = shift(r.clauses_begin, first_before.clauses, here.clauses);
+    r.clauses_end = shift(r.clauses_end, first_before.clauses, here.clauses);
     return r;
   };
-  const auto [args_first, args_last] = part(from.args_end_);
-  append_ends(args_end_, from.args_end_, begin, end, args_.size());
-  append_made(args_, from.args_.data() + args_first, from.args_.data() + args_last, arg);
-  append_ends(clause_args_end_, from.clause_args_end_, begin, end, clause_args_.size());
-  append_made(clause_args_, from.clause_args_.data() + clause_args_first, from.clause_args_.data() + clause_args_last, arg);
-  append_ends(items_end_, from.items_end_, begin, end, items_.size());
-  append_made(items_, from.items_.data() + items_first, from.items_.data() + items_last, word);
-  append_ends(clauses_end_, from.clauses_end_, begin, end, clauses_.size());
-  append_made(clauses_, from.clauses_.data() + clauses_first, from.clauses_.data() + clauses_last, [&](ClauseRecord c) {
-    return ClauseRecord{words[c.key], moved(c.args_begin, clause_args_shift), moved(c.args_end, clause_args_shift)};
-  });
+  append_made(args_, from.args_.data() + first_before.args, from.args_.data() + last.args, arg);
+  append_made(clause_args_, from.clause_args_.data() + first_before.clause_args, from.clause_args_.data() + last.clause_args,
+              arg);
+  append_made(items_, from.items_.data() + first_before.items, from.items_.data() + last.items, word);
+  append_made(clauses_, from.clauses_.data() + first_before.clauses, from.clauses_.data() + last.clauses,
+              [&](ClauseRecord c) {
+                return ClauseRecord{words[c.key], shift(c.args_begin, first_before.clause_args, here.clause_args),
+                                    shift(c.args_end, first_before.clause_args, here.clause_args)};
+              });
   sorted_ = false;
 }
 
 std::vector<std::uint32_t> FindingList::words_of(const FindingList& other) {
-  std::vector<std::uint32_t> words(other.words_.size());
-  for (std::size_t k = 0; k < words.size(); ++k) words[k] = word_of(other.words_[k]);
+  std::vector<std::uint32_t> words(other.words());
+  for (std::uint32_t k = 0; k < words.size(); ++k) words[k] = word_of(other.word(k));
   return words;
 }
 
@@ -259,7 +284,7 @@ void FindingList::append(const FindingList& other, std::size_t begin, std::size_
     append(copy, begin, end, words);
     return;
   }
-  if (end > other.size() || begin > end || words.size() != other.words_.size())
+  if (end > other.size() || begin > end || words.size() != other.words())
     throw std::out_of_range("FindingList::append: no such findings, or words of another list");
   append_range(other, begin, end, words);
 }
@@ -275,9 +300,11 @@ void FindingList::append(const FindingList& other) {
 
 FindingList FindingList::select(std::span<const std::uint32_t> order) const {
   FindingList out;
-  out.words_ = words_;
-  out.word_index_ = word_index_;
-  std::vector<std::uint32_t> same(words_.size());
+  out.word_text_ = word_text_;
+  out.word_end_ = word_end_;
+  out.word_key_ = word_key_;
+  out.word_slots_ = word_slots_;
+  std::vector<std::uint32_t> same(words());
   for (std::uint32_t k = 0; k < same.size(); ++k) same[k] = k;
   out.reserve(order.size());
   for (const auto i : order) out.append_range(*this, i, i + 1, same);

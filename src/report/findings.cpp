@@ -2,6 +2,7 @@
 #include "teamgraph/detail/assess.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -150,6 +151,16 @@ bool tail_less(const FindingList& list, std::size_t i, std::size_t j, std::vecto
   return x < y;
 }
 
+// Finding i of `list` before finding j in sort_findings' order (names compared as text).
+bool list_less(const FindingList& list, std::size_t i, std::size_t j, std::vector<FindingArg>& x,
+               std::vector<FindingArg>& y) {
+  if (list.severity(i) != list.severity(j)) return list.severity(i) > list.severity(j);
+  if (list.score_word(i) != list.score_word(j)) return list.score(i) < list.score(j);
+  if (list.code_word(i) != list.code_word(j)) return list.code(i) < list.code(j);
+  if (list.rank(i) != list.rank(j)) return list.rank(i) < list.rank(j);
+  return tail_less(list, i, j, x, y);
+}
+
 }  // namespace
 
 void sort_findings(FindingList& findings) {
@@ -159,7 +170,27 @@ void sort_findings(FindingList& findings) {
   // findings differ there first), and the order of the keys (the rest of the people, variant and
   // arguments breaking ties) is sorted instead of the findings, which are then copied once in it.
   const std::size_t n = findings.size();
-  if (findings.sorted() || n == 0) return;
+  if (findings.sorted() || n <= 1) {
+    findings.sorted_ = true;
+    return;
+  }
+  std::vector<FindingArg> x, y;
+  constexpr std::size_t few = 32;
+  if (n <= few) {
+    // A score's few findings (a batch scores a million teams): compared in place, and copied in
+    // their order (an insertion sort of their numbers, stable) only when they are out of it.
+    std::size_t i = 1;
+    while (i < n && !list_less(findings, i, i - 1, x, y)) ++i;
+    if (i < n) {
+      std::array<std::uint32_t, few> order;
+      for (std::uint32_t k = 0; k < n; ++k) order[k] = k;
+      for (std::size_t k = i; k < n; ++k)
+        for (std::size_t j = k; j > 0 && list_less(findings, order[j], order[j - 1], x, y); --j) std::swap(order[j], order[j - 1]);
+      findings = findings.select(std::span<const std::uint32_t>(order.data(), n));
+    }
+    findings.sorted_ = true;
+    return;
+  }
   std::vector<std::uint32_t> names;  // the words that are a score or a code
   for (std::size_t i = 0; i < n; ++i) {
     names.push_back(findings.score_word(i));
@@ -190,7 +221,6 @@ void sort_findings(FindingList& findings) {
                std::uint64_t{rank_of[findings.code_word(i)]} << 32 | findings.rank(i),
                people.empty() ? 0 : std::uint64_t{people[0]} + 1, static_cast<std::uint32_t>(i)};
   }
-  std::vector<FindingArg> x, y;
   const auto less = [&](const Key& a, const Key& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.second != b.second) return a.second < b.second;

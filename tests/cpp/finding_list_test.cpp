@@ -99,9 +99,21 @@ TEST(FindingList, EveryFindingReadsBackAsWritten) {
   // A word is held once, however often it is used.
   EXPECT_EQ(std::count_if(list.begin(), list.end(), [](const Finding&) { return true; }), 5);
   std::vector<std::string> words;
-  for (std::uint32_t k = 0; k < list.words(); ++k) words.push_back(list.word(k));
+  for (std::uint32_t k = 0; k < list.words(); ++k) words.emplace_back(list.word(k));
   std::sort(words.begin(), words.end());
   EXPECT_EQ(std::adjacent_find(words.begin(), words.end()), words.end());
+}
+
+// Many distinct texts (a finding a goal): each held once, each read back, the table of words
+// grown as they come.
+TEST(FindingList, ManyWords) {
+  FindingList list;
+  for (int round = 0; round < 2; ++round)
+    for (int k = 0; k < 3000; ++k)
+      list.push_back(Finding{"goal_alignment", "orphan_goal", FindingSeverity::low, {}, {}, "",
+                             {FindingArg::text_of("goal", "goal " + std::to_string(k))}});
+  EXPECT_EQ(list.words(), 3000u + 4u);  // the goals, the score, the code, the variant "" and the argument's name
+  for (int k = 0; k < 6000; k += 7) EXPECT_EQ(list[static_cast<std::size_t>(k)].args.at(0).items.at(0), "goal " + std::to_string(k % 3000));
 }
 
 TEST(FindingList, AppendSelectAndCompare) {

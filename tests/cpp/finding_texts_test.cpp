@@ -86,7 +86,7 @@ TEST(SortFindings, ManyFindingsInTheOrderOfTheirFields) {
   std::mt19937 random(5);
   const std::vector<std::string> scores{"sharing_health", "nobody_behind", "nobody", ""},
       codes{"lagging", "lag", "lagging_x", "b"}, variants{"", "mentor", "no_mentor"};
-  for (const std::size_t size : {33u, 200u, 2000u}) {
+  for (const std::size_t size : {2u, 7u, 32u, 33u, 200u, 2000u}) {
     std::vector<Finding> findings(size);
     for (std::size_t i = 0; i < size; ++i) {
       Finding& f = findings[i];
