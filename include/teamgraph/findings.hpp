@@ -7,6 +7,7 @@
 // People are arguments too (a slice of `people`), so a report can show ids, names or
 // pseudonyms without the score knowing which.
 
+#include <array>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
@@ -163,7 +164,7 @@ class FindingList {
   // Word k: a name (score, code, variant, evidence, argument, catalog key) or a text of the data.
   std::string_view word(std::uint32_t k) const {
     const std::uint32_t first = k ? word_end_[k - 1] : 0;
-    return std::string_view(word_text_).substr(first, word_end_[k] - first);
+    return std::string_view(word_text_.data() + first, word_end_[k] - first);
   }
   std::size_t words() const { return word_end_.size(); }
 
@@ -206,15 +207,19 @@ class FindingList {
   // argument likely of the same name.
   void put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std::size_t at, const ArgRecord* hint);
   void get_arg(const ArgRecord& r, FindingArg& out) const;
+  // The findings put in `order` (a permutation of a few), in storage kept by this thread.
+  void reorder(std::span<const std::uint32_t> order);
   // Findings [begin, end) of `from` appended, their words numbered by `words` (from's word k is
   // this list's words[k]): each pool's part of them copied at once.
   void append_range(const FindingList& from, std::size_t begin, std::size_t end, const std::vector<std::uint32_t>& words);
 
-  // The words, one after another, where each ends and its key (key_of); past a few dozen, an
-  // open-addressing table of them by hash (word + 1 a slot, 0 for none).
+  // The words, one after another, where each ends and its key (key_of); tables of them for
+  // looking one up (word + 1 a slot, 0 for none): the first 31 by key in the list itself, the
+  // rest in an open-addressing table by hash of the whole word.
   std::string word_text_;
   std::vector<std::uint32_t> word_end_, word_slots_;
   std::vector<std::uint64_t> word_key_;
+  std::array<std::uint16_t, 64> small_slots_{};
   std::vector<Row> rows_;
   std::vector<index_t> people_;
   std::vector<std::uint32_t> evidence_name_;

@@ -15,7 +15,7 @@ namespace teamgraph {
 namespace {
 
 constexpr auto no_hint = static_cast<std::size_t>(-1);
-constexpr std::size_t scanned_words = 32;  // up to this many words, looked up by a scan (no table)
+constexpr std::size_t small_words = 32;  // up to this many words, a table inside the list (no allocation)
 
 // A count that must fit a 32-bit field of the columns.
 std::uint32_t narrow(std::size_t value) {
@@ -25,6 +25,22 @@ std::uint32_t narrow(std::size_t value) {
 }
 
 std::size_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+// Two texts the same, compared 8 bytes at a time in place (names are short: a call to memcmp
+// costs more than the comparison).
+bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t k = 0;
+  for (; k + 8 <= a.size(); k += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a.data() + k, 8);
+    std::memcpy(&y, b.data() + k, 8);
+    if (x != y) return false;
+  }
+  for (; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
 
 // The values [first, last) appended to `to`, each made by `make`.
 template <class T, class Make>
@@ -47,6 +63,7 @@ void FindingList::clear() {
   word_end_.clear();
   word_key_.clear();
   word_slots_.clear();
+  small_slots_.fill(0);
   rows_.clear();
   people_.clear();
   evidence_name_.clear();
@@ -74,13 +91,16 @@ std::uint64_t FindingList::key_of(std::string_view text) {
 
 std::uint32_t FindingList::word_of(std::string_view text, std::size_t hint) {
   const std::size_t n = words();
-  if (hint < n && word(static_cast<std::uint32_t>(hint)) == text) return static_cast<std::uint32_t>(hint);
+  if (hint < n && same_text(word(static_cast<std::uint32_t>(hint)), text)) return static_cast<std::uint32_t>(hint);
   const std::uint64_t key = key_of(text);
   // A word of up to 7 bytes is its key; a longer one is read only where the keys agree.
-  const auto is = [&](std::uint32_t k) { return word_key_[k] == key && (text.size() <= 7 || word(k) == text); };
-  if (n <= scanned_words) {
-    for (std::uint32_t k = 0; k < n; ++k)
-      if (is(k)) return k;
+  const auto is = [&](std::uint32_t k) { return word_key_[k] == key && (text.size() <= 7 || same_text(word(k), text)); };
+  if (n < small_words) {  // a table of 64 slots in the list, by the key (at most half full)
+    const std::size_t mask = small_slots_.size() - 1;
+    std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 58) & mask;
+    for (; small_slots_[at]; at = (at + 1) & mask)
+      if (is(small_slots_[at] - 1u)) return small_slots_[at] - 1u;
+    small_slots_[at] = static_cast<std::uint16_t>(n + 1);  // the free slot the new word takes
   } else {
     if (word_slots_.size() < 2 * (n + 1)) {  // the table made, or grown (kept at most half full)
       std::size_t size = 64;
@@ -100,8 +120,8 @@ std::uint32_t FindingList::word_of(std::string_view text, std::size_t hint) {
   }
   if (word_end_.empty()) {  // a list's first word: room for a few dozen, and for its first findings
     word_text_.reserve(512);
-    word_end_.reserve(scanned_words);
-    word_key_.reserve(scanned_words);
+    word_end_.reserve(small_words);
+    word_key_.reserve(small_words);
     rows_.reserve(8);
     people_.reserve(16);
     evidence_name_.reserve(32);
@@ -298,12 +318,34 @@ void FindingList::append(const FindingList& other) {
   append(other, 0, other.size(), words_of(other));
 }
 
+void FindingList::reorder(std::span<const std::uint32_t> order) {
+  // This thread's last small list's storage takes the findings in their new order, and keeps
+  // this one's for the next (a batch sorts ten small lists a team: no allocation once warm).
+  thread_local FindingList scratch;
+  thread_local std::vector<std::uint32_t> same;
+  scratch.clear();
+  scratch.word_text_ = word_text_;
+  scratch.word_end_ = word_end_;
+  scratch.word_key_ = word_key_;
+  scratch.word_slots_ = word_slots_;
+  scratch.small_slots_ = small_slots_;
+  for (auto k = static_cast<std::uint32_t>(same.size()); k < words(); ++k) same.push_back(k);
+  for (const auto i : order) scratch.append_range(*this, i, i + 1, same);
+  std::swap(*this, scratch);
+  const std::size_t kept = scratch.word_text_.capacity() + scratch.rows_.capacity() * sizeof(Row) +
+                           scratch.people_.capacity() * sizeof(index_t) + scratch.evidence_value_.capacity() * 12 +
+                           scratch.args_.capacity() * sizeof(ArgRecord) + scratch.clause_args_.capacity() * sizeof(ArgRecord) +
+                           scratch.items_.capacity() * 4 + scratch.clauses_.capacity() * sizeof(ClauseRecord);
+  if (kept > (64 << 10)) scratch = FindingList();  // a big list's storage is not kept
+}
+
 FindingList FindingList::select(std::span<const std::uint32_t> order) const {
   FindingList out;
   out.word_text_ = word_text_;
   out.word_end_ = word_end_;
   out.word_key_ = word_key_;
   out.word_slots_ = word_slots_;
+  out.small_slots_ = small_slots_;
   std::vector<std::uint32_t> same(words());
   for (std::uint32_t k = 0; k < same.size(); ++k) same[k] = k;
   out.reserve(order.size());

@@ -186,7 +186,7 @@ void sort_findings(FindingList& findings) {
       for (std::uint32_t k = 0; k < n; ++k) order[k] = k;
       for (std::size_t k = i; k < n; ++k)
         for (std::size_t j = k; j > 0 && list_less(findings, order[j], order[j - 1], x, y); --j) std::swap(order[j], order[j - 1]);
-      findings = findings.select(std::span<const std::uint32_t>(order.data(), n));
+      findings.reorder(std::span<const std::uint32_t>(order.data(), n));
     }
     findings.sorted_ = true;
     return;
