@@ -203,6 +203,8 @@ class FindingList {
   static std::uint64_t key_of(std::string_view text);
   // The word `text`'s number, added if new; `hint`, a number it likely has, is tried first.
   std::uint32_t word_of(std::string_view text, std::size_t hint = static_cast<std::size_t>(-1));
+  // push_back without undoing what it added if a limit is passed.
+  void add(const Finding& f);
   // Argument `a` written to pool[at] (its items and clauses after those there), `hint` an
   // argument likely of the same name.
   void put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std::size_t at, const ArgRecord* hint);

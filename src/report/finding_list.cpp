@@ -1,6 +1,8 @@
 // FindingList: findings as columns (include/teamgraph/findings.hpp).
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -79,20 +81,22 @@ void FindingList::reserve(std::size_t findings) { rows_.reserve(findings); }
 
 std::uint64_t FindingList::key_of(std::string_view text) {
   const std::uint64_t size = std::min<std::size_t>(text.size(), 255);
-  if (text.size() >= 8) {  // one load (little- or big-endian alike: the same bytes, the same key)
-    std::uint64_t first = 0;
-    std::memcpy(&first, text.data(), 8);
+  std::uint64_t first = 0;  // the first 7 bytes, the first lowest
+  if (std::endian::native == std::endian::little && text.size() >= 8) {
+    std::memcpy(&first, text.data(), 8);  // one load
     return (first << 8) | size;
   }
-  std::uint64_t first = 0;
-  std::memcpy(&first, text.data(), text.size());
+  for (std::size_t b = 0; b < std::min<std::size_t>(text.size(), 7); ++b)
+    first |= std::uint64_t{static_cast<unsigned char>(text[b])} << (8 * b);
   return (first << 8) | size;
 }
 
 std::uint32_t FindingList::word_of(std::string_view text, std::size_t hint) {
   const std::size_t n = words();
+  if (n == 0) word_text_.clear(), small_slots_.fill(0), word_slots_.clear();  // a list moved from keeps its array
   if (hint < n && same_text(word(static_cast<std::uint32_t>(hint)), text)) return static_cast<std::uint32_t>(hint);
   const std::uint64_t key = key_of(text);
+  narrow(word_text_.size() + text.size()), narrow(n + 1);  // the limits, before anything changes
   // A word of up to 7 bytes is its key; a longer one is read only where the keys agree.
   const auto is = [&](std::uint32_t k) { return word_key_[k] == key && (text.size() <= 7 || same_text(word(k), text)); };
   if (n < small_words) {  // a table of 64 slots in the list, by the key (at most half full)
@@ -163,6 +167,20 @@ void FindingList::put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std
 }
 
 void FindingList::push_back(const Finding& f) {
+  narrow(rows_.size() + 1);
+  // A finding past a pool's limit is not added: the pools are cut back to where they were.
+  const std::array<std::size_t, 7> sizes{people_.size(), evidence_name_.size(), args_.size(), items_.size(),
+                                         clauses_.size(), clause_args_.size(), rows_.size()};
+  try {
+    add(f);
+  } catch (...) {
+    people_.resize(sizes[0]), evidence_name_.resize(sizes[1]), evidence_value_.resize(sizes[1]), args_.resize(sizes[2]);
+    items_.resize(sizes[3]), clauses_.resize(sizes[4]), clause_args_.resize(sizes[5]), rows_.resize(sizes[6]);
+    throw;
+  }
+}
+
+void FindingList::add(const Finding& f) {
   const Row* before = rows_.empty() ? nullptr : &rows_.back();
   Row row;
   row.severity = f.severity;
@@ -251,6 +269,15 @@ void FindingList::append_range(const FindingList& from, std::size_t begin, std::
   const Row& first_before = begin ? from.rows_[begin - 1] : none;  // where from's part of each pool begins
   const Row& last = from.rows_[end - 1];                            // and ends
   const Row here = rows_.empty() ? none : rows_.back();             // where it goes here
+  // The limits, before anything changes.
+  narrow(rows_.size() + (end - begin));
+  for (const auto& [there, to, at] : {std::tuple{first_before.people, last.people, here.people},
+                                      {first_before.evidence, last.evidence, here.evidence},
+                                      {first_before.args, last.args, here.args},
+                                      {first_before.items, last.items, here.items},
+                                      {first_before.clauses, last.clauses, here.clauses},
+                                      {first_before.clause_args, last.clause_args, here.clause_args}})
+    narrow(std::size_t{to} - there + at);
   const auto shift = [](std::uint32_t at, std::uint32_t there, std::uint32_t here_at) {
     return narrow(std::size_t{at} - there + here_at);
   };

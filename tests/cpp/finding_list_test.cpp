@@ -116,6 +116,24 @@ TEST(FindingList, ManyWords) {
   for (int k = 0; k < 6000; k += 7) EXPECT_EQ(list[static_cast<std::size_t>(k)].args.at(0).items.at(0), "goal " + std::to_string(k % 3000));
 }
 
+// A list moved from is empty, and takes findings again as a new one.
+TEST(FindingList, MovedFromTakesFindingsAgain) {
+  const auto findings = every_kind();
+  FindingList a;
+  for (const auto& f : findings) a.push_back(f);
+  FindingList b = std::move(a);
+  ASSERT_EQ(b.size(), findings.size());
+  a.push_back(findings[2]);  // NOLINT(bugprone-use-after-move): a moved-from list is reused
+  ASSERT_EQ(a.size(), 1u);
+  expect_same(a[0], findings[2]);
+  FindingList c;
+  for (const auto& f : findings) c.push_back(f);
+  b = std::move(c);  // assigned over
+  c.push_back(findings[1]);
+  expect_same(c[0], findings[1]);
+  expect_same(b[4], findings[4]);
+}
+
 TEST(FindingList, AppendSelectAndCompare) {
   const auto findings = every_kind();
   FindingList a, b;
