@@ -191,17 +191,11 @@ void sort_findings(FindingList& findings) {
     findings.sorted_ = true;
     return;
   }
-  std::vector<std::uint32_t> names;  // the words that are a score or a code
-  for (std::size_t i = 0; i < n; ++i) {
-    names.push_back(findings.score_word(i));
-    names.push_back(findings.code_word(i));
-    if (names.size() > 64) {  // most are the same few: kept distinct as they come
-      std::sort(names.begin(), names.end());
-      names.erase(std::unique(names.begin(), names.end()), names.end());
-    }
-  }
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::vector<char> is_name(findings.words(), 0);  // the words that are a score or a code
+  for (std::size_t i = 0; i < n; ++i) is_name[findings.score_word(i)] = is_name[findings.code_word(i)] = 1;
+  std::vector<std::uint32_t> names;
+  for (std::uint32_t k = 0; k < is_name.size(); ++k)
+    if (is_name[k]) names.push_back(k);
   std::sort(names.begin(), names.end(),
             [&](std::uint32_t a, std::uint32_t b) { return findings.word(a) < findings.word(b); });
   std::vector<std::uint32_t> rank_of(findings.words(), 0);
