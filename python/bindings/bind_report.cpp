@@ -164,6 +164,24 @@ void bind_succession(py::module_& m) {
       .def_readonly("score", &SuccessionReport::score)
       .def_readonly("covered_share", &SuccessionReport::covered_share)
       .def_property_readonly("positions", items(&SuccessionReport::positions))
+      .def(
+          "position_columns",
+          [](const SuccessionReport& s) {
+            const std::size_t n = s.positions.size();
+            py::array_t<index_t> incumbent(static_cast<py::ssize_t>(n));
+            py::array_t<bool> covered(static_cast<py::ssize_t>(n));
+            py::array_t<double> bench(static_cast<py::ssize_t>(n));
+            for (std::size_t k = 0; k < n; ++k) {
+              incumbent.mutable_data()[k] = s.positions[k].incumbent;
+              covered.mutable_data()[k] = s.positions[k].covered;
+              bench.mutable_data()[k] = s.positions[k].bench_strength;
+            }
+            py::dict out;
+            out["incumbent"] = incumbent, out["covered"] = covered, out["bench_strength"] = bench;
+            return out;
+          },
+          "The key positions' incumbent (person index), covered and bench_strength as arrays, in the order of "
+          "`positions`: what the JSON report lists of each, without an object a position.")
       .def_property_readonly("cascades", items(&SuccessionReport::cascades));
 }
 

@@ -453,6 +453,10 @@ class SuccessionReport:
     """
     Succession readiness: key positions and their cascades.
     """
+    def position_columns(self) -> dict:
+        """
+        The key positions' incumbent (person index), covered and bench_strength as arrays, in the order of `positions`: what the JSON report lists of each, without an object a position.
+        """
     @property
     def absent_reason(self) -> str:
         ...

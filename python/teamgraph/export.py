@@ -156,11 +156,13 @@ READING_WARNINGS = ("encoding", "placeholder_manager")
 
 
 def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = False,
-            catalog: Optional[Catalog] = None, reading: bool = False) -> Dict[str, Any]:
+            catalog: Optional[Catalog] = None, reading: bool = False,
+            people: Optional[pd.DataFrame] = None) -> Dict[str, Any]:
     """The validated org at a glance: people, tiers, units, layers, spans, tables, warnings.
     `pseudonymized`: `ids` are pseudonyms, and the warnings name people by them (``scrub``). The
     warnings' messages are in the `catalog`'s language (English by default). `reading`: the
-    warnings about how a file was read (READING_WARNINGS) too."""
+    warnings about how a file was read (READING_WARNINGS) too. `people`: the org's people table
+    when the caller has it (its tier, department and placeholder columns are read), made otherwise."""
     ids = ids if ids is not None else org.ids
     catalog = catalog or Catalog.get()
     warnings = []
@@ -179,7 +181,7 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
                 index = org.find(w["person_id"])
                 w["person_id"] = ids[index] if index is not None else "..."
     h = org.hierarchy
-    people = org.people
+    people = org.people if people is None else people
     manager = np.asarray(h["manager"])
     reports = np.bincount(manager[manager >= 0], minlength=len(org)) if len(org) else np.zeros(0, dtype=np.int64)
     spans = reports[reports > 0]
@@ -199,15 +201,21 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
         "warnings": warnings,
     }
     if org.headcount < len(org):
-        out["placeholders"] = placeholders(org, ids)
+        out["placeholders"] = placeholders(org, ids, people)
     return out
 
 
-def placeholders(org: "Org", ids: Sequence[str]) -> Dict[str, Any]:
+def report_summary(report: "Report") -> Dict[str, Any]:
+    """summary() of a report's org, people named as the report names them, from the people table
+    the report holds."""
+    return summary(report.org, report._ids, report.pseudonymized, report.catalog, people=report._people)
+
+
+def placeholders(org: "Org", ids: Sequence[str], people: Optional[pd.DataFrame] = None) -> Dict[str, Any]:
     """The placeholder people (managers the data names but does not describe): how many, the
     people described who report to them (``leading``), and who they are (by `ids`: pseudonyms in a
-    pseudonymized report), in the org's order."""
-    flags = org.people["placeholder"].to_numpy(dtype=bool)
+    pseudonymized report), in the org's order (`people`: as summary's)."""
+    flags = (org.people if people is None else people)["placeholder"].to_numpy(dtype=bool)
     manager = np.asarray(org.hierarchy["manager"])
     led = (manager >= 0) & ~flags
     leading = int(flags[manager[led]].sum())
@@ -246,14 +254,19 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
     chosen = FindingFilter.of(scores, codes)
     c = report.catalog
     from . import _core
-    from .json_report import input_checksum
+    from .json_report import checksum_meanwhile
     from .json_report import scores as score_entries
 
-    # What the page shows of the JSON document (the findings are read from the columns, as shown).
-    doc = _clean({"team": report.org.name, "teamgraph_version": _core.__version__,
-                  "input_checksum": input_checksum(report.org, report._key),
-                  "summary": summary(report.org, report._ids, report.pseudonymized, report.catalog),
-                  "scores": score_entries(report)})
+    with checksum_meanwhile(report) as checksum:
+        # What the page shows of the JSON document (the findings are read from the columns, as shown).
+        doc = _clean({"team": report.org.name, "teamgraph_version": _core.__version__,
+                      "summary": report_summary(report),
+                      "scores": score_entries(report)})
+        kept = chosen.indices(report.findings)
+        shown = kept[:top] if top > 0 else kept
+        # written by the core from the columns: a big report lists hundreds of thousands
+        findings = report.findings.lines(shown, "markdown") if len(shown) else None
+        doc["input_checksum"] = checksum.result()
     lines = [c.text("markdown.title", team=markdown_text(doc["team"] or c.text("team.unnamed"))), "",
              c.text("markdown.meta", version=doc["teamgraph_version"], checksum=doc["input_checksum"][:19]), "",
              *([markdown_text(placeholder_line(c, doc["summary"], "markdown.placeholders")), ""]
@@ -271,13 +284,11 @@ def to_markdown(report: "Report", top: int = 0, scores: "Names" = None, codes: "
 
     lines += [""] + markdown_lines(report.talent_grid, c)
     lines += ["", c.text("markdown.findings"), ""]
-    kept = chosen.indices(report.findings)
-    shown = kept[:top] if top > 0 else kept
     if chosen:
         lines += [c.text("markdown.findings_of", filter=markdown_text(chosen.describe(c)), matched=len(kept),
                          count=len(report.findings), shown=len(shown)), ""]
-    if len(shown):  # written by the core from the columns: a big report lists hundreds of thousands
-        lines.append(report.findings.lines(shown, "markdown"))
+    if findings is not None:
+        lines.append(findings)
     return "\n".join(lines) + "\n"
 
 
@@ -303,7 +314,7 @@ def to_text(report: "Report", top: int = 0, color: bool = False, scores: "Names"
 
     chosen = FindingFilter.of(scores, codes)
     c = report.catalog
-    s = summary(report.org, report._ids, report.pseudonymized, c)
+    s = report_summary(report)
     paint = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
     reset = "\033[0m" if color else ""
     lines = [c.text("text.title", version=__version__, team=s["team"] or c.text("team.unnamed")), ""]

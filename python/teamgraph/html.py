@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 from . import _core
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from matplotlib.figure import Figure
 
     from .catalog import Catalog
@@ -90,19 +92,35 @@ def to_html(report: "Report", fragment: bool = False, top: int = 0, scores: "Nam
     findings (0: all), only those of `scores` and `codes` when given (``FindingFilter``);
     `fragment` gives a light version for notebooks (scores and the top five findings, no
     charts)."""
+    if fragment:
+        return _fragment(report)
+    from .json_report import checksum_meanwhile
+
+    with checksum_meanwhile(report) as checksum:
+        return _page(report, top, scores, codes, checksum)
+
+
+def _title(report: "Report") -> str:
+    return html.escape(report.org.name or report.catalog.text("html.title"))
+
+
+def _fragment(report: "Report") -> str:
+    c = report.catalog
+    people = c.text("count.people", count=report.org.headcount)
+    summary = _text(c, "html.fragment", {"team": f"<b>{_title(report)}</b>"}, people=people,
+                    findings=c.text("count.findings", count=len(report.findings)))
+    top_five = _findings(report, range(min(5, len(report.findings))))
+    return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{top_five}</div>'
+
+
+def _page(report: "Report", top: int, scores: "Names", codes: "Names", checksum: "Future[str]") -> str:
+    """The whole page; `checksum`: the input checksum, being made meanwhile."""
+    from . import plot
     from .finding_filter import FindingFilter
 
     c = report.catalog
-    title = html.escape(report.org.name or c.text("html.title"))
+    title = _title(report)
     people = c.text("count.people", count=report.org.headcount)
-    if fragment:
-        summary = _text(c, "html.fragment", {"team": f"<b>{title}</b>"}, people=people,
-                        findings=c.text("count.findings", count=len(report.findings)))
-        top_five = _findings(report, range(min(5, len(report.findings))))
-        return f'<div class="teamgraph-report">{summary}{_scores_table(report)}{top_five}</div>'
-    from . import plot
-    from .json_report import input_checksum
-
     chosen = FindingFilter.of(scores, codes)
     count = len(report.findings)
     kept = chosen.indices(report.findings)
@@ -124,7 +142,7 @@ def to_html(report: "Report", fragment: bool = False, top: int = 0, scores: "Nam
     weakest = (f"<p>{_text(c, 'html.weakest', {'weakest': f'<b>{html.escape(c.score_name(report.weakest))}</b>'})}</p>"
                if report.weakest else "")
     meta = [f"teamgraph {html.escape(_core.__version__)}", html.escape(people),
-            _text(c, "html.input", checksum=input_checksum(report.org, report._key)[:19])]
+            _text(c, "html.input", checksum=checksum.result()[:19])]
     if report.pseudonymized:
         meta.append(_text(c, "html.pseudonymized"))
     if report.org.headcount < len(report.org):  # said under the title: outside the scores

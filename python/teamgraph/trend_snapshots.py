@@ -160,7 +160,7 @@ def _snapshot_doc(report: Any) -> Dict[str, Any]:
     way, without the per-person figures and groups it does not read (a tenth of the time)."""
     from . import export, json_report
 
-    s = export.summary(report.org, report._ids, report.pseudonymized, report.catalog)
+    s = export.report_summary(report)
     tf = report.truck_factor
     names = report._names
     doc = export._clean({"schema": "teamgraph-report", "team": report.org.name, "pseudonymized": report.pseudonymized,
