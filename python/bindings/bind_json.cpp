@@ -19,8 +19,10 @@ namespace {
 
 // One column of the rows: its key and values of one kind.
 struct RowColumn {
-  enum class Kind { number, whole, boolean, text } kind = Kind::number;
+  enum class Kind { number, whole, boolean, text, coded } kind = Kind::number;
   std::string key;
+  py::array_t<std::int32_t> codes;   // coded: each row's label, -1 none (null)
+  std::vector<std::string> labels;   // coded: each label as its JSON string, quotes included
   py::array_t<double> numbers;
   py::array_t<std::int64_t> wholes;  // also the text's offsets
   py::array_t<bool> flags;           // booleans, or which texts are given
@@ -57,6 +59,15 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
     for (std::size_t i = 0; i < rows; ++i)
       if (o[i] < 0 || o[i] > o[i + 1] || o[i + 1] > static_cast<std::int64_t>(c.bytes.size()))
         throw py::value_error("json_rows: column " + c.key + " has offsets out of order");
+  } else if (kind == "coded") {
+    c.kind = RowColumn::Kind::coded;
+    c.codes = spec[2].cast<py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>>();
+    check(c.codes.size(), rows);
+    for (const auto& label : spec[3].cast<std::vector<std::string>>()) json::string(c.labels.emplace_back(), label);
+    const auto* codes = c.codes.data();
+    const auto labels = static_cast<std::int32_t>(c.labels.size());
+    for (std::size_t i = 0; i < rows; ++i)
+      if (codes[i] < -1 || codes[i] >= labels) throw py::value_error("json_rows: column " + c.key + " has a code out of range");
   } else {
     throw py::value_error("json_rows: no kind " + kind);
   }
@@ -90,6 +101,11 @@ void bind_json(py::module_& m) {
                 case RowColumn::Kind::number: json::number(out, c.numbers.data()[i]); break;
                 case RowColumn::Kind::whole: json::whole(out, c.wholes.data()[i]); break;
                 case RowColumn::Kind::boolean: out += c.flags.data()[i] ? "true" : "false"; break;
+                case RowColumn::Kind::coded: {
+                  const std::int32_t code = c.codes.data()[i];
+                  out += code < 0 ? std::string_view("null") : std::string_view(c.labels[static_cast<std::size_t>(code)]);
+                  break;
+                }
                 case RowColumn::Kind::text: {
                   if (!c.flags.data()[i]) {
                     out += "null";
@@ -113,7 +129,8 @@ void bind_json(py::module_& m) {
       py::arg("rows"), py::arg("columns"), py::arg("level"), py::arg("write") = py::none(),
       "A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes "
       "it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | "
-      "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows])], keys in order. Returned as bytes, "
+      "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int[rows], labels: "
+      "list of str; code -1: null)], keys in order. Returned as bytes, "
       "or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.");
 }
 

@@ -43,12 +43,13 @@ void bind_org(py::module_& m) {
       .def("ids", [](const Org& org) { return text_list(org.people().ids); },
            "Person ids in the org's canonical order (preorder of the reports-to forest).")
       .def("table_columns",
-           [](const std::shared_ptr<Org>& org, const std::string& name, bool normalized) {
-             return table_columns(org, name, normalized, py::cast(org));
+           [](const std::shared_ptr<Org>& org, const std::string& name, bool normalized,
+              const std::optional<std::vector<std::string>>& columns) {
+             return table_columns(org, name, normalized, py::cast(org), columns ? &*columns : nullptr);
            },
-           py::arg("name"), py::arg("normalized") = false,
+           py::arg("name"), py::arg("normalized") = false, py::arg("columns") = py::none(),
            "Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, "
-           "on their declared scales, or mapped to [0, 1] when normalized.")
+           "on their declared scales, or mapped to [0, 1] when normalized; only those named in `columns` when given.")
       .def("table_digest",
            [](const Org& org, const std::string& name, const py::function& update, std::size_t block) {
              return table_digest(org, name, update, block);
@@ -108,7 +109,9 @@ void bind_org(py::module_& m) {
         ReadOptions options;
         options.lenient = lenient;
         options.follow_symlinks = follow_symlinks;
-        return interruptible([&] { return std::make_shared<Org>(read_org(path, options)); });
+        auto org = interruptible([&] { return std::make_shared<Org>(read_org(path, options)); });
+        release_free_memory(org->size());
+        return org;
       },
       py::arg("path"), py::arg("lenient") = false, py::arg("follow_symlinks") = false,
       "Reads and validates a team folder or JSON file; raises OrgDataError with every problem.");
@@ -123,7 +126,9 @@ void bind_org(py::module_& m) {
         for (auto& [name, table] : tables_from_python(tables, buffers)) builder.add_table(name, std::move(table));
         if (!team_json.empty()) builder.set_team(parse_team_json(team_json, "team", problems));
         builder.add_problems(std::move(problems));
-        return interruptible([&] { return std::make_shared<Org>(builder.build()); });
+        auto org = interruptible([&] { return std::make_shared<Org>(builder.build()); });
+        release_free_memory(org->size());
+        return org;
       },
       py::arg("tables"), py::arg("team_json") = "", py::arg("problems") = py::list(), py::arg("lenient") = false,
       "Builds an org from {table: (rows, [(column, float64 array | list of str/None), ...])}.");
@@ -146,6 +151,7 @@ void bind_org(py::module_& m) {
         auto [changed, plan] = interruptible([&] {
           return std::make_pair(std::make_shared<Org>(what_if(*org, w, policy)), plan_what_if(*org, w, policy));
         });
+        release_free_memory(changed->size());
         return py::make_tuple(changed, plan.filled, plan.unfilled);
       },
       py::arg("org"), py::arg("leave"), py::arg("promote"), py::arg("move"), py::arg("add_successor"),

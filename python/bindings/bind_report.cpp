@@ -358,6 +358,7 @@ void bind_report(py::module_& m) {
                                                  delete r;
                                                }
                                              });
+        release_free_memory(org->size());
         return Assessment{std::move(report), org};
       },
       py::arg("org"), py::arg("policy") = "", py::arg("threads") = 0u,

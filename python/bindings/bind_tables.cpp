@@ -221,24 +221,32 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
 struct PyColumns {
   py::dict out;
   py::handle owner;
+  const std::vector<std::string>* only = nullptr;  // the columns wanted (all when null)
 
   template <class Cell>
   void text(std::string_view name, std::size_t n, Cell cell) {
-    out[py::str(name.data(), name.size())] = arrow_text(n, cell);
+    if (wanted(name)) out[key(name)] = arrow_text(n, cell);
   }
-  void numbers(std::string_view name, const Eigen::VectorXd& v) { out[key(name)] = view(v, owner); }
+  void numbers(std::string_view name, const Eigen::VectorXd& v) {
+    if (wanted(name)) out[key(name)] = view(v, owner);
+  }
   void numbers(std::string_view name, std::vector<double>&& v) {
-    out[key(name)] = py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
+    if (wanted(name)) out[key(name)] = py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
   }
   template <class Code>
   void categorical(std::string_view name, const std::vector<Code>& codes, const std::vector<std::string>& labels) {
-    out[key(name)] = py::make_tuple("categorical", py::make_tuple(copied(codes), py::cast(labels)));
+    if (wanted(name)) out[key(name)] = py::make_tuple("categorical", py::make_tuple(copied(codes), py::cast(labels)));
   }
-  void flags(std::string_view name, const std::vector<std::int8_t>& v) { out[key(name)] = py::make_tuple("bool", copied(v)); }
+  void flags(std::string_view name, const std::vector<std::int8_t>& v) {
+    if (wanted(name)) out[key(name)] = py::make_tuple("bool", copied(v));
+  }
   // Seconds since the epoch; no_date becomes the int64 minimum, which pandas reads as NaT.
-  void dates(std::string_view name, const std::vector<std::int64_t>& v) { out[key(name)] = py::make_tuple("date", copied(v)); }
+  void dates(std::string_view name, const std::vector<std::int64_t>& v) {
+    if (wanted(name)) out[key(name)] = py::make_tuple("date", copied(v));
+  }
 
  private:
+  bool wanted(std::string_view name) const { return !only || std::find(only->begin(), only->end(), name) != only->end(); }
   static py::str key(std::string_view name) { return py::str(name.data(), name.size()); }
   template <class T>
   static py::array_t<T> copied(const std::vector<T>& v) {
@@ -447,8 +455,9 @@ class BlockPipe {
 
 }  // namespace
 
-py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner) {
-  PyColumns sink{py::dict(), owner};
+py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner,
+                       const std::vector<std::string>* only) {
+  PyColumns sink{py::dict(), owner, only};
   visit_table(*org, name, normalized, sink);
   return std::move(sink.out);
 }

@@ -11,6 +11,9 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/findings.hpp"
@@ -75,6 +78,18 @@ auto interruptible(F&& f) -> decltype(f()) {
   if (interrupted) throw pybind11::error_already_set();
   if (error) std::rethrow_exception(error);
   return std::move(*result);
+}
+
+// Gives the memory the C library holds free back to the system after a call on a large org
+// (#17): reading, building and scoring free hundreds of MB in the arenas of the threads that did
+// the work, which glibc keeps resident otherwise (120 MB after reading a rich org of a million
+// people, 180 MB after assessing it). A few milliseconds; nothing for a small org.
+inline void release_free_memory(std::size_t people) {
+#if defined(__GLIBC__)
+  if (people >= 100'000) malloc_trim(0);
+#else
+  (void)people;
+#endif
 }
 
 

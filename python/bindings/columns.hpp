@@ -64,7 +64,9 @@ py::tuple arrow_text(std::size_t n, Cell cell) {
 
 
 // Columns of one of the org's tables for Python (see bind_tables.cpp).
-py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner);
+// `only`: the columns wanted, in the table's order whatever theirs (all when null).
+py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner,
+                       const std::vector<std::string>* only = nullptr);
 // Hands update() the bytes teamgraph.json_report.input_checksum hashes for one table's columns
 // (table_columns with normalized scores), in order, in blocks of up to `block` bytes, made on a
 // second thread as update() takes them; false, and nothing handed, where the core cannot make

@@ -139,9 +139,9 @@ class Org:
         """
         (a, b): the people of every sharing link as indices, a < b, sorted (a link a channel).
         """
-    def table_columns(self, name: str, normalized: bool = False) -> dict:
+    def table_columns(self, name: str, normalized: bool = False, columns: collections.abc.Sequence[str] | None = None) -> dict:
         """
-        Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized.
+        Columns of one table in canonical order (used by Org.people / Org.table): scored values as read, on their declared scales, or mapped to [0, 1] when normalized; only those named in `columns` when given.
         """
     def table_digest(self, name: str, update: collections.abc.Callable, block: typing.SupportsInt | typing.SupportsIndex = 4194304) -> bool:
         """
@@ -845,7 +845,7 @@ def default_policy_json() -> str:
     """
 def json_rows(rows: typing.SupportsInt | typing.SupportsIndex, columns: collections.abc.Sequence[tuple], level: typing.SupportsInt | typing.SupportsIndex, write: typing.Any = None) -> typing.Any:
     """
-    A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | (key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows])], keys in order. Returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
+    A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | (key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int[rows], labels: list of str; code -1: null)], keys in order. Returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
     """
 def list_arg(items: collections.abc.Sequence[str]) -> str:
     """

@@ -220,7 +220,7 @@ def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
     """A frame's rows (or those of columns of one length, by name) as the JSON array json.dumps
     would write of their dicts (keys sorted; NaN null; `text_columns`, and any column neither
     numeric nor boolean, as text, missing text null), by the core from the columns."""
-    import pyarrow as pa
+    from .org import _arrow_text
 
     columns = {key: frame[key] for key in frame.columns} if isinstance(frame, pd.DataFrame) else frame
     rows = len(frame) if isinstance(frame, pd.DataFrame) else len(next(iter(columns.values()), ()))
@@ -229,17 +229,16 @@ def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
         values = columns[key]
         dtype = values.dtype
         if key in text_columns or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
-            text = pa.array(values, from_pandas=True)
-            if pa.types.is_dictionary(text.type):  # a categorical: its labels, decoded by Arrow
-                text = text.dictionary_decode()
-            if not pa.types.is_string(text.type) and not pa.types.is_large_string(text.type):
-                text = pa.array([None if _missing(v) else str(v) for v in values], type=pa.large_string())
-            text = pa.concat_arrays([text.cast(pa.large_string())])  # offset 0, own buffers
-            buffers = text.buffers()
-            offsets = np.frombuffer(buffers[1], dtype=np.int64)[:len(text) + 1]
-            data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
-            given = text.is_valid().to_numpy(zero_copy_only=False)
-            specs.append((key, "text", offsets, data, given))
+            if isinstance(dtype, pd.CategoricalDtype):  # its codes and each label once, as text
+                specs.append((key, "coded", values.cat.codes.to_numpy(),
+                              [str(label) for label in values.cat.categories]))
+                continue
+            # Text held by Arrow (or Python strings) read in place where it can be; anything else
+            # cell by cell, as text.
+            text = _arrow_text(values) if pd.api.types.is_string_dtype(dtype) else None
+            if text is None:
+                text = _arrow_text(pd.Series([None if _missing(v) else str(v) for v in values], dtype=object))
+            specs.append((key, "text", *text[1:]))
         elif pd.api.types.is_bool_dtype(dtype):
             specs.append((key, "boolean", values.to_numpy(dtype=bool)))
         elif pd.api.types.is_integer_dtype(dtype):

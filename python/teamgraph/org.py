@@ -234,19 +234,26 @@ class Org:
         ``org.table("people")``."""
         return self.table("people")
 
-    def table(self, name: str, normalized: bool = False) -> pd.DataFrame:
+    def table(self, name: str, normalized: bool = False, columns: Optional[Sequence[str]] = None) -> pd.DataFrame:
         """One input table as a DataFrame, in canonical order, extra columns included.
 
         Values are as read: assessment, potential, flight_risk (people) and score (competencies)
         on the scales declared in team.json, so the tables an org gives, with ``org.team``, build
         the same org again (``Org.from_frames``). ``normalized=True``: those columns mapped
-        linearly from their declared scale to [0, 1], the form the scores use. Empty for a table
-        that was not given (see ``tables``).
+        linearly from their declared scale to [0, 1], the form the scores use. ``columns``: only
+        these (in the table's order), the others not made; a name the table does not have is a
+        ValueError. Empty for a table that was not given (see ``tables``).
         """
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; expected one of {', '.join(TABLES)}")
-        columns = self._core.table_columns(name, normalized)
-        return pd.DataFrame({key: _to_series(value) for key, value in columns.items()})
+        wanted = None if columns is None else [str(c) for c in columns]
+        made = self._core.table_columns(name, normalized, wanted)
+        if wanted is not None and name in self.tables:
+            unknown = [c for c in dict.fromkeys(wanted) if c not in made]
+            if unknown:
+                raise ValueError(f"the {name} table has no column {', '.join(map(repr, unknown))}; "
+                                 f"it has {', '.join(self._core.table_columns(name, normalized))}")
+        return pd.DataFrame({key: _to_series(value) for key, value in made.items()})
 
     @property
     def hierarchy(self) -> Dict[str, Any]:

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 _LEVELS = ("low", "middle", "high")  # a talent grid level's words, by code (3: not placed)
 
+# The people table's columns a report reads (Report._people): the rest (manager_id, the extra
+# columns, ...) are not made, 60 MB at a million people.
+_PEOPLE_COLUMNS = ("id", "name", "department", "tier", "placeholder", "flight_risk", "assessment", "potential")
+
 
 def _level_column(codes: np.ndarray) -> pd.Series:
     """Talent grid levels as text (missing where not placed), of the dtype pandas gives text of
@@ -124,10 +128,11 @@ class Report:
 
     @property
     def _people(self) -> pd.DataFrame:
-        """The org's people table, read once (an Org never changes); flight_risk in [0, 1] as the
-        scores use it (risk = flight_risk x impact)."""
+        """The columns of the org's people table that reports show (_PEOPLE_COLUMNS), read once (an
+        Org never changes); flight_risk, assessment and potential in [0, 1] as the scores use
+        them (risk = flight_risk x impact)."""
         if self._people_cache is None:
-            self._people_cache = self.org.table("people", normalized=True)
+            self._people_cache = self.org.table("people", normalized=True, columns=_PEOPLE_COLUMNS)
         return self._people_cache
 
     @property

@@ -45,6 +45,19 @@ def test_people_frame_has_every_column_and_extras(sample: Org) -> None:
     pd.testing.assert_frame_equal(sample.people, sample.table("people"))
 
 
+def test_a_table_of_some_columns_only(sample: Org) -> None:
+    """table(columns=...): those columns in the table's order, the same values as the whole
+    table's; a column the table does not have is named in a ValueError."""
+    whole = sample.table("people", normalized=True)
+    some = sample.table("people", normalized=True, columns=["tier", "id", "assessment"])
+    assert list(some.columns) == ["id", "tier", "assessment"]
+    pd.testing.assert_frame_equal(some, whole[["id", "tier", "assessment"]])
+    with pytest.raises(ValueError, match="no column 'salary'"):
+        sample.table("people", columns=["id", "salary"])
+    lean = Org.from_frames(people=sample.people[["id", "name", "tier", "manager_id"]])
+    assert lean.table("operations", columns=["date"]).empty  # a table not given: empty, as without columns
+
+
 def test_text_columns_come_back_as_text_with_missing_cells() -> None:
     # They cross as Arrow buffers: UTF-8 intact, a missing cell missing, pandas' text dtype.
     org = Org.from_frames(pd.DataFrame({"id": ["b", "a", "ü7"], "name": ["Zoë", None, "李雷"],

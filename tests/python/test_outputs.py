@@ -384,6 +384,34 @@ def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
     assert _core.json_rows(0, [], 1) == b"[]"
 
 
+def test_rows_of_a_frame_of_every_kind_of_text_column_are_written_as_json_dumps_does() -> None:
+    """A frame's categorical columns are written from their codes (each label once), text held by
+    Arrow or by Python strings in place, and any other column cell by cell as text: the same
+    bytes as json.dumps of its rows."""
+    import json
+
+    from teamgraph import _core
+    from teamgraph.json_report import _missing, _rows_json
+
+    frame = pd.DataFrame({
+        "category": pd.Categorical(["b", None, "a\"q", "b", "中"], categories=["b", "a\"q", "中", "unused"]),
+        "numbered": pd.Categorical([3, 1, None, 3, 1]),  # labels that are not text: written as text
+        "arrow": pd.array(["x", None, "tab\t", "", "é"], dtype="string[pyarrow]"),
+        "python": pd.Series(["p", None, "q", "r", "s"], dtype=object),
+        "mixed": pd.Series([1, "two", None, 3.5, np.nan], dtype=object),
+        "n": [1.5, np.nan, 2.0, -0.0, 1e16],
+    })
+    text = ["category", "numbered", "arrow", "python", "mixed"]
+    rows = [{k: (None if _missing(v) else str(v)) if k in text else (None if v != v else v) for k, v in row.items()}
+            for row in frame.astype(object).to_dict("records")]
+    expected = json.dumps({"rows": rows}, indent=2, sort_keys=True, ensure_ascii=False)
+    assert expected == '{\n  "rows": ' + _rows_json(frame, 1, text_columns=frozenset(text)).decode("utf-8") + "\n}"
+    with pytest.raises(ValueError, match="code out of range"):
+        _core.json_rows(2, [("c", "coded", np.array([0, 2], dtype=np.int8), ["a", "b"])], 1)
+    with pytest.raises(ValueError, match="code out of range"):
+        _core.json_rows(1, [("c", "coded", np.array([-2], dtype=np.int8), ["a"])], 1)
+
+
 def test_json_rows_written_in_blocks_are_the_same_bytes() -> None:
     """Given a write, the rows are formatted a block at a time on worker threads and written in
     order: the same bytes as the whole text, for sizes around the block."""
