@@ -33,7 +33,7 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
     std::uint32_t row;
   };
   const std::size_t rows = table.rows(), people = row_of_.size();
-  const std::vector<index_t> person_of = people_of(reader, c_person, true);
+  std::vector<index_t> person_of = people_of(reader, c_person, true);
   std::vector<Entry> entries;
   entries.reserve(rows);
   std::vector<double> scores;
@@ -64,6 +64,7 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
     scores[r] = score;
     entries.push_back(Entry{p, last_code, static_cast<std::uint32_t>(r)});
   }
+  std::vector<index_t>().swap(person_of);  // let go before the sort's second array
   std::vector<std::uint32_t> rank(names.size());
   {
     std::vector<std::uint32_t> by_name(names.size());
@@ -94,6 +95,8 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
     c.scores(static_cast<Eigen::Index>(e.person), static_cast<Eigen::Index>(e.name)) = scores[e.row];
     order.push_back(e.row);
   }
+  std::vector<Entry>().swap(entries);
+  std::vector<double>().swap(scores);
   if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
   c.scores = c.scores.unaryExpr([&](double v) { return normalized(scale, v); });
   c.columns = reader.schema_columns("competencies", order);
@@ -161,19 +164,21 @@ void OrgAssembler::read_sharing(const Table& table, std::vector<Problem>& proble
   entries.reserve(table.rows());
   std::vector<double> per_week;
   per_week.assign(table.rows(), 0.0);
-  const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);
-  for (std::size_t r = 0; r < table.rows(); ++r) {
-    index_t a = people_a[r], b = people_b[r];
-    static const auto& channel_choices = enum_labels("sharing", "channel");  // the schema's, looked up once
-    const int channel = reader.choice(c_channel, r, reader.text(c_a, r), channel_choices, true);
-    per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
-    if (a != no_index && a == b) {
-      reader.row_problem("problem.self_link", r, reader.text(c_a, r), "person_b");
-      continue;
+  {
+    const auto [people_a, people_b] = people_in(reader, c_a, c_b, true);  // let go after this pass
+    for (std::size_t r = 0; r < table.rows(); ++r) {
+      index_t a = people_a[r], b = people_b[r];
+      static const auto& channel_choices = enum_labels("sharing", "channel");  // the schema's, looked up once
+      const int channel = reader.choice(c_channel, r, reader.text(c_a, r), channel_choices, true);
+      per_week[r] = reader.non_negative(c_week, r, reader.text(c_a, r));
+      if (a != no_index && a == b) {
+        reader.row_problem("problem.self_link", r, reader.text(c_a, r), "person_b");
+        continue;
+      }
+      if (a == no_index || b == no_index || channel < 0) continue;
+      if (b < a) std::swap(a, b);
+      entries.push_back(Entry{a, b, static_cast<std::uint32_t>(r), static_cast<Channel>(channel)});
     }
-    if (a == no_index || b == no_index || channel < 0) continue;
-    if (b < a) std::swap(a, b);
-    entries.push_back(Entry{a, b, static_cast<std::uint32_t>(r), static_cast<Channel>(channel)});
   }
   // Sorted by (a, b, channel, row).
   sort_by_person(entries, people, [](const Entry& e) { return e.a; }, [](const Entry& x, const Entry& y) {
@@ -181,10 +186,9 @@ void OrgAssembler::read_sharing(const Table& table, std::vector<Problem>& proble
   });
   auto& s = *sharing_;
   std::vector<std::size_t> order;
-  std::vector<double> weeks;
   for (auto* v : {&s.a, &s.b}) v->reserve(entries.size());
   s.channel.reserve(entries.size());
-  weeks.reserve(entries.size());
+  s.per_week.resize(static_cast<Eigen::Index>(entries.size()));  // each link's, written in place
   order.reserve(entries.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
@@ -193,13 +197,16 @@ void OrgAssembler::read_sharing(const Table& table, std::vector<Problem>& proble
                          {{"first", std::to_string(reader.record(entries[k - 1].row))}});
       continue;
     }
+    s.per_week[static_cast<Eigen::Index>(s.a.size())] = per_week[e.row];
     s.a.push_back(e.a);
     s.b.push_back(e.b);
     s.channel.push_back(e.channel);
-    weeks.push_back(per_week[e.row]);
     order.push_back(e.row);
   }
-  s.per_week = Eigen::Map<Eigen::VectorXd>(weeks.data(), static_cast<Eigen::Index>(weeks.size()));
+  if (static_cast<std::size_t>(s.per_week.size()) != s.a.size())  // duplicates left out
+    s.per_week.conservativeResize(static_cast<Eigen::Index>(s.a.size()));
+  std::vector<Entry>().swap(entries);
+  std::vector<double>().swap(per_week);
   s.columns = reader.schema_columns("sharing", order);
   s.extra = reader.extras(order);
 }
@@ -266,7 +273,7 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
   struct Task {
     Part part;
     std::array<std::string_view, 2> names;
-    std::size_t rows = 0;  // its tables' rows: the biggest task starts first
+    std::size_t rows = 0;  // its tables' rows: the smallest task starts first
     std::vector<Problem> problems;
   };
   std::array<Task, 9> tasks{{{Part::people, {}, 0, {}},
@@ -278,15 +285,19 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
                              {Part::goals, {"goals"}, 0, {}},
                              {Part::contributions, {"contributions"}, 0, {}},
                              {Part::operations, {"operations"}, 0, {}}}};
-  std::array<std::size_t, tasks.size()> biggest_first;
+  // Smallest first: each task lets its tables go when it is done, so by the time the biggest
+  // (competencies and sharing of a rich org, millions of rows each) run side by side, with
+  // their work arrays, the smaller tables are gone (130 MB of a rich org of a million people;
+  // the peak of reading it is there). The biggest run last, side by side, as they would first.
+  std::array<std::size_t, tasks.size()> smallest_first;
   for (std::size_t k = 0; k < tasks.size(); ++k) {
-    biggest_first[k] = k;
+    smallest_first[k] = k;
     for (const auto name : tasks[k].names)
       if (const Table* t = name.empty() ? nullptr : table(tables, name)) tasks[k].rows += t->rows();
   }
   tasks[0].rows = people.rows();
-  std::stable_sort(biggest_first.begin(), biggest_first.end(),
-                   [&](std::size_t a, std::size_t b) { return tasks[a].rows > tasks[b].rows; });
+  std::stable_sort(smallest_first.begin(), smallest_first.end(),
+                   [&](std::size_t a, std::size_t b) { return tasks[a].rows < tasks[b].rows; });
   // A task of a table that was not given reads nothing (meetings reads whichever of its two is).
   auto read = [&](Task& task) {
     auto& p = task.problems;
@@ -304,7 +315,7 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
     }
   };
   for_each_index(tasks.size(), parallel ? std::max(1u, std::thread::hardware_concurrency()) : 1u, [&](std::size_t i) {
-    Task& task = tasks[biggest_first[i]];
+    Task& task = tasks[smallest_first[i]];
     check_cancelled();
     read(task);
     for (auto& [n, t] : tables)

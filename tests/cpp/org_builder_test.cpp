@@ -204,6 +204,29 @@ TEST(OrgBuilder, AttendanceIsGroupedByMeetingThenPersonAndARepeatNamesTheRecordB
   EXPECT_EQ(problems[2].args.front().second, "4");
 }
 
+TEST(OrgBuilder, LenientLoadingKeepsEachLinksOwnWeeklyFigureWhenADuplicateIsLeftOut) {
+  const testing::Tables tables = {
+      {"people", small_people},
+      {"sharing", "person_a,person_b,channel,per_week\nc,a,online,2\nb,a1,online,5\na,c,online,3\na,c,offline,1\n"}};
+  std::vector<Problem> reading;
+  OrgBuilder builder = testing::builder_from_csv(tables, {}, reading);
+  builder.add_problems(reading);
+  builder.set_lenient(true);
+  const Org org = builder.build();
+  const index_t b = 0, a = 1, a1 = 2, c = 3;
+  const auto& sh = org.sharing();
+  // c-a online twice (lines 2 and 4): the first is kept, with its own 2 a week.
+  EXPECT_EQ(sh.a, (std::vector<index_t>{b, a, a}));
+  EXPECT_EQ(sh.b, (std::vector<index_t>{a1, c, c}));
+  ASSERT_EQ(sh.per_week.size(), 3);
+  EXPECT_EQ(sh.per_week[0], 5.0);
+  EXPECT_EQ(sh.per_week[1], 2.0);
+  EXPECT_EQ(sh.per_week[2], 1.0);
+  ASSERT_EQ(org.warnings().size(), 1u);
+  EXPECT_EQ(org.warnings()[0].code, "duplicate_record");
+  EXPECT_EQ(org.warnings()[0].record, 4);
+}
+
 TEST(OrgBuilder, RelationsBecomeCompressedGraphs) {
   const Org org = org_from_csv({
       {"people", small_people},
