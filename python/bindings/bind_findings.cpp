@@ -184,6 +184,13 @@ void findings_json(std::string& out, const FindingColumns& f, const FindingList&
   std::vector<std::pair<std::string_view, double>> evidence;
   std::vector<std::pair<std::string_view, std::string>> subject;
   std::vector<index_t> people;
+  // A finding's keys, each with its separator and indent, made once, not a name escaped a finding.
+  static constexpr std::array<std::string_view, 8> names{"code",  "evidence", "message",  "people",
+                                                         "recommendation", "score", "severity", "subject"};
+  std::array<std::string, names.size()> keys;
+  for (std::size_t n = 0; n < names.size(); ++n) j::key(keys[n], names[n], n == 0, level + 2);
+  const auto& [code_key, evidence_key, message_key, people_key, recommendation_key, score_key, severity_key,
+               subject_key] = keys;
   Finding x;  // each finding made into it in turn
   for (std::size_t k = begin; k < end; ++k) {
     list.get(k, x);
@@ -191,7 +198,7 @@ void findings_json(std::string& out, const FindingColumns& f, const FindingList&
     j::line(out, level + 1);
     if (bounds) bounds->push_back(out.size());
     out += '{';
-    j::key(out, "code", true, level + 2);
+    out += code_key;
     j::string(out, x.code);
     evidence.clear();
     for (const auto& e : x.evidence) {  // a repeated name keeps its last value, as a dict does
@@ -200,7 +207,7 @@ void findings_json(std::string& out, const FindingColumns& f, const FindingList&
       else at->second = e.value;
     }
     std::sort(evidence.begin(), evidence.end());
-    j::key(out, "evidence", false, level + 2);
+    out += evidence_key;
     if (evidence.empty()) out += "{}";
     else {
       out += '{';
@@ -211,12 +218,12 @@ void findings_json(std::string& out, const FindingColumns& f, const FindingList&
       j::line(out, level + 2);
       out += '}';
     }
-    j::key(out, "message", false, level + 2);
+    out += message_key;
     j::string(out, texts.message[k - begin]);
     people.clear();
     for (const auto p : x.people)
       if (p != no_index) people.push_back(p);
-    j::key(out, "people", false, level + 2);
+    out += people_key;
     if (people.empty()) out += "[]";
     else {
       out += '[';
@@ -228,11 +235,11 @@ void findings_json(std::string& out, const FindingColumns& f, const FindingList&
       j::line(out, level + 2);
       out += ']';
     }
-    j::key(out, "recommendation", false, level + 2);
+    out += recommendation_key;
     j::string(out, texts.recommendation[k - begin]);
-    j::key(out, "score", false, level + 2);
+    out += score_key;
     j::string(out, x.score);
-    j::key(out, "severity", false, level + 2);
+    out += severity_key;
     j::string(out, to_string(x.severity));
     subject.clear();
     for (const auto& a : x.args) {
@@ -246,7 +253,7 @@ void findings_json(std::string& out, const FindingColumns& f, const FindingList&
       else at->second = std::move(value);
     }
     std::sort(subject.begin(), subject.end());
-    j::key(out, "subject", false, level + 2);
+    out += subject_key;
     if (subject.empty()) out += "{}";
     else {
       out += '{';

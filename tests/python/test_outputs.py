@@ -384,6 +384,29 @@ def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
     assert _core.json_rows(0, [], 1) == b"[]"
 
 
+def test_json_rows_escape_text_of_every_length_as_json_dumps_does() -> None:
+    """Text is scanned eight bytes a step: a character to escape at any place of a long text (in
+    the first, a middle or the last word, or in the bytes after the last whole word) is escaped
+    as json.dumps escapes it."""
+    import json
+    import random
+
+    import pyarrow as pa
+
+    from teamgraph import _core
+
+    alphabet = ['"', "\\", "\x00", "\x1f", "\n", "\t", " ", "a", "Z", "~", "\x7f", "é", "中", "\u2028", "😀"]
+    rng = random.Random(17)
+    texts = ["".join(rng.choice(alphabet) if rng.random() < 0.1 else rng.choice("abcxyz019 ") for _ in range(n))
+             for n in list(range(40)) * 5]
+    texts += ["x" * k + '"' + "y" * (23 - k) for k in range(24)]  # a quote at each place of three words
+    arrow = pa.array(texts, type=pa.large_string())
+    offsets = np.frombuffer(arrow.buffers()[1], dtype=np.int64)[:len(texts) + 1]
+    data = np.frombuffer(arrow.buffers()[2], dtype=np.uint8)
+    out = _core.json_rows(len(texts), [("t", "text", offsets, data, np.ones(len(texts), dtype=bool))], 0)
+    assert out.decode("utf-8") == json.dumps([{"t": t} for t in texts], indent=2, ensure_ascii=False)
+
+
 def test_rows_of_a_frame_of_every_kind_of_text_column_are_written_as_json_dumps_does() -> None:
     """A frame's categorical columns are written from their codes (each label once), text held by
     Arrow or by Python strings in place, and any other column cell by cell as text: the same
