@@ -83,10 +83,13 @@ auto interruptible(F&& f) -> decltype(f()) {
 // Gives the memory the C library holds free back to the system after a call on a large org
 // (#17): reading, building and scoring free hundreds of MB in the arenas of the threads that did
 // the work, which glibc keeps resident otherwise (120 MB after reading a rich org of a million
-// people, 180 MB after assessing it). A few milliseconds; nothing for a small org.
+// people, 180 MB after assessing it). A few milliseconds, but what is given back is touched anew
+// when memory is asked for again: at 100k people that cost a tenth of an analyst's pipeline
+// (from_frames, assess, the per-person table and the findings frame), for 20-40 MB. Hence from
+// half a million people (rows, for a table) on only.
 inline void release_free_memory(std::size_t people) {
 #if defined(__GLIBC__)
-  if (people >= 100'000) malloc_trim(0);
+  if (people >= 500'000) malloc_trim(0);
 #else
   (void)people;
 #endif
