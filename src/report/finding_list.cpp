@@ -44,13 +44,13 @@ bool same_text(std::string_view a, std::string_view b) {
   return true;
 }
 
-// The values [first, last) appended to `to`, each made by `make`.
+// The values [first, last) appended to `to`, each made by `make`: written once (a resize would
+// write each value twice, zeros first), the room grown by doubling across appends.
 template <class T, class Make>
 void append_made(std::vector<T>& to, const T* first, const T* last, const Make& make) {
-  const std::size_t at = to.size();
-  to.resize(at + static_cast<std::size_t>(last - first));
-  T* out = to.data() + at;
-  for (; first != last; ++first) *out++ = make(*first);
+  const std::size_t want = to.size() + static_cast<std::size_t>(last - first);
+  if (want > to.capacity()) to.reserve(std::max(want, 2 * to.capacity()));
+  for (; first != last; ++first) to.push_back(make(*first));
 }
 
 template <class T>
