@@ -3,22 +3,53 @@
 // DataFrame holds, as columns of text or numbers. The OrgBuilder turns tables into an Org;
 // this is the one door every input format goes through, so every format is validated alike.
 
+#include <algorithm>
 #include <cstdint>
 #include <list>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "teamgraph/errors.hpp"
 
 namespace teamgraph {
 
+// Cells of one buffer of under 4 GB (TextCells::span_limit), added in order: each its offset (4
+// bytes) and length (1 byte; a length of 255 or more is 255 there, and kept apart with its cell's
+// number): 5 bytes a cell, where a CSV file's cells are mostly a few bytes long.
+class Spans {
+ public:
+  void reserve(std::size_t cells) {
+    offsets_.reserve(cells);
+    lengths_.reserve(cells);
+  }
+  std::size_t size() const noexcept { return offsets_.size(); }
+  void push_back(std::size_t offset, std::size_t length) {
+    if (length >= long_length) long_.emplace_back(static_cast<std::uint32_t>(offsets_.size()), static_cast<std::uint32_t>(length));
+    offsets_.push_back(static_cast<std::uint32_t>(offset));
+    lengths_.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(length, long_length)));
+  }
+  void pop_back() {
+    if (lengths_.back() == long_length) long_.pop_back();
+    offsets_.pop_back();
+    lengths_.pop_back();
+  }
+
+ private:
+  friend class TextCells;
+  static constexpr std::size_t long_length = 255;
+  std::vector<std::uint32_t> offsets_;
+  std::vector<std::uint8_t> lengths_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> long_;  // (cell, length), by cell
+};
+
 // The text cells of a column, in one of three layouts, read alike: cells[i] is cell i's text,
 // empty when the cell is empty or missing.
 // - views: a string_view a cell, pointing anywhere (a batch's team, cut out of a bigger table);
-// - spans: cells of one buffer of under 4 GB, each its offset and length in 8 bytes (a CSV file
-//   parsed in place, a column copied into one buffer): half the memory of views;
+// - spans: cells of one buffer of under 4 GB (Spans: 5 bytes a cell; a CSV file parsed in place,
+//   a column copied into one buffer): a third of the memory of views;
 // - arrow: Apache Arrow's layout in buffers held by someone else (a pandas column, read in
 //   place): cell i is bytes[offsets[i], offsets[i + 1]), missing where !valid[i].
 class TextCells {
@@ -26,8 +57,8 @@ class TextCells {
   TextCells() = default;
   explicit TextCells(std::vector<std::string_view> views) noexcept
       : kind_(Kind::views), size_(views.size()), views_(std::move(views)) {}
-  // Cells of `base` made with span(); every one within a buffer of under 4 GB.
-  TextCells(const char* base, std::vector<std::uint64_t> spans) noexcept
+  // Cells of `base`; every one within a buffer of under span_limit bytes.
+  TextCells(const char* base, Spans spans) noexcept
       : kind_(Kind::spans), size_(spans.size()), base_(base), spans_(std::move(spans)) {}
   // Arrow's layout; the buffers outlive these cells, the offsets rise within the bytes; no
   // `valid` (null): every cell is given, as in Arrow without a validity bitmap.
@@ -36,10 +67,6 @@ class TextCells {
 
   // The spans layout fits a buffer of fewer bytes than this.
   static constexpr std::size_t span_limit = std::size_t{1} << 32;
-  // A cell of the spans layout: `length` bytes at `offset` (offset + length < span_limit).
-  static std::uint64_t span(std::size_t offset, std::size_t length) noexcept {
-    return static_cast<std::uint64_t>(offset) << 32 | static_cast<std::uint64_t>(length);
-  }
 
   std::size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
@@ -47,8 +74,8 @@ class TextCells {
   std::string_view operator[](std::size_t i) const noexcept {
     switch (kind_) {
       case Kind::spans: {
-        const std::uint64_t s = spans_[i];
-        return std::string_view(base_ + (s >> 32), static_cast<std::size_t>(s & 0xFFFFFFFFu));
+        const std::size_t length = spans_.lengths_[i];
+        return std::string_view(base_ + spans_.offsets_[i], length < Spans::long_length ? length : long_length(i));
       }
       case Kind::arrow:
         return !valid_ || valid_[i]
@@ -71,8 +98,14 @@ class TextCells {
   enum class Kind : std::uint8_t { views, spans, arrow } kind_ = Kind::views;
   std::size_t size_ = 0;
   const char* base_ = nullptr;
+  // The length of a long cell of the spans layout, found by its number.
+  std::size_t long_length(std::size_t i) const noexcept {
+    const auto at = std::lower_bound(spans_.long_.begin(), spans_.long_.end(), std::pair<std::uint32_t, std::uint32_t>(
+                                                                                   static_cast<std::uint32_t>(i), 0));
+    return at->second;
+  }
   std::vector<std::string_view> views_;
-  std::vector<std::uint64_t> spans_;
+  Spans spans_;
   const std::int64_t* offsets_ = nullptr;
   const bool* valid_ = nullptr;
 };

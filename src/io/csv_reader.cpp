@@ -337,16 +337,16 @@ Table parse_records(std::string text, const std::string& display_name, std::vect
   // fill, so that a file of blank lines under a wide header reserves little.
   const std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
   const std::size_t capacity = std::min(lines, data.size() / std::max<std::size_t>(columns, 1) + 1);
-  // Each cell as its offset and length in the text (8 bytes), or, in a file of 4 GB or more, as
-  // a view (16).
+  // Each cell as its offset and length in the text (5 bytes: Spans), or, in a file of 4 GB or
+  // more, as a view (16).
   const bool spans = data.size() < TextCells::span_limit;
-  std::vector<std::vector<std::uint64_t>> cells(spans ? columns : 0);
+  std::vector<Spans> cells(spans ? columns : 0);
   std::vector<std::vector<std::string_view>> views(spans ? 0 : columns);
   for (auto& column : cells) column.reserve(capacity);
   for (auto& column : views) column.reserve(capacity);
   auto add_cell = [&](std::size_t c, const Cell& cell) {
     if (spans)
-      cells[c].push_back(TextCells::span(cell.offset, cell.length));
+      cells[c].push_back(cell.offset, cell.length);
     else
       views[c].emplace_back(data.data() + cell.offset, cell.length);
   };

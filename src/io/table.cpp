@@ -43,12 +43,12 @@ TableColumn& Table::add_text_column(std::string name, const std::vector<std::str
   for (auto c : cells) buffer.append(c);
   const std::string_view owned = adopt(std::move(buffer));
   TableColumn column{std::move(name), false, {}, {}, nullptr};
-  if (total < TextCells::span_limit) {  // 8 bytes a cell
-    std::vector<std::uint64_t> spans;
+  if (total < TextCells::span_limit) {  // 5 bytes a cell
+    Spans spans;
     spans.reserve(cells.size());
     std::size_t offset = 0;
     for (auto c : cells) {
-      spans.push_back(TextCells::span(offset, c.size()));
+      spans.push_back(offset, c.size());
       offset += c.size();
     }
     column.text = TextCells(owned.data(), std::move(spans));

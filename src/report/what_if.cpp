@@ -47,10 +47,10 @@ class TextOut {
   void add_to(Table& table, const std::string& name) {
     const std::string_view owned = table.adopt(std::move(data_));
     std::size_t begin = 0;
-    if (owned.size() < TextCells::span_limit) {  // 8 bytes a cell
-      std::vector<std::uint64_t> spans;
+    if (owned.size() < TextCells::span_limit) {  // 5 bytes a cell
+      Spans spans;
       spans.reserve(ends_.size());
-      for (const auto end : ends_) spans.push_back(TextCells::span(begin, end - begin)), begin = end;
+      for (const auto end : ends_) spans.push_back(begin, end - begin), begin = end;
       table.add_owned_text_column(name, TextCells(owned.data(), std::move(spans)));
       return;
     }
