@@ -16,7 +16,8 @@
 
 namespace teamgraph {
 
-// Cells of one buffer of under 4 GB (TextCells::span_limit), added in order: each its offset (4
+// Cells of one buffer of under 4 GB (TextCells::span_limit), fewer than 2^32 of them (a CSV of
+// under 4 GB has fewer: a cell a delimiter at least), added in order: each its offset (4
 // bytes) and length (1 byte; a length of 255 or more is 255 there, and kept apart with its cell's
 // number): 5 bytes a cell, where a CSV file's cells are mostly a few bytes long.
 class Spans {

@@ -21,7 +21,7 @@ namespace {
 struct RowColumn {
   enum class Kind { number, whole, boolean, text, coded } kind = Kind::number;
   std::string key;
-  py::array_t<std::int32_t> codes;   // coded: each row's label, -1 none (null)
+  py::array_t<std::int64_t> codes;   // coded: each row's label, -1 none (null)
   std::vector<std::string> labels;   // coded: each label as its JSON string, quotes included
   py::array_t<double> numbers;
   py::array_t<std::int64_t> wholes;  // also the text's offsets
@@ -61,11 +61,11 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
         throw py::value_error("json_rows: column " + c.key + " has offsets out of order");
   } else if (kind == "coded") {
     c.kind = RowColumn::Kind::coded;
-    c.codes = spec[2].cast<py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>>();
+    c.codes = spec[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
     check(c.codes.size(), rows);
     for (const auto& label : spec[3].cast<std::vector<std::string>>()) json::string(c.labels.emplace_back(), label);
     const auto* codes = c.codes.data();
-    const auto labels = static_cast<std::int32_t>(c.labels.size());
+    const auto labels = static_cast<std::int64_t>(c.labels.size());
     for (std::size_t i = 0; i < rows; ++i)
       if (codes[i] < -1 || codes[i] >= labels) throw py::value_error("json_rows: column " + c.key + " has a code out of range");
   } else {
@@ -102,7 +102,7 @@ void bind_json(py::module_& m) {
                 case RowColumn::Kind::whole: json::whole(out, c.wholes.data()[i]); break;
                 case RowColumn::Kind::boolean: out += c.flags.data()[i] ? "true" : "false"; break;
                 case RowColumn::Kind::coded: {
-                  const std::int32_t code = c.codes.data()[i];
+                  const std::int64_t code = c.codes.data()[i];
                   out += code < 0 ? std::string_view("null") : std::string_view(c.labels[static_cast<std::size_t>(code)]);
                   break;
                 }

@@ -103,6 +103,10 @@ void bind_org(py::module_& m) {
         return py::make_tuple(as_py(org.team().period_start), as_py(org.team().period_end));
       }, "(start, end) of the analysis period in Unix seconds, None when not given.");
 
+  m.def("release_free_memory", &release_free_memory, py::arg("people"),
+        "Gives the memory the C library holds free back to the system, for an org of half a million people "
+        "or more (after work that made and freed much: the input checksum).");
+
   m.def(
       "read_org",
       [](const std::filesystem::path& path, bool lenient, bool follow_symlinks) {

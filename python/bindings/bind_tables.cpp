@@ -17,7 +17,6 @@
 #include <optional>
 #include <span>
 
-#include "bindings.hpp"
 #include "columns.hpp"
 #include "teamgraph/detail/threads.hpp"
 #include "teamgraph/schema.hpp"
@@ -513,7 +512,6 @@ bool table_digest(const Org& org, const std::string& name, const py::function& u
   }
   py::gil_scoped_release release;
   maker.join();
-  release_free_memory(table_rows(org, name));  // the columns made on the way (a table's offsets, its numbers)
   return true;
 }
 

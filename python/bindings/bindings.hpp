@@ -86,10 +86,12 @@ auto interruptible(F&& f) -> decltype(f()) {
 // people, 180 MB after assessing it). A few milliseconds, but what is given back is touched anew
 // when memory is asked for again: at 100k people that cost a tenth of an analyst's pipeline
 // (from_frames, assess, the per-person table and the findings frame), for 20-40 MB. Hence from
-// half a million people (rows, for a table) on only.
+// half a million people on only. Called with the GIL held: lets go of it meanwhile.
 inline void release_free_memory(std::size_t people) {
 #if defined(__GLIBC__)
-  if (people >= 500'000) malloc_trim(0);
+  if (people < 500'000) return;
+  pybind11::gil_scoped_release release;
+  malloc_trim(0);
 #else
   (void)people;
 #endif

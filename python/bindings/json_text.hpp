@@ -14,8 +14,8 @@
 namespace teamgraph::python::json {
 
 // Whether any of 8 bytes (read as one word, in either byte order) is below 0x20, a quote or a
-// backslash: what a byte of a JSON string must be escaped for. It may say yes for a word whose
-// bytes need nothing (a borrow past a byte that does), never no for one that needs something.
+// backslash: what a byte of a JSON string must be escaped for. Exact for the word: a borrow that
+// could mark a byte wrongly starts only at a byte that needs escaping.
 inline bool escape_in(std::uint64_t w) {
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');

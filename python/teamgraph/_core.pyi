@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Assessment', 'CompetencyCoverage', 'CompetencyCoverages', 'DepartureImpact', 'FindingColumns', 'GridAxis', 'GridBox', 'GridBoxes', 'GroupCoverage', 'GroupFigure', 'GroupFigures', 'GroupTruckFactor', 'GroupTruckFactors', 'KeyPosition', 'KeyPositions', 'LeadershipReport', 'Org', 'Problem', 'Score', 'ScorePart', 'ScoreParts', 'Scores', 'Severity', 'SuccessionReport', 'SuccessorAssessment', 'SuccessorAssessments', 'SupportScore', 'SupportScores', 'TalentGrid', 'TextCatalog', 'TrainingPlan', 'TruckFactorResult', 'TruckFactorSummary', 'UnitCoverage', 'UnitCoverages', 'VacancyCascade', 'VacancyCascades', 'assess', 'assess_many', 'default_policy_json', 'json_rows', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'schema', 'suggest_successors', 'truck_factor', 'vacancy_cascade', 'what_if']
+__all__: list[str] = ['Assessment', 'CompetencyCoverage', 'CompetencyCoverages', 'DepartureImpact', 'FindingColumns', 'GridAxis', 'GridBox', 'GridBoxes', 'GroupCoverage', 'GroupFigure', 'GroupFigures', 'GroupTruckFactor', 'GroupTruckFactors', 'KeyPosition', 'KeyPositions', 'LeadershipReport', 'Org', 'Problem', 'Score', 'ScorePart', 'ScoreParts', 'Scores', 'Severity', 'SuccessionReport', 'SuccessorAssessment', 'SuccessorAssessments', 'SupportScore', 'SupportScores', 'TalentGrid', 'TextCatalog', 'TrainingPlan', 'TruckFactorResult', 'TruckFactorSummary', 'UnitCoverage', 'UnitCoverages', 'VacancyCascade', 'VacancyCascades', 'assess', 'assess_many', 'default_policy_json', 'json_rows', 'list_arg', 'make_problem', 'min_group_size_floor', 'org_from_columns', 'org_state', 'policy_json', 'problem_message', 'problem_templates', 'read_org', 'release_free_memory', 'schema', 'suggest_successors', 'truck_factor', 'vacancy_cascade', 'what_if']
 class Severity:
     """
     Members:
@@ -878,6 +878,10 @@ def problem_templates() -> list[tuple[str, str, str]]:
 def read_org(path: os.PathLike | str | bytes, lenient: bool = False, follow_symlinks: bool = False) -> Org:
     """
     Reads and validates a team folder or JSON file; raises OrgDataError with every problem.
+    """
+def release_free_memory(people: typing.SupportsInt | typing.SupportsIndex) -> None:
+    """
+    Gives the memory the C library holds free back to the system, for an org of half a million people or more (after work that made and freed much: the input checksum).
     """
 def schema() -> list:
     """

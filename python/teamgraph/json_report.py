@@ -12,6 +12,7 @@ import hmac
 import io
 import json
 import math
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from importlib import resources
@@ -31,21 +32,32 @@ SCHEMA_VERSION = "1.3"
 AGGREGATE_SCHEMA_VERSION = "1.0"
 
 
-def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
+class _Stopped(Exception):
+    """A checksum no longer wanted (checksum_meanwhile's caller failed or was interrupted)."""
+
+
+def input_checksum(org: "Org", key: Optional[bytes] = None, stop: Optional[threading.Event] = None) -> str:
     """SHA-256 of the org's tables in canonical order and its team.json: the same data in any row
     order gives the same checksum. Each table is hashed column by column (``_column_bytes``:
     numbers as float64, whole numbers as int64, text as UTF-8 with its offsets, which values are
     missing), scored values normalized to [0, 1]; the core makes those bytes (``table_digest``)
     a block at a time on a second thread while this one hashes them, without the pandas columns,
     where it can. With `key` (a pseudonymized report's), HMAC-SHA-256 under the key instead, so
-    that reports cannot be linked to each other or to the data without it."""
+    that reports cannot be linked to each other or to the data without it. `stop`: once set, the
+    next block hashed raises _Stopped (a checksum made on another thread, no longer wanted)."""
     digest = hashlib.sha256() if key is None else hmac.new(key, digestmod=hashlib.sha256)
+
+    def update(data: Any) -> None:
+        if stop is not None and stop.is_set():
+            raise _Stopped()
+        digest.update(data)
     for name in sorted(org.tables):
-        digest.update(f"\x00table {name} {org._core.table_rows(name)}\n".encode())
-        if not org._core.table_digest(name, digest.update):
+        update(f"\x00table {name} {org._core.table_rows(name)}\n".encode())
+        if not org._core.table_digest(name, update):
             for part in _table_bytes(org, name):
-                digest.update(part)
-    digest.update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
+                update(part)
+    update(b"\x00team\n" + org._core.team_json.encode("utf-8"))
+    _core.release_free_memory(len(org))  # what the core made the bytes with, given back
     return ("sha256:" if key is None else "hmac-sha256:") + digest.hexdigest()
 
 
@@ -53,13 +65,24 @@ def input_checksum(org: "Org", key: Optional[bytes] = None) -> str:
 def checksum_meanwhile(report: "Report") -> Iterator["Future[str]"]:
     """The report's input checksum (keyed when pseudonymized), made on a thread of its own while
     the caller writes the rest of a report: the core makes the bytes and SHA-256 hashes them
-    without the GIL (0.6-0.9 s at a million people, of some 680 MB of canonical tables)."""
-    with ThreadPoolExecutor(1) as pool:
-        checksum = pool.submit(input_checksum, report.org, report._key)
-        try:
-            yield checksum
-        finally:
-            checksum.cancel()
+    without the GIL (0.6-0.9 s at a million people, of some 680 MB of canonical tables). If the
+    caller fails or is interrupted, the checksum stops at its next block. Where no thread can be
+    started (or the interpreter is shutting down), it is made here, first."""
+    pool = ThreadPoolExecutor(1)
+    stop = threading.Event()
+    try:
+        checksum = pool.submit(input_checksum, report.org, report._key, stop)
+    except RuntimeError:
+        pool.shutdown()
+        made: "Future[str]" = Future()
+        made.set_result(input_checksum(report.org, report._key))
+        yield made
+        return
+    try:
+        yield checksum
+    finally:
+        stop.set()
+        pool.shutdown(wait=True)
 
 
 def _table_bytes(org: "Org", name: str) -> List[Any]:
@@ -229,13 +252,13 @@ def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
         values = columns[key]
         dtype = values.dtype
         if key in text_columns or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
-            if isinstance(dtype, pd.CategoricalDtype):  # its codes and each label once, as text
-                specs.append((key, "coded", values.cat.codes.to_numpy(),
-                              [str(label) for label in values.cat.categories]))
+            if isinstance(dtype, pd.CategoricalDtype) and _all_text(values.cat.categories):
+                # its codes, and each label once
+                specs.append((key, "coded", values.cat.codes.to_numpy(), list(values.cat.categories)))
                 continue
-            # Text held by Arrow (or Python strings) read in place where it can be; anything else
-            # cell by cell, as text.
-            text = _arrow_text(values) if pd.api.types.is_string_dtype(dtype) else None
+            # Text held by Arrow (or Python strings) read in place; anything else cell by cell,
+            # as its str().
+            text = _arrow_text(values) if _all_text(values) else None
             if text is None:
                 text = _arrow_text(pd.Series([None if _missing(v) else str(v) for v in values], dtype=object))
             specs.append((key, "text", *text[1:]))
@@ -248,6 +271,15 @@ def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
         else:
             specs.append((key, "number", values.to_numpy(dtype=np.float64, na_value=np.nan)))
     return _core.json_rows(rows, specs, level, write)
+
+
+def _all_text(values: Any) -> bool:
+    """Whether a column (or index) holds text only (or nothing): of a string dtype, or of objects
+    that are all str (bytes, numbers and other objects are written as their str())."""
+    if isinstance(values.dtype, pd.StringDtype) or (
+            isinstance(values.dtype, pd.ArrowDtype) and str(values.dtype) in ("string[pyarrow]", "large_string[pyarrow]")):
+        return True
+    return values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
 
 
 def _succession_frames(report: "Report") -> Tuple[pd.DataFrame, Optional[pd.DataFrame]]:

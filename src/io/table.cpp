@@ -43,7 +43,7 @@ TableColumn& Table::add_text_column(std::string name, const std::vector<std::str
   for (auto c : cells) buffer.append(c);
   const std::string_view owned = adopt(std::move(buffer));
   TableColumn column{std::move(name), false, {}, {}, nullptr};
-  if (total < TextCells::span_limit) {  // 5 bytes a cell
+  if (total < TextCells::span_limit && cells.size() < TextCells::span_limit) {  // 5 bytes a cell
     Spans spans;
     spans.reserve(cells.size());
     std::size_t offset = 0;

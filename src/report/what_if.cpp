@@ -47,7 +47,7 @@ class TextOut {
   void add_to(Table& table, const std::string& name) {
     const std::string_view owned = table.adopt(std::move(data_));
     std::size_t begin = 0;
-    if (owned.size() < TextCells::span_limit) {  // 5 bytes a cell
+    if (owned.size() < TextCells::span_limit && ends_.size() < TextCells::span_limit) {  // 5 bytes a cell
       Spans spans;
       spans.reserve(ends_.size());
       for (const auto end : ends_) spans.push_back(begin, end - begin), begin = end;

@@ -88,6 +88,34 @@ def _checksum_from_tables(org) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+def test_reports_made_while_the_checksum_is_made_beside_them_or_not(report, monkeypatch) -> None:
+    """The JSON, Markdown and HTML reports make the input checksum on a thread of their own; where
+    no thread can be started they make it first, and say the same. A writer that fails stops the
+    checksum and its error is the one raised."""
+    import concurrent.futures
+
+    from teamgraph import json_report
+
+    made = {"json": report.to_json(), "markdown": report.to_markdown(), "html": report.to_html()}
+
+    def no_thread(*args, **kwargs):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "submit", no_thread)
+    assert {"json": report.to_json(), "markdown": report.to_markdown(), "html": report.to_html()} == made
+    monkeypatch.undo()
+
+    def failing(data):
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        json_report.write_json(report, failing)
+    stop = __import__("threading").Event()
+    stop.set()
+    with pytest.raises(json_report._Stopped):  # a checksum no longer wanted stops at its next block
+        json_report.input_checksum(report.org, None, stop)
+
+
 def test_checksum_from_the_cores_arrays_is_the_checksum_of_the_tables() -> None:
     from fixture_orgs import fixture_orgs
 
@@ -422,9 +450,11 @@ def test_rows_of_a_frame_of_every_kind_of_text_column_are_written_as_json_dumps_
         "arrow": pd.array(["x", None, "tab\t", "", "é"], dtype="string[pyarrow]"),
         "python": pd.Series(["p", None, "q", "r", "s"], dtype=object),
         "mixed": pd.Series([1, "two", None, 3.5, np.nan], dtype=object),
+        "bytes": pd.Series([b"ab", None, b"c", b"", b"d"], dtype=object),  # written as their str()
+        "dated": pd.Categorical(pd.to_datetime(["2026-01-02", None, "2026-01-02", "2026-03-04", None])),
         "n": [1.5, np.nan, 2.0, -0.0, 1e16],
     })
-    text = ["category", "numbered", "arrow", "python", "mixed"]
+    text = ["category", "numbered", "arrow", "python", "mixed", "bytes", "dated"]
     rows = [{k: (None if _missing(v) else str(v)) if k in text else (None if v != v else v) for k, v in row.items()}
             for row in frame.astype(object).to_dict("records")]
     expected = json.dumps({"rows": rows}, indent=2, sort_keys=True, ensure_ascii=False)
