@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -44,7 +45,11 @@ void bind_org(py::module_& m) {
            "Person ids in the org's canonical order (preorder of the reports-to forest).")
       .def("table_columns",
            [](const std::shared_ptr<Org>& org, const std::string& name, bool normalized,
-              const std::optional<std::vector<std::string>>& columns) {
+              std::optional<std::vector<std::string>> columns) {
+             if (columns) {  // sorted, each once: a column is looked up by halving, however many are asked for
+               std::sort(columns->begin(), columns->end());
+               columns->erase(std::unique(columns->begin(), columns->end()), columns->end());
+             }
              return table_columns(org, name, normalized, py::cast(org), columns ? &*columns : nullptr);
            },
            py::arg("name"), py::arg("normalized") = false, py::arg("columns") = py::none(),

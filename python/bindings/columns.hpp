@@ -64,7 +64,7 @@ py::tuple arrow_text(std::size_t n, Cell cell) {
 
 
 // Columns of one of the org's tables for Python (see bind_tables.cpp).
-// `only`: the columns wanted, in the table's order whatever theirs (all when null).
+// `only`: the columns wanted, sorted (all when null); they come in the table's order.
 py::dict table_columns(const OrgPtr& org, const std::string& name, bool normalized, py::handle owner,
                        const std::vector<std::string>* only = nullptr);
 // Hands update() the bytes teamgraph.json_report.input_checksum hashes for one table's columns
