@@ -518,7 +518,9 @@ def _arrow_buffers(array: Any) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     _, offsets_buffer, data_buffer = array.buffers()
     offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[array.offset:array.offset + len(array) + 1]
     data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, dtype=np.uint8)
-    return offsets, data, array.is_valid().to_numpy(zero_copy_only=False)
+    # Without a missing cell, every cell is valid: no bitmap to unpack.
+    valid = np.ones(len(array), dtype=bool) if array.null_count == 0 else array.is_valid().to_numpy(zero_copy_only=False)
+    return offsets, data, valid
 
 
 def _text_values(series: pd.Series) -> Any:

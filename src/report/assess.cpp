@@ -137,13 +137,28 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
   check_cancelled();
   // Two strands that share nothing but the org (on two threads when `parallel`): the sharing
   // network's strand (leadership's core, the network's structure, departure impact, sharing
-  // health) with the scores that need no other, and succession's strand with nobody behind.
-  // Each writes only its own parts of the report.
+  // health) with succession readiness and the scores that need no other, and the talent grid's
+  // strand with nobody behind and the reserve pool, which waits for succession readiness (made
+  // first on the other strand, long done by then). Each writes only its own parts of the report.
   std::array<ScoreReport, 7> support;  // incentive balance .. market response, in the report's order
   const bool has_sharing = org.has_table("sharing");
+  // Succession readiness: 0 while it is made, 1 made, 2 failed (its error goes up from the first
+  // strand; the reserve pool is then not made). Without a second thread the first strand runs
+  // first, so the second never waits on it.
+  std::atomic<int> succession{0};
   side_by_side(
       parallel,
       [&] {
+        try {
+          report.succession = succession_readiness(org, policy);
+        } catch (...) {
+          succession.store(2, std::memory_order_release);
+          succession.notify_all();
+          throw;
+        }
+        succession.store(1, std::memory_order_release);
+        succession.notify_all();
+        check_cancelled();
         report.leadership = leadership_coverage(org, policy);
         check_cancelled();
         if (org.has_table("contributions")) {
@@ -170,18 +185,18 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
         support[6] = market_response(org, policy);
       },
       [&] {
-        report.succession = succession_readiness(org, policy);
-        check_cancelled();
         report.talent_grid = talent_grid(org, policy);
-        {  // the reserve pool's findings are succession readiness's: they do not change its value
-          auto reserve = reserve_pool_findings(org, policy, report.talent_grid, report.succession);
-          if (!reserve.empty()) {
-            report.succession.findings.append(reserve);
-            sort_findings(report.succession.findings);
-          }
-        }
         check_cancelled();
         support[1] = nobody_behind(org, policy);
+        check_cancelled();
+        succession.wait(0, std::memory_order_acquire);
+        if (succession.load(std::memory_order_acquire) != 1) return;
+        // The reserve pool's findings are succession readiness's: they do not change its value.
+        auto reserve = reserve_pool_findings(org, policy, report.talent_grid, report.succession);
+        if (!reserve.empty()) {
+          report.succession.findings.append(reserve);
+          sort_findings(report.succession.findings);
+        }
       });
   check_cancelled();
 

@@ -349,15 +349,8 @@ void FindingList::reorder(std::span<const std::uint32_t> order) {
   // This thread's last small list's storage takes the findings in their new order, and keeps
   // this one's for the next (a batch sorts ten small lists a team: no allocation once warm).
   thread_local FindingList scratch;
-  thread_local std::vector<std::uint32_t> same;
   scratch.clear();
-  scratch.word_text_ = word_text_;
-  scratch.word_end_ = word_end_;
-  scratch.word_key_ = word_key_;
-  scratch.word_slots_ = word_slots_;
-  scratch.small_slots_ = small_slots_;
-  for (auto k = static_cast<std::uint32_t>(same.size()); k < words(); ++k) same.push_back(k);
-  for (const auto i : order) scratch.append_range(*this, i, i + 1, same);
+  gather(order, scratch);
   std::swap(*this, scratch);
   const std::size_t kept = scratch.word_text_.capacity() + scratch.rows_.capacity() * sizeof(Row) +
                            scratch.people_.capacity() * sizeof(index_t) + scratch.evidence_value_.capacity() * 12 +
@@ -366,17 +359,67 @@ void FindingList::reorder(std::span<const std::uint32_t> order) {
   if (kept > (64 << 10)) scratch = FindingList();  // a big list's storage is not kept
 }
 
-FindingList FindingList::select(std::span<const std::uint32_t> order) const {
-  FindingList out;
+void FindingList::gather(std::span<const std::uint32_t> order, FindingList& out) const {
   out.word_text_ = word_text_;
   out.word_end_ = word_end_;
   out.word_key_ = word_key_;
   out.word_slots_ = word_slots_;
   out.small_slots_ = small_slots_;
-  std::vector<std::uint32_t> same(words());
-  for (std::uint32_t k = 0; k < same.size(); ++k) same[k] = k;
-  out.reserve(order.size());
-  for (const auto i : order) out.append_range(*this, i, i + 1, same);
+  const Row none;
+  const auto before = [&](std::uint32_t i) -> const Row& { return i ? rows_[i - 1] : none; };
+  // Each pool's part of the findings taken, counted first: every pool is sized once.
+  std::size_t people = 0, evidence = 0, args = 0, items = 0, clauses = 0, clause_args = 0;
+  for (const auto i : order) {
+    const Row &b = before(i), &r = rows_[i];
+    people += r.people - b.people, evidence += r.evidence - b.evidence, args += r.args - b.args;
+    items += r.items - b.items, clauses += r.clauses - b.clauses, clause_args += r.clause_args - b.clause_args;
+  }
+  out.rows_.reserve(order.size());
+  out.people_.reserve(people);
+  out.evidence_name_.reserve(evidence);
+  out.evidence_value_.reserve(evidence);
+  out.args_.reserve(args);
+  out.items_.reserve(items);
+  out.clauses_.reserve(clauses);
+  out.clause_args_.reserve(clause_args);
+  for (const auto i : order) {
+    const Row &b = before(i), &r = rows_[i];
+    // A finding's arguments refer to its texts and clauses, its clauses to its clauses'
+    // arguments: each moved by where that pool's part of the finding lands in `out` (modulo
+    // 2^32, the sizes fitting 32 bits as they do here).
+    const std::uint32_t to_items = narrow(out.items_.size()) - b.items;
+    const std::uint32_t to_clauses = narrow(out.clauses_.size()) - b.clauses;
+    const std::uint32_t to_clause_args = narrow(out.clause_args_.size()) - b.clause_args;
+    const auto moved = [&](ArgRecord a) {
+      a.items_begin += to_items, a.items_end += to_items;
+      a.clauses_begin += to_clauses, a.clauses_end += to_clauses;
+      return a;
+    };
+    out.people_.insert(out.people_.end(), people_.begin() + b.people, people_.begin() + r.people);
+    out.evidence_name_.insert(out.evidence_name_.end(), evidence_name_.begin() + b.evidence,
+                              evidence_name_.begin() + r.evidence);
+    out.evidence_value_.insert(out.evidence_value_.end(), evidence_value_.begin() + b.evidence,
+                               evidence_value_.begin() + r.evidence);
+    for (auto k = b.args; k < r.args; ++k) out.args_.push_back(moved(args_[k]));
+    for (auto k = b.clause_args; k < r.clause_args; ++k) out.clause_args_.push_back(moved(clause_args_[k]));
+    out.items_.insert(out.items_.end(), items_.begin() + b.items, items_.begin() + r.items);
+    for (auto k = b.clauses; k < r.clauses; ++k)
+      out.clauses_.push_back({clauses_[k].key, clauses_[k].args_begin + to_clause_args, clauses_[k].args_end + to_clause_args});
+    Row row = r;
+    row.people = narrow(out.people_.size());
+    row.evidence = narrow(out.evidence_name_.size());
+    row.args = narrow(out.args_.size());
+    row.items = narrow(out.items_.size());
+    row.clauses = narrow(out.clauses_.size());
+    row.clause_args = narrow(out.clause_args_.size());
+    out.rows_.push_back(row);
+  }
+  out.sorted_ = false;
+}
+
+FindingList FindingList::select(std::span<const std::uint32_t> order) const {
+  FindingList out;
+  gather(order, out);
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -368,6 +369,39 @@ TEST(Concurrency, AssessManyOnAPoolEqualsOneThread) {
 
 namespace teamgraph {
 namespace {
+
+// A cancel that comes while the two strands of assess() run, at any moment (succession readiness
+// among the first things made, the reserve pool waiting for it on the other strand), ends the
+// call with Cancelled or lets it finish: it never hangs, and the org gives the same report after.
+TEST(Cancellation, AtAnyMomentOfTheTwoStrandsEndsTheCall) {
+  const Org org = two_thread_org();
+  const Policy policy = effective_policy(org);
+  const Report whole = assess(org, policy, 2);
+  const auto started = std::chrono::steady_clock::now();
+  assess(org, policy, 2);
+  const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  std::size_t cancelled = 0, finished = 0;
+  for (int step = 0; step <= 24; ++step) {
+    std::atomic<bool> flag{false};
+    const auto delay = took * step / 20;  // from at once to after the call's own time
+    std::thread setter([&] {
+      std::this_thread::sleep_for(delay);
+      flag = true;
+    });
+    try {
+      CancelScope scope(&flag);
+      const Report r = assess(org, policy, 2);
+      EXPECT_EQ(r.findings.size(), whole.findings.size());
+      ++finished;
+    } catch (const Cancelled&) {
+      ++cancelled;
+    }
+    setter.join();
+  }
+  EXPECT_GT(cancelled, 0u);
+  EXPECT_EQ(assess(org, policy, 2).findings.size(), whole.findings.size());
+  EXPECT_EQ(cancelled + finished, 25u);
+}
 
 TEST(Cancellation, ASetFlagStopsTheCallAndTheOrgStaysUsable) {
   const Org org = read_org(std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team");
