@@ -3,6 +3,8 @@
 
 #include "teamgraph/scores/talent_grid.hpp"
 
+#include <boost/sort/pdqsort/pdqsort.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -64,19 +66,25 @@ void cut_axis(const Org& org, const std::vector<index_t>& placed, const Eigen::V
   // is i + j + 2; p = (r - 1/2) / m < 1/3 exactly when 3 (2r - 1) < 2m (integers: no rounding).
   axis.method = "tertiles";
   axis.middle_from = axis.high_from = std::nan("");
-  std::vector<index_t> order = placed;
-  std::stable_sort(order.begin(), order.end(), [&](index_t a, index_t b) { return values[a] < values[b]; });
+  // The placed people's (value, person) sorted by value alone (ties in any order: a tie gets
+  // one level, and the first of a level is the tie's lowest index); -0 is read as 0, its equal.
+  std::vector<std::pair<double, index_t>> order;
+  order.reserve(placed.size());
+  for (const index_t p : placed) order.emplace_back(values[p] + 0.0, p);
+  boost::sort::pdqsort_branchless(order.begin(), order.end(),
+                                  [](const auto& a, const auto& b) { return a.first < b.first; });
   const std::size_t m = order.size();
   for (std::size_t i = 0; i < m;) {
     std::size_t j = i;
-    while (j + 1 < m && values[order[j + 1]] == values[order[i]]) ++j;
+    index_t first = order[i].second;
+    while (j + 1 < m && order[j + 1].first == order[i].first) first = std::min(first, order[++j].second);
     const std::size_t twice_rank_minus_one = i + j + 1;
     const GridLevel l = 3 * twice_rank_minus_one < 2 * m   ? GridLevel::low
                         : 3 * twice_rank_minus_one > 4 * m ? GridLevel::high
                                                            : GridLevel::middle;
-    for (std::size_t k = i; k <= j; ++k) level[order[k]] = l;
+    for (std::size_t k = i; k <= j; ++k) level[order[k].second] = l;
     double& from = l == GridLevel::middle ? axis.middle_from : axis.high_from;
-    if (l != GridLevel::low && std::isnan(from)) from = read[order[i]];
+    if (l != GridLevel::low && std::isnan(from)) from = read[first];
     i = j + 1;
   }
 }
