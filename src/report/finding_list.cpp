@@ -374,6 +374,8 @@ void FindingList::gather(std::span<const std::uint32_t> order, FindingList& out)
     people += r.people - b.people, evidence += r.evidence - b.evidence, args += r.args - b.args;
     items += r.items - b.items, clauses += r.clauses - b.clauses, clause_args += r.clause_args - b.clause_args;
   }
+  // The limits, before anything changes (an index may be given more than once).
+  for (const std::size_t size : {order.size(), people, evidence, args, items, clauses, clause_args}) narrow(size);
   out.rows_.reserve(order.size());
   out.people_.reserve(people);
   out.evidence_name_.reserve(evidence);

@@ -384,7 +384,7 @@ TEST(Cancellation, AtAnyMomentOfTheTwoStrandsEndsTheCall) {
   for (int step = 0; step <= 24; ++step) {
     std::atomic<bool> flag{false};
     const auto delay = took * step / 20;  // from at once to after the call's own time
-    std::thread setter([&] {
+    std::jthread setter([&] {  // joined however the call ends
       std::this_thread::sleep_for(delay);
       flag = true;
     });
@@ -396,7 +396,6 @@ TEST(Cancellation, AtAnyMomentOfTheTwoStrandsEndsTheCall) {
     } catch (const Cancelled&) {
       ++cancelled;
     }
-    setter.join();
   }
   EXPECT_GT(cancelled, 0u);
   EXPECT_EQ(assess(org, policy, 2).findings.size(), whole.findings.size());
