@@ -211,8 +211,8 @@ class FindingList {
   void get_arg(const ArgRecord& r, FindingArg& out) const;
   // The findings put in `order` (a permutation of a few), in storage kept by this thread.
   void reorder(std::span<const std::uint32_t> order);
-  // The findings at `order` (indices into this list) into `out`, which is
-  // empty: this list's words, and each finding's part of every pool copied in one pass.
+  // The findings at `order` (indices into this list) into the empty `out`: this list's words,
+  // and each finding's part of every pool, copied in one pass.
   void gather(std::span<const std::uint32_t> order, FindingList& out) const;
   // Findings [begin, end) of `from` appended, their words numbered by `words` (from's word k is
   // this list's words[k]): each pool's part of them copied at once.
