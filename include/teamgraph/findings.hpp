@@ -211,6 +211,14 @@ class FindingList {
   void get_arg(const ArgRecord& r, FindingArg& out) const;
   // The findings put in `order` (a permutation of a few), in storage kept by this thread.
   void reorder(std::span<const std::uint32_t> order);
+  // How many findings, and entries of each pool, a list holds or will.
+  struct PoolSizes {
+    std::size_t rows = 0, people = 0, evidence = 0, args = 0, items = 0, clauses = 0, clause_args = 0;
+    PoolSizes& operator+=(const PoolSizes& o);
+  };
+  PoolSizes pool_sizes() const;
+  // Room for `sizes` in every pool at once (none grown by doubling as findings are added).
+  void reserve_pools(const PoolSizes& sizes);
   // The findings at `order` (indices into this list) into the empty `out`: this list's words,
   // and each finding's part of every pool, copied in one pass.
   void gather(std::span<const std::uint32_t> order, FindingList& out) const;

@@ -368,22 +368,14 @@ void FindingList::gather(std::span<const std::uint32_t> order, FindingList& out)
   const Row none;
   const auto before = [&](std::uint32_t i) -> const Row& { return i ? rows_[i - 1] : none; };
   // Each pool's part of the findings taken, counted first: every pool is sized once.
-  std::size_t people = 0, evidence = 0, args = 0, items = 0, clauses = 0, clause_args = 0;
+  PoolSizes taken;
+  taken.rows = order.size();
   for (const auto i : order) {
     const Row &b = before(i), &r = rows_[i];
-    people += r.people - b.people, evidence += r.evidence - b.evidence, args += r.args - b.args;
-    items += r.items - b.items, clauses += r.clauses - b.clauses, clause_args += r.clause_args - b.clause_args;
+    taken += {0, r.people - b.people, r.evidence - b.evidence, r.args - b.args, r.items - b.items,
+              r.clauses - b.clauses, r.clause_args - b.clause_args};
   }
-  // The limits, before anything changes (an index may be given more than once).
-  for (const std::size_t size : {order.size(), people, evidence, args, items, clauses, clause_args}) narrow(size);
-  out.rows_.reserve(order.size());
-  out.people_.reserve(people);
-  out.evidence_name_.reserve(evidence);
-  out.evidence_value_.reserve(evidence);
-  out.args_.reserve(args);
-  out.items_.reserve(items);
-  out.clauses_.reserve(clauses);
-  out.clause_args_.reserve(clause_args);
+  out.reserve_pools(taken);
   for (const auto i : order) {
     const Row &b = before(i), &r = rows_[i];
     // A finding's arguments refer to its texts and clauses, its clauses to its clauses'
@@ -417,6 +409,32 @@ void FindingList::gather(std::span<const std::uint32_t> order, FindingList& out)
     out.rows_.push_back(row);
   }
   out.sorted_ = false;
+}
+
+FindingList::PoolSizes& FindingList::PoolSizes::operator+=(const PoolSizes& o) {
+  rows += o.rows, people += o.people, evidence += o.evidence, args += o.args;
+  items += o.items, clauses += o.clauses, clause_args += o.clause_args;
+  return *this;
+}
+
+FindingList::PoolSizes FindingList::pool_sizes() const {
+  return {rows_.size(), people_.size(), evidence_name_.size(), args_.size(), items_.size(), clauses_.size(),
+          clause_args_.size()};
+}
+
+void FindingList::reserve_pools(const PoolSizes& sizes) {
+  // The limits, before anything changes (a gather may take an index more than once).
+  for (const std::size_t size : {sizes.rows, sizes.people, sizes.evidence, sizes.args, sizes.items, sizes.clauses,
+                                 sizes.clause_args})
+    narrow(size);
+  rows_.reserve(sizes.rows);
+  people_.reserve(sizes.people);
+  evidence_name_.reserve(sizes.evidence);
+  evidence_value_.reserve(sizes.evidence);
+  args_.reserve(sizes.args);
+  items_.reserve(sizes.items);
+  clauses_.reserve(sizes.clauses);
+  clause_args_.reserve(sizes.clause_args);
 }
 
 FindingList FindingList::select(std::span<const std::uint32_t> order) const {

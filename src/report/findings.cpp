@@ -306,21 +306,9 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
   for (std::size_t l = 0; l < lists.size(); ++l) words[l] = out.words_of(*lists[l]);
   // Every pool sized once for all the lists' findings (a rich 1M-person org's half a million
   // findings: no pool grown by doubling, and no room left over, beside the lists it copies).
-  {
-    std::size_t people = 0, evidence = 0, args = 0, items = 0, clauses = 0, clause_args = 0;
-    for (const auto* list : lists) {
-      people += list->people_.size(), evidence += list->evidence_name_.size(), args += list->args_.size();
-      items += list->items_.size(), clauses += list->clauses_.size(), clause_args += list->clause_args_.size();
-    }
-    out.rows_.reserve(total);
-    out.people_.reserve(people);
-    out.evidence_name_.reserve(evidence);
-    out.evidence_value_.reserve(evidence);
-    out.args_.reserve(args);
-    out.items_.reserve(items);
-    out.clauses_.reserve(clauses);
-    out.clause_args_.reserve(clause_args);
-  }
+  FindingList::PoolSizes all;
+  for (const auto* list : lists) all += list->pool_sizes();
+  out.reserve_pools(all);
   // Consecutive findings of one list are appended together.
   for (std::size_t k = 0; k < order.size();) {
     std::size_t end = k + 1;
