@@ -139,6 +139,12 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
     const bool nobody_strong = scored > 0 && best < bp.strong;
     const auto centre_spread = median_and_mad(std::move(values));
     const double med = centre_spread.first, mad = centre_spread.second;
+    // The dimension's own figures in its laggards' findings, set once for all of them.
+    for (Finding* f : {&with_mentor, &without_mentor}) {
+      f->args[1].items[0].assign(bp.dimensions[d]);
+      f->args[3].number = med;
+      f->evidence[1].value = med, f->evidence[3].value = bp.floor;
+    }
     std::vector<index_t> weak;
     // How far each person is from the nearest strong one is near(p) (nearest_strong). A laggard's
     // own search follows only links that lead to a nearest strong person (near one less at each
@@ -207,16 +213,14 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
       Finding& f = mentor != no_index ? with_mentor : without_mentor;
       f.severity = v < bp.floor * bp.severe_share_of_floor ? FindingSeverity::high : FindingSeverity::medium;
       f.people[0] = p;
-      f.args[1].items[0].assign(bp.dimensions[d]);
       f.args[2].number = v;
-      f.args[3].number = med;
       if (mentor != no_index) {
         ++mentees[mentor];
         f.people[1] = mentor;
         f.args[5].number = scores(mentor, col);
         f.args[6].number = static_cast<double>(mentor_dist);
       }
-      f.evidence[0].value = v, f.evidence[1].value = med, f.evidence[2].value = z[p], f.evidence[3].value = bp.floor;
+      f.evidence[0].value = v, f.evidence[2].value = z[p];
       r.findings.push_back(f);
     }
     if (nobody_strong) {
