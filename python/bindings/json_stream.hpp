@@ -7,7 +7,9 @@
 #include <pybind11/pybind11.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -37,40 +39,78 @@ pybind11::object stream_blocks(std::size_t count, std::size_t block, const std::
     if (!text.empty()) write(py::memoryview::from_memory(text.data(), static_cast<py::ssize_t>(text.size())));
   };
   emit(prefix);
-  const std::size_t threads = worker_threads();
   const std::size_t blocks = (count + block - 1) / block;
-  // Round r formats blocks [r * threads, (r + 1) * threads) while this thread writes round r - 1.
-  std::vector<std::string> ready(threads), next(threads);
-  std::vector<std::exception_ptr> errors(threads);
-  for (std::size_t first = 0;; first += threads) {
-    std::vector<std::thread> workers;
-    for (std::size_t t = 0; t < threads && first + t < blocks; ++t)
-      workers.emplace_back([&, t] {
-        const std::size_t begin = (first + t) * block, end = std::min(count, begin + block);
-        next[t].clear();
-        try {
-          format(begin, end, next[t]);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      });
-    std::exception_ptr write_error;
-    try {
-      for (const auto& text : ready) emit(text);
-    } catch (...) {
-      write_error = std::current_exception();
+  // The workers format blocks in order, each into a slot of a ring, as long as a slot is free;
+  // this thread writes the blocks in order as they are ready and frees their slots. Neither waits
+  // for the other but when the ring is full or the next block is not ready: the writing (a disk
+  // write without the GIL) and the formatting go on side by side.
+  const std::size_t threads = std::min(worker_threads(), blocks), slots = 2 * threads + 2;
+  struct Slot {
+    std::string text;  // its capacity kept from block to block
+    bool ready = false;
+    std::exception_ptr error;
+  };
+  std::vector<Slot> ring(slots);
+  std::mutex mutex;
+  std::condition_variable made, freed;
+  std::size_t claimed = 0, written = 0;  // blocks given to a worker; blocks written (their slots free)
+  bool stop = false;
+  const auto work = [&] {
+    for (;;) {
+      std::size_t b = 0;
+      {
+        std::unique_lock lock(mutex);
+        freed.wait(lock, [&] { return stop || claimed >= blocks || claimed < written + slots; });
+        if (stop || claimed >= blocks) return;
+        b = claimed++;
+      }
+      Slot& slot = ring[b % slots];
+      slot.text.clear();
+      try {
+        format(b * block, std::min(count, (b + 1) * block), slot.text);
+      } catch (...) {
+        slot.error = std::current_exception();
+      }
+      {
+        std::lock_guard lock(mutex);
+        slot.ready = true;
+      }
+      made.notify_all();
     }
+  };
+  std::vector<std::thread> workers;
+  const auto finish = [&] {  // stops the workers (at their next block) and waits for them
     {
-      py::gil_scoped_release release;
-      for (auto& w : workers) w.join();
+      std::lock_guard lock(mutex);
+      stop = true;
     }
-    if (write_error) std::rethrow_exception(write_error);
-    for (auto& e : errors)
-      if (e) std::rethrow_exception(e);
-    if (workers.empty()) break;
-    std::swap(ready, next);
-    for (std::size_t t = workers.size(); t < threads; ++t) ready[t].clear();
+    freed.notify_all();
+    py::gil_scoped_release release;
+    for (auto& w : workers) w.join();
+  };
+  try {
+    for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+    for (std::size_t b = 0; b < blocks; ++b) {
+      Slot& slot = ring[b % slots];
+      {
+        py::gil_scoped_release release;
+        std::unique_lock lock(mutex);
+        made.wait(lock, [&] { return slot.ready; });
+      }
+      if (slot.error) std::rethrow_exception(slot.error);
+      emit(slot.text);
+      {
+        std::lock_guard lock(mutex);
+        slot.ready = false;
+        written = b + 1;
+      }
+      freed.notify_all();
+    }
+  } catch (...) {
+    finish();
+    throw;
   }
+  finish();
   emit(suffix);
   return py::none();
 }

@@ -412,6 +412,41 @@ def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
     assert _core.json_rows(0, [], 1) == b"[]"
 
 
+def test_json_rows_written_in_blocks_are_the_rows_in_order() -> None:
+    # Given a write, the rows are formatted a block of 4,096 at a time on worker threads and
+    # written in order as they are ready: the same bytes as made at once, however many blocks.
+    from teamgraph import _core
+
+    for rows in (1, 4095, 4096, 4097, 50_000):
+        numbers = np.arange(rows, dtype=np.float64) * 0.37
+        specs = [("n", "number", numbers), ("w", "whole", np.arange(rows, dtype=np.int64))]
+        parts: list = []
+        assert _core.json_rows(rows, specs, 1, lambda view: parts.append(bytes(view))) is None
+        assert b"".join(parts) == _core.json_rows(rows, specs, 1), rows
+
+
+def test_json_rows_stop_at_a_failed_write() -> None:
+    # A write that fails (a full disk, Ctrl-C) ends the call with its error, the workers stopped;
+    # the next call is whole.
+    from teamgraph import _core
+
+    rows = 100_000
+    specs = [("n", "number", np.arange(rows, dtype=np.float64))]
+    calls: list = []
+
+    def write(view) -> None:
+        calls.append(len(view))
+        if len(calls) == 4:
+            raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        _core.json_rows(rows, specs, 1, write)
+    assert len(calls) == 4
+    parts: list = []
+    _core.json_rows(rows, specs, 1, lambda view: parts.append(bytes(view)))
+    assert b"".join(parts) == _core.json_rows(rows, specs, 1)
+
+
 def test_json_rows_escape_text_of_every_length_as_json_dumps_does() -> None:
     """Text is scanned eight bytes a step: a character to escape at any place of a long text (in
     the first, a middle or the last word, or in the bytes after the last whole word) is escaped
