@@ -84,42 +84,72 @@ void bind_json(py::module_& m) {
         for (const auto& s : specs) columns.push_back(row_column(s, rows));
         std::vector<std::string> keys(columns.size());  // each column's separator, indent and key, made once
         for (std::size_t k = 0; k < columns.size(); ++k) json::key(keys[k], columns[k].key, k == 0, level + 2);
+        // The most a row can take but for its texts' own bytes (json::string_room of each): its
+        // separator, lines, braces, keys and values at their longest.
+        std::size_t row_room = 2 * (1 + 2 * static_cast<std::size_t>(level + 1)) + 3;
+        std::vector<const RowColumn*> texts;  // the text columns, whose room depends on the row
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+          const RowColumn& c = columns[k];
+          row_room += keys[k].size();
+          switch (c.kind) {
+            case RowColumn::Kind::number: row_room += json::number_room; break;
+            case RowColumn::Kind::whole: row_room += json::whole_room; break;
+            case RowColumn::Kind::boolean: row_room += 5; break;
+            case RowColumn::Kind::coded: {
+              std::size_t longest = 4;  // null
+              for (const auto& label : c.labels) longest = std::max(longest, label.size());
+              row_room += longest;
+              break;
+            }
+            case RowColumn::Kind::text:
+              row_room += 4;  // null; the text's own room (json::string_room) is counted a row
+              texts.push_back(&c);
+              break;
+          }
+        }
+        // Each row written straight into room made for it once (not value by value).
+        const auto write_row = [&](std::size_t i, char* p) {
+          if (i) *p++ = ',';
+          p = json::line_to(p, level + 1);
+          *p++ = '{';
+          if (columns.empty()) return json::text_to(p, "}");
+          for (std::size_t k = 0; k < columns.size(); ++k) {
+            const RowColumn& c = columns[k];
+            p = json::text_to(p, keys[k]);
+            switch (c.kind) {
+              case RowColumn::Kind::number: p = json::number_to(p, c.numbers.data()[i]); break;
+              case RowColumn::Kind::whole: p = json::whole_to(p, c.wholes.data()[i]); break;
+              case RowColumn::Kind::boolean: p = json::text_to(p, c.flags.data()[i] ? "true" : "false"); break;
+              case RowColumn::Kind::coded: {
+                const std::int64_t code = c.codes.data()[i];
+                p = json::text_to(p, code < 0 ? std::string_view("null") : std::string_view(c.labels[static_cast<std::size_t>(code)]));
+                break;
+              }
+              case RowColumn::Kind::text: {
+                if (!c.flags.data()[i]) {
+                  p = json::text_to(p, "null");
+                  break;
+                }
+                const auto* o = c.wholes.data();
+                p = json::string_to(p, std::string_view(reinterpret_cast<const char*>(c.bytes.data()) + o[i],
+                                                        static_cast<std::size_t>(o[i + 1] - o[i])));
+                break;
+              }
+            }
+          }
+          p = json::line_to(p, level + 1);
+          *p++ = '}';
+          return p;
+        };
         const auto format = [&](std::size_t begin, std::size_t end, std::string& out) {
           out.reserve(out.size() + (end - begin) * (columns.size() * 40 + 16));
           for (std::size_t i = begin; i < end; ++i) {
-            if (i) out += ',';
-            json::line(out, level + 1);
-            if (columns.empty()) {
-              out += "{}";
-              continue;
+            std::size_t room = row_room;
+            for (const RowColumn* c : texts) {
+              const auto* o = c->wholes.data();
+              room += json::string_room(static_cast<std::size_t>(o[i + 1] - o[i]));
             }
-            out += '{';
-            for (std::size_t k = 0; k < columns.size(); ++k) {
-              const RowColumn& c = columns[k];
-              out += keys[k];
-              switch (c.kind) {
-                case RowColumn::Kind::number: json::number(out, c.numbers.data()[i]); break;
-                case RowColumn::Kind::whole: json::whole(out, c.wholes.data()[i]); break;
-                case RowColumn::Kind::boolean: out += c.flags.data()[i] ? "true" : "false"; break;
-                case RowColumn::Kind::coded: {
-                  const std::int64_t code = c.codes.data()[i];
-                  out += code < 0 ? std::string_view("null") : std::string_view(c.labels[static_cast<std::size_t>(code)]);
-                  break;
-                }
-                case RowColumn::Kind::text: {
-                  if (!c.flags.data()[i]) {
-                    out += "null";
-                    break;
-                  }
-                  const auto* o = c.wholes.data();
-                  json::string(out, std::string_view(reinterpret_cast<const char*>(c.bytes.data()) + o[i],
-                                                     static_cast<std::size_t>(o[i + 1] - o[i])));
-                  break;
-                }
-              }
-            }
-            json::line(out, level + 1);
-            out += '}';
+            json::append_written(out, room, [&](char* p) { return write_row(i, p); });
           }
         };
         std::string suffix;

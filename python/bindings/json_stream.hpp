@@ -44,7 +44,7 @@ pybind11::object stream_blocks(std::size_t count, std::size_t block, const std::
   // this thread writes the blocks in order as they are ready and frees their slots. Neither waits
   // for the other but when the ring is full or the next block is not ready: the writing (a disk
   // write without the GIL) and the formatting go on side by side.
-  const std::size_t threads = std::min(worker_threads(), blocks), slots = 2 * threads + 2;
+  const std::size_t threads = std::min(worker_threads(), blocks), slots = 2 * threads + 1;
   struct Slot {
     std::string text;  // its capacity kept from block to block
     bool ready = false;

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, Optional, Type
 
 # Direct writes start at, and are sizes of, multiples of this (a page: every disk's block divides it).
 _ALIGN = mmap.PAGESIZE
-_CHUNK = 8 << 20  # the buffer gathered before a direct write
+_CHUNK = 4 << 20  # a buffer gathered before a direct write
 _BUFFERS = 3  # one filled while the others are written, or wait to be
 
 
