@@ -137,15 +137,32 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
   check_cancelled();
   // Two strands that share nothing but the org (on two threads when `parallel`): the sharing
   // network's strand (leadership's core, the network's structure, departure impact, sharing
-  // health) with succession readiness and the scores that need no other, and the talent grid's
-  // strand with nobody behind and the reserve pool, which waits for succession readiness (made
-  // first on the other strand, long done by then). Each writes only its own parts of the report.
+  // health) with succession readiness, and the talent grid's strand with nobody behind and the
+  // reserve pool, which waits for succession readiness (made first on the other strand, long done
+  // by then); then both take the scores that need no other. Each writes only its own parts of the
+  // report.
   std::array<ScoreReport, 7> support;  // incentive balance .. market response, in the report's order
   const bool has_sharing = org.has_table("sharing");
   // Succession readiness: 0 while it is made, 1 made, 2 failed (its error goes up from the first
   // strand; the reserve pool is then not made). Without a second thread the first strand runs
   // first, so the second never waits on it.
   std::atomic<int> succession{0};
+  // The scores that need no other, taken one at a time by whichever strand is free first (the
+  // biggest first): the strands then end together on orgs of any shape.
+  std::atomic<int> next_free{0};
+  const auto take_free = [&] {
+    for (int k = next_free.fetch_add(1, std::memory_order_relaxed); k < 5;
+         k = next_free.fetch_add(1, std::memory_order_relaxed)) {
+      check_cancelled();
+      switch (k) {
+        case 0: support[0] = incentive_balance(org, policy); break;
+        case 1: support[6] = market_response(org, policy); break;
+        case 2: support[3] = unified_management(org, policy); break;
+        case 3: support[4] = goal_alignment(org, policy); break;
+        default: support[5] = team_configuration(org, policy); break;
+      }
+    }
+  };
   side_by_side(
       parallel,
       [&] {
@@ -177,12 +194,7 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
                                  report.truck_factor.assessed ? &report.truck_factor.result.authorship : nullptr,
                                  has_sharing ? &sharing : nullptr, report.departure);
         support[2] = sharing_health(org, policy, has_sharing ? &sharing : nullptr);
-        check_cancelled();
-        support[0] = incentive_balance(org, policy);
-        support[3] = unified_management(org, policy);
-        support[4] = goal_alignment(org, policy);
-        support[5] = team_configuration(org, policy);
-        support[6] = market_response(org, policy);
+        take_free();
       },
       [&] {
         report.talent_grid = talent_grid(org, policy);
@@ -197,6 +209,7 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
           report.succession.findings.append(reserve);
           sort_findings(report.succession.findings);
         }
+        take_free();
       });
   check_cancelled();
 

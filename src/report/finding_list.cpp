@@ -79,6 +79,25 @@ void FindingList::clear() {
 
 void FindingList::reserve(std::size_t findings) { rows_.reserve(findings); }
 
+void FindingList::reserve_more(const Finding& like, std::size_t count) {
+  PoolSizes one{1, like.people.size(), like.evidence.size(), like.args.size(), 0, 0, 0};
+  const auto count_arg = [&](const FindingArg& a, const auto& self) -> void {
+    one.items += a.items.size();
+    one.clauses += a.clauses.size();
+    for (const auto& clause : a.clauses) {
+      one.clause_args += clause.args.size();
+      for (const auto& inner : clause.args) self(inner, self);
+    }
+  };
+  for (const auto& a : like.args) count_arg(a, count_arg);
+  PoolSizes total = pool_sizes();
+  for (auto [to, each] : {std::pair{&total.rows, one.rows}, {&total.people, one.people}, {&total.evidence, one.evidence},
+                          {&total.args, one.args}, {&total.items, one.items}, {&total.clauses, one.clauses},
+                          {&total.clause_args, one.clause_args}})
+    *to = std::min<std::size_t>(*to + each * count, std::numeric_limits<std::uint32_t>::max());  // room only
+  reserve_pools(total);
+}
+
 std::uint64_t FindingList::key_of(std::string_view text) {
   const std::uint64_t size = std::min<std::size_t>(text.size(), 255);
   std::uint64_t first = 0;  // the first 7 bytes, the first lowest
