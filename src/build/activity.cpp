@@ -30,6 +30,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance,
       std::size_t row;
     };
     std::vector<Entry> entries;
+    entries.reserve(meetings->rows());
     for (std::size_t r = 0; r < meetings->rows(); ++r) {
       meeting_ids[r] = reader.id(c_id, r, {}, true);
       const auto date = reader.date(c_date, r, {}, true);
@@ -50,6 +51,11 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance,
               [](const Entry& a, const Entry& b) { return std::tie(a.date, a.id, a.row) < std::tie(b.date, b.id, b.row); });
     meeting_index.assign(meetings->rows(), no_index);
     std::vector<std::size_t> order;
+    // Each column sized once (a column grown by doubling is copied at each step, and touches twice
+    // the memory).
+    order.reserve(entries.size());
+    mt.date.reserve(entries.size()), mt.channel.reserve(entries.size());
+    mt.presenter.reserve(entries.size());
     for (const auto& e : entries) {
       if (lookup.find(e.id) != e.row) continue;
       meeting_index[e.row] = static_cast<index_t>(mt.date.size());
@@ -73,6 +79,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance,
     std::vector<std::pair<index_t, index_t>> pairs;
     std::vector<std::size_t> rows;
     const std::vector<index_t> person_of = people_of(reader, c_person, true);
+    pairs.reserve(attendance->rows()), rows.reserve(attendance->rows());
     for (std::size_t r = 0; r < attendance->rows(); ++r) {
       const auto mid = reader.id(c_meeting, r, {}, true);
       const index_t p = person_of[r];
@@ -104,6 +111,7 @@ void OrgAssembler::read_meetings(const Table* meetings, const Table* attendance,
       for (const std::size_t k : by_person) order[at[pairs[k].first]++] = k;
     }
     mt.attendance_offsets.assign(mt.date.size() + 1, 0);
+    mt.attendees.reserve(order.size());
     for (std::size_t k = 0; k < order.size(); ++k) {
       const auto& pr = pairs[order[k]];
       if (k > 0 && pairs[order[k - 1]] == pr) {
@@ -159,6 +167,8 @@ void OrgAssembler::read_incentives(const Table& table, std::vector<Problem>& pro
   std::vector<std::string_view> types;
   std::vector<std::size_t> order;
   in.amount.resize(static_cast<Eigen::Index>(entries.size()));
+  in.person.reserve(entries.size()), in.kind.reserve(entries.size()), in.date.reserve(entries.size());
+  types.reserve(entries.size()), order.reserve(entries.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
     in.person.push_back(e.person);
@@ -189,6 +199,7 @@ void OrgAssembler::read_contributions(const Table& table, std::vector<Problem>& 
     std::size_t row;
   };
   std::vector<Entry> entries;
+  entries.reserve(table.rows());
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const index_t p = person(reader, r, c_person, true);
     const auto pid = reader.text(c_person, r);
@@ -213,6 +224,8 @@ void OrgAssembler::read_contributions(const Table& table, std::vector<Problem>& 
   auto& c = *contributions_;
   std::vector<std::string_view> names;
   std::vector<std::size_t> order;
+  c.person.reserve(entries.size()), c.action.reserve(entries.size()), c.date.reserve(entries.size());
+  names.reserve(entries.size()), order.reserve(entries.size()), c.previous.reserve(entries.size());
   for (const auto& e : entries) {
     c.person.push_back(e.person);
     c.action.push_back(static_cast<ContributionAction>(e.action));

@@ -39,6 +39,7 @@ void OrgAssembler::read_operations(const Table& table, std::vector<Problem>& pro
     return column.numeric ? std::isnan(column.number(r)) : detail::trim(column.text[r]).empty();
   };
   std::vector<Entry> entries;
+  entries.reserve(table.rows());
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const auto pid = c_person >= 0 ? reader.text(c_person, r) : std::string_view();
     const index_t p = c_person >= 0 ? person(reader, r, c_person, false) : no_index;
@@ -68,6 +69,8 @@ void OrgAssembler::read_operations(const Table& table, std::vector<Problem>& pro
   std::vector<std::size_t> order;
   const auto m = static_cast<Eigen::Index>(entries.size());
   op.inquiries.resize(m), op.replied.resize(m), op.first_reply_minutes.resize(m), op.orders.resize(m);
+  op.date.reserve(entries.size()), op.person.reserve(entries.size());
+  channels.reserve(entries.size()), order.reserve(entries.size());
   std::size_t first_of_key = 0;  // rows of one key are in file order: the first is the original
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto& e = entries[k];
