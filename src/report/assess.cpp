@@ -166,6 +166,7 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
   side_by_side(
       parallel,
       [&] {
+        const DeferSorting deferred;  // the scores' lists are sorted as they are merged
         try {
           report.succession = succession_readiness(org, policy);
         } catch (...) {
@@ -197,6 +198,7 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
         take_free();
       },
       [&] {
+        const DeferSorting deferred;
         report.talent_grid = talent_grid(org, policy);
         check_cancelled();
         support[1] = nobody_behind(org, policy);

@@ -163,34 +163,25 @@ bool list_less(const FindingList& list, std::size_t i, std::size_t j, std::vecto
 
 }  // namespace
 
-void sort_findings(FindingList& findings) {
+namespace {
+
+// While a DeferSorting lives on this thread (assess()'s scoring), lists of many findings are left
+// unsorted for merge_findings.
+thread_local bool deferred_sorting = false;
+
+// Up to this many, a list is sorted in place (insertion sort), and never left unsorted.
+constexpr std::size_t few_findings = 32;
+
+// The order sort_findings puts `findings` (more than a few) in, as their indices; empty when they
+// are in it already.
+std::vector<std::uint32_t> sorted_order(const FindingList& findings) {
   // A report of a big org has hundreds of thousands of findings naming few scores and codes:
   // their order is that of small numbers, the ranks of the distinct names. Severity, score, code
   // and rank then make two integer keys a finding, the first person a third one (a score's many
   // findings differ there first), and the order of the keys (the rest of the people, variant and
   // arguments breaking ties) is sorted instead of the findings, which are then copied once in it.
   const std::size_t n = findings.size();
-  if (findings.sorted() || n <= 1) {
-    findings.sorted_ = true;
-    return;
-  }
   std::vector<FindingArg> x, y;
-  constexpr std::size_t few = 32;
-  if (n <= few) {
-    // A score's few findings (a batch scores a million teams): compared in place, and copied in
-    // their order (an insertion sort of their numbers, stable) only when they are out of it.
-    std::size_t i = 1;
-    while (i < n && !list_less(findings, i, i - 1, x, y)) ++i;
-    if (i < n) {
-      std::array<std::uint32_t, few> order;
-      for (std::uint32_t k = 0; k < n; ++k) order[k] = k;
-      for (std::size_t k = i; k < n; ++k)
-        for (std::size_t j = k; j > 0 && list_less(findings, order[j], order[j - 1], x, y); --j) std::swap(order[j], order[j - 1]);
-      findings.reorder(std::span<const std::uint32_t>(order.data(), n));
-    }
-    findings.sorted_ = true;
-    return;
-  }
   std::vector<char> is_name(findings.words(), 0);  // the words that are a score or a code
   for (std::size_t i = 0; i < n; ++i) is_name[findings.score_word(i)] = is_name[findings.code_word(i)] = 1;
   std::vector<std::uint32_t> names;
@@ -221,12 +212,43 @@ void sort_findings(FindingList& findings) {
     if (a.person != b.person) return a.person < b.person;
     return tail_less(findings, a.index, b.index, x, y);
   };
-  if (!std::is_sorted(keys.begin(), keys.end(), less)) {
-    std::stable_sort(keys.begin(), keys.end(), less);
-    std::vector<std::uint32_t> order(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = keys[i].index;
-    findings = findings.select(order);
+  std::vector<std::uint32_t> order;
+  if (std::is_sorted(keys.begin(), keys.end(), less)) return order;
+  std::stable_sort(keys.begin(), keys.end(), less);
+  order.resize(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = keys[i].index;
+  return order;
+}
+
+
+}  // namespace
+
+void sort_findings(FindingList& findings) {
+  const std::size_t n = findings.size();
+  if (findings.sorted() || n <= 1) {
+    findings.sorted_ = true;
+    return;
   }
+  std::vector<FindingArg> x, y;
+  constexpr std::size_t few = few_findings;
+  if (n <= few) {
+    // A score's few findings (a batch scores a million teams): compared in place, and copied in
+    // their order (an insertion sort of their numbers, stable) only when they are out of it.
+    std::size_t i = 1;
+    while (i < n && !list_less(findings, i, i - 1, x, y)) ++i;
+    if (i < n) {
+      std::array<std::uint32_t, few> order;
+      for (std::uint32_t k = 0; k < n; ++k) order[k] = k;
+      for (std::size_t k = i; k < n; ++k)
+        for (std::size_t j = k; j > 0 && list_less(findings, order[j], order[j - 1], x, y); --j) std::swap(order[j], order[j - 1]);
+      findings.reorder(std::span<const std::uint32_t>(order.data(), n));
+    }
+    findings.sorted_ = true;
+    return;
+  }
+  if (deferred_sorting) return;  // merge_findings puts it in order as it copies it
+  const std::vector<std::uint32_t> order = sorted_order(findings);
+  if (!order.empty()) findings = findings.select(order);
   findings.sorted_ = true;
 }
 
@@ -240,12 +262,26 @@ void sort_findings(std::vector<Finding>& findings) {
 
 namespace detail {
 
+DeferSorting::DeferSorting() : before_(deferred_sorting) { deferred_sorting = true; }
+DeferSorting::~DeferSorting() { deferred_sorting = before_; }
+
 FindingList merge_findings(std::span<FindingList* const> lists) {
   std::size_t total = 0;
-  for (auto* list : lists) {
-    total += list->size();
-    sort_findings(*list);
+  // Each list's findings in sort_findings' order: a list of many left unsorted (DeferSorting) is
+  // read through its order (`orders`: the indices), not sorted into a copy of its own.
+  std::vector<std::vector<std::uint32_t>> orders(lists.size());
+  for (std::size_t l = 0; l < lists.size(); ++l) {
+    FindingList& list = *lists[l];
+    total += list.size();
+    if (list.sorted() || list.size() <= few_findings)
+      sort_findings(list);
+    else
+      orders[l] = sorted_order(list);
   }
+  // Finding k of list l in its order.
+  const auto at = [&](std::size_t l, std::size_t k) {
+    return orders[l].empty() ? static_cast<std::uint32_t>(k) : orders[l][k];
+  };
   // Findings of two scores are ordered by severity, then score; of one score (one list), as the
   // list has them. Each score's findings in one list, the lists' findings are counted into their
   // (severity, score) run, keeping each list's order, and copied once.
@@ -257,11 +293,11 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
     const FindingList& list = *lists[l];
     score_of[l].resize(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (i && list.score_word(i) == list.score_word(i - 1)) {
+      if (i && list.score_word(at(l, i)) == list.score_word(at(l, i - 1))) {
         score_of[l][i] = score_of[l][i - 1];
         continue;
       }
-      const std::string_view score = list.score(i);
+      const std::string_view score = list.score(at(l, i));
       const auto at = std::find(scores.begin(), scores.end(), score);
       if (at == scores.end() && scores.size() < most_scores) {
         score_of[l][i] = static_cast<std::uint32_t>(scores.size());
@@ -270,7 +306,8 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
       } else if (at == scores.end() || score_list[static_cast<std::size_t>(at - scores.begin())] != l) {
         // One score's findings in two lists, or many scores: merged by sorting them all.
         FindingList all;
-        for (auto* each : lists) all.append(*each);
+        for (std::size_t e = 0; e < lists.size(); ++e)
+          all.append(orders[e].empty() ? *lists[e] : lists[e]->select(orders[e]));
         for (auto* each : lists) *each = FindingList();
         sort_findings(all);
         return all;
@@ -294,13 +331,14 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
   };
   std::vector<std::size_t> start(severities * scores.size() + 1, 0);
   for (std::size_t l = 0; l < lists.size(); ++l)
-    for (std::size_t i = 0; i < lists[l]->size(); ++i) ++start[run_of(*lists[l], i, score_of[l][i]) + 1];
+    for (std::size_t i = 0; i < lists[l]->size(); ++i) ++start[run_of(*lists[l], at(l, i), score_of[l][i]) + 1];
   for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
   // Each list's findings, in its order, go to its runs' places; a run holds one list's findings.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> order(total);  // (list, position) in the merged order
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> order(total);  // (list, index) in the merged order
   for (std::size_t l = 0; l < lists.size(); ++l)
     for (std::size_t i = 0; i < lists[l]->size(); ++i)
-      order[start[run_of(*lists[l], i, score_of[l][i])]++] = {static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(i)};
+      order[start[run_of(*lists[l], at(l, i), score_of[l][i])]++] = {static_cast<std::uint32_t>(l), at(l, i)};
+  std::vector<std::vector<std::uint32_t>>().swap(orders);
   FindingList out;
   std::vector<std::vector<std::uint32_t>> words(lists.size());  // each list's words as out's
   for (std::size_t l = 0; l < lists.size(); ++l) words[l] = out.words_of(*lists[l]);
@@ -309,7 +347,7 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
   FindingList::PoolSizes all;
   for (const auto* list : lists) all += list->pool_sizes();
   out.reserve_pools(all);
-  // Consecutive findings of one list are appended together.
+  // Consecutive findings of one list (in a list that was in order, most) are appended together.
   for (std::size_t k = 0; k < order.size();) {
     std::size_t end = k + 1;
     while (end < order.size() && order[end].first == order[k].first && order[end].second == order[end - 1].second + 1) ++end;

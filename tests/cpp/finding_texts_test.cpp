@@ -114,7 +114,8 @@ TEST(SortFindings, ManyFindingsInTheOrderOfTheirFields) {
 
 // assess() merges each score's sorted findings into one list (detail::merge_findings): the order
 // is that of sorting them all, whether each score is in a list of its own, a list is out of
-// order, or one score's findings are in two lists.
+// order, or one score's findings are in two lists; and whether the scores sorted their lists or,
+// under detail::DeferSorting (assess()'s scoring), left them for the merge to read in order.
 TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
   std::mt19937 random(11);
   const std::vector<std::string> scores{"sharing_health", "nobody_behind", "nobody", "a", "z"};
@@ -135,17 +136,24 @@ TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
   };
   std::vector<std::string> many;  // shape 3: more scores than are looked up by a scan
   for (int k = 0; k < 70; ++k) many.push_back("score" + std::to_string(k));
-  for (int shape = 0; shape < 4; ++shape) {
+  for (int shape = 0; shape < 6; ++shape) {
     std::size_t position = 0;
     std::vector<FindingList> storage;
     for (std::size_t l = 0; l < scores.size(); ++l) {
       // shape 0: a score a list; 1: the same, the last list left unsorted; 2: "a" in two lists;
-      // 3: the last list with 70 scores of its own
+      // 3: the last list with 70 scores of its own; 4: every list's sort deferred; 5: the same,
+      // with "a" in two lists
       std::vector<std::string> names{scores[l]};
-      if (shape == 2 && l == 1) names.push_back("a");
+      if ((shape == 2 || shape == 5) && l == 1) names.push_back("a");
       if (shape == 3 && l + 1 == scores.size()) names = many;
       storage.push_back(make(40 + 30 * l, names, position));
-      if (!(shape == 1 && l + 1 == scores.size())) sort_findings(storage.back());
+      if (shape >= 4) {
+        const detail::DeferSorting deferred;
+        sort_findings(storage.back());
+        EXPECT_FALSE(storage.back().sorted()) << "shape " << shape << ", list " << l;
+      } else if (!(shape == 1 && l + 1 == scores.size())) {
+        sort_findings(storage.back());
+      }
     }
     storage.emplace_back();  // an empty list
     FindingList expected;
