@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "teamgraph/detail/threads.hpp"
+
 namespace teamgraph::python::json {
 
 // Threads for writing texts side by side: the cores, at most four.
@@ -89,10 +91,19 @@ pybind11::object stream_blocks(std::size_t count, std::size_t block, const std::
     for (auto& w : workers) w.join();
   };
   try {
-    for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+    // As many workers as the system starts (try_thread); with none, each block is formatted here.
+    for (std::size_t t = 0; t < threads; ++t) {
+      std::thread worker = teamgraph::detail::try_thread(work);
+      if (!worker.joinable()) break;
+      workers.push_back(std::move(worker));
+    }
     for (std::size_t b = 0; b < blocks; ++b) {
       Slot& slot = ring[b % slots];
-      {
+      if (workers.empty()) {
+        py::gil_scoped_release release;
+        slot.text.clear();
+        format(b * block, std::min(count, (b + 1) * block), slot.text);
+      } else {
         py::gil_scoped_release release;
         std::unique_lock lock(mutex);
         made.wait(lock, [&] { return slot.ready; });

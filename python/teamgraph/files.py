@@ -92,15 +92,18 @@ class ReportFile:
                 self._write_direct(self._buffer, _CHUNK)
                 self._used = 0
                 return
-        self._full.put(self._buffer)
+        # The next buffer taken before the full one is handed over: if taking it fails or is
+        # interrupted, the full one is still this file's own, written once by close().
         try:
-            self._buffer = self._free.get_nowait()
+            following = self._free.get_nowait()
         except queue.Empty:
             if self._made < _BUFFERS:
-                self._buffer = mmap.mmap(-1, _CHUNK)
+                following = mmap.mmap(-1, _CHUNK)
                 self._made += 1
-            else:
-                self._buffer = self._free.get()
+            else:  # every other buffer is being written: the writer gives one back
+                following = self._free.get()
+        self._full.put(self._buffer)
+        self._buffer = following
         self._used = 0
         self._raise_error()
 

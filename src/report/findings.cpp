@@ -306,8 +306,12 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
       } else if (at == scores.end() || score_list[static_cast<std::size_t>(at - scores.begin())] != l) {
         // One score's findings in two lists, or many scores: merged by sorting them all.
         FindingList all;
-        for (std::size_t e = 0; e < lists.size(); ++e)
-          all.append(orders[e].empty() ? *lists[e] : lists[e]->select(orders[e]));
+        for (std::size_t e = 0; e < lists.size(); ++e) {
+          if (orders[e].empty())
+            all.append(*lists[e]);
+          else
+            all.append(lists[e]->select(orders[e]));
+        }
         for (auto* each : lists) *each = FindingList();
         sort_findings(all);
         return all;

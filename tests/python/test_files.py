@@ -142,3 +142,27 @@ def test_no_file_is_left_open_when_the_buffer_cannot_be_had(tmp_path, monkeypatc
         ReportFile(tmp_path / "out.bin")
     if before is not None:
         assert len(os.listdir("/proc/self/fd")) == before
+
+
+@direct_io
+def test_a_next_buffer_that_cannot_be_had_loses_and_repeats_nothing(tmp_path, monkeypatch) -> None:
+    # The second buffer, made when the first is full, cannot be had: the write fails, and the
+    # full buffer is written once, by close, not also by the writer thread.
+    import mmap
+
+    monkeypatch.setattr(files, "_CHUNK", 65536)
+    real_mmap, made = mmap.mmap, []
+
+    def second_fails(*args):
+        made.append(args)
+        if len(made) == 2:
+            raise MemoryError
+        return real_mmap(*args)
+
+    monkeypatch.setattr(mmap, "mmap", second_fails)
+    part = blocks([65536])[0]
+    path = tmp_path / "out.bin"
+    with pytest.raises(MemoryError):
+        with ReportFile(path) as f:
+            f.write(part)
+    assert path.read_bytes() == part
