@@ -161,10 +161,6 @@ bool list_less(const FindingList& list, std::size_t i, std::size_t j, std::vecto
   return tail_less(list, i, j, x, y);
 }
 
-}  // namespace
-
-namespace {
-
 // While a DeferSorting lives on this thread (assess()'s scoring), lists of many findings are left
 // unsorted for merge_findings.
 thread_local bool deferred_sorting = false;
@@ -220,7 +216,6 @@ std::vector<std::uint32_t> sorted_order(const FindingList& findings) {
   return order;
 }
 
-
 }  // namespace
 
 void sort_findings(FindingList& findings) {
@@ -230,14 +225,13 @@ void sort_findings(FindingList& findings) {
     return;
   }
   std::vector<FindingArg> x, y;
-  constexpr std::size_t few = few_findings;
-  if (n <= few) {
+  if (n <= few_findings) {
     // A score's few findings (a batch scores a million teams): compared in place, and copied in
     // their order (an insertion sort of their numbers, stable) only when they are out of it.
     std::size_t i = 1;
     while (i < n && !list_less(findings, i, i - 1, x, y)) ++i;
     if (i < n) {
-      std::array<std::uint32_t, few> order;
+      std::array<std::uint32_t, few_findings> order;
       for (std::uint32_t k = 0; k < n; ++k) order[k] = k;
       for (std::size_t k = i; k < n; ++k)
         for (std::size_t j = k; j > 0 && list_less(findings, order[j], order[j - 1], x, y); --j) std::swap(order[j], order[j - 1]);
@@ -278,8 +272,8 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
     else
       orders[l] = sorted_order(list);
   }
-  // Finding k of list l in its order.
-  const auto at = [&](std::size_t l, std::size_t k) {
+  // Finding k of list l in its order: its index in the list.
+  const auto index_in = [&](std::size_t l, std::size_t k) {
     return orders[l].empty() ? static_cast<std::uint32_t>(k) : orders[l][k];
   };
   // Findings of two scores are ordered by severity, then score; of one score (one list), as the
@@ -293,11 +287,11 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
     const FindingList& list = *lists[l];
     score_of[l].resize(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (i && list.score_word(at(l, i)) == list.score_word(at(l, i - 1))) {
+      if (i && list.score_word(index_in(l, i)) == list.score_word(index_in(l, i - 1))) {
         score_of[l][i] = score_of[l][i - 1];
         continue;
       }
-      const std::string_view score = list.score(at(l, i));
+      const std::string_view score = list.score(index_in(l, i));
       const auto at = std::find(scores.begin(), scores.end(), score);
       if (at == scores.end() && scores.size() < most_scores) {
         score_of[l][i] = static_cast<std::uint32_t>(scores.size());
@@ -335,13 +329,13 @@ FindingList merge_findings(std::span<FindingList* const> lists) {
   };
   std::vector<std::size_t> start(severities * scores.size() + 1, 0);
   for (std::size_t l = 0; l < lists.size(); ++l)
-    for (std::size_t i = 0; i < lists[l]->size(); ++i) ++start[run_of(*lists[l], at(l, i), score_of[l][i]) + 1];
+    for (std::size_t i = 0; i < lists[l]->size(); ++i) ++start[run_of(*lists[l], index_in(l, i), score_of[l][i]) + 1];
   for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
   // Each list's findings, in its order, go to its runs' places; a run holds one list's findings.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order(total);  // (list, index) in the merged order
   for (std::size_t l = 0; l < lists.size(); ++l)
     for (std::size_t i = 0; i < lists[l]->size(); ++i)
-      order[start[run_of(*lists[l], at(l, i), score_of[l][i])]++] = {static_cast<std::uint32_t>(l), at(l, i)};
+      order[start[run_of(*lists[l], index_in(l, i), score_of[l][i])]++] = {static_cast<std::uint32_t>(l), index_in(l, i)};
   std::vector<std::vector<std::uint32_t>>().swap(orders);
   FindingList out;
   std::vector<std::vector<std::uint32_t>> words(lists.size());  // each list's words as out's
