@@ -271,6 +271,7 @@ class OrgAssembler {
   void read_competencies(const Table& table, std::vector<Problem>& problems);
   void read_successors(const Table& table, std::vector<Problem>& problems);
   void read_sharing(const Table& table, std::vector<Problem>& problems);
+  void link_sharing();  // the sharing graph from the links read (org_builder.cpp)
   void read_meetings(const Table* meetings, const Table* attendance, std::vector<Problem>& problems);
   void read_incentives(const Table& table, std::vector<Problem>& problems);
   void read_goals(const Table& table, std::vector<Problem>& problems);
@@ -287,6 +288,7 @@ class OrgAssembler {
   std::vector<std::uint8_t> placeholder_row_;  // by row: 1 for a placeholder person (read with the hierarchy)
   std::vector<Problem> warnings_;
   Lookup early_;  // sharing's people, looked up beside the hierarchy
+  bool sharing_linked_ = false;  // link_sharing() done
 
   std::shared_ptr<People> people_ = std::make_shared<People>();
   std::shared_ptr<Hierarchy> hierarchy_ = std::make_shared<Hierarchy>();

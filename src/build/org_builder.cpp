@@ -41,6 +41,34 @@ std::shared_ptr<const T> part_or_empty(std::shared_ptr<T> part) {
 
 namespace detail {
 
+// The sharing network's graph from its links (sorted by (a, b), a < b). The sharing task makes it
+// as soon as its links are read, beside the tables still being read, rather than after them all.
+void OrgAssembler::link_sharing() {
+  const auto n = static_cast<index_t>(row_of_.size());
+  // Both directions of every link, each row sorted by target. Links are sorted by (a, b) with
+  // a < b, so in link order a person first meets the links where they are b (smaller
+  // neighbours, ascending) and then those where they are a (larger ones, ascending): one pass
+  // fills every row in order, straight into the graph's arrays.
+  auto& s = *sharing_;
+  const std::size_t links = s.a.size();
+  std::vector<index_t> starts(static_cast<std::size_t>(n) + 1, 0);
+  for (std::size_t k = 0; k < links; ++k) ++starts[s.a[k] + 1], ++starts[s.b[k] + 1];
+  for (std::size_t v = 0; v < n; ++v) starts[v + 1] += starts[v];
+  std::vector<index_t> fill(starts.begin(), starts.end() - 1), targets;
+  detail::assign_huge(targets, 2 * links, index_t{0});
+  detail::assign_huge(s.link_of_edge, 2 * links, index_t{0});
+  for (std::size_t k = 0; k < links; ++k) {
+    const index_t a = s.a[k], b = s.b[k];
+    for (const auto& [from, to] : {std::pair{b, a}, std::pair{a, b}}) {
+      const index_t e = fill[from]++;
+      targets[e] = to;
+      s.link_of_edge[e] = static_cast<index_t>(k);
+    }
+  }
+  s.graph = digraph_from_rows(std::move(starts), std::move(targets));
+  sharing_linked_ = true;
+}
+
 Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   const Table* people = table(tables, "people");
   if (!people) {
@@ -76,29 +104,7 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   // Compress the relations.
   const auto n = static_cast<index_t>(row_of_.size());
   successors_->graph = make_digraph(n, successors_->incumbent, successors_->successor);
-  {
-    // Both directions of every link, each row sorted by target. Links are sorted by (a, b) with
-    // a < b, so in link order a person first meets the links where they are b (smaller
-    // neighbours, ascending) and then those where they are a (larger ones, ascending): one pass
-    // fills every row in order, straight into the graph's arrays.
-    auto& s = *sharing_;
-    const std::size_t links = s.a.size();
-    std::vector<index_t> starts(static_cast<std::size_t>(n) + 1, 0);
-    for (std::size_t k = 0; k < links; ++k) ++starts[s.a[k] + 1], ++starts[s.b[k] + 1];
-    for (std::size_t v = 0; v < n; ++v) starts[v + 1] += starts[v];
-    std::vector<index_t> fill(starts.begin(), starts.end() - 1), targets;
-    detail::assign_huge(targets, 2 * links, index_t{0});
-    detail::assign_huge(s.link_of_edge, 2 * links, index_t{0});
-    for (std::size_t k = 0; k < links; ++k) {
-      const index_t a = s.a[k], b = s.b[k];
-      for (const auto& [from, to] : {std::pair{b, a}, std::pair{a, b}}) {
-        const index_t e = fill[from]++;
-        targets[e] = to;
-        s.link_of_edge[e] = static_cast<index_t>(k);
-      }
-    }
-    s.graph = digraph_from_rows(std::move(starts), std::move(targets));
-  }
+  if (!sharing_linked_) link_sharing();  // no sharing table was read: a graph of no links
 
   Org org{Org::Unassembled{}};
   org.size_ = static_cast<index_t>(people_->tiers.size());

@@ -209,6 +209,7 @@ void OrgAssembler::read_sharing(const Table& table, std::vector<Problem>& proble
   std::vector<double>().swap(per_week);
   s.columns = reader.schema_columns("sharing", order);
   s.extra = reader.extras(order);
+  link_sharing();  // here, beside the other tables still being read
 }
 
 void OrgAssembler::read_goals(const Table& table, std::vector<Problem>& problems) {
