@@ -43,6 +43,30 @@ void bind_org(py::module_& m) {
            py::arg("id"), "Index of the person with this id (exact match), or None.")
       .def("ids", [](const Org& org) { return text_list(org.people().ids); },
            "Person ids in the org's canonical order (preorder of the reports-to forest).")
+      .def(
+          "id",
+          [](const Org& org, std::int64_t person) {
+            if (person < 0 || person >= static_cast<std::int64_t>(org.size()))
+              throw py::index_error("no person " + std::to_string(person));
+            const std::string_view id = org.id(static_cast<index_t>(person));
+            return py::str(id.data(), id.size());
+          },
+          py::arg("person"), "The id of the person at this index.")
+      .def(
+          "ids_at",
+          [](const Org& org, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& at) {
+            const auto index = at.unchecked<1>();
+            for (py::ssize_t k = 0; k < index.shape(0); ++k)
+              if (index(k) < 0 || index(k) >= static_cast<std::int64_t>(org.size()))
+                throw py::index_error("no person " + std::to_string(index(k)));
+            py::list out(static_cast<std::size_t>(index.shape(0)));
+            for (py::ssize_t k = 0; k < index.shape(0); ++k) {
+              const std::string_view id = org.id(static_cast<index_t>(index(k)));
+              out[static_cast<std::size_t>(k)] = py::str(id.data(), id.size());
+            }
+            return out;
+          },
+          py::arg("indices"), "The ids of the people at these indices, in their order (no list of everyone made).")
       .def("table_columns",
            [](const std::shared_ptr<Org>& org, const std::string& name, bool normalized,
               std::optional<std::vector<std::string>> columns) {

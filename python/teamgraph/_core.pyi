@@ -131,9 +131,17 @@ class Org:
         """
         manager (-1 for a top), depth, subtree_end (the unit of p is [p, subtree_end[p])), tops, layers.
         """
+    def id(self, person: typing.SupportsInt | typing.SupportsIndex) -> str:
+        """
+        The id of the person at this index.
+        """
     def ids(self) -> list:
         """
         Person ids in the org's canonical order (preorder of the reports-to forest).
+        """
+    def ids_at(self, indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> list:
+        """
+        The ids of the people at these indices, in their order (no list of everyone made).
         """
     def sharing_links(self) -> tuple[numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.uint32]]:
         """

@@ -286,9 +286,11 @@ def _succession_frames(report: "Report") -> Tuple[pd.DataFrame, Optional[pd.Data
     """The key positions (incumbent, covered, bench_strength) and the successors table
     (incumbent, successor, readiness; None without one) as the report lists them: people by id,
     or pseudonym in a pseudonymized report; rows sorted by incumbent (and successor)."""
+    from .report import _take_ids
+
     ids = report._ids
     positions = report.core.succession.position_columns()
-    key_positions = pd.DataFrame({"incumbent": pd.Series([ids[k] for k in positions["incumbent"].tolist()], dtype=object),
+    key_positions = pd.DataFrame({"incumbent": pd.Series(_take_ids(ids, positions["incumbent"]), dtype=object),
                                   "covered": pd.Series(positions["covered"], dtype=bool),
                                   "bench_strength": pd.Series(positions["bench_strength"], dtype=np.float64)})
     key_positions = _sorted(key_positions, ["incumbent"])

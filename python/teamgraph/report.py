@@ -74,19 +74,21 @@ class Report:
         self.language = normalize_language(lang)  # the catalog language of the report's words (teamgraph.catalog)
         self._pseudonyms = list(pseudonyms) if pseudonyms is not None else None
         self._people_cache: Optional[pd.DataFrame] = None
-        self._ids_cache: Optional[List[str]] = None
+        self._ids_cache: Optional[Sequence[str]] = None
         self._findings_cache: Optional[FindingList] = None
         self.scores: Dict[str, Optional[float]] = {s.name: s.value for s in raw.scores}
         self.absent_reasons: Dict[str, str] = {s.name: s.absent_reason for s in raw.scores if not s.assessed}
         self.policy: Dict[str, Any] = json.loads(raw.policy)
 
     # Every output names people through _ids and _names, so a pseudonymized report never shows a
-    # real id or name anywhere. The ids and the findings are made when first asked for: a list of
-    # a million ids costs more than the scores of a large org (0.04 s at 1M people).
+    # real id or name anywhere. The findings are made when first asked for, and the ids are read
+    # from the org one at a time (or a block at a time) as they are asked for: a list of a million
+    # ids costs more than the scores of a large org (0.05 s and 70 MB at 1M people), and most
+    # outputs name a few people (the tops, the key positions) where they name anyone.
     @property
-    def _ids(self) -> List[str]:
+    def _ids(self) -> Sequence[str]:
         if self._ids_cache is None:
-            self._ids_cache = self._pseudonyms if self._pseudonyms is not None else self.org.ids
+            self._ids_cache = self._pseudonyms if self._pseudonyms is not None else _OrgIds(self.org)
         return self._ids_cache
 
     @property
@@ -450,6 +452,60 @@ class Report:
         return f"<teamgraph.Report {parts}; {len(self.findings)} findings>"
 
 
+class _OrgIds(Sequence[str]):
+    """An org's person ids, in its order, read from the core as they are asked for: one at a time,
+    a block at a time when iterated, all at once by ``resolved()`` (kept)."""
+
+    _BLOCK = 65536  # ids read at a time when iterated
+
+    def __init__(self, org: Org) -> None:
+        self._org = org
+        self._all: Optional[List[str]] = None
+        self._read = 0  # ids read one at a time
+
+    def __len__(self) -> int:
+        return len(self._org)
+
+    def __getitem__(self, k: Any) -> Any:
+        if self._all is not None:
+            return self._all[k]
+        if isinstance(k, slice):
+            return self.take(range(*k.indices(len(self))))
+        n = len(self)
+        k = int(k)  # numpy integers too
+        if not -n <= k < n:
+            raise IndexError("person index out of range")
+        # A caller reading many of them one at a time gets the list, made once.
+        self._read += 1
+        if self._read > max(64, n // 16):
+            return self.resolved()[k]
+        return self._org._core.id(k + n if k < 0 else k)
+
+    def __iter__(self) -> Any:
+        if self._all is not None:
+            yield from self._all
+            return
+        for start in range(0, len(self), self._BLOCK):
+            yield from self._org._core.ids_at(np.arange(start, min(len(self), start + self._BLOCK), dtype=np.int64))
+
+    def take(self, indices: Any) -> List[str]:
+        """The ids at `indices` (non-negative), in their order, as a list."""
+        if self._all is not None:
+            return [self._all[int(i)] for i in indices]
+        return self._org._core.ids_at(np.asarray(indices, dtype=np.int64).reshape(-1))
+
+    def resolved(self) -> List[str]:
+        """Every id as a list (for reading many: a finding about 600,000 people)."""
+        if self._all is None:
+            self._all = self._org.ids
+        return self._all
+
+
+def _take_ids(ids: Sequence[str], indices: Any) -> List[str]:
+    """ids[i] for each of `indices`: a block read from the org where `ids` are its own."""
+    return ids.take(indices) if isinstance(ids, _OrgIds) else [ids[int(i)] for i in indices]
+
+
 class _IdsOnDemand(Sequence[str]):
     """A report's ids (or pseudonyms), read from it only when a finding names someone."""
 
@@ -464,7 +520,8 @@ class _IdsOnDemand(Sequence[str]):
 
     def resolved(self) -> Sequence[str]:
         """The ids themselves: for reading many (a finding about 600,000 people)."""
-        return self._report._ids
+        ids = self._report._ids
+        return ids.resolved() if isinstance(ids, _OrgIds) else ids
 
 
 class _NamesOnDemand(Sequence[Any]):

@@ -611,3 +611,39 @@ def test_the_cores_json_numbers_are_those_of_json_dumps() -> None:
          0.1 + 0.2, 5e-324, 1.7976931348623157e308, 123456789012345.67, 0.0, -0.0, 1e22, 1.5e-7]])
     written = teamgraph._core.json_rows(len(values), [("v", "number", values)], 0).decode()
     assert written == json.dumps([{"v": float(v)} for v in values], indent=2)
+
+
+def test_a_reports_ids_are_read_from_the_org_as_asked(org) -> None:
+    """A report names people through its ids, read from the org one at a time or a block at a
+    time: the JSON report of an org names a few of them (its tops, its key positions) without a
+    list of everyone; read one at a time past a sixteenth of them (and 64), or all at once, they
+    become that list, made once."""
+    import io
+
+    from teamgraph.report import _OrgIds, _take_ids
+
+    report = teamgraph.assess(org)
+    everyone = org.ids
+    ids = report._ids
+    assert isinstance(ids, _OrgIds) and len(ids) == len(everyone)
+    teamgraph.json_report.write_json(report, io.BytesIO().write)
+    assert ids._all is None  # the report was written without the list
+    assert [ids[k] for k in (0, 3, -1)] == [everyone[0], everyone[3], everyone[-1]]
+    assert ids[np.int64(2)] == everyone[2] and ids[1:4] == everyone[1:4] and ids[::-1] == everyone[::-1]
+    assert list(ids) == everyone
+    assert _take_ids(ids, np.array([5, 0, 5])) == [everyone[5], everyone[0], everyone[5]]
+    for bad in (len(everyone), -len(everyone) - 1):
+        with pytest.raises(IndexError):
+            ids[bad]
+    with pytest.raises(IndexError):
+        ids.take([len(everyone)])
+    n = 2000  # read one at a time: the list is made past a sixteenth of them (and 64)
+    people = pd.DataFrame({"id": [f"p{k}" for k in range(n)], "manager_id": [""] + [f"p{(k - 1) // 4}" for k in range(1, n)]})
+    big = teamgraph.Org.from_frames(people)
+    fresh, in_order = teamgraph.assess(big)._ids, big.ids
+    for k in range(n // 16):
+        assert fresh[k] == in_order[k]
+    assert fresh._all is None
+    assert fresh[n // 16] == in_order[n // 16] and fresh._all == in_order and fresh.resolved() is fresh._all
+    # A pseudonymized report's ids are its pseudonyms, a list.
+    assert isinstance(report.pseudonymize(KEY)._ids, list)
