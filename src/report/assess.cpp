@@ -9,6 +9,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <iterator>
 
 namespace teamgraph {
@@ -148,18 +149,29 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
   // first, so the second never waits on it.
   std::atomic<int> succession{0};
   // The scores that need no other, taken one at a time by whichever strand is free first (the
-  // biggest first): the strands then end together on orgs of any shape.
+  // biggest first): the strands then end together on orgs of any shape. A score's error is kept by
+  // its number and no more are taken after one; the error of the lowest number is the call's (that
+  // score was taken, and so made, before any higher one): the same error whichever strand made it.
   std::atomic<int> next_free{0};
+  std::atomic<bool> free_failed{false};
+  std::array<std::exception_ptr, 5> free_errors;
   const auto take_free = [&] {
-    for (int k = next_free.fetch_add(1, std::memory_order_relaxed); k < 5;
-         k = next_free.fetch_add(1, std::memory_order_relaxed)) {
-      check_cancelled();
-      switch (k) {
-        case 0: support[0] = incentive_balance(org, policy); break;
-        case 1: support[6] = market_response(org, policy); break;
-        case 2: support[3] = unified_management(org, policy); break;
-        case 3: support[4] = goal_alignment(org, policy); break;
-        default: support[5] = team_configuration(org, policy); break;
+    while (!free_failed.load(std::memory_order_relaxed)) {
+      const int k = next_free.fetch_add(1, std::memory_order_relaxed);
+      if (k >= 5) return;
+      try {
+        check_cancelled();
+        switch (k) {
+          case 0: support[0] = incentive_balance(org, policy); break;
+          case 1: support[6] = market_response(org, policy); break;
+          case 2: support[3] = unified_management(org, policy); break;
+          case 3: support[4] = goal_alignment(org, policy); break;
+          default: support[5] = team_configuration(org, policy); break;
+        }
+      } catch (...) {
+        free_errors[static_cast<std::size_t>(k)] = std::current_exception();
+        free_failed.store(true, std::memory_order_relaxed);
+        return;
       }
     }
   };
@@ -213,6 +225,8 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
         }
         take_free();
       });
+  for (const auto& error : free_errors)
+    if (error) std::rethrow_exception(error);
   check_cancelled();
 
   // Scores are written over the report's own (a batch worker refills one report for every team,
