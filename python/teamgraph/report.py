@@ -4,6 +4,7 @@ contributions table alone are in findings.py, diff.py and truck_factor.py)."""
 from __future__ import annotations
 
 import json
+import operator
 import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
@@ -454,9 +455,8 @@ class Report:
 
 class _OrgIds(Sequence[str]):
     """An org's person ids, in its order, read from the core as they are asked for: one at a time,
-    a block at a time when iterated, all at once by ``resolved()`` (kept)."""
-
-    _BLOCK = 65536  # ids read at a time when iterated
+    some at once (``take``), or all of them as a list made once (``resolved()``; iterating them,
+    or reading many one at a time, makes it)."""
 
     def __init__(self, org: Org) -> None:
         self._org = org
@@ -472,7 +472,7 @@ class _OrgIds(Sequence[str]):
         if isinstance(k, slice):
             return self.take(range(*k.indices(len(self))))
         n = len(self)
-        k = int(k)  # numpy integers too
+        k = operator.index(k)  # numpy integers too; not a text or a float
         if not -n <= k < n:
             raise IndexError("person index out of range")
         # A caller reading many of them one at a time gets the list, made once.
@@ -482,17 +482,19 @@ class _OrgIds(Sequence[str]):
         return self._org._core.id(k + n if k < 0 else k)
 
     def __iter__(self) -> Any:
-        if self._all is not None:
-            yield from self._all
-            return
-        for start in range(0, len(self), self._BLOCK):
-            yield from self._org._core.ids_at(np.arange(start, min(len(self), start + self._BLOCK), dtype=np.int64))
+        return iter(self.resolved())  # a caller going through them all: the list, made once
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.resolved()
 
     def take(self, indices: Any) -> List[str]:
-        """The ids at `indices` (non-negative), in their order, as a list."""
-        if self._all is not None:
-            return [self._all[int(i)] for i in indices]
-        return self._org._core.ids_at(np.asarray(indices, dtype=np.int64).reshape(-1))
+        """The ids at `indices` (each in 0 .. len - 1), in their order, as a list."""
+        at = np.asarray(indices, dtype=np.int64).reshape(-1)
+        if self._all is None:
+            return self._org._core.ids_at(at)
+        if len(at) and (at.min() < 0 or at.max() >= len(self)):
+            raise IndexError("person index out of range")
+        return [self._all[i] for i in at.tolist()]
 
     def resolved(self) -> List[str]:
         """Every id as a list (for reading many: a finding about 600,000 people)."""

@@ -41,8 +41,8 @@ std::shared_ptr<const T> part_or_empty(std::shared_ptr<T> part) {
 
 namespace detail {
 
-// The sharing network's graph from its links (sorted by (a, b), a < b). The sharing task makes it
-// as soon as its links are read, beside the tables still being read, rather than after them all.
+// The sharing network's graph from its links (sorted by (a, b), a < b): made by the sharing task
+// once its table is read and let go (read_tables), beside the tables still being read.
 void OrgAssembler::link_sharing() {
   const auto n = static_cast<index_t>(row_of_.size());
   // Both directions of every link, each row sorted by target. Links are sorted by (a, b) with

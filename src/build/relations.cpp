@@ -209,7 +209,6 @@ void OrgAssembler::read_sharing(const Table& table, std::vector<Problem>& proble
   std::vector<double>().swap(per_week);
   s.columns = reader.schema_columns("sharing", order);
   s.extra = reader.extras(order);
-  link_sharing();  // here, beside the other tables still being read
 }
 
 void OrgAssembler::read_goals(const Table& table, std::vector<Problem>& problems) {
@@ -321,6 +320,9 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
     read(task);
     for (auto& [n, t] : tables)
       if (!n.empty() && (n == task.names[0] || n == task.names[1])) t = Table(t.source());
+    // The sharing graph from the links read, beside the tables still being read rather than after
+    // them all, and once the sharing table is let go (its text and cells are not held beside it).
+    if (task.part == Part::sharing) link_sharing();
   });
   early_ = Lookup{};  // sharing's people, looked up early: read
   for (const auto& task : tasks) problems_.insert(problems_.end(), task.problems.begin(), task.problems.end());

@@ -152,6 +152,7 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
   // biggest first): the strands then end together on orgs of any shape. A score's error is kept by
   // its number and no more are taken after one; the error of the lowest number is the call's (that
   // score was taken, and so made, before any higher one): the same error whichever strand made it.
+  // An error of a strand's own work comes first (the first strand's, then the second's).
   std::atomic<int> next_free{0};
   std::atomic<bool> free_failed{false};
   std::array<std::exception_ptr, 5> free_errors;

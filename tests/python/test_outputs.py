@@ -613,10 +613,10 @@ def test_the_cores_json_numbers_are_those_of_json_dumps() -> None:
     assert written == json.dumps([{"v": float(v)} for v in values], indent=2)
 
 
-def test_a_reports_ids_are_read_from_the_org_as_asked(org) -> None:
-    """A report names people through its ids, read from the org one at a time or a block at a
-    time: the JSON report of an org names a few of them (its tops, its key positions) without a
-    list of everyone; read one at a time past a sixteenth of them (and 64), or all at once, they
+def test_a_reports_ids_are_read_from_the_org_as_asked(org, monkeypatch) -> None:
+    """A report names people through its ids, read from the org one at a time or some at once:
+    the JSON report of an org names a few of them (its tops, its key positions) without a list of
+    everyone; read one at a time past a sixteenth of them (and 64), iterated, or asked for, they
     become that list, made once."""
     import io
 
@@ -626,17 +626,30 @@ def test_a_reports_ids_are_read_from_the_org_as_asked(org) -> None:
     everyone = org.ids
     ids = report._ids
     assert isinstance(ids, _OrgIds) and len(ids) == len(everyone)
-    teamgraph.json_report.write_json(report, io.BytesIO().write)
-    assert ids._all is None  # the report was written without the list
-    assert [ids[k] for k in (0, 3, -1)] == [everyone[0], everyone[3], everyone[-1]]
-    assert ids[np.int64(2)] == everyone[2] and ids[1:4] == everyone[1:4] and ids[::-1] == everyone[::-1]
-    assert list(ids) == everyone
-    assert _take_ids(ids, np.array([5, 0, 5])) == [everyone[5], everyone[0], everyone[5]]
+
+    def no_list(self):
+        raise AssertionError("the list of every id was made")
+
+    with monkeypatch.context() as m:
+        m.setattr(teamgraph.Org, "ids", property(no_list))
+        teamgraph.json_report.write_json(report, io.BytesIO().write)  # written without the list
+        assert [ids[k] for k in (0, 3, -1)] == [everyone[0], everyone[3], everyone[-1]]
+        assert ids[np.int64(2)] == everyone[2] and ids[1:4] == everyone[1:4] and ids[::-1] == everyone[::-1]
+        assert _take_ids(ids, np.array([5, 0, 5])) == [everyone[5], everyone[0], everyone[5]]
     for bad in (len(everyone), -len(everyone) - 1):
         with pytest.raises(IndexError):
             ids[bad]
+    for bad in ("3", 2.5):
+        with pytest.raises(TypeError):
+            ids[bad]
     with pytest.raises(IndexError):
         ids.take([len(everyone)])
+    assert list(ids) == everyone and everyone[4] in ids and "no such id" not in ids
+    assert ids._all == everyone  # iterated: the list, kept
+    assert ids.take([5, 0]) == [everyone[5], everyone[0]] and _take_ids(ids, [1]) == [everyone[1]]
+    for bad in ([len(everyone)], [-1]):
+        with pytest.raises(IndexError):
+            ids.take(bad)
     n = 2000  # read one at a time: the list is made past a sixteenth of them (and 64)
     people = pd.DataFrame({"id": [f"p{k}" for k in range(n)], "manager_id": [""] + [f"p{(k - 1) // 4}" for k in range(1, n)]})
     big = teamgraph.Org.from_frames(people)
