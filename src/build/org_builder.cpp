@@ -104,7 +104,7 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
   // Compress the relations.
   const auto n = static_cast<index_t>(row_of_.size());
   successors_->graph = make_digraph(n, successors_->incumbent, successors_->successor);
-  if (!sharing_linked_) link_sharing();  // no sharing table was read: a graph of no links
+  if (!sharing_linked_) link_sharing();  // made by read_tables' sharing task; here only if that never ran
 
   Org org{Org::Unassembled{}};
   org.size_ = static_cast<index_t>(people_->tiers.size());
