@@ -19,6 +19,7 @@ import mmap
 import os
 import queue
 import threading
+import warnings
 from types import TracebackType
 from typing import Any, BinaryIO, Optional, Type
 
@@ -28,6 +29,49 @@ _CHUNK = 4 << 20  # a buffer gathered before a direct write
 _BUFFERS = 3  # one filled while the others are written, or wait to be
 
 
+class _Disk:
+    """What a ReportFile shares with its writer thread: the file's descriptor, the buffers handed
+    over and given back, and the thread's error. The thread holds this, not the ReportFile: a
+    ReportFile let go without close() is closed when it is collected, as a file is."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.error: Optional[BaseException] = None  # the writer thread's
+        self.free: "queue.SimpleQueue[mmap.mmap]" = queue.SimpleQueue()
+        self.full: "queue.SimpleQueue[Optional[mmap.mmap]]" = queue.SimpleQueue()
+
+    def loop(self) -> None:
+        """The writer thread: each full buffer written in turn (after an error, only given back),
+        until None."""
+        while True:
+            buffer = self.full.get()
+            if buffer is None:
+                return
+            if self.error is None:
+                try:
+                    self.write(buffer, _CHUNK)
+                except BaseException as err:  # raised by the caller's next write or close
+                    self.error = err
+            self.free.put(buffer)
+
+    def write(self, buffer: mmap.mmap, size: int) -> None:
+        """A buffer's first `size` bytes (a multiple of _ALIGN) written directly."""
+        with memoryview(buffer) as view:
+            done = 0
+            while done < size:
+                try:
+                    done += os.write(self.fd, view[done:size])
+                except OSError as err:
+                    if err.errno != errno.EINVAL or done % _ALIGN:
+                        raise
+                    self.stop_direct()  # opened, but direct writes refused: the ordinary way from here
+
+    def stop_direct(self) -> None:
+        import fcntl
+
+        fcntl.fcntl(self.fd, fcntl.F_SETFL, fcntl.fcntl(self.fd, fcntl.F_GETFL) & ~os.O_DIRECT)
+
+
 class ReportFile:
     """A binary file opened for writing (created or emptied), with ``write(bytes)`` and
     ``close()``; a context manager. Used for ``--out`` of the CLI's JSON report.
@@ -35,34 +79,40 @@ class ReportFile:
     Written directly, each full buffer is written by a thread of its own while the caller fills the
     next one: the caller's thread (which hands the report's blocks over as worker threads format
     them) does not wait for the disk. An error of that thread is raised by the next ``write`` or
-    by ``close``."""
+    by ``close``. Let go without ``close()``, it is closed when collected (with a ResourceWarning,
+    as a file is)."""
 
     def __init__(self, path: "os.PathLike[str] | str") -> None:
         self._file: Optional[BinaryIO] = None
-        self._fd = -1
+        self._disk: Optional[_Disk] = None
         self._writer: Optional[threading.Thread] = None
-        self._error: Optional[BaseException] = None  # the writer thread's
         self._raised = False
+        self._closing = False  # close() begun
+        self._path = os.fspath(path)
         direct = getattr(os, "O_DIRECT", 0)
+        fd = -1
         if direct:
             try:
-                self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | direct | getattr(os, "O_CLOEXEC", 0),
-                                   0o666)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | direct | getattr(os, "O_CLOEXEC", 0), 0o666)
             except OSError as err:
                 if err.errno != errno.EINVAL:  # the file system does not write directly: the ordinary way
                     raise
-        if self._fd < 0:
+        if fd < 0:
             self._file = open(path, "wb")
             return
         try:
             self._buffer = mmap.mmap(-1, _CHUNK)  # page-aligned, as direct writes need
         except BaseException:
-            os.close(self._fd)
+            os.close(fd)
             raise
+        self._disk = _Disk(fd)
         self._used = 0
         self._made = 1  # buffers made so far (the others are made as the writer falls behind)
-        self._free: "queue.SimpleQueue[mmap.mmap]" = queue.SimpleQueue()
-        self._full: "queue.SimpleQueue[Optional[mmap.mmap]]" = queue.SimpleQueue()
+
+    @property
+    def _fd(self) -> int:
+        """The descriptor of a file written directly (-1 once closed, or when written the ordinary way)."""
+        return self._disk.fd if self._disk is not None else -1
 
     def write(self, data: Any) -> int:
         if self._file is not None:
@@ -82,72 +132,44 @@ class ReportFile:
         """The full buffer to the writer thread (started the first time), the next one taken: a
         free one, a new one while fewer than _BUFFERS are made, else the first one written.
         Where no thread can be started, the buffer is written here."""
+        disk = self._disk
+        assert disk is not None
         self._raise_error()
         if self._writer is None:
             try:
-                writer = threading.Thread(target=self._write_loop, name="teamgraph-report-writer", daemon=True)
+                writer = threading.Thread(target=disk.loop, name="teamgraph-report-writer", daemon=True)
                 writer.start()
                 self._writer = writer
             except RuntimeError:  # no thread (the interpreter is shutting down): written here
-                self._write_direct(self._buffer, _CHUNK)
+                disk.write(self._buffer, _CHUNK)
                 self._used = 0
                 return
         # The next buffer taken before the full one is handed over: if taking it fails or is
         # interrupted, the full one is still this file's own, written once by close().
         try:
-            following = self._free.get_nowait()
+            following = disk.free.get_nowait()
         except queue.Empty:
             if self._made < _BUFFERS:
                 following = mmap.mmap(-1, _CHUNK)
                 self._made += 1
             else:  # every other buffer is being written: the writer gives one back
-                following = self._free.get()
-        self._full.put(self._buffer)
+                following = disk.free.get()
+        disk.full.put(self._buffer)
         self._buffer = following
         self._used = 0
         self._raise_error()
 
-    def _write_loop(self) -> None:
-        """The writer thread: each full buffer written in turn (after an error, only given back),
-        until None."""
-        while True:
-            buffer = self._full.get()
-            if buffer is None:
-                return
-            if self._error is None:
-                try:
-                    self._write_direct(buffer, _CHUNK)
-                except BaseException as err:  # raised by the caller's next write or close
-                    self._error = err
-            self._free.put(buffer)
-
     def _raise_error(self) -> None:
         """The writer thread's error, raised once (nothing after it is written)."""
-        if self._error is not None and not self._raised:
+        error = self._disk.error if self._disk is not None else None
+        if error is not None and not self._raised:
             self._raised = True
-            raise self._error
-
-    def _write_direct(self, buffer: mmap.mmap, size: int) -> None:
-        """A buffer's first `size` bytes (a multiple of _ALIGN) written directly."""
-        with memoryview(buffer) as view:
-            done = 0
-            while done < size:
-                try:
-                    done += os.write(self._fd, view[done:size])
-                except OSError as err:
-                    if err.errno != errno.EINVAL or done % _ALIGN:
-                        raise
-                    self._stop_direct()  # opened, but direct writes refused: the ordinary way from here
-
-    def _stop_direct(self) -> None:
-        import fcntl
-
-        fcntl.fcntl(self._fd, fcntl.F_SETFL, fcntl.fcntl(self._fd, fcntl.F_GETFL) & ~os.O_DIRECT)
+            raise error
 
     def _stop_writer(self) -> None:
         """Waits for the writer thread to write what it was given, and ends it."""
-        if self._writer is not None:
-            self._full.put(None)
+        if self._writer is not None and self._disk is not None:
+            self._disk.full.put(None)
             self._writer.join()
             self._writer = None
 
@@ -155,29 +177,46 @@ class ReportFile:
         if self._file is not None:
             self._file.close()
             return
-        if self._fd < 0:
+        disk = self._disk
+        if disk is None or disk.fd < 0:
             return
+        self._closing = True
         try:
             self._stop_writer()
             self._raise_error()
-            if self._error is not None:  # raised before: the rest is not written either
+            if disk.error is not None:  # raised before: the rest is not written either
                 return
             whole = self._used - self._used % _ALIGN
             if whole:
-                self._write_direct(self._buffer, whole)
+                disk.write(self._buffer, whole)
             if self._used > whole:  # the last part, not a whole block: through the page cache
-                self._stop_direct()
+                disk.stop_direct()
                 with memoryview(self._buffer) as view:
                     done = whole
                     while done < self._used:
-                        done += os.write(self._fd, view[done:self._used])
+                        done += os.write(disk.fd, view[done:self._used])
             self._used = 0
         finally:
             self._stop_writer()  # (when the wait above was interrupted)
-            os.close(self._fd)
-            self._fd = -1
+            os.close(disk.fd)
+            disk.fd = -1
             # Let go of the buffers (unmapped once no view of one is left: an error's traceback may hold one).
-            del self._buffer, self._free, self._full
+            del self._buffer, disk.free, disk.full
+
+    def __del__(self) -> None:
+        disk = getattr(self, "_disk", None)
+        if disk is None or disk.fd < 0:
+            return  # written the ordinary way (the file object closes itself), or closed
+        try:
+            if not self._closing:
+                warnings.warn(f"unclosed report file {self._path!r}", ResourceWarning, source=self)
+                self.close()
+            else:  # close() was interrupted (a second Ctrl-C): nothing more is written, the file let go
+                self._stop_writer()
+                os.close(disk.fd)
+                disk.fd = -1
+        except BaseException:  # as a file's finalizer: nothing to raise to
+            pass
 
     def __enter__(self) -> "ReportFile":
         return self

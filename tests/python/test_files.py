@@ -166,3 +166,66 @@ def test_a_next_buffer_that_cannot_be_had_loses_and_repeats_nothing(tmp_path, mo
         with ReportFile(path) as f:
             f.write(part)
     assert path.read_bytes() == part
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@direct_io
+def test_a_report_file_let_go_without_close_is_written_and_closed_when_collected(tmp_path, monkeypatch) -> None:
+    # Its writer thread does not hold it: collected, it writes what it was given (with the warning
+    # of an unclosed file), ends its thread and closes its descriptor.
+    import gc
+    import threading
+
+    monkeypatch.setattr(files, "_CHUNK", 65536)
+    parts = blocks([200000, 7])
+    threads, descriptors = threading.active_count(), open_descriptors()
+    f = ReportFile(tmp_path / "out.bin")
+    if f._file is not None:
+        pytest.skip("the file system writes the ordinary way")
+    for part in parts:
+        f.write(part)
+    assert threading.active_count() == threads + 1  # its writer
+    with pytest.warns(ResourceWarning, match="unclosed report file"):
+        del f
+        gc.collect()
+    assert threading.active_count() == threads and open_descriptors() == descriptors
+    assert (tmp_path / "out.bin").read_bytes() == b"".join(parts)
+
+
+@direct_io
+def test_a_close_interrupted_twice_lets_the_file_go_when_collected(tmp_path, monkeypatch) -> None:
+    # Two Ctrl-C while close() waits for the writer thread: the second leaves close() before the
+    # descriptor is closed; collected, the file waits for its thread and closes it, writing nothing
+    # more (no warning: it was being closed).
+    import gc
+    import threading
+    import warnings
+
+    monkeypatch.setattr(files, "_CHUNK", 65536)
+    threads, descriptors = threading.active_count(), open_descriptors()
+    f = ReportFile(tmp_path / "out.bin")
+    if f._file is not None:
+        pytest.skip("the file system writes the ordinary way")
+    part = blocks([200000])[0]
+    f.write(part)
+    real_join, interrupts = threading.Thread.join, [2]
+
+    def interrupted(self, *args, **kwargs):
+        if interrupts[0]:
+            interrupts[0] -= 1
+            raise KeyboardInterrupt
+        return real_join(self, *args, **kwargs)
+
+    monkeypatch.setattr(threading.Thread, "join", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        f.close()
+    assert f._fd >= 0 and open_descriptors() == descriptors + 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no ResourceWarning
+        del f
+        gc.collect()
+    assert threading.active_count() == threads and open_descriptors() == descriptors
+    assert (tmp_path / "out.bin").read_bytes() == part[:3 * 65536]  # the full buffers, not the rest
