@@ -83,9 +83,9 @@ class Report:
 
     # Every output names people through _ids and _names, so a pseudonymized report never shows a
     # real id or name anywhere. The findings are made when first asked for, and the ids are read
-    # from the org one at a time (or a block at a time) as they are asked for: a list of a million
-    # ids costs more than the scores of a large org (0.05 s and 70 MB at 1M people), and most
-    # outputs name a few people (the tops, the key positions) where they name anyone.
+    # from the org one at a time (or some at once) as they are asked for: a list of a million ids
+    # costs more than the scores of a large org (0.05 s and 70 MB at 1M people), and most outputs
+    # name a few people (the tops, the key positions) where they name anyone.
     @property
     def _ids(self) -> Sequence[str]:
         if self._ids_cache is None:
