@@ -28,6 +28,23 @@ namespace py = pybind11;
 
 namespace teamgraph::python {
 
+namespace {
+
+// IndexError for an index outside the org.
+void check_person(const Org& org, std::int64_t person) {
+  if (person < 0 || person >= static_cast<std::int64_t>(org.size()))
+    throw py::index_error("no person " + std::to_string(person));
+}
+
+// The id of person `person` as a Python str.
+py::str id_text(const Org& org, std::int64_t person) {
+  check_person(org, person);
+  const std::string_view id = org.id(static_cast<index_t>(person));
+  return py::str(id.data(), id.size());
+}
+
+}  // namespace
+
 void bind_org(py::module_& m) {
   m.def("schema", &schema_list,
         "The input schema: a list of tables {name, file, required, columns}, each column "
@@ -44,26 +61,15 @@ void bind_org(py::module_& m) {
       .def("ids", [](const Org& org) { return text_list(org.people().ids); },
            "Person ids in the org's canonical order (preorder of the reports-to forest).")
       .def(
-          "id",
-          [](const Org& org, std::int64_t person) {
-            if (person < 0 || person >= static_cast<std::int64_t>(org.size()))
-              throw py::index_error("no person " + std::to_string(person));
-            const std::string_view id = org.id(static_cast<index_t>(person));
-            return py::str(id.data(), id.size());
-          },
-          py::arg("person"), "The id of the person at this index.")
+          "id", [](const Org& org, std::int64_t person) { return id_text(org, person); }, py::arg("person"),
+          "The id of the person at this index.")
       .def(
           "ids_at",
           [](const Org& org, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& at) {
             const auto index = at.unchecked<1>();
-            for (py::ssize_t k = 0; k < index.shape(0); ++k)
-              if (index(k) < 0 || index(k) >= static_cast<std::int64_t>(org.size()))
-                throw py::index_error("no person " + std::to_string(index(k)));
+            for (py::ssize_t k = 0; k < index.shape(0); ++k) check_person(org, index(k));  // all before any text
             py::list out(static_cast<std::size_t>(index.shape(0)));
-            for (py::ssize_t k = 0; k < index.shape(0); ++k) {
-              const std::string_view id = org.id(static_cast<index_t>(index(k)));
-              out[static_cast<std::size_t>(k)] = py::str(id.data(), id.size());
-            }
+            for (py::ssize_t k = 0; k < index.shape(0); ++k) out[static_cast<std::size_t>(k)] = id_text(org, index(k));
             return out;
           },
           py::arg("indices"), "The ids of the people at these indices, in their order (no list of everyone made).")
