@@ -9,6 +9,7 @@
 // of them together (ids, references, enums, ranges, cycles) and either returns a complete org
 // or throws with every problem found. Nothing is partly built.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,15 @@
 
 namespace teamgraph {
 
+namespace detail {
+// A table of OrgBuilder::add_csv_file, read when the build needs it: its name, its file, the
+// file's size in bytes (what the build orders its work by before the file is read).
+struct TableFile {
+  std::string table, path;
+  std::uintmax_t bytes = 0;
+};
+}  // namespace detail
+
 class OrgBuilder {
  public:
   // The tables teamgraph reads, by name: people, competencies, successors, sharing, meetings,
@@ -27,6 +37,10 @@ class OrgBuilder {
 
   // Adds a table; throws std::invalid_argument for a name not in table_names() or given twice.
   OrgBuilder& add_table(const std::string& name, Table table);
+  // Adds a table to be read from a CSV file (read_csv_table) when build() needs it: each file is
+  // parsed by the task that reads its table and let go once read, so that a big org's tables
+  // are not all held at once. Its problems name the file by its file name. Throws as add_table.
+  OrgBuilder& add_csv_file(const std::string& name, const std::string& path);
   OrgBuilder& set_team(TeamInfo team);
   // Problems found while reading the input, reported together with the builder's own.
   OrgBuilder& add_problems(std::vector<Problem> problems);
@@ -45,7 +59,12 @@ class OrgBuilder {
 
  private:
   std::vector<std::pair<std::string, Table>> tables_;
+  // The tables of add_csv_file not read yet (in tables_, empty, until they are).
+  std::vector<detail::TableFile> files_;
   Org build_strict();
+  // Reads every file not read yet, side by side, the biggest first (lenient building needs
+  // every table whole before it starts).
+  void read_files();
 
   TeamInfo team_;
   std::vector<Problem> problems_;

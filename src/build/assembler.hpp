@@ -29,6 +29,7 @@
 #include "teamgraph/detail/threads.hpp"
 #include "teamgraph/errors.hpp"
 #include "teamgraph/org.hpp"
+#include "teamgraph/org_builder.hpp"
 #include "teamgraph/table.hpp"
 #include "teamgraph/org_parts.hpp"
 
@@ -159,13 +160,37 @@ class OrgAssembler {
  public:
   OrgAssembler(TeamInfo team, std::vector<Problem>& problems) : team_(std::move(team)), problems_(problems) {}
 
-  Org run(std::vector<std::pair<std::string, Table>>& tables);
+  // `files`: the tables given as CSV files (OrgBuilder::add_csv_file) not read yet, each read
+  // where it is first needed (read_file) and let go once read, as every table is.
+  Org run(std::vector<std::pair<std::string, Table>>& tables, std::vector<TableFile>* files = nullptr);
 
  private:
   const Table* table(std::vector<std::pair<std::string, Table>>& tables, std::string_view name) {
     for (auto& [n, t] : tables)
       if (n == name) return &t;
     return nullptr;
+  }
+  // Reads the table `name` from its file when it was given as one and is not read yet, its
+  // problems into `problems`; its entry in `tables` then holds it. A task reads only its own
+  // tables, so tasks call this side by side.
+  void read_file(std::vector<std::pair<std::string, Table>>& tables, std::string_view name,
+                 std::vector<Problem>& problems) {
+    if (!files_) return;
+    for (auto& f : *files_)
+      if (f.table == name && !f.path.empty())
+        for (auto& [n, t] : tables)
+          if (n == name) {
+            t = read_csv_table(f.path, t.source(), problems);
+            f.path.clear();
+            return;
+          }
+  }
+  // The size of the file the table `name` is still to be read from, 0 when it is not.
+  std::uintmax_t unread_bytes(std::string_view name) const {
+    if (files_)
+      for (const auto& f : *files_)
+        if (f.table == name && !f.path.empty()) return f.bytes;
+    return 0;
   }
   bool failed() const {
     return std::any_of(problems_.begin(), problems_.end(), [](const Problem& p) { return p.severity == Severity::error; });
@@ -288,6 +313,7 @@ class OrgAssembler {
   std::vector<std::uint8_t> placeholder_row_;  // by row: 1 for a placeholder person (read with the hierarchy)
   std::vector<Problem> warnings_;
   Lookup early_;  // sharing's people, looked up beside the hierarchy
+  std::vector<TableFile>* files_ = nullptr;  // run()'s tables still to be read from their files
   bool sharing_linked_ = false;  // link_sharing() done
 
   std::shared_ptr<People> people_ = std::make_shared<People>();

@@ -152,6 +152,7 @@ bool leave_out(std::vector<std::pair<std::string, Table>>& tables,
 
 Org OrgBuilder::build() {
   if (!lenient_) return build_strict();
+  read_files();  // every table whole: records are left out of them, pass by pass
   // Reading problems of single records: those records are already out of the tables.
   std::vector<Problem> warnings;
   for (auto& p : problems_)

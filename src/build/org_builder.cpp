@@ -9,9 +9,12 @@
 #include "teamgraph/org_builder.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <iterator>
 #include <memory>
+#include <numeric>
 #include <stdexcept>
+#include <thread>
 
 #include "assembler.hpp"
 #include "teamgraph/cancel.hpp"
@@ -69,13 +72,27 @@ void OrgAssembler::link_sharing() {
   sharing_linked_ = true;
 }
 
-Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables) {
+Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables, std::vector<TableFile>* files) {
+  files_ = files;
   const Table* people = table(tables, "people");
   if (!people) {
+    // Every file's own problems are said too (each is read, as none will be by the build).
+    if (files_)
+      for (const auto& f : *files_) read_file(tables, f.table, problems_);
     problems_.push_back(make_problem("problem.missing_table", {}, "people.csv"));
     throw OrgDataError(problems_);
   }
-  read_ids(*people);
+  // The people's ids first (every other table needs them), from people.csv read meanwhile
+  // beside sharing.csv, when both are still files: sharing's people are looked up next.
+  std::vector<Problem> sharing_file_problems;
+  side_by_side(
+      unread_bytes("people") + unread_bytes("sharing") > (std::uintmax_t{1} << 22),
+      [&] {
+        read_file(tables, "people", problems_);
+        read_ids(*people);
+      },
+      [&] { read_file(tables, "sharing", sharing_file_problems); });
+  problems_.insert(problems_.end(), sharing_file_problems.begin(), sharing_file_problems.end());
   check_cancelled();
   // Sharing's people are looked up while the hierarchy is built (they need the ids, not the
   // numbering); their problems are kept apart until then.
@@ -143,6 +160,32 @@ OrgBuilder& OrgBuilder::add_table(const std::string& name, Table table) {
   return *this;
 }
 
+OrgBuilder& OrgBuilder::add_csv_file(const std::string& name, const std::string& path) {
+  add_table(name, Table(std::filesystem::path(path).filename().string()));  // empty until read
+  std::error_code ec;
+  const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+  files_.push_back({name, path, ec ? 0 : bytes});
+  return *this;
+}
+
+void OrgBuilder::read_files() {
+  std::vector<std::size_t> biggest_first(files_.size());
+  std::iota(biggest_first.begin(), biggest_first.end(), std::size_t{0});
+  std::stable_sort(biggest_first.begin(), biggest_first.end(),
+                   [&](std::size_t a, std::size_t b) { return files_[a].bytes > files_[b].bytes; });
+  std::vector<Table*> slots(files_.size(), nullptr);
+  for (std::size_t k = 0; k < files_.size(); ++k)
+    for (auto& [n, t] : tables_)
+      if (n == files_[k].table) slots[k] = &t;
+  std::vector<std::vector<Problem>> problems(files_.size());
+  detail::for_each_index(files_.size(), std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t i) {
+    const std::size_t k = biggest_first[i];
+    *slots[k] = read_csv_table(files_[k].path, slots[k]->source(), problems[k]);
+  });
+  for (auto& p : problems) add_problems(std::move(p));  // in the order the files were given
+  files_.clear();
+}
+
 OrgBuilder& OrgBuilder::set_team(TeamInfo team) {
   team_ = std::move(team);
   return *this;
@@ -167,16 +210,18 @@ Org OrgBuilder::build_strict() {
   detail::OrgAssembler assembler(std::move(team_), problems);
   Org org = [&] {
     try {
-      return assembler.run(tables_);
+      return assembler.run(tables_, &files_);
     } catch (OrgDataError& e) {
       std::vector<Problem> all = e.problems();
       all.insert(all.end(), warnings.begin(), warnings.end());
       sort_problems(all);
       tables_.clear();
+      files_.clear();
       throw OrgDataError(std::move(all));
     }
   }();
   tables_.clear();
+  files_.clear();
   org.warnings_.insert(org.warnings_.end(), warnings.begin(), warnings.end());
   sort_problems(org.warnings_);
   return org;

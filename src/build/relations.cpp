@@ -274,33 +274,49 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
     Part part;
     std::array<std::string_view, 2> names;
     std::size_t rows = 0;  // its tables' rows: the smallest task starts first
+    bool unread = false;   // a table of it is still to be read from its file
     std::vector<Problem> problems;
   };
-  std::array<Task, 9> tasks{{{Part::people, {}, 0, {}},
-                             {Part::competencies, {"competencies"}, 0, {}},
-                             {Part::successors, {"successors"}, 0, {}},
-                             {Part::sharing, {"sharing"}, 0, {}},
-                             {Part::meetings, {"meetings", "attendance"}, 0, {}},
-                             {Part::incentives, {"incentives"}, 0, {}},
-                             {Part::goals, {"goals"}, 0, {}},
-                             {Part::contributions, {"contributions"}, 0, {}},
-                             {Part::operations, {"operations"}, 0, {}}}};
+  std::array<Task, 9> tasks{{{Part::people, {}, 0, false, {}},
+                             {Part::competencies, {"competencies"}, 0, false, {}},
+                             {Part::successors, {"successors"}, 0, false, {}},
+                             {Part::sharing, {"sharing"}, 0, false, {}},
+                             {Part::meetings, {"meetings", "attendance"}, 0, false, {}},
+                             {Part::incentives, {"incentives"}, 0, false, {}},
+                             {Part::goals, {"goals"}, 0, false, {}},
+                             {Part::contributions, {"contributions"}, 0, false, {}},
+                             {Part::operations, {"operations"}, 0, false, {}}}};
   // Smallest first: each task lets its tables go when it is done, so by the time the biggest
   // (competencies and sharing of a rich org, millions of rows each) run side by side, with
   // their work arrays, the smaller tables are gone (130 MB of a rich org of a million people;
   // the peak of reading it is there). The biggest run last, side by side, as they would first.
+  // Tables still to be read from their files come after those held (people's and sharing's,
+  // read first), so that those are let go before most others are read, and biggest first: the
+  // biggest file read and then read again alone at the end would leave a core idle for a
+  // second at a million people (a file counts a row per 32 bytes until it is read).
   std::array<std::size_t, tasks.size()> smallest_first;
   for (std::size_t k = 0; k < tasks.size(); ++k) {
     smallest_first[k] = k;
-    for (const auto name : tasks[k].names)
-      if (const Table* t = name.empty() ? nullptr : table(tables, name)) tasks[k].rows += t->rows();
+    for (const auto name : tasks[k].names) {
+      if (name.empty()) continue;
+      if (const auto bytes = unread_bytes(name)) {
+        tasks[k].rows += static_cast<std::size_t>(bytes / 32);
+        tasks[k].unread = true;
+      } else if (const Table* t = table(tables, name)) {
+        tasks[k].rows += t->rows();
+      }
+    }
   }
   tasks[0].rows = people.rows();
-  std::stable_sort(smallest_first.begin(), smallest_first.end(),
-                   [&](std::size_t a, std::size_t b) { return tasks[a].rows < tasks[b].rows; });
+  std::stable_sort(smallest_first.begin(), smallest_first.end(), [&](std::size_t a, std::size_t b) {
+    if (tasks[a].unread != tasks[b].unread) return tasks[b].unread;
+    return tasks[a].unread ? tasks[a].rows > tasks[b].rows : tasks[a].rows < tasks[b].rows;
+  });
   // A task of a table that was not given reads nothing (meetings reads whichever of its two is).
   auto read = [&](Task& task) {
     auto& p = task.problems;
+    for (const auto name : task.names)
+      if (!name.empty()) read_file(tables, name, p);
     const Table* t = task.names[0].empty() ? nullptr : table(tables, task.names[0]);
     switch (task.part) {
       case Part::people: read_people_attributes(people, p); break;

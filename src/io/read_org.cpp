@@ -4,11 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/json.hpp"
-#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/org_builder.hpp"
 
 namespace teamgraph {
@@ -101,31 +99,10 @@ Org read_org(std::string_view path_text, const ReadOptions& options) {
     if (std::any_of(problems.begin(), problems.end(),
                     [](const Problem& p) { return (p.code == "not_a_file" || p.code == "outside_link") && p.file == "people.csv"; }))
       throw OrgDataError(std::move(problems));
-    // The files are parsed side by side (up to the machine's cores), the biggest first, each
-    // thread taking the next file as it comes free; they are added in file-name order, so the
-    // result and its problems do not depend on which finishes first.
-    struct Parsed {
-      Table table;
-      std::vector<Problem> problems;
-    };
-    std::vector<Parsed> parsed(tables.size());
-    std::vector<std::size_t> biggest_first(tables.size());
-    std::vector<std::uintmax_t> sizes(tables.size());
-    for (std::size_t k = 0; k < tables.size(); ++k) {
-      biggest_first[k] = k;
-      sizes[k] = fs::file_size(tables[k], ec);
-      if (ec) sizes[k] = 0;
-    }
-    std::stable_sort(biggest_first.begin(), biggest_first.end(),
-                     [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
-    detail::for_each_index(tables.size(), std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t i) {
-      const std::size_t k = biggest_first[i];
-      parsed[k].table = read_csv_table(tables[k].string(), tables[k].filename().string(), parsed[k].problems);
-    });
-    for (std::size_t k = 0; k < tables.size(); ++k) {
-      problems.insert(problems.end(), parsed[k].problems.begin(), parsed[k].problems.end());
-      builder.add_table(tables[k].stem().string(), std::move(parsed[k].table));
-    }
+    // Each file is read when the build needs it (by the task that reads its table, side by side
+    // with the others) and let go once read, so that a big org's tables are not all held at
+    // once; problems come out sorted, whichever is read first.
+    for (const auto& file : tables) builder.add_csv_file(file.stem().string(), file.string());
   } else if (fs::is_regular_file(status)) {
     if (path.extension() != ".json")
       fail(shown, "problem.unsupported_input");

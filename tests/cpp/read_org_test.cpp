@@ -100,5 +100,90 @@ TEST(FuzzRegression, DuplicateEmptyKeyIsNamed) {
   EXPECT_EQ(p.field, "/");
 }
 
+// A table given as a CSV file (OrgBuilder::add_csv_file) is read when the build needs it: the
+// org and its findings are those of the same files read first, strict and lenient.
+TEST(ReadOrg, CsvFilesReadWhenNeededGiveTheOrgOfTheirTables) {
+  const auto folder = std::filesystem::path(TEAMGRAPH_EXAMPLES) / "ecommerce-team";
+  std::ifstream in(folder / "team.json");
+  const std::string team_json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto build = [&](bool as_files, bool lenient) {
+    OrgBuilder builder;
+    std::vector<Problem> problems;
+    builder.set_team(parse_team_json(team_json, "team.json", problems));
+    for (const auto& name : OrgBuilder::table_names()) {
+      const auto file = folder / (name + ".csv");
+      if (!std::filesystem::exists(file)) continue;
+      if (as_files)
+        builder.add_csv_file(name, file.string());
+      else
+        builder.add_table(name, read_csv_table(file.string(), name + ".csv", problems));
+    }
+    EXPECT_TRUE(problems.empty());
+    builder.set_lenient(lenient);
+    return builder.build();
+  };
+  auto described = [](const Org& org) {
+    std::vector<std::string> out;
+    const Report report = assess(org);
+    for (const auto& s : report.scores) out.push_back(s.name + " " + std::to_string(s.value));
+    for (const auto& f : report.findings) {
+      std::string line = f.code;
+      for (const auto p : f.people) line += " " + std::string(org.id(p));
+      out.push_back(line);
+    }
+    return out;
+  };
+  for (const bool lenient : {false, true}) {
+    const Org files = build(true, lenient), tables = build(false, lenient);
+    ASSERT_EQ(files.size(), tables.size());
+    EXPECT_EQ(files.tables(), tables.tables());
+    EXPECT_EQ(files.tables().size(), 10u);
+    EXPECT_EQ(described(files), described(tables));
+    EXPECT_GT(described(files).size(), 20u);
+  }
+}
+
+// The problems of a file read when the build needs it come back with the build's own, every one
+// at once; with no people table, every other file is still read for its own problems.
+TEST(ReadOrg, ProblemsOfCsvFilesReadWhenNeededComeBackTogether) {
+  const auto dir = std::filesystem::temp_directory_path() / "teamgraph-files-when-needed";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "people.csv") << "id,manager_id,tier\nboss,,core\na,boss,chief\n";
+  std::ofstream(dir / "competencies.csv") << "person_id,competency,score\nboss,planning,0.5\na,planning\n";
+  std::ofstream(dir / "attendance.csv") << "meeting_id,person_id\n\"m1,boss\n";
+  std::ofstream(dir / "sharing.csv") << "person_a,person_b,channel\nboss,ghost,online\n";
+  auto problems_of = [&](bool with_people) {
+    OrgBuilder builder;
+    for (const char* name : {"people", "competencies", "attendance", "sharing"})
+      if (with_people || std::string(name) != "people")
+        builder.add_csv_file(name, (dir / (std::string(name) + ".csv")).string());
+    try {
+      builder.build();
+    } catch (const OrgDataError& e) {
+      return e.problems();
+    }
+    ADD_FAILURE() << "the files were accepted";
+    return std::vector<Problem>{};
+  };
+  const auto all = problems_of(true);
+  EXPECT_EQ(all.size(), 5u);
+  const auto tier = only(all, "unknown_value");
+  EXPECT_EQ(tier.file, "people.csv");
+  EXPECT_EQ(tier.person_id, "a");
+  const auto ragged = only(all, "ragged_row");
+  EXPECT_EQ(ragged.file, "competencies.csv");
+  EXPECT_EQ(ragged.record, 3);
+  EXPECT_EQ(only(all, "unterminated_quote").file, "attendance.csv");
+  EXPECT_EQ(only(all, "missing_table").file, "attendance.csv");  // meetings is not given
+  EXPECT_EQ(only(all, "unknown_id").file, "sharing.csv");
+  const auto without_people = problems_of(false);
+  EXPECT_EQ(without_people.size(), 3u);
+  EXPECT_EQ(only(without_people, "missing_table").file, "people.csv");
+  EXPECT_EQ(only(without_people, "ragged_row").file, "competencies.csv");
+  EXPECT_EQ(only(without_people, "unterminated_quote").file, "attendance.csv");
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace teamgraph
