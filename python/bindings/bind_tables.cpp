@@ -71,6 +71,16 @@ std::vector<std::string> schema_labels(std::string_view table, std::string_view 
 //   dates(name, seconds)           no_date where missing
 // Scored values (assessment, potential, flight_risk, competency scores) as read, on their
 // declared scales, or mapped to [0, 1] when `normalized`.
+// A sink whose `dates_only` is true reads the date columns only: visit_table may leave out
+// columns of other kinds that it would have to make.
+template <class Sink>
+constexpr bool dates_only = [] {
+  if constexpr (requires { Sink::dates_only; })
+    return Sink::dates_only;
+  else
+    return false;
+}();
+
 template <class Sink>
 void visit_table(const Org& org, const std::string& name, bool normalized, Sink& sink) {
   auto texts = [&](std::string_view column, const StringColumn& c) {
@@ -123,22 +133,26 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
     extras(p.extra);
   } else if (name == "competencies") {
     const auto& c = org.competencies();
-    const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
-    std::vector<index_t> person;
-    std::vector<std::uint32_t> competency;  // the column of c.names
-    std::vector<double> score;
-    const auto rows = static_cast<std::size_t>((scores.array() == scores.array()).count());  // NaN != NaN
-    person.reserve(rows), competency.reserve(rows), score.reserve(rows);
-    for (Eigen::Index i = 0; i < scores.rows(); ++i)
-      for (Eigen::Index j = 0; j < scores.cols(); ++j)
-        if (!std::isnan(scores(i, j))) {
-          person.push_back(static_cast<index_t>(i));
-          competency.push_back(static_cast<std::uint32_t>(j));
-          score.push_back(scores(i, j));
-        }
-    person_ids("person_id", person);
-    sink.text("competency", competency.size(), [&](std::size_t k) { return given(c.names[competency[k]]); });
-    sink.numbers("score", std::move(score));
+    // Its rows are made here from the matrix (millions of a rich org): not for a sink that
+    // reads the dates only (DigestCheck), as none of them is one.
+    if constexpr (!dates_only<Sink>) {
+      const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
+      std::vector<index_t> person;
+      std::vector<std::uint32_t> competency;  // the column of c.names
+      std::vector<double> score;
+      const auto rows = static_cast<std::size_t>((scores.array() == scores.array()).count());  // NaN != NaN
+      person.reserve(rows), competency.reserve(rows), score.reserve(rows);
+      for (Eigen::Index i = 0; i < scores.rows(); ++i)
+        for (Eigen::Index j = 0; j < scores.cols(); ++j)
+          if (!std::isnan(scores(i, j))) {
+            person.push_back(static_cast<index_t>(i));
+            competency.push_back(static_cast<std::uint32_t>(j));
+            score.push_back(scores(i, j));
+          }
+      person_ids("person_id", person);
+      sink.text("competency", competency.size(), [&](std::size_t k) { return given(c.names[competency[k]]); });
+      sink.numbers("score", std::move(score));
+    }
     schema_columns(c.columns);
     extras(c.extra);
   } else if (name == "successors") {
@@ -259,6 +273,7 @@ struct PyColumns {
 // Where the core cannot make a table's digest bytes (see DigestColumns): a date beyond what
 // pandas' nanoseconds hold, whose bytes pandas' conversion decides.
 struct DigestCheck {
+  static constexpr bool dates_only = true;
   bool ok = true;
   template <class Cell>
   void text(std::string_view, std::size_t, Cell) {}
