@@ -229,6 +229,16 @@ class FindingList {
   // Findings [begin, end) of `from` appended, their words numbered by `words` (from's word k is
   // this list's words[k]): each pool's part of them copied at once.
   void append_range(const FindingList& from, std::size_t begin, std::size_t end, const std::vector<std::uint32_t>& words);
+  // Findings [begin, end) of lists[list], for each range in turn, appended, their words numbered
+  // by words[list]: pool by pool (every range's rows, then every range's people, ...). With
+  // lists that are not const, each list's part of a pool is let go once that pool is copied:
+  // the lists and the new list are never all held at once (merge_findings).
+  struct Range {
+    std::uint32_t list, begin, end;
+  };
+  template <class List>
+  void append_ranges(std::span<List* const> lists, std::span<const Range> ranges,
+                     std::span<const std::vector<std::uint32_t>> words);
 
   // The words, one after another, where each ends and its key (key_of); tables of them for
   // looking one up (word + 1 a slot, 0 for none): the first 31 by key in the list itself, the

@@ -9,8 +9,10 @@
 #include <limits>
 #include <stdexcept>
 #include <tuple>
+#include <type_traits>
 
 #include "teamgraph/findings.hpp"
+#include "teamgraph/detail/memory.hpp"
 
 namespace teamgraph {
 
@@ -284,58 +286,126 @@ Finding FindingList::operator[](std::size_t i) const {
 void FindingList::append_range(const FindingList& from, std::size_t begin, std::size_t end,
                                const std::vector<std::uint32_t>& words) {
   if (begin == end) return;
-  const Row none;
-  const Row& first_before = begin ? from.rows_[begin - 1] : none;  // where from's part of each pool begins
-  const Row& last = from.rows_[end - 1];                            // and ends
-  const Row here = rows_.empty() ? none : rows_.back();             // where it goes here
-  // The limits, before anything changes.
-  narrow(rows_.size() + (end - begin));
-  for (const auto& [there, to, at] : {std::tuple{first_before.people, last.people, here.people},
-                                      {first_before.evidence, last.evidence, here.evidence},
-                                      {first_before.args, last.args, here.args},
-                                      {first_before.items, last.items, here.items},
-                                      {first_before.clauses, last.clauses, here.clauses},
-                                      {first_before.clause_args, last.clause_args, here.clause_args}})
-    narrow(std::size_t{to} - there + at);
-  const auto shift = [](std::uint32_t at, std::uint32_t there, std::uint32_t here_at) {
-    return narrow(std::size_t{at} - there + here_at);
+  const FindingList* const lists[] = {&from};
+  const Range range{0, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+  append_ranges<const FindingList>(lists, std::span<const Range>(&range, 1),
+                                   std::span<const std::vector<std::uint32_t>>(&words, 1));
+}
+
+template <class List>
+void FindingList::append_ranges(std::span<List* const> lists, std::span<const Range> ranges,
+                                std::span<const std::vector<std::uint32_t>> words) {
+  // The pools a finding has a part of, by where a row says its part ends.
+  static constexpr std::array<std::uint32_t Row::*, 6> ends{&Row::people, &Row::evidence, &Row::args,
+                                                            &Row::items,  &Row::clauses,  &Row::clause_args};
+  enum Pool : std::size_t { people, evidence, args, items, clauses, clause_args };
+  using Offsets = std::array<std::uint32_t, ends.size()>;
+  // Where each range's part of every pool begins in its list, and its size: found before anything
+  // changes, with the limits (48 bytes a range: a big merge has a range for most findings).
+  struct Part {
+    Offsets before, size;
   };
-  append_made(rows_, from.rows_.data() + begin, from.rows_.data() + end, [&](Row r) {
-    r.score = words[r.score], r.code = words[r.code], r.variant = words[r.variant];
-    r.people = shift(r.people, first_before.people, here.people);
-    r.evidence = shift(r.evidence, first_before.evidence, here.evidence);
-    r.args = shift(r.args, first_before.args, here.args);
-    r.items = shift(r.items, first_before.items, here.items);
-    r.clauses = shift(r.clauses, first_before.clauses, here.clauses);
-    r.clause_args = shift(r.clause_args, first_before.clause_args, here.clause_args);
-    return r;
+  std::vector<Part> parts;
+  parts.reserve(ranges.size());
+  Offsets start{};  // where the ranges' parts go here
+  if (!rows_.empty())
+    for (std::size_t q = 0; q < ends.size(); ++q) start[q] = rows_.back().*ends[q];
+  Offsets total = start;
+  std::size_t rows = rows_.size();
+  for (const auto& [l, begin, end] : ranges) {
+    if (begin == end) continue;
+    const FindingList& from = *lists[l];
+    Part part{};
+    for (std::size_t q = 0; q < ends.size(); ++q) {
+      part.before[q] = begin ? from.rows_[begin - 1].*ends[q] : 0;
+      part.size[q] = from.rows_[end - 1].*ends[q] - part.before[q];
+      total[q] = narrow(std::size_t{total[q]} + part.size[q]);
+    }
+    parts.push_back(part);
+    rows += end - begin;
+  }
+  narrow(rows);
+  const auto shift = [](std::uint32_t at, std::uint32_t there, std::uint32_t here) {
+    return narrow(std::size_t{at} - there + here);
+  };
+  // Every range in turn: copy(from, begin, end, part, here, words) with `here`, where the range's
+  // part of each pool goes.
+  const auto each_range = [&](const auto& copy) {
+    std::size_t p = 0;
+    Offsets here = start;
+    for (const auto& [l, begin, end] : ranges) {
+      if (begin == end) continue;
+      const Part& part = parts[p++];
+      copy(*lists[l], begin, end, part, here, words[l]);
+      for (std::size_t q = 0; q < ends.size(); ++q) here[q] += part.size[q];
+    }
+  };
+  // Each list's part of a pool let go once the pool is copied (lists given as not const only),
+  // and given back to the system before the arguments' pool (two thirds of a big list) is copied
+  // and after: the arenas of the threads that made the lists keep it resident otherwise.
+  std::size_t freed = 0;
+  const auto let_go = [&](auto... pools) {
+    if constexpr (!std::is_const_v<List>)
+      for (List* list : lists)
+        ((freed += (list->*pools).capacity() * sizeof((list->*pools)[0]),
+          (void)std::decay_t<decltype(list->*pools)>().swap(list->*pools)), ...);
+  };
+  const auto give_back = [&] {
+    detail::give_back_free_memory(freed);
+    freed = 0;
+  };
+  each_range([&](const FindingList& from, std::uint32_t begin, std::uint32_t end, const Part& p, const Offsets& here,
+                 const auto& w) {
+    append_made(rows_, from.rows_.data() + begin, from.rows_.data() + end, [&](Row r) {
+      r.score = w[r.score], r.code = w[r.code], r.variant = w[r.variant];
+      for (std::size_t q = 0; q < ends.size(); ++q) r.*ends[q] = shift(r.*ends[q], p.before[q], here[q]);
+      return r;
+    });
   });
-  const auto word = [&](std::uint32_t k) { return words[k]; };
-  append_all(people_, from.people_, first_before.people, last.people);
-  append_made(evidence_name_, from.evidence_name_.data() + first_before.evidence, from.evidence_name_.data() + last.evidence,
-              word);
-  append_all(evidence_value_, from.evidence_value_, first_before.evidence, last.evidence);
+  let_go(&FindingList::rows_);
+  // One pool's part of every range, each value made by `make`.
+  const auto copy_pool = [&](auto pool, Pool q, const auto& make) {
+    each_range([&](const FindingList& from, std::uint32_t, std::uint32_t, const Part& p, const Offsets& here,
+                   const auto& w) {
+      const auto* first = (from.*pool).data() + p.before[q];
+      append_made(this->*pool, first, first + p.size[q], [&](const auto& v) { return make(v, p, here, w); });
+    });
+  };
+  const auto same = [](const auto& v, const Part&, const Offsets&, const auto&) { return v; };
+  const auto word = [](std::uint32_t k, const Part&, const Offsets&, const auto& w) { return w[k]; };
+  copy_pool(&FindingList::people_, people, same);
+  let_go(&FindingList::people_);
+  copy_pool(&FindingList::evidence_name_, evidence, word);
+  copy_pool(&FindingList::evidence_value_, evidence, same);
+  let_go(&FindingList::evidence_name_, &FindingList::evidence_value_);
+  give_back();
   // Arguments refer to texts and clauses, clauses to arguments: each moved by where its pool's
   // part begins here rather than there.
-  const auto arg = [&](ArgRecord r) {
-    r.name = words[r.name];
-    r.items_begin = shift(r.items_begin, first_before.items, here.items);
-    r.items_end = shift(r.items_end, first_before.items, here.items);
-    r.clauses_begin = shift(r.clauses_begin, first_before.clauses, here.clauses);
-    r.clauses_end = shift(r.clauses_end, first_before.clauses, here.clauses);
+  const auto arg = [&](ArgRecord r, const Part& p, const Offsets& here, const auto& w) {
+    r.name = w[r.name];
+    r.items_begin = shift(r.items_begin, p.before[items], here[items]);
+    r.items_end = shift(r.items_end, p.before[items], here[items]);
+    r.clauses_begin = shift(r.clauses_begin, p.before[clauses], here[clauses]);
+    r.clauses_end = shift(r.clauses_end, p.before[clauses], here[clauses]);
     return r;
   };
-  append_made(args_, from.args_.data() + first_before.args, from.args_.data() + last.args, arg);
-  append_made(clause_args_, from.clause_args_.data() + first_before.clause_args, from.clause_args_.data() + last.clause_args,
-              arg);
-  append_made(items_, from.items_.data() + first_before.items, from.items_.data() + last.items, word);
-  append_made(clauses_, from.clauses_.data() + first_before.clauses, from.clauses_.data() + last.clauses,
-              [&](ClauseRecord c) {
-                return ClauseRecord{words[c.key], shift(c.args_begin, first_before.clause_args, here.clause_args),
-                                    shift(c.args_end, first_before.clause_args, here.clause_args)};
-              });
+  copy_pool(&FindingList::args_, args, arg);
+  let_go(&FindingList::args_);
+  give_back();
+  copy_pool(&FindingList::clause_args_, clause_args, arg);
+  let_go(&FindingList::clause_args_);
+  copy_pool(&FindingList::items_, items, word);
+  let_go(&FindingList::items_);
+  copy_pool(&FindingList::clauses_, clauses, [&](ClauseRecord c, const Part& p, const Offsets& here, const auto& w) {
+    return ClauseRecord{w[c.key], shift(c.args_begin, p.before[clause_args], here[clause_args]),
+                        shift(c.args_end, p.before[clause_args], here[clause_args])};
+  });
+  let_go(&FindingList::clauses_);
   sorted_ = false;
 }
+
+template void FindingList::append_ranges<FindingList>(std::span<FindingList* const>, std::span<const Range>,
+                                                      std::span<const std::vector<std::uint32_t>>);
 
 std::vector<std::uint32_t> FindingList::words_of(const FindingList& other) {
   std::vector<std::uint32_t> words(other.words());

@@ -20,10 +20,25 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace teamgraph::detail {
 
 inline constexpr std::size_t huge_page = std::size_t{2} << 20;
+
+// Gives the memory the C library holds free back to the system (glibc's malloc_trim) once
+// `freed` bytes were let go, when they are 32 MB or more: a thread's arena keeps what it freed
+// resident otherwise, beside what is made next. Not for less: what is given back is touched anew
+// when memory is asked for again, and the call walks every arena.
+inline void give_back_free_memory(std::size_t freed) {
+#if defined(__GLIBC__)
+  if (freed >= (std::size_t{32} << 20)) ::malloc_trim(0);
+#else
+  (void)freed;
+#endif
+}
 
 // Asks for huge pages over the whole 2 MB pages inside [p, p + bytes), if the span holds two.
 inline void advise_huge_pages(const void* p, std::size_t bytes) {
