@@ -86,11 +86,16 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
   auto texts = [&](std::string_view column, const StringColumn& c) {
     sink.text(column, c.size(), [&](std::size_t i) { return given(c[i]); });
   };
-  auto person_ids = [&](std::string_view column, const std::vector<index_t>& people) {
+  // The ids of the people person(i) of n rows (no_index: missing).
+  auto person_ids_of = [&](std::string_view column, std::size_t n, auto person) {
     const StringColumn& ids = org.people().ids;  // read in place: a call a cell adds up over millions
-    sink.text(column, people.size(), [&](std::size_t i) {
-      return people[i] == no_index ? std::nullopt : given(ids[people[i]]);
+    sink.text(column, n, [&](std::size_t i) {
+      const index_t p = person(i);
+      return p == no_index ? std::nullopt : given(ids[p]);
     });
+  };
+  auto person_ids = [&](std::string_view column, const std::vector<index_t>& people) {
+    person_ids_of(column, people.size(), [&](std::size_t i) { return people[i]; });
   };
   auto categories = [&](std::string_view column, const Categories& c) { sink.categorical(column, c.codes, c.labels); };
   // The schema's columns without a member of their own, typed as the other columns of their kind.
@@ -137,21 +142,37 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
     // reads the dates only (DigestCheck), as none of them is one.
     if constexpr (!dates_only<Sink>) {
       const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
-      std::vector<index_t> person;
-      std::vector<std::uint32_t> competency;  // the column of c.names
-      std::vector<double> score;
-      const auto rows = static_cast<std::size_t>((scores.array() == scores.array()).count());  // NaN != NaN
-      person.reserve(rows), competency.reserve(rows), score.reserve(rows);
-      for (Eigen::Index i = 0; i < scores.rows(); ++i)
+      // The rows are the matrix's entries that hold a score, person by person and each person's
+      // by competency: person i's first is row_start[i], entry k's competency kind[k]. Entry k's
+      // person is found by a cursor that steps from the last one asked (each sink reads a column
+      // in order) and otherwise searches row_start: no column of millions is made for the
+      // people and scores (made twice for the input checksum, 80 MB at a million people, before).
+      const auto people = static_cast<std::size_t>(scores.rows());
+      std::vector<std::size_t> row_start(people + 1, 0);
+      std::vector<std::uint32_t> kind;
+      kind.reserve(static_cast<std::size_t>((scores.array() == scores.array()).count()));  // NaN != NaN
+      for (std::size_t i = 0; i < people; ++i) {
         for (Eigen::Index j = 0; j < scores.cols(); ++j)
-          if (!std::isnan(scores(i, j))) {
-            person.push_back(static_cast<index_t>(i));
-            competency.push_back(static_cast<std::uint32_t>(j));
-            score.push_back(scores(i, j));
-          }
-      person_ids("person_id", person);
-      sink.text("competency", competency.size(), [&](std::size_t k) { return given(c.names[competency[k]]); });
-      sink.numbers("score", std::move(score));
+          if (!std::isnan(scores(static_cast<Eigen::Index>(i), j))) kind.push_back(static_cast<std::uint32_t>(j));
+        row_start[i + 1] = kind.size();
+      }
+      struct Cursor {
+        std::size_t k = static_cast<std::size_t>(-1), i = 0;  // the entry last asked (none yet: k + 1 is 0), its person
+      };
+      auto person = [&](Cursor& at, std::size_t k) {
+        if (k == at.k + 1)
+          while (row_start[at.i + 1] <= k) ++at.i;
+        else if (k != at.k)
+          at.i = static_cast<std::size_t>(std::upper_bound(row_start.begin(), row_start.end(), k) - row_start.begin() - 1);
+        at.k = k;
+        return at.i;
+      };
+      person_ids_of("person_id", kind.size(),
+                    [&, at = Cursor{}](std::size_t k) mutable { return static_cast<index_t>(person(at, k)); });
+      sink.text("competency", kind.size(), [&](std::size_t k) { return given(c.names[kind[k]]); });
+      sink.numbers("score", kind.size(), [&, at = Cursor{}](std::size_t k) mutable {
+        return scores(static_cast<Eigen::Index>(person(at, k)), static_cast<Eigen::Index>(kind[k]));
+      });
     }
     schema_columns(c.columns);
     extras(c.extra);
@@ -247,6 +268,15 @@ struct PyColumns {
   void numbers(std::string_view name, std::vector<double>&& v) {
     if (wanted(name)) out[key(name)] = py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
   }
+  // n numbers, number i value(i), read in order.
+  template <class Value>
+  void numbers(std::string_view name, std::size_t n, Value value) {
+    if (!wanted(name)) return;
+    py::array_t<double> a(static_cast<py::ssize_t>(n));
+    auto* data = a.mutable_data();
+    for (std::size_t i = 0; i < n; ++i) data[i] = value(i);
+    out[key(name)] = std::move(a);
+  }
   template <class Code>
   void categorical(std::string_view name, const std::vector<Code>& codes, const std::vector<std::string>& labels) {
     if (wanted(name)) out[key(name)] = py::make_tuple("categorical", py::make_tuple(copied(codes), py::cast(labels)));
@@ -279,6 +309,8 @@ struct DigestCheck {
   void text(std::string_view, std::size_t, Cell) {}
   template <class Values>
   void numbers(std::string_view, const Values&) {}
+  template <class Value>
+  void numbers(std::string_view, std::size_t, Value) {}
   template <class Code>
   void categorical(std::string_view, const std::vector<Code>&, const std::vector<std::string>&) {}
   void flags(std::string_view, const std::vector<std::int8_t>&) {}
@@ -316,9 +348,17 @@ struct DigestColumns {
     numbers(name, std::span<const double>(v.data(), static_cast<std::size_t>(v.size())));
   }
   void numbers(std::string_view name, std::span<const double> v) {
+    numbers(name, v.size(), [&](std::size_t i) { return v[i]; });
+  }
+  // n numbers, number i value(i), read in order (twice).
+  template <class Value>
+  void numbers(std::string_view name, std::size_t n, Value value) {
     begin(name, "float");
-    missing_bits(v.size(), [&](std::size_t i) { return std::isnan(v[i]); });
-    for (const double x : v) word(std::isnan(x) ? 0.0 : x);
+    missing_bits(n, [&](std::size_t i) { return std::isnan(value(i)); });
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = value(i);
+      word(std::isnan(x) ? 0.0 : x);
+    }
   }
   // A categorical column is hashed as its labels' text.
   template <class Code>

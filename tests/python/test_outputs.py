@@ -152,6 +152,29 @@ def test_the_cores_bytes_are_those_of_the_python_columns(org) -> None:
             assert _core_bytes(org, name, block) == expected, (name, block)
 
 
+def test_competencies_are_read_from_the_matrix_with_gaps() -> None:
+    # The competencies table is made from the org's matrix, entry by entry, without a column of
+    # people or scores: people with none (first, between, last) are skipped, a person's are in
+    # the order of the competencies' names, and the digest's bytes are those of the columns.
+    from teamgraph.json_report import _table_bytes
+
+    people = pd.DataFrame({"id": ["top", "a", "b", "c", "d"], "manager_id": [None, "top", "top", "a", "a"],
+                           "tier": ["core", "core", "execution", "execution", "support"]})
+    competencies = pd.DataFrame({"person_id": ["c", "a", "a", "c", "a"],
+                                 "competency": ["planning", "command", "planning", "analysis", "analysis"],
+                                 "score": [0.25, 0.5, 0.75, 1.0, 0.0]})
+    org = teamgraph.Org.from_frames(people, competencies=competencies)
+    table = org.table("competencies")
+    order = list(org.ids)
+    expected = competencies.assign(at=competencies["person_id"].map(order.index)).sort_values(
+        ["at", "competency"]).drop(columns="at").reset_index(drop=True)
+    assert table[["person_id", "competency"]].astype(str).values.tolist() == expected[
+        ["person_id", "competency"]].values.tolist()
+    assert table["score"].tolist() == expected["score"].tolist()
+    for block in (1, 5, 1 << 22):
+        assert _core_bytes(org, "competencies", block) == b"".join(bytes(p) for p in _table_bytes(org, "competencies"))
+
+
 def test_a_digest_stopped_by_its_reader_stops_its_maker(org) -> None:
     # update() raising (a full disk, Ctrl-C) ends the digest with that error: the thread making
     # the bytes stops at its next block instead of waiting forever for a reader.
