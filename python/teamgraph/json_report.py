@@ -461,16 +461,27 @@ def _write_json(report: "Report", write: Callable[[Any], Any], checksum: "Future
         doc[key] = json.loads(stand_in)
     text = _dumps(_clean(doc)) + "\n"
     at = sorted((text.index(stand_in), stand_in) for stand_in in stand_ins)
+    _give_back(report)
     done = 0
     for position, stand_in in at:
         write(text[done:position].encode("utf-8"))
         arrays[stand_ins[stand_in]]()
-        # What the array was written with, given back before the next is made (the worker
-        # threads' allocators keep it otherwise: 100 MB at a million people, beside the people's
-        # columns the rows after the findings are made from).
-        _core.release_free_memory(len(report.org))
+        _give_back(report)
         done = position + len(stand_in)
     write(text[done:].encode("utf-8"))
+
+
+def _give_back(report: "Report") -> None:
+    """The memory what was just made was made with, given back before the next part of the report
+    is made, for an org of half a million people or more: the C library's (the worker threads'
+    allocators keep 100 MB after the findings of a million people) and Arrow's pool (25 MB after
+    the key positions are sorted)."""
+    if len(report.org) < 500_000:
+        return
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    _core.release_free_memory(len(report.org))
 
 
 def schema(aggregate_only: bool = False) -> Dict[str, Any]:
