@@ -65,7 +65,8 @@ std::vector<std::string> schema_labels(std::string_view table, std::string_view 
 
 // The columns of one table, in the Org's canonical row order, each handed to `sink` by kind:
 //   text(name, rows, cell)         cell(i): row i's text, nullopt where missing
-//   numbers(name, values)          an Eigen vector of the Org, or a std::vector<double> made here
+//   numbers(name, values)          an Eigen vector of the Org
+//   numbers(name, rows, value)     value(i): row i's number, read in order (made from the Org)
 //   categorical(name, codes, labels)  codes: int32 or int8, -1 where missing
 //   flags(name, codes)             int8: 1 true, 0 false, -1 missing
 //   dates(name, seconds)           no_date where missing
@@ -264,9 +265,6 @@ struct PyColumns {
   }
   void numbers(std::string_view name, const Eigen::VectorXd& v) {
     if (wanted(name)) out[key(name)] = view(v, owner);
-  }
-  void numbers(std::string_view name, std::vector<double>&& v) {
-    if (wanted(name)) out[key(name)] = py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
   }
   // n numbers, number i value(i), read in order.
   template <class Value>

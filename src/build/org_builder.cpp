@@ -76,9 +76,14 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables, std::v
   files_ = files;
   const Table* people = table(tables, "people");
   if (!people) {
-    // Every file's own problems are said too (each is read, as none will be by the build).
+    // Every file's own problems are said too (each is read, as none will be by the build, and
+    // let go once read).
     if (files_)
-      for (const auto& f : *files_) read_file(tables, f.table, problems_);
+      for (const auto& f : *files_) {
+        read_file(tables, f.table, problems_);
+        for (auto& [n, t] : tables)
+          if (n == f.table) t = Table(t.source());
+      }
     problems_.push_back(make_problem("problem.missing_table", {}, "people.csv"));
     throw OrgDataError(problems_);
   }
@@ -109,7 +114,12 @@ Org OrgAssembler::run(std::vector<std::pair<std::string, Table>>& tables, std::v
       });
   problems_.insert(problems_.end(), sharing_problems.begin(), sharing_problems.end());
   check_cancelled();
-  read_tables(tables, *people, people->rows() > big_table);
+  // Side by side for a big org, or for big files still to be read (a small team's million
+  // operations rows).
+  std::uintmax_t unread = 0;
+  if (files_)
+    for (const auto& f : *files_) unread += f.path.empty() ? 0 : f.bytes;
+  read_tables(tables, *people, people->rows() > big_table || unread > (std::uintmax_t{1} << 22));
   check_cancelled();
   if (failed()) {
     std::vector<Problem> all = problems_;

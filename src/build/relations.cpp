@@ -273,7 +273,7 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
   struct Task {
     Part part;
     std::array<std::string_view, 2> names;
-    std::size_t rows = 0;  // its tables' rows: the smallest task starts first
+    std::size_t rows = 0;  // its tables' rows (a file's estimated): the order the tasks start in
     bool unread = false;   // a table of it is still to be read from its file
     std::vector<Problem> problems;
   };

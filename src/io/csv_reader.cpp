@@ -9,6 +9,12 @@
 #include <numeric>
 #include <sstream>
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/table.hpp"
@@ -421,20 +427,76 @@ Table parse_csv_table(std::string text, const std::string& display_name, std::ve
 }
 
 Table read_csv_table(const std::string& path, const std::string& display_name, std::vector<Problem>& problems) {
+  std::string text;
+#if defined(__unix__) || defined(__APPLE__)
+  // Opened without waiting (a named pipe with no writer would hold the open forever) and checked
+  // once open: what the path names when it is read must be a regular file, whatever it was when
+  // it was listed (read_org lists a folder's files well before the build reads them).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    problems.push_back(make_problem("problem.unreadable_file.open", {{"reason", std::strerror(errno)}}, display_name));
+    return Table(display_name);
+  }
+  struct ::stat status {};
+  const bool stated = ::fstat(fd, &status) == 0;
+  if (!stated || !S_ISREG(status.st_mode)) {
+    ::close(fd);
+    const char* key = !stated                     ? "problem.not_a_file.other"
+                      : S_ISDIR(status.st_mode)   ? "problem.not_a_file.folder"
+                      : S_ISFIFO(status.st_mode)  ? "problem.not_a_file.fifo"
+                      : S_ISSOCK(status.st_mode)  ? "problem.not_a_file.socket"
+                      : S_ISBLK(status.st_mode) || S_ISCHR(status.st_mode) ? "problem.not_a_file.device"
+                                                                            : "problem.not_a_file.other";
+    problems.push_back(make_problem(key, {}, display_name));
+    Table none(display_name);
+    none.set_unreadable();
+    return none;
+  }
+  // Its size as opened, then whatever more is there (a file that grows while read is read whole).
+  const auto read_some = [&](char* into, std::size_t room) {
+    ::ssize_t n;
+    do n = ::read(fd, into, room);
+    while (n < 0 && errno == EINTR);
+    return n;
+  };
+  text.resize(static_cast<std::size_t>(std::max<::off_t>(status.st_size, 0)));
+  std::size_t got = 0;
+  int error = 0;
+  while (got < text.size()) {
+    const ::ssize_t n = read_some(text.data() + got, text.size() - got);
+    if (n <= 0) {
+      error = n < 0 ? errno : 0;
+      break;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  if (!error && got == text.size()) {  // as big as when opened: anything more is read too
+    char more[1 << 16];
+    ::ssize_t n;
+    while ((n = read_some(more, sizeof more)) > 0) text.append(more, static_cast<std::size_t>(n));
+    if (n < 0) error = errno;
+  } else if (!error) {
+    text.resize(got);  // it shrank meanwhile
+  }
+  ::close(fd);
+  if (error) {
+    problems.push_back(make_problem("problem.unreadable_file.open", {{"reason", std::strerror(error)}}, display_name));
+    return Table(display_name);
+  }
+#else
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     problems.push_back(make_problem("problem.unreadable_file.open", {{"reason", std::strerror(errno)}}, display_name));
     return Table(display_name);
   }
-  std::string text;
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
   in.seekg(0, std::ios::beg);
   if (size > 0) {
-    text.reserve(static_cast<std::size_t>(size));
     text.resize(static_cast<std::size_t>(size));
     in.read(text.data(), size);
   }
+#endif
   return parse_csv_table(std::move(text), display_name, problems);
 }
 

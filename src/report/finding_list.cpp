@@ -305,8 +305,11 @@ void FindingList::append_ranges(std::span<List* const> lists, std::span<const Ra
   struct Part {
     Offsets before, size;
   };
-  std::vector<Part> parts;
-  parts.reserve(ranges.size());
+  Part one{};                // a single range's (FindingList::append): no allocation
+  std::vector<Part> many;    // a merge's
+  if (ranges.size() > 1) many.resize(ranges.size());
+  Part* const parts = ranges.size() > 1 ? many.data() : &one;
+  std::size_t counted = 0;
   Offsets start{};  // where the ranges' parts go here
   if (!rows_.empty())
     for (std::size_t q = 0; q < ends.size(); ++q) start[q] = rows_.back().*ends[q];
@@ -321,7 +324,7 @@ void FindingList::append_ranges(std::span<List* const> lists, std::span<const Ra
       part.size[q] = from.rows_[end - 1].*ends[q] - part.before[q];
       total[q] = narrow(std::size_t{total[q]} + part.size[q]);
     }
-    parts.push_back(part);
+    parts[counted++] = part;
     rows += end - begin;
   }
   narrow(rows);

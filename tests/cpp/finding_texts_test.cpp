@@ -128,7 +128,16 @@ TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
       f.code = random() % 2 ? "lagging" : "gap";
       f.rank = static_cast<std::uint32_t>(random() % 2);
       for (std::size_t k = random() % 3; k > 0; --k) f.people.push_back(static_cast<index_t>(random() % 5));
-      f.evidence = {{"input_position", static_cast<double>(position++)}};
+      f.evidence = {{"input_position", static_cast<double>(position)}};
+      // Arguments of every pool (texts, words, clauses with arguments of their own) and the
+      // people's: the merge copies them pool by pool, each moved by where its pool's part begins.
+      f.args = {FindingArg::num("x", static_cast<double>(position++)),
+                FindingArg::texts_of("t", {"w" + std::to_string(random() % 7), "v"}),
+                FindingArg::people_of("who", 0, f.people.size())};
+      if (random() % 3 == 0)
+        f.args.push_back(FindingArg::clauses_of(
+            "parts", {{"clause.a", {FindingArg::count_of("count", random() % 4), FindingArg::words_of("w", {"word.x"})}}},
+            "word.and"));
     }
     FindingList out;
     for (const auto& f : list) out.push_back(f);
@@ -165,6 +174,7 @@ TEST(SortFindings, MergedListsInTheOrderOfSortingThemAll) {
     ASSERT_EQ(merged.size(), expected.size()) << shape;
     for (std::size_t i = 0; i < merged.size(); ++i)
       EXPECT_EQ(merged[i].evidence[0].value, expected[i].evidence[0].value) << "shape " << shape << ", place " << i;
+    EXPECT_TRUE(merged == expected) << "shape " << shape;  // every pool, every argument
     for (const auto& list : storage) EXPECT_TRUE(list.empty());
   }
 }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -182,6 +184,33 @@ TEST(ReadOrg, ProblemsOfCsvFilesReadWhenNeededComeBackTogether) {
   EXPECT_EQ(only(without_people, "missing_table").file, "people.csv");
   EXPECT_EQ(only(without_people, "ragged_row").file, "competencies.csv");
   EXPECT_EQ(only(without_people, "unterminated_quote").file, "attendance.csv");
+  std::filesystem::remove_all(dir);
+}
+
+// A file is checked when it is read, not only when its folder is listed: a named pipe (or a
+// folder) given as a table, or put where a listed file was, is a problem of its own, never a
+// read that waits forever for a writer.
+TEST(ReadOrg, AFileThatIsNotAFileWhenReadIsAProblem) {
+  const auto dir = std::filesystem::temp_directory_path() / "teamgraph-not-a-file-when-read";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "sharing.csv");
+  std::ofstream(dir / "people.csv") << "id,manager_id,tier\nboss,,core\n";
+  ASSERT_EQ(::mkfifo((dir / "competencies.csv").c_str(), 0600), 0);
+  OrgBuilder builder;
+  for (const char* name : {"people", "competencies", "sharing"})
+    builder.add_csv_file(name, (dir / (std::string(name) + ".csv")).string());
+  std::vector<Problem> problems;
+  try {
+    builder.build();
+    ADD_FAILURE() << "the files were accepted";
+  } catch (const OrgDataError& e) {
+    problems = e.problems();
+  }
+  EXPECT_EQ(problems.size(), 2u);
+  for (const auto& p : problems) {
+    EXPECT_EQ(p.code, "not_a_file") << p.to_string();
+    EXPECT_EQ(p.key, p.file == "competencies.csv" ? "problem.not_a_file.fifo" : "problem.not_a_file.folder") << p.to_string();
+  }
   std::filesystem::remove_all(dir);
 }
 
