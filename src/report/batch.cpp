@@ -134,6 +134,7 @@ std::vector<TeamResult> assess_many(const std::vector<std::pair<std::string, con
   };
   auto work = [&]() {
     CancelScope scope(cancel);  // the caller's flag holds on every worker
+    const detail::CountFindings counting;  // a row holds the findings' counts by severity, no more
     Report report;
     FindingList truck;
     // Teams are taken a chunk at a time: fewer trips to the shared counter, and neighbouring

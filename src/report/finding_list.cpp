@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "teamgraph/findings.hpp"
+#include "teamgraph/detail/assess.hpp"
 #include "teamgraph/detail/memory.hpp"
 
 namespace teamgraph {
@@ -82,6 +83,7 @@ void FindingList::clear() {
 void FindingList::reserve(std::size_t findings) { rows_.reserve(findings); }
 
 void FindingList::reserve_more(const Finding& like, std::size_t count) {
+  if (detail::counting_findings()) return reserve(size() + count);  // no pool grows
   PoolSizes one{1, like.people.size(), like.evidence.size(), like.args.size(), 0, 0, 0};
   const auto count_arg = [&](const FindingArg& a, const auto& self) -> void {
     one.items += a.items.size();
@@ -209,18 +211,20 @@ void FindingList::add(const Finding& f) {
   row.code = word_of(f.code, before ? before->code : no_hint);
   row.variant = word_of(f.variant, before ? before->variant : no_hint);
   row.rank = f.rank;
-  people_.insert(people_.end(), f.people.begin(), f.people.end());
+  const bool counted_only = detail::counting_findings();  // a batch's team: no pool grows
+  if (!counted_only) people_.insert(people_.end(), f.people.begin(), f.people.end());
   // The finding before's evidence and arguments, mostly of the same names in the same places.
   const std::size_t evidence_before = rows_.size() > 1 ? rows_[rows_.size() - 2].evidence : 0;
   const std::size_t evidence_first = evidence_name_.size();
-  for (std::size_t e = 0; e < f.evidence.size(); ++e) {
+  for (std::size_t e = 0; e < (counted_only ? 0 : f.evidence.size()); ++e) {
     const std::size_t same_place = evidence_before + e;
     evidence_name_.push_back(word_of(f.evidence[e].name, same_place < evidence_first ? evidence_name_[same_place] : no_hint));
     evidence_value_.push_back(f.evidence[e].value);
   }
   const std::size_t args_before = rows_.size() > 1 ? rows_[rows_.size() - 2].args : 0, args_first = args_.size();
-  args_.resize(args_first + f.args.size());
-  for (std::size_t k = 0; k < f.args.size(); ++k) {
+  const std::size_t args = counted_only ? 0 : f.args.size();
+  args_.resize(args_first + args);
+  for (std::size_t k = 0; k < args; ++k) {
     const ArgRecord* hint = args_before + k < args_first ? &args_[args_before + k] : nullptr;
     put_arg(f.args[k], args_, args_first + k, hint);
   }

@@ -165,6 +165,9 @@ bool list_less(const FindingList& list, std::size_t i, std::size_t j, std::vecto
 // unsorted for merge_findings.
 thread_local bool deferred_sorting = false;
 
+// While a CountFindings lives on this thread (a batch's teams): findings are only counted.
+thread_local bool counted_only = false;
+
 // Up to this many, a list is sorted in place (insertion sort), and never left unsorted.
 constexpr std::size_t few_findings = 32;
 
@@ -219,6 +222,7 @@ std::vector<std::uint32_t> sorted_order(const FindingList& findings) {
 }  // namespace
 
 void sort_findings(FindingList& findings) {
+  if (counted_only) return;  // no one reads their order
   const std::size_t n = findings.size();
   if (findings.sorted() || n <= 1) {
     findings.sorted_ = true;
@@ -258,6 +262,10 @@ namespace detail {
 
 DeferSorting::DeferSorting() : before_(deferred_sorting) { deferred_sorting = true; }
 DeferSorting::~DeferSorting() { deferred_sorting = before_; }
+
+CountFindings::CountFindings() : before_(counted_only) { counted_only = true; }
+CountFindings::~CountFindings() { counted_only = before_; }
+bool counting_findings() noexcept { return counted_only; }
 
 FindingList merge_findings(std::span<FindingList* const> lists) {
   std::size_t total = 0;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "teamgraph/detail/assess.hpp"
 #include "teamgraph/findings.hpp"
 
 namespace teamgraph {
@@ -106,6 +107,37 @@ TEST(FindingList, EveryFindingReadsBackAsWritten) {
 
 // Many distinct texts (a finding a goal): each held once, each read back, the table of words
 // grown as they come.
+// A batch's teams (assess_many) count their findings: while a CountFindings lives, a list keeps
+// each finding's severity, score, code, variant and rank, none of its people, evidence or
+// arguments, and sort_findings leaves it as it is; once it is gone, findings are kept whole again.
+TEST(FindingList, CountedFindingsKeepWhatTheyAreNotWhatTheySay) {
+  const auto findings = every_kind();
+  FindingList counted;
+  {
+    const detail::CountFindings counting;
+    EXPECT_TRUE(detail::counting_findings());
+    counted.reserve_more(findings[0], 1000);
+    for (const auto& f : findings) counted.push_back(f);
+    sort_findings(counted);
+    EXPECT_FALSE(counted.sorted());
+  }
+  EXPECT_FALSE(detail::counting_findings());
+  ASSERT_EQ(counted.size(), findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding f = counted[i];
+    EXPECT_EQ(f.severity, findings[i].severity);
+    EXPECT_EQ(f.score, findings[i].score);
+    EXPECT_EQ(f.code, findings[i].code);
+    EXPECT_EQ(f.variant, findings[i].variant);
+    EXPECT_EQ(f.rank, findings[i].rank);
+    EXPECT_TRUE(f.people.empty() && f.evidence.empty() && f.args.empty());
+  }
+  counted.push_back(findings[0]);  // whole again
+  expect_same(counted.back(), findings[0]);
+  sort_findings(counted);
+  EXPECT_TRUE(counted.sorted());
+}
+
 TEST(FindingList, ManyWords) {
   FindingList list;
   for (int round = 0; round < 2; ++round)

@@ -141,3 +141,23 @@ def test_dask_local_cluster_matches_single_process() -> None:
                                             competencies=dd.from_pandas(competencies, npartitions=4),
                                             sharing=dd.from_pandas(sharing, npartitions=2), npartitions=4)
     pd.testing.assert_frame_equal(result, expected)
+
+
+def test_assess_many_counts_the_findings_of_a_team_with_every_table() -> None:
+    # The sample team (every table) three times over, as teams of one batch: each row's scores
+    # and its findings by severity are those of assess() on the team alone (the batch counts the
+    # findings without keeping their people, evidence or arguments, and sorts none).
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    frames = {name: org.table(name) for name in org.tables}
+    batch = {name: pd.concat([frame.assign(team_id=team) for team in ("a", "b", "c")], ignore_index=True)
+             for name, frame in frames.items()}
+    result = teamgraph.assess_many(batch.pop("people"), team=org.team, threads=2, **batch).set_index("team_id")
+    alone = teamgraph.assess(org)
+    by_severity = pd.Series([f.severity for f in alone.findings]).value_counts()
+    assert len(alone.findings) > 30 and len(by_severity) >= 3
+    for team in ("a", "b", "c"):
+        row = result.loc[team]
+        for severity in ("info", "low", "medium", "high", "critical"):
+            assert row[f"findings_{severity}"] == by_severity.get(severity, 0), (team, severity)
+        for name, value in alone.scores.items():
+            assert (value is None and np.isnan(row[name])) or row[name] == pytest.approx(value), name

@@ -39,4 +39,22 @@ class DeferSorting {
   bool before_;
 };
 
+// While one lives on a thread, findings are counted, not kept: FindingList::push_back keeps a
+// finding's severity, score, code, variant and rank, but not its people, evidence or arguments,
+// and sort_findings leaves every list as it is. For assess_many, whose rows hold how many
+// findings of each severity a team has, and nothing else of them.
+class CountFindings {
+ public:
+  CountFindings();
+  ~CountFindings();
+  CountFindings(const CountFindings&) = delete;
+  CountFindings& operator=(const CountFindings&) = delete;
+
+ private:
+  bool before_;
+};
+
+// Whether a CountFindings lives on this thread.
+bool counting_findings() noexcept;
+
 }  // namespace teamgraph::detail
