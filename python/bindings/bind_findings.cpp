@@ -19,6 +19,7 @@
 #include "teamgraph/assess.hpp"
 #include "teamgraph/detail/threads.hpp"
 #include "teamgraph/finding_texts.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace py = pybind11;
 
@@ -168,6 +169,31 @@ std::vector<FindingTexts> parallel_texts(const FindingList& findings, const Text
     parts[t] = finding_texts(findings, begin, end, catalog, label);
   });
   return parts;
+}
+
+// Whether finding k of `a` and finding j of `b` say the same in words: the same severity, score,
+// code and variant, the same arguments (numbers equal, not NaN; the same texts, catalog keys and
+// clauses), and the same people in the same order (by id, and by name where `names`: the texts
+// name people as "Name (id)"; a pseudonymized report's by id alone, its pseudonyms made from
+// the id). Their texts in one catalog are then the same; findings that are not alike may still
+// read the same (numbers that differ past the digits shown), which only their texts tell.
+bool alike(const FindingColumns& a, std::size_t k, const FindingColumns& b, std::size_t j, bool names,
+           std::vector<FindingArg>& x, std::vector<FindingArg>& y) {
+  const FindingList &fa = a.findings(), &fb = b.findings();
+  if (fa.severity(k) != fb.severity(j) || fa.score(k) != fb.score(j) || fa.code(k) != fb.code(j) ||
+      fa.variant(k) != fb.variant(j))
+    return false;
+  const auto pa = fa.people(k), pb = fb.people(j);
+  if (pa.size() != pb.size()) return false;
+  for (std::size_t i = 0; i < pa.size(); ++i) {
+    if ((pa[i] == no_index) != (pb[i] == no_index)) return false;
+    if (pa[i] == no_index) continue;
+    if (a.org->id(pa[i]) != b.org->id(pb[i])) return false;
+    if (names && a.org->people().names[pa[i]] != b.org->people().names[pb[i]]) return false;
+  }
+  fa.args(k, x);
+  fb.args(j, y);
+  return x == y;
 }
 
 // The findings [begin, end) as items of the JSON report's "findings" array at `level`
@@ -642,6 +668,57 @@ void bind_findings(py::module_& m) {
           "The JSON report's findings array (UTF-8), as json.dumps(indent=2, sort_keys=True) writes it at `level`: "
           "returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on "
           "worker threads.")
+      .def(
+          "same_people",
+          [](const FindingColumns& f, const FindingColumns& other) {
+            const People &mine = f.org->people(), &theirs = other.org->people();
+            std::vector<std::int64_t> out(other.org->size(), -1);
+            {
+              py::gil_scoped_release release;
+              // Both orgs' people in id order, merged: one pass, no lookup a person.
+              std::size_t i = 0;
+              for (const index_t q : theirs.by_id) {
+                const std::string_view id = theirs.ids[q];
+                while (i < mine.by_id.size() && mine.ids[mine.by_id[i]] < id) ++i;
+                if (i < mine.by_id.size() && mine.ids[mine.by_id[i]] == id) out[q] = mine.by_id[i];
+              }
+            }
+            return owned(std::move(out));
+          },
+          py::arg("other"),
+          "For each person of `other`'s org (by index), the index in this report's org of the person with the same "
+          "id, -1 where there is none.")
+      .def(
+          "alike",
+          [](const FindingColumns& f, const FindingColumns& other, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& k,
+             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& j, bool names) {
+            if (k.ndim() != 1 || j.ndim() != 1 || k.size() != j.size())
+              throw py::value_error("k and j: two arrays of one dimension, as long as each other");
+            const std::size_t pairs = static_cast<std::size_t>(k.size());
+            const std::int64_t *ks = k.data(), *js = j.data();
+            for (std::size_t i = 0; i < pairs; ++i)
+              if (ks[i] < 0 || static_cast<std::size_t>(ks[i]) >= f.findings().size() || js[i] < 0 ||
+                  static_cast<std::size_t>(js[i]) >= other.findings().size())
+                throw py::index_error("no finding pair (" + std::to_string(ks[i]) + ", " + std::to_string(js[i]) + ")");
+            std::vector<std::uint8_t> out(pairs);
+            {
+              py::gil_scoped_release release;
+              const std::size_t slice = 16384, slices = (pairs + slice - 1) / slice;
+              detail::for_each_index(slices, static_cast<unsigned>(json::worker_threads()), [&](std::size_t t) {
+                std::vector<FindingArg> x, y;  // each thread's, reused from pair to pair
+                for (std::size_t i = t * slice; i < std::min(pairs, (t + 1) * slice); ++i)
+                  out[i] = alike(f, static_cast<std::size_t>(ks[i]), other, static_cast<std::size_t>(js[i]), names, x, y);
+              });
+            }
+            py::array_t<bool> result(static_cast<py::ssize_t>(pairs));
+            std::copy(out.begin(), out.end(), result.mutable_data());
+            return result;
+          },
+          py::arg("other"), py::arg("k"), py::arg("j"), py::arg("names"),
+          "For each pair, whether finding k[i] of these and finding j[i] of `other` say the same in words: the same "
+          "severity, score, code, variant and arguments, and the same people in order (by id, and by name where "
+          "`names`). Alike findings have the same texts in one catalog; others may too (numbers that differ past "
+          "the digits shown).")
       .def(
           "json_objects",
           [](const FindingColumns& f, const TextCatalog& catalog, std::optional<std::vector<std::string>> pseudonyms,

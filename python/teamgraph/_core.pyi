@@ -811,6 +811,10 @@ class FindingColumns:
     """
     def __len__(self) -> int:
         ...
+    def alike(self, other: FindingColumns, k: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], j: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], names: bool) -> numpy.typing.NDArray[numpy.bool]:
+        """
+        For each pair, whether finding k[i] of these and finding j[i] of `other` say the same in words: the same severity, score, code, variant and arguments, and the same people in order (by id, and by name where `names`). Alike findings have the same texts in one catalog; others may too (numbers that differ past the digits shown).
+        """
     def args(self, k: typing.SupportsInt | typing.SupportsIndex) -> list:
         """
         Finding k's arguments as (name, kind, value), as teamgraph.catalog renders them.
@@ -834,6 +838,10 @@ class FindingColumns:
     def people_text(self, separator: str = ', ', pseudonyms: collections.abc.Sequence[str] | None = None) -> tuple:
         """
         (offsets, bytes): each finding's people by id (or pseudonym), joined.
+        """
+    def same_people(self, other: FindingColumns) -> numpy.typing.NDArray[numpy.int64]:
+        """
+        For each person of `other`'s org (by index), the index in this report's org of the person with the same id, -1 where there is none.
         """
     def texts(self, catalog: TextCatalog, pseudonyms: collections.abc.Sequence[str] | None = None, indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] | None = None) -> tuple[list, list]:
         """

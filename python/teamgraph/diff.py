@@ -47,7 +47,7 @@ class ReportDiff:
         self.appeared: Sequence[Finding] = []
         self.disappeared: Sequence[Finding] = []
         self.changed: Sequence[Tuple[Finding, Finding]] = []  # (before, after)
-        _match_findings(before.findings, after.findings, self)
+        _match_findings(before.findings, after.findings, self, _alike_by(before, after))
 
     def to_dict(self, findings: bool = True) -> Dict[str, Any]:
         """The diff as plain data (what ``to_json()`` writes); without `findings`, the scores and
@@ -141,6 +141,18 @@ class ReportDiff:
         return self.to_text()
 
 
+def _alike_by(before: Report, after: Report) -> Optional[bool]:
+    """How findings of the two reports are told alike without writing their texts
+    (``FindingColumns.alike``): by their people's ids and names (True) where both reports name
+    people so, by ids alone (False) where both show pseudonyms of one key; None where their texts
+    would differ anyway (another language, pseudonyms against names or of another key)."""
+    if before.language != after.language or before.pseudonymized != after.pseudonymized:
+        return None
+    if not before.pseudonymized:
+        return True
+    return False if before._key is not None and before._key == after._key else None
+
+
 def _as_dicts(findings: Sequence[Finding]) -> List[Dict[str, Any]]:
     """``Finding.as_dict()`` of each finding: read from the columns in bulk (``FindingList.rows``)
     where the findings are picked from a FindingList, without making a Finding each."""
@@ -188,7 +200,15 @@ class _Side:
         self.code_codes = np.asarray(c["code"], dtype=np.int64)
         self.offsets = np.asarray(c["people_offsets"], dtype=np.int64)
         self.people_at = np.asarray(c["people"], dtype=np.int64)  # person indices of the report's org
-        self.ids = findings.id_list()
+        self._ids: Optional[Sequence[str]] = None
+
+    @property
+    def ids(self) -> Sequence[str]:
+        """The ids (or pseudonyms) of the report's people, by index: all of them, made when first
+        asked for (0.2 s and 70 MB at a million people; matching by id needs none)."""
+        if self._ids is None:
+            self._ids = self.findings.id_list()
+        return self._ids
 
     def __len__(self) -> int:
         return len(self.findings)
@@ -202,7 +222,10 @@ class _Side:
     def people(self, k: int) -> List[str]:
         if self.columns is None:
             return self._people[k]
-        return [self.ids[p] for p in self.people_at[self.offsets[k]:self.offsets[k + 1]].tolist()]
+        at = self.people_at[self.offsets[k]:self.offsets[k + 1]]
+        if self._ids is None:  # a few findings' people read from the report, not everyone's ids
+            return self.findings.ids_at(at)
+        return [self._ids[p] for p in at.tolist()]
 
     def key(self, k: int) -> Tuple[str, str, Tuple[str, ...]]:
         return (self.score(k), self.code(k), tuple(sorted(self.people(k))))
@@ -216,27 +239,36 @@ class _Side:
         return _visible(f, patterns) == _visible(g, patterns)
 
 
-def _exact_pairs(b: _Side, a: _Side) -> Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _exact_pairs(b: _Side, a: _Side, by_id: bool = False) -> Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The first step of the matching from the columns: each finding of `a` paired with the first
-    one of `b` not yet taken with the same score, code and people (people compared by id, in any
-    order). Returns (k, j) of the pairs and, for each `b` finding, the first `b` finding of its key
-    (None when a side is not a FindingList). Keys are hashed; the pairs are then checked value by
-    value, and a hash collision (never seen) sends the matching back to the dicts of Python."""
+    one of `b` not yet taken with the same score, code and people (people compared by what the
+    reports show of them, in any order). Returns (k, j) of the pairs and, for each `b` finding,
+    the first `b` finding of its key (None when a side is not a FindingList). Keys are hashed; the
+    pairs are then checked value by value, and a hash collision (never seen) sends the matching
+    back to the dicts of Python. `by_id`: the reports show people alike (their ids, or pseudonyms
+    of one key), so people are matched through their orgs' ids (``FindingColumns.same_people``)
+    rather than by the texts shown."""
     if b.columns is None or a.columns is None:
         return None
     scores = {label: i for i, label in enumerate(dict.fromkeys([*b.score_labels, *a.score_labels]))}
     codes = {label: i for i, label in enumerate(dict.fromkeys([*b.code_labels, *a.code_labels]))}
     # The people of both sides in one numbering: b's org's indices, and a's people looked up by id.
     used_b, used_a = _distinct(b.people_at), _distinct(a.people_at)
-    ids_b = pd.Index([b.ids[p] for p in used_b.tolist()], dtype=object)
-    if ids_b.has_duplicates:
-        return None  # ids that repeat cannot be matched by number
-    found = ids_b.get_indexer(pd.Index([a.ids[p] for p in used_a.tolist()], dtype=object))
+    rank_b = np.full(int(used_b.max()) + 1 if len(used_b) else 0, -1, dtype=np.int64)
+    rank_b[used_b] = np.arange(len(used_b))
+    if by_id:
+        in_b = b.findings._core.same_people(a.findings._core)[used_a]  # the same person's index in b's org
+        found = np.full(len(used_a), -1, dtype=np.int64)
+        known = (in_b >= 0) & (in_b < len(rank_b))
+        found[known] = rank_b[in_b[known]]  # -1 where b's findings name them nowhere
+    else:
+        ids_b = pd.Index([b.ids[p] for p in used_b.tolist()], dtype=object)
+        if ids_b.has_duplicates:
+            return None  # ids that repeat cannot be matched by number
+        found = ids_b.get_indexer(pd.Index([a.ids[p] for p in used_a.tolist()], dtype=object))
     to_b = np.full(int(used_a.max()) + 1 if len(used_a) else 0, -1, dtype=np.int64)
     new = found < 0
     to_b[used_a] = np.where(new, len(used_b) + np.cumsum(new) - 1, found)
-    rank_b = np.full(int(used_b.max()) + 1 if len(used_b) else 0, -1, dtype=np.int64)
-    rank_b[used_b] = np.arange(len(used_b))
 
     def keyed(side: _Side, people: np.ndarray, score_map: np.ndarray, code_map: np.ndarray):
         n = len(side)
@@ -322,7 +354,8 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     return np.flatnonzero(seen)
 
 
-def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: ReportDiff) -> None:
+def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: ReportDiff,
+                    alike_by: Optional[bool] = None) -> None:
     """Pairs each finding of `after` with one of `before`: first the same score, code and people
     (changed if its severity or words differ: evidence that moved without changing what the finding
     says is not a change), then, among those left of the same score and code,
@@ -330,13 +363,14 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
     with the first one left if it has none): such a finding changed, it did not disappear and appear
     again. The first step runs on the columns (_exact_pairs); the people shared are counted from an
     index of who is named where, not by comparing every pair (a what-if of a million-person org
-    leaves hundreds of thousands of findings of one code)."""
+    leaves hundreds of thousands of findings of one code). `alike_by`: as ``_alike_by`` says, None
+    when every pair of the first step is compared by its texts."""
     from collections import deque
 
     b, a = _Side(before), _Side(after)
     patterns: Dict[Tuple[str, ...], Any] = {}  # the name patterns of this matching (_visible)
     changed: List[Tuple[int, int]] = []
-    exact = _exact_pairs(b, a)
+    exact = _exact_pairs(b, a, by_id=alike_by is not None)
     if exact is not None:
         pair_k, pair_j, first_of_key = exact
         taken = np.zeros(len(before), dtype=bool)
@@ -347,13 +381,20 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
         # A pair whose severity and words are the same has not changed; the others are read.
         cb, ca = b.columns, a.columns
         same = np.asarray(cb["severity"])[pair_k] == np.asarray(ca["severity"])[pair_j]
-        texts_b, texts_a = before.texts(), after.texts()
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        # A pair alike in all its texts are made of reads the same: only the others' texts are
+        # written and compared (a what-if of a million-person org leaves hundreds of thousands of
+        # findings as they were, and their texts are hundreds of MB).
+        read = same.copy()
+        if alike_by is not None and len(pair_k):
+            read &= ~before._core.alike(after._core, pair_k, pair_j, alike_by)
+        if read.any():
+            import pyarrow.compute as pc
 
-        taken_k, taken_j = pa.array(pair_k, type=pa.int64()), pa.array(pair_j, type=pa.int64())
-        for text_b, text_a in zip(texts_b, texts_a):
-            same &= pc.equal(text_b.take(taken_k), text_a.take(taken_j)).to_numpy(zero_copy_only=False)
+            texts_b, texts_a = before.texts(pair_k[read].tolist()), after.texts(pair_j[read].tolist())
+            equal = np.ones(int(read.sum()), dtype=bool)
+            for text_b, text_a in zip(texts_b, texts_a):
+                equal &= pc.equal(text_b, text_a).to_numpy(zero_copy_only=False)
+            same[read] = equal
         for k, j in zip(pair_k[~same].tolist(), pair_j[~same].tolist()):
             if not b.reads_as(k, a, j, patterns):
                 changed.append((k, j))
@@ -407,6 +448,8 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
                             shared[k] = count
             else:
                 if group not in named:
+                    if len(candidates) > 4096:
+                        b.ids  # every id at once: many candidates' people are read
                     index: Dict[str, List[int]] = {}
                     for k in candidates:
                         for p in set(b.people(k)):

@@ -520,6 +520,10 @@ class _IdsOnDemand(Sequence[str]):
     def __getitem__(self, k: Any) -> Any:
         return self._report._ids[k]
 
+    def take(self, indices: Any) -> List[str]:
+        """The ids at `indices`, in their order, as a list (read from the org a block at a time)."""
+        return _take_ids(self._report._ids, indices)
+
     def resolved(self) -> Sequence[str]:
         """The ids themselves: for reading many (a finding about 600,000 people)."""
         ids = self._report._ids

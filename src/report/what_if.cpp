@@ -1,13 +1,16 @@
 #include "teamgraph/what_if.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <map>
 #include <queue>
 #include <stdexcept>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/detail/threads.hpp"
 #include "teamgraph/errors.hpp"
 #include "teamgraph/org_builder.hpp"
 #include "teamgraph/scores/succession.hpp"
@@ -38,6 +41,11 @@ Edits identity(const Org& org) {
 // table then keeps as it is (a rich 1M-person org's tables are some 12 million cells).
 class TextOut {
  public:
+  // Room for `cells` cells of `bytes` in all (room only: pages are touched as cells are written).
+  void reserve(std::size_t cells, std::size_t bytes) {
+    ends_.reserve(cells);
+    data_.reserve(bytes);
+  }
   void push_back(std::string_view cell) {
     data_.append(cell);
     ends_.push_back(data_.size());
@@ -68,16 +76,21 @@ class TextOut {
 // Collects one table's columns as text or numbers, then makes the Table.
 class TableOut {
  public:
-  explicit TableOut(std::string name) : name_(std::move(name)) {}
+  // `rows`: how many rows the table will have at most (each column's room is made for as many:
+  // a rich 1M-person org's competencies are 5 million rows, grown by doubling they are copied
+  // again and again; room not written to costs no memory).
+  TableOut(std::string name, std::size_t rows) : name_(std::move(name)), rows_(rows) {}
   const std::string& name() const { return name_; }
   TextOut& text(const std::string& column) {
     text_.emplace_back(column, TextOut{});
     order_.emplace_back(true, text_.size() - 1);
+    text_.back().second.reserve(rows_, 16 * rows_);
     return text_.back().second;
   }
   std::vector<double>& numbers(const std::string& column) {
     numbers_.emplace_back(column, std::vector<double>{});
     order_.emplace_back(false, numbers_.size() - 1);
+    numbers_.back().second.reserve(rows_);
     return numbers_.back().second;
   }
   Table finish(std::size_t rows) {
@@ -95,13 +108,15 @@ class TableOut {
 
  private:
   std::string name_;
+  std::size_t rows_;
   // Deques: the references text() and numbers() hand out stay valid as columns are added.
   std::deque<std::pair<std::string, TextOut>> text_;
   std::deque<std::pair<std::string, std::vector<double>>> numbers_;
   std::vector<std::pair<bool, std::size_t>> order_;  // columns in the order they were added
 };
 
-std::string person(const Org& org, index_t p) { return p == no_index ? std::string() : std::string(org.id(p)); }
+// A person's id, empty for none (`ids`: the org's, read in place).
+std::string_view person(const StringColumn& ids, index_t p) { return p == no_index ? std::string_view() : ids[p]; }
 std::string date_text(std::int64_t d) { return d == no_date ? std::string() : std::to_string(d); }
 double flag(std::int8_t f) { return f < 0 ? std::nan("") : f; }
 
@@ -147,17 +162,21 @@ void extras(TableOut& out, const std::vector<ExtraColumn>& extra, const std::vec
   }
 }
 
+// From this many people on, an org's tables are exported on two threads.
+constexpr index_t parallel_people = 4096;
+
 std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const Edits& e) {
-  std::vector<std::pair<std::string, Table>> tables;
+  using Tables = std::vector<std::pair<std::string, Table>>;
   const index_t n = org.size();
+  const StringColumn& ids = org.people().ids;
   auto kept = [&](index_t p) { return p == no_index || e.keep[p]; };
 
-  {  // people
+  const std::function<void(Tables&)> people_part = [&](Tables& tables) {
     const auto& p = org.people();
     const auto &assessment_read = as_read(p.assessment, p.assessment_read),
                &potential_read = as_read(p.potential, p.potential_read),
                &flight_read = as_read(p.flight_risk, p.flight_risk_read);
-    TableOut out("people");
+    TableOut out("people", n);
     auto &id = out.text("id"), &name = out.text("name"), &department = out.text("department"), &role = out.text("role"),
          &tier = out.text("tier"), &manager = out.text("manager_id");
     auto &assessment = out.numbers("assessment"), &potential = out.numbers("potential"),
@@ -167,12 +186,12 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     for (index_t i = 0; i < n; ++i) {
       if (!e.keep[i]) continue;
       rows.push_back(i);
-      id.emplace_back(org.id(i));
+      id.emplace_back(ids[i]);
       name.emplace_back(p.names[i]);
       department.emplace_back(p.departments.label(i));
       role.emplace_back(p.roles.label(i));
       tier.emplace_back(p.placeholder[i] ? std::string_view() : to_string(e.tier[i]));  // a placeholder has none
-      manager.push_back(person(org, e.manager[i]));
+      manager.push_back(person(ids, e.manager[i]));
       assessment.push_back(assessment_read[i]);
       potential.push_back(potential_read[i]);
       flight.push_back(flight_read[i]);
@@ -184,11 +203,12 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     for (const auto r : rows) placeholder.push_back(p.placeholder[r] ? 1.0 : std::nan(""));
     extras(out, p.extra, rows);
     tables.emplace_back("people", out.finish(rows.size()));
-  }
-  if (org.has_table("competencies")) {
+  };
+  const std::function<void(Tables&)> competencies_part = [&](Tables& tables) {
+    if (!(org.has_table("competencies"))) return;
     const auto& c = org.competencies();
     const auto& scores_read = as_read(c.scores, c.scores_read);
-    TableOut out("competencies");
+    TableOut out("competencies", static_cast<std::size_t>(c.scores.size()));
     auto &who = out.text("person_id"), &what = out.text("competency");
     auto& score = out.numbers("score");
     std::vector<std::size_t> rows;
@@ -198,7 +218,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
         if (std::isnan(c.scores(i, k))) continue;
         if (e.keep[i]) {
           rows.push_back(row);
-          who.emplace_back(org.id(i));
+          who.emplace_back(ids[i]);
           what.push_back(c.names[static_cast<std::size_t>(k)]);
           score.push_back(scores_read(i, k));
         }
@@ -207,52 +227,55 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     schema_columns(out, c.columns, rows);
     extras(out, c.extra, rows);
     tables.emplace_back("competencies", out.finish(rows.size()));
-  }
-  if (org.has_table("successors") || e.replace_successors) {
+  };
+  const std::function<void(Tables&)> successors_part = [&](Tables& tables) {
+    if (!(org.has_table("successors") || e.replace_successors)) return;
     const auto& s = org.successors();
-    TableOut out("successors");
+    TableOut out("successors", e.replace_successors ? e.successors.size() : s.incumbent.size());
     auto &inc = out.text("incumbent_id"), &suc = out.text("successor_id"), &ready = out.text("readiness");
     std::vector<std::size_t> rows;
     if (e.replace_successors) {
       for (const auto& [pair, r] : e.successors) {
-        inc.emplace_back(org.id(pair.first));
-        suc.emplace_back(org.id(pair.second));
+        inc.emplace_back(ids[pair.first]);
+        suc.emplace_back(ids[pair.second]);
         ready.emplace_back(to_string(r));
       }
     } else {
       for (std::size_t r = 0; r < s.incumbent.size(); ++r) {
         if (!kept(s.incumbent[r]) || !kept(s.successor[r])) continue;
         rows.push_back(r);
-        inc.emplace_back(org.id(s.incumbent[r]));
-        suc.emplace_back(org.id(s.successor[r]));
+        inc.emplace_back(ids[s.incumbent[r]]);
+        suc.emplace_back(ids[s.successor[r]]);
         ready.emplace_back(to_string(s.readiness[r]));
       }
       schema_columns(out, s.columns, rows);
     extras(out, s.extra, rows);
     }
     tables.emplace_back("successors", out.finish(inc.size()));
-  }
-  if (org.has_table("sharing")) {
+  };
+  const std::function<void(Tables&)> sharing_part = [&](Tables& tables) {
+    if (!(org.has_table("sharing"))) return;
     const auto& s = org.sharing();
-    TableOut out("sharing");
+    TableOut out("sharing", s.a.size());
     auto &a = out.text("person_a"), &b = out.text("person_b"), &channel = out.text("channel");
     auto& week = out.numbers("per_week");
     std::vector<std::size_t> rows;
     for (std::size_t r = 0; r < s.a.size(); ++r) {
       if (!kept(s.a[r]) || !kept(s.b[r])) continue;
       rows.push_back(r);
-      a.emplace_back(org.id(s.a[r]));
-      b.emplace_back(org.id(s.b[r]));
+      a.emplace_back(ids[s.a[r]]);
+      b.emplace_back(ids[s.b[r]]);
       channel.emplace_back(to_string(s.channel[r]));
       week.push_back(s.per_week[static_cast<Eigen::Index>(r)]);
     }
     schema_columns(out, s.columns, rows);
     extras(out, s.extra, rows);
     tables.emplace_back("sharing", out.finish(rows.size()));
-  }
-  if (org.has_table("meetings")) {
+  };
+  const std::function<void(Tables&)> meetings_part = [&](Tables& tables) {
+    if (!(org.has_table("meetings"))) return;
     const auto& m = org.meetings();
-    TableOut out("meetings");
+    TableOut out("meetings", m.date.size());
     auto &id = out.text("meeting_id"), &date = out.text("date"), &channel = out.text("channel"),
          &presenter = out.text("presenter_id");
     std::vector<std::size_t> rows;
@@ -261,26 +284,27 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       id.emplace_back(m.ids[r]);
       date.push_back(date_text(m.date[r]));
       channel.emplace_back(to_string(m.channel[r]));
-      presenter.push_back(kept(m.presenter[r]) ? person(org, m.presenter[r]) : std::string());
+      presenter.push_back(kept(m.presenter[r]) ? person(ids, m.presenter[r]) : std::string_view());
     }
     schema_columns(out, m.columns, rows);
     extras(out, m.extra, rows);
     tables.emplace_back("meetings", out.finish(rows.size()));
     if (org.has_table("attendance")) {
-      TableOut att("attendance");
+      TableOut att("attendance", m.attendees.size());
       auto &meeting = att.text("meeting_id"), &who = att.text("person_id");
       for (std::size_t k = 0; k < m.date.size(); ++k)
         for (auto a = m.attendance_offsets[k]; a < m.attendance_offsets[k + 1]; ++a)
           if (e.keep[m.attendees[a]]) {
             meeting.emplace_back(m.ids[k]);
-            who.emplace_back(org.id(m.attendees[a]));
+            who.emplace_back(ids[m.attendees[a]]);
           }
       tables.emplace_back("attendance", att.finish(who.size()));
     }
-  }
-  if (org.has_table("incentives")) {
+  };
+  const std::function<void(Tables&)> incentives_part = [&](Tables& tables) {
+    if (!(org.has_table("incentives"))) return;
     const auto& in = org.incentives();
-    TableOut out("incentives");
+    TableOut out("incentives", in.person.size());
     auto &who = out.text("person_id"), &kind = out.text("kind"), &type = out.text("type");
     auto& amount = out.numbers("amount");  // the schema's order
     auto& date = out.text("date");
@@ -288,7 +312,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     for (std::size_t r = 0; r < in.person.size(); ++r) {
       if (!e.keep[in.person[r]]) continue;
       rows.push_back(r);
-      who.emplace_back(org.id(in.person[r]));
+      who.emplace_back(ids[in.person[r]]);
       kind.emplace_back(to_string(in.kind[r]));
       type.emplace_back(in.type.label(r));
       date.push_back(date_text(in.date[r]));
@@ -297,12 +321,13 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     schema_columns(out, in.columns, rows);
     extras(out, in.extra, rows);
     tables.emplace_back("incentives", out.finish(rows.size()));
-  }
-  if (org.has_table("goals")) {
+  };
+  const std::function<void(Tables&)> goals_part = [&](Tables& tables) {
+    if (!(org.has_table("goals"))) return;
     const auto& g = org.goals();
     // A leaver's goals are dropped; the goals under them attach to the next goal up.
     auto dropped = [&](index_t goal) { return g.owner[goal] != no_index && !e.keep[g.owner[goal]]; };
-    TableOut out("goals");
+    TableOut out("goals", g.owner.size());
     auto &id = out.text("goal_id"), &owner = out.text("owner_id"), &parent = out.text("parent_goal_id");
     auto& quantified = out.numbers("quantified");
     std::vector<std::size_t> rows;
@@ -310,7 +335,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       if (dropped(r)) continue;
       rows.push_back(r);
       id.emplace_back(g.ids[r]);
-      owner.push_back(person(org, g.owner[r]));
+      owner.push_back(person(ids, g.owner[r]));
       index_t up = g.parent[r];
       while (up != no_index && dropped(up)) up = g.parent[up];
       parent.push_back(up == no_index ? std::string() : std::string(g.ids[up]));
@@ -319,17 +344,18 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     schema_columns(out, g.columns, rows);
     extras(out, g.extra, rows);
     tables.emplace_back("goals", out.finish(rows.size()));
-  }
-  if (org.has_table("contributions")) {
+  };
+  const std::function<void(Tables&)> contributions_part = [&](Tables& tables) {
+    if (!(org.has_table("contributions"))) return;
     const auto& c = org.contributions();
-    TableOut out("contributions");
+    TableOut out("contributions", c.person.size());
     auto &who = out.text("person_id"), &artifact = out.text("artifact"), &action = out.text("action"),
          &date = out.text("date"), &previous = out.text("previous_artifact");
     std::vector<std::size_t> rows;
     for (std::size_t r = 0; r < c.person.size(); ++r) {
       if (!e.keep[c.person[r]]) continue;
       rows.push_back(r);
-      who.emplace_back(org.id(c.person[r]));
+      who.emplace_back(ids[c.person[r]]);
       artifact.emplace_back(c.artifact.label(r));
       action.emplace_back(to_string(c.action[r]));
       date.push_back(date_text(c.date[r]));
@@ -338,11 +364,12 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     schema_columns(out, c.columns, rows);
     extras(out, c.extra, rows);
     tables.emplace_back("contributions", out.finish(rows.size()));
-  }
-  if (org.has_table("operations")) {
+  };
+  const std::function<void(Tables&)> operations_part = [&](Tables& tables) {
+    if (!(org.has_table("operations"))) return;
     // A leaver's rows go with them; a channel's rows as a whole stay.
     const auto& op = org.operations();
-    TableOut out("operations");
+    TableOut out("operations", op.person.size());
     auto &date = out.text("date"), &channel = out.text("channel"), &who = out.text("person_id");
     auto &inquiries = out.numbers("inquiries"), &replied = out.numbers("replied"),
          &minutes = out.numbers("first_reply_minutes"), &orders = out.numbers("orders");
@@ -353,14 +380,26 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
       rows.push_back(r);
       date.push_back(date_text(op.date[r]));
       channel.emplace_back(op.channel.label(r));
-      who.push_back(person(org, op.person[r]));
+      who.push_back(person(ids, op.person[r]));
       inquiries.push_back(op.inquiries[i]), replied.push_back(op.replied[i]);
       minutes.push_back(op.first_reply_minutes[i]), orders.push_back(op.orders[i]);
     }
     schema_columns(out, op.columns, rows);
     extras(out, op.extra, rows);
     tables.emplace_back("operations", out.finish(rows.size()));
-  }
+  };
+  // Each table made on its own (on two threads for a big org, the biggest first), then put in order.
+  std::array<Tables, 9> parts;
+  const std::array<const std::function<void(Tables&)>*, 9> tasks = {&people_part, &competencies_part, &successors_part,
+                                                                    &sharing_part, &meetings_part, &incentives_part,
+                                                                    &goals_part, &contributions_part, &operations_part};
+  constexpr std::array<std::size_t, 9> biggest_first = {1, 3, 0, 5, 4, 8, 7, 6, 2};
+  detail::for_each_index(tasks.size(), n >= parallel_people ? 2u : 1u, [&](std::size_t k) {
+    (*tasks[biggest_first[k]])(parts[biggest_first[k]]);
+  });
+  Tables tables;
+  for (auto& part : parts)
+    for (auto& table : part) tables.push_back(std::move(table));
   return tables;
 }
 

@@ -312,6 +312,27 @@ def test_matching_from_the_columns_pairs_as_the_findings_themselves_would(pseudo
         assert by_columns.appeared != tuple(as_lists.appeared) and by_columns.changed != ""  # a list's equality
 
 
+def test_a_person_renamed_changes_no_finding() -> None:
+    # The diff tells findings alike by what their words are made of (arguments; people by id and
+    # by name) before it writes any text, and reads the texts of the others: a finding whose only
+    # difference is how a person is named (renamed between two reports) is the same finding, as
+    # the diff reads findings up to how their people are named; so in pseudonymized reports.
+    org = teamgraph.read_org(teamgraph.sample_team_path())
+    frames = {name: org.table(name) for name in org.tables}
+    people = frames["people"]
+    old = people.loc[people["id"] == "e01", "name"].item()
+    people.loc[people["id"] == "e01", "name"] = "Someone Else"
+    before, after = teamgraph.assess(org), teamgraph.assess(Org.from_frames(**frames, team=org.team))
+    named = [f for f in before.findings if old in f.message + f.recommendation]
+    renamed = [f for f in after.findings if "Someone Else" in f.message + f.recommendation]
+    assert len(named) > 3 and len(renamed) == len(named)  # their words differ
+    diff = before.diff(after)
+    assert not diff.appeared and not diff.disappeared and not diff.changed
+    key = b"a-key-of-at-least-16-bytes"
+    hidden = before.pseudonymize(key).diff(after.pseudonymize(key))
+    assert not hidden.appeared and not hidden.disappeared and not hidden.changed
+
+
 @pytest.mark.parametrize("few", [0, 64])
 def test_unmatched_findings_pair_with_the_one_sharing_most_people_first(few, monkeypatch) -> None:
     # Random findings of two codes, many about overlapping people, some about no one: the indexed
