@@ -150,11 +150,13 @@ std::uint32_t FindingList::word_of(std::string_view text, std::size_t hint) {
     word_end_.reserve(small_words);
     word_key_.reserve(small_words);
     rows_.reserve(8);
-    people_.reserve(16);
-    evidence_name_.reserve(32);
-    evidence_value_.reserve(32);
-    args_.reserve(32);
-    items_.reserve(16);
+    if (!detail::counting_findings()) {  // a batch's team fills no pool
+      people_.reserve(16);
+      evidence_name_.reserve(32);
+      evidence_value_.reserve(32);
+      args_.reserve(32);
+      items_.reserve(16);
+    }
   }
   word_text_.append(text);
   word_end_.push_back(narrow(word_text_.size()));
