@@ -189,6 +189,7 @@ class _Side:
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = findings
         self.columns = findings.columns if isinstance(findings, FindingList) else None
+        self._ids: Optional[Sequence[str]] = None
         if self.columns is None:
             self._score, self._code = ([getattr(f, name) for f in findings] for name in ("score", "code"))
             self._people = [list(f.people) for f in findings]
@@ -200,7 +201,6 @@ class _Side:
         self.code_codes = np.asarray(c["code"], dtype=np.int64)
         self.offsets = np.asarray(c["people_offsets"], dtype=np.int64)
         self.people_at = np.asarray(c["people"], dtype=np.int64)  # person indices of the report's org
-        self._ids: Optional[Sequence[str]] = None
 
     @property
     def ids(self) -> Sequence[str]:
@@ -448,7 +448,7 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
                             shared[k] = count
             else:
                 if group not in named:
-                    if len(candidates) > 4096:
+                    if len(candidates) > 4096 and b.columns is not None:
                         b.ids  # every id at once: many candidates' people are read
                     index: Dict[str, List[int]] = {}
                     for k in candidates:
