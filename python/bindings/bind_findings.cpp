@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -172,11 +173,22 @@ std::vector<FindingTexts> parallel_texts(const FindingList& findings, const Text
 }
 
 // Whether finding k of `a` and finding j of `b` say the same in words: the same severity, score,
-// code and variant, the same arguments (numbers equal, not NaN; the same texts, catalog keys and
+// code and variant, the same arguments (numbers equal to the bit, not NaN; the same texts, catalog keys and
 // clauses), and the same people in the same order (by id, and by name where `names`: the texts
 // name people as "Name (id)"; a pseudonymized report's by id alone, its pseudonyms made from
 // the id). Their texts in one catalog are then the same; findings that are not alike may still
 // read the same (numbers that differ past the digits shown), which only their texts tell.
+// The arguments' numbers the same to the bit, in clauses too (after ==, which holds for -0.0 and
+// 0.0: the texts show them apart, "-0.00" and "0.00").
+bool same_bits(const std::vector<FindingArg>& x, const std::vector<FindingArg>& y) {
+  for (std::size_t k = 0; k < x.size() && k < y.size(); ++k) {
+    if (std::memcmp(&x[k].number, &y[k].number, sizeof(double)) != 0) return false;
+    for (std::size_t c = 0; c < x[k].clauses.size() && c < y[k].clauses.size(); ++c)
+      if (!same_bits(x[k].clauses[c].args, y[k].clauses[c].args)) return false;
+  }
+  return true;
+}
+
 bool alike(const FindingColumns& a, std::size_t k, const FindingColumns& b, std::size_t j, bool names,
            std::vector<FindingArg>& x, std::vector<FindingArg>& y) {
   const FindingList &fa = a.findings(), &fb = b.findings();
@@ -193,7 +205,7 @@ bool alike(const FindingColumns& a, std::size_t k, const FindingColumns& b, std:
   }
   fa.args(k, x);
   fb.args(j, y);
-  return x == y;
+  return x == y && same_bits(x, y);
 }
 
 // The findings [begin, end) as items of the JSON report's "findings" array at `level`

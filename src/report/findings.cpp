@@ -251,6 +251,7 @@ void sort_findings(FindingList& findings) {
 }
 
 void sort_findings(std::vector<Finding>& findings) {
+  if (counted_only) return;  // a list made here would keep only what the findings are, and give that back
   FindingList list;
   list.reserve(findings.size());
   for (const auto& f : findings) list.push_back(f);

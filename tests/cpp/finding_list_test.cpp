@@ -120,6 +120,10 @@ TEST(FindingList, CountedFindingsKeepWhatTheyAreNotWhatTheySay) {
     for (const auto& f : findings) counted.push_back(f);
     sort_findings(counted);
     EXPECT_FALSE(counted.sorted());
+    std::vector<Finding> whole = findings;  // findings of their own are left as they are
+    sort_findings(whole);
+    ASSERT_EQ(whole.size(), findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) expect_same(whole[i], findings[i]);
   }
   EXPECT_FALSE(detail::counting_findings());
   ASSERT_EQ(counted.size(), findings.size());
