@@ -190,6 +190,8 @@ class _Side:
         self.findings = findings
         self.columns = findings.columns if isinstance(findings, FindingList) else None
         self._ids: Optional[Sequence[str]] = None
+        self._reads = 0  # findings whose people were read from the report, one at a time
+        self._read_limit = 0  # ... until then: set with the columns
         if self.columns is None:
             self._score, self._code = ([getattr(f, name) for f in findings] for name in ("score", "code"))
             self._people = [list(f.people) for f in findings]
@@ -201,6 +203,9 @@ class _Side:
         self.code_codes = np.asarray(c["code"], dtype=np.int64)
         self.offsets = np.asarray(c["people_offsets"], dtype=np.int64)
         self.people_at = np.asarray(c["people"], dtype=np.int64)  # person indices of the report's org
+        # A read costs about 2 us, an id of the list of everyone 0.2 us: the list pays for itself
+        # after an eighth as many reads as people.
+        self._read_limit = max(4096, findings.id_count() // 8)
 
     @property
     def ids(self) -> Sequence[str]:
@@ -223,9 +228,14 @@ class _Side:
         if self.columns is None:
             return self._people[k]
         at = self.people_at[self.offsets[k]:self.offsets[k + 1]]
-        if self._ids is None:  # a few findings' people read from the report, not everyone's ids
-            return self.findings.ids_at(at)
-        return [self._ids[p] for p in at.tolist()]
+        if self._ids is None:
+            # A few findings' people read from the report, not everyone's ids; a caller reading
+            # many findings so gets the list of every id, made once.
+            self._reads += 1
+            if self._reads <= self._read_limit:
+                return self.findings.ids_at(at)
+        ids = self.ids
+        return [ids[p] for p in at.tolist()]
 
     def key(self, k: int) -> Tuple[str, str, Tuple[str, ...]]:
         return (self.score(k), self.code(k), tuple(sorted(self.people(k))))
@@ -448,8 +458,6 @@ def _match_findings(before: Sequence[Finding], after: Sequence[Finding], diff: R
                             shared[k] = count
             else:
                 if group not in named:
-                    if len(candidates) > 4096 and b.columns is not None:
-                        b.ids  # every id at once: many candidates' people are read
                     index: Dict[str, List[int]] = {}
                     for k in candidates:
                         for p in set(b.people(k)):

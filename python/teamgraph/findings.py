@@ -132,6 +132,10 @@ class FindingList(Sequence[Finding]):
         where it can give it (for reading many at once)."""
         return self._ids.resolved() if hasattr(self._ids, "resolved") else self._ids
 
+    def id_count(self) -> int:
+        """How many people the findings may name (the report's org's people)."""
+        return len(self._ids)
+
     def ids_at(self, indices: Any) -> List[str]:
         """The ids (or pseudonyms) of the people at `indices` (person indices), in that order: read
         from the report a block at a time where it can, without a list of everyone."""

@@ -78,13 +78,15 @@ class TableOut {
  public:
   // `rows`: how many rows the table will have at most (each column's room is made for as many:
   // a rich 1M-person org's competencies are 5 million rows, grown by doubling they are copied
-  // again and again; room not written to costs no memory).
-  TableOut(std::string name, std::size_t rows) : name_(std::move(name)), rows_(rows) {}
+  // again and again); `cell_bytes`: the bytes a text cell is expected to take (most are ids: a
+  // longer cell makes its column's text grow by doubling).
+  TableOut(std::string name, std::size_t rows, std::size_t cell_bytes)
+      : name_(std::move(name)), rows_(rows), cell_bytes_(cell_bytes) {}
   const std::string& name() const { return name_; }
   TextOut& text(const std::string& column) {
     text_.emplace_back(column, TextOut{});
     order_.emplace_back(true, text_.size() - 1);
-    text_.back().second.reserve(rows_, 16 * rows_);
+    text_.back().second.reserve(rows_, cell_bytes_ * rows_);
     return text_.back().second;
   }
   std::vector<double>& numbers(const std::string& column) {
@@ -108,7 +110,7 @@ class TableOut {
 
  private:
   std::string name_;
-  std::size_t rows_;
+  std::size_t rows_, cell_bytes_;
   // Deques: the references text() and numbers() hand out stay valid as columns are added.
   std::deque<std::pair<std::string, TextOut>> text_;
   std::deque<std::pair<std::string, std::vector<double>>> numbers_;
@@ -170,13 +172,16 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const index_t n = org.size();
   const StringColumn& ids = org.people().ids;
   auto kept = [&](index_t p) { return p == no_index || e.keep[p]; };
+  std::size_t id_bytes = 0;  // the ids' mean length, rounded up: most text cells are ids
+  for (index_t i = 0; i < n; ++i) id_bytes += ids[i].size();
+  const std::size_t id_cell = n == 0 ? 1 : (id_bytes + static_cast<std::size_t>(n) - 1) / static_cast<std::size_t>(n);
 
   const std::function<void(Tables&)> people_part = [&](Tables& tables) {
     const auto& p = org.people();
     const auto &assessment_read = as_read(p.assessment, p.assessment_read),
                &potential_read = as_read(p.potential, p.potential_read),
                &flight_read = as_read(p.flight_risk, p.flight_risk_read);
-    TableOut out("people", n);
+    TableOut out("people", n, id_cell);
     auto &id = out.text("id"), &name = out.text("name"), &department = out.text("department"), &role = out.text("role"),
          &tier = out.text("tier"), &manager = out.text("manager_id");
     auto &assessment = out.numbers("assessment"), &potential = out.numbers("potential"),
@@ -208,7 +213,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     if (!(org.has_table("competencies"))) return;
     const auto& c = org.competencies();
     const auto& scores_read = as_read(c.scores, c.scores_read);
-    TableOut out("competencies", static_cast<std::size_t>(c.scores.size()));
+    TableOut out("competencies", static_cast<std::size_t>((!c.scores.array().isNaN()).count()), id_cell);
     auto &who = out.text("person_id"), &what = out.text("competency");
     auto& score = out.numbers("score");
     std::vector<std::size_t> rows;
@@ -231,7 +236,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const std::function<void(Tables&)> successors_part = [&](Tables& tables) {
     if (!(org.has_table("successors") || e.replace_successors)) return;
     const auto& s = org.successors();
-    TableOut out("successors", e.replace_successors ? e.successors.size() : s.incumbent.size());
+    TableOut out("successors", e.replace_successors ? e.successors.size() : s.incumbent.size(), id_cell);
     auto &inc = out.text("incumbent_id"), &suc = out.text("successor_id"), &ready = out.text("readiness");
     std::vector<std::size_t> rows;
     if (e.replace_successors) {
@@ -256,7 +261,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const std::function<void(Tables&)> sharing_part = [&](Tables& tables) {
     if (!(org.has_table("sharing"))) return;
     const auto& s = org.sharing();
-    TableOut out("sharing", s.a.size());
+    TableOut out("sharing", s.a.size(), id_cell);
     auto &a = out.text("person_a"), &b = out.text("person_b"), &channel = out.text("channel");
     auto& week = out.numbers("per_week");
     std::vector<std::size_t> rows;
@@ -275,7 +280,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const std::function<void(Tables&)> meetings_part = [&](Tables& tables) {
     if (!(org.has_table("meetings"))) return;
     const auto& m = org.meetings();
-    TableOut out("meetings", m.date.size());
+    TableOut out("meetings", m.date.size(), id_cell);
     auto &id = out.text("meeting_id"), &date = out.text("date"), &channel = out.text("channel"),
          &presenter = out.text("presenter_id");
     std::vector<std::size_t> rows;
@@ -290,7 +295,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     extras(out, m.extra, rows);
     tables.emplace_back("meetings", out.finish(rows.size()));
     if (org.has_table("attendance")) {
-      TableOut att("attendance", m.attendees.size());
+      TableOut att("attendance", m.attendees.size(), id_cell);
       auto &meeting = att.text("meeting_id"), &who = att.text("person_id");
       for (std::size_t k = 0; k < m.date.size(); ++k)
         for (auto a = m.attendance_offsets[k]; a < m.attendance_offsets[k + 1]; ++a)
@@ -304,7 +309,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const std::function<void(Tables&)> incentives_part = [&](Tables& tables) {
     if (!(org.has_table("incentives"))) return;
     const auto& in = org.incentives();
-    TableOut out("incentives", in.person.size());
+    TableOut out("incentives", in.person.size(), id_cell);
     auto &who = out.text("person_id"), &kind = out.text("kind"), &type = out.text("type");
     auto& amount = out.numbers("amount");  // the schema's order
     auto& date = out.text("date");
@@ -327,7 +332,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     const auto& g = org.goals();
     // A leaver's goals are dropped; the goals under them attach to the next goal up.
     auto dropped = [&](index_t goal) { return g.owner[goal] != no_index && !e.keep[g.owner[goal]]; };
-    TableOut out("goals", g.owner.size());
+    TableOut out("goals", g.owner.size(), id_cell);
     auto &id = out.text("goal_id"), &owner = out.text("owner_id"), &parent = out.text("parent_goal_id");
     auto& quantified = out.numbers("quantified");
     std::vector<std::size_t> rows;
@@ -348,7 +353,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const std::function<void(Tables&)> contributions_part = [&](Tables& tables) {
     if (!(org.has_table("contributions"))) return;
     const auto& c = org.contributions();
-    TableOut out("contributions", c.person.size());
+    TableOut out("contributions", c.person.size(), id_cell);
     auto &who = out.text("person_id"), &artifact = out.text("artifact"), &action = out.text("action"),
          &date = out.text("date"), &previous = out.text("previous_artifact");
     std::vector<std::size_t> rows;
@@ -369,7 +374,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     if (!(org.has_table("operations"))) return;
     // A leaver's rows go with them; a channel's rows as a whole stay.
     const auto& op = org.operations();
-    TableOut out("operations", op.person.size());
+    TableOut out("operations", op.person.size(), id_cell);
     auto &date = out.text("date"), &channel = out.text("channel"), &who = out.text("person_id");
     auto &inquiries = out.numbers("inquiries"), &replied = out.numbers("replied"),
          &minutes = out.numbers("first_reply_minutes"), &orders = out.numbers("orders");

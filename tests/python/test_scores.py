@@ -312,6 +312,24 @@ def test_matching_from_the_columns_pairs_as_the_findings_themselves_would(pseudo
         assert by_columns.appeared != tuple(as_lists.appeared) and by_columns.changed != ""  # a list's equality
 
 
+@pytest.mark.parametrize("pseudonymized", [False, True])
+def test_a_side_reads_findings_people_alike_one_at_a_time_or_from_the_list(pseudonymized) -> None:
+    # The diff reads a few findings' people from the report and, once it has read many, from the
+    # list of every id, made once: the same people either way, in the same order.
+    from teamgraph.diff import _Side
+
+    report = teamgraph.assess(teamgraph.read_org(teamgraph.sample_team_path()))
+    if pseudonymized:
+        report = report.pseudonymize(b"a-key-of-at-least-16-bytes")
+    expected = [list(f.people) for f in report.findings]
+    assert sum(map(len, expected)) > 20
+    side = _Side(report.findings)
+    assert side._read_limit >= 4096
+    side._read_limit = 5  # a few read one at a time, then the list
+    assert [side.people(k) for k in range(len(report.findings))] == expected
+    assert side._ids is not None  # the list was made
+
+
 def test_a_person_renamed_changes_no_finding() -> None:
     # The diff tells findings alike by what their words are made of (arguments; people by id and
     # by name) before it writes any text, and reads the texts of the others: a finding whose only
