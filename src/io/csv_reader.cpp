@@ -16,6 +16,7 @@
 #endif
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/detail/files.hpp"
 #include "teamgraph/detail/text.hpp"
 #include "teamgraph/table.hpp"
 
@@ -441,13 +442,13 @@ Table read_csv_table(const std::string& path, const std::string& display_name, s
   const bool stated = ::fstat(fd, &status) == 0;
   if (!stated || !S_ISREG(status.st_mode)) {
     ::close(fd);
-    const char* key = !stated                     ? "problem.not_a_file.other"
-                      : S_ISDIR(status.st_mode)   ? "problem.not_a_file.folder"
-                      : S_ISFIFO(status.st_mode)  ? "problem.not_a_file.fifo"
-                      : S_ISSOCK(status.st_mode)  ? "problem.not_a_file.socket"
-                      : S_ISBLK(status.st_mode) || S_ISCHR(status.st_mode) ? "problem.not_a_file.device"
-                                                                            : "problem.not_a_file.other";
-    problems.push_back(make_problem(key, {}, display_name));
+    // What it is, named as read_org names it (the path's status: the file opened is not asked
+    // again, only what to call it).
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto kind = stated ? fs::status(path, ec) : fs::file_status(fs::file_type::unknown);
+    if (ec) kind = fs::file_status(fs::file_type::unknown);
+    problems.push_back(make_problem(detail::not_a_file(kind), {}, display_name));
     Table none(display_name);
     none.set_unreadable();
     return none;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "teamgraph/cancel.hpp"
+#include "teamgraph/detail/files.hpp"
 #include "teamgraph/detail/json.hpp"
 #include "teamgraph/org_builder.hpp"
 
@@ -21,16 +22,6 @@ bool read_file(const fs::path& path, std::string& out) {
   buffer << in.rdbuf();
   out = std::move(buffer).str();
   return true;
-}
-
-// The message of a path that is not a regular file: what it is instead.
-const char* not_a_file(const fs::file_status& status) {
-  return fs::is_directory(status)                                       ? "problem.not_a_file.folder"
-         : fs::is_fifo(status)                                          ? "problem.not_a_file.fifo"
-         : fs::is_socket(status)                                        ? "problem.not_a_file.socket"
-         : fs::is_block_file(status) || fs::is_character_file(status) ? "problem.not_a_file.device"
-         : fs::exists(status)                                           ? "problem.not_a_file.other"
-                                                                        : "problem.not_a_file.link_to_nothing";
 }
 
 [[noreturn]] void fail(std::string file, std::string_view key) {
@@ -75,7 +66,7 @@ Org read_org(std::string_view path_text, const ReadOptions& options) {
         // A directory, FIFO, socket or device under a table's name is a problem, not a read that
         // fails oddly or waits forever for a writer.
         if (const auto kind = fs::status(file, ec); !fs::is_regular_file(kind)) {
-          problems.push_back(make_problem(not_a_file(kind), {}, name));
+          problems.push_back(make_problem(detail::not_a_file(kind), {}, name));
           continue;
         }
       }
@@ -111,7 +102,7 @@ Org read_org(std::string_view path_text, const ReadOptions& options) {
     // A file that is not JSON has nothing more to say (no "people table missing" after it).
     if (!detail::read_json_org(text, shown, builder, problems)) throw OrgDataError(std::move(problems));
   } else if (fs::exists(status)) {
-    fail(shown, not_a_file(status));
+    fail(shown, detail::not_a_file(status));
   } else {
     fail(path.string(), "problem.missing_file");
   }
