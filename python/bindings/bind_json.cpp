@@ -25,6 +25,8 @@ struct RowColumn {
   std::vector<std::string> labels;   // coded: each label as its JSON string, quotes included
   py::array_t<double> numbers;
   py::array_t<std::int64_t> wholes;  // also the text's offsets
+  py::array_t<std::uint32_t> counts;  // whole numbers given as uint32 (the core's counts, read in place)
+  bool given_as_counts = false;
   py::array_t<bool> flags;           // booleans, or which texts are given
   py::array_t<std::uint8_t> bytes;   // the texts
 };
@@ -42,8 +44,14 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
     check(c.numbers.size(), rows);
   } else if (kind == "whole") {
     c.kind = RowColumn::Kind::whole;
-    c.wholes = spec[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
-    check(c.wholes.size(), rows);
+    if (py::isinstance<py::array_t<std::uint32_t, py::array::c_style>>(spec[2])) {
+      c.counts = spec[2].cast<py::array_t<std::uint32_t, py::array::c_style>>();
+      c.given_as_counts = true;
+      check(c.counts.size(), rows);
+    } else {
+      c.wholes = spec[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+      check(c.wholes.size(), rows);
+    }
   } else if (kind == "boolean") {
     c.kind = RowColumn::Kind::boolean;
     c.flags = spec[2].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
@@ -118,7 +126,9 @@ void bind_json(py::module_& m) {
             p = json::text_to(p, keys[k]);
             switch (c.kind) {
               case RowColumn::Kind::number: p = json::number_to(p, c.numbers.data()[i]); break;
-              case RowColumn::Kind::whole: p = json::whole_to(p, c.wholes.data()[i]); break;
+              case RowColumn::Kind::whole:
+                p = json::whole_to(p, c.given_as_counts ? std::int64_t{c.counts.data()[i]} : c.wholes.data()[i]);
+                break;
               case RowColumn::Kind::boolean: p = json::text_to(p, c.flags.data()[i] ? "true" : "false"); break;
               case RowColumn::Kind::coded: {
                 const std::int64_t code = c.codes.data()[i];
@@ -154,11 +164,11 @@ void bind_json(py::module_& m) {
         };
         std::string suffix;
         if (rows) json::line(suffix, level), suffix += ']';
-        return json::stream_blocks(rows, 4096, rows ? "[" : "[]", suffix, format, write);
+        return json::stream_blocks(rows, 1024, rows ? "[" : "[]", suffix, format, write);
       },
       py::arg("rows"), py::arg("columns"), py::arg("level"), py::arg("write") = py::none(),
       "A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes "
-      "it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[]) | (key, 'boolean', bool[]) | "
+      "it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[] or uint32[]) | (key, 'boolean', bool[]) | "
       "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int[rows], labels: "
       "list of str; code -1: null)], keys in order. Returned as bytes, "
       "or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.");

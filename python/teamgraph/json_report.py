@@ -235,7 +235,7 @@ def _document(report: "Report", checksum: Any = None) -> Dict[str, Any]:
 def _people_json(report: "Report", level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:
     """The per-person rows as the JSON report writes them, by the core from the columns: returned
     as bytes, or written through `write` a block at a time."""
-    return _rows_json(report._people_columns(), level, write, _TEXT_COLUMNS)
+    return _rows_json(report._people_columns(coded_levels=True), level, write, _TEXT_COLUMNS)
 
 
 def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
@@ -264,6 +264,8 @@ def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
             specs.append((key, "text", *text[1:]))
         elif pd.api.types.is_bool_dtype(dtype):
             specs.append((key, "boolean", values.to_numpy(dtype=bool)))
+        elif isinstance(dtype, np.dtype) and dtype == np.uint32:
+            specs.append((key, "whole", values.to_numpy()))  # the core's counts, read in place
         elif pd.api.types.is_integer_dtype(dtype):
             specs.append((key, "whole", values.to_numpy(dtype=np.int64)))
         elif isinstance(dtype, np.dtype) and dtype == np.float64:

@@ -51,6 +51,12 @@ def _level_column(codes: np.ndarray) -> pd.Series:
     return pd.Series(pd.array(text, dtype=dtype))
 
 
+def _coded_level_column(codes: np.ndarray) -> pd.Series:
+    """Talent grid levels as categories (missing where not placed)."""
+    codes = np.asarray(codes)
+    return pd.Series(pd.Categorical.from_codes(np.where(codes < len(_LEVELS), codes, -1).astype(np.int8), _LEVELS))
+
+
 def default_policy() -> Dict[str, Any]:
     """Every threshold and weight of every score, with its default (docs/scores.md explains them)."""
     return json.loads(_core.default_policy_json())
@@ -273,9 +279,11 @@ class Report:
         people (managers the data names but does not describe): kept, with n/a in every figure."""
         return pd.DataFrame(self._people_columns())
 
-    def _people_columns(self) -> Dict[str, pd.Series]:
+    def _people_columns(self, coded_levels: bool = False) -> Dict[str, pd.Series]:
         """The columns of ``people``, each a Series over the core's array (not copied): what the
-        JSON report writes its rows from without making the frame (a 1M-person frame is 300 MB)."""
+        JSON report writes its rows from without making the frame (a 1M-person frame is 300 MB).
+        `coded_levels`: the talent grid's levels as categories (codes and their words: 2 MB at a
+        million people, where text is 28 MB), for a writer that reads them so."""
         d = self.core.departure
         columns = self._people_base()
         columns.update(self._departure_columns())
@@ -286,8 +294,9 @@ class Report:
                 columns[f"{score.name}.{column}"] = values
         # Each person's box on the talent grid ("low", "middle", "high"; missing when not placed).
         grid = self.core.talent_grid
-        columns["talent_grid.performance"] = _level_column(grid.performance_level)
-        columns["talent_grid.potential"] = _level_column(grid.potential_level)
+        level = _coded_level_column if coded_levels else _level_column
+        columns["talent_grid.performance"] = level(grid.performance_level)
+        columns["talent_grid.potential"] = level(grid.potential_level)
         return {name: values if isinstance(values, pd.Series) else pd.Series(values, copy=False)
                 for name, values in columns.items()}
 

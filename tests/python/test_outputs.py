@@ -433,14 +433,29 @@ def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
     expected = json.dumps({"rows": rows}, indent=2, sort_keys=True, ensure_ascii=False)
     assert expected == '{\n  "rows": ' + out.decode("utf-8") + "\n}"
     assert _core.json_rows(0, [], 1) == b"[]"
+    # Counts given as uint32 (read in place, to 4,294,967,295), contiguous or not, write as int64.
+    counts = np.array([0, 1, 7, 2**31, 2**32 - 1, 42], dtype=np.uint32)
+    expected = _core.json_rows(len(counts), [("c", "whole", counts.astype(np.int64))], 1)
+    assert b"4294967295" in expected and b"2147483648" in expected
+    assert _core.json_rows(len(counts), [("c", "whole", counts)], 1) == expected
+    strided = np.repeat(counts, 2)[::2]
+    assert not strided.flags.c_contiguous
+    assert _core.json_rows(len(counts), [("c", "whole", strided)], 1) == expected
+    # Categories (codes and their words; -1 none) write as their text does.
+    words = ["low", "middle", "high"]
+    codes = np.array([2, -1, 0, 1, 0], dtype=np.int8)
+    arrow = pa.array([None if c < 0 else words[c] for c in codes], type=pa.large_string())
+    as_text = _core.json_rows(len(codes), [("g", "text", np.frombuffer(arrow.buffers()[1], dtype=np.int64)[:len(codes) + 1],
+                                            np.frombuffer(arrow.buffers()[2], dtype=np.uint8), codes >= 0)], 1)
+    assert _core.json_rows(len(codes), [("g", "coded", codes, words)], 1) == as_text
 
 
 def test_json_rows_written_in_blocks_are_the_rows_in_order() -> None:
-    # Given a write, the rows are formatted a block of 4,096 at a time on worker threads and
+    # Given a write, the rows are formatted a block of 1,024 at a time on worker threads and
     # written in order as they are ready: the same bytes as made at once, however many blocks.
     from teamgraph import _core
 
-    for rows in (1, 4095, 4096, 4097, 50_000):
+    for rows in (1, 1023, 1024, 1025, 4097, 50_000):
         numbers = np.arange(rows, dtype=np.float64) * 0.37
         specs = [("n", "number", numbers), ("w", "whole", np.arange(rows, dtype=np.int64))]
         parts: list = []
