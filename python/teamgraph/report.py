@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 _LEVELS = ("low", "middle", "high")  # a talent grid level's words, by code (3: not placed)
 
 # The people table's columns a report reads (Report._people): the rest (manager_id, the extra
-# columns, ...) are not made, 60 MB at a million people.
-_PEOPLE_COLUMNS = ("id", "name", "department", "tier", "placeholder", "flight_risk", "assessment", "potential")
+# columns, ...) are not made, 60 MB at a million people; the scored ones (Report._scored_people)
+# only for what shows them (24 MB at a million people, which the JSON report does not need).
+_PEOPLE_COLUMNS = ("id", "name", "department", "tier", "placeholder")
+_SCORED_PEOPLE_COLUMNS = ("flight_risk", "assessment", "potential")
 
 
 def _level_column(codes: np.ndarray) -> pd.Series:
@@ -81,6 +83,7 @@ class Report:
         self.language = normalize_language(lang)  # the catalog language of the report's words (teamgraph.catalog)
         self._pseudonyms = list(pseudonyms) if pseudonyms is not None else None
         self._people_cache: Optional[pd.DataFrame] = None
+        self._scored_cache: Optional[pd.DataFrame] = None
         self._ids_cache: Optional[Sequence[str]] = None
         self._findings_cache: Optional[FindingList] = None
         self.scores: Dict[str, Optional[float]] = {s.name: s.value for s in raw.scores}
@@ -138,11 +141,18 @@ class Report:
     @property
     def _people(self) -> pd.DataFrame:
         """The columns of the org's people table that reports show (_PEOPLE_COLUMNS), read once (an
-        Org never changes); flight_risk, assessment and potential in [0, 1] as the scores use
-        them (risk = flight_risk x impact)."""
+        Org never changes)."""
         if self._people_cache is None:
             self._people_cache = self.org.table("people", normalized=True, columns=_PEOPLE_COLUMNS)
         return self._people_cache
+
+    @property
+    def _scored_people(self) -> pd.DataFrame:
+        """flight_risk, assessment and potential of the org's people, in [0, 1] as the scores use
+        them (risk = flight_risk x impact), read once."""
+        if self._scored_cache is None:
+            self._scored_cache = self.org.table("people", normalized=True, columns=_SCORED_PEOPLE_COLUMNS)
+        return self._scored_cache
 
     @property
     def _id_column(self) -> Any:
@@ -245,7 +255,7 @@ class Report:
             "coverage_drop": columns["coverage_drop"], "unit_left": columns["unit_left"], "cut_off": columns["cut_off"],
             "orphaned_artifacts": columns["orphaned_artifacts"], "channels_led": columns["channels_led"],
             "impact": d.impact,
-            "flight_risk": people["flight_risk"], "risk": d.risk,
+            "flight_risk": self._scored_people["flight_risk"], "risk": d.risk,
         })
         ranking = d.ranking
         frame = frame.iloc[ranking].reset_index(drop=True)

@@ -79,7 +79,8 @@ class TalentGrid:
         potential = self._raw.potential_level
         names = np.array([*LEVELS, None], dtype=object)
         as_read = r.org.people  # the values on their declared scales
-        missing = people["assessment"].isna().to_numpy().astype(int) + 2 * people["potential"].isna().to_numpy()
+        scored = r._scored_people
+        missing = scored["assessment"].isna().to_numpy().astype(int) + 2 * scored["potential"].isna().to_numpy()
         perf, pot = names[performance], names[potential]
         return pd.DataFrame({
             "id": r._id_column, "name": r._names, "department": people["department"],
