@@ -6,9 +6,11 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -77,10 +79,60 @@ struct Hierarchy {
   index_t layers = 0;                // 1 + the greatest depth; 0 for an empty org
 };
 
+// Scores of people (rows) by competency (columns), read as a people x competencies table, NaN
+// where a person was not scored, but holding only the cells given: each person's, by column (a
+// table of many competency names, each person scored on a few, made a people x names table mostly
+// empty: 8,000 people with a name each took 512 MB; every cell of it was held).
+class CompetencyScores {
+ public:
+  CompetencyScores() = default;
+  Eigen::Index rows() const noexcept { return people_; }
+  Eigen::Index cols() const noexcept { return columns_; }
+  // The cells given (0 for scores not kept: see as_read()).
+  std::size_t size() const noexcept { return value_.size(); }
+  // Person p's score in column k; NaN where not given.
+  double operator()(Eigen::Index p, Eigen::Index k) const noexcept {
+    const auto* first = column_.data() + offsets_[static_cast<std::size_t>(p)];
+    const auto* last = column_.data() + offsets_[static_cast<std::size_t>(p) + 1];
+    const auto* at = std::lower_bound(first, last, static_cast<std::uint32_t>(k));
+    return at != last && *at == static_cast<std::uint32_t>(k) ? value_[static_cast<std::size_t>(at - column_.data())]
+                                                              : std::numeric_limits<double>::quiet_NaN();
+  }
+  // Person p's cells are [first(p), first(p + 1)): cell c in column column_of(c), score value_of(c).
+  std::size_t first(Eigen::Index p) const noexcept { return offsets_[static_cast<std::size_t>(p)]; }
+  std::uint32_t column_of(std::size_t c) const noexcept { return column_[c]; }
+  double value_of(std::size_t c) const noexcept { return value_[c]; }
+  const std::vector<std::uint32_t>& cell_starts() const noexcept { return offsets_; }  // rows() + 1
+  const std::vector<std::uint32_t>& cell_columns() const noexcept { return column_; }
+
+  // Made person by person, each person's cells by column: start(people, columns, cells), then
+  // add() each cell in that order, then end_person() after each person (all `people`).
+  void start(Eigen::Index people, Eigen::Index columns, std::size_t cells) {
+    people_ = people, columns_ = columns;
+    offsets_.assign(1, 0);
+    offsets_.reserve(static_cast<std::size_t>(people) + 1);
+    column_.clear(), value_.clear();
+    column_.reserve(cells), value_.reserve(cells);
+  }
+  void add(std::uint32_t column, double value) { column_.push_back(column), value_.push_back(value); }
+  void end_person() { offsets_.push_back(static_cast<std::uint32_t>(column_.size())); }
+  // Every cell's value v made f(v), in place.
+  template <class F>
+  void transform(F f) {
+    for (auto& v : value_) v = f(v);
+  }
+
+ private:
+  Eigen::Index people_ = 0, columns_ = 0;
+  std::vector<std::uint32_t> offsets_{0};
+  std::vector<std::uint32_t> column_;
+  std::vector<double> value_;
+};
+
 struct Competencies {
   std::vector<std::string> names;  // sorted
-  Eigen::MatrixXd scores;          // people x names, normalized to [0, 1]; NaN = not assessed
-  Eigen::MatrixXd scores_read;     // the same cells as read, on the declared scale; see as_read()
+  CompetencyScores scores;         // people x names, normalized to [0, 1]; NaN = not assessed
+  CompetencyScores scores_read;    // the same cells as read, on the declared scale; see as_read()
   std::vector<ExtraColumn> extra;  // in canonical (person, competency) order
   std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <cstring>
 #include <optional>
 #include <thread>
@@ -118,16 +119,20 @@ void bind_org(py::module_& m) {
       .def("competency_matrix",
            [](const std::shared_ptr<Org>& org) {
              const auto& c = org->competencies();
-             const py::object owner = py::cast(org);
-             // Eigen is column-major: people x competencies with Fortran strides, no copy.
-             py::array_t<double> scores({c.scores.rows(), c.scores.cols()},
-                                        {static_cast<py::ssize_t>(sizeof(double)),
-                                         static_cast<py::ssize_t>(sizeof(double) * c.scores.rows())},
-                                        c.scores.data(), owner);
+             // The cells given, spread into a table made here (people x competencies: as big as
+             // that is, where the org holds only the cells).
+             const auto people = static_cast<py::ssize_t>(c.scores.rows()), names = static_cast<py::ssize_t>(c.scores.cols());
+             py::array_t<double> scores({people, names});
+             auto cells = scores.mutable_unchecked<2>();
+             for (py::ssize_t i = 0; i < people; ++i) {
+               for (py::ssize_t k = 0; k < names; ++k) cells(i, k) = std::numeric_limits<double>::quiet_NaN();
+               for (auto cell = c.scores.first(i); cell < c.scores.first(i + 1); ++cell)
+                 cells(i, static_cast<py::ssize_t>(c.scores.column_of(cell))) = c.scores.value_of(cell);
+             }
              py::detail::array_proxy(scores.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
              return py::make_tuple(py::cast(c.names), scores);
            },
-           "(names, scores): people x competencies, normalized to [0, 1], NaN = not assessed.")
+           "(names, scores): people x competencies, normalized to [0, 1], NaN = not assessed (a copy).")
       .def_property_readonly("warnings", &Org::warnings, "Problems that did not stop the build.")
       .def_property_readonly("tables", &Org::tables, "The input tables that were given.")
       .def_property_readonly("team_name", [](const Org& org) { return org.team().name; })

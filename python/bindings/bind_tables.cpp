@@ -142,23 +142,15 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
     // Its rows are made here from the matrix (millions of a rich org): not for a sink that
     // reads the dates only (DigestCheck), as none of them is one.
     if constexpr (!dates_only<Sink>) {
-      const Eigen::MatrixXd& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
-      // The rows are the matrix's entries that hold a score, person by person and each person's
-      // by competency: person i's first is row_start[i], entry k's competency kind[k]. Entry k's
+      const CompetencyScores& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
+      // The rows are the cells that hold a score, person by person and each person's by
+      // competency: person i's first is row_start[i], cell k's competency kind[k]. Cell k's
       // person is found by a cursor that steps from the last one asked (each sink reads a column
-      // in order) and otherwise searches row_start: no column of millions is made for the
-      // people and scores (made twice for the input checksum, 80 MB at a million people, before).
-      const auto people = static_cast<std::size_t>(scores.rows());
-      std::vector<std::size_t> row_start(people + 1, 0);
-      std::vector<std::uint32_t> kind;
-      kind.reserve(static_cast<std::size_t>((scores.array() == scores.array()).count()));  // NaN != NaN
-      for (std::size_t i = 0; i < people; ++i) {
-        for (Eigen::Index j = 0; j < scores.cols(); ++j)
-          if (!std::isnan(scores(static_cast<Eigen::Index>(i), j))) kind.push_back(static_cast<std::uint32_t>(j));
-        row_start[i + 1] = kind.size();
-      }
+      // in order) and otherwise searches row_start: no column of millions is made for the people.
+      const auto& row_start = scores.cell_starts();
+      const auto& kind = scores.cell_columns();
       struct Cursor {
-        std::size_t k = static_cast<std::size_t>(-1), i = 0;  // the entry last asked (none yet: k + 1 is 0), its person
+        std::size_t k = static_cast<std::size_t>(-1), i = 0;  // the cell last asked (none yet: k + 1 is 0), its person
       };
       auto person = [&](Cursor& at, std::size_t k) {
         if (k == at.k + 1)
@@ -171,9 +163,7 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
       person_ids_of("person_id", kind.size(),
                     [&, at = Cursor{}](std::size_t k) mutable { return static_cast<index_t>(person(at, k)); });
       sink.text("competency", kind.size(), [&](std::size_t k) { return given(c.names[kind[k]]); });
-      sink.numbers("score", kind.size(), [&, at = Cursor{}](std::size_t k) mutable {
-        return scores(static_cast<Eigen::Index>(person(at, k)), static_cast<Eigen::Index>(kind[k]));
-      });
+      sink.numbers("score", kind.size(), [&](std::size_t k) { return scores.value_of(k); });
     }
     schema_columns(c.columns);
     extras(c.extra);
@@ -571,11 +561,7 @@ bool table_digest(const Org& org, const std::string& name, const py::function& u
 std::size_t table_rows(const Org& org, const std::string& name) {
   if (name == "people") return org.size();
   if (name == "competencies") {
-    const auto& scores = org.competencies().scores;
-    std::size_t rows = 0;
-    for (Eigen::Index j = 0; j < scores.cols(); ++j)
-      for (Eigen::Index i = 0; i < scores.rows(); ++i) rows += !std::isnan(scores(i, j));
-    return rows;
+    return org.competencies().scores.size();
   }
   if (name == "successors") return org.successors().incumbent.size();
   if (name == "sharing") return org.sharing().a.size();

@@ -121,7 +121,7 @@ class Org:
         ...
     def competency_matrix(self) -> tuple[typing.Any, numpy.typing.NDArray[numpy.float64]]:
         """
-        (names, scores): people x competencies, normalized to [0, 1], NaN = not assessed.
+        (names, scores): people x competencies, normalized to [0, 1], NaN = not assessed (a copy).
         """
     def find(self, id: str) -> int | None:
         """

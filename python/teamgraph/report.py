@@ -56,7 +56,7 @@ def _level_column(codes: np.ndarray) -> pd.Series:
 def _coded_level_column(codes: np.ndarray) -> pd.Series:
     """Talent grid levels as categories (missing where not placed)."""
     codes = np.asarray(codes)
-    return pd.Series(pd.Categorical.from_codes(np.where(codes < len(_LEVELS), codes, -1).astype(np.int8), _LEVELS))
+    return pd.Series(pd.Categorical.from_codes(np.where(codes < len(_LEVELS), codes.astype(np.int8), np.int8(-1)), _LEVELS))
 
 
 def default_policy() -> Dict[str, Any]:
@@ -292,8 +292,8 @@ class Report:
     def _people_columns(self, coded_levels: bool = False) -> Dict[str, pd.Series]:
         """The columns of ``people``, each a Series over the core's array (not copied): what the
         JSON report writes its rows from without making the frame (a 1M-person frame is 300 MB).
-        `coded_levels`: the talent grid's levels as categories (codes and their words: 2 MB at a
-        million people, where text is 28 MB), for a writer that reads them so."""
+        `coded_levels`: the talent grid's levels as categories (a byte a person and their three
+        words, where their text is 28 MB at a million people), for a writer that reads them so."""
         d = self.core.departure
         columns = self._people_base()
         columns.update(self._departure_columns())

@@ -80,25 +80,29 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
                  [](const Entry& x, const Entry& y) { return std::tie(x.name, x.row) < std::tie(y.name, y.row); });
   auto& c = *competencies_;
   c.names.assign(names.begin(), names.end());
-  c.scores = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(people), static_cast<Eigen::Index>(names.size()),
-                                       std::nan(""));
+  // The cells person by person, each person's by competency (the entries' order).
+  c.scores.start(static_cast<Eigen::Index>(people), static_cast<Eigen::Index>(names.size()), entries.size());
   std::vector<std::size_t> order;
   order.reserve(entries.size());
-  for (std::size_t k = 0; k < entries.size(); ++k) {
-    const auto& e = entries[k];
-    if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
-      reader.row_problem("problem.duplicate_record.competency", e.row, reader.text(c_person, e.row), "competency",
-                         {{"competency", std::string(names[e.name])},
-                          {"first", std::to_string(reader.record(entries[k - 1].row))}});
-      continue;
+  std::size_t k = 0;
+  for (std::size_t p = 0; p < people; ++p) {
+    for (; k < entries.size() && entries[k].person == p; ++k) {
+      const auto& e = entries[k];
+      if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
+        reader.row_problem("problem.duplicate_record.competency", e.row, reader.text(c_person, e.row), "competency",
+                           {{"competency", std::string(names[e.name])},
+                            {"first", std::to_string(reader.record(entries[k - 1].row))}});
+        continue;
+      }
+      c.scores.add(e.name, scores[e.row]);
+      order.push_back(e.row);
     }
-    c.scores(static_cast<Eigen::Index>(e.person), static_cast<Eigen::Index>(e.name)) = scores[e.row];
-    order.push_back(e.row);
+    c.scores.end_person();
   }
   std::vector<Entry>().swap(entries);
   std::vector<double>().swap(scores);
   if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
-  c.scores = c.scores.unaryExpr([&](double v) { return normalized(scale, v); });
+  c.scores.transform([&](double v) { return normalized(scale, v); });
   c.columns = reader.schema_columns("competencies", order);
   c.extra = reader.extras(order);
 }

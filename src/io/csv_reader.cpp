@@ -442,12 +442,16 @@ Table read_csv_table(const std::string& path, const std::string& display_name, s
   const bool stated = ::fstat(fd, &status) == 0;
   if (!stated || !S_ISREG(status.st_mode)) {
     ::close(fd);
-    // What it is, named as read_org names it (the path's status: the file opened is not asked
-    // again, only what to call it).
+    // What the file opened is, named as read_org names a path.
     namespace fs = std::filesystem;
-    std::error_code ec;
-    auto kind = stated ? fs::status(path, ec) : fs::file_status(fs::file_type::unknown);
-    if (ec) kind = fs::file_status(fs::file_type::unknown);
+    const auto type = !stated                                         ? fs::file_type::unknown
+                      : S_ISDIR(status.st_mode)                       ? fs::file_type::directory
+                      : S_ISFIFO(status.st_mode)                      ? fs::file_type::fifo
+                      : S_ISSOCK(status.st_mode)                      ? fs::file_type::socket
+                      : S_ISBLK(status.st_mode)                       ? fs::file_type::block
+                      : S_ISCHR(status.st_mode)                       ? fs::file_type::character
+                                                                      : fs::file_type::unknown;
+    const fs::file_status kind(type);
     problems.push_back(make_problem(detail::not_a_file(kind), {}, display_name));
     Table none(display_name);
     none.set_unreadable();

@@ -172,9 +172,12 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const index_t n = org.size();
   const StringColumn& ids = org.people().ids;
   auto kept = [&](index_t p) { return p == no_index || e.keep[p]; };
-  std::size_t id_bytes = 0;  // the ids' mean length, rounded up: most text cells are ids
+  // The ids' mean length, rounded up (most text cells are ids), at most 32 bytes: a few ids of a
+  // megabyte would otherwise make room for every cell of every table at their mean.
+  std::size_t id_bytes = 0;
   for (index_t i = 0; i < n; ++i) id_bytes += ids[i].size();
-  const std::size_t id_cell = n == 0 ? 1 : (id_bytes + static_cast<std::size_t>(n) - 1) / static_cast<std::size_t>(n);
+  const std::size_t id_cell =
+      n == 0 ? 1 : std::min<std::size_t>(32, (id_bytes + static_cast<std::size_t>(n) - 1) / static_cast<std::size_t>(n));
 
   const std::function<void(Tables&)> people_part = [&](Tables& tables) {
     const auto& p = org.people();
@@ -213,22 +216,20 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     if (!(org.has_table("competencies"))) return;
     const auto& c = org.competencies();
     const auto& scores_read = as_read(c.scores, c.scores_read);
-    TableOut out("competencies", static_cast<std::size_t>((!c.scores.array().isNaN()).count()), id_cell);
+    TableOut out("competencies", c.scores.size(), id_cell);
     auto &who = out.text("person_id"), &what = out.text("competency");
     auto& score = out.numbers("score");
     std::vector<std::size_t> rows;
-    std::size_t row = 0;  // extras follow the (person, competency) order of the non-missing cells
-    for (index_t i = 0; i < n; ++i)
-      for (Eigen::Index k = 0; k < c.scores.cols(); ++k) {
-        if (std::isnan(c.scores(i, k))) continue;
-        if (e.keep[i]) {
-          rows.push_back(row);
-          who.emplace_back(ids[i]);
-          what.push_back(c.names[static_cast<std::size_t>(k)]);
-          score.push_back(scores_read(i, k));
-        }
-        ++row;
+    // A row a cell, in the cells' (person, competency) order, which the extras follow.
+    for (index_t i = 0; i < n; ++i) {
+      if (!e.keep[i]) continue;
+      for (std::size_t cell = c.scores.first(i); cell < c.scores.first(i + 1); ++cell) {
+        rows.push_back(cell);
+        who.emplace_back(ids[i]);
+        what.push_back(c.names[c.scores.column_of(cell)]);
+        score.push_back(scores_read.value_of(cell));
       }
+    }
     schema_columns(out, c.columns, rows);
     extras(out, c.extra, rows);
     tables.emplace_back("competencies", out.finish(rows.size()));

@@ -324,7 +324,6 @@ def test_a_side_reads_findings_people_alike_one_at_a_time_or_from_the_list(pseud
     expected = [list(f.people) for f in report.findings]
     assert sum(map(len, expected)) > 20
     side = _Side(report.findings)
-    assert side._read_limit >= 4096
     side._read_limit = 5  # a few read one at a time, then the list
     assert [side.people(k) for k in range(len(report.findings))] == expected
     assert side._ids is not None  # the list was made
