@@ -137,7 +137,7 @@ struct Competencies {
   std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
 };
 
-// A scored column (or matrix) as read: `read` where it is kept, else the normalized values,
+// A scored column (or competency scores) as read: `read` where it is kept, else the normalized values,
 // which are then the same numbers.
 template <class Values>
 const Values& as_read(const Values& normalized, const Values& read) {

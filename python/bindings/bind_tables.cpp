@@ -139,7 +139,7 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
     extras(p.extra);
   } else if (name == "competencies") {
     const auto& c = org.competencies();
-    // Its rows are made here from the matrix (millions of a rich org): not for a sink that
+    // Its rows are made here from the cells (millions of a rich org): not for a sink that
     // reads the dates only (DigestCheck), as none of them is one.
     if constexpr (!dates_only<Sink>) {
       const CompetencyScores& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);

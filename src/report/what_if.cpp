@@ -220,8 +220,10 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
     auto &who = out.text("person_id"), &what = out.text("competency");
     auto& score = out.numbers("score");
     std::vector<std::size_t> rows;
-    // A row a cell, in the cells' (person, competency) order, which the extras follow.
-    for (index_t i = 0; i < n; ++i) {
+    // A row a cell, in the cells' (person, competency) order, which the extras follow (none for
+    // a table read without its required columns, whose cells were never started).
+    const auto scored = static_cast<index_t>(std::min<Eigen::Index>(n, c.scores.rows()));
+    for (index_t i = 0; i < scored; ++i) {
       if (!e.keep[i]) continue;
       for (std::size_t cell = c.scores.first(i); cell < c.scores.first(i + 1); ++cell) {
         rows.push_back(cell);
