@@ -104,6 +104,7 @@ class CompetencyScores {
   double value_of(std::size_t c) const noexcept { return value_[c]; }
   const std::vector<std::uint32_t>& cell_starts() const noexcept { return offsets_; }  // rows() + 1
   const std::vector<std::uint32_t>& cell_columns() const noexcept { return column_; }
+  const std::vector<double>& cell_values() const noexcept { return value_; }
 
   // Made person by person, each person's cells by column: start(people, columns, cells), then
   // add() each cell in that order, then end_person() after each person (all `people`).
@@ -132,12 +133,19 @@ class CompetencyScores {
 struct Competencies {
   std::vector<std::string> names;  // sorted
   CompetencyScores scores;         // people x names, normalized to [0, 1]; NaN = not assessed
-  CompetencyScores scores_read;    // the same cells as read, on the declared scale; see as_read()
+  // The cells' scores as read, on the declared scale (cell c's is score_read(c)), kept because
+  // mapping [0, 1] back to a scale is not exact in floating point; empty where they are the
+  // normalized ones (a [0, 1] scale).
+  std::vector<double> scores_read;
   std::vector<ExtraColumn> extra;  // in canonical (person, competency) order
   std::vector<SchemaColumn> columns;  // the schema's columns without a member of their own
+
+  double score_read(std::size_t cell) const noexcept {
+    return scores_read.empty() ? scores.value_of(cell) : scores_read[cell];
+  }
 };
 
-// A scored column (or competency scores) as read: `read` where it is kept, else the normalized values,
+// A scored column as read: `read` where it is kept, else the normalized values,
 // which are then the same numbers.
 template <class Values>
 const Values& as_read(const Values& normalized, const Values& read) {

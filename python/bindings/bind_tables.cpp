@@ -142,7 +142,7 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
     // Its rows are made here from the cells (millions of a rich org): not for a sink that
     // reads the dates only (DigestCheck), as none of them is one.
     if constexpr (!dates_only<Sink>) {
-      const CompetencyScores& scores = normalized ? c.scores : as_read(c.scores, c.scores_read);
+      const CompetencyScores& scores = c.scores;
       // The rows are the cells that hold a score, person by person and each person's by
       // competency: person i's first is row_start[i], cell k's competency kind[k]. Cell k's
       // person is found by a cursor that steps from the last one asked (each sink reads a column
@@ -163,7 +163,8 @@ void visit_table(const Org& org, const std::string& name, bool normalized, Sink&
       person_ids_of("person_id", kind.size(),
                     [&, at = Cursor{}](std::size_t k) mutable { return static_cast<index_t>(person(at, k)); });
       sink.text("competency", kind.size(), [&](std::size_t k) { return given(c.names[kind[k]]); });
-      sink.numbers("score", kind.size(), [&](std::size_t k) { return scores.value_of(k); });
+      sink.numbers("score", kind.size(),
+                   [&](std::size_t k) { return normalized ? scores.value_of(k) : c.score_read(k); });
     }
     schema_columns(c.columns);
     extras(c.extra);

@@ -101,7 +101,7 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
   }
   std::vector<Entry>().swap(entries);
   std::vector<double>().swap(scores);
-  if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores;  // as read so far; now normalized
+  if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores.cell_values();  // as read so far; now normalized
   c.scores.transform([&](double v) { return normalized(scale, v); });
   c.columns = reader.schema_columns("competencies", order);
   c.extra = reader.extras(order);

@@ -215,7 +215,6 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
   const std::function<void(Tables&)> competencies_part = [&](Tables& tables) {
     if (!(org.has_table("competencies"))) return;
     const auto& c = org.competencies();
-    const auto& scores_read = as_read(c.scores, c.scores_read);
     TableOut out("competencies", c.scores.size(), id_cell);
     auto &who = out.text("person_id"), &what = out.text("competency");
     auto& score = out.numbers("score");
@@ -229,7 +228,7 @@ std::vector<std::pair<std::string, Table>> export_tables(const Org& org, const E
         rows.push_back(cell);
         who.emplace_back(ids[i]);
         what.push_back(c.names[c.scores.column_of(cell)]);
-        score.push_back(scores_read.value_of(cell));
+        score.push_back(c.score_read(cell));
       }
     }
     schema_columns(out, c.columns, rows);
