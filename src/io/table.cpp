@@ -159,17 +159,18 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::v
   std::vector<std::uint32_t> order(runs);  // runs by (key, first row)
   for (std::size_t k = 0; k < runs; ++k) order[k] = static_cast<std::uint32_t>(k);
   if (!in_order) {
-    // Each run keyed by its first eight bytes (big-endian, zero-padded); full keys are compared
-    // only where those tie.
+    // Each run keyed by eight bytes of its key (big-endian, zero-padded) from `depth` on; full
+    // keys are compared only where those tie.
     struct Key {
       std::uint64_t prefix;
       std::uint32_t run;
     };
-    auto key_of = [&](std::size_t k) {
-      const std::string_view key = keys[run_start[k]];
+    auto chunk = [&](std::uint32_t run, std::size_t depth) {
+      const std::string_view key = keys[run_start[run]];
       std::uint64_t prefix = 0;
-      for (std::size_t i = 0; i < 8; ++i) prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
-      return Key{prefix, static_cast<std::uint32_t>(k)};
+      for (std::size_t i = depth; i < depth + 8; ++i)
+        prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+      return prefix;
     };
     auto less = [&](const Key& a, const Key& b) {
       if (a.prefix != b.prefix) return a.prefix < b.prefix;
@@ -180,7 +181,7 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::v
     if (runs <= few) {  // a team's ids: sorted by insertion on the stack, no allocation
       std::array<Key, few> sorted;
       for (std::size_t k = 0; k < runs; ++k) {
-        const Key key = key_of(k);
+        const Key key{chunk(static_cast<std::uint32_t>(k), 0), static_cast<std::uint32_t>(k)};
         std::size_t j = k;
         for (; j > 0 && less(key, sorted[j - 1]); --j) sorted[j] = sorted[j - 1];
         sorted[j] = key;
@@ -188,10 +189,44 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::v
       for (std::size_t k = 0; k < runs; ++k) order[k] = sorted[k].run;
     } else {
       std::vector<Key> sorted(runs);
-      for (std::size_t k = 0; k < runs; ++k) sorted[k] = key_of(k);
-      // Boost's spreadsort: radix passes on the prefix, comparisons only within small bins.
-      boost::sort::spreadsort::integer_sort(
-          sorted.begin(), sorted.end(), [](const Key& k, unsigned shift) { return k.prefix >> shift; }, less);
+      for (std::size_t k = 0; k < runs; ++k) sorted[k] = Key{chunk(static_cast<std::uint32_t>(k), 0), static_cast<std::uint32_t>(k)};
+      // Boost's spreadsort: radix passes on the eight bytes, ordered by them alone (spreadsort
+      // takes keys whose eight bytes are equal for equal, and leaves them in any order: "p-10"
+      // and "p-100" sharing "p-1..." came out in any order, ids not sorted). Keys that tie are
+      // then sorted by their next eight bytes, the same way, while many tie (ids of one pattern:
+      // "person-1234" and "person-1299"), or by comparing them whole.
+      struct Range {
+        std::size_t begin, end, depth;
+      };
+      std::vector<Range> ties{{0, runs, 0}};
+      constexpr std::size_t deepest = 64;  // bytes compared by chunks; past them, whole keys
+      while (!ties.empty()) {
+        const Range r = ties.back();
+        ties.pop_back();
+        const auto first = sorted.begin() + static_cast<std::ptrdiff_t>(r.begin),
+                   last = sorted.begin() + static_cast<std::ptrdiff_t>(r.end);
+        if (r.depth > 0)
+          for (auto it = first; it != last; ++it) it->prefix = chunk(it->run, r.depth);
+        boost::sort::spreadsort::integer_sort(
+            first, last, [](const Key& k, unsigned shift) { return k.prefix >> shift; },
+            [](const Key& a, const Key& b) { return a.prefix < b.prefix; });
+        for (auto tie = first; tie != last;) {
+          auto end = tie + 1;
+          while (end != last && end->prefix == tie->prefix) ++end;
+          if (end - tie > 1) {
+            // Whole keys compared for a few ties, or past the chunks, or where a key ends within these
+            // eight bytes (the zero padding of a key that ends ties with a zero byte of one that does not).
+            bool longer = r.depth + 8 < deepest;
+            for (auto it = tie; longer && it != end; ++it) longer = keys[run_start[it->run]].size() > r.depth + 8;
+            if (end - tie <= static_cast<std::ptrdiff_t>(few) || !longer)
+              std::sort(tie, end, less);
+            else
+              ties.push_back(Range{static_cast<std::size_t>(tie - sorted.begin()), static_cast<std::size_t>(end - sorted.begin()),
+                                   r.depth + 8});
+          }
+          tie = end;
+        }
+      }
       for (std::size_t k = 0; k < runs; ++k) order[k] = sorted[k].run;
     }
   }

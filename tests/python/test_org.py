@@ -134,6 +134,20 @@ def test_row_order_does_not_matter(sample: Org) -> None:
     pd.testing.assert_frame_equal(shuffled.table("sharing"), sample.table("sharing"))
 
 
+def test_ids_of_one_pattern_are_found_and_ordered_whatever_the_row_order() -> None:
+    # Ids alike in their first eight bytes ("person-1", "person-10", "person-1234"), in orgs big
+    # enough for the id sort's radix passes: every id is found, and any row order gives the same
+    # org and report (the sort left such ids in the order given).
+    rows = [(f"person-{i}", "" if i == 0 else f"person-{(i - 1) // 4}", "core" if i < 5 else "execution")
+            for i in range(3000)]
+    people = pd.DataFrame(rows, columns=["id", "manager_id", "tier"])
+    org = Org.from_frames(people)
+    assert all(org.find(f"person-{i}") == org.ids.index(f"person-{i}") for i in range(0, 3000, 7))
+    shuffled = Org.from_frames(people.sample(frac=1, random_state=3))
+    assert shuffled.ids == org.ids
+    assert teamgraph.assess(shuffled).to_json() == teamgraph.assess(org).to_json()
+
+
 def test_ids_stay_text() -> None:
     org = Org.from_frames(pd.DataFrame({"id": ["007", "7"], "manager_id": [None, "007"]}))
     assert org.ids == ["007", "7"]
