@@ -306,6 +306,7 @@ class OrgAssembler {
   TeamInfo team_;
   std::vector<Problem>& problems_;
   std::vector<std::string_view> person_ids_;  // by row
+  std::string id_text_;  // a big org's person_ids_ point here, not into the people table (read_ids)
   bool people_unreadable_ = false;  // people.csv could not be read: no id of another table is unknown
   IdIndex ids_;
   std::vector<index_t> canonical_;  // row -> canonical index

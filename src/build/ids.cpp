@@ -13,6 +13,19 @@ void OrgAssembler::read_ids(const Table& table) {
   detail::assign_huge(person_ids_, table.rows(), std::string_view());
   if (c_id >= 0)
     for (std::size_t r = 0; r < table.rows(); ++r) person_ids_[r] = reader.id(c_id, r, {}, true);
+  // A big org's ids are copied out of the table's text (a few bytes an id), so that the people
+  // table can be let go once its people are read (read_tables), while the other tables are still
+  // looked up by id: at a million people the table holds 130 MB.
+  if (table.rows() > big_table) {
+    std::size_t bytes = 0;
+    for (const auto id : person_ids_) bytes += id.size();
+    id_text_.reserve(bytes);
+    for (auto& id : person_ids_) {
+      const std::size_t at = id_text_.size();
+      id_text_.append(id);
+      id = std::string_view(id_text_).substr(at, id.size());  // no reallocation: reserved
+    }
+  }
   ids_ = IdIndex(person_ids_);
 }
 

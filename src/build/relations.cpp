@@ -340,6 +340,11 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
     read(task);
     for (auto& [n, t] : tables)
       if (!n.empty() && (n == task.names[0] || n == task.names[1])) t = Table(t.source());
+    // The people table too, once its people are read, when nothing else reads it: a big org's ids
+    // are looked up in a copy of their own (read_ids).
+    if (task.part == Part::people && !id_text_.empty())
+      for (auto& [n, t] : tables)
+        if (n == "people") t = Table(t.source());
     // The sharing graph from the links read, beside the tables still being read rather than after
     // them all, and once the sharing table is let go (its text and cells are not held beside it).
     if (task.part == Part::sharing) link_sharing();

@@ -2,11 +2,14 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "helpers.hpp"
 #include "teamgraph/detail/id_map.hpp"
+#include "teamgraph/graph.hpp"
 #include "teamgraph/org_parts.hpp"
 
 namespace teamgraph {
@@ -184,6 +187,68 @@ TEST(ReadOrg, ProblemsOfCsvFilesReadWhenNeededComeBackTogether) {
   EXPECT_EQ(only(without_people, "missing_table").file, "people.csv");
   EXPECT_EQ(only(without_people, "ragged_row").file, "competencies.csv");
   EXPECT_EQ(only(without_people, "unterminated_quote").file, "attendance.csv");
+  std::filesystem::remove_all(dir);
+}
+
+// A big org's people table is let go once its people are read, while the other tables are still
+// looked up by id (in a copy of the ids): every lookup, and every problem naming an id, is as for
+// a small org.
+TEST(ReadOrg, ABigOrgsOtherTablesAreLookedUpAfterItsPeopleTableIsLetGo) {
+  const auto dir = std::filesystem::temp_directory_path() / "teamgraph-big-ids";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  constexpr int people = 70000;  // above the builder's big table (65,536 rows)
+  auto write = [&](bool with_problems) {
+    std::ofstream out(dir / "people.csv");
+    out << "id,manager_id,tier\n";
+    for (int i = 0; i < people; ++i)
+      out << "person-" << i << "," << (i == 0 ? std::string() : "person-" + std::to_string((i - 1) / 4)) << ","
+          << (i < 5 ? "core" : "execution") << "\n";
+    if (with_problems) out << "person-17,person-4,execution\n";  // record 70,002, as its first
+    std::ofstream c(dir / "competencies.csv");
+    c << "person_id,competency,score\n";
+    for (int i = 0; i < people; i += 7) c << "person-" << i << ",planning," << (i % 100) / 100.0 << "\n";
+    if (with_problems) c << "ghost-9,planning,0.5\n";
+    std::ofstream l(dir / "sharing.csv");
+    l << "person_a,person_b,channel\n";
+    for (int i = 1; i < people; i += 3) l << "person-" << i << ",person-" << i - 1 << ",online\n";
+  };
+  write(false);
+  const Org org = read_org(dir);
+  ASSERT_EQ(org.size(), static_cast<index_t>(people));
+  const auto& c = org.competencies();
+  ASSERT_EQ(c.names.size(), 1u);
+  std::size_t scored = 0, linked = 0;
+  for (int i = 0; i < people; ++i) {
+    const auto p = org.find("person-" + std::to_string(i));
+    ASSERT_TRUE(p.has_value()) << i;
+    EXPECT_EQ(org.id(*p), "person-" + std::to_string(i));
+    const double score = c.scores(static_cast<Eigen::Index>(*p), 0);
+    if (i % 7 == 0) {
+      EXPECT_DOUBLE_EQ(score, (i % 100) / 100.0) << i;
+      ++scored;
+    } else {
+      EXPECT_TRUE(std::isnan(score)) << i;
+    }
+    if (i % 3 == 1) {
+      const auto q = org.find("person-" + std::to_string(i - 1));
+      const auto targets = neighbours(org.sharing().graph, *p);
+      linked += static_cast<std::size_t>(std::count(targets.begin(), targets.end(), *q));
+    }
+  }
+  EXPECT_EQ(scored, static_cast<std::size_t>((people + 6) / 7));
+  EXPECT_EQ(linked, static_cast<std::size_t>((people + 1) / 3));
+  write(true);
+  const auto problems = problems_reading(dir);
+  EXPECT_EQ(problems.size(), 2u);
+  const auto duplicate = only(problems, "duplicate_id");
+  EXPECT_EQ(duplicate.person_id, "person-17");
+  EXPECT_EQ(duplicate.record, people + 2);
+  const auto unknown = only(problems, "unknown_id");
+  EXPECT_EQ(unknown.file, "competencies.csv");
+  EXPECT_EQ(unknown.person_id, "ghost-9");
+  // Lenient: the two records are left out, the rest is the org above.
+  EXPECT_EQ(read_org(dir.string(), /*lenient=*/true).size(), static_cast<index_t>(people));
   std::filesystem::remove_all(dir);
 }
 
