@@ -189,7 +189,10 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::v
       for (std::size_t k = 0; k < runs; ++k) order[k] = sorted[k].run;
     } else {
       std::vector<Key> sorted(runs);
-      for (std::size_t k = 0; k < runs; ++k) sorted[k] = Key{chunk(static_cast<std::uint32_t>(k), 0), static_cast<std::uint32_t>(k)};
+      for (std::size_t k = 0; k < runs; ++k) {
+        const auto run = static_cast<std::uint32_t>(k);
+        sorted[k] = Key{chunk(run, 0), run};
+      }
       // Boost's spreadsort: radix passes on the eight bytes, ordered by them alone (spreadsort
       // takes keys whose eight bytes are equal for equal, and leaves them in any order: "p-10"
       // and "p-100" sharing "p-1..." came out in any order, ids not sorted). Keys that tie are
@@ -221,8 +224,8 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::v
             if (end - tie <= static_cast<std::ptrdiff_t>(few) || !longer)
               std::sort(tie, end, less);
             else
-              ties.push_back(Range{static_cast<std::size_t>(tie - sorted.begin()), static_cast<std::size_t>(end - sorted.begin()),
-                                   r.depth + 8});
+              ties.push_back(Range{static_cast<std::size_t>(tie - sorted.begin()),
+                                   static_cast<std::size_t>(end - sorted.begin()), r.depth + 8});
           }
           tie = end;
         }

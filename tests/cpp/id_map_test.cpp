@@ -85,7 +85,8 @@ TEST(RowsSortedByText, IdsOfOnePatternComeOutInByteOrder) {
   sets[2] = sets[0];
   sets[2].insert(sets[2].end(), sets[1].begin(), sets[1].end());
   for (int i = 0; i < 300; ++i) sets[2].push_back(std::string(100, 'x') + std::to_string(i));  // past the chunks
-  for (const char* s : {"abcdefgh", "abcdefg", "abcdefgha", "abcdefgh", "", "person-12", "", "p"}) sets[2].emplace_back(s);
+  for (const char* s : {"abcdefgh", "abcdefg", "abcdefgha", "abcdefgh", "", "person-12", "", "p"})
+    sets[2].emplace_back(s);
   std::mt19937 random(7);
   for (const auto& set : sets)
     for (const bool shuffled : {false, true}) {
@@ -96,8 +97,10 @@ TEST(RowsSortedByText, IdsOfOnePatternComeOutInByteOrder) {
         std::vector<std::uint32_t> expected;
         for (std::uint32_t r = 0; r < keys.size(); ++r)
           if (!skip_empty || !keys[r].empty()) expected.push_back(r);
-        std::stable_sort(expected.begin(), expected.end(), [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
-        EXPECT_EQ(detail::rows_sorted_by_text(keys, skip_empty), expected) << keys.size() << " keys, shuffled " << shuffled;
+        std::stable_sort(expected.begin(), expected.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+        EXPECT_EQ(detail::rows_sorted_by_text(keys, skip_empty), expected)
+            << keys.size() << " keys, shuffled " << shuffled;
       }
     }
 }
