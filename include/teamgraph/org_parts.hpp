@@ -88,7 +88,7 @@ class CompetencyScores {
   CompetencyScores() = default;
   Eigen::Index rows() const noexcept { return people_; }
   Eigen::Index cols() const noexcept { return columns_; }
-  // The cells given (0 for scores not kept: see as_read()).
+  // The cells given.
   std::size_t size() const noexcept { return value_.size(); }
   // Person p's score in column k; NaN where not given.
   double operator()(Eigen::Index p, Eigen::Index k) const noexcept {

@@ -20,10 +20,12 @@ void OrgAssembler::read_ids(const Table& table) {
     std::size_t bytes = 0;
     for (const auto id : person_ids_) bytes += id.size();
     id_text_.reserve(bytes);
+    for (const auto id : person_ids_) id_text_.append(id);
+    std::size_t at = 0;  // the views once the text is whole
     for (auto& id : person_ids_) {
-      const std::size_t at = id_text_.size();
-      id_text_.append(id);
-      id = std::string_view(id_text_).substr(at, id.size());  // no reallocation: reserved
+      const std::size_t size = id.size();
+      id = std::string_view(id_text_).substr(at, size);
+      at += size;
     }
   }
   ids_ = IdIndex(person_ids_);

@@ -197,7 +197,8 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::v
       // takes keys whose eight bytes are equal for equal, and leaves them in any order: "p-10"
       // and "p-100" sharing "p-1..." came out in any order, ids not sorted). Keys that tie are
       // then sorted by their next eight bytes, the same way, while many tie (ids of one pattern:
-      // "person-1234" and "person-1299"), or by comparing them whole.
+      // "person-1234" and "person-1299"), or by comparing them whole (the keys that end first,
+      // and a few).
       struct Range {
         std::size_t begin, end, depth;
       };
@@ -217,14 +218,16 @@ std::vector<std::uint32_t> sorted_rows(const Keys& keys, bool skip_empty, std::v
           auto end = tie + 1;
           while (end != last && end->prefix == tie->prefix) ++end;
           if (end - tie > 1) {
-            // Whole keys compared for a few ties, or past the chunks, or where a key ends within these
-            // eight bytes (the zero padding of a key that ends ties with a zero byte of one that does not).
-            bool longer = r.depth + 8 < deepest;
-            for (auto it = tie; longer && it != end; ++it) longer = keys[run_start[it->run]].size() > r.depth + 8;
-            if (end - tie <= static_cast<std::ptrdiff_t>(few) || !longer)
-              std::sort(tie, end, less);
+            // The keys that end within these eight bytes are each a prefix of every longer one
+            // here (its zero padding the longer one's bytes), so they come first, compared whole;
+            // the longer ones by their next eight bytes while many tie, else compared whole.
+            const auto longer = std::partition(
+                tie, end, [&](const Key& k) { return keys[run_start[k.run]].size() <= r.depth + 8; });
+            std::sort(tie, longer, less);
+            if (end - longer <= static_cast<std::ptrdiff_t>(few) || r.depth + 8 >= deepest)
+              std::sort(longer, end, less);
             else
-              ties.push_back(Range{static_cast<std::size_t>(tie - sorted.begin()),
+              ties.push_back(Range{static_cast<std::size_t>(longer - sorted.begin()),
                                    static_cast<std::size_t>(end - sorted.begin()), r.depth + 8});
           }
           tie = end;

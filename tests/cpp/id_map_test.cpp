@@ -87,6 +87,10 @@ TEST(RowsSortedByText, IdsOfOnePatternComeOutInByteOrder) {
   for (int i = 0; i < 300; ++i) sets[2].push_back(std::string(100, 'x') + std::to_string(i));  // past the chunks
   for (const char* s : {"abcdefgh", "abcdefg", "abcdefgha", "abcdefgh", "", "person-12", "", "p"})
     sets[2].emplace_back(s);
+  // Zero bytes, where a key that ends is padded with them.
+  for (const std::string s : {std::string("ab"), std::string("ab\0", 3), std::string("ab\0c", 4),
+                              std::string("abcdefgh\0", 9), std::string("abcdefgh\0\0", 10), std::string("ab\0", 3)})
+    sets[2].push_back(s);
   std::mt19937 random(7);
   for (const auto& set : sets)
     for (const bool shuffled : {false, true}) {
