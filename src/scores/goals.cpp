@@ -58,9 +58,8 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
     share[p] = person_goals[p] > 0 ? person_aligned[p] / person_goals[p] : nan;
     if (person_goals[p] == 0 && !placeholder[p]) without.push_back(p);
   }
-  person_goals = without_placeholders(org, std::move(person_goals));
+  std::vector<double>().swap(person_aligned);
   const index_t headcount = org.headcount();
-  r.people = {{"goals", person_goals}, {"aligned_goal_share", share}};
   const double aligned_share = member_aligned / member;
   const double quantified_share = quantified_known > 0 ? quantified / quantified_known : nan;
   r.figures = {{"member_goals", member, {}},
@@ -84,6 +83,10 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
     auto units = group_means("unit", labels, unit, share, "aligned_goal_share", policy.min_group_size);
     r.groups.insert(r.groups.end(), units.begin(), units.end());
   }
+  // The columns moved in, not copied: a big org's arrays are not held twice.
+  r.people.reserve(2);
+  r.people.push_back({"goals", without_placeholders(org, std::move(person_goals))});
+  r.people.push_back({"aligned_goal_share", std::move(share)});
   r.score = score_from_parts(r, {part("aligned", aligned_share, "no goals owned by members"),
                                  part("quantified", quantified_share, "quantified is not given"),
                                  part("everyone_has_a_goal",
@@ -116,7 +119,7 @@ ScoreReport goal_alignment(const Org& org, const Policy& policy) {
     r.findings.push_back(std::move(f));
   }
   if (!without.empty()) {
-    Finding f{"goal_alignment", "no_goal", FindingSeverity::low, without, {}, {}, {}};
+    Finding f{"goal_alignment", "no_goal", FindingSeverity::low, std::move(without), {}, {}, {}};
     r.findings.push_back(about_people(std::move(f)));
   }
   if (!std::isnan(quantified_share) && quantified_share < policy.goals.min_quantified_share) {

@@ -44,6 +44,11 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
     if (!placeholder[p]) pay.push_back(material[p]), recognitions.push_back(spiritual_count[p]);
   // Eigen's reduction (not a loop): the same sum, to the last bit, as ever.
   const double team_mean = Eigen::Map<const Eigen::VectorXd>(pay.data(), static_cast<Eigen::Index>(headcount)).mean();
+  // The totals' inequality, each sorted in place (their last use: a big org's arrays are let go
+  // as soon as they are done with, not held beside the rest of the scoring).
+  const double pay_gini = gini(std::move(pay));
+  const double recognition_herfindahl = herfindahl(recognitions);
+  const double recognition_gini = gini(std::move(recognitions));
   std::vector<double> normalized(n), share(n);
   std::vector<index_t> no_spiritual, neither;
   for (index_t p = 0; p < n; ++p) {
@@ -56,8 +61,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
     share[p] = events > 0 ? material_count[p] / events : nan;
     if (spiritual_count[p] == 0) (material_count[p] == 0 ? neither : no_spiritual).push_back(p);
   }
-  r.people = {{"material_total", material}, {"material_vs_team", normalized}, {"spiritual_count", spiritual_count},
-              {"material_share_of_events", share}};
+  std::vector<double>().swap(material_count);
 
   const double events = events_material + events_spiritual;
   const double spiritual_share = events > 0 ? events_spiritual / events : nan;
@@ -68,7 +72,6 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
     else balance = 1.0;
   }
   const double recognized = 1.0 - static_cast<double>(no_spiritual.size() + neither.size()) / headcount;
-  const double pay_gini = gini(pay);
 
   // Pay for performance: Spearman rank correlation of material totals with assessment.
   std::vector<double> xs, ys;
@@ -120,6 +123,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
     }
     if (std::isnan(rho)) rho_note = "pay or assessment does not vary";
   }
+  std::vector<double>().swap(xs), std::vector<double>().swap(ys);  // their ranks are kept
   // Career linkage.
   const auto& people = org.people();
   auto plan_share = [&](auto&& selected) {
@@ -134,7 +138,6 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   const double career_successors = plan_share([&](index_t p) { return successor[p]; });
   const double career_high_potential = plan_share([&](index_t p) { return people.potential[p] >= ip.high_potential; });
 
-  const double recognition_gini = gini(recognitions), recognition_herfindahl = herfindahl(recognitions);
   r.figures = {{"spiritual_share_of_events", spiritual_share, why(spiritual_share, "no incentive events")},
                {"material_events", events_material, {}},
                {"spiritual_events", events_spiritual, {}},
@@ -155,6 +158,11 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   auto by_department = group_means("department", people.departments.labels, department_groups(org), material,
                                    "material_total", policy.min_group_size);
   r.groups.insert(r.groups.end(), by_department.begin(), by_department.end());
+  r.people.reserve(4);
+  r.people.push_back({"material_total", std::move(material)});
+  r.people.push_back({"material_vs_team", std::move(normalized)});
+  r.people.push_back({"spiritual_count", std::move(spiritual_count)});
+  r.people.push_back({"material_share_of_events", std::move(share)});
 
   r.score = score_from_parts(
       r, {part("balance", balance, "no incentive events"), part("recognition_coverage", recognized, "no incentive events"),
@@ -163,11 +171,11 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
           part("career_plans", career_all, "has_career_plan is not given")});
 
   if (!no_spiritual.empty()) {
-    Finding f{"incentive_balance", "no_spiritual_incentive", FindingSeverity::high, no_spiritual, {}, {}, {}};
+    Finding f{"incentive_balance", "no_spiritual_incentive", FindingSeverity::high, std::move(no_spiritual), {}, {}, {}};
     r.findings.push_back(about_people(std::move(f), {{"recognition_coverage", recognized}}));
   }
   if (!neither.empty()) {
-    Finding f{"incentive_balance", "no_incentive", FindingSeverity::high, neither, {}, {}, {}};
+    Finding f{"incentive_balance", "no_incentive", FindingSeverity::high, std::move(neither), {}, {}, {}};
     r.findings.push_back(about_people(std::move(f)));
   }
   if (!std::isnan(balance) && balance < 1.0) {
@@ -179,12 +187,12 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
   }
   // Rewards that contradict the assessment: top-quartile pay with bottom-quartile assessment.
   if (assessed_people.size() >= ip.min_people_for_correlation) {
-    const double m = static_cast<double>(xs.size());
+    const double m = static_cast<double>(assessed_people.size());
     std::vector<index_t> contradict;
-    for (std::size_t i = 0; i < xs.size(); ++i)
+    for (std::size_t i = 0; i < assessed_people.size(); ++i)
       if (rx[i] > ip.best_paid_rank * m && ry[i] <= ip.lowest_assessed_rank * m) contradict.push_back(assessed_people[i]);
     if (!contradict.empty()) {
-      Finding f{"incentive_balance", "reward_contradicts_assessment", FindingSeverity::medium, contradict, {}, {}, {}};
+      Finding f{"incentive_balance", "reward_contradicts_assessment", FindingSeverity::medium, std::move(contradict), {}, {}, {}};
       r.findings.push_back(about_people(std::move(f), {{"pay_for_performance", rho}}));
     }
   }
@@ -205,7 +213,7 @@ ScoreReport incentive_balance(const Org& org, const Policy& policy) {
     f.evidence = {{"career_plan_share", 0.0}, {"people_known", static_cast<double>(known)}};
     r.findings.push_back(std::move(f));
   } else if (!no_plan.empty()) {
-    Finding f{"incentive_balance", "no_career_plan", FindingSeverity::medium, no_plan, {}, {}, {}};
+    Finding f{"incentive_balance", "no_career_plan", FindingSeverity::medium, std::move(no_plan), {}, {}, {}};
     r.findings.push_back(about_people(std::move(f), {{"career_plan_share", career_all}}));
   }
   sort_findings(r.findings);

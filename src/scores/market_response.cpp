@@ -234,7 +234,7 @@ ScoreReport market_response(const Org& org, const Policy& policy) {
     below_target(
         r.findings, mp, {}, "channel", [&] { return std::vector<FindingArg>{FindingArg::text_of("channel", channels[c])}; },
         channel_typical.rate[c], channel_typical.rate_weeks[c], channel_typical.minutes[c], channel_typical.minute_weeks[c]);
-  const Typical person_typical = typical_weeks(op, std::move(person_rows), n);
+  Typical person_typical = typical_weeks(op, std::move(person_rows), n);
   for (index_t p = 0; p < n; ++p)
     below_target(
         r.findings, mp, std::span<const index_t>(&p, 1), "", [] { return std::vector<FindingArg>{FindingArg::people_of("person", 0, 1)}; },
@@ -293,11 +293,13 @@ ScoreReport market_response(const Org& org, const Policy& policy) {
     if (by_person[p].replied_of > 0) replied[p] = by_person[p].replied;
     if (!answerers.channels.empty()) led[p] = answerers.channels_led[p];
   }
-  r.people = {{"inquiries", inquiries},
-              {"replied", replied},
-              {"reply_rate", person_typical.rate},
-              {"first_reply_minutes", person_typical.minutes},
-              {"channels_led", led}};
+  // Moved in, not copied (a braced list would copy each column).
+  r.people.reserve(5);
+  r.people.push_back({"inquiries", std::move(inquiries)});
+  r.people.push_back({"replied", std::move(replied)});
+  r.people.push_back({"reply_rate", std::move(person_typical.rate)});
+  r.people.push_back({"first_reply_minutes", std::move(person_typical.minutes)});
+  r.people.push_back({"channels_led", std::move(led)});
 
   auto schema_total = [&](const char* column) {
     const auto& c = schema_column(op.columns, column);

@@ -294,7 +294,6 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
   }
   // A placeholder has no scores (the builder sees to it): never lagging, and not applicable.
   lagging = without_placeholders(org, std::move(lagging));
-  r.people.push_back({"dimensions_lagging", lagging});
   std::size_t people_lagging = 0;
   for (index_t p = 0; p < n; ++p) people_lagging += lagging[p] > 0;
   const index_t headcount = org.headcount();
@@ -310,6 +309,7 @@ ScoreReport nobody_behind(const Org& org, const Policy& policy) {
     return unscored;
   }
   r.groups = group_means("tier", tier_labels, tier_groups(org), lagging, "dimensions_lagging", policy.min_group_size);
+  r.people.push_back({"dimensions_lagging", std::move(lagging)});  // moved, not copied: a big org's column
   sort_findings(r.findings);
   return r;
 }

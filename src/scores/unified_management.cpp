@@ -54,7 +54,7 @@ ScoreReport unified_management(const Org& org, const Policy& policy) {
   const double needed =
       headcount <= 1 ? 1.0 : 1.0 + std::ceil(std::log(static_cast<double>(headcount)) / std::log(mp.typical_span));
   const double tops = static_cast<double>(h.tops.size());
-  r.people.push_back({"direct_reports", span});
+  r.people.push_back({"direct_reports", std::move(span)});
   r.figures.reserve(6);  // built in place: a braced list would copy every name
   r.figures.push_back({"tops", tops, {}});
   r.figures.push_back({"managers", managers, {}});
