@@ -31,6 +31,31 @@ std::uint32_t narrow(std::size_t value) {
 
 std::size_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
 
+// An argument record's value (FindingList::ArgRecord): a number's bits, or a range, begin | size << 32.
+using Kind = FindingArg::Kind;
+bool holds_items(Kind kind) { return kind == Kind::text || kind == Kind::texts || kind == Kind::word || kind == Kind::words; }
+bool holds_number(Kind kind) { return kind == Kind::number || kind == Kind::count; }
+std::uint64_t range_of(std::uint32_t begin, std::uint32_t size) { return begin | std::uint64_t{size} << 32; }
+std::uint32_t begin_of(std::uint64_t value) { return static_cast<std::uint32_t>(value); }
+std::uint32_t size_of(std::uint64_t value) { return static_cast<std::uint32_t>(value >> 32); }
+// The range moved to begin `by` later (modulo 2^32, as the pools' offsets are moved).
+std::uint64_t moved_by(std::uint64_t value, std::uint32_t by) { return range_of(begin_of(value) + by, size_of(value)); }
+
+// An argument holds only what its kind shows (a list keeps nothing else of it).
+void check_kept(const FindingArg& a) {
+  const bool kept = (holds_number(a.kind) || std::bit_cast<std::uint64_t>(a.number) == 0) &&
+                    (a.kind == Kind::people || (a.first == 0 && a.size == 0)) &&
+                    (a.kind == Kind::clauses || a.clauses.empty()) &&
+                    (holds_items(a.kind) || a.items.empty() ||
+                     (a.kind == Kind::clauses && a.items.size() == 1 && !a.items[0].empty()));
+  if (kept) return;
+  static constexpr std::array<const char*, 8> kinds{"number", "count", "text", "texts", "word", "words", "people", "clauses"};
+  const auto k = static_cast<std::size_t>(a.kind);
+  throw std::invalid_argument("finding argument '" + a.name + "' of kind " + (k < kinds.size() ? kinds[k] : "?") +
+                              " holds what its kind does not show (a number, texts, people or clauses of another "
+                              "kind, or more than one separator)");
+}
+
 // Two texts the same, compared 8 bytes at a time in place (names are short: a call to memcmp
 // costs more than the comparison).
 bool same_text(std::string_view a, std::string_view b) {
@@ -86,8 +111,9 @@ void FindingList::reserve_more(const Finding& like, std::size_t count) {
   if (detail::counting_findings()) return reserve(size() + count);  // no pool grows
   PoolSizes one{1, like.people.size(), like.evidence.size(), like.args.size(), 0, 0, 0};
   const auto count_arg = [&](const FindingArg& a, const auto& self) -> void {
-    one.items += a.items.size();
-    one.clauses += a.clauses.size();
+    // As put_arg keeps them: the texts of a text argument, a separator's record and the clauses.
+    if (holds_items(a.kind)) one.items += a.items.size();
+    if (a.kind == Kind::clauses) one.clauses += 1 + a.clauses.size();
     for (const auto& clause : a.clauses) {
       one.clause_args += clause.args.size();
       for (const auto& inner : clause.args) self(inner, self);
@@ -165,28 +191,36 @@ std::uint32_t FindingList::word_of(std::string_view text, std::size_t hint) {
 }
 
 void FindingList::put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std::size_t at, const ArgRecord* hint) {
+  check_kept(a);
   ArgRecord r;
   r.name = word_of(a.name, hint ? hint->name : no_hint);
   r.kind = a.kind;
-  r.number = a.number;
-  r.first = a.first;
-  r.size = a.size;
-  r.items_begin = narrow(items_.size());
-  for (std::size_t k = 0; k < a.items.size(); ++k) {
-    const bool hinted = hint && hint->items_begin + k < hint->items_end;
-    items_.push_back(word_of(a.items[k], hinted ? items_[hint->items_begin + k] : no_hint));
-  }
-  r.items_end = narrow(items_.size());
-  r.clauses_begin = narrow(clauses_.size());
-  r.clauses_end = narrow(clauses_.size() + a.clauses.size());
-  clauses_.resize(r.clauses_end);
-  for (std::size_t c = 0; c < a.clauses.size(); ++c) {
-    const FindingClause& clause = a.clauses[c];
-    const std::uint32_t key = word_of(clause.key), first = narrow(clause_args_.size());
-    const std::uint32_t last = narrow(clause_args_.size() + clause.args.size());
-    clauses_[r.clauses_begin + c] = {key, first, last};
-    clause_args_.resize(last);
-    for (std::size_t k = 0; k < clause.args.size(); ++k) put_arg(clause.args[k], clause_args_, first + k, nullptr);
+  if (holds_number(a.kind)) {
+    r.value = std::bit_cast<std::uint64_t>(a.number);
+  } else if (a.kind == Kind::people) {
+    r.value = range_of(a.first, a.size);
+  } else if (holds_items(a.kind)) {
+    const std::uint32_t begin = narrow(items_.size());
+    r.value = range_of(begin, narrow(a.items.size()));
+    narrow(items_.size() + a.items.size());
+    const std::size_t hinted = hint && holds_items(hint->kind) ? size_of(hint->value) : 0;
+    for (std::size_t k = 0; k < a.items.size(); ++k)
+      items_.push_back(word_of(a.items[k], k < hinted ? items_[begin_of(hint->value) + k] : no_hint));
+  } else {  // clauses: the separator's record first, then one a clause
+    const std::uint32_t begin = narrow(clauses_.size());
+    const std::uint32_t end = narrow(clauses_.size() + 1 + a.clauses.size());
+    r.value = range_of(begin, end - begin);
+    clauses_.resize(end);
+    const std::uint32_t here = narrow(clause_args_.size());
+    clauses_[begin] = {word_of(a.items.empty() ? std::string_view() : std::string_view(a.items[0])), here, here};
+    for (std::size_t c = 0; c < a.clauses.size(); ++c) {
+      const FindingClause& clause = a.clauses[c];
+      const std::uint32_t key = word_of(clause.key), first = narrow(clause_args_.size());
+      const std::uint32_t last = narrow(clause_args_.size() + clause.args.size());
+      clauses_[begin + 1 + c] = {key, first, last};
+      clause_args_.resize(last);
+      for (std::size_t k = 0; k < clause.args.size(); ++k) put_arg(clause.args[k], clause_args_, first + k, nullptr);
+    }
   }
   pool[at] = r;
 }
@@ -243,14 +277,17 @@ void FindingList::add(const Finding& f) {
 void FindingList::get_arg(const ArgRecord& r, FindingArg& a) const {
   a.name.assign(word(r.name));
   a.kind = r.kind;
-  a.number = r.number;
-  a.first = r.first;
-  a.size = r.size;
-  a.items.resize(r.items_end - r.items_begin);
-  for (std::size_t k = 0; k < a.items.size(); ++k) a.items[k].assign(word(items_[r.items_begin + k]));
-  a.clauses.resize(r.clauses_end - r.clauses_begin);
+  a.number = holds_number(r.kind) ? std::bit_cast<double>(r.value) : 0.0;
+  const bool people = r.kind == Kind::people, items = holds_items(r.kind), clauses = r.kind == Kind::clauses;
+  a.first = people ? begin_of(r.value) : 0;
+  a.size = people ? size_of(r.value) : 0;
+  // Resized, not cleared: an argument read into again keeps its texts' room.
+  const std::string_view separator = clauses ? word(clauses_[begin_of(r.value)].key) : std::string_view();
+  a.items.resize(items ? size_of(r.value) : separator.empty() ? 0 : 1);
+  for (std::size_t k = 0; k < a.items.size(); ++k) a.items[k].assign(items ? word(items_[begin_of(r.value) + k]) : separator);
+  a.clauses.resize(clauses ? size_of(r.value) - 1 : 0);
   for (std::size_t c = 0; c < a.clauses.size(); ++c) {
-    const ClauseRecord& clause = clauses_[r.clauses_begin + c];
+    const ClauseRecord& clause = clauses_[begin_of(r.value) + 1 + c];
     FindingClause& out = a.clauses[c];
     out.key.assign(word(clause.key));
     out.args.resize(clause.args_end - clause.args_begin);
@@ -392,10 +429,10 @@ void FindingList::append_ranges(std::span<List* const> lists, std::span<const Ra
   // part begins here rather than there.
   const auto arg = [&](ArgRecord r, const Part& p, const Offsets& here, const auto& w) {
     r.name = w[r.name];
-    r.items_begin = shift(r.items_begin, p.before[items], here[items]);
-    r.items_end = shift(r.items_end, p.before[items], here[items]);
-    r.clauses_begin = shift(r.clauses_begin, p.before[clauses], here[clauses]);
-    r.clauses_end = shift(r.clauses_end, p.before[clauses], here[clauses]);
+    if (holds_items(r.kind))
+      r.value = range_of(shift(begin_of(r.value), p.before[items], here[items]), size_of(r.value));
+    else if (r.kind == Kind::clauses)
+      r.value = range_of(shift(begin_of(r.value), p.before[clauses], here[clauses]), size_of(r.value));
     return r;
   };
   copy_pool(&FindingList::args_, args, arg);
@@ -483,8 +520,8 @@ void FindingList::gather(std::span<const std::uint32_t> order, FindingList& out)
     const std::uint32_t to_clauses = narrow(out.clauses_.size()) - b.clauses;
     const std::uint32_t to_clause_args = narrow(out.clause_args_.size()) - b.clause_args;
     const auto moved = [&](ArgRecord a) {
-      a.items_begin += to_items, a.items_end += to_items;
-      a.clauses_begin += to_clauses, a.clauses_end += to_clauses;
+      if (holds_items(a.kind)) a.value = moved_by(a.value, to_items);
+      else if (a.kind == Kind::clauses) a.value = moved_by(a.value, to_clauses);
       return a;
     };
     out.people_.insert(out.people_.end(), people_.begin() + b.people, people_.begin() + r.people);

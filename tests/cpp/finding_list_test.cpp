@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -58,13 +59,11 @@ std::vector<Finding> every_kind() {
             A::words_of("keys", {"word.material", "word.spiritual"}), A::num("inf", HUGE_VAL)};
   out.push_back(g);
   out.push_back(Finding{"", "", FindingSeverity::info, {}, {}, "", {}});  // nothing at all
-  // A hand-made argument with every field set, whatever its kind.
-  A odd = A::clauses_of("odd", {inner}, "word.semicolon");
-  odd.number = 1.5;
-  odd.first = 2;
-  odd.size = 3;
-  odd.items.push_back("more");
-  out.push_back(Finding{"x", "y", FindingSeverity::low, {0, 0, 0}, {{"e", 1.0}, {"e", 2.0}}, "v", {odd, odd}});
+  // Clauses with a separator and without clauses, a negative zero, a person named thrice.
+  const A odd = A::clauses_of("odd", {inner}, "word.semicolon");
+  out.push_back(Finding{"x", "y", FindingSeverity::low, {0, 0, 0}, {{"e", 1.0}, {"e", 2.0}}, "v",
+                        {odd, A::clauses_of("none", {}, "word.and"), A::clauses_of("empty", {}), A::num("zero", -0.0),
+                         A::people_of("all", 0, 3), odd}});
   return out;
 }
 
@@ -103,6 +102,52 @@ TEST(FindingList, EveryFindingReadsBackAsWritten) {
   for (std::uint32_t k = 0; k < list.words(); ++k) words.emplace_back(list.word(k));
   std::sort(words.begin(), words.end());
   EXPECT_EQ(std::adjacent_find(words.begin(), words.end()), words.end());
+}
+
+// A list keeps of an argument what its kind shows: an argument holding more (which would not
+// read back) is refused with std::invalid_argument, and the list is left as it was, even when the
+// argument is inside a clause after others were added.
+TEST(FindingList, AnArgumentHoldingWhatItsKindDoesNotShowIsRefused) {
+  using A = FindingArg;
+  std::vector<A> refused;
+  A a = A::text_of("t", "x");
+  a.number = 1.5;  // a number beside a text
+  refused.push_back(a);
+  a = A::num("n", 2.0);
+  a.items = {"x"};  // a text beside a number
+  refused.push_back(a);
+  a = A::count_of("c", 3);
+  a.first = 1;  // people beside a count
+  refused.push_back(a);
+  a = A::texts_of("ts", {"a"});
+  a.clauses = {FindingClause{"k", {}}};  // clauses beside texts
+  refused.push_back(a);
+  a = A::clauses_of("cl", {}, "word.and");
+  a.items.push_back("word.or");  // two separators
+  refused.push_back(a);
+  a = A::clauses_of("cl", {});
+  a.items = {""};  // an empty separator (reads back as none)
+  refused.push_back(a);
+  a = A::people_of("p", 0, 1);
+  a.number = -0.0;  // a number's bits beside people
+  refused.push_back(a);
+  A bad_inside = A::num("n", 1.0);
+  bad_inside.size = 4;
+  refused.push_back(A::clauses_of("outer", {FindingClause{"k", {A::text_of("fine", "x"), A::num("fine", 1.0)}},
+                                             FindingClause{"k", {A::texts_of("fine", {"y", "z"}), bad_inside}}}));
+  const auto findings = every_kind();
+  for (const A& arg : refused) {
+    FindingList list;
+    for (const auto& f : findings) list.push_back(f);
+    const FindingList before = list;
+    Finding f{"s", "c", FindingSeverity::info, {1, 2}, {{"e", 1.0}}, "", {A::text_of("first", "fine"), arg}};
+    EXPECT_THROW(list.push_back(f), std::invalid_argument) << arg.name;
+    EXPECT_TRUE(list == before) << arg.name;
+    list.push_back(findings[2]);  // and goes on from where it was
+    ASSERT_EQ(list.size(), findings.size() + 1);
+    expect_same(list.back(), findings[2]);
+    expect_same(list[findings.size() - 1], findings.back());
+  }
 }
 
 // Many distinct texts (a finding a goal): each held once, each read back, the table of words
