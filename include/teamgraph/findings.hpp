@@ -123,8 +123,9 @@ class FindingList {
   // growing each by doubling (copied at each step, and twice the memory touched).
   void reserve_more(const Finding& like, std::size_t count);
   // Keeps of each argument what its kind shows (FindingArg::Kind): std::invalid_argument, and the
-  // list as it was, for an argument that holds anything else (a number beside texts, people
-  // beside a number, more than one separator of clauses), which would not come back.
+  // list's findings as they were, for an argument that holds anything else (a number beside
+  // texts, people beside a number, more than one separator of clauses), which would not come
+  // back. Words the finding added before it may remain (words(), not any finding's).
   void push_back(const Finding& finding);
   // Every finding of `other`, after these (its words looked up once each, not once a use).
   void append(const FindingList& other);
@@ -311,6 +312,7 @@ std::string describe(const Finding& finding, const Org& org);
 
 // Sorts findings: most severe first, then score, code, rank, people, variant, args (a stable, total order).
 void sort_findings(FindingList& findings);
+// The same through a FindingList: std::invalid_argument for an argument it would refuse (push_back).
 void sort_findings(std::vector<Finding>& findings);
 
 // "a, b and c": a list in a sentence.

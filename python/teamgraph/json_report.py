@@ -288,30 +288,37 @@ def _succession_frames(report: "Report") -> Tuple[pd.DataFrame, Optional[pd.Data
     """The key positions (incumbent, covered, bench_strength) and the successors table
     (incumbent, successor, readiness; None without one) as the report lists them: people by id,
     or pseudonym in a pseudonymized report; rows sorted by incumbent (and successor)."""
+    return _key_positions_frame(report), _successors_frame(report)
+
+
+def _key_positions_frame(report: "Report") -> pd.DataFrame:
+    """The key positions of _succession_frames."""
     from .report import _take_ids
 
-    ids = report._ids
     positions = report.core.succession.position_columns()
-    key_positions = pd.DataFrame({"incumbent": pd.Series(_take_ids(ids, positions["incumbent"]), dtype=object),
+    key_positions = pd.DataFrame({"incumbent": pd.Series(_take_ids(report._ids, positions["incumbent"]), dtype=object),
                                   "covered": pd.Series(positions["covered"], dtype=bool),
                                   "bench_strength": pd.Series(positions["bench_strength"], dtype=np.float64)})
-    key_positions = _sorted(key_positions, ["incumbent"])
-    successors = None
-    if "successors" in report.org.tables:
-        table = report.org.table("successors")
-        pairs = {"incumbent": table["incumbent_id"].to_numpy(dtype=object),
-                 "successor": table["successor_id"].to_numpy(dtype=object)}
-        if report.pseudonymized:  # each person by their pseudonym (the table names people by id)
-            everyone = pd.Index(report.org.ids)
-            at = {key: everyone.get_indexer(values) for key, values in pairs.items()}
-            if any((found < 0).any() for found in at.values()):  # the org was validated: never
-                raise ValueError("the successors table names someone who is not in the org")
-            pseudonyms = np.asarray(ids, dtype=object)
-            pairs = {key: pseudonyms[found] for key, found in at.items()}
-        successors = pd.DataFrame({**pairs, "readiness": table["readiness"].astype(str).to_numpy(dtype=object)})
-        # a pair is listed once (the table holds no pair twice)
-        successors = _sorted(successors, ["incumbent", "successor"])
-    return key_positions, successors
+    return _sorted(key_positions, ["incumbent"])
+
+
+def _successors_frame(report: "Report") -> Optional[pd.DataFrame]:
+    """The successors table of _succession_frames (None without one)."""
+    if "successors" not in report.org.tables:
+        return None
+    table = report.org.table("successors")
+    pairs = {"incumbent": table["incumbent_id"].to_numpy(dtype=object),
+             "successor": table["successor_id"].to_numpy(dtype=object)}
+    if report.pseudonymized:  # each person by their pseudonym (the table names people by id)
+        everyone = pd.Index(report.org.ids)
+        at = {key: everyone.get_indexer(values) for key, values in pairs.items()}
+        if any((found < 0).any() for found in at.values()):  # the org was validated: never
+            raise ValueError("the successors table names someone who is not in the org")
+        pseudonyms = np.asarray(report._ids, dtype=object)
+        pairs = {key: pseudonyms[found] for key, found in at.items()}
+    successors = pd.DataFrame({**pairs, "readiness": table["readiness"].astype(str).to_numpy(dtype=object)})
+    # a pair is listed once (the table holds no pair twice)
+    return _sorted(successors, ["incumbent", "successor"])
 
 
 def _sorted(frame: pd.DataFrame, keys: List[str]) -> pd.DataFrame:
@@ -443,21 +450,21 @@ def write_json(report: "Report", write: Callable[[Any], Any]) -> None:
 
 def _write_json(report: "Report", write: Callable[[Any], Any], checksum: "Future[str]") -> None:
     doc = _document(report, checksum="")  # the checksum's stand-in below takes its place
-    key_positions, successors = _succession_frames(report)
     doc["period"] = _period(report)
     # Each long array's (and the checksum's) stand-in in the text json.dumps writes (json.dumps
     # writes U+0000 as \u0000, which no other value of the report holds), and what writes the
-    # value in its place.
+    # value in its place: each made when the text gets there, not held beside the arrays before
+    # it (a million people's successors table is 33 MB of Python strings).
     arrays: Dict[str, Callable[[], Any]] = {
         "input_checksum": lambda: write(_dumps(checksum.result()).encode("utf-8")),
         "people": lambda: _people_json(report, 1, write),
         "findings": lambda: report.findings.json(1, write),
-        "key_positions": lambda: _rows_json(key_positions, 1, write),
+        "key_positions": lambda: _rows_json(_key_positions_frame(report), 1, write),
     }
-    if successors is None:
+    if "successors" not in report.org.tables:
         doc["successors"] = None
     else:
-        arrays["successors"] = lambda: _rows_json(successors, 1, write)
+        arrays["successors"] = lambda: _rows_json(_successors_frame(report), 1, write)
     stand_ins = {_dumps(f"\x00{key}\x00"): key for key in arrays}
     for stand_in, key in stand_ins.items():
         doc[key] = json.loads(stand_in)

@@ -294,6 +294,8 @@ void assess_scores(const Org& org, const Policy& policy, FindingList& truck_find
     f.args[0] = FindingArg::num("health_index", weighted / total);
     f.args[1].name.assign("weakest");
     f.args[1].kind = FindingArg::Kind::word;
+    f.args[1].number = 0.0, f.args[1].first = f.args[1].size = 0;  // only the word: a list refuses more
+    f.args[1].clauses.clear();
     f.args[1].items.resize(1);
     f.args[1].items[0].assign("score.").append(report.weakest);
     f.args[2] = FindingArg::num("points_lost", worst / total);

@@ -43,7 +43,7 @@ std::uint64_t moved_by(std::uint64_t value, std::uint32_t by) { return range_of(
 
 // An argument holds only what its kind shows (a list keeps nothing else of it).
 void check_kept(const FindingArg& a) {
-  const bool kept = (holds_number(a.kind) || std::bit_cast<std::uint64_t>(a.number) == 0) &&
+  const bool kept = a.kind <= Kind::clauses && (holds_number(a.kind) || std::bit_cast<std::uint64_t>(a.number) == 0) &&
                     (a.kind == Kind::people || (a.first == 0 && a.size == 0)) &&
                     (a.kind == Kind::clauses || a.clauses.empty()) &&
                     (holds_items(a.kind) || a.items.empty() ||
@@ -53,7 +53,7 @@ void check_kept(const FindingArg& a) {
   const auto k = static_cast<std::size_t>(a.kind);
   throw std::invalid_argument("finding argument '" + a.name + "' of kind " + (k < kinds.size() ? kinds[k] : "?") +
                               " holds what its kind does not show (a number, texts, people or clauses of another "
-                              "kind, or more than one separator)");
+                              "kind, or more than one separator), or is of no kind");
 }
 
 // Two texts the same, compared 8 bytes at a time in place (names are short: a call to memcmp
@@ -206,7 +206,7 @@ void FindingList::put_arg(const FindingArg& a, std::vector<ArgRecord>& pool, std
     const std::size_t hinted = hint && holds_items(hint->kind) ? size_of(hint->value) : 0;
     for (std::size_t k = 0; k < a.items.size(); ++k)
       items_.push_back(word_of(a.items[k], k < hinted ? items_[begin_of(hint->value) + k] : no_hint));
-  } else {  // clauses: the separator's record first, then one a clause
+  } else if (a.kind == Kind::clauses) {  // the separator's record first, then one a clause
     const std::uint32_t begin = narrow(clauses_.size());
     const std::uint32_t end = narrow(clauses_.size() + 1 + a.clauses.size());
     r.value = range_of(begin, end - begin);

@@ -200,6 +200,7 @@ void departure_impact(const Org& org, const Policy& policy, const LeadershipRepo
     a.number = number;
     a.items.clear();
     a.first = 0, a.size = kind == Kind::people ? 1 : 0;
+    if (kind != Kind::clauses) a.clauses.clear();  // a list keeps only what the kind shows (else refused)
   };
   std::size_t shown = 0;
   d.findings.clear();

@@ -131,6 +131,9 @@ TEST(FindingList, AnArgumentHoldingWhatItsKindDoesNotShowIsRefused) {
   a = A::people_of("p", 0, 1);
   a.number = -0.0;  // a number's bits beside people
   refused.push_back(a);
+  a = A::num("k", 0.0);
+  a.kind = static_cast<A::Kind>(9);  // of no kind
+  refused.push_back(a);
   A bad_inside = A::num("n", 1.0);
   bad_inside.size = 4;
   refused.push_back(A::clauses_of("outer", {FindingClause{"k", {A::text_of("fine", "x"), A::num("fine", 1.0)}},
