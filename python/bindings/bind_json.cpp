@@ -21,7 +21,8 @@ namespace {
 struct RowColumn {
   enum class Kind { number, whole, boolean, text, coded } kind = Kind::number;
   std::string key;
-  py::array_t<std::int64_t> codes;   // coded: each row's label, -1 none (null)
+  py::array codes;                   // coded: each row's label, -1 none (null): signed integers of any width, read in place
+  int code_bytes = 8;                // the width of a code
   std::vector<std::string> labels;   // coded: each label as its JSON string, quotes included
   py::array_t<double> numbers;
   py::array_t<std::int64_t> wholes;  // also the text's offsets
@@ -29,6 +30,16 @@ struct RowColumn {
   bool given_as_counts = false;
   py::array_t<bool> flags;           // booleans, or which texts are given
   py::array_t<std::uint8_t> bytes;   // the texts
+
+  std::int64_t code(std::size_t i) const {
+    const void* data = codes.data();
+    switch (code_bytes) {
+      case 1: return static_cast<const std::int8_t*>(data)[i];
+      case 2: return static_cast<const std::int16_t*>(data)[i];
+      case 4: return static_cast<const std::int32_t*>(data)[i];
+      default: return static_cast<const std::int64_t*>(data)[i];
+    }
+  }
 };
 
 RowColumn row_column(const py::tuple& spec, std::size_t rows) {
@@ -69,13 +80,24 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
         throw py::value_error("json_rows: column " + c.key + " has offsets out of order");
   } else if (kind == "coded") {
     c.kind = RowColumn::Kind::coded;
-    c.codes = spec[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+    // A categorical column's codes as pandas holds them (int8 for a few labels): read in place,
+    // not widened (8 MB a column at a million rows).
+    const py::handle given = spec[2];
+    if (py::isinstance<py::array_t<std::int8_t, py::array::c_style>>(given) ||
+        py::isinstance<py::array_t<std::int16_t, py::array::c_style>>(given) ||
+        py::isinstance<py::array_t<std::int32_t, py::array::c_style>>(given) ||
+        py::isinstance<py::array_t<std::int64_t, py::array::c_style>>(given)) {
+      c.codes = py::reinterpret_borrow<py::array>(given);
+    } else {
+      c.codes = spec[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+    }
+    c.code_bytes = static_cast<int>(c.codes.itemsize());
     check(c.codes.size(), rows);
     for (const auto& label : spec[3].cast<std::vector<std::string>>()) json::string(c.labels.emplace_back(), label);
-    const auto* codes = c.codes.data();
     const auto labels = static_cast<std::int64_t>(c.labels.size());
     for (std::size_t i = 0; i < rows; ++i)
-      if (codes[i] < -1 || codes[i] >= labels) throw py::value_error("json_rows: column " + c.key + " has a code out of range");
+      if (const std::int64_t code = c.code(i); code < -1 || code >= labels)
+        throw py::value_error("json_rows: column " + c.key + " has a code out of range");
   } else {
     throw py::value_error("json_rows: no kind " + kind);
   }
@@ -131,7 +153,7 @@ void bind_json(py::module_& m) {
                 break;
               case RowColumn::Kind::boolean: p = json::text_to(p, c.flags.data()[i] ? "true" : "false"); break;
               case RowColumn::Kind::coded: {
-                const std::int64_t code = c.codes.data()[i];
+                const std::int64_t code = c.code(i);
                 p = json::text_to(p, code < 0 ? std::string_view("null") : std::string_view(c.labels[static_cast<std::size_t>(code)]));
                 break;
               }
@@ -169,7 +191,7 @@ void bind_json(py::module_& m) {
       py::arg("rows"), py::arg("columns"), py::arg("level"), py::arg("write") = py::none(),
       "A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes "
       "it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[] or uint32[]) | (key, 'boolean', bool[]) | "
-      "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int[rows], labels: "
+      "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int8/16/32/64[rows], labels: "
       "list of str; code -1: null)], keys in order. Returned as bytes, "
       "or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.");
 }

@@ -205,10 +205,15 @@ def summary(org: "Org", ids: Optional[List[str]] = None, pseudonymized: bool = F
     return out
 
 
+# The people table's columns summary() and placeholders() read.
+_SUMMARY_COLUMNS = ("tier", "department", "placeholder")
+
+
 def report_summary(report: "Report") -> Dict[str, Any]:
     """summary() of a report's org, people named as the report names them, from the people table
     the report holds."""
-    return summary(report.org, report._ids, report.pseudonymized, report.catalog, people=report._people)
+    return summary(report.org, report._ids, report.pseudonymized, report.catalog,
+                   people=report._people_table(_SUMMARY_COLUMNS))
 
 
 def placeholders(org: "Org", ids: Sequence[str], people: Optional[pd.DataFrame] = None) -> Dict[str, Any]:

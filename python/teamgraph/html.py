@@ -148,7 +148,7 @@ def _page(report: "Report", top: int, scores: "Names", codes: "Names", checksum:
     if report.org.headcount < len(report.org):  # said under the title: outside the scores
         from .export import placeholder_line, placeholders
 
-        line = placeholder_line(c, {"placeholders": placeholders(report.org, report._ids, report._people)}, "html.placeholders")
+        line = placeholder_line(c, {"placeholders": placeholders(report.org, report._ids, report._people_table(("placeholder",)))}, "html.placeholders")
         meta.append(f'<span id="placeholders">{html.escape(line)}</span>')
     return (
         f"<!DOCTYPE html>\n<html lang=\"{c.language.replace('_', '-')}\"><head><meta charset=\"utf-8\">"

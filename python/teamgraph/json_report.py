@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .export import _clean, _missing, report_summary, summary
+from .export import _SUMMARY_COLUMNS, _clean, _missing, report_summary, summary
 
 if TYPE_CHECKING:
     from .org import Org
@@ -363,7 +363,7 @@ def aggregate_dict(report: "Report") -> Dict[str, Any]:
     instead of named by their manager, findings counted by score, code and severity, the truck
     factor without the people removed and with departments under the minimum withheld. The
     input checksum is keyed when the report is pseudonymized."""
-    s = summary(report.org, report._ids, people=report._people)
+    s = summary(report.org, report._ids, people=report._people_table(_SUMMARY_COLUMNS))
     groups = report.groups
     units = {label: f"unit {k + 1}" for k, label in enumerate(dict.fromkeys(groups.loc[groups["kind"] == "unit", "group"]))}
     group_rows = []
@@ -471,10 +471,13 @@ def _write_json(report: "Report", write: Callable[[Any], Any], checksum: "Future
     text = _dumps(_clean(doc)) + "\n"
     at = sorted((text.index(stand_in), stand_in) for stand_in in stand_ins)
     _give_back(report)
+    held = report._people_cache is not None  # the people table, if the caller had it read before
     done = 0
     for position, stand_in in at:
         write(text[done:position].encode("utf-8"))
         arrays[stand_ins[stand_in]]()
+        if not held:  # read for the people rows: not held through the arrays after them
+            report._let_go_of_people()
         _give_back(report)
         done = position + len(stand_in)
     write(text[done:].encode("utf-8"))

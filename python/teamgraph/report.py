@@ -146,6 +146,18 @@ class Report:
             self._people_cache = self.org.table("people", normalized=True, columns=_PEOPLE_COLUMNS)
         return self._people_cache
 
+    def _people_table(self, columns: Sequence[str]) -> pd.DataFrame:
+        """Some of _PEOPLE_COLUMNS: from the people table held when it was read, else read for this
+        caller only and not held (the summary's tier, department and placeholder columns, where the
+        ids and names would be 33 MB at a million people, held through a JSON report's findings)."""
+        if self._people_cache is not None:
+            return self._people_cache[list(columns)]
+        return self.org.table("people", normalized=True, columns=tuple(columns))
+
+    def _let_go_of_people(self) -> None:
+        """Lets go of the people table held (read again when next asked for)."""
+        self._people_cache = None
+
     @property
     def _scored_people(self) -> pd.DataFrame:
         """flight_risk, assessment and potential of the org's people, in [0, 1] as the scores use
