@@ -165,7 +165,7 @@ class OrgAssembler {
   Org run(std::vector<std::pair<std::string, Table>>& tables, std::vector<TableFile>* files = nullptr);
 
  private:
-  const Table* table(std::vector<std::pair<std::string, Table>>& tables, std::string_view name) {
+  Table* table(std::vector<std::pair<std::string, Table>>& tables, std::string_view name) {
     for (auto& [n, t] : tables)
       if (n == name) return &t;
     return nullptr;
@@ -293,7 +293,10 @@ class OrgAssembler {
   // table is let go as soon as it is read (its part owns what it keeps, and nothing reads it
   // again), so a rich org's biggest tables are not all held while the later ones are read.
   void read_tables(std::vector<std::pair<std::string, Table>>& tables, const Table& people, bool parallel);
-  void read_competencies(const Table& table, std::vector<Problem>& problems);
+  // Lets go of the table (its text and cells) once it has read what it needs of it, when what is
+  // left to do reads nothing more of it: a rich org's competencies are its biggest file, and their
+  // sort and cells are the biggest work of reading it.
+  void read_competencies(Table& table, std::vector<Problem>& problems);
   void read_successors(const Table& table, std::vector<Problem>& problems);
   void read_sharing(const Table& table, std::vector<Problem>& problems);
   void link_sharing();  // the sharing graph from the links read (org_builder.cpp)

@@ -18,7 +18,7 @@
 
 namespace teamgraph::detail {
 
-void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& problems) {
+void OrgAssembler::read_competencies(Table& table, std::vector<Problem>& problems) {
   competencies_ = std::make_shared<Competencies>();
   TableReader reader(table, problems, known_columns("competencies"));
   const int c_person = reader.require("person_id"), c_name = reader.require("competency"),
@@ -76,10 +76,34 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
     names = std::move(sorted);
   }
   for (auto& e : entries) e.name = rank[e.name];
+  // A person's repeated competencies said now, while the table is held, and the table let go
+  // before the sort (when nothing after it reads the table, and a person's competencies fit the
+  // bits of a word): as the loop below would say them, in its order (by person, competency, row).
+  const bool early = names.size() <= 64 && reader.read_all_known("competencies");
+  if (early) {
+    std::vector<std::uint64_t> seen(people, 0), repeated(people, 0);
+    for (const auto& e : entries) {
+      const std::uint64_t bit = std::uint64_t{1} << e.name;
+      if (seen[e.person] & bit) repeated[e.person] |= bit;
+      seen[e.person] |= bit;
+    }
+    std::vector<Entry> twice;  // every row of a repeated competency
+    for (const auto& e : entries)
+      if (repeated[e.person] & (std::uint64_t{1} << e.name)) twice.push_back(e);
+    std::sort(twice.begin(), twice.end(), [](const Entry& x, const Entry& y) {
+      return std::tie(x.person, x.name, x.row) < std::tie(y.person, y.name, y.row);
+    });
+    for (std::size_t k = 1; k < twice.size(); ++k)
+      if (twice[k - 1].person == twice[k].person && twice[k - 1].name == twice[k].name)
+        reader.row_problem("problem.duplicate_record.competency", twice[k].row, reader.text(c_person, twice[k].row),
+                           "competency", {{"competency", std::string(names[twice[k].name])},
+                                          {"first", std::to_string(reader.record(twice[k - 1].row))}});
+  }
+  auto& c = *competencies_;
+  c.names.assign(names.begin(), names.end());  // the names' own text: the table's may be let go
+  if (early) table = Table(table.source());
   sort_by_person(entries, people, [](const Entry& e) { return e.person; },
                  [](const Entry& x, const Entry& y) { return std::tie(x.name, x.row) < std::tie(y.name, y.row); });
-  auto& c = *competencies_;
-  c.names.assign(names.begin(), names.end());
   // The cells person by person, each person's by competency (the entries' order).
   c.scores.start(static_cast<Eigen::Index>(people), static_cast<Eigen::Index>(names.size()), entries.size());
   std::vector<std::size_t> order;
@@ -89,9 +113,9 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
     for (; k < entries.size() && entries[k].person == p; ++k) {
       const auto& e = entries[k];
       if (k > 0 && entries[k - 1].person == e.person && entries[k - 1].name == e.name) {
-        reader.row_problem("problem.duplicate_record.competency", e.row, reader.text(c_person, e.row), "competency",
-                           {{"competency", std::string(names[e.name])},
-                            {"first", std::to_string(reader.record(entries[k - 1].row))}});
+        if (!early)
+          reader.row_problem("problem.duplicate_record.competency", e.row, reader.text(c_person, e.row), "competency",
+                             {{"competency", c.names[e.name]}, {"first", std::to_string(reader.record(entries[k - 1].row))}});
         continue;
       }
       c.scores.add(e.name, scores[e.row]);
@@ -103,8 +127,10 @@ void OrgAssembler::read_competencies(const Table& table, std::vector<Problem>& p
   std::vector<double>().swap(scores);
   if (keeps_values_as_read(c_score, scale)) c.scores_read = c.scores.cell_values();  // as read so far; now normalized
   c.scores.transform([&](double v) { return normalized(scale, v); });
-  c.columns = reader.schema_columns("competencies", order);
-  c.extra = reader.extras(order);
+  if (!early) {  // else there is none of either (read_all_known)
+    c.columns = reader.schema_columns("competencies", order);
+    c.extra = reader.extras(order);
+  }
 }
 
 void OrgAssembler::read_successors(const Table& table, std::vector<Problem>& problems) {
@@ -324,7 +350,7 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
     const Table* t = task.names[0].empty() ? nullptr : table(tables, task.names[0]);
     switch (task.part) {
       case Part::people: read_people_attributes(people, p); break;
-      case Part::competencies: if (t) read_competencies(*t, p); break;
+      case Part::competencies: if (t) read_competencies(*table(tables, task.names[0]), p); break;
       case Part::successors: if (t) read_successors(*t, p); break;
       case Part::sharing: if (t) read_sharing(*t, p); break;
       case Part::meetings: read_meetings(t, table(tables, "attendance"), p); break;

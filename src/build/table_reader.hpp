@@ -244,6 +244,16 @@ class TableReader {
     return -1;
   }
 
+  // Whether schema_columns and extras would read nothing of the table: every column of its schema
+  // was read by name, and it has no column the reader does not know.
+  bool read_all_known(std::string_view table) const {
+    for (const auto& s : table_schema(table).columns)
+      if (std::find(by_name_.begin(), by_name_.end(), s.name) == by_name_.end()) return false;
+    for (const auto& col : table_.columns())
+      if (std::find(known_.begin(), known_.end(), col.name) == known_.end()) return false;
+    return true;
+  }
+
   // Columns another step reads (the people table's ids and managers): not for schema_columns.
   void read_elsewhere(std::initializer_list<std::string_view> names) {
     for (const auto name : names) column(name);

@@ -204,6 +204,41 @@ TEST(OrgBuilder, AttendanceIsGroupedByMeetingThenPersonAndARepeatNamesTheRecordB
   EXPECT_EQ(problems[2].args.front().second, "4");
 }
 
+TEST(OrgBuilder, ARepeatedCompetencyNamesTheRecordBeforeItWhetherOrNotTheTableIsLetGoEarly) {
+  // The reader lets go of a competencies table before its sort when nothing after reads it (no
+  // extra column, at most 64 competency names) and says the repeats first; otherwise after the
+  // sort. Both say the same problems.
+  const std::string rows =
+      "a,planning,0.5\nb,control,0.4\na,planning,0.6\na,control,0.3\nb,control,0.2\na,control,0.1\n"
+      "a,planning,0.7\nb,analysis,0.9\n";
+  const auto repeats = [&](const std::string& competencies) {
+    return problems_of({{"people", small_people}, {"competencies", competencies}});
+  };
+  const auto early = repeats("person_id,competency,score\n" + rows);
+  std::string extra = "person_id,competency,score,note\n", many = "person_id,competency,score\n" + rows;
+  for (std::size_t start = 0; start < rows.size();) {
+    const std::size_t end = rows.find('\n', start);
+    extra += rows.substr(start, end - start) + ",x\n";
+    start = end + 1;
+  }
+  for (int k = 0; k < 64; ++k) many += "c,extra_" + std::to_string(k) + ",0.5\n";  // 67 names
+  ASSERT_EQ(early.size(), 4u);
+  for (const auto& p : early) EXPECT_EQ(p.key, "problem.duplicate_record.competency");
+  // a: planning on lines 2, 4 and 8 (the third names the second), control on 5 and 7; b: control
+  // on 3 and 6.
+  const std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> expected = {
+      {4, "a", "planning", "2"}, {6, "b", "control", "3"}, {7, "a", "control", "5"}, {8, "a", "planning", "4"}};
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    const auto& [record, person, competency, first] = expected[k];
+    EXPECT_EQ(early[k].record, record) << k;
+    EXPECT_EQ(early[k].person_id, person) << k;
+    EXPECT_EQ(early[k].field, "competency") << k;
+    EXPECT_EQ(early[k].args, (ProblemArgs{{"competency", competency}, {"first", first}})) << k;
+  }
+  EXPECT_EQ(repeats(extra), early);
+  EXPECT_EQ(repeats(many), early);
+}
+
 TEST(OrgBuilder, LenientLoadingKeepsEachLinksOwnWeeklyFigureWhenADuplicateIsLeftOut) {
   const testing::Tables tables = {
       {"people", small_people},
