@@ -2,6 +2,7 @@
 
 #include "teamgraph/cancel.hpp"
 #include "teamgraph/detail/assess.hpp"
+#include "teamgraph/detail/memory.hpp"
 #include "teamgraph/detail/threads.hpp"
 #include "teamgraph/org_parts.hpp"
 
@@ -328,6 +329,10 @@ Report assess(const Org& org, const Policy& policy, unsigned threads) {
                                      &report.departure.findings};
   for (auto& s : report.support) lists.push_back(&s.findings);
   lists.push_back(&truck);
+  // The memory of the scores' work arrays is free but resident in the arena of the thread that ran
+  // the second strand (76-107 MB, some 80 bytes a person, at a rich million people), which the
+  // merge on this thread cannot reuse: given back before the merged list is made.
+  if (parallel) detail::give_back_free_memory(std::size_t{64} * org.size());
   report.findings = detail::merge_findings(lists);
   return report;
 }
