@@ -10,6 +10,7 @@
 #include "bindings.hpp"
 #include "json_stream.hpp"
 #include "json_text.hpp"
+#include "teamgraph/org_parts.hpp"
 
 namespace py = pybind11;
 
@@ -19,7 +20,7 @@ namespace {
 
 // One column of the rows: its key and values of one kind.
 struct RowColumn {
-  enum class Kind { number, whole, boolean, text, coded } kind = Kind::number;
+  enum class Kind { number, whole, boolean, text, coded, people_text } kind = Kind::number;
   std::string key;
   py::array codes;                   // coded: each row's label, -1 none (null): signed integers of any width, read in place
   int code_bytes = 8;                // the width of a code
@@ -30,6 +31,8 @@ struct RowColumn {
   bool given_as_counts = false;
   py::array_t<bool> flags;           // booleans, or which texts are given
   py::array_t<std::uint8_t> bytes;   // the texts
+  std::shared_ptr<const Org> org;    // people_text: the org whose people's ids or names are the rows
+  const StringColumn* people_text = nullptr;
 
   std::int64_t code(std::size_t i) const {
     const void* data = codes.data();
@@ -46,7 +49,7 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
   RowColumn c;
   c.key = spec[0].cast<std::string>();
   const auto kind = spec[1].cast<std::string>();
-  auto check = [&](py::ssize_t size, std::size_t want) {
+  auto check = [&](auto size, std::size_t want) {
     if (static_cast<std::size_t>(size) != want) throw py::value_error("json_rows: column " + c.key + " has the wrong length");
   };
   if (kind == "number") {
@@ -78,6 +81,15 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
     for (std::size_t i = 0; i < rows; ++i)
       if (o[i] < 0 || o[i] > o[i + 1] || o[i + 1] > static_cast<std::int64_t>(c.bytes.size()))
         throw py::value_error("json_rows: column " + c.key + " has offsets out of order");
+  } else if (kind == "people_text") {
+    // The org's ids or names read in place (an empty one null), not copied into a column first
+    // (37 MB at a million people).
+    c.kind = RowColumn::Kind::people_text;
+    c.org = spec[2].cast<std::shared_ptr<Org>>();
+    const auto which = spec[3].cast<std::string>();
+    if (which != "ids" && which != "names") throw py::value_error("json_rows: people_text of ids or names, not " + which);
+    c.people_text = which == "ids" ? &c.org->people().ids : &c.org->people().names;
+    check(c.people_text->size(), rows);
   } else if (kind == "coded") {
     c.kind = RowColumn::Kind::coded;
     // A categorical column's codes as pandas holds them (int8 for a few labels): read in place,
@@ -132,6 +144,7 @@ void bind_json(py::module_& m) {
               break;
             }
             case RowColumn::Kind::text:
+            case RowColumn::Kind::people_text:
               row_room += 4;  // null; the text's own room (json::string_room) is counted a row
               texts.push_back(&c);
               break;
@@ -157,6 +170,11 @@ void bind_json(py::module_& m) {
                 p = json::text_to(p, code < 0 ? std::string_view("null") : std::string_view(c.labels[static_cast<std::size_t>(code)]));
                 break;
               }
+              case RowColumn::Kind::people_text: {
+                const std::string_view text = (*c.people_text)[i];
+                p = text.empty() ? json::text_to(p, "null") : json::string_to(p, text);
+                break;
+              }
               case RowColumn::Kind::text: {
                 if (!c.flags.data()[i]) {
                   p = json::text_to(p, "null");
@@ -178,6 +196,10 @@ void bind_json(py::module_& m) {
           for (std::size_t i = begin; i < end; ++i) {
             std::size_t room = row_room;
             for (const RowColumn* c : texts) {
+              if (c->people_text) {
+                room += json::string_room((*c->people_text)[i].size());
+                continue;
+              }
               const auto* o = c->wholes.data();
               room += json::string_room(static_cast<std::size_t>(o[i + 1] - o[i]));
             }
@@ -192,7 +214,8 @@ void bind_json(py::module_& m) {
       "A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes "
       "it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[] or uint32[]) | (key, 'boolean', bool[]) | "
       "(key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int8/16/32/64[rows], labels: "
-      "list of str; code -1: null)], keys in order. Returned as bytes, "
+      "list of str; code -1: null) | (key, 'people_text', org, 'ids' or 'names': the org's own, read in place; "
+      "an empty one null)], keys in order. Returned as bytes, "
       "or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.");
 }
 

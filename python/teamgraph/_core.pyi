@@ -861,7 +861,7 @@ def default_policy_json() -> str:
     """
 def json_rows(rows: typing.SupportsInt | typing.SupportsIndex, columns: collections.abc.Sequence[tuple], level: typing.SupportsInt | typing.SupportsIndex, write: typing.Any = None) -> typing.Any:
     """
-    A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[] or uint32[]) | (key, 'boolean', bool[]) | (key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int8/16/32/64[rows], labels: list of str; code -1: null)], keys in order. Returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
+    A JSON array of `rows` objects (UTF-8), as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it at `level`; columns: [(key, 'number', float64[]) | (key, 'whole', int64[] or uint32[]) | (key, 'boolean', bool[]) | (key, 'text', offsets int64[rows + 1], bytes uint8[], given bool[rows]) | (key, 'coded', codes int8/16/32/64[rows], labels: list of str; code -1: null) | (key, 'people_text', org, 'ids' or 'names': the org's own, read in place; an empty one null)], keys in order. Returned as bytes, or, given `write` (a binary file's write), written through it in blocks formatted on worker threads.
     """
 def list_arg(items: collections.abc.Sequence[str]) -> str:
     """

@@ -235,21 +235,26 @@ def _document(report: "Report", checksum: Any = None) -> Dict[str, Any]:
 def _people_json(report: "Report", level: int, write: Optional[Callable[[Any], Any]] = None) -> Optional[bytes]:
     """The per-person rows as the JSON report writes them, by the core from the columns: returned
     as bytes, or written through `write` a block at a time."""
-    return _rows_json(report._people_columns(coded_levels=True), level, write, _TEXT_COLUMNS)
+    return _rows_json(report._people_columns(coded_levels=True, in_place=True), level, write, _TEXT_COLUMNS)
 
 
-def _rows_json(frame: Union[pd.DataFrame, Mapping[str, pd.Series]], level: int,
+def _rows_json(frame: Union[pd.DataFrame, Mapping[str, Any]], level: int,
                write: Optional[Callable[[Any], Any]] = None, text_columns: frozenset = frozenset()) -> Optional[bytes]:
     """A frame's rows (or those of columns of one length, by name) as the JSON array json.dumps
     would write of their dicts (keys sorted; NaN null; `text_columns`, and any column neither
-    numeric nor boolean, as text, missing text null), by the core from the columns."""
+    numeric nor boolean, as text, missing text null; an OrgText read in place), by the core from
+    the columns."""
     from .org import _arrow_text
+    from .report import OrgText
 
     columns = {key: frame[key] for key in frame.columns} if isinstance(frame, pd.DataFrame) else frame
     rows = len(frame) if isinstance(frame, pd.DataFrame) else len(next(iter(columns.values()), ()))
     specs: List[Tuple[Any, ...]] = []
     for key in sorted(columns):
         values = columns[key]
+        if isinstance(values, OrgText):
+            specs.append((key, "people_text", values.org._core, values.column))
+            continue
         dtype = values.dtype
         if key in text_columns or not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)):
             if isinstance(dtype, pd.CategoricalDtype) and _all_text(values.cat.categories):

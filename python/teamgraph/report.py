@@ -64,6 +64,17 @@ def default_policy() -> Dict[str, Any]:
     return json.loads(_core.default_policy_json())
 
 
+class OrgText:
+    """A per-person text column of an org (its ``ids`` or ``names``) that the core's row writer
+    reads in place, an empty one as null (teamgraph._core.json_rows' people_text)."""
+
+    def __init__(self, org: Org, column: str) -> None:
+        self.org, self.column = org, column
+
+    def __len__(self) -> int:
+        return len(self.org)
+
+
 class Report:
     """The scores of one org with their findings. Build it with ``teamgraph.assess(org)``.
 
@@ -182,6 +193,16 @@ class Report:
         return {"id": self._id_column, "name": self._names, "department": people["department"],
                 "tier": people["tier"], "placeholder": people["placeholder"]}
 
+    def _people_base_in_place(self) -> Dict[str, Any]:
+        """_people_base for a writer that reads the org's ids and names in place (OrgText), when
+        the report is not pseudonymized and the people table is not held: the rest read for this
+        call only."""
+        if self.pseudonymized or self._people_cache is not None:
+            return self._people_base()
+        people = self._people_table(("department", "tier", "placeholder"))
+        return {"id": OrgText(self.org, "ids"), "name": OrgText(self.org, "names"),
+                "department": people["department"], "tier": people["tier"], "placeholder": people["placeholder"]}
+
     def coverage_of(self, score: str) -> Dict[str, Any]:
         """What `score` is made of: its parts, each computed (a 0-1 value) or not (None, with the
         reason: the input it needs is absent). The health index's parts are the scores.
@@ -280,8 +301,8 @@ class Report:
 
         # A placeholder person's departure is not measured: n/a in every column (the core gives
         # its counts as 0).
-        placeholder = (self._people["placeholder"].to_numpy(dtype=bool) if self.org.headcount < len(self.org)
-                       else None)
+        placeholder = (self._people_table(("placeholder",))["placeholder"].to_numpy(dtype=bool)
+                       if self.org.headcount < len(self.org) else None)
 
         def measured(values: np.ndarray, assessed: bool = True) -> np.ndarray:
             if not assessed:
@@ -301,13 +322,14 @@ class Report:
         people (managers the data names but does not describe): kept, with n/a in every figure."""
         return pd.DataFrame(self._people_columns())
 
-    def _people_columns(self, coded_levels: bool = False) -> Dict[str, pd.Series]:
+    def _people_columns(self, coded_levels: bool = False, in_place: bool = False) -> Dict[str, Any]:
         """The columns of ``people``, each a Series over the core's array (not copied): what the
         JSON report writes its rows from without making the frame (a 1M-person frame is 300 MB).
         `coded_levels`: the talent grid's levels as categories (a byte a person and their three
-        words, where their text is 28 MB at a million people), for a writer that reads them so."""
+        words, where their text is 28 MB at a million people), for a writer that reads them so.
+        `in_place`: the ids and names as OrgText where they can be (_people_base_in_place)."""
         d = self.core.departure
-        columns = self._people_base()
+        columns = self._people_base_in_place() if in_place else self._people_base()
         columns.update(self._departure_columns())
         columns["departure_impact"] = d.impact
         columns["departure_risk"] = d.risk
@@ -319,7 +341,7 @@ class Report:
         level = _coded_level_column if coded_levels else _level_column
         columns["talent_grid.performance"] = level(grid.performance_level)
         columns["talent_grid.potential"] = level(grid.potential_level)
-        return {name: values if isinstance(values, pd.Series) else pd.Series(values, copy=False)
+        return {name: values if isinstance(values, (pd.Series, OrgText)) else pd.Series(values, copy=False)
                 for name, values in columns.items()}
 
     @property

@@ -448,6 +448,36 @@ def test_json_rows_write_numbers_and_text_as_json_dumps_does() -> None:
     as_text = _core.json_rows(len(codes), [("g", "text", np.frombuffer(arrow.buffers()[1], dtype=np.int64)[:len(codes) + 1],
                                             np.frombuffer(arrow.buffers()[2], dtype=np.uint8), codes >= 0)], 1)
     assert _core.json_rows(len(codes), [("g", "coded", codes, words)], 1) == as_text
+    # Codes of any width, read in place, and codes not contiguous (copied) write alike.
+    for dtype in (np.int16, np.int32, np.int64):
+        assert _core.json_rows(len(codes), [("g", "coded", codes.astype(dtype), words)], 1) == as_text
+    assert _core.json_rows(len(codes), [("g", "coded", np.repeat(codes, 2)[::2], words)], 1) == as_text
+    with pytest.raises(ValueError, match="code out of range"):
+        _core.json_rows(2, [("g", "coded", np.array([0, 3], dtype=np.int8), words)], 1)
+
+
+def test_json_rows_read_an_orgs_ids_and_names_in_place() -> None:
+    # The people rows' ids and names read from the org itself (no column made of them): as
+    # json.dumps writes them, a missing name null.
+    import json
+
+    import pandas as pd
+
+    import teamgraph
+    from teamgraph import _core
+
+    people = pd.DataFrame({"id": ["p1", "p\"2", "中3", "p4"], "name": ["Ann \\ \"A\"", None, "王\t五", "Bo"],
+                           "manager_id": ["", "p1", "p1", "中3"], "tier": ["core", "execution", "execution", "execution"]})
+    org = teamgraph.Org.from_frames(people=people)
+    out = _core.json_rows(len(org), [("id", "people_text", org._core, "ids"), ("name", "people_text", org._core, "names")], 1)
+    names = {i: None if pd.isna(n) else n for i, n in zip(people["id"], people["name"])}
+    rows = [{"id": i, "name": names[i]} for i in org.ids]
+    assert '{\n  "rows": ' + out.decode("utf-8") + "\n}" == json.dumps({"rows": rows}, indent=2, sort_keys=True,
+                                                                       ensure_ascii=False)
+    with pytest.raises(ValueError, match="wrong length"):
+        _core.json_rows(len(org) + 1, [("id", "people_text", org._core, "ids")], 1)
+    with pytest.raises(ValueError, match="ids or names"):
+        _core.json_rows(len(org), [("id", "people_text", org._core, "departments")], 1)
 
 
 def test_json_rows_written_in_blocks_are_the_rows_in_order() -> None:
