@@ -86,6 +86,7 @@ RowColumn row_column(const py::tuple& spec, std::size_t rows) {
     // (37 MB at a million people).
     c.kind = RowColumn::Kind::people_text;
     c.org = spec[2].cast<std::shared_ptr<Org>>();
+    if (!c.org) throw py::type_error("json_rows: people_text needs an org, not None");
     const auto which = spec[3].cast<std::string>();
     if (which != "ids" && which != "names") throw py::value_error("json_rows: people_text of ids or names, not " + which);
     c.people_text = which == "ids" ? &c.org->people().ids : &c.org->people().names;

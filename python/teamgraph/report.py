@@ -153,9 +153,11 @@ class Report:
     def _people(self) -> pd.DataFrame:
         """The columns of the org's people table that reports show (_PEOPLE_COLUMNS), read once (an
         Org never changes)."""
-        if self._people_cache is None:
-            self._people_cache = self.org.table("people", normalized=True, columns=_PEOPLE_COLUMNS)
-        return self._people_cache
+        people = self._people_cache  # a local: another thread's writer may let go of the cache
+        if people is None:
+            people = self.org.table("people", normalized=True, columns=_PEOPLE_COLUMNS)
+            self._people_cache = people
+        return people
 
     def _people_table(self, columns: Sequence[str]) -> pd.DataFrame:
         """Some of _PEOPLE_COLUMNS: from the people table held when it was read, else read for this

@@ -403,8 +403,10 @@ def test_the_json_report_written_from_columns_is_json_dumps_of_the_document() ->
 
     compared = 0
     for root, lang, report in fixture_reports():
+        written = report.to_json()  # before report_dict reads the people table: ids and names in place
+        assert report._people_cache is None, (root, lang)
         expected = json.dumps(report_dict(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        assert report.to_json() == expected, (root, lang)
+        assert written == expected, (root, lang)
         compared += 1
     assert compared >= 8
 
@@ -476,6 +478,8 @@ def test_json_rows_read_an_orgs_ids_and_names_in_place() -> None:
                                                                        ensure_ascii=False)
     with pytest.raises(ValueError, match="wrong length"):
         _core.json_rows(len(org) + 1, [("id", "people_text", org._core, "ids")], 1)
+    with pytest.raises(TypeError, match="needs an org"):
+        _core.json_rows(len(org), [("id", "people_text", None, "ids")], 1)
     with pytest.raises(ValueError, match="ids or names"):
         _core.json_rows(len(org), [("id", "people_text", org._core, "departments")], 1)
 
