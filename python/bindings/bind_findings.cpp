@@ -265,14 +265,12 @@ void findings_json(std::string& out, const FindingColumns& f, const FindingList&
     if (people.empty()) out += "[]";
     else {
       if (people.size() > 1024) {
-        // A long list's room made at once (its ids' bytes, each line's indent, quotes and comma),
-        // not by doubling the block's text as it grows: a finding of 857,185 people is 17 MB of
-        // JSON, and doubling held 40 MB for it beside the 20 MB before. At least doubled, so that
-        // a block of many long lists is not copied a list at a time.
-        // With room for the rest of the block too: past its capacity the text doubles again.
+        // A long list's room made at once (its ids' bytes, each line's indent, quotes and comma)
+        // with the rest of the block's, not by doubling the block's text as it grows: a finding of
+        // 857,185 people is 17 MB of JSON, and doubling held 40 MB for it beside the 20 MB before.
         std::size_t bytes = out.size() + people.size() * (2 * static_cast<std::size_t>(level + 3) + 4) + (end - k) * 640;
         for (const auto p : people) bytes += id(p).size();
-        if (out.capacity() < bytes) out.reserve(bytes);  // at least doubled by reserve itself
+        if (out.capacity() < bytes) out.reserve(bytes);  // reserve at least doubles: many long lists copy little
       }
       out += '[';
       for (std::size_t i = 0; i < people.size(); ++i) {

@@ -347,10 +347,10 @@ void OrgAssembler::read_tables(std::vector<std::pair<std::string, Table>>& table
     auto& p = task.problems;
     for (const auto name : task.names)
       if (!name.empty()) read_file(tables, name, p);
-    const Table* t = task.names[0].empty() ? nullptr : table(tables, task.names[0]);
+    Table* t = task.names[0].empty() ? nullptr : table(tables, task.names[0]);
     switch (task.part) {
       case Part::people: read_people_attributes(people, p); break;
-      case Part::competencies: if (t) read_competencies(*table(tables, task.names[0]), p); break;
+      case Part::competencies: if (t) read_competencies(*t, p); break;
       case Part::successors: if (t) read_successors(*t, p); break;
       case Part::sharing: if (t) read_sharing(*t, p); break;
       case Part::meetings: read_meetings(t, table(tables, "attendance"), p); break;
